@@ -1,0 +1,285 @@
+// Turns codings into reliability data and agreement figures, at three units of analysis.
+//
+// Which sources count: a source is compared only when *every* compared coder has at least one coding
+// in it (any code, whatever `codeIds` selects). A source that only some coders touched says nothing
+// about agreement — the others simply did not read it — so it is excluded and listed in
+// `excludedSourceIds`, as is a coded source whose length is not given.
+//
+// Values: for a given code, a coder's value on a unit is 1 (the code is applied there) or 0. Every
+// compared coder gives a value to every unit of an included source, so Fleiss' kappa loses no unit.
+//
+// Units:
+// - character: each character (code point) of each included source is a unit, per code.
+// - segment:   each passage one coder coded, matched with the other coders' passages of the same
+//              code (see segments.ts); a unit is a matched group or an unmatched passage.
+// - document:  each included source is a unit, per code: did the coder apply the code anywhere in it?
+//
+// "Overall" pools the codes: every (unit, code) pair is one binary unit and the coefficients are
+// computed once on the pooled table. It is not an average of the per-code figures, so frequent codes
+// and long sources weigh more, as they do in the text.
+//
+// Characters are never materialised: each (source, code) is swept along its sorted coding
+// boundaries and the run lengths between boundaries are added to a table of presence patterns
+// (a bit mask of the coders who have the code there), i.e. weighted units.
+
+import { TresseError } from '../../i18n/error.ts';
+import type { Coding } from '../../model/types.ts';
+import {
+  cohenKappa,
+  fleissKappa,
+  krippendorffAlpha,
+  percentAgreement,
+  type KappaResult,
+  type WeightedUnit,
+} from './coefficients.ts';
+import { matchSegments, DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
+
+export type AgreementUnit = 'character' | 'segment' | 'document';
+
+export type CodingSpan = Pick<Coding, 'sourceId' | 'codeId' | 'coderId' | 'start' | 'end'>;
+
+export interface AgreementInput {
+  codings: ReadonlyArray<CodingSpan>;
+  /** The coders to compare (at least two); codings by anyone else are ignored. */
+  coderIds: number[];
+  /** Length in code points of each source's normalised text. */
+  sourceLengths: ReadonlyMap<number, number>;
+  unit: AgreementUnit;
+  /** Codes to report; default: every code the compared coders used in the included sources. */
+  codeIds?: number[];
+  /** Segment unit only: minimum overlap / union for two passages to match (default 0.5). */
+  overlapThreshold?: number;
+}
+
+export interface AgreementFigures {
+  /** Units compared (characters, segments or sources; for "overall", unit x code pairs). */
+  units: number;
+  percentAgreement: number | null;
+  /** Only when exactly two coders are compared. */
+  cohenKappa: KappaResult | null;
+  fleissKappa: number | null;
+  /** Nominal (binary presence/absence) alpha. */
+  krippendorffAlpha: number | null;
+  /** Units where each coder applied the code, in `coderIds` order. */
+  presentByCoder: number[];
+}
+
+export interface CodeAgreement extends AgreementFigures {
+  codeId: number;
+}
+
+export interface AgreementReport {
+  unit: AgreementUnit;
+  coderIds: number[];
+  overlapThreshold: number | null;
+  /** Sources compared (every compared coder coded in them); the same for every code. */
+  sourceIds: number[];
+  /** Sources some but not all compared coders touched, or whose length is unknown. */
+  excludedSourceIds: number[];
+  perCode: CodeAgreement[];
+  /** Pooled over codes, see the file comment. */
+  overall: AgreementFigures;
+}
+
+/** Presence-pattern table: bit i of the key = coder i has the code; value = number of units. */
+export type PatternCounts = Map<number, number>;
+
+const MAX_CODERS = 30; // patterns are 31-bit masks
+
+export interface PreparedCodings {
+  coderIndex: Map<number, number>;
+  sourceIds: number[];
+  excludedSourceIds: number[];
+  codeIds: number[];
+  /** Codings of included sources and selected codes, clipped to the source, grouped by source then code. */
+  groups: Map<number, Map<number, CodingSpan[]>>;
+}
+
+export function validateCoders(coderIds: ReadonlyArray<number>): void {
+  const distinct = new Set(coderIds).size;
+  if (distinct < 2 || distinct !== coderIds.length || distinct > MAX_CODERS) {
+    throw new TresseError('agreement.coders', { count: distinct });
+  }
+}
+
+export function validateThreshold(t: number): void {
+  if (!(t > 0 && t <= 1)) throw new TresseError('agreement.threshold', { value: String(t) });
+}
+
+/** Applies the source-inclusion rule and groups the codings that take part. */
+export function prepareCodings(
+  codings: ReadonlyArray<CodingSpan>,
+  coderIds: ReadonlyArray<number>,
+  sourceLengths: ReadonlyMap<number, number>,
+  codeIds?: ReadonlyArray<number>,
+): PreparedCodings {
+  validateCoders(coderIds);
+  const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
+  const full = (1 << coderIds.length) - 1;
+  const touched = new Map<number, number>();
+  for (const c of codings) {
+    const i = coderIndex.get(c.coderId);
+    if (i === undefined) continue;
+    touched.set(c.sourceId, (touched.get(c.sourceId) ?? 0) | (1 << i));
+  }
+  const sourceIds: number[] = [];
+  const excludedSourceIds: number[] = [];
+  for (const [sourceId, mask] of touched) {
+    if (mask === full && sourceLengths.has(sourceId)) sourceIds.push(sourceId);
+    else excludedSourceIds.push(sourceId);
+  }
+  sourceIds.sort((a, b) => a - b);
+  excludedSourceIds.sort((a, b) => a - b);
+  const included = new Set(sourceIds);
+  const wanted = codeIds ? new Set(codeIds) : null;
+  const used = new Set<number>();
+  const groups = new Map<number, Map<number, CodingSpan[]>>();
+  for (const c of codings) {
+    if (!coderIndex.has(c.coderId) || !included.has(c.sourceId)) continue;
+    if (wanted && !wanted.has(c.codeId)) continue;
+    const length = sourceLengths.get(c.sourceId)!;
+    const start = Math.max(0, c.start);
+    const end = Math.min(length, c.end);
+    if (end <= start) continue;
+    used.add(c.codeId);
+    let byCode = groups.get(c.sourceId);
+    if (!byCode) groups.set(c.sourceId, (byCode = new Map()));
+    let list = byCode.get(c.codeId);
+    if (!list) byCode.set(c.codeId, (list = []));
+    list.push(start === c.start && end === c.end ? c : { ...c, start, end });
+  }
+  const codes = codeIds ? [...new Set(codeIds)] : [...used].sort((a, b) => a - b);
+  return { coderIndex, sourceIds, excludedSourceIds, codeIds: codes, groups };
+}
+
+function addCount(table: PatternCounts, mask: number, count: number): void {
+  if (count > 0) table.set(mask, (table.get(mask) ?? 0) + count);
+}
+
+/**
+ * Sweeps one (source, code) group: adds to `table` the number of characters covered by each
+ * non-empty presence pattern, and returns how many characters some coder covered.
+ */
+export function sweepCharacters(spans: ReadonlyArray<CodingSpan>, coderIndex: ReadonlyMap<number, number>, table: PatternCounts): number {
+  const k = coderIndex.size;
+  const stride = 2 * k;
+  // Event = position * 2k + coder * 2 + (1 for a start); ends sort before starts at one position,
+  // which does not matter since a zero-length stretch adds nothing.
+  const events = new Float64Array(spans.length * 2);
+  let e = 0;
+  for (const s of spans) {
+    const i = coderIndex.get(s.coderId)!;
+    events[e++] = s.start * stride + i * 2 + 1;
+    events[e++] = s.end * stride + i * 2;
+  }
+  events.sort();
+  const depth = new Int32Array(k);
+  let mask = 0;
+  let prev = 0;
+  let covered = 0;
+  for (let j = 0; j < events.length; j++) {
+    const ev = events[j]!;
+    const pos = Math.floor(ev / stride);
+    const rest = ev - pos * stride;
+    const coder = rest >> 1;
+    if (mask !== 0 && pos > prev) {
+      addCount(table, mask, pos - prev);
+      covered += pos - prev;
+    }
+    prev = pos;
+    if (rest & 1) {
+      if (depth[coder]!++ === 0) mask |= 1 << coder;
+    } else if (--depth[coder]! === 0) mask &= ~(1 << coder);
+  }
+  return covered;
+}
+
+/** Per-code presence-pattern tables for the chosen unit. */
+export function patternTables(prep: PreparedCodings, unit: AgreementUnit, sourceLengths: ReadonlyMap<number, number>, threshold: number): Map<number, PatternCounts> {
+  const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
+  if (unit === 'character') {
+    const totalChars = prep.sourceIds.reduce((s, id) => s + sourceLengths.get(id)!, 0);
+    const covered = new Map<number, number>();
+    for (const byCode of prep.groups.values()) {
+      for (const [codeId, spans] of byCode) {
+        const c = sweepCharacters(spans, prep.coderIndex, tables.get(codeId)!);
+        covered.set(codeId, (covered.get(codeId) ?? 0) + c);
+      }
+    }
+    for (const [codeId, table] of tables) addCount(table, 0, totalChars - (covered.get(codeId) ?? 0));
+  } else if (unit === 'document') {
+    for (const sourceId of prep.sourceIds) {
+      const byCode = prep.groups.get(sourceId);
+      for (const [codeId, table] of tables) {
+        let mask = 0;
+        for (const s of byCode?.get(codeId) ?? []) mask |= 1 << prep.coderIndex.get(s.coderId)!;
+        addCount(table, mask, 1);
+      }
+    }
+  } else {
+    for (const byCode of prep.groups.values()) {
+      for (const [codeId, spans] of byCode) {
+        const table = tables.get(codeId)!;
+        for (const group of matchSegments(spans, prep.coderIndex, threshold)) addCount(table, group.mask, 1);
+      }
+    }
+  }
+  return tables;
+}
+
+function toUnits(table: PatternCounts, k: number): WeightedUnit[] {
+  const units: WeightedUnit[] = [];
+  for (const [mask, count] of table) {
+    const values = new Array<number>(k);
+    for (let i = 0; i < k; i++) values[i] = (mask >> i) & 1;
+    units.push({ values, count });
+  }
+  return units;
+}
+
+export function figuresFromPatterns(table: PatternCounts, k: number): AgreementFigures {
+  const units = toUnits(table, k);
+  let total = 0;
+  const presentByCoder = new Array<number>(k).fill(0);
+  for (const [mask, count] of table) {
+    total += count;
+    for (let i = 0; i < k; i++) if ((mask >> i) & 1) presentByCoder[i]! += count;
+  }
+  return {
+    units: total,
+    percentAgreement: percentAgreement(units),
+    cohenKappa: k === 2 ? cohenKappa(units) : null,
+    fleissKappa: fleissKappa(units),
+    krippendorffAlpha: krippendorffAlpha(units, 'nominal'),
+    presentByCoder,
+  };
+}
+
+/**
+ * Agreement between the given coders, per code and pooled over codes, at the chosen unit.
+ * Throws TresseError 'agreement.coders' (fewer than two distinct coders, or more than 30) and
+ * 'agreement.threshold' (segment unit, threshold outside (0, 1]).
+ */
+export function computeAgreement(input: AgreementInput): AgreementReport {
+  const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
+  if (input.unit === 'segment') validateThreshold(threshold);
+  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.codeIds);
+  const k = input.coderIds.length;
+  const tables = patternTables(prep, input.unit, input.sourceLengths, threshold);
+  const pooled: PatternCounts = new Map();
+  const perCode: CodeAgreement[] = [];
+  for (const codeId of prep.codeIds) {
+    const table = tables.get(codeId)!;
+    for (const [mask, count] of table) addCount(pooled, mask, count);
+    perCode.push({ codeId, ...figuresFromPatterns(table, k) });
+  }
+  return {
+    unit: input.unit,
+    coderIds: [...input.coderIds],
+    overlapThreshold: input.unit === 'segment' ? threshold : null,
+    sourceIds: prep.sourceIds,
+    excludedSourceIds: prep.excludedSourceIds,
+    perCode,
+    overall: figuresFromPatterns(pooled, k),
+  };
+}

@@ -1,0 +1,162 @@
+import type { SearchHit, SourceKind } from '../model/types.ts';
+import { OffsetIndex } from '../text/offsets.ts';
+import type { Db } from './open.ts';
+import { stmt } from './statements.ts';
+
+// Full-text search. FTS5 (unicode61, remove_diacritics 2) finds and ranks the sources; the hits'
+// positions are then found in the source text with the same folding (case, accents), so that
+// "secret partage" lands on "secret partagé" and every hit has its code-point range.
+
+/** One clause of a query: a word, a "quoted phrase", or a prefix (word*). */
+export interface QueryClause {
+  tokens: string[];
+  prefix: boolean;
+  negated: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
+/** Case- and accent-folded form, as FTS5's unicode61 tokenizer with remove_diacritics 2 sees it. */
+export function foldToken(token: string): string {
+  return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function tokenize(text: string): string[] {
+  return Array.from(text.matchAll(TOKEN), (m) => foldToken(m[0])).filter((t) => t.length > 0);
+}
+
+/** Reads a user's query: words (all required), "phrases", prefix*, and -excluded words. */
+export function parseQuery(query: string): QueryClause[] {
+  const clauses: QueryClause[] = [];
+  const re = /(-?)"([^"]*)"(\*?)|(-?)([^\s"]+)/g;
+  for (const m of query.matchAll(re)) {
+    const negated = (m[1] ?? m[4]) === '-';
+    const raw = m[2] ?? m[5] ?? '';
+    const prefix = m[3] === '*' || (m[5] !== undefined && raw.endsWith('*'));
+    const tokens = tokenize(raw);
+    if (tokens.length > 0) clauses.push({ tokens, prefix, negated });
+  }
+  return clauses;
+}
+
+/** The FTS5 MATCH expression for parsed clauses; every token is quoted, so no user text is syntax. */
+export function toFtsQuery(clauses: readonly QueryClause[]): string {
+  const positive = clauses.filter((c) => !c.negated);
+  const render = (c: QueryClause) => `"${c.tokens.join(' ')}"${c.prefix ? '*' : ''}`;
+  let q = positive.map(render).join(' AND ');
+  for (const c of clauses.filter((c) => c.negated)) q += ` NOT ${render(c)}`;
+  return q;
+}
+
+export interface SearchOptions {
+  /** Most hits returned over all sources. */
+  limit?: number;
+  sourceKinds?: SourceKind[];
+  sourceIds?: number[];
+  /** Characters of context on each side of a hit in its snippet. */
+  context?: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Number of sources that match, whether or not all their hits were returned. */
+  sourceCount: number;
+  truncated: boolean;
+}
+
+export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  const clauses = parseQuery(query);
+  const positive = clauses.filter((c) => !c.negated);
+  if (positive.length === 0) return { hits: [], sourceCount: 0, truncated: false };
+  const limit = options.limit ?? 200;
+  const context = options.context ?? 60;
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.name, s.kind FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
+     WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts), s.id`,
+  ).all(toFtsQuery(clauses)) as { id: number; name: string; kind: SourceKind }[];
+  const wanted = rows.filter(
+    (r) =>
+      (!options.sourceKinds?.length || options.sourceKinds.includes(r.kind)) &&
+      (!options.sourceIds?.length || options.sourceIds.includes(r.id)),
+  );
+  const hits: SearchHit[] = [];
+  let truncated = false;
+  const textOf = stmt(db, 'SELECT text FROM sources WHERE id = ?');
+  for (const row of wanted) {
+    if (hits.length >= limit) {
+      truncated = true;
+      break;
+    }
+    const text = (textOf.get(row.id) as { text: string }).text;
+    const ranges = findHits(text, positive);
+    const index = new OffsetIndex(text);
+    for (const [from, to] of ranges) {
+      if (hits.length >= limit) {
+        truncated = true;
+        break;
+      }
+      hits.push({
+        sourceId: row.id,
+        sourceName: row.name,
+        sourceKind: row.kind,
+        start: index.toCodePoint(from),
+        end: index.toCodePoint(to),
+        ...snippet(text, from, to, context),
+      });
+    }
+  }
+  return { hits, sourceCount: wanted.length, truncated };
+}
+
+/** UTF-16 ranges of every occurrence of any clause in the text, in text order. */
+export function findHits(text: string, clauses: readonly QueryClause[]): Array<[number, number]> {
+  const tokens = Array.from(text.matchAll(TOKEN), (m) => ({
+    folded: foldToken(m[0]),
+    from: m.index,
+    to: m.index + m[0].length,
+  }));
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const c of clauses) {
+      const n = c.tokens.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) {
+        const t = tokens[i + j]!.folded;
+        const q = c.tokens[j]!;
+        ok = c.prefix && j === n - 1 ? t.startsWith(q) : t === q;
+      }
+      if (ok) {
+        ranges.push([tokens[i]!.from, tokens[i + n - 1]!.to]);
+        break;
+      }
+    }
+  }
+  return ranges;
+}
+
+function snippet(text: string, from: number, to: number, context: number) {
+  let a = Math.max(0, from - context);
+  let b = Math.min(text.length, to + context);
+  // Cut on spaces so the snippet does not start or end mid-word.
+  if (a > 0) {
+    const sp = text.indexOf(' ', a);
+    if (sp !== -1 && sp < from) a = sp + 1;
+  }
+  if (b < text.length) {
+    const sp = text.lastIndexOf(' ', b);
+    if (sp > to) b = sp;
+  }
+  // Do not split a surrogate pair at either edge.
+  if (a > 0 && /[\udc00-\udfff]/.test(text[a] ?? '')) a--;
+  if (b < text.length && /[\udc00-\udfff]/.test(text[b] ?? '')) b++;
+  const prefix = a > 0 ? '…' : '';
+  const suffix = b < text.length ? '…' : '';
+  const body = text.slice(a, b).replace(/\n/g, ' ');
+  return {
+    snippet: prefix + body + suffix,
+    snippetStart: prefix.length + (from - a),
+    snippetEnd: prefix.length + (to - a),
+  };
+}

@@ -1,0 +1,123 @@
+// Source importers: file bytes in, normalised text and the structure found in it out. Pure
+// functions (no database, no file system) so the desktop app, the command line and the tests
+// share them. The extension picks the parser; the content is still checked, because students
+// rename files ("entretien.docx" that is really a .doc, a PDF saved as .txt).
+
+import type { ParsedSource } from '../../model/types.ts';
+import { TresseError } from '../../i18n/error.ts';
+import { parseDocx } from './docx.ts';
+import { parseMarkdown } from './markdown.ts';
+import { plural } from './notes.ts';
+import { parseOdt } from './odt.ts';
+import { parsePdf } from './pdf.ts';
+import { ensureNormalised, type ParsedText } from './structure.ts';
+import { parseSubtitles } from './subtitles.ts';
+import { compileTurnPatterns } from './turns.ts';
+import { parseTxt } from './txt.ts';
+
+export { DEFAULT_TURN_PATTERNS, detectTurns, compileTurnPatterns } from './turns.ts';
+
+export interface ImportOptions {
+  /**
+   * Regular-expression sources for speaker labels at the start of a line, each with a named group
+   * `speaker` and optionally `role` and `time`. They replace the defaults (an empty list finds no
+   * turns), and every match counts: the defaults' safeguards against prose do not apply.
+   */
+  turnPatterns?: string[];
+  /** Largest file accepted, in bytes. */
+  maxBytes?: number;
+}
+
+/**
+ * 50 MB: ten times a long transcript with embedded photos or a scanned-and-OCRed report, and
+ * still small enough to parse in memory on a student's laptop. Plain-text transcripts weigh
+ * about 150 KB.
+ */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** A DOCX/ODT may not inflate to more than this many times the size limit (zip bombs). */
+const INFLATE_RATIO = 20;
+
+export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'pdf', 'vtt', 'srt'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  docx: 'docx',
+  odt: 'odt',
+  pdf: 'pdf',
+  vtt: 'vtt',
+  srt: 'srt',
+};
+
+/** Import format of a file name, from its extension (any case); null when not supported. */
+export function importFormatOf(fileName: string): ImportFormat | null {
+  const base = baseName(fileName);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return EXTENSIONS[base.slice(dot + 1).toLowerCase()] ?? null;
+}
+
+export async function parseSourceFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ParsedSource> {
+  const file = baseName(fileName);
+  const format = importFormatOf(fileName);
+  if (format === null) throw new TresseError('import.format', { file });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new TresseError('import.tooLarge', { file, size: megabytes(bytes.length), limit: megabytes(maxBytes) });
+  }
+  if (bytes.length === 0) throw new TresseError('import.empty', { file });
+  const detector = compileTurnPatterns(options.turnPatterns);
+  const maxInflated = Math.max(maxBytes, DEFAULT_MAX_BYTES) * INFLATE_RATIO;
+
+  let parsed: ParsedText;
+  switch (format) {
+    case 'txt':
+      parsed = parseTxt(bytes, file, detector);
+      break;
+    case 'md':
+      parsed = parseMarkdown(bytes, file, detector);
+      break;
+    case 'docx':
+      parsed = parseDocx(bytes, file, detector, maxInflated);
+      break;
+    case 'odt':
+      parsed = parseOdt(bytes, file, detector, maxInflated);
+      break;
+    case 'pdf':
+      parsed = await parsePdf(bytes, file, detector);
+      break;
+    case 'vtt':
+    case 'srt':
+      parsed = parseSubtitles(bytes, file, format, detector);
+      break;
+  }
+  parsed = ensureNormalised(parsed);
+  if (parsed.text.trim() === '') throw new TresseError('import.empty', { file });
+  return { ...parsed, format, notes: [...parsed.notes, ...structureNotes(parsed)] };
+}
+
+function structureNotes(parsed: ParsedText): string[] {
+  const notes: string[] = [];
+  const sections = parsed.structure.filter((s) => s.kind === 'section').length;
+  if (sections > 0) notes.push(plural(sections, 'titre de section reconnu', 'titres de section reconnus'));
+  const turns = parsed.structure.filter((s) => s.kind === 'turn');
+  if (turns.length > 0) {
+    const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s !== ''))];
+    const shown = speakers.slice(0, 6).join(', ') + (speakers.length > 6 ? '…' : '');
+    notes.push(plural(turns.length, 'tour de parole reconnu', 'tours de parole reconnus') + (shown ? ` (${shown})` : ''));
+  }
+  return notes;
+}
+
+/** Size in megabytes (MiB, as file managers show them) with one decimal. */
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/u).pop() ?? fileName;
+}

@@ -1,0 +1,178 @@
+// Speaker turns in transcripts. French transcripts label each turn at the start of a line
+// ("Enquêtrice : ...", "E1 : ...", "[Marie] ...", "Marie (coordinatrice) : ..."), sometimes after a
+// timestamp. Prose also has lines that start with a capitalised word and a colon ("Date : 12 mars",
+// "Présents : ..."), so the default patterns only accept a label that is a known interviewer or
+// respondent role, or that labels at least two lines of the same text (people speak more than once),
+// and never a usual field name. Patterns supplied by the user are trusted as they are.
+
+import type { StructureSegment } from '../../model/types.ts';
+import { TresseError } from '../../i18n/error.ts';
+import { codePointLength } from '../../text/offsets.ts';
+
+export type TurnSegment = Extract<StructureSegment, { kind: 'turn' }>;
+
+const SPACE = String.raw`[ \u00A0\u202F]`;
+// The colon may follow the label directly or after a (non-breaking, thin non-breaking) space.
+const COLON = String.raw`[ \t\u00A0\u202F]*:(?=\s|$)`;
+const FIRST_WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*`;
+const NEXT_WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
+const PARTICLE = String.raw`(?:de|du|des|la|le|van|von|di|da|del|el|ben)`;
+
+/**
+ * Regular-expression sources, each matched at the start of a line (after an optional timestamp).
+ * Named groups: `speaker` (required), `role` and `time` (optional).
+ */
+export const DEFAULT_TURN_PATTERNS: readonly string[] = [
+  // Enquêtrice : / E1 : / MARIE : / Marie Dupont (coordinatrice) : / Jean de La Tour :
+  String.raw`(?<speaker>${FIRST_WORD}(?:${SPACE}(?:${PARTICLE}${SPACE})?${NEXT_WORD}){0,3})(?:${SPACE}*\((?<role>[^()\n]{1,40})\))?${COLON}`,
+  // [Marie] / [Marie (coordinatrice)] : — a capital first letter tells it from [00:12:35] or [rires]
+  String.raw`\[(?<speaker>\p{Lu}[^\[\]():\n]{0,39}?)(?:${SPACE}*\((?<role>[^()\n]{1,40})\))?\](?:${COLON}|(?=\s|$))`,
+];
+
+const MAX_SPEAKER_LENGTH = 40;
+
+const TIMESTAMP = /^[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?[ \t\u00A0\u202F]*(?:[-–—][ \t\u00A0\u202F]*)?/u;
+
+/** Interviewer and respondent labels accepted even when they label a single line. */
+const KNOWN_ROLE =
+  /^(?:enquêt(?:eur|rice)|intervieweu(?:r|se)|interviewer|chercheu(?:r|se)|question|réponse|animat(?:eur|rice)|modérat(?:eur|rice)|interviewée?|participante?(?: \d+)?|intervenante?(?: \d+)?|locut(?:eur|rice)(?: \d+)?|[EQRIP]\d{0,2})$/iu;
+
+/** Field names of notes and documents that look like labels but are not speakers. */
+const NOT_SPEAKERS = new Set(
+  [
+    'date', 'dates', 'lieu', 'heure', 'durée', 'présents', 'présentes', 'absents', 'absentes', 'excusés', 'excusées',
+    'objet', 'sujet', 'thème', 'thèmes', 'remarque', 'remarques', 'note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.',
+    'exemple', 'exemples', 'source', 'sources', 'contexte', 'conclusion', 'conclusions', 'résumé', 'synthèse',
+    'attention', 'important', 'rappel', 'définition', 'objectif', 'objectifs', 'méthode', 'titre', 'auteur',
+    'auteurs', 'références', 'bibliographie', 'annexe', 'annexes', 'tél', 'tel', 'mail', 'email', 'e-mail',
+    'adresse', 'site', 'http', 'https', 'voir', 'cf', 'total', 'légende', 'figure', 'tableau', 'ensuite', 'alors',
+    'puis', 'donc', 'voilà', 'voici', 'mais', 'et', 'ou', 'car', 'enfin', 'bref', 'version', 'statut', 'contact',
+    'rires', 'silence', 'inaudible', 'pause', 'hésitation', 'incompréhensible', 'coupure',
+  ].map((w) => w.normalize('NFC')),
+);
+
+export interface TurnDetector {
+  readonly patterns: readonly RegExp[];
+  /** User-supplied patterns: every match is a turn, without the default safeguards. */
+  readonly custom: boolean;
+}
+
+/** Compiles turn patterns (the defaults when none are given; an empty list finds no turns). */
+export function compileTurnPatterns(sources?: readonly string[]): TurnDetector {
+  const custom = sources !== undefined;
+  const patterns = (sources ?? DEFAULT_TURN_PATTERNS).map(compileOne);
+  return { patterns, custom };
+}
+
+function compileOne(source: string): RegExp {
+  if (!/\(\?<speaker>/.test(source)) throw new TresseError('import.pattern', { pattern: source });
+  // Sticky: a label counts only at the start of the line (or right after its timestamp).
+  for (const flags of ['uy', 'y']) {
+    try {
+      return new RegExp(source, flags);
+    } catch {
+      // A pattern written for non-Unicode mode (e.g. `\-` outside a class) is retried without `u`.
+    }
+  }
+  throw new TresseError('import.pattern', { pattern: source });
+}
+
+export interface TurnLabel {
+  speaker: string;
+  role: string | null;
+  timestampMs: number | null;
+  /** Length, in UTF-16 units, of the line's label (indentation and timestamp included). */
+  length: number;
+}
+
+/** The speaker label at the start of a line, if any (before the safeguards of detectTurns). */
+export function matchTurnLabel(line: string, detector: TurnDetector): TurnLabel | null {
+  const indent = /^[ \t\u00A0]*/u.exec(line)![0].length;
+  const attempts: Array<{ from: number; timestampMs: number | null }> = [{ from: indent, timestampMs: null }];
+  const ts = TIMESTAMP.exec(line.slice(indent));
+  if (ts && ts[0].length < line.length - indent) {
+    const ms = parseTimestamp(ts[1]!);
+    if (ms !== null) attempts.push({ from: indent + ts[0].length, timestampMs: ms });
+  }
+  for (const { from, timestampMs } of attempts) {
+    const rest = line.slice(from);
+    for (const re of detector.patterns) {
+      re.lastIndex = 0;
+      const m = re.exec(rest);
+      if (!m || m[0].length === 0) continue;
+      const speaker = (m.groups?.['speaker'] ?? '').trim().replace(/\s+/gu, ' ');
+      if (!speaker || codePointLength(speaker) > MAX_SPEAKER_LENGTH) continue;
+      const time = m.groups?.['time'];
+      return {
+        speaker,
+        role: m.groups?.['role']?.trim() || null,
+        timestampMs: time !== undefined ? parseTimestamp(time) : timestampMs,
+        length: from + m[0].length,
+      };
+    }
+  }
+  return null;
+}
+
+/** Which labels are speakers: all of them for user patterns; for the defaults, see the top comment. */
+export function speakerFilter(labels: readonly TurnLabel[], detector: TurnDetector): (label: TurnLabel) => boolean {
+  if (detector.custom) return () => true;
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(speakerKey(l.speaker), (counts.get(speakerKey(l.speaker)) ?? 0) + 1);
+  return (l) => {
+    const key = speakerKey(l.speaker);
+    if (NOT_SPEAKERS.has(key)) return false;
+    return KNOWN_ROLE.test(l.speaker) || (counts.get(key) ?? 0) >= 2;
+  };
+}
+
+function speakerKey(speaker: string): string {
+  return speaker.normalize('NFC').toLocaleLowerCase('fr');
+}
+
+/**
+ * Speaker turns of a text (positions in code points). A turn runs from the start of its label's
+ * line to the start of the next turn, the next section heading, or the end of the text.
+ * Lines starting at a heading position are headings, never turns.
+ */
+export function detectTurns(text: string, detector: TurnDetector, headingStarts: readonly number[] = []): TurnSegment[] {
+  if (detector.patterns.length === 0) return [];
+  const headings = [...new Set(headingStarts)].sort((a, b) => a - b);
+  const headingSet = new Set(headings);
+  const candidates: Array<{ start: number; label: TurnLabel }> = [];
+  let cp = 0;
+  for (const line of text.split('\n')) {
+    if (!headingSet.has(cp)) {
+      const label = matchTurnLabel(line, detector);
+      if (label) candidates.push({ start: cp, label });
+    }
+    cp += codePointLength(line) + 1;
+  }
+  const accept = speakerFilter(
+    candidates.map((c) => c.label),
+    detector,
+  );
+  const kept = candidates.filter((c) => accept(c.label));
+  const length = codePointLength(text);
+  const turns: TurnSegment[] = [];
+  let h = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const { start, label } = kept[i]!;
+    while (h < headings.length && headings[h]! <= start) h++;
+    const end = Math.min(kept[i + 1]?.start ?? length, headings[h] ?? length);
+    turns.push({ kind: 'turn', start, end, speaker: label.speaker, timestampMs: label.timestampMs });
+  }
+  return turns;
+}
+
+/** "00:12:35", "12:35", "1:02:03.250" or "00:00:01,500" in milliseconds; null when not a time. */
+export function parseTimestamp(value: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?$/.exec(value.trim());
+  if (!m) return null;
+  const hours = m[3] !== undefined;
+  const [h, min, s] = hours ? [+m[1]!, +m[2]!, +m[3]!] : [0, +m[1]!, +m[2]!];
+  // Without hours, minutes may pass 59 ("75:30" in a long interview).
+  if ((hours && min >= 60) || s >= 60) return null;
+  const ms = m[4] ? Math.round(+`0.${m[4]}` * 1000) : 0;
+  return ((h * 60 + min) * 60 + s) * 1000 + ms;
+}

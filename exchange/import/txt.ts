@@ -1,0 +1,29 @@
+// Plain-text transcripts: the text as saved, with speaker turns found in it.
+
+import { normaliseText } from '../../text/normalise.ts';
+import { assertReadableText, decodeText } from './encoding.ts';
+import { assembleStructure, type ParsedText } from './structure.ts';
+import type { TurnDetector } from './turns.ts';
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (petit-boutiste)',
+  'utf-16be': 'UTF-16 (gros-boutiste)',
+  'windows-1252': 'Windows-1252 (Latin-1)',
+};
+
+/** Decodes and normalises a text file, noting an encoding that had to be guessed. */
+export function readPlainText(bytes: Uint8Array, file: string): { text: string; encoding: string; notes: string[] } {
+  const decoded = decodeText(bytes, file);
+  assertReadableText(decoded.text, file);
+  const notes =
+    decoded.guessed && decoded.encoding !== 'utf-8'
+      ? [`Encodage reconnu : ${ENCODING_NAMES[decoded.encoding]} ; le texte a été converti en UTF-8.`]
+      : [];
+  return { text: normaliseText(decoded.text), encoding: decoded.encoding, notes };
+}
+
+export function parseTxt(bytes: Uint8Array, file: string, detector: TurnDetector): ParsedText {
+  const { text, encoding, notes } = readPlainText(bytes, file);
+  return { text, encoding, structure: assembleStructure(text, [], detector), notes };
+}

@@ -1,0 +1,9 @@
+// REFI-QDA exchange (.qdc codebooks, .qdpx projects): the entry points the rest of Tresse uses.
+export type * from './snapshot.ts';
+export { SOURCE_KIND_VARIABLE } from './snapshot.ts';
+export { writeCodebook } from './write-codebook.ts';
+export { readCodebook } from './read-codebook.ts';
+export { writeProject, writeProjectXml } from './write-project.ts';
+export { readProject, type ReadProjectOptions, type ReadProjectResult } from './read-project.ts';
+export { ZIP_LIMITS } from './zip-guard.ts';
+export type { ImportWarning, WarningCode } from './warnings.ts';

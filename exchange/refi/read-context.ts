@@ -1,0 +1,141 @@
+// State shared by the parts of a project import: what has been read so far and what went missing.
+import type { AttributeType } from '../../model/types.ts';
+import { QdpxArchive } from './read-archive.ts';
+import { derivedGuid, normaliseGuid } from './guid.ts';
+import type { SnapshotMemoTarget, SnapshotUser } from './snapshot.ts';
+import { decodeText } from './text-decode.ts';
+import { readValue, type AttrValue } from './values.ts';
+import { warning, type ImportWarning } from './warnings.ts';
+import { attr, child, children, type XmlElement } from './xml.ts';
+
+export const FALLBACK_USER: SnapshotUser = { guid: derivedGuid('tresse-refi-unknown-user'), name: 'REFI-QDA' };
+
+export class ReadContext {
+  readonly warnings: ImportWarning[] = [];
+  readonly users: SnapshotUser[] = [];
+  readonly userGuids = new Set<string>();
+  readonly codeGuids = new Set<string>();
+  readonly sourceGuids = new Set<string>();
+  readonly codingGuids = new Set<string>();
+  readonly variables = new Map<string, { name: string; type: AttributeType }>();
+  /** Note GUID -> what it is attached to; the first attachment found wins. */
+  readonly noteTargets = new Map<string, SnapshotMemoTarget>();
+  /** Notes attached to something that was not imported. */
+  readonly detachedNotes = new Set<string>();
+  /** PlainTextSelection GUID -> GUID of its first imported coding (links point at selections). */
+  readonly selectionCoding = new Map<string, string>();
+  /** Variable GUIDs that carry the source kind (see SOURCE_KIND_VARIABLE). */
+  readonly kindVariables = new Set<string>();
+  readonly variableUse = new Map<string, { cases: number; sources: number }>();
+  unknownVariableValues = 0;
+  codingsWithoutUser = 0;
+  projectCreator: string | null = null;
+
+  constructor(
+    readonly archive: QdpxArchive,
+    private readonly files: Map<string, Uint8Array>,
+  ) {}
+
+  /** The GUID of an element, normalised; one derived from `seed` when the element has none. */
+  guidOf(el: XmlElement, seed: string): string {
+    const raw = attr(el, 'guid');
+    return raw && raw.trim() !== '' ? normaliseGuid(raw) : derivedGuid(`refi-import:${seed}`);
+  }
+
+  /** False (with a warning) when `guid` was already taken by an element of the same kind. */
+  claim(seen: Set<string>, kind: string, guid: string): boolean {
+    if (seen.has(guid)) {
+      this.warnings.push(warning('refi.duplicateGuid', { kind, guid }));
+      return false;
+    }
+    seen.add(guid);
+    return true;
+  }
+
+  attachNote(noteGuid: string, target: SnapshotMemoTarget): void {
+    if (!this.noteTargets.has(noteGuid)) this.noteTargets.set(noteGuid, target);
+  }
+
+  noteRefsOf(el: XmlElement): string[] {
+    return children(el, 'NoteRef')
+      .map((r) => attr(r, 'targetGUID'))
+      .filter((g): g is string => !!g)
+      .map(normaliseGuid);
+  }
+
+  /** Every note referenced anywhere under `el`, for elements that are not imported. */
+  detachAllNotesUnder(el: XmlElement): void {
+    const walk = (e: XmlElement): void => {
+      for (const c of e.children) {
+        if (c.name === 'NoteRef') {
+          const t = attr(c, 'targetGUID');
+          if (t) this.detachedNotes.add(normaliseGuid(t));
+        } else walk(c);
+      }
+    };
+    walk(el);
+  }
+
+  /** The user a coding is credited to: known, else declared on the fly, else the fallback user. */
+  coder(...candidates: (string | undefined)[]): string {
+    for (const c of candidates) {
+      if (!c || c.trim() === '') continue;
+      const guid = normaliseGuid(c);
+      if (!this.userGuids.has(guid)) {
+        this.userGuids.add(guid);
+        this.users.push({ guid, name: guid });
+      }
+      return guid;
+    }
+    if (this.projectCreator) return this.coder(this.projectCreator);
+    this.codingsWithoutUser++;
+    if (!this.userGuids.has(FALLBACK_USER.guid)) {
+      this.userGuids.add(FALLBACK_USER.guid);
+      this.users.push({ ...FALLBACK_USER });
+    }
+    return FALLBACK_USER.guid;
+  }
+
+  /**
+   * Text of a TextSource-like element: inline PlainTextContent, or the file its plainTextPath names.
+   * Null when the file is not in the archive.
+   */
+  text(el: XmlElement, name: string): string | null {
+    const inline = child(el, 'PlainTextContent');
+    if (inline) return inline.text;
+    const path = attr(el, 'plainTextPath');
+    const stored = path ? this.archive.resolve(path) : null;
+    const bytes = stored ? this.files.get(stored) : undefined;
+    if (!bytes) return null;
+    const decoded = decodeText(bytes);
+    if (decoded.encoding === 'windows-1252') this.warnings.push(warning('refi.sourceEncoding', { name, encoding: 'Windows-1252' }));
+    return decoded.text;
+  }
+
+  /** Attribute values of an element's VariableValue children, by variable name. */
+  values(el: XmlElement, holder: 'cases' | 'sources'): { attributes: Record<string, AttrValue[]>; kind: string | null } {
+    const attributes: Record<string, AttrValue[]> = {};
+    let kind: string | null = null;
+    for (const vv of children(el, 'VariableValue')) {
+      const ref = child(vv, 'VariableRef');
+      const target = ref ? attr(ref, 'targetGUID') : undefined;
+      const guid = target ? normaliseGuid(target) : '';
+      const variable = this.variables.get(guid);
+      const valueEl = vv.children.find((c) => readValue(c.name, c.text) !== undefined);
+      if (!variable || !valueEl) {
+        this.unknownVariableValues++;
+        continue;
+      }
+      const value = readValue(valueEl.name, valueEl.text)!;
+      if (this.kindVariables.has(guid)) {
+        kind = String(value);
+        continue;
+      }
+      (attributes[variable.name] ??= []).push(value);
+      const use = this.variableUse.get(guid) ?? { cases: 0, sources: 0 };
+      use[holder]++;
+      this.variableUse.set(guid, use);
+    }
+    return { attributes, kind };
+  }
+}

@@ -1,0 +1,207 @@
+// Reads a .qdpx as real tools write it (see read-archive.ts for the layout, positions.ts for CRLF).
+// A hostile or broken archive throws a TresseError and returns nothing; what can be read but not
+// held by Tresse comes back as warnings alongside the snapshot.
+import { TresseError } from '../../i18n/error.ts';
+import { normaliseGuid } from './guid.ts';
+import { QdpxArchive } from './read-archive.ts';
+import { parseCodeElements } from './read-codebook.ts';
+import { ReadContext } from './read-context.ts';
+import { readSources } from './read-sources.ts';
+import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotCase, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
+import { decodeText } from './text-decode.ts';
+import { attributeTypeFromRefi } from './values.ts';
+import { nameList, warning, type ImportWarning } from './warnings.ts';
+import { attr, child, childText, children, parseXml, type XmlElement } from './xml.ts';
+import { ZIP_LIMITS } from './zip-guard.ts';
+
+export interface ReadProjectOptions {
+  /** For messages. */
+  fileName?: string;
+  limits?: typeof ZIP_LIMITS;
+}
+
+export interface ReadProjectResult {
+  snapshot: ProjectSnapshot;
+  warnings: ImportWarning[];
+  /** The namespace the project file declares (urn:QDA-XML:project:1.0 for REFI-QDA 1.x). */
+  namespace: string;
+}
+
+const KNOWN_NAMESPACE = /^urn:QDA-XML:project:/i;
+const HANDLED = new Set(['Users', 'CodeBook', 'Variables', 'Cases', 'Sources', 'Notes', 'Links', 'Sets', 'Graphs', 'Description', 'NoteRef']);
+
+function textPaths(el: XmlElement, out: Set<string>): void {
+  const p = attr(el, 'plainTextPath');
+  if (p) out.add(p);
+  for (const c of el.children) textPaths(c, out);
+}
+
+function readUsers(ctx: ReadContext, root: XmlElement): void {
+  const users = child(root, 'Users');
+  (users ? children(users, 'User') : []).forEach((u, i) => {
+    const guid = ctx.guidOf(u, `user:${i}`);
+    if (ctx.claim(ctx.userGuids, 'user', guid)) ctx.users.push({ guid, name: attr(u, 'name') ?? attr(u, 'id') ?? guid });
+  });
+}
+
+function readVariables(ctx: ReadContext, root: XmlElement): string[] {
+  const list = child(root, 'Variables');
+  const order: string[] = [];
+  const seen = new Set<string>();
+  (list ? children(list, 'Variable') : []).forEach((v, i) => {
+    const guid = ctx.guidOf(v, `variable:${i}`);
+    if (!ctx.claim(seen, 'variable', guid)) return;
+    const name = attr(v, 'name') ?? guid;
+    ctx.variables.set(guid, { name, type: attributeTypeFromRefi(attr(v, 'typeOfVariable')) });
+    if (guid === SOURCE_KIND_VARIABLE.guid || name.toLowerCase() === SOURCE_KIND_VARIABLE.name.toLowerCase()) ctx.kindVariables.add(guid);
+    else order.push(guid);
+  });
+  return order;
+}
+
+function readCases(ctx: ReadContext, root: XmlElement): SnapshotCase[] {
+  const list = child(root, 'Cases');
+  const out: SnapshotCase[] = [];
+  const seen = new Set<string>();
+  (list ? children(list, 'Case') : []).forEach((c, i) => {
+    const guid = ctx.guidOf(c, `case:${i}`);
+    if (!ctx.claim(seen, 'case', guid)) return;
+    const name = attr(c, 'name') ?? '';
+    const sourceGuids = children(c, 'SourceRef')
+      .map((r) => normaliseGuid(attr(r, 'targetGUID') ?? ''))
+      .filter((g) => ctx.sourceGuids.has(g));
+    const other = children(c, 'CodeRef').length + children(c, 'SelectionRef').length;
+    if (other > 0) ctx.warnings.push(warning('refi.caseRefsSkipped', { name, count: other }));
+    out.push({ guid, name, description: childText(c, 'Description') ?? '', attributes: ctx.values(c, 'cases').attributes, sourceGuids: [...new Set(sourceGuids)] });
+    // Not in the schema, but harmless to honour.
+    for (const n of ctx.noteRefsOf(c)) ctx.attachNote(n, { kind: 'case', guid });
+  });
+  return out;
+}
+
+/** Links from a note to something imported attach the note; other links are reported. */
+function readLinks(ctx: ReadContext, root: XmlElement, noteGuids: Set<string>, caseGuids: Set<string>): void {
+  const list = child(root, 'Links');
+  let skipped = 0;
+  for (const l of list ? children(list, 'Link') : []) {
+    const origin = normaliseGuid(attr(l, 'originGUID') ?? '');
+    const target = normaliseGuid(attr(l, 'targetGUID') ?? '');
+    const [note, other] = noteGuids.has(origin) ? [origin, target] : noteGuids.has(target) ? [target, origin] : [null, null];
+    if (note === null || other === null) {
+      skipped++;
+      continue;
+    }
+    if (ctx.sourceGuids.has(other)) ctx.attachNote(note, { kind: 'source', guid: other });
+    else if (caseGuids.has(other)) ctx.attachNote(note, { kind: 'case', guid: other });
+    else if (ctx.codeGuids.has(other)) ctx.attachNote(note, { kind: 'code', guid: other });
+    else if (ctx.codingGuids.has(other)) ctx.attachNote(note, { kind: 'coding', guid: other });
+    else if (ctx.selectionCoding.has(other)) ctx.attachNote(note, { kind: 'coding', guid: ctx.selectionCoding.get(other)! });
+    else skipped++;
+  }
+  if (skipped > 0) ctx.warnings.push(warning('refi.linksSkipped', { count: skipped }));
+}
+
+function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
+  const list = child(root, 'Notes');
+  const out: SnapshotMemo[] = [];
+  const seen = new Set<string>();
+  (list ? children(list, 'Note') : []).forEach((n, i) => {
+    const guid = ctx.guidOf(n, `note:${i}`);
+    if (!ctx.claim(seen, 'note', guid)) return;
+    const name = attr(n, 'name') ?? '';
+    const description = childText(n, 'Description');
+    let body = ctx.text(n, name);
+    if (body === null) {
+      if (attr(n, 'plainTextPath')) ctx.warnings.push(warning('refi.sourceMissing', { name, path: attr(n, 'plainTextPath')!, codings: 0 }));
+      body = '';
+    }
+    const text = [description, body].filter((t) => t !== undefined && t !== '').join('\n\n');
+    out.push({ guid, name, text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC') });
+  });
+  return out;
+}
+
+function summarise(ctx: ReadContext, root: XmlElement): void {
+  for (const [name, code] of [
+    ['Sets', 'refi.setsSkipped'],
+    ['Graphs', 'refi.graphsSkipped'],
+  ] as const) {
+    const list = child(root, name);
+    const items = list ? list.children : [];
+    if (items.length > 0) ctx.warnings.push(warning(code, { count: items.length, names: nameList(items.map((s) => attr(s, 'name') ?? '?')) }));
+  }
+  const unknown = new Map<string, number>();
+  for (const c of root.children) if (!HANDLED.has(c.name)) unknown.set(c.name, (unknown.get(c.name) ?? 0) + 1);
+  for (const [element, count] of unknown) ctx.warnings.push(warning('refi.unsupportedElement', { element, count }));
+}
+
+function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): ProjectSnapshot {
+  if (!KNOWN_NAMESPACE.test(root.ns)) ctx.warnings.push(warning('refi.namespace', { found: root.ns === '' ? '(none)' : root.ns }));
+  const creator = attr(root, 'creatingUserGUID');
+  ctx.projectCreator = creator ? normaliseGuid(creator) : null;
+  readUsers(ctx, root);
+  const noteRefs: { noteGuid: string; codeGuid: string }[] = [];
+  const codebook = child(root, 'CodeBook');
+  const codesEl = codebook ? child(codebook, 'Codes') : undefined;
+  const codes = codesEl ? parseCodeElements(codesEl, { warnings: ctx.warnings, noteRefs }) : [];
+  for (const c of codes) ctx.codeGuids.add(c.guid);
+  for (const r of noteRefs) ctx.attachNote(r.noteGuid, { kind: 'code', guid: r.codeGuid });
+  const variableOrder = readVariables(ctx, root);
+  const { sources, codings } = readSources(ctx, child(root, 'Sources'));
+  const cases = readCases(ctx, root);
+  for (const n of ctx.noteRefsOf(root)) ctx.attachNote(n, { kind: 'project' });
+  const memos = readNotes(ctx, root);
+  readLinks(ctx, root, new Set(memos.map((m) => m.guid)), new Set(cases.map((c) => c.guid)));
+  const description = childText(root, 'Description');
+  if (description) memos.push({ guid: ctx.guidOf(child(root, 'Description')!, 'project-description'), name: 'Description', text: description, target: { kind: 'project' } });
+  for (const m of memos) {
+    const target = ctx.noteTargets.get(m.guid);
+    if (target) m.target = target;
+    else if (ctx.detachedNotes.has(m.guid)) ctx.warnings.push(warning('refi.memoDetached', { name: m.name }));
+  }
+  if (ctx.unknownVariableValues > 0) ctx.warnings.push(warning('refi.unknownVariable', { count: ctx.unknownVariableValues }));
+  if (ctx.codingsWithoutUser > 0) ctx.warnings.push(warning('refi.codingsWithoutUser', { count: ctx.codingsWithoutUser, user: 'REFI-QDA' }));
+  summarise(ctx, root);
+
+  const variables: SnapshotVariable[] = variableOrder.map((guid) => {
+    const v = ctx.variables.get(guid)!;
+    const use = ctx.variableUse.get(guid);
+    return { guid, name: v.name, type: v.type, scope: use && use.sources > 0 && use.cases === 0 ? 'source' : 'case' };
+  });
+  const name = attr(root, 'name') ?? fileName.replace(/\.qdpx$/i, '');
+  const origin = attr(root, 'origin');
+  return {
+    name,
+    ...(origin !== undefined ? { origin } : {}),
+    ...(ctx.projectCreator ? { creatingUserGuid: ctx.projectCreator } : {}),
+    users: ctx.users,
+    codes,
+    sources,
+    codings,
+    cases,
+    variables,
+    memos,
+  };
+}
+
+export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {}): ReadProjectResult {
+  const fileName = options.fileName ?? 'project.qdpx';
+  const archive = new QdpxArchive(bytes, fileName, options.limits);
+  const qdeBytes = archive.zip.extract([archive.projectEntry]).get(archive.projectEntry) ?? new Uint8Array();
+  const root = parseXml(decodeText(qdeBytes).text, archive.projectEntry);
+  if (root.name !== 'Project') {
+    throw new TresseError('refi.wrongRoot', { file: archive.projectEntry, expected: 'project (.qde)', found: root.name });
+  }
+  const paths = new Set<string>();
+  textPaths(root, paths);
+  const wanted = [...paths].map((p) => archive.resolve(p)).filter((s): s is string => s !== null);
+  const ctx = new ReadContext(archive, archive.zip.extract(wanted));
+  try {
+    const snapshot = readParsed(root, ctx, fileName);
+    return { snapshot, warnings: ctx.warnings, namespace: root.ns };
+  } catch (e) {
+    // The file parsed as XML but holds something no reader anticipated: still the file's fault.
+    if (e instanceof TresseError) throw e;
+    throw new TresseError('refi.xmlMalformed', { file: archive.projectEntry, detail: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,98 @@
+// A whole project as plain data: what the database layer hands to the REFI-QDA writer and what the
+// reader hands back. No ids, only GUIDs (lowercase, no braces), so a snapshot survives a trip
+// through another tool. Positions are code points over `text` (normalised: LF, NFC, no BOM).
+import type { AttributeType, AttributeValues, SourceKind } from '../../model/types.ts';
+
+export interface SnapshotUser {
+  guid: string;
+  name: string;
+}
+
+export interface SnapshotCode {
+  guid: string;
+  /** null for a top-level code. Siblings keep their order in the array. */
+  parentGuid: string | null;
+  name: string;
+  /** #rrggbb, lowercase. */
+  color: string;
+  /** REFI `Description`. */
+  definition: string;
+  /** REFI `isCodable`; a code may be both a parent and codable. */
+  codable: boolean;
+  /** Not carried by REFI-QDA (no field for it): lost in an exchange. */
+  abbrev?: string | null;
+}
+
+export interface SnapshotSource {
+  guid: string;
+  name: string;
+  /** Carried in REFI as the source variable named SOURCE_KIND_VARIABLE (REFI has no such field). */
+  kind: SourceKind;
+  text: string;
+  /** Source-scoped attribute values by attribute name. */
+  attributes: AttributeValues;
+  creatingUserGuid?: string;
+  createdAt?: string;
+}
+
+export interface SnapshotCoding {
+  guid: string;
+  sourceGuid: string;
+  codeGuid: string;
+  start: number;
+  end: number;
+  coderGuid: string;
+  createdAt?: string;
+  /** Carried as the `Description` of the coding's PlainTextSelection. */
+  memo?: string | null;
+}
+
+export interface SnapshotCase {
+  guid: string;
+  name: string;
+  description?: string;
+  attributes: AttributeValues;
+  sourceGuids: string[];
+}
+
+export interface SnapshotVariable {
+  guid: string;
+  name: string;
+  type: AttributeType;
+  /** REFI variables have no scope: on import it is 'source' when only sources carry values. */
+  scope: 'case' | 'source';
+}
+
+export type SnapshotMemoTarget =
+  | { kind: 'source' | 'case' | 'code' | 'coding'; guid: string }
+  | { kind: 'project'; guid?: undefined };
+
+export interface SnapshotMemo {
+  guid: string;
+  name: string;
+  text: string;
+  /** Absent: a free-standing memo (REFI Note referenced by nothing). */
+  target?: SnapshotMemoTarget;
+}
+
+export interface ProjectSnapshot {
+  name: string;
+  origin?: string;
+  creatingUserGuid?: string;
+  users: SnapshotUser[];
+  codes: SnapshotCode[];
+  sources: SnapshotSource[];
+  codings: SnapshotCoding[];
+  cases: SnapshotCase[];
+  variables: SnapshotVariable[];
+  memos: SnapshotMemo[];
+}
+
+/**
+ * REFI-QDA has no notion of source kind (interview, observation...). We write it as a text variable
+ * on each source: other tools show it as an ordinary document variable, and our reader takes it out
+ * of the variables again. Sources from other tools have no such value and become 'document'.
+ */
+export const SOURCE_KIND_VARIABLE = { guid: '5a6e3c1d-7f2b-4c8e-9d4a-0b1e2f3a4c5d', name: 'Tresse source kind' } as const;
+export const DEFAULT_SOURCE_KIND: SourceKind = 'document';
+export const DEFAULT_CODE_COLOR = '#9e9e9e';

@@ -1,0 +1,99 @@
+// What a REFI-QDA import could not bring over. The specification asks importers to tell the user
+// which elements were discarded (section 7, "Data loss"); each warning carries its code and params
+// for the interface, and both messages for logs and reports.
+import { interpolate } from '../../i18n/lang.ts';
+
+export const warningMessages = {
+  'refi.sourceMissing': {
+    fr: 'Source « {name} » absente de l’archive ({path}) : non importée, {codings} codage(s) ignoré(s).',
+    en: 'Source "{name}" is not in the archive ({path}): not imported, {codings} coding(s) skipped.',
+  },
+  'refi.sourceUnsupported': {
+    fr: 'Source « {name} » de type {type} : Tresse n’importe que du texte ; non importée, {codings} codage(s) ignoré(s).',
+    en: 'Source "{name}" is of type {type}: Tresse imports text only; not imported, {codings} coding(s) skipped.',
+  },
+  'refi.pdfAsText': {
+    fr: 'PDF « {name} » importé sous forme de texte ; {codings} codage(s) de zones de page ignoré(s).',
+    en: 'PDF "{name}" imported as plain text; {codings} coding(s) of page areas skipped.',
+  },
+  'refi.sourceEncoding': {
+    fr: 'Le texte de « {name} » n’est pas en UTF-8 ; lu comme {encoding}. Vérifiez les caractères accentués.',
+    en: 'The text of "{name}" is not UTF-8; read as {encoding}. Check accented characters.',
+  },
+  'refi.lineEndingsGuessed': {
+    fr: 'Dans « {name} », rien n’indique si les positions comptent les fins de ligne Windows pour 1 ou 2 caractères ; 2 retenu (lecture littérale du standard). Vérifiez quelques extraits.',
+    en: 'In "{name}", nothing shows whether positions count Windows line ends as 1 or 2 characters; 2 assumed (literal reading of the standard). Check a few excerpts.',
+  },
+  'refi.selectionOutOfRange': {
+    fr: '{count} passage(s) de « {name} » vides ou hors du texte : ignoré(s).',
+    en: '{count} passage(s) of "{name}" are empty or fall outside the text: skipped.',
+  },
+  'refi.selectionWithoutCode': {
+    fr: '{count} passage(s) de « {name} » ne portent aucun code : ignoré(s) (Tresse ne garde que des passages codés).',
+    en: '{count} passage(s) of "{name}" carry no code: skipped (Tresse keeps coded passages only).',
+  },
+  'refi.codingUnknownCode': {
+    fr: '{count} codage(s) de « {name} » renvoient à un code absent du livre de codes : ignoré(s).',
+    en: '{count} coding(s) of "{name}" refer to a code missing from the codebook: skipped.',
+  },
+  'refi.codingsWithoutUser': {
+    fr: '{count} codage(s) sans auteur connu : attribué(s) à l’utilisateur « {user} ».',
+    en: '{count} coding(s) without a known author: assigned to the user "{user}".',
+  },
+  'refi.setsSkipped': {
+    fr: '{count} ensemble(s) non importé(s) (Tresse n’a pas d’ensembles) : {names}.',
+    en: '{count} set(s) not imported (Tresse has no sets): {names}.',
+  },
+  'refi.graphsSkipped': {
+    fr: '{count} graphe(s) non importé(s) : {names}.',
+    en: '{count} graph(s) not imported: {names}.',
+  },
+  'refi.linksSkipped': {
+    fr: '{count} lien(s) entre éléments non importé(s).',
+    en: '{count} link(s) between elements not imported.',
+  },
+  'refi.caseRefsSkipped': {
+    fr: 'Cas « {name} » : {count} rattachement(s) à des codes ou des passages non importé(s) (Tresse rattache les cas aux sources).',
+    en: 'Case "{name}": {count} link(s) to codes or passages not imported (Tresse links cases to sources).',
+  },
+  'refi.memoDetached': {
+    fr: 'Le mémo « {name} » était rattaché à un élément non importé : gardé comme mémo libre.',
+    en: 'The memo "{name}" was attached to an element that was not imported: kept as a free memo.',
+  },
+  'refi.unknownVariable': {
+    fr: '{count} valeur(s) d’attribut renvoient à une variable non déclarée : ignorée(s).',
+    en: '{count} attribute value(s) refer to an undeclared variable: skipped.',
+  },
+  'refi.duplicateGuid': {
+    fr: 'Identifiant en double ({kind} {guid}) : seul le premier élément est importé.',
+    en: 'Duplicate identifier ({kind} {guid}): only the first element is imported.',
+  },
+  'refi.unsupportedElement': {
+    fr: 'Élément <{element}> non pris en charge ({count}) : ignoré.',
+    en: 'Unsupported element <{element}> ({count}): ignored.',
+  },
+  'refi.namespace': {
+    fr: 'Espace de noms inattendu « {found} » : lu comme du REFI-QDA, vérifiez le résultat.',
+    en: 'Unexpected namespace "{found}": read as REFI-QDA, check the result.',
+  },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type WarningCode = keyof typeof warningMessages;
+
+export interface ImportWarning {
+  code: WarningCode;
+  params: Record<string, string | number>;
+  fr: string;
+  en: string;
+}
+
+export function warning(code: WarningCode, params: Record<string, string | number> = {}): ImportWarning {
+  const m = warningMessages[code];
+  return { code, params, fr: interpolate(m.fr, params), en: interpolate(m.en, params) };
+}
+
+/** Names for a message: the first few, then how many more. */
+export function nameList(names: string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} (+${names.length - max})` : shown;
+}

@@ -1,0 +1,20 @@
+// The one message catalogue of the interface: error messages, the workbench's labels and the
+// coding views' labels, each entry in French and English side by side.
+import { errorMessages } from './errors.ts';
+import { interpolate, type Lang } from './lang.ts';
+import { uiMessages } from './ui.ts';
+import { codingMessages } from './ui-coding.ts';
+
+export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages } as const;
+
+export type MessageKey = keyof typeof catalogue;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => interpolate((catalogue[key] as { fr: string; en: string })[lang], params);
+}

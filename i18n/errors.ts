@@ -1,0 +1,174 @@
+// Error messages, French first. Each entry keeps both languages side by side so they cannot drift.
+// `{name}` placeholders are filled from the error's params.
+export const errorMessages = {
+  'project.notFound': { fr: 'Projet introuvable : {path}', en: 'Project not found: {path}' },
+  'project.exists': { fr: 'Un fichier existe déjà à cet endroit : {path}', en: 'A file already exists at {path}' },
+  'project.notTresse': {
+    fr: "Ce fichier n'est pas un projet Tresse : {path}. Il n'a pas été modifié.",
+    en: 'This file is not a Tresse project: {path}. It was left untouched.',
+  },
+  'project.tooNew': {
+    fr: 'Ce projet a été créé par une version plus récente de Tresse (format {found}, cette version lit jusqu’au format {supported}). Mettez Tresse à jour ; le fichier n’a pas été modifié.',
+    en: 'This project was made by a newer version of Tresse (format {found}; this version reads up to format {supported}). Update Tresse; the file was left untouched.',
+  },
+  'project.locked': {
+    fr: 'Ce projet est déjà ouvert ailleurs (autre fenêtre ou autre programme). Fermez-le avant de le rouvrir.',
+    en: 'This project is already open elsewhere (another window or program). Close it there first.',
+  },
+  'project.none': { fr: 'Aucun projet n’est ouvert.', en: 'No project is open.' },
+  'coder.unknown': { fr: 'Codeur inconnu : {name}', en: 'Unknown coder: {name}' },
+  'source.notFound': { fr: 'Source introuvable : {ref}', en: 'Source not found: {ref}' },
+  'source.ambiguous': { fr: 'Plusieurs sources s’appellent « {ref} » ; utilisez leur numéro.', en: 'Several sources are named "{ref}"; use their number.' },
+  'source.kind': {
+    fr: 'Type de source inconnu : {kind} (attendu : entretien, observation, carnet, document, synthèse)',
+    en: 'Unknown source kind: {kind} (expected: interview, observation, notebook, document, synthesis)',
+  },
+  'import.duplicate': {
+    fr: '« {file} » a le même texte que la source « {existing} », déjà importée. Rien n’a été ajouté.',
+    en: '"{file}" has the same text as the source "{existing}", already imported. Nothing was added.',
+  },
+  'import.empty': { fr: '« {file} » ne contient aucun texte.', en: '"{file}" contains no text.' },
+  'import.tooLarge': {
+    fr: '« {file} » est trop volumineux ({size} Mo ; limite : {limit} Mo).',
+    en: '"{file}" is too large ({size} MB; limit: {limit} MB).',
+  },
+  'import.binary': {
+    fr: '« {file} » n’est pas un fichier texte lisible (format non reconnu).',
+    en: '"{file}" is not a readable text file (unrecognised format).',
+  },
+  'import.encoding': {
+    fr: 'Impossible de reconnaître l’encodage de « {file} ». Enregistrez-le en UTF-8 puis réessayez.',
+    en: 'Cannot recognise the encoding of "{file}". Save it as UTF-8 and try again.',
+  },
+  'import.corrupt': {
+    fr: '« {file} » est endommagé ou n’est pas un document {format} valide : {detail}',
+    en: '"{file}" is damaged or not a valid {format} document: {detail}',
+  },
+  'import.format': {
+    fr: 'Format non pris en charge : « {file} » (formats acceptés : .txt, .md, .docx, .odt, .pdf, .vtt, .srt)',
+    en: 'Unsupported format: "{file}" (accepted: .txt, .md, .docx, .odt, .pdf, .vtt, .srt)',
+  },
+  'import.noTextLayer': {
+    fr: '« {file} » ne contient pas de texte (PDF scanné ?). Faites-le passer par un logiciel de reconnaissance de caractères.',
+    en: '"{file}" has no text layer (a scanned PDF?). Run it through character recognition first.',
+  },
+  'import.pattern': { fr: 'Motif de tour de parole invalide : {pattern}', en: 'Invalid speaker-turn pattern: {pattern}' },
+  'case.notFound': { fr: 'Cas introuvable : {ref}', en: 'Case not found: {ref}' },
+  'case.exists': { fr: 'Un cas s’appelle déjà « {name} ».', en: 'A case named "{name}" already exists.' },
+  'attribute.type': {
+    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type {type}).',
+    en: 'The value "{value}" does not fit the attribute "{name}" (type {type}).',
+  },
+  'attribute.typeConflict': {
+    fr: 'L’attribut « {name} » existe déjà avec le type {type}.',
+    en: 'The attribute "{name}" already exists with type {type}.',
+  },
+  'attribute.notFound': { fr: 'Attribut introuvable : {name}', en: 'Attribute not found: {name}' },
+  'code.notFound': { fr: 'Code introuvable : {ref}', en: 'Code not found: {ref}' },
+  'code.ambiguous': {
+    fr: 'Plusieurs codes correspondent à « {ref} » : {matches}. Précisez le chemin (Parent/Enfant).',
+    en: 'Several codes match "{ref}": {matches}. Give the path (Parent/Child).',
+  },
+  'code.exists': { fr: 'Le code « {name} » existe déjà à cet endroit.', en: 'The code "{name}" already exists there.' },
+  'code.cycle': {
+    fr: 'Impossible de placer « {name} » sous lui-même ou sous l’un de ses sous-codes.',
+    en: 'Cannot move "{name}" under itself or one of its sub-codes.',
+  },
+  'code.mergeSelf': { fr: 'Un code ne peut pas être fusionné avec lui-même.', en: 'A code cannot be merged into itself.' },
+  'code.color': { fr: 'Couleur invalide : {color} (attendu : #rrggbb)', en: 'Invalid colour: {color} (expected #rrggbb)' },
+  'code.notCodable': {
+    fr: 'Le code « {name} » est une rubrique : il ne peut pas être appliqué à un passage.',
+    en: 'The code "{name}" is a heading: it cannot be applied to a passage.',
+  },
+  'code.deleteNeedsConfirm': {
+    fr: 'Le code « {name} » porte {count} codage(s). Confirmez la suppression pour les supprimer aussi.',
+    en: 'The code "{name}" has {count} coding(s). Confirm the deletion to delete them too.',
+  },
+  'codebook.format': { fr: 'Livre de codes illisible ({format}) : {detail}', en: 'Unreadable codebook ({format}): {detail}' },
+  'codebook.unknownGrid': { fr: 'Grille inconnue : {name} (disponibles : {available})', en: 'Unknown grid: {name} (available: {available})' },
+  'coding.range': {
+    fr: 'Passage invalide : {start}–{end} (la source compte {length} caractères).',
+    en: 'Invalid passage: {start}–{end} (the source has {length} characters).',
+  },
+  'coding.notFound': { fr: 'Codage introuvable : {ref}', en: 'Coding not found: {ref}' },
+  'coding.textNotFound': { fr: 'Passage introuvable dans « {source} » : « {text} »', en: 'Passage not found in "{source}": "{text}"' },
+  'coding.textAmbiguous': {
+    fr: 'Le passage « {text} » apparaît {count} fois dans « {source} » ; précisez --occurrence N.',
+    en: 'The passage "{text}" occurs {count} times in "{source}"; add --occurrence N.',
+  },
+  'coding.occurrence': {
+    fr: 'Occurrence {occurrence} demandée, mais le passage n’apparaît que {count} fois.',
+    en: 'Occurrence {occurrence} requested, but the passage occurs only {count} times.',
+  },
+  'search.empty': { fr: 'Recherche vide.', en: 'Empty search.' },
+  'memo.notFound': { fr: 'Mémo introuvable : {ref}', en: 'Memo not found: {ref}' },
+  'value.invalid': { fr: 'Valeur invalide pour {field} : {value}', en: 'Invalid value for {field}: {value}' },
+  'agreement.coders': {
+    fr: 'Choisissez au moins deux codeurs différents (au plus 30) pour mesurer l’accord ({count} choisi(s)).',
+    en: 'Choose at least two different coders (at most 30) to measure agreement ({count} chosen).',
+  },
+  'agreement.threshold': {
+    fr: 'Seuil de recouvrement invalide : {value} (attendu : un nombre supérieur à 0 et au plus 1).',
+    en: 'Invalid overlap threshold: {value} (expected a number above 0 and at most 1).',
+  },
+  'refi.notZip': {
+    fr: '« {file} » n’est pas un projet REFI-QDA (.qdpx) lisible : archive ZIP endommagée ou d’un autre format ({detail}).',
+    en: '"{file}" is not a readable REFI-QDA project (.qdpx): damaged ZIP archive or another format ({detail}).',
+  },
+  'refi.unsafePath': {
+    fr: 'Archive refusée : l’entrée « {entry} » pointe hors de l’archive (chemin absolu ou « .. »).',
+    en: 'Archive refused: the entry "{entry}" points outside the archive (absolute path or "..").',
+  },
+  'refi.tooLarge': {
+    fr: 'Archive refusée : une fois décompressée elle ferait {size} Mo (limite : {limit} Mo).',
+    en: 'Archive refused: uncompressed it would take {size} MB (limit: {limit} MB).',
+  },
+  'refi.tooManyEntries': {
+    fr: 'Archive refusée : {count} fichiers (limite : {limit}).',
+    en: 'Archive refused: {count} files (limit: {limit}).',
+  },
+  'refi.compressionRatio': {
+    fr: 'Archive refusée : « {entry} » se décompresse {ratio} fois plus gros (limite : {limit}), signe d’une « bombe de décompression ».',
+    en: 'Archive refused: "{entry}" expands {ratio} times (limit: {limit}), the mark of a "zip bomb".',
+  },
+  'refi.doctype': {
+    fr: 'Fichier refusé : « {file} » contient une déclaration DOCTYPE ou ENTITY, que REFI-QDA n’utilise pas et qui peut servir à une attaque.',
+    en: 'File refused: "{file}" contains a DOCTYPE or ENTITY declaration, which REFI-QDA does not use and which can carry an attack.',
+  },
+  'refi.xmlMalformed': {
+    fr: '« {file} » n’est pas un XML valide : {detail}',
+    en: '"{file}" is not valid XML: {detail}',
+  },
+  'refi.noProjectFile': {
+    fr: 'Aucun fichier .qde à la racine de l’archive : ce n’est pas un projet REFI-QDA.',
+    en: 'No .qde file at the root of the archive: this is not a REFI-QDA project.',
+  },
+  'refi.severalProjectFiles': {
+    fr: 'Plusieurs fichiers .qde à la racine de l’archive ({files}) : impossible de savoir lequel lire.',
+    en: 'Several .qde files at the root of the archive ({files}): cannot tell which one to read.',
+  },
+  'refi.emptyCodebook': {
+    fr: 'Le livre de codes est vide : le format REFI-QDA (.qdc) exige au moins un code.',
+    en: 'The codebook is empty: the REFI-QDA format (.qdc) requires at least one code.',
+  },
+  'refi.wrongRoot': {
+    fr: '« {file} » n’est pas un {expected} REFI-QDA (élément racine : {found}).',
+    en: '"{file}" is not a REFI-QDA {expected} (root element: {found}).',
+  },
+  'api.token': {
+    fr: 'Accès refusé : jeton de session absent ou incorrect. Ouvrez l’adresse complète affichée au démarrage de Tresse (avec #token=…).',
+    en: 'Access refused: missing or wrong session token. Open the full address printed when Tresse started (with #token=…).',
+  },
+  'api.forbidden': {
+    fr: 'Requête refusée : elle ne vient pas de la page de Tresse ({reason}).',
+    en: 'Request refused: it does not come from the Tresse page ({reason}).',
+  },
+  'api.unknownMethod': { fr: 'Opération inconnue : {method}', en: 'Unknown operation: {method}' },
+  'api.tooLarge': {
+    fr: 'Requête trop volumineuse (limite : {limit} Mo). Importez les très gros fichiers en ligne de commande.',
+    en: 'Request too large (limit: {limit} MB). Import very large files with the command line.',
+  },
+  'api.badRequest': { fr: 'Requête illisible : {detail}', en: 'Unreadable request: {detail}' },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;

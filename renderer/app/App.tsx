@@ -1,0 +1,58 @@
+// The window: the start screen while no project is open, the workbench once one is.
+import { useEffect, useState } from 'react';
+import type { SessionState } from '../../service/api.ts';
+import type { ProjectInfo } from '../../service/project.ts';
+import { api } from '../api/client.ts';
+import { translator } from '../../i18n/catalogue.ts';
+import { LangProvider } from '../i18n/lang-context.tsx';
+import { errorText } from '../ui/error-text.ts';
+import { StartScreen } from './StartScreen.tsx';
+import { WorkbenchLayout } from './WorkbenchLayout.tsx';
+import { WorkbenchProvider } from './workbench-context.tsx';
+
+export function App() {
+  const [session, setSession] = useState<SessionState | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.getSession().then(
+      (s) => {
+        document.documentElement.lang = s.lang;
+        setSession(s);
+      },
+      (e: unknown) => setFailure(errorText(e, translator('fr'))),
+    );
+  }, []);
+
+  if (failure) {
+    return (
+      <main className="boot" role="alert">
+        {failure}
+      </main>
+    );
+  }
+  if (!session) return <main className="boot" aria-busy="true" />;
+  return (
+    <LangProvider initial={session.lang}>
+      <Window session={session} />
+    </LangProvider>
+  );
+}
+
+function Window({ session }: { session: SessionState }) {
+  const [project, setProject] = useState<ProjectInfo | null>(session.project);
+  const [recent, setRecent] = useState(session.recent);
+
+  const closeProject = async () => {
+    await api.closeProject();
+    setProject(null);
+    setRecent((await api.getSession()).recent);
+  };
+
+  if (!project) return <StartScreen shell={session.shell} recent={recent} onOpened={setProject} />;
+  return (
+    <WorkbenchProvider key={project.path} project={project}>
+      <WorkbenchLayout onClose={closeProject} />
+    </WorkbenchProvider>
+  );
+}

@@ -1,0 +1,38 @@
+// A project file path: typed in browser mode; on the desktop the native dialog fills it in.
+import { api } from '../api/client.ts';
+import { useT } from '../i18n/lang-context.tsx';
+
+interface Props {
+  shell: 'desktop' | 'browser';
+  mode: 'open' | 'create';
+  value: string;
+  onChange: (path: string) => void;
+  id: string;
+}
+
+export function PathField({ shell, mode, value, onChange, id }: Props) {
+  const t = useT();
+  const choose = async () => {
+    const chosen = await api.chooseProjectPath({ mode });
+    if (chosen) onChange(chosen);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('start.path')}</label>
+      <div className="path-row">
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          placeholder={t(mode === 'create' ? 'start.pathHintCreate' : 'start.pathHintOpen')}
+          spellCheck={false}
+        />
+        {shell === 'desktop' && (
+          <button type="button" onClick={() => void choose()}>
+            {t('start.choose')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

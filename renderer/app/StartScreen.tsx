@@ -1,0 +1,145 @@
+// No project open: create one from a grid, open one by its path, or pick a recent one.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { GridInfo, RecentProject } from '../../service/api.ts';
+import type { ProjectInfo } from '../../service/project.ts';
+import { api } from '../api/client.ts';
+import { useLang } from '../i18n/lang-context.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { errorText } from '../ui/error-text.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+import { PathField } from './PathField.tsx';
+
+interface Props {
+  shell: 'desktop' | 'browser';
+  recent: RecentProject[];
+  onOpened: (project: ProjectInfo) => void;
+}
+
+export function StartScreen({ shell, recent, onOpened }: Props) {
+  const { t } = useLang();
+  const [error, setError] = useState<string | null>(null);
+
+  const attempt = async (action: () => Promise<ProjectInfo>) => {
+    setError(null);
+    try {
+      onOpened(await action());
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+
+  return (
+    <div className="start">
+      <header className="start-header">
+        <h1>Tresse</h1>
+        <p>{t('start.tagline')}</p>
+        <LangSwitch />
+      </header>
+      <main className="start-main">
+        <ErrorNotice message={error} onDismiss={() => setError(null)} />
+        <div className="start-columns">
+          <CreateProjectForm shell={shell} onCreate={(args) => attempt(() => api.createProject(args))} />
+          <div className="start-column">
+            <OpenProjectForm shell={shell} onOpen={(path) => attempt(() => api.openProject({ path }))} />
+            <RecentProjects recent={recent} onOpen={(path) => attempt(() => api.openProject({ path }))} />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function CreateProjectForm({
+  shell,
+  onCreate,
+}: {
+  shell: 'desktop' | 'browser';
+  onCreate: (args: { path: string; name?: string; grid: string; coder?: string }) => Promise<void>;
+}) {
+  const { t, lang } = useLang();
+  const [grids, setGrids] = useState<GridInfo[]>([]);
+  const [grid, setGrid] = useState('six-themes');
+  const [path, setPath] = useState('');
+  const [coder, setCoder] = useState('');
+
+  useEffect(() => {
+    api.listGrids().then(setGrids, () => setGrids([]));
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!path.trim()) return;
+    void onCreate({ path: path.trim(), grid, ...(coder.trim() ? { coder: coder.trim() } : {}) });
+  };
+
+  return (
+    <form className="card start-column" onSubmit={submit} aria-labelledby="create-title">
+      <h2 id="create-title">{t('start.create')}</h2>
+      <PathField shell={shell} mode="create" value={path} onChange={setPath} id="create-path" />
+      <fieldset>
+        <legend>{t('start.grid')}</legend>
+        {grids.map((g) => (
+          <label key={g.id} className="choice">
+            <input type="radio" name="grid" value={g.id} checked={grid === g.id} onChange={() => setGrid(g.id)} />
+            <span>
+              <strong>{g.name[lang]}</strong>
+              <small>{g.description[lang]}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{t('start.coder')}</span>
+        <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder={t('start.coderHint')} autoComplete="name" />
+      </label>
+      <button type="submit" className="primary" disabled={!path.trim()}>
+        {t('start.createButton')}
+      </button>
+    </form>
+  );
+}
+
+function OpenProjectForm({ shell, onOpen }: { shell: 'desktop' | 'browser'; onOpen: (path: string) => Promise<void> }) {
+  const { t } = useLang();
+  const [path, setPath] = useState('');
+  return (
+    <form
+      className="card"
+      aria-labelledby="open-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (path.trim()) void onOpen(path.trim());
+      }}
+    >
+      <h2 id="open-title">{t('start.open')}</h2>
+      <PathField shell={shell} mode="open" value={path} onChange={setPath} id="open-path" />
+      <button type="submit" disabled={!path.trim()}>
+        {t('start.openButton')}
+      </button>
+    </form>
+  );
+}
+
+function RecentProjects({ recent, onOpen }: { recent: RecentProject[]; onOpen: (path: string) => Promise<void> }) {
+  const { t, lang } = useLang();
+  return (
+    <section className="card" aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('start.recent')}</h2>
+      {recent.length === 0 ? (
+        <p className="muted">{t('start.noRecent')}</p>
+      ) : (
+        <ul className="recent-list">
+          {recent.map((r) => (
+            <li key={r.path}>
+              <button type="button" className="recent" onClick={() => void onOpen(r.path)}>
+                <strong>{r.name}</strong>
+                <span className="path">{r.path}</span>
+                <small>{new Date(r.openedAt).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}</small>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

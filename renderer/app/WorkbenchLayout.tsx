@@ -1,0 +1,36 @@
+// An open project: sources on the left, the chosen view in the centre, the codebook on the right.
+import { useT } from '../i18n/lang-context.tsx';
+import { CasesTable } from '../panels/cases/CasesTable.tsx';
+import { CodebookPanel } from '../panels/codebook/CodebookPanel.tsx';
+import { RetrievalPanel } from '../panels/retrieval/RetrievalPanel.tsx';
+import { SearchPanel } from '../panels/search/SearchPanel.tsx';
+import { SourceView } from '../panels/sources/SourceView.tsx';
+import { SourcesPanel } from '../panels/sources/SourcesPanel.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { ProjectHeader } from './ProjectHeader.tsx';
+import { useWorkbench } from './workbench-context.tsx';
+
+export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
+  const t = useT();
+  const { view, error, clearError } = useWorkbench();
+  return (
+    <div className="workbench">
+      <ProjectHeader onClose={onClose} />
+      <ErrorNotice message={error} onDismiss={clearError} />
+      <div className="workbench-body">
+        <nav className="pane pane-left" aria-label={t('sources.title')}>
+          <SourcesPanel />
+        </nav>
+        <main className="pane pane-centre" id="centre" tabIndex={-1}>
+          {view === 'source' && <SourceView />}
+          {view === 'cases' && <CasesTable />}
+          {view === 'retrieval' && <RetrievalPanel />}
+          {view === 'search' && <SearchPanel />}
+        </main>
+        <aside className="pane pane-right" aria-label={t('codebook.title')}>
+          <CodebookPanel />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// What every panel of an open project shares: the project's lists, which view fills the centre,
+// which source is open (and which passage to show), and a place to report errors.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AttributeDef, Case, SourceSummary } from '../../model/types.ts';
+import type { CodeWithCount } from '../../service/codebook.ts';
+import type { ProjectInfo } from '../../service/project.ts';
+import { api } from '../api/client.ts';
+import { useT } from '../i18n/lang-context.tsx';
+import { errorText } from '../ui/error-text.ts';
+
+export type CentreView = 'source' | 'cases' | 'retrieval' | 'search';
+
+export interface Passage {
+  start: number;
+  end: number;
+}
+
+export interface OpenedSource {
+  sourceId: number;
+  /** The passage to scroll to and highlight, in code points. */
+  focus: Passage | null;
+  /** Changes on every request, so asking twice for the same passage scrolls again. */
+  nonce: number;
+}
+
+export interface Workbench {
+  project: ProjectInfo;
+  sources: SourceSummary[];
+  codes: CodeWithCount[];
+  cases: Case[];
+  attributes: AttributeDef[];
+  /** Reloads the lists after a change (cheap: a few queries on a local database). */
+  refresh: () => Promise<void>;
+  view: CentreView;
+  setView: (view: CentreView) => void;
+  opened: OpenedSource | null;
+  openSource: (sourceId: number, focus?: Passage | null) => void;
+  error: string | null;
+  report: (e: unknown) => void;
+  clearError: () => void;
+}
+
+const WorkbenchContext = createContext<Workbench | null>(null);
+
+export function useWorkbench(): Workbench {
+  const wb = useContext(WorkbenchContext);
+  if (!wb) throw new Error('useWorkbench outside WorkbenchProvider');
+  return wb;
+}
+
+export function WorkbenchProvider({ project: initial, children }: { project: ProjectInfo; children: ReactNode }) {
+  const t = useT();
+  const [project, setProject] = useState(initial);
+  const [sources, setSources] = useState<SourceSummary[]>([]);
+  const [codes, setCodes] = useState<CodeWithCount[]>([]);
+  const [cases, setCases] = useState<Case[]>([]);
+  const [attributes, setAttributes] = useState<AttributeDef[]>([]);
+  const [view, setView] = useState<CentreView>('source');
+  const [opened, setOpened] = useState<OpenedSource | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [session, s, c, k, a] = await Promise.all([
+        api.getSession(),
+        api.listSources(),
+        api.listCodes(),
+        api.listCases(),
+        api.listAttributes({ scope: 'case' }),
+      ]);
+      if (session.project) setProject(session.project);
+      setSources(s);
+      setCodes(c);
+      setCases(k);
+      setAttributes(a);
+    } catch (e) {
+      report(e);
+    }
+  }, [report]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const openSource = useCallback((sourceId: number, focus: Passage | null = null) => {
+    setOpened({ sourceId, focus, nonce: Date.now() + Math.random() });
+    setView('source');
+  }, []);
+
+  const value = useMemo<Workbench>(
+    () => ({
+      project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, error, report,
+      clearError: () => setError(null),
+    }),
+    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, error, report],
+  );
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}

@@ -1,0 +1,136 @@
+// The one API the user interface talks to. This interface is the source of truth: the Electron
+// preload exposes it over IPC, the browser mode over a loopback HTTP endpoint, and both dispatch
+// to the same handlers (service/handlers.ts), which call the same service functions as the
+// command line. Every method takes at most one plain-object argument and returns plain data, so it
+// crosses IPC (structured clone) and HTTP (JSON with byte arrays as base64) alike.
+import type { Lang } from '../i18n/lang.ts';
+import type {
+  AttributeDef,
+  AttributeScope,
+  AttributeType,
+  Case,
+  Code,
+  Coder,
+  Coding,
+  Excerpt,
+  Memo,
+  MemoTarget,
+  SegmentKind,
+  Source,
+  SourceKind,
+  SourceSummary,
+  Valence,
+} from '../model/types.ts';
+import type { SearchResult } from '../db/search.ts';
+import type { CodeChanges, CodeWithCount, DeletedCodes } from './codebook.ts';
+import type { RetrieveFilter } from './codings.ts';
+import type { ImportResult } from './sources.ts';
+import type { ProjectInfo } from './project.ts';
+
+export interface GridInfo {
+  id: string;
+  name: { fr: string; en: string };
+  description: { fr: string; en: string };
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface SessionState {
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  lang: Lang;
+  /** 'desktop' inside Electron, 'browser' in the loopback browser mode. */
+  shell: 'desktop' | 'browser';
+}
+
+export interface TresseApi {
+  // Session and projects
+  getSession(): Promise<SessionState>;
+  setLang(args: { lang: Lang }): Promise<void>;
+  listGrids(): Promise<GridInfo[]>;
+  createProject(args: { path: string; name?: string; grid: string; coder?: string }): Promise<ProjectInfo>;
+  openProject(args: { path: string; coder?: string }): Promise<ProjectInfo>;
+  closeProject(): Promise<void>;
+  /** Asks the shell for a path (native dialog on the desktop; the browser mode answers null). */
+  chooseProjectPath(args: { mode: 'open' | 'create' }): Promise<string | null>;
+  switchCoder(args: { name: string }): Promise<Coder>;
+
+  // Sources
+  listSources(): Promise<SourceSummary[]>;
+  getSource(args: { id: number }): Promise<Source>;
+  importSource(args: {
+    fileName: string;
+    bytes: Uint8Array;
+    kind: SourceKind;
+    name?: string;
+    caseIds?: number[];
+    turnPatterns?: string[];
+  }): Promise<ImportResult>;
+  updateSource(args: { id: number; name?: string; kind?: SourceKind }): Promise<SourceSummary>;
+  deleteSource(args: { id: number }): Promise<void>;
+
+  // Cases and attributes
+  listCases(): Promise<Case[]>;
+  createCase(args: { name: string; description?: string }): Promise<Case>;
+  updateCase(args: { id: number; name?: string; description?: string }): Promise<Case>;
+  deleteCase(args: { id: number }): Promise<void>;
+  listAttributes(args: { scope?: AttributeScope }): Promise<AttributeDef[]>;
+  defineAttribute(args: { name: string; type: AttributeType; scope?: AttributeScope; multi?: boolean }): Promise<AttributeDef>;
+  setAttributeValues(args: {
+    target: { caseId: number } | { sourceId: number };
+    name: string;
+    values: Array<string | number | boolean>;
+  }): Promise<void>;
+  linkSource(args: { caseId: number; sourceId: number }): Promise<void>;
+  unlinkSource(args: { caseId: number; sourceId: number }): Promise<void>;
+
+  // Codebook
+  listCodes(): Promise<CodeWithCount[]>;
+  addCode(args: {
+    name: string;
+    parentId?: number | null;
+    abbrev?: string | null;
+    color?: string;
+    definition?: string;
+    codable?: boolean;
+    guid?: string;
+  }): Promise<Code>;
+  updateCode(args: { id: number; changes: CodeChanges }): Promise<{ before: Code; after: Code }>;
+  moveCode(args: { id: number; parentId: number | null; position?: number }): Promise<Code>;
+  mergeCodes(args: { fromId: number; intoId: number }): Promise<{ moved: number; duplicates: number }>;
+  deleteCode(args: { id: number; confirm?: boolean }): Promise<DeletedCodes>;
+  exportCodebook(args: { format: 'json' | 'csv' }): Promise<string>;
+  importCodebook(args: { format: 'json' | 'csv'; text: string }): Promise<{ added: number; skipped: number }>;
+
+  // Coding and retrieval
+  addCoding(args: {
+    sourceId: number;
+    codeId: number;
+    start: number;
+    end: number;
+    valence?: Valence | null;
+    segmentKind?: SegmentKind;
+    memo?: string | null;
+    guid?: string;
+  }): Promise<Coding>;
+  removeCoding(args: { id: number }): Promise<Coding>;
+  listCodings(args: { sourceId: number }): Promise<Coding[]>;
+  retrieve(args: RetrieveFilter): Promise<Excerpt[]>;
+  search(args: { query: string; limit?: number; sourceKinds?: SourceKind[] }): Promise<SearchResult>;
+
+  // Memos
+  listMemos(args: { target?: MemoTarget }): Promise<Memo[]>;
+  saveMemo(args: { id?: number; target: MemoTarget; title?: string; text: string; richText?: string | null }): Promise<Memo>;
+  deleteMemo(args: { id: number }): Promise<Memo>;
+}
+
+export type ApiMethod = keyof TresseApi;
+
+/** What crosses IPC or HTTP: a value, or an error the front end can word in the user's language. */
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; params: Record<string, string | number> } };

@@ -1,0 +1,213 @@
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { TresseError } from '../i18n/error.ts';
+import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
+import { codePointLength, OffsetIndex } from '../text/offsets.ts';
+import { codeAndDescendants, getCode } from './codebook.ts';
+import { newGuid, nowIso, type ProjectContext } from './context.ts';
+
+export interface NewCoding {
+  sourceId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  valence?: Valence | null;
+  segmentKind?: SegmentKind;
+  memo?: string | null;
+  /** Given when a coding comes back (undo, merge, exchange) so it keeps its identity. */
+  guid?: string;
+  coderId?: number;
+  createdAt?: string;
+}
+
+const CODING_SQL = `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
+  k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
+  (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo
+  FROM codings k`;
+
+/** Applies a code to a passage, attributed to the current coder. */
+export function addCoding(ctx: ProjectContext, input: NewCoding): Coding {
+  return ctx.db.transaction(() => insertCoding(ctx, input))();
+}
+
+export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
+  const db = ctx.db;
+  const src = stmt(db, 'SELECT length FROM sources WHERE id = ?').get(input.sourceId) as { length: number } | undefined;
+  if (!src) throw new TresseError('source.notFound', { ref: String(input.sourceId) });
+  const { start, end } = input;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > src.length) {
+    throw new TresseError('coding.range', { start, end, length: src.length });
+  }
+  const code = stmt(db, 'SELECT name, codable FROM codes WHERE id = ?').get(input.codeId) as
+    | { name: string; codable: number }
+    | undefined;
+  if (!code) throw new TresseError('code.notFound', { ref: String(input.codeId) });
+  if (code.codable !== 1) throw new TresseError('code.notCodable', { name: code.name });
+  const coding: Coding = {
+    id: 0,
+    guid: input.guid ?? newGuid(),
+    sourceId: input.sourceId,
+    codeId: input.codeId,
+    coderId: input.coderId ?? ctx.coder.id,
+    start,
+    end,
+    createdAt: input.createdAt ?? nowIso(),
+    valence: input.valence ?? null,
+    segmentKind: input.segmentKind ?? 'verbatim',
+    memo: input.memo?.trim() ? input.memo.trim() : null,
+  };
+  const info = stmt(
+    db,
+    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    coding.guid,
+    coding.sourceId,
+    coding.codeId,
+    coding.coderId,
+    start,
+    end,
+    coding.createdAt,
+    coding.valence,
+    coding.segmentKind,
+  );
+  coding.id = Number(info.lastInsertRowid);
+  if (coding.memo) {
+    stmt(
+      db,
+      `INSERT INTO memos (guid, coding_id, title, text, author_id, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?)`,
+    ).run(newGuid(), coding.id, coding.memo, coding.coderId, coding.createdAt, coding.createdAt);
+  }
+  return coding;
+}
+
+/** Removes a coding and returns it, so that undo can put it back with the same identity. */
+export function removeCoding(ctx: ProjectContext, id: number): Coding {
+  return ctx.db.transaction(() => {
+    const coding = getCoding(ctx.db, id);
+    stmt(ctx.db, 'DELETE FROM codings WHERE id = ?').run(id);
+    return coding;
+  })();
+}
+
+export function getCoding(db: Db, id: number): Coding {
+  const row = stmt(db, `${CODING_SQL} WHERE k.id = ?`).get(id) as Coding | undefined;
+  if (!row) throw new TresseError('coding.notFound', { ref: String(id) });
+  return row;
+}
+
+export function findCodingByGuid(db: Db, guid: string): Coding | undefined {
+  return stmt(db, `${CODING_SQL} WHERE k.guid = ?`).get(guid) as Coding | undefined;
+}
+
+export function listCodingsOfSource(db: Db, sourceId: number): Coding[] {
+  return stmt(db, `${CODING_SQL} WHERE k.source_id = ? ORDER BY k.start, k.end, k.id`).all(sourceId) as Coding[];
+}
+
+/** The codings of one code, in source order: the query behind retrieval, kept on its index. */
+export function listCodingsOfCode(db: Db, codeId: number): Coding[] {
+  return stmt(
+    db,
+    `SELECT id, guid, source_id AS sourceId, code_id AS codeId, coder_id AS coderId, start, end, created_at AS createdAt,
+       valence, segment_kind AS segmentKind, NULL AS memo
+     FROM codings WHERE code_id = ? ORDER BY source_id, start`,
+  ).all(codeId) as Coding[];
+}
+
+export interface RetrieveFilter {
+  /** Without a code, the excerpts of every code (usually with `sourceIds`). */
+  codeId?: number;
+  includeSubcodes?: boolean;
+  sourceIds?: number[];
+  sourceKinds?: SourceKind[];
+  coderIds?: number[];
+  /** Keep excerpts from sources linked to a case whose attribute has one of these values. */
+  caseAttribute?: { name: string; values: Array<string | number | boolean> };
+}
+
+/** The coded excerpts of a code, with their text and where they come from. */
+export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
+  const where: string[] = ['1'];
+  const params: unknown[] = [];
+  if (filter.codeId !== undefined) {
+    getCode(db, filter.codeId);
+    const codeIds = filter.includeSubcodes ? codeAndDescendants(db, filter.codeId) : [filter.codeId];
+    where.push(`k.code_id IN (${codeIds.map(() => '?').join(',')})`);
+    params.push(...codeIds);
+  }
+  if (filter.sourceIds?.length) {
+    where.push(`k.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
+    params.push(...filter.sourceIds);
+  }
+  if (filter.sourceKinds?.length) {
+    where.push(`s.kind IN (${filter.sourceKinds.map(() => '?').join(',')})`);
+    params.push(...filter.sourceKinds);
+  }
+  if (filter.coderIds?.length) {
+    where.push(`k.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
+    params.push(...filter.coderIds);
+  }
+  if (filter.caseAttribute) {
+    const values = filter.caseAttribute.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+    where.push(`EXISTS (SELECT 1 FROM case_sources cs JOIN attribute_values v ON v.case_id = cs.case_id
+      JOIN attributes a ON a.id = v.attribute_id
+      WHERE cs.source_id = k.source_id AND a.scope = 'case' AND a.name = ? AND v.value IN (${values.map(() => '?').join(',')}))`);
+    params.push(filter.caseAttribute.name, ...values);
+  }
+  // substr() counts characters, i.e. code points: the same unit as coding positions.
+  const rows = db
+    .prepare(
+      `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
+         k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
+         (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
+         substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
+         c.name AS codeName, u.name AS coderName,
+         (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
+         (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
+            WHERE cs.source_id = k.source_id) AS caseNameList
+       FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id
+       JOIN coders u ON u.id = k.coder_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY s.kind, s.name, k.start, k.end, k.id`,
+    )
+    .all(...params) as (Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null })[];
+  return rows.map(({ caseIdList, caseNameList, ...r }) => ({
+    ...r,
+    caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],
+    caseNames: caseNameList ? caseNameList.split('\u001f') : [],
+  }));
+}
+
+/**
+ * Code-point range of an exact passage in a text. It must occur once, unless `occurrence`
+ * (1-based) says which one: coding by quotation never lands on the wrong sentence silently.
+ */
+export function locatePassage(
+  text: string,
+  passage: string,
+  sourceName: string,
+  occurrence?: number,
+): { start: number; end: number } {
+  const needle = passage.normalize('NFC');
+  if (!needle) throw new TresseError('coding.textNotFound', { source: sourceName, text: passage });
+  const hits: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) hits.push(i);
+  if (hits.length === 0) throw new TresseError('coding.textNotFound', { source: sourceName, text: shorten(passage) });
+  let at: number;
+  if (occurrence !== undefined) {
+    if (!Number.isInteger(occurrence) || occurrence < 1 || occurrence > hits.length) {
+      throw new TresseError('coding.occurrence', { occurrence, count: hits.length });
+    }
+    at = hits[occurrence - 1]!;
+  } else if (hits.length > 1) {
+    throw new TresseError('coding.textAmbiguous', { text: shorten(passage), count: hits.length, source: sourceName });
+  } else {
+    at = hits[0]!;
+  }
+  const start = new OffsetIndex(text).toCodePoint(at);
+  return { start, end: start + codePointLength(needle) };
+}
+
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

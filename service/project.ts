@@ -1,0 +1,129 @@
+import { userInfo } from 'node:os';
+import { createProjectDb, openProjectDb, type Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { loadGrid } from '../codebooks/grids.ts';
+import type { Coder } from '../model/types.ts';
+import { ensureCoder, listCoders } from './coders.ts';
+import { insertCodeTree } from './codebook.ts';
+import { newGuid, nowIso, type ProjectContext } from './context.ts';
+
+export interface ProjectInfo {
+  path: string;
+  guid: string;
+  name: string;
+  grid: string;
+  createdAt: string;
+  coder: Coder;
+  coders: Coder[];
+  counts: { sources: number; cases: number; codes: number; codings: number; memos: number };
+}
+
+export interface CreateProjectOptions {
+  name?: string;
+  /** Built-in grid id: 'six-themes' or 'empty'. */
+  grid?: string;
+  coder?: string;
+}
+
+/** The name a coder gets when none is given: the account's user name. */
+export function defaultCoderName(): string {
+  try {
+    return userInfo().username || 'moi';
+  } catch {
+    return 'moi';
+  }
+}
+
+export function createProject(path: string, options: CreateProjectOptions = {}): ProjectContext {
+  const grid = options.grid ?? 'six-themes';
+  const codes = loadGrid(grid);
+  const db = createProjectDb(path);
+  try {
+    let coder!: Coder;
+    db.transaction(() => {
+      stmt(db, 'INSERT INTO project (id, guid, name, grid, created_at) VALUES (1, ?, ?, ?, ?)').run(
+        newGuid(),
+        options.name?.trim() || projectNameFromPath(path),
+        grid,
+        nowIso(),
+      );
+      coder = ensureCoder(db, options.coder ?? defaultCoderName());
+      setSetting(db, 'default_coder', coder.name);
+      insertCodeTree(db, codes, null);
+    })();
+    return { db, path, coder };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Opens a project as `coder` (created if new), or as the coder who last worked in it. */
+export function openProject(path: string, coderName?: string): ProjectContext {
+  const db = openProjectDb(path);
+  try {
+    const name = coderName ?? getSetting(db, 'default_coder') ?? defaultCoderName();
+    const coder = db.transaction(() => ensureCoder(db, name))();
+    return { db, path, coder };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function closeProject(ctx: ProjectContext): void {
+  if (ctx.db.open) ctx.db.close();
+}
+
+export function projectInfo(ctx: ProjectContext): ProjectInfo {
+  const row = stmt(ctx.db, 'SELECT guid, name, grid, created_at AS createdAt FROM project WHERE id = 1').get() as {
+    guid: string;
+    name: string;
+    grid: string;
+    createdAt: string;
+  };
+  const count = (table: string) => (stmt(ctx.db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    path: ctx.path,
+    ...row,
+    coder: ctx.coder,
+    coders: listCoders(ctx.db),
+    counts: {
+      sources: count('sources'),
+      cases: count('cases'),
+      codes: count('codes'),
+      codings: count('codings'),
+      memos: count('memos'),
+    },
+  };
+}
+
+export function renameProject(ctx: ProjectContext, name: string): void {
+  stmt(ctx.db, 'UPDATE project SET name = ? WHERE id = 1').run(name.trim());
+}
+
+/** Switches who is coding; remembered as the project's default for the next opening. */
+export function switchCoder(ctx: ProjectContext, name: string): Coder {
+  ctx.coder = ctx.db.transaction(() => {
+    const coder = ensureCoder(ctx.db, name);
+    setSetting(ctx.db, 'default_coder', coder.name);
+    return coder;
+  })();
+  return ctx.coder;
+}
+
+export function getSetting(db: Db, key: string): string | undefined {
+  return (stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function setSetting(db: Db, key: string, value: string): void {
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
+}
+
+function projectNameFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.tresse$/i, '') || 'Projet';
+}

@@ -1,0 +1,192 @@
+// What each API method accepts, checked at the boundary (Electron IPC, browser-mode HTTP) before
+// anything reaches the service layer: a compromised or buggy page can only send values of the
+// right shape. The compile-time check at the bottom keeps these schemas in step with TresseApi.
+import { z } from 'zod';
+import { isTresseError, TresseError } from '../i18n/error.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { ATTRIBUTE_TYPES, SEGMENT_KINDS, SOURCE_KINDS } from '../model/types.ts';
+import type { ApiMethod, ApiResult, TresseApi } from './api.ts';
+import { dispatch } from './handlers.ts';
+import type { Workspace } from './workspace.ts';
+
+const id = z.number().int().positive();
+const position = z.number().int().nonnegative();
+/** Names, titles, paths: generous, but not unbounded. */
+const shortText = z.string().max(4_096);
+/** Memos, definitions, codebooks: long text. */
+const longText = z.string().max(50_000_000);
+const nonEmpty = shortText.min(1);
+const lang = z.enum(['fr', 'en']);
+const sourceKind = z.enum(SOURCE_KINDS);
+const attributeScope = z.enum(['case', 'source']);
+const attributeValue = z.union([z.string().max(100_000), z.number(), z.boolean()]);
+const noArgument = z.strictObject({}).optional();
+
+const memoTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('project') }),
+  z.strictObject({ kind: z.literal('source'), id }),
+  z.strictObject({ kind: z.literal('case'), id }),
+  z.strictObject({ kind: z.literal('code'), id }),
+  z.strictObject({ kind: z.literal('coding'), id }),
+]);
+
+const codeChanges = z.strictObject({
+  name: shortText.optional(),
+  abbrev: shortText.nullable().optional(),
+  color: shortText.optional(),
+  definition: longText.optional(),
+  inclusion: longText.optional(),
+  exclusion: longText.optional(),
+  example: longText.optional(),
+  codable: z.boolean().optional(),
+});
+
+export const apiSchemas = {
+  getSession: noArgument,
+  setLang: z.strictObject({ lang }),
+  listGrids: noArgument,
+  createProject: z.strictObject({ path: nonEmpty, name: shortText.optional(), grid: nonEmpty, coder: shortText.optional() }),
+  openProject: z.strictObject({ path: nonEmpty, coder: shortText.optional() }),
+  closeProject: noArgument,
+  chooseProjectPath: z.strictObject({ mode: z.enum(['open', 'create']) }),
+  switchCoder: z.strictObject({ name: nonEmpty }),
+
+  listSources: noArgument,
+  getSource: z.strictObject({ id }),
+  importSource: z.strictObject({
+    fileName: nonEmpty,
+    bytes: z.instanceof(Uint8Array),
+    kind: sourceKind,
+    name: shortText.optional(),
+    caseIds: z.array(id).max(10_000).optional(),
+    turnPatterns: z.array(shortText).max(100).optional(),
+  }),
+  updateSource: z.strictObject({ id, name: shortText.optional(), kind: sourceKind.optional() }),
+  deleteSource: z.strictObject({ id }),
+
+  listCases: noArgument,
+  createCase: z.strictObject({ name: shortText, description: longText.optional() }),
+  updateCase: z.strictObject({ id, name: shortText.optional(), description: longText.optional() }),
+  deleteCase: z.strictObject({ id }),
+  listAttributes: z.strictObject({ scope: attributeScope.optional() }).optional(),
+  defineAttribute: z.strictObject({
+    name: nonEmpty,
+    type: z.enum(ATTRIBUTE_TYPES),
+    scope: attributeScope.optional(),
+    multi: z.boolean().optional(),
+  }),
+  setAttributeValues: z.strictObject({
+    target: z.union([z.strictObject({ caseId: id }), z.strictObject({ sourceId: id })]),
+    name: nonEmpty,
+    values: z.array(attributeValue).max(10_000),
+  }),
+  linkSource: z.strictObject({ caseId: id, sourceId: id }),
+  unlinkSource: z.strictObject({ caseId: id, sourceId: id }),
+
+  listCodes: noArgument,
+  addCode: z.strictObject({
+    name: shortText,
+    parentId: id.nullable().optional(),
+    abbrev: shortText.nullable().optional(),
+    color: shortText.optional(),
+    definition: longText.optional(),
+    codable: z.boolean().optional(),
+    guid: shortText.optional(),
+  }),
+  updateCode: z.strictObject({ id, changes: codeChanges }),
+  moveCode: z.strictObject({ id, parentId: id.nullable(), position: position.optional() }),
+  mergeCodes: z.strictObject({ fromId: id, intoId: id }),
+  deleteCode: z.strictObject({ id, confirm: z.boolean().optional() }),
+  exportCodebook: z.strictObject({ format: z.enum(['json', 'csv']) }),
+  importCodebook: z.strictObject({ format: z.enum(['json', 'csv']), text: longText }),
+
+  addCoding: z
+    .strictObject({
+      sourceId: id,
+      codeId: id,
+      start: position,
+      end: position,
+      valence: z.enum(['+', '-']).nullable().optional(),
+      segmentKind: z.enum(SEGMENT_KINDS).optional(),
+      memo: longText.nullable().optional(),
+      guid: shortText.optional(),
+    })
+    .refine((c) => c.end > c.start, { path: ['end'], message: 'end must be after start' }),
+  removeCoding: z.strictObject({ id }),
+  listCodings: z.strictObject({ sourceId: id }),
+  retrieve: z.strictObject({
+    codeId: id,
+    includeSubcodes: z.boolean().optional(),
+    sourceKinds: z.array(sourceKind).optional(),
+    coderIds: z.array(id).max(1_000).optional(),
+    caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
+  }),
+  search: z.strictObject({
+    query: z.string().max(10_000),
+    limit: z.number().int().positive().max(100_000).optional(),
+    sourceKinds: z.array(sourceKind).optional(),
+  }),
+
+  listMemos: z.strictObject({ target: memoTarget.optional() }).optional(),
+  saveMemo: z.strictObject({
+    id: id.optional(),
+    target: memoTarget,
+    title: shortText.optional(),
+    text: longText,
+    richText: longText.nullable().optional(),
+  }),
+  deleteMemo: z.strictObject({ id }),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/**
+ * The argument of `method` checked against its schema, or a TresseError('value.invalid') naming
+ * the first offending field, so the user sees which value was refused.
+ */
+export function validateArgument(method: ApiMethod, arg: unknown): unknown {
+  const result = apiSchemas[method].safeParse(arg);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${method}.${issue.path.join('.')}` : method;
+  throw new TresseError('value.invalid', { field, value: describeValue(valueAt(arg, issue?.path ?? [])) });
+}
+
+/** What both shells do with a call from the page: check the argument, then dispatch it. */
+export async function callApi(api: TresseApi, ws: Workspace, method: ApiMethod, arg: unknown): Promise<ApiResult<unknown>> {
+  let checked: unknown;
+  try {
+    checked = validateArgument(method, arg);
+  } catch (e) {
+    if (isTresseError(e)) return errorResult(e, ws.lang);
+    throw e;
+  }
+  return dispatch(api, method, checked, ws);
+}
+
+export function errorResult(e: TresseError, lang: Lang): ApiResult<never> {
+  return { ok: false, error: { code: e.code, message: e.format(lang), params: e.params } };
+}
+
+function valueAt(arg: unknown, path: readonly PropertyKey[]): unknown {
+  let v = arg;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  if (v instanceof Uint8Array) return `(${v.length} octets)`;
+  const text = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+// Each schema's output must be accepted by the method it guards; methods without an argument
+// accept nothing or an empty object.
+type ArgumentOf<M extends ApiMethod> = Parameters<TresseApi[M]> extends [] ? {} | undefined : Parameters<TresseApi[M]>[0];
+type Mismatched = {
+  [M in ApiMethod]: z.output<(typeof apiSchemas)[M]> extends ArgumentOf<M> ? never : M;
+}[ApiMethod];
+const schemasMatchApi: [Mismatched] extends [never] ? true : Mismatched = true;
+void schemasMatchApi;

@@ -1,0 +1,71 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TresseError } from '../i18n/error.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { RecentProject } from './api.ts';
+import type { ProjectContext } from './context.ts';
+import { closeProject, createProject, openProject, projectInfo, type CreateProjectOptions, type ProjectInfo } from './project.ts';
+
+const MAX_RECENT = 10;
+
+/**
+ * What one window works on: at most one open project, the interface language, and the list of
+ * recent projects (kept in the user's configuration folder, never inside a project).
+ */
+export class Workspace {
+  ctx: ProjectContext | null = null;
+  lang: Lang;
+  private readonly recentFile: string;
+
+  constructor(options: { configDir: string; lang: Lang }) {
+    this.recentFile = join(options.configDir, 'recent.json');
+    this.lang = options.lang;
+  }
+
+  /** The open project, or an error the user understands. */
+  get project(): ProjectContext {
+    if (!this.ctx) throw new TresseError('project.none');
+    return this.ctx;
+  }
+
+  create(path: string, options: CreateProjectOptions): ProjectInfo {
+    const ctx = createProject(path, options);
+    return this.adopt(ctx);
+  }
+
+  open(path: string, coder?: string): ProjectInfo {
+    const ctx = openProject(path, coder);
+    return this.adopt(ctx);
+  }
+
+  close(): void {
+    if (this.ctx) closeProject(this.ctx);
+    this.ctx = null;
+  }
+
+  private adopt(ctx: ProjectContext): ProjectInfo {
+    this.close();
+    this.ctx = ctx;
+    const info = projectInfo(ctx);
+    this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString() });
+    return info;
+  }
+
+  recent(): RecentProject[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile, 'utf8')) as unknown;
+      return Array.isArray(list) ? (list as RecentProject[]).filter((r) => typeof r?.path === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(entry: RecentProject): void {
+    const list = [entry, ...this.recent().filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
+    mkdirSync(dirname(this.recentFile), { recursive: true });
+    // Written aside then renamed, so a crash never leaves a half-written list.
+    const tmp = `${this.recentFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(list, null, 2));
+    renameSync(tmp, this.recentFile);
+  }
+}

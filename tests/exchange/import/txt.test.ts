@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BYTES, parseSourceFile } from '../../../exchange/import/index.ts';
+import { codePointLength } from '../../../text/offsets.ts';
+import { INTERVIEW_TURNS, utf8 } from '../../fixtures/import/make.ts';
+import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
+
+const FRENCH = 'Enquêtrice : L’œuvre « commune » ? Ça dépend, à vrai dire… 12 €.\nMarie : Oui, très isolé.';
+
+function utf16le(s: string, bom = true): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
+  let i = 0;
+  if (bom) out.set([0xff, 0xfe], (i += 2) - 2);
+  for (let k = 0; k < s.length; k++, i += 2) {
+    const c = s.charCodeAt(k);
+    out[i] = c & 0xff;
+    out[i + 1] = c >> 8;
+  }
+  return out;
+}
+
+function swapBytes(b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1]!;
+    out[i + 1] = b[i]!;
+  }
+  return out;
+}
+
+/** Windows-1252 bytes of a string made of Latin-1 letters and the 1252 punctuation used in French. */
+function windows1252(s: string): Uint8Array {
+  const extra: Record<string, number> = { '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94 };
+  return Uint8Array.from(Array.from(s, (ch) => extra[ch] ?? ch.charCodeAt(0)));
+}
+
+describe('plain text: encodings', () => {
+  it('reads UTF-8 without BOM and finds the turns', async () => {
+    const r = await parseSourceFile(utf8(INTERVIEW_TURNS.join('\n')), 'entretien-03.txt');
+    expect(r.format).toBe('txt');
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text).toBe(INTERVIEW_TURNS.join('\n'));
+    expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie', 'Enquêtrice', 'Marie', 'Enquêtrice', 'Marie']);
+    expect(turnsOf(r).map((t) => covered(r, t).trimEnd())).toEqual(INTERVIEW_TURNS);
+    expect(r.notes.some((n) => n.startsWith('6 tours de parole reconnus (Enquêtrice, Marie)'))).toBe(true);
+    expectWellFormed(r);
+  });
+
+  it('removes a UTF-8 BOM, turns CRLF and CR into LF and composes accents (NFC)', async () => {
+    const raw = '\uFEFFEnque\u0302trice : Ca\u0300 et la\u0300 ?\r\nMarie : De\u0301ja\u0300.\rFin.';
+    const r = await parseSourceFile(utf8(raw), 'notes.TXT');
+    expect(r.text).toBe('Enquêtrice : Cà et là ?\nMarie : Déjà.\nFin.');
+    expect(r.encoding).toBe('utf-8');
+    expect(turnsOf(r)[1]!.start).toBe('Enquêtrice : Cà et là ?\n'.length);
+    expectWellFormed(r);
+  });
+
+  it('counts positions in code points after emoji', async () => {
+    const text = 'Carnet 📓 du 3 mars 👩🏽‍⚕️\nEnquêtrice : Et alors 😅 ?\nMarie : Bien.';
+    const r = await parseSourceFile(utf8(text), 'carnet.txt');
+    const first = turnsOf(r)[0]!;
+    expect(first.start).toBe(codePointLength('Carnet 📓 du 3 mars 👩🏽‍⚕️\n'));
+    expect(first.start).toBeLessThan(text.indexOf('Enquêtrice'));
+    expect(covered(r, first)).toBe('Enquêtrice : Et alors 😅 ?\n');
+    expectWellFormed(r);
+  });
+
+  it('decodes Windows-1252 so that French accents and typography come through', async () => {
+    const r = await parseSourceFile(windows1252(FRENCH), 'ancien.txt');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toBe(FRENCH);
+    expect(r.notes.some((n) => n.includes('Windows-1252'))).toBe(true);
+    expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie']);
+  });
+
+  it('reads UTF-16 little- and big-endian with a BOM, emoji included', async () => {
+    const text = `${FRENCH} 😊`;
+    const le = await parseSourceFile(utf16le(text), 'le.txt');
+    expect([le.encoding, le.text]).toEqual(['utf-16le', text]);
+    const be = await parseSourceFile(swapBytes(utf16le(text)), 'be.txt');
+    expect([be.encoding, be.text]).toEqual(['utf-16be', text]);
+    expect(turnsOf(be)).toEqual(turnsOf(le));
+  });
+
+  it('recognises UTF-16 without a BOM by its pattern of zero bytes', async () => {
+    const le = await parseSourceFile(utf16le(FRENCH, false), 'sans-bom.txt');
+    expect([le.encoding, le.text]).toEqual(['utf-16le', FRENCH]);
+    const be = await parseSourceFile(swapBytes(utf16le(FRENCH, false)), 'sans-bom.txt');
+    expect([be.encoding, be.text]).toEqual(['utf-16be', FRENCH]);
+  });
+});
+
+describe('plain text: refusals', () => {
+  it('refuses binary content renamed .txt', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    expect(await failure(parseSourceFile(png, 'image.txt'))).toMatchObject({ code: 'import.binary', params: { file: 'image.txt' } });
+    const controls = utf8(`Texte${'\u0001\u0002\u0003\u0004'.repeat(20)}fin`);
+    expect((await failure(parseSourceFile(controls, 'c.md'))).code).toBe('import.binary');
+  });
+
+  it('refuses an empty or blank file', async () => {
+    expect((await failure(parseSourceFile(new Uint8Array(0), 'vide.txt'))).code).toBe('import.empty');
+    expect((await failure(parseSourceFile(utf8(' \n\t\r\n \u00A0 '), 'blanc.txt'))).code).toBe('import.empty');
+    expect((await failure(parseSourceFile(utf8('\uFEFF'), 'bom.txt'))).code).toBe('import.empty');
+  });
+
+  it('refuses a file over the size limit, sizes in MB with one decimal', async () => {
+    const big = new Uint8Array(1_300_000).fill(0x61);
+    const f = await failure(parseSourceFile(big, 'C:\\Users\\lea\\gros.txt', { maxBytes: 1024 * 1024 }));
+    expect(f).toEqual({ code: 'import.tooLarge', params: { file: 'gros.txt', size: '1.2', limit: '1.0' } });
+    expect(DEFAULT_MAX_BYTES).toBeGreaterThanOrEqual(10 * 1024 * 1024);
+  });
+
+  it('refuses an unsupported extension', async () => {
+    for (const name of ['entretien.doc', 'entretien', 'grille.xlsx', '.txt']) {
+      expect((await failure(parseSourceFile(utf8('Bonjour'), name))).code).toBe('import.format');
+    }
+  });
+
+  it('refuses a file that mixes UTF-8 and another encoding rather than guess', async () => {
+    const mixed = new Uint8Array([...utf8('Déjà vu, '), 0xe9, ...utf8(' et été.')]);
+    expect(await failure(parseSourceFile(mixed, 'mixte.txt'))).toMatchObject({ code: 'import.encoding', params: { file: 'mixte.txt' } });
+  });
+
+  it('refuses UTF-16 that cannot be decoded', async () => {
+    const broken = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]); // lone high surrogate
+    expect((await failure(parseSourceFile(broken, 'casse.txt'))).code).toBe('import.encoding');
+  });
+});
