@@ -64,7 +64,21 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** Indexes the sources queued since the last search, in one transaction; returns how many. */
+export function catchUpSearchIndex(db: Db): number {
+  if (!stmt(db, 'SELECT 1 FROM fts_pending LIMIT 1').get()) return 0;
+  return db.transaction(() => {
+    const n = stmt(
+      db,
+      `INSERT INTO sources_fts (rowid, text) SELECT s.id, s.text FROM fts_pending p JOIN sources s ON s.id = p.source_id`,
+    ).run().changes;
+    stmt(db, 'DELETE FROM fts_pending').run();
+    return n;
+  }).immediate();
+}
+
 export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  catchUpSearchIndex(db);
   const clauses = parseQuery(query);
   const positive = clauses.filter((c) => !c.negated);
   if (positive.length === 0) return { hits: [], sourceCount: 0, truncated: false };

@@ -144,21 +144,30 @@ CREATE INDEX memos_by_case ON memos(case_id) WHERE case_id IS NOT NULL;
 CREATE INDEX memos_by_code ON memos(code_id) WHERE code_id IS NOT NULL;
 CREATE INDEX memos_by_coding ON memos(coding_id) WHERE coding_id IS NOT NULL;
 
--- External-content index: the text lives once, in sources.
+-- External-content index: the text lives once, in sources. A new or changed source is queued in
+-- fts_pending and indexed in one batch before the next search (db/search.ts), so importing many
+-- files is not slowed by tokenising each one inside its own transaction.
 CREATE VIRTUAL TABLE sources_fts USING fts5(
   text,
   content = 'sources',
   content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE fts_pending (
+  source_id INTEGER PRIMARY KEY
+) STRICT;
 CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
-  INSERT INTO sources_fts(rowid, text) VALUES (new.id, new.text);
+  INSERT OR IGNORE INTO fts_pending (source_id) VALUES (new.id);
 END;
+-- An external-content index must be told the old text of a row it holds, and only of such a row.
 CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
-  INSERT INTO sources_fts(sources_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO sources_fts(sources_fts, rowid, text) SELECT 'delete', old.id, old.text
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE source_id = old.id);
+  DELETE FROM fts_pending WHERE source_id = old.id;
 END;
 CREATE TRIGGER sources_fts_update AFTER UPDATE OF text ON sources BEGIN
-  INSERT INTO sources_fts(sources_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO sources_fts(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO sources_fts(sources_fts, rowid, text) SELECT 'delete', old.id, old.text
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE source_id = old.id);
+  INSERT OR IGNORE INTO fts_pending (source_id) VALUES (new.id);
 END;
 `;

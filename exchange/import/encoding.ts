@@ -24,7 +24,10 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     return { text: strict('utf-16be', bytes, file), encoding: 'utf-16be', guessed: false };
   }
   const utf16 = utf16ByNulPattern(bytes);
-  if (utf16) return { text: strict(utf16, bytes, file), encoding: utf16, guessed: true };
+  if (utf16) {
+    const text = lenient(utf16, bytes);
+    if (text !== null && mostlyAlphabetic(text)) return { text, encoding: utf16, guessed: true };
+  }
 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false };
@@ -34,7 +37,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const { valid, invalid } = utf8Evidence(bytes);
   if (valid > 0 && valid >= invalid) throw new TresseError('import.encoding', { file });
   if (bytes.some(isUndefinedIn1252) && !looksBinary(bytes)) throw new TresseError('import.encoding', { file });
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', guessed: true };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', guessed: true };
 }
 
 /** Refuses decoded text that is really a binary file (an image or archive renamed .txt). */
@@ -54,6 +57,21 @@ function strict(encoding: string, bytes: Uint8Array, file: string): string {
   } catch {
     throw new TresseError('import.encoding', { file });
   }
+}
+
+function lenient(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A guessed UTF-16 text must read as text in an alphabet, not as a binary file's random symbols. */
+function mostlyAlphabetic(text: string): boolean {
+  let plausible = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x2100) plausible++;
+  return plausible >= text.length * 0.9;
 }
 
 /**
@@ -101,6 +119,22 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
     }
   }
   return { valid, invalid };
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, ’, œ, «…). Decoded here rather than with
+// TextDecoder('windows-1252'), which some Node versions treat as Latin-1 and would turn œ and ’ into
+// control characters.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
 }
 
 /** The five byte values Windows-1252 leaves undefined: their presence means another encoding. */

@@ -1,9 +1,11 @@
 // Speaker turns in transcripts. French transcripts label each turn at the start of a line
 // ("Enquêtrice : ...", "E1 : ...", "[Marie] ...", "Marie (coordinatrice) : ..."), sometimes after a
 // timestamp. Prose also has lines that start with a capitalised word and a colon ("Date : 12 mars",
-// "Présents : ..."), so the default patterns only accept a label that is a known interviewer or
-// respondent role, or that labels at least two lines of the same text (people speak more than once),
-// and never a usual field name. Patterns supplied by the user are trusted as they are.
+// "Présents : ..."), so with the default patterns a text counts as a transcript only when one of its
+// labels is a known interviewer or respondent role, or labels at least two lines (people speak more
+// than once); from there on, every label is a turn (a third person may speak once) except usual
+// field names, while single labels above it ("Semaine 1 : ...") stay notes.
+// Patterns supplied by the user are trusted as they are.
 
 import type { StructureSegment } from '../../model/types.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -47,7 +49,13 @@ const NOT_SPEAKERS = new Set(
     'auteurs', 'références', 'bibliographie', 'annexe', 'annexes', 'tél', 'tel', 'mail', 'email', 'e-mail',
     'adresse', 'site', 'http', 'https', 'voir', 'cf', 'total', 'légende', 'figure', 'tableau', 'ensuite', 'alors',
     'puis', 'donc', 'voilà', 'voici', 'mais', 'et', 'ou', 'car', 'enfin', 'bref', 'version', 'statut', 'contact',
-    'rires', 'silence', 'inaudible', 'pause', 'hésitation', 'incompréhensible', 'coupure',
+    'rires', 'silence', 'inaudible', 'pause', 'hésitation', 'incompréhensible', 'coupure', 'mode', 'modalité',
+    'modalités', 'consentement', 'enregistrement', 'transcription', 'participants', 'participantes', 'intervenants',
+    'invités', 'fonction', 'poste', 'âge', 'sexe', 'genre', 'ancienneté', 'secteur', 'pseudonyme', 'code', 'id',
+    'référence', 'réf', 'diffusion', 'rédaction', 'horaire', 'horaires', 'début', 'fin', 'support', 'format', 'type',
+    'nom', 'prénom', 'entretien', 'réunion', 'séance', 'observation', 'observations', 'structure', 'organisme',
+    'commune', 'ville', 'territoire', 'public', 'durée totale', 'problème', 'problématique', 'hypothèse', 'hypothèses',
+    'résultat', 'résultats', 'question de recherche', 'constat', 'constats', 'recommandation', 'recommandations',
   ].map((w) => w.normalize('NFC')),
 );
 
@@ -114,15 +122,21 @@ export function matchTurnLabel(line: string, detector: TurnDetector): TurnLabel 
   return null;
 }
 
-/** Which labels are speakers: all of them for user patterns; for the defaults, see the top comment. */
+/**
+ * Which labels are speakers: all of them for user patterns; for the defaults, see the top comment.
+ * `labels` are the candidate labels of one text in text order; the filter applies to those objects.
+ */
 export function speakerFilter(labels: readonly TurnLabel[], detector: TurnDetector): (label: TurnLabel) => boolean {
   if (detector.custom) return () => true;
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(speakerKey(l.speaker), (counts.get(speakerKey(l.speaker)) ?? 0) + 1);
+  const strict = (l: TurnLabel) => !NOT_SPEAKERS.has(speakerKey(l.speaker)) && (KNOWN_ROLE.test(l.speaker) || (counts.get(speakerKey(l.speaker)) ?? 0) >= 2);
+  const transcriptFrom = labels.findIndex(strict);
+  const order = new Map(labels.map((l, i) => [l, i]));
   return (l) => {
-    const key = speakerKey(l.speaker);
-    if (NOT_SPEAKERS.has(key)) return false;
-    return KNOWN_ROLE.test(l.speaker) || (counts.get(key) ?? 0) >= 2;
+    if (strict(l)) return true;
+    const at = order.get(l);
+    return transcriptFrom >= 0 && at !== undefined && at > transcriptFrom && !NOT_SPEAKERS.has(speakerKey(l.speaker));
   };
 }
 

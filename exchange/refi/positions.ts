@@ -31,11 +31,43 @@ export interface MappedSelections {
 
 interface Reading {
   rawLength: number;
-  map: NormalisationMap;
+  map: { toNormalised(rawPosition: number): number };
+}
+
+/**
+ * Text already in NFC differs from its normalised form by line ends only: every position keeps its
+ * meaning, even one inside a base character + combining mark that NormalisationMap would round to
+ * the cluster's start. Only decomposed text needs the cluster map.
+ */
+class LineEndMap {
+  /** Code-point index of the CR of each CRLF pair, ascending. */
+  private readonly crs: number[] = [];
+
+  constructor(raw: string) {
+    let cp = 0;
+    let previousCr = false;
+    for (const ch of raw) {
+      if (ch === '\n' && previousCr) this.crs.push(cp - 1);
+      previousCr = ch === '\r';
+      cp++;
+    }
+  }
+
+  toNormalised(p: number): number {
+    let lo = 0;
+    let hi = this.crs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.crs[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return p - lo;
+  }
 }
 
 function reading(raw: string): Reading {
-  return { rawLength: codePointLength(raw), map: new NormalisationMap(raw) };
+  const map = raw.normalize('NFC') === raw && !raw.startsWith('\uFEFF') ? new LineEndMap(raw) : new NormalisationMap(raw);
+  return { rawLength: codePointLength(raw), map };
 }
 
 const WORD = /[\p{L}\p{N}]/u;

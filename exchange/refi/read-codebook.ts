@@ -4,7 +4,7 @@ import { decodeText } from './text-decode.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import { DEFAULT_CODE_COLOR, type SnapshotCode } from './snapshot.ts';
 import { warning, type ImportWarning } from './warnings.ts';
-import { attr, child, childText, children, parseXml, type XmlElement } from './xml.ts';
+import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
 
 export function importColor(raw: string | undefined): string {
   const c = (raw ?? '').trim().toLowerCase();
@@ -42,9 +42,9 @@ export function parseCodeElements(parent: XmlElement, ctx: CodeReadContext): Sna
       out.push({
         guid,
         parentGuid,
-        name: attr(c, 'name') ?? '',
+        name: label(attr(c, 'name')) ?? '',
         color: importColor(attr(c, 'color')),
-        definition: childText(c, 'Description') ?? '',
+        definition: label(childText(c, 'Description')) ?? '',
         codable: parseBoolean(attr(c, 'isCodable'), true),
       });
       for (const ref of children(c, 'NoteRef')) {

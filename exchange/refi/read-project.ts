@@ -11,7 +11,7 @@ import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotCase, type Sna
 import { decodeText } from './text-decode.ts';
 import { attributeTypeFromRefi } from './values.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
-import { attr, child, childText, children, parseXml, type XmlElement } from './xml.ts';
+import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
 import { ZIP_LIMITS } from './zip-guard.ts';
 
 export interface ReadProjectOptions {
@@ -40,7 +40,7 @@ function readUsers(ctx: ReadContext, root: XmlElement): void {
   const users = child(root, 'Users');
   (users ? children(users, 'User') : []).forEach((u, i) => {
     const guid = ctx.guidOf(u, `user:${i}`);
-    if (ctx.claim(ctx.userGuids, 'user', guid)) ctx.users.push({ guid, name: attr(u, 'name') ?? attr(u, 'id') ?? guid });
+    if (ctx.claim(ctx.userGuids, 'user', guid)) ctx.users.push({ guid, name: label(attr(u, 'name') ?? attr(u, 'id')) ?? guid });
   });
 }
 
@@ -51,7 +51,7 @@ function readVariables(ctx: ReadContext, root: XmlElement): string[] {
   (list ? children(list, 'Variable') : []).forEach((v, i) => {
     const guid = ctx.guidOf(v, `variable:${i}`);
     if (!ctx.claim(seen, 'variable', guid)) return;
-    const name = attr(v, 'name') ?? guid;
+    const name = label(attr(v, 'name')) ?? guid;
     ctx.variables.set(guid, { name, type: attributeTypeFromRefi(attr(v, 'typeOfVariable')) });
     if (guid === SOURCE_KIND_VARIABLE.guid || name.toLowerCase() === SOURCE_KIND_VARIABLE.name.toLowerCase()) ctx.kindVariables.add(guid);
     else order.push(guid);
@@ -66,13 +66,13 @@ function readCases(ctx: ReadContext, root: XmlElement): SnapshotCase[] {
   (list ? children(list, 'Case') : []).forEach((c, i) => {
     const guid = ctx.guidOf(c, `case:${i}`);
     if (!ctx.claim(seen, 'case', guid)) return;
-    const name = attr(c, 'name') ?? '';
+    const name = label(attr(c, 'name')) ?? '';
     const sourceGuids = children(c, 'SourceRef')
       .map((r) => normaliseGuid(attr(r, 'targetGUID') ?? ''))
       .filter((g) => ctx.sourceGuids.has(g));
     const other = children(c, 'CodeRef').length + children(c, 'SelectionRef').length;
     if (other > 0) ctx.warnings.push(warning('refi.caseRefsSkipped', { name, count: other }));
-    out.push({ guid, name, description: childText(c, 'Description') ?? '', attributes: ctx.values(c, 'cases').attributes, sourceGuids: [...new Set(sourceGuids)] });
+    out.push({ guid, name, description: label(childText(c, 'Description')) ?? '', attributes: ctx.values(c, 'cases').attributes, sourceGuids: [...new Set(sourceGuids)] });
     // Not in the schema, but harmless to honour.
     for (const n of ctx.noteRefsOf(c)) ctx.attachNote(n, { kind: 'case', guid });
   });
@@ -108,8 +108,8 @@ function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
   (list ? children(list, 'Note') : []).forEach((n, i) => {
     const guid = ctx.guidOf(n, `note:${i}`);
     if (!ctx.claim(seen, 'note', guid)) return;
-    const name = attr(n, 'name') ?? '';
-    const description = childText(n, 'Description');
+    const name = label(attr(n, 'name')) ?? '';
+    const description = label(childText(n, 'Description'));
     let body = ctx.text(n, name);
     if (body === null) {
       if (attr(n, 'plainTextPath')) ctx.warnings.push(warning('refi.sourceMissing', { name, path: attr(n, 'plainTextPath')!, codings: 0 }));
@@ -128,7 +128,7 @@ function summarise(ctx: ReadContext, root: XmlElement): void {
   ] as const) {
     const list = child(root, name);
     const items = list ? list.children : [];
-    if (items.length > 0) ctx.warnings.push(warning(code, { count: items.length, names: nameList(items.map((s) => attr(s, 'name') ?? '?')) }));
+    if (items.length > 0) ctx.warnings.push(warning(code, { count: items.length, names: nameList(items.map((s) => label(attr(s, 'name')) ?? '?')) }));
   }
   const unknown = new Map<string, number>();
   for (const c of root.children) if (!HANDLED.has(c.name)) unknown.set(c.name, (unknown.get(c.name) ?? 0) + 1);
@@ -152,7 +152,7 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
   for (const n of ctx.noteRefsOf(root)) ctx.attachNote(n, { kind: 'project' });
   const memos = readNotes(ctx, root);
   readLinks(ctx, root, new Set(memos.map((m) => m.guid)), new Set(cases.map((c) => c.guid)));
-  const description = childText(root, 'Description');
+  const description = label(childText(root, 'Description'));
   if (description) memos.push({ guid: ctx.guidOf(child(root, 'Description')!, 'project-description'), name: 'Description', text: description, target: { kind: 'project' } });
   for (const m of memos) {
     const target = ctx.noteTargets.get(m.guid);
@@ -168,7 +168,7 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
     const use = ctx.variableUse.get(guid);
     return { guid, name: v.name, type: v.type, scope: use && use.sources > 0 && use.cases === 0 ? 'source' : 'case' };
   });
-  const name = attr(root, 'name') ?? fileName.replace(/\.qdpx$/i, '');
+  const name = label(attr(root, 'name')) ?? fileName.replace(/\.qdpx$/i, '');
   const origin = attr(root, 'origin');
   return {
     name,

@@ -7,7 +7,7 @@ import { mapSelections, type RawSelection } from './positions.ts';
 import type { ReadContext } from './read-context.ts';
 import { DEFAULT_SOURCE_KIND, type SnapshotCoding, type SnapshotSource } from './snapshot.ts';
 import { warning } from './warnings.ts';
-import { attr, child, childText, children, type XmlElement } from './xml.ts';
+import { attr, child, childText, children, label, type XmlElement } from './xml.ts';
 
 function countDescendants(el: XmlElement, name: string): number {
   let n = 0;
@@ -34,7 +34,7 @@ export interface ReadSources {
  */
 function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: number, out: ReadSources): void {
   const guid = ctx.guidOf(owner, `source:${index}`);
-  const name = attr(owner, 'name') ?? attr(el, 'name') ?? guid;
+  const name = label(attr(owner, 'name') ?? attr(el, 'name')) ?? guid;
   const raw = ctx.text(el, name);
   if (raw === null) {
     const path = attr(el, 'plainTextPath') ?? '';
@@ -77,7 +77,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
       const codingGuid = ctx.guidOf(c, `coding:${guid}:${range.start}:${range.end}:${k}`);
       if (!ctx.claim(ctx.codingGuids, 'coding', codingGuid)) return;
       const createdAt = attr(c, 'creationDateTime') ?? (selection ? attr(selection, 'creationDateTime') : undefined);
-      const description = selection ? childText(selection, 'Description') : undefined;
+      const description = selection ? label(childText(selection, 'Description')) : undefined;
       out.codings.push({
         guid: codingGuid,
         sourceGuid: guid,
@@ -121,7 +121,7 @@ export function readSources(ctx: ReadContext, sourcesEl: XmlElement | undefined)
   const out: ReadSources = { sources: [], codings: [] };
   const unknown = new Map<string, number>();
   (sourcesEl?.children ?? []).forEach((el, index) => {
-    const name = attr(el, 'name') ?? ctx.guidOf(el, `source:${index}`);
+    const name = label(attr(el, 'name')) ?? ctx.guidOf(el, `source:${index}`);
     switch (el.name) {
       case 'TextSource':
         readText(ctx, el, el, index, out);

@@ -151,3 +151,8 @@ export class XmlOut {
     return this.lines.join('\n') + '\n';
   }
 }
+
+/** A name or description as Tresse stores it: NFC (macOS tools write decomposed accents). */
+export function label<T extends string | undefined>(raw: T): T {
+  return (raw === undefined ? raw : raw.replace(/\r\n?/g, '\n').normalize('NFC')) as T;
+}

@@ -35,6 +35,9 @@ export interface Workbench {
   setView: (view: CentreView) => void;
   opened: OpenedSource | null;
   openSource: (sourceId: number, focus?: Passage | null) => void;
+  /** The code chosen in the codebook, which the retrieval view starts from. */
+  selectedCodeId: number | null;
+  selectCode: (id: number | null) => void;
   error: string | null;
   report: (e: unknown) => void;
   clearError: () => void;
@@ -58,6 +61,7 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const [view, setView] = useState<CentreView>('source');
   const [opened, setOpened] = useState<OpenedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selectedCodeId, selectCode] = useState<number | null>(null);
 
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
@@ -91,10 +95,10 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   const value = useMemo<Workbench>(
     () => ({
-      project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, error, report,
-      clearError: () => setError(null),
+      project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, selectCode,
+      error, report, clearError: () => setError(null),
     }),
-    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, error, report],
+    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, error, report],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -68,9 +68,17 @@ describe('full-text search', () => {
     expect(result.truncated).toBe(true);
   });
 
-  it('follows renames and deletions of sources', () => {
-    const { ctx, b } = setup();
-    ctx.db.prepare('DELETE FROM sources WHERE id = ?').run(b.id);
-    expect(searchSources(ctx.db, 'logement').hits).toHaveLength(0);
+  it('follows deletions and text changes, whether or not the source was indexed yet', () => {
+    const { ctx, a, b } = setup();
+    const integrity = () => ctx.db.prepare("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')").run();
+    ctx.db.prepare('DELETE FROM sources WHERE id = ?').run(b.id); // still queued: never indexed
+    expect(searchSources(ctx.db, 'securite').hits.map((h) => h.sourceId)).toEqual([a.id]);
+    ctx.db.prepare('UPDATE sources SET text = ? WHERE id = ?').run('Un texte corrigé sur le relogement.', a.id);
+    expect(searchSources(ctx.db, 'bailleur').hits).toHaveLength(0);
+    expect(searchSources(ctx.db, 'corrige').hits).toHaveLength(1);
+    expect(integrity).not.toThrow();
+    ctx.db.prepare('DELETE FROM sources WHERE id = ?').run(a.id); // indexed: must leave the index
+    expect(searchSources(ctx.db, 'corrige').hits).toHaveLength(0);
+    expect(integrity).not.toThrow();
   });
 });

@@ -64,6 +64,20 @@ describe('speaker labels', () => {
     expect(speakers(text)).toEqual([]);
   });
 
+  it('in a transcript, also takes a person who speaks once, but not the header fields', () => {
+    const text = [
+      'Date : 12 mars',
+      'Lieu : CCAS',
+      'Enquêteur : Vous travaillez ici depuis longtemps ?',
+      'Karim : Depuis six ans.',
+      'Ce que je retiens : il a changé de poste.',
+      'Enquêteur : Continuons.',
+    ].join('\n');
+    expect(speakers(text)).toEqual(['Enquêteur', 'Karim', 'Enquêteur']);
+    const withThird = text.replace('Ce que je retiens', 'Sonia');
+    expect(speakers(withThird)).toEqual(['Enquêteur', 'Karim', 'Sonia', 'Enquêteur']);
+  });
+
   it('limits a speaker label to 40 characters', () => {
     const long = 'Anne-Sophie-Marguerite-Éléonore-Bénédicte-Clémentine';
     expect(speakers(`${long} : un\n${long} : deux`)).toEqual([]);

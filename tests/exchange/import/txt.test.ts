@@ -4,7 +4,7 @@ import { codePointLength } from '../../../text/offsets.ts';
 import { INTERVIEW_TURNS, utf8 } from '../../fixtures/import/make.ts';
 import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
 
-const FRENCH = 'Enquêtrice : L’œuvre « commune » ? Ça dépend, à vrai dire… 12 €.\nMarie : Oui, très isolé.';
+const FRENCH = 'Enquêtrice : L’œuvre « commune » ? Ça dépend, à vrai dire… 12 €.\nMarie : Oui, très isolé.\nMarie : Œuvrer “ensemble”.';
 
 function utf16le(s: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
@@ -55,12 +55,13 @@ describe('plain text: encodings', () => {
   });
 
   it('counts positions in code points after emoji', async () => {
-    const text = 'Carnet 📓 du 3 mars 👩🏽‍⚕️\nEnquêtrice : Et alors 😅 ?\nMarie : Bien.';
+    const text = 'Carnet 📓 du 3 mars 👩🏽‍⚕️\nEnquêtrice : Et alors 😅 ?\nMarie : Bien.\nMarie : Très bien.';
     const r = await parseSourceFile(utf8(text), 'carnet.txt');
     const first = turnsOf(r)[0]!;
     expect(first.start).toBe(codePointLength('Carnet 📓 du 3 mars 👩🏽‍⚕️\n'));
     expect(first.start).toBeLessThan(text.indexOf('Enquêtrice'));
     expect(covered(r, first)).toBe('Enquêtrice : Et alors 😅 ?\n');
+    expect(turnsOf(r).map((t) => covered(r, t))).toEqual(['Enquêtrice : Et alors 😅 ?\n', 'Marie : Bien.\n', 'Marie : Très bien.']);
     expectWellFormed(r);
   });
 
@@ -69,7 +70,7 @@ describe('plain text: encodings', () => {
     expect(r.encoding).toBe('windows-1252');
     expect(r.text).toBe(FRENCH);
     expect(r.notes.some((n) => n.includes('Windows-1252'))).toBe(true);
-    expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie']);
+    expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie', 'Marie']);
   });
 
   it('reads UTF-16 little- and big-endian with a BOM, emoji included', async () => {
@@ -119,6 +120,17 @@ describe('plain text: refusals', () => {
   it('refuses a file that mixes UTF-8 and another encoding rather than guess', async () => {
     const mixed = new Uint8Array([...utf8('Déjà vu, '), 0xe9, ...utf8(' et été.')]);
     expect(await failure(parseSourceFile(mixed, 'mixte.txt'))).toMatchObject({ code: 'import.encoding', params: { file: 'mixte.txt' } });
+  });
+
+  it('refuses single-byte text that is not Windows-1252 (bytes it leaves undefined)', async () => {
+    const other = Uint8Array.from([...utf8('Caf'), 0x8e, ...utf8(' cr'), 0x8f, ...utf8('me br'), 0x9d, ...utf8('l'), 0x81, ...utf8('e.')]);
+    expect((await failure(parseSourceFile(other, 'mac.txt'))).code).toBe('import.encoding');
+  });
+
+  it('does not mistake a binary file with many zero bytes for BOM-less UTF-16', async () => {
+    const binary = new Uint8Array(200);
+    for (let i = 0; i < binary.length; i += 2) binary[i] = 0xf0 + (i % 13);
+    expect((await failure(parseSourceFile(binary, 'donnees.txt'))).code).toBe('import.binary');
   });
 
   it('refuses UTF-16 that cannot be decoded', async () => {

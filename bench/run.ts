@@ -1,0 +1,113 @@
+// npm run bench: prints the figures the issues set targets for. Times are printed, never asserted.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { benchAgreement } from '../analysis/agreement/bench.ts';
+import { searchSources } from '../db/search.ts';
+import { listCodes } from '../service/codebook.ts';
+import { addCoding, listCodingsOfCode } from '../service/codings.ts';
+import { closeProject, createProject } from '../service/project.ts';
+import { importSource } from '../service/sources.ts';
+import { generateInterviews, mulberry32 } from './corpus.ts';
+
+const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
+const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
+const CODINGS = 100_000;
+
+const rows: Array<[string, string, string]> = [];
+function report(name: string, value: string, target: string) {
+  rows.push([name, value, target]);
+  console.log(`${name.padEnd(58)} ${value.padStart(14)}   ${target}`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
+try {
+  console.log(`Tresse benchmark — ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}\n`);
+  const texts = generateInterviews(SOURCES, WORDS);
+  const files = texts.map((t) => new TextEncoder().encode(t));
+  const megabytes = files.reduce((n, f) => n + f.length, 0) / 1e6;
+
+  // Baseline: the same text into a bare table, one transaction per file, same WAL settings.
+  const bare = new Database(join(dir, 'bare.db'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = NORMAL');
+  bare.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT');
+  const ins = bare.prepare('INSERT INTO t (text) VALUES (?)');
+  let t0 = performance.now();
+  for (const f of files) bare.transaction(() => ins.run(new TextDecoder().decode(f)))();
+  const bareMs = performance.now() - t0;
+  bare.close();
+
+  const ctx = createProject(join(dir, 'bench.tresse'), { grid: 'six-themes', coder: 'Bench' });
+  t0 = performance.now();
+  for (let i = 0; i < files.length; i++) {
+    await importSource(ctx, { fileName: `entretien-${i + 1}.txt`, bytes: files[i]!, kind: 'interview' });
+  }
+  const importMs = performance.now() - t0;
+  const bareRate = megabytes / (bareMs / 1000);
+  const importRate = megabytes / (importMs / 1000);
+  report('bare INSERT of the same text', `${bareRate.toFixed(1)} MB/s`, `${megabytes.toFixed(1)} MB in ${(bareMs / 1000).toFixed(2)} s`);
+  report(
+    'import (decode, normalise, turns, hash, FTS index)',
+    `${importRate.toFixed(1)} MB/s`,
+    `${(importRate / bareRate * 100).toFixed(0)} % of bare INSERT (target ≥ 50 %)`,
+  );
+
+  const queries = ['securite', 'secret partage', '"secret partagé"', 'hospitalisation', 'logement bailleur', 'stigmat*',
+    'équipe mobile', 'diogene', '"santé mentale"', 'precarite isolement', 'consent*', 'juge tribunal'];
+  for (const q of queries) searchSources(ctx.db, q, { limit: 50 }); // warm the page cache
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of queries) {
+      const s = performance.now();
+      searchSources(ctx.db, q, { limit: 50 });
+      times.push(performance.now() - s);
+    }
+  }
+  report('full-text query, median (50 hits with positions)', `${median(times).toFixed(2)} ms`, 'target < 20 ms');
+
+  const codes = listCodes(ctx.db).filter((c) => c.codable);
+  const sourceIds = (ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[]);
+  const rnd = mulberry32(7);
+  const insert = ctx.db.prepare(
+    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, segment_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'verbatim')`,
+  );
+  ctx.db.transaction(() => {
+    for (let i = 0; i < CODINGS; i++) {
+      const s = sourceIds[Math.floor(rnd() * sourceIds.length)]!;
+      const len = 20 + Math.floor(rnd() * 600);
+      const start = Math.floor(rnd() * (s.length - len));
+      insert.run(crypto.randomUUID(), s.id, codes[i % codes.length]!.id, ctx.coder.id, start, start + len, new Date().toISOString());
+    }
+  })();
+  const addTimes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const s = sourceIds[i % sourceIds.length]!;
+    const t = performance.now();
+    addCoding(ctx, { sourceId: s.id, codeId: codes[i % codes.length]!.id, start: 10, end: 60 });
+    addTimes.push(performance.now() - t);
+  }
+  report(`add one coding (${CODINGS.toLocaleString('en')} codings in project), median`, `${median(addTimes).toFixed(3)} ms`, 'target < 1 ms');
+  const listTimes: number[] = [];
+  let listed = 0;
+  for (const code of codes) {
+    const t = performance.now();
+    listed = listCodingsOfCode(ctx.db, code.id).length;
+    listTimes.push(performance.now() - t);
+  }
+  report(`list the codings of one code (~${listed} codings), median`, `${median(listTimes).toFixed(2)} ms`, 'target < 10 ms');
+  closeProject(ctx);
+
+  const agreement = benchAgreement();
+  report('character-level agreement, 2 coders, 500 sources, 60 codes', `${agreement.toFixed(0)} ms`, 'target < 1000 ms');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

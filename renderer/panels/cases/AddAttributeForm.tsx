@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { ATTRIBUTE_TYPES, type AttributeType } from '../../../model/types.ts';
+import { api } from '../../api/client.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+
+export function AddAttributeForm() {
+  const t = useT();
+  const { refresh, report } = useWorkbench();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<AttributeType>('text');
+  const [multi, setMulti] = useState(false);
+  return (
+    <form
+      className="inline-form"
+      aria-label={t('cases.addAttribute')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        try {
+          await api.defineAttribute({ name: name.trim(), type, scope: 'case', multi });
+          setName('');
+          await refresh();
+        } catch (err) {
+          report(err);
+        }
+      }}
+    >
+      <label className="field">
+        <span>{t('cases.attributeName')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('cases.attributeHint')} />
+      </label>
+      <label className="field">
+        <span>{t('cases.attributeType')}</span>
+        <select value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
+          {ATTRIBUTE_TYPES.map((ty) => (
+            <option key={ty} value={ty}>
+              {t(`attrType.${ty}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={multi} onChange={(e) => setMulti(e.target.checked)} />
+        {t('cases.multiAllowed')}
+      </label>
+      <button type="submit" disabled={!name.trim()}>
+        {t('cases.addAttribute')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+// Adding a code, or renaming, recolouring, redefining and re-parenting one (the keyboard
+// alternative to dragging it in the tree).
+import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../../api/client.ts';
+import { buildCodeTree, codeLabel, flattenTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { errorText } from '../../ui/error-text.ts';
+
+type Props = { node: CodeNode; parentId?: undefined; onClose: () => void } | { node?: undefined; parentId: number | null; onClose: () => void };
+
+const ROOT = '';
+
+export function CodeEditDialog({ node, parentId, onClose }: Props) {
+  const t = useT();
+  const { codes, refresh, selectCode } = useWorkbench();
+  const code = node?.code;
+  const [name, setName] = useState(code?.name ?? '');
+  const [abbrev, setAbbrev] = useState(code?.abbrev ?? '');
+  const [color, setColor] = useState(code?.color ?? '#0072b2');
+  const [colorChosen, setColorChosen] = useState(Boolean(code));
+  const [definition, setDefinition] = useState(code?.definition ?? '');
+  const [parent, setParent] = useState(String(code ? (code.parentId ?? ROOT) : (parentId ?? ROOT)));
+  const [error, setError] = useState<string | null>(null);
+  const parents = useMemo(
+    () => flattenTree(buildCodeTree(codes)).filter((n) => !code || !isWithin(codes, n.code.id, code.id)),
+    [codes, code],
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parentValue = parent === ROOT ? null : Number(parent);
+    try {
+      if (code) {
+        await api.updateCode({ id: code.id, changes: { name, abbrev: abbrev || null, color, definition } });
+        if (parentValue !== code.parentId) await api.moveCode({ id: code.id, parentId: parentValue });
+      } else {
+        const added = await api.addCode({
+          name,
+          parentId: parentValue,
+          abbrev: abbrev || null,
+          definition,
+          ...(colorChosen ? { color } : {}),
+        });
+        selectCode(added.id);
+      }
+      await refresh();
+      onClose();
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+
+  return (
+    <Dialog title={code ? t('codebook.editTitle', { name: code.name }) : t('codebook.addTitle')} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} className="code-form">
+        <ErrorNotice message={error} />
+        <label className="field">
+          <span>{t('codebook.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span>{t('codebook.abbrev')}</span>
+            <input value={abbrev} onChange={(e) => setAbbrev(e.target.value)} size={6} />
+          </label>
+          <label className="field">
+            <span>{t('codebook.color')}</span>
+            <input
+              type="color"
+              value={color}
+              onChange={(e) => {
+                setColor(e.target.value);
+                setColorChosen(true);
+              }}
+            />
+          </label>
+        </div>
+        <label className="field">
+          <span>{t('codebook.parent')}</span>
+          <select value={parent} onChange={(e) => setParent(e.target.value)}>
+            <option value={ROOT}>{t('codebook.topLevel')}</option>
+            {parents.map((n) => (
+              <option key={n.code.id} value={n.code.id}>
+                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('codebook.definition')}</span>
+          <textarea value={definition} onChange={(e) => setDefinition(e.target.value)} rows={4} />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {code ? t('common.save') : t('codebook.addButton')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

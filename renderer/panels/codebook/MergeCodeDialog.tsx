@@ -1,0 +1,62 @@
+// Merging moves every coding of one code onto another, then removes the first.
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { codeLabel, flattenTree, type CodeNode } from '../../app/code-tree.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { errorText } from '../../ui/error-text.ts';
+
+interface Props {
+  from: CodeNode;
+  into: CodeNode | null;
+  tree: CodeNode[];
+  onClose: () => void;
+}
+
+export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
+  const t = useT();
+  const { refresh, selectCode } = useWorkbench();
+  const [target, setTarget] = useState(into ? String(into.code.id) : '');
+  const [error, setError] = useState<string | null>(null);
+  const choices = flattenTree(tree).filter((n) => n.code.id !== from.code.id);
+  const intoName = choices.find((n) => String(n.code.id) === target)?.code.name ?? '';
+
+  const confirm = async () => {
+    try {
+      await api.mergeCodes({ fromId: from.code.id, intoId: Number(target) });
+      selectCode(Number(target));
+      await refresh();
+      onClose();
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+
+  return (
+    <Dialog title={t('codebook.mergeTitle', { name: from.code.name })} onClose={onClose}>
+      <ErrorNotice message={error} />
+      <label className="field">
+        <span>{t('codebook.mergeInto')}</span>
+        <select value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
+          <option value="">—</option>
+          {choices.map((n) => (
+            <option key={n.code.id} value={n.code.id}>
+              {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {target && <p>{t('codebook.mergeExplain', { from: from.code.name, into: intoName, count: from.code.codingCount })}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!target} onClick={() => void confirm()}>
+          {t('codebook.mergeConfirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

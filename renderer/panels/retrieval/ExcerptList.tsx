@@ -1,0 +1,42 @@
+import type { Excerpt } from '../../../model/types.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
+import { KIND_ONE } from '../sources/source-kinds.ts';
+
+/** Coded excerpts with where they come from; choosing one opens it in its source. */
+export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
+  const t = useT();
+  const { openSource, codes } = useWorkbench();
+  const colours = new Map(codes.map((c) => [c.id, c.color]));
+  if (excerpts.length === 0) return <p className="muted">{t('retrieval.none')}</p>;
+  return (
+    <div role="listbox" aria-label={t('retrieval.listLabel')} className="excerpt-list" onKeyDown={(e) => moveFocusInList(e)}>
+      {excerpts.map((x, i) => {
+        const open = () => openSource(x.sourceId, { start: x.start, end: x.end });
+        return (
+          <div
+            key={x.id}
+            role="option"
+            aria-selected={false}
+            tabIndex={i === 0 ? 0 : -1}
+            className="excerpt"
+            style={{ borderInlineStartColor: colours.get(x.codeId) }}
+            onClick={open}
+            onKeyDown={(e) => activateOnKey(e, open)}
+          >
+            <div className="excerpt-meta">
+              <strong>{x.sourceName}</strong>
+              <span>{t(KIND_ONE[x.sourceKind])}</span>
+              {x.caseNames.length > 0 && <span>{x.caseNames.join(', ')}</span>}
+              <span>{t('retrieval.position', { start: x.start, end: x.end })}</span>
+              <span>{x.codeName}</span>
+              <span>{x.coderName}</span>
+            </div>
+            <blockquote className="excerpt-text">{x.text}</blockquote>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

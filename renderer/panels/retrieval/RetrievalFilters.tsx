@@ -1,0 +1,74 @@
+import type { SourceKind } from '../../../model/types.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
+
+export interface FilterState {
+  includeSubcodes: boolean;
+  kinds: SourceKind[];
+  attribute: string;
+  attributeValue: string;
+  coderId: number | null;
+}
+
+export function RetrievalFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
+  const t = useT();
+  const { attributes, project } = useWorkbench();
+  const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
+  return (
+    <>
+      <label className="check">
+        <input type="checkbox" checked={value.includeSubcodes} onChange={(e) => set({ includeSubcodes: e.target.checked })} />
+        {t('retrieval.includeSubcodes')}
+      </label>
+      <fieldset className="kinds">
+        <legend>{t('retrieval.kinds')}</legend>
+        {SOURCE_KINDS.map((k) => (
+          <label key={k} className="check">
+            <input
+              type="checkbox"
+              checked={value.kinds.includes(k)}
+              onChange={(e) => set({ kinds: e.target.checked ? [...value.kinds, k] : value.kinds.filter((x) => x !== k) })}
+            />
+            {t(KIND_GROUP[k])}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('retrieval.attribute')}</span>
+          <select value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
+            <option value="">{t('retrieval.anyAttribute')}</option>
+            {attributes.map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('retrieval.attributeValue')}</span>
+          <input
+            value={value.attributeValue}
+            disabled={!value.attribute}
+            onChange={(e) => set({ attributeValue: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('retrieval.coder')}</span>
+          <select
+            value={value.coderId ?? ''}
+            onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">{t('retrieval.anyCoder')}</option>
+            {project.coders.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// Retrieval: every excerpt coded with a code, narrowed by kind of source, by a case attribute or
+// by coder; a click opens the excerpt in its source.
+import { useEffect, useMemo, useState } from 'react';
+import type { Excerpt, SourceKind } from '../../../model/types.ts';
+import type { RetrieveFilter } from '../../../service/codings.ts';
+import { api } from '../../api/client.ts';
+import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { ExcerptList } from './ExcerptList.tsx';
+import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
+
+const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null };
+
+export function RetrievalPanel() {
+  const t = useT();
+  const { codes, selectedCodeId, selectCode, report } = useWorkbench();
+  const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
+  const [filters, setFilters] = useState<FilterState>(NO_FILTER);
+  const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
+
+  useEffect(() => {
+    if (selectedCodeId === null) {
+      setExcerpts(null);
+      return;
+    }
+    let live = true;
+    api.retrieve(toRetrieveFilter(selectedCodeId, filters)).then(
+      (found) => live && setExcerpts(found),
+      (e: unknown) => live && report(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedCodeId, filters, codes, report]);
+
+  return (
+    <section className="retrieval-view" aria-labelledby="retrieval-title">
+      <div className="panel-head">
+        <h2 id="retrieval-title">{t('retrieval.title')}</h2>
+      </div>
+      <div className="filters">
+        <label className="field">
+          <span>{t('retrieval.code')}</span>
+          <select
+            value={selectedCodeId ?? ''}
+            onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">{t('retrieval.chooseCode')}</option>
+            {options.map((n) => (
+              <option key={n.code.id} value={n.code.id}>
+                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RetrievalFilters value={filters} onChange={setFilters} />
+      </div>
+      {excerpts && (
+        <p className="result-count" aria-live="polite">
+          {t('retrieval.count', { count: excerpts.length })}
+        </p>
+      )}
+      {excerpts && <ExcerptList excerpts={excerpts} />}
+    </section>
+  );
+}
+
+function toRetrieveFilter(codeId: number, f: FilterState): RetrieveFilter {
+  const filter: RetrieveFilter = { codeId, includeSubcodes: f.includeSubcodes };
+  if (f.kinds.length > 0) filter.sourceKinds = f.kinds as SourceKind[];
+  if (f.coderId !== null) filter.coderIds = [f.coderId];
+  if (f.attribute && f.attributeValue.trim()) {
+    filter.caseAttribute = {
+      name: f.attribute,
+      values: f.attributeValue.split(';').map((v) => v.trim()).filter(Boolean),
+    };
+  }
+  return filter;
+}

@@ -1,0 +1,83 @@
+// "Code all results": the hits are listed with a box each, all ticked; the user unticks the ones
+// that are false friends, picks a code, and only the ticked hits are coded.
+import { useMemo, useState } from 'react';
+import type { SearchHit } from '../../../model/types.ts';
+import { api } from '../../api/client.ts';
+import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { HitSnippet } from './HitSnippet.tsx';
+
+export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () => void }) {
+  const t = useT();
+  const { codes, refresh, report } = useWorkbench();
+  const options = useMemo(() => flattenTree(buildCodeTree(codes)).filter((n) => n.code.codable), [codes]);
+  const [checked, setChecked] = useState<boolean[]>(() => hits.map(() => true));
+  const [codeId, setCodeId] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const count = checked.filter(Boolean).length;
+
+  const apply = async () => {
+    let done = 0;
+    try {
+      for (const [i, h] of hits.entries()) {
+        if (!checked[i]) continue;
+        await api.addCoding({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end });
+        done++;
+      }
+      setStatus(t('search.coded', { count: done }));
+    } catch (e) {
+      report(e);
+      setStatus(t('search.coded', { count: done }));
+    }
+    await refresh();
+  };
+
+  return (
+    <div className="code-all">
+      <fieldset>
+        <legend>{t('search.review')}</legend>
+        <ul className="review-list">
+          {hits.map((h, i) => (
+            <li key={`${h.sourceId}:${h.start}`}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={checked[i] ?? false}
+                  onChange={(e) => setChecked((prev) => prev.map((v, j) => (j === i ? e.target.checked : v)))}
+                />
+                <span>
+                  <strong>{h.sourceName}</strong> — <HitSnippet hit={h} />
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="field-row">
+        <label className="field grow">
+          <span>{t('search.codeWith')}</span>
+          <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+            <option value="">{t('retrieval.chooseCode')}</option>
+            {options.map((n) => (
+              <option key={n.code.id} value={n.code.id}>
+                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={onDone}>
+          {t('common.back')}
+        </button>
+        <button type="button" className="primary" disabled={!codeId || count === 0} onClick={() => void apply()}>
+          {t('search.apply', { count })}
+        </button>
+      </div>
+      {status && (
+        <p role="status" className="status">
+          {status}
+        </p>
+      )}
+    </div>
+  );
+}

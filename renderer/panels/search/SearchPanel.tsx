@@ -1,0 +1,65 @@
+// Full-text search over every source (accents and case ignored); hits open in context, and can
+// all be coded at once after the user has reviewed them.
+import { useState, type FormEvent } from 'react';
+import type { SearchResult } from '../../../db/search.ts';
+import { api } from '../../api/client.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { CodeAllHits } from './CodeAllHits.tsx';
+import { HitList } from './HitList.tsx';
+
+export function SearchPanel() {
+  const t = useT();
+  const { report } = useWorkbench();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!query.trim()) return;
+    try {
+      setResult(await api.search({ query: query.trim(), limit: 500 }));
+      setReviewing(false);
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  return (
+    <section className="search-view" aria-labelledby="search-title">
+      <div className="panel-head">
+        <h2 id="search-title">{t('search.title')}</h2>
+      </div>
+      <form role="search" className="search-form" onSubmit={(e) => void submit(e)}>
+        <label className="field grow">
+          <span>{t('search.query')}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.hint')} />
+        </label>
+        <button type="submit" className="primary" disabled={!query.trim()}>
+          {t('search.submit')}
+        </button>
+      </form>
+      {result && (
+        <>
+          <div className="result-bar">
+            <p className="result-count" aria-live="polite">
+              {t('search.count', { count: result.hits.length, sources: result.sourceCount })}
+              {result.truncated && ` ${t('search.truncated')}`}
+            </p>
+            {result.hits.length > 0 && !reviewing && (
+              <button type="button" onClick={() => setReviewing(true)}>
+                {t('search.codeAll')}
+              </button>
+            )}
+          </div>
+          {reviewing ? (
+            <CodeAllHits hits={result.hits} onDone={() => setReviewing(false)} />
+          ) : (
+            <HitList hits={result.hits} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseSourceFile } from '../../../exchange/import/index.ts';
+import { makeOdt, ODT_CONTENT } from '../../fixtures/import/make.ts';
+import { covered, expectWellFormed, failure, sectionsOf, turnsOf } from './helpers.ts';
+
+describe('odt', () => {
+  it('reads headings, paragraphs, spans, spaces, tabs, line breaks, lists and tables', async () => {
+    const r = await parseSourceFile(makeOdt(), 'reunion.odt');
+    expect(r.format).toBe('odt');
+    expect(r.encoding).toBeNull();
+    expect(r.text.split('\n')).toEqual([
+      'Réunion de concertation',
+      'Date : 4 avril. Lieu : mairie annexe.',
+      'Tour de table',
+      // Collapsed white space in character data, three spaces from " " + <text:s text:c="2"/>.
+      'Coordinatrice : Nous commençons par la situation de M.   B.',
+      'Bailleur :\tLe logement est encombré, les voisins se plaignent.',
+      'Coordinatrice : Qui peut faire une visite ?',
+      'Avant vendredi 🙂 si possible.',
+      'visite à domicile',
+      'appel au médecin traitant',
+      'Décisions',
+      'Action\tQui',
+      'Visite\tInfirmière de secteur',
+      'Bailleur : D’accord.',
+    ]);
+    expectWellFormed(r);
+  });
+
+  it('turns text:h outline levels into sections and finds the turns', async () => {
+    const r = await parseSourceFile(makeOdt(), 'reunion.odt');
+    expect(sectionsOf(r).map((s) => [s.heading, s.level])).toEqual([
+      ['Réunion de concertation', 1],
+      ['Tour de table', 2],
+      ['Décisions', 2],
+    ]);
+    const turns = turnsOf(r);
+    expect(turns.map((t) => t.speaker)).toEqual(['Coordinatrice', 'Bailleur', 'Coordinatrice', 'Bailleur']);
+    expect(covered(r, turns[2]!)).toBe(
+      'Coordinatrice : Qui peut faire une visite ?\nAvant vendredi 🙂 si possible.\nvisite à domicile\nappel au médecin traitant\n',
+    );
+  });
+
+  it('leaves notes and comments out and says so', async () => {
+    const r = await parseSourceFile(makeOdt(), 'reunion.odt');
+    expect(r.text).not.toContain('anonymisé');
+    expect(r.text).not.toContain('à vérifier');
+    expect(r.notes).toEqual(expect.arrayContaining(['1 note de bas de page non importée', '1 commentaire non importé']));
+  });
+
+  it('refuses another OpenDocument type, a zip without content.xml, malformed XML and truncation', async () => {
+    const sheet = await failure(parseSourceFile(makeOdt(ODT_CONTENT, 'application/vnd.oasis.opendocument.spreadsheet'), 'tableur.odt'));
+    expect(sheet).toMatchObject({ code: 'import.corrupt', params: { format: 'OpenDocument (.odt)' } });
+    const noContent = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text') });
+    expect(String((await failure(parseSourceFile(noContent, 'x.odt'))).params['detail'])).toContain('content.xml');
+    const malformed = makeOdt(ODT_CONTENT.replace('</text:h>', ''));
+    expect((await failure(parseSourceFile(malformed, 'x.odt'))).code).toBe('import.corrupt');
+    const whole = makeOdt();
+    expect((await failure(parseSourceFile(whole.subarray(0, whole.length - 30), 'x.odt'))).code).toBe('import.corrupt');
+  });
+});

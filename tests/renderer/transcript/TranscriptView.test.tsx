@@ -1,0 +1,171 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TranscriptView, type TranscriptSelection } from '../../../renderer/transcript/TranscriptView.tsx';
+import { codePointLength } from '../../../text/offsets.ts';
+import { CODERS, CODES, coding, cp, source, TEXT } from './fixtures.ts';
+import { flush, mount, type Mounted } from './render.ts';
+
+let mounted: Mounted | null = null;
+afterEach(async () => {
+  await mounted?.unmount();
+  mounted = null;
+});
+
+const textRoot = (m: Mounted) => m.container.querySelector<HTMLElement>('[data-testid="transcript-text"]')!;
+
+/** The DOM text node and UTF-16 offset in it where a source UTF-16 offset lies. */
+function domPoint(root: HTMLElement, u16: number): [Node, number] {
+  const runs = Array.from(root.querySelectorAll<HTMLElement>('[data-u16]'));
+  for (const run of runs) {
+    const start = Number(run.dataset.u16);
+    const node = run.firstChild!;
+    if (u16 >= start && u16 <= start + node.textContent!.length) return [node, u16 - start];
+  }
+  throw new Error(`no run at ${u16}`);
+}
+
+async function select(root: HTMLElement, fromU16: number, toU16: number) {
+  const range = document.createRange();
+  range.setStart(...domPoint(root, fromU16));
+  range.setEnd(...domPoint(root, toU16));
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  await act(async () => {
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  });
+}
+
+describe('TranscriptView', () => {
+  it('renders exactly the source text, laid out by its structure', async () => {
+    mounted = await mount(
+      <TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={() => {}} />,
+    );
+    const root = textRoot(mounted);
+    expect(root.textContent).toBe(TEXT);
+    expect(root.querySelector('h2')?.textContent).toBe('Entretien avec une coordinatrice\n');
+    const turns = root.querySelectorAll('[data-speaker]');
+    expect(turns[0]!.getAttribute('data-speaker')).toBe('Enquêtrice');
+    expect(turns[0]!.getAttribute('data-time')).toBe('01:15');
+    expect(root.querySelector('.tr-speaker')?.textContent).toBe('Enquêtrice :');
+  });
+
+  it('turns a DOM selection over emoji and combining accents into code points', async () => {
+    const onSelect = vi.fn<(r: TranscriptSelection | null) => void>();
+    const codings = [coding(10, cp('secret'), cp('la règle'), 1, { id: 1 }), coding(12, cp('On partage'), cp('pas plus'), 1, { id: 2 })];
+    mounted = await mount(
+      <TranscriptView source={source()} codings={codings} codes={CODES} coders={CODERS} onSelect={onSelect} />,
+    );
+    const root = textRoot(mounted);
+    expect(root.textContent).toBe(TEXT);
+    // From just before the accented word to just after the padlock emoji, across run boundaries.
+    const wanted = 'ne\u0301cessaire, pas plus. Le secret 🔒';
+    const u16 = TEXT.indexOf(wanted);
+    await select(root, u16, u16 + wanted.length);
+    const got = onSelect.mock.lastCall![0]!;
+    const start = codePointLength(TEXT.slice(0, u16));
+    expect(got).toMatchObject({ start, end: start + codePointLength(wanted), text: wanted });
+    expect(got.rect).toBeDefined();
+  });
+
+  it('never splits an emoji when the DOM selection falls between its two halves', async () => {
+    const onSelect = vi.fn<(r: TranscriptSelection | null) => void>();
+    mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={onSelect} />);
+    const root = textRoot(mounted);
+    const emoji = TEXT.indexOf('😀');
+    await select(root, emoji + 1, emoji + 1 + ' de'.length + 1);
+    const got = onSelect.mock.lastCall![0]!;
+    expect(got.text).toBe('😀 de');
+    expect(got.start).toBe(cp('😀'));
+  });
+
+  it('marks each run with all the codings covering it and paints them', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const b = coding(11, cp('secret'), cp('souvent'), 2, { id: 2 });
+    mounted = await mount(
+      <TranscriptView source={source()} codings={[a, b]} codes={CODES} coders={CODERS} activeCodeId={11} onSelect={() => {}} />,
+    );
+    const root = textRoot(mounted);
+    const both = root.querySelector<HTMLElement>('[data-coding-ids="1 2"]')!;
+    expect(both.textContent).toBe('secret 🔒 reste ');
+    expect(both.classList.contains('tr-coded')).toBe(true);
+    expect(both.classList.contains('tr-active')).toBe(true);
+    expect(root.querySelector('[data-coding-ids="1"]')!.classList.contains('tr-active')).toBe(false);
+    // Two codes on one run: both colours show.
+    expect(both.style.cssText).toContain('0, 114, 178');
+    expect(both.style.cssText).toContain('230, 159, 0');
+  });
+
+  it('hides a coder’s codings without touching the text (blind coding)', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const b = coding(11, cp('secret'), cp('souvent'), 2, { id: 2 });
+    const props = { source: source(), codings: [a, b], codes: CODES, coders: CODERS, onSelect: () => {} };
+    mounted = await mount(<TranscriptView {...props} />);
+    const root = textRoot(mounted);
+    const run = root.querySelector<HTMLElement>('[data-coding-ids="1 2"]')!;
+    expect(run.dataset.visibleIds).toBe('1 2');
+    await mounted.rerender(<TranscriptView {...props} hiddenCoderIds={new Set([2])} />);
+    // The same element (no editor rebuild), now showing one coding only.
+    expect(root.querySelector('[data-coding-ids="1 2"]')).toBe(run);
+    expect(run.dataset.visibleIds).toBe('1');
+    expect(root.querySelector<HTMLElement>('[data-coding-ids="2"]')!.classList.contains('tr-coded')).toBe(false);
+  });
+
+  it('highlights a new coding by rebuilding only the lines it touches', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const props = { source: source(), codes: CODES, coders: CODERS, onSelect: () => {} };
+    mounted = await mount(<TranscriptView {...props} codings={[a]} />);
+    const root = textRoot(mounted);
+    const heading = root.querySelector('h2')!.firstChild;
+    await mounted.rerender(<TranscriptView {...props} codings={[a, coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 3 })]} />);
+    expect(root.querySelector('[data-coding-ids="3"]')?.textContent).toBe('voisinage');
+    expect(root.querySelector('h2')!.firstChild).toBe(heading);
+    expect(root.textContent).toBe(TEXT);
+  });
+
+  it('shows the codes, coder and memo of a hovered passage', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 2, { id: 1, valence: '-' });
+    mounted = await mount(
+      <TranscriptView
+        source={source()}
+        codings={[a]}
+        codes={CODES}
+        coders={CODERS}
+        memoOf={(id) => (id === 1 ? 'à comparer avec l’atelier' : null)}
+        onSelect={() => {}}
+      />,
+    );
+    const run = textRoot(mounted).querySelector('[data-coding-ids="1"]')!;
+    await act(async () => {
+      run.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 5, clientY: 5 }));
+    });
+    const tip = mounted.container.querySelector('[role="tooltip"]')!;
+    expect(tip.textContent).toContain('CL1 · Secret professionnel et partage');
+    expect(tip.textContent).toContain('Bruno');
+    expect(tip.textContent).toContain('à comparer avec l’atelier');
+    expect(run.classList.contains('tr-hover')).toBe(true);
+  });
+
+  it('draws a stripe per coding and activates it on click', async () => {
+    const onActivate = vi.fn();
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const b = coding(12, cp('Comment'), cp('concertation'), 1, { id: 2 });
+    mounted = await mount(
+      <TranscriptView source={source()} codings={[a, b]} codes={CODES} coders={CODERS} onSelect={() => {}} onCodingActivate={onActivate} />,
+    );
+    await flush();
+    const stripes = mounted.container.querySelectorAll<HTMLButtonElement>('.tr-stripe');
+    expect([...stripes].map((s) => s.textContent).sort()).toEqual(['CL1', 'Fonctionnement des réunions']);
+    await act(async () => stripes[0]!.click());
+    expect(onActivate).toHaveBeenCalledWith(Number(stripes[0]!.dataset.codingId));
+  });
+
+  it('flashes the focused passage', async () => {
+    const props = { source: source(), codings: [], codes: CODES, coders: CODERS, onSelect: () => {} };
+    mounted = await mount(<TranscriptView {...props} />);
+    await mounted.rerender(<TranscriptView {...props} focusRange={{ start: cp('voisinage'), end: cp('voisinage') + 9 }} />);
+    const flashed = textRoot(mounted).querySelectorAll('.tr-flash');
+    expect([...flashed].map((e) => e.textContent).join('')).toContain('voisinage');
+  });
+});
