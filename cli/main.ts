@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { searchSources } from '../db/search.ts';
+import { EXTRA_COMMANDS } from './commands/index.ts';
 import { cliMessages, type CliMessage } from '../i18n/cli.ts';
 import { isTresseError, TresseError } from '../i18n/error.ts';
 import { interpolate, langFrom, type Lang } from '../i18n/lang.ts';
@@ -26,9 +27,9 @@ export interface CliIo {
 }
 
 /** Bad usage (exit 2), as opposed to a user error about the project's content (exit 1). */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-const OPTIONS = {
+export const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   coder: { type: 'string' },
@@ -61,7 +62,7 @@ const OPTIONS = {
   limit: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
-type Values = ReturnType<typeof parse>['values'];
+export type Values = ReturnType<typeof parse>['values'];
 
 function parse(args: string[]) {
   return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
@@ -103,26 +104,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-class CommandRun {
+export class CommandRun {
   constructor(
-    private readonly io: CliIo,
-    private readonly values: Values,
-    private readonly args: string[],
-    private readonly say: (key: CliMessage, params?: Record<string, unknown>) => string,
-    private readonly lang: Lang,
+    readonly io: CliIo,
+    readonly values: Values,
+    readonly args: string[],
+    readonly say: (key: CliMessage, params?: Record<string, unknown>) => string,
+    readonly lang: Lang,
   ) {}
 
-  private arg(i: number, what: string): string {
+  arg(i: number, what: string): string {
     const v = this.args[i];
     if (v === undefined) throw new UsageError(this.say('cli.missing', { what }));
     return v;
   }
 
-  private path(i: number): string {
+  path(i: number): string {
     return resolve(this.io.cwd, this.arg(i, 'PROJET / PROJECT'));
   }
 
-  private print(json: unknown, text: () => string): void {
+  print(json: unknown, text: () => string): void {
     this.io.out(this.values.json ? JSON.stringify(json, null, 2) : text());
   }
 
@@ -130,7 +131,7 @@ class CommandRun {
    * Opens the project named by the first argument for the length of one command. Commands that
    * change it act as --coder; read commands use --coder as a filter and never add a coder.
    */
-  private withProject<T>(fn: (ctx: ProjectContext) => T, writes = false): T extends Promise<infer U> ? Promise<U> : T {
+  withProject<T>(fn: (ctx: ProjectContext) => T, writes = false): T extends Promise<infer U> ? Promise<U> : T {
     const ctx = openProject(this.path(0), writes ? this.values.coder : undefined);
     let result: unknown;
     try {
@@ -146,7 +147,7 @@ class CommandRun {
     return result as never;
   }
 
-  private withProjectAs<T>(fn: (ctx: ProjectContext) => T) {
+  withProjectAs<T>(fn: (ctx: ProjectContext) => T) {
     return this.withProject(fn, true);
   }
 
@@ -170,8 +171,11 @@ class CommandRun {
         return this.codings();
       case 'search':
         return this.search();
-      default:
-        throw new UsageError(this.say('cli.unknownCommand', { name: command }));
+      default: {
+        const extra = EXTRA_COMMANDS[command];
+        if (!extra) throw new UsageError(this.say('cli.unknownCommand', { name: command }));
+        return extra(this);
+      }
     }
   }
 

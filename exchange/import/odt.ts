@@ -34,6 +34,9 @@ export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector
   const counts = { notes: 0, comments: 0, toc: 0 };
   let skipDepth = 0;
   let bodyDepth = 0;
+  // Whether each open element holds document text: character data directly inside an element of
+  // another namespace (an image's svg:title, a form control) is not part of the text.
+  const textual: boolean[] = [];
 
   const top = () => frames[frames.length - 1];
   const paragraph = () => {
@@ -73,6 +76,7 @@ export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector
     'content.xml',
     {
       open(tag: SaxesTagNS) {
+        textual.push(TEXT.includes(tag.uri));
         if (skipDepth > 0) {
           skipDepth++;
           return;
@@ -125,12 +129,13 @@ export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector
         }
       },
       close(tag: SaxesTagNS) {
+        textual.pop();
         if (skipDepth > 0) {
           skipDepth--;
           return;
         }
         if (tag.uri === OFFICE && tag.local === 'text') bodyDepth--;
-        if (bodyDepth === 0 && !(tag.uri === OFFICE && tag.local === 'text')) return;
+        if (bodyDepth === 0) return;
         if (tag.uri === TABLE) {
           if ((tag.local === 'table-cell' || tag.local === 'covered-table-cell') && top()?.kind === 'cell') {
             const cell = frames.pop() as Extract<Frame, { kind: 'cell' }>;
@@ -149,7 +154,7 @@ export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector
         }
       },
       text(t: string) {
-        if (skipDepth === 0 && bodyDepth > 0) appendCharacters(t);
+        if (skipDepth === 0 && bodyDepth > 0 && textual[textual.length - 1]) appendCharacters(t);
       },
     },
     ctx,

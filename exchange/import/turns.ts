@@ -37,7 +37,7 @@ const TIMESTAMP = /^[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?[ \t\u0
 
 /** Interviewer and respondent labels accepted even when they label a single line. */
 const KNOWN_ROLE =
-  /^(?:enquêt(?:eur|rice)|intervieweu(?:r|se)|interviewer|chercheu(?:r|se)|question|réponse|animat(?:eur|rice)|modérat(?:eur|rice)|interviewée?|participante?(?: \d+)?|intervenante?(?: \d+)?|locut(?:eur|rice)(?: \d+)?|[EQRIP]\d{0,2})$/iu;
+  /^(?:enquêt(?:eur|rice)|intervieweu(?:r|se)|interviewer|chercheu(?:r|se)|question|réponse|animat(?:eur|rice)|modérat(?:eur|rice)|interviewée?|participante?(?: \d+)?|intervenante?(?: \d+)?|locut(?:eur|rice)(?: \d+)?|[EQRP]\d{0,2})$/iu;
 
 /** Field names of notes and documents that look like labels but are not speakers. */
 const NOT_SPEAKERS = new Set(

@@ -1,5 +1,6 @@
 // Plain-text transcripts: the text as saved, with speaker turns found in it.
 
+import { TresseError } from '../../i18n/error.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { assertReadableText, decodeText } from './encoding.ts';
 import { assembleStructure, type ParsedText } from './structure.ts';
@@ -16,6 +17,8 @@ const ENCODING_NAMES: Record<string, string> = {
 export function readPlainText(bytes: Uint8Array, file: string): { text: string; encoding: string; notes: string[] } {
   const decoded = decodeText(bytes, file);
   assertReadableText(decoded.text, file);
+  // A WordPad or TextEdit document renamed .txt: its markup would be imported as text.
+  if (/^\uFEFF?\{\\rtf/u.test(decoded.text)) throw new TresseError('import.binary', { file });
   const notes =
     decoded.guessed && decoded.encoding !== 'utf-8'
       ? [`Encodage reconnu : ${ENCODING_NAMES[decoded.encoding]} ; le texte a été converti en UTF-8.`]

@@ -2,7 +2,7 @@
 export type * from './snapshot.ts';
 export { SOURCE_KIND_VARIABLE } from './snapshot.ts';
 export { writeCodebook } from './write-codebook.ts';
-export { readCodebook } from './read-codebook.ts';
+export { readCodebook, readCodebookWithWarnings } from './read-codebook.ts';
 export { writeProject, writeProjectXml } from './write-project.ts';
 export { readProject, type ReadProjectOptions, type ReadProjectResult } from './read-project.ts';
 export { ZIP_LIMITS } from './zip-guard.ts';

@@ -3,7 +3,7 @@ import { TresseError } from '../../i18n/error.ts';
 import { decodeText } from './text-decode.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import { DEFAULT_CODE_COLOR, type SnapshotCode } from './snapshot.ts';
-import { warning, type ImportWarning } from './warnings.ts';
+import { nameList, warning, type ImportWarning } from './warnings.ts';
 import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
 
 export function importColor(raw: string | undefined): string {
@@ -58,13 +58,21 @@ export function parseCodeElements(parent: XmlElement, ctx: CodeReadContext): Sna
   return out;
 }
 
-/** Reads a .qdc codebook (text, or bytes in UTF-8 or UTF-16 with a BOM). Sets are not kept. */
-export function readCodebook(xml: string | Uint8Array, fileName = 'codebook.qdc'): SnapshotCode[] {
+/** Reads a .qdc codebook (text, or bytes in UTF-8 or UTF-16 with a BOM), with what it left out. */
+export function readCodebookWithWarnings(xml: string | Uint8Array, fileName = 'codebook.qdc'): { codes: SnapshotCode[]; warnings: ImportWarning[] } {
   const text = typeof xml === 'string' ? xml.replace(/^\uFEFF/, '') : decodeText(xml).text;
   const root = parseXml(text, fileName);
   if (root.name !== 'CodeBook') {
     throw new TresseError('refi.wrongRoot', { file: fileName, expected: 'codebook (.qdc)', found: root.name });
   }
-  const codes = child(root, 'Codes');
-  return codes ? parseCodeElements(codes, { warnings: [] }) : [];
+  const warnings: ImportWarning[] = [];
+  const codesEl = child(root, 'Codes');
+  const codes = codesEl ? parseCodeElements(codesEl, { warnings }) : [];
+  const sets = child(root, 'Sets')?.children ?? [];
+  if (sets.length > 0) warnings.push(warning('refi.setsSkipped', { count: sets.length, names: nameList(sets.map((s) => label(attr(s, 'name')) ?? '?')) }));
+  return { codes, warnings };
+}
+
+export function readCodebook(xml: string | Uint8Array, fileName = 'codebook.qdc'): SnapshotCode[] {
+  return readCodebookWithWarnings(xml, fileName).codes;
 }

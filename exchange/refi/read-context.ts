@@ -76,7 +76,7 @@ export class ReadContext {
     walk(el);
   }
 
-  /** The user a coding is credited to: known, else declared on the fly, else the fallback user. */
+  /** The user something is credited to: known, else declared on the fly, else the fallback user. */
   coder(...candidates: (string | undefined)[]): string {
     for (const c of candidates) {
       if (!c || c.trim() === '') continue;
@@ -121,11 +121,13 @@ export class ReadContext {
       const target = ref ? attr(ref, 'targetGUID') : undefined;
       const guid = target ? normaliseGuid(target) : '';
       const variable = this.variables.get(guid);
-      const valueEl = vv.children.find((c) => readValue(c.name, c.text) !== undefined);
-      if (!variable || !valueEl) {
+      if (!variable) {
         this.unknownVariableValues++;
         continue;
       }
+      // The schema lets a VariableValue hold no value: the value is unknown, which Tresse shows as absent.
+      const valueEl = vv.children.find((c) => readValue(c.name, c.text) !== undefined);
+      if (!valueEl) continue;
       const value = readValue(valueEl.name, valueEl.text)!;
       if (this.kindVariables.has(guid)) {
         kind = String(value);

@@ -57,7 +57,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
     kind: sourceKind(kind),
     text: mapped.text,
     attributes,
-    ...(attr(owner, 'creatingUser') ? { creatingUserGuid: normaliseGuid(attr(owner, 'creatingUser')!) } : {}),
+    ...(attr(owner, 'creatingUser') ? { creatingUserGuid: ctx.coder(attr(owner, 'creatingUser')) } : {}),
     ...(attr(owner, 'creationDateTime') ? { createdAt: attr(owner, 'creationDateTime')! } : {}),
   });
   for (const n of ctx.noteRefsOf(owner)) ctx.attachNote(n, { kind: 'source', guid });

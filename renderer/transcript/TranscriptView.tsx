@@ -19,7 +19,7 @@ import { OffsetIndex } from '../../text/offsets.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { type Block, formatTimestamp, layoutTranscript } from './layout.ts';
 import { $createTranscriptLineNode, $createTranscriptRunNode, TranscriptLineNode, TranscriptRunNode } from './nodes.ts';
-import { type CodeLook, codingIdsOf, type PaintInput, paintRuns, RunIndex, visibleCodings } from './paint.ts';
+import { type CodeLook, codingIdsOf, lookStyles, type PaintInput, paintRuns, RunIndex, visibleCodings } from './paint.ts';
 import { rangeToCodePoints } from './selection.ts';
 import { measureStripes, type Stripe } from './stripes.ts';
 import './transcript.css';
@@ -155,7 +155,8 @@ export function TranscriptView(props: TranscriptViewProps) {
   const columnRef = useRef<HTMLDivElement>(null);
   const builtRef = useRef<Built | null>(null);
   const runsRef = useRef<RunIndex | null>(null);
-  const [renderCount, setRenderCount] = useState(0);
+  const styleRef = useRef<HTMLStyleElement>(null);
+  const paintedRef = useRef<{ runs: RunIndex | null; input: PaintInput | null }>({ runs: null, input: null });
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const [tooltip, setTooltip] = useState<{ ids: number[]; x: number; y: number } | null>(null);
   const hoveredRef = useRef<HTMLElement[]>([]);
@@ -182,13 +183,6 @@ export function TranscriptView(props: TranscriptViewProps) {
     return () => editor.setRootElement(null);
   }, [editor]);
 
-  useLayoutEffect(() => {
-    builtRef.current = renderBlocks(editor, blocks, source.text, structureKey, showTimestamps, builtRef.current);
-    runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
-    hoveredRef.current = [];
-    setRenderCount((n) => n + 1);
-  }, [editor, blocks, source.text, structureKey, showTimestamps]);
-
   // Stripes are measured from the laid-out DOM, at most once per frame.
   const frame = useRef(0);
   const scheduleStripes = useCallback(() => {
@@ -202,12 +196,25 @@ export function TranscriptView(props: TranscriptViewProps) {
   }, [coders]);
   useEffect(() => () => cancelRaf(frame.current), []);
 
-  useLayoutEffect(() => {
+  /** Paints the current runs with the current props, once per change of either. */
+  const repaint = useCallback(() => {
     const runs = runsRef.current;
-    if (!runs) return;
-    paintRuns(runs, paintInput);
+    const input = paintRef.current;
+    if (!runs || (paintedRef.current.runs === runs && paintedRef.current.input === input)) return;
+    paintedRef.current = { runs, input };
+    const css = lookStyles(paintRuns(runs, input), input.codes);
+    if (styleRef.current && styleRef.current.textContent !== css) styleRef.current.textContent = css;
     scheduleStripes();
-  }, [paintInput, renderCount, scheduleStripes]);
+  }, [scheduleStripes]);
+
+  useLayoutEffect(() => {
+    builtRef.current = renderBlocks(editor, blocks, source.text, structureKey, showTimestamps, builtRef.current);
+    runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
+    hoveredRef.current = [];
+    repaint();
+  }, [editor, blocks, source.text, structureKey, showTimestamps, repaint]);
+
+  useLayoutEffect(repaint, [paintInput, repaint]);
 
   useEffect(() => {
     const el = textRef.current;
@@ -236,7 +243,9 @@ export function TranscriptView(props: TranscriptViewProps) {
       clearTimeout(timer);
       flashed.forEach((el) => el.classList.remove('tr-flash'));
     };
-  }, [focusRange, renderCount, index]);
+    // Only a new focus range flashes: a rebuild after a new coding must not flash it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRange]);
 
   const readSelection = useCallback(
     (event: ReactMouseEvent | ReactKeyboardEvent) => {
@@ -274,7 +283,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   const onMouseMove = (event: ReactMouseEvent) => {
     const target = (event.target as Element).closest?.('[data-visible-ids]') as HTMLElement | null;
-    const key = target?.dataset.visibleIds ?? '';
+    const key = target?.getAttribute('data-visible-ids') ?? '';
     if (key === (tooltip?.ids.join(' ') ?? '')) return;
     clearHover();
     if (!target || !key) {
@@ -298,6 +307,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   return (
     <div className="tr-view" data-testid="transcript" data-source-id={source.id}>
+      <style ref={styleRef} />
       <div className="tr-grid" style={{ gridTemplateColumns: `minmax(0, 1fr) ${lanes * STRIPE_LANE_WIDTH + 8}px` }}>
         <div
           ref={textRef}

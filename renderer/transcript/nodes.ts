@@ -38,8 +38,8 @@ export class TranscriptRunNode extends TextNode {
 
   override createDOM(config: EditorConfig): HTMLElement {
     const dom = super.createDOM(config);
-    dom.dataset.u16 = String(this.__u16);
-    if (this.__ids.length > 0) dom.dataset.codingIds = this.__ids.join(' ');
+    dom.setAttribute('data-u16', String(this.__u16));
+    if (this.__ids.length > 0) dom.setAttribute('data-coding-ids', this.__ids.join(' '));
     if (this.__speaker) dom.classList.add('tr-speaker');
     return dom;
   }

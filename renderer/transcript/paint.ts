@@ -21,7 +21,7 @@ export class RunIndex {
 
   constructor(root: HTMLElement) {
     this.els = Array.from(root.querySelectorAll<HTMLElement>('[data-u16]'));
-    this.starts = this.els.map((el) => Number(el.dataset.u16));
+    this.starts = this.els.map((el) => Number(el.getAttribute('data-u16')));
     for (const el of this.els) {
       for (const id of codingIdsOf(el)) {
         let list = this.byCoding.get(id);
@@ -46,7 +46,7 @@ export class RunIndex {
 }
 
 export function codingIdsOf(el: Element): number[] {
-  const raw = (el as HTMLElement).dataset?.codingIds;
+  const raw = el.getAttribute('data-coding-ids');
   return raw ? raw.split(' ').map(Number) : [];
 }
 
@@ -86,24 +86,49 @@ export function runStyle(colors: readonly string[]): string {
   return `background-image: repeating-linear-gradient(135deg, ${stops}); box-shadow: ${underlines};`;
 }
 
-/** Applies colours, visibility and active-code emphasis to every coded run. */
-export function paintRuns(index: RunIndex, input: PaintInput): void {
-  const styles = new Map<string, string>();
+/** The look class of a run showing these codes, e.g. "tr-look-10-11". */
+export const lookClass = (codeIds: readonly number[]) => `tr-look-${codeIds.join('-')}`;
+
+/** What each run element currently shows, so that a repaint only touches what changed. */
+const painted = new WeakMap<HTMLElement, string>();
+
+/**
+ * Applies colours, visibility and active-code emphasis to every coded run. Colours come from one
+ * class per combination of codes (see lookStyles), so a run only gets class names and attributes:
+ * no style parsing per element. Returns the code combinations in use.
+ */
+export function paintRuns(index: RunIndex, input: PaintInput): Map<string, number[]> {
+  const looks = new Map<string, number[]>();
   for (const el of index.els) {
     const ids = codingIdsOf(el);
     if (ids.length === 0) continue;
     const visible = visibleCodings(ids, input);
     const codeIds = [...new Set(visible.map((c) => c.codeId))];
-    const key = codeIds.join(',');
-    let style = styles.get(key);
-    if (style === undefined) {
-      style = runStyle(codeIds.map((id) => input.codes.get(id)!.color));
-      styles.set(key, style);
-    }
-    el.style.cssText = style;
+    const look = codeIds.length > 0 ? lookClass(codeIds) : '';
+    if (look && !looks.has(look)) looks.set(look, codeIds);
+    const active = input.activeCodeId != null && codeIds.includes(input.activeCodeId);
+    const visibleIds = visible.map((c) => c.id).join(' ');
+    const state = `${look}|${active}|${visibleIds}`;
+    const before = painted.get(el);
+    if (before === state) continue;
+    painted.set(el, state);
+    const oldLook = before?.slice(0, before.indexOf('|'));
+    if (oldLook && oldLook !== look) el.classList.remove(oldLook);
+    if (look) el.classList.add(look);
     el.classList.toggle('tr-coded', visible.length > 0);
-    el.classList.toggle('tr-active', input.activeCodeId != null && codeIds.includes(input.activeCodeId));
-    if (visible.length > 0) el.dataset.visibleIds = visible.map((c) => c.id).join(' ');
-    else delete el.dataset.visibleIds;
+    el.classList.toggle('tr-active', active);
+    if (visibleIds) el.setAttribute('data-visible-ids', visibleIds);
+    else el.removeAttribute('data-visible-ids');
   }
+  return looks;
+}
+
+/** The style sheet giving each combination of codes in use its colours. */
+export function lookStyles(looks: ReadonlyMap<string, readonly number[]>, codes: ReadonlyMap<number, CodeLook>): string {
+  const rules: string[] = [];
+  for (const [look, codeIds] of looks) {
+    const colors = codeIds.map((id) => codes.get(id)?.color ?? '#999999');
+    rules.push(`.tr-text .${look} { ${runStyle(colors)} }`);
+  }
+  return rules.join('\n');
 }

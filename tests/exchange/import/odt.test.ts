@@ -49,6 +49,20 @@ describe('odt', () => {
     expect(r.notes).toEqual(expect.arrayContaining(['1 note de bas de page non importée', '1 commentaire non importé']));
   });
 
+  it('keeps text-box paragraphs after their anchor and leaves image titles and the table of contents out', async () => {
+    const content = ODT_CONTENT.replace(
+      '<text:h text:outline-level="1">Réunion de concertation</text:h>',
+      '<text:table-of-content><text:index-body><text:p>Réunion de concertation 1</text:p></text:index-body></text:table-of-content>' +
+        '<text:h text:outline-level="1">Réunion de concertation</text:h>' +
+        '<text:p>Plan de la salle<draw:frame xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"><svg:title>Photo de la salle</svg:title>' +
+        '<draw:text-box><text:p>Légende : table ronde</text:p></draw:text-box></draw:frame> affiché.</text:p>',
+    );
+    const r = await parseSourceFile(makeOdt(content), 'cadre.odt');
+    expect(r.text.split('\n').slice(0, 3)).toEqual(['Réunion de concertation', 'Plan de la salle affiché.', 'Légende : table ronde']);
+    expect(r.text).not.toContain('Photo');
+    expect(r.notes).toContain('Table des matières non importée (elle répète les titres).');
+  });
+
   it('refuses another OpenDocument type, a zip without content.xml, malformed XML and truncation', async () => {
     const sheet = await failure(parseSourceFile(makeOdt(ODT_CONTENT, 'application/vnd.oasis.opendocument.spreadsheet'), 'tableur.odt'));
     expect(sheet).toMatchObject({ code: 'import.corrupt', params: { format: 'OpenDocument (.odt)' } });

@@ -84,6 +84,15 @@ describe('importer properties', () => {
     );
   });
 
+  it('random bytes behind a PDF header are refused with a TresseError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        expect(await importOrRefuse(new Uint8Array([...utf8('%PDF-1.7\n'), ...bytes]), 'a.pdf')).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('transcript-like text: structure inside the text, turns in order and non-overlapping', async () => {
     await fc.assert(
       fc.asyncProperty(transcript, fc.constantFrom('t.txt', 't.md', 't.vtt'), async (text, name) => {

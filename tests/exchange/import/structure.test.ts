@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ensureNormalised, sectionsFrom, TextBuilder } from '../../../exchange/import/structure.ts';
-import { sliceCodePoints } from '../../../text/offsets.ts';
+import { codePointLength, sliceCodePoints } from '../../../text/offsets.ts';
 
 describe('TextBuilder', () => {
   it('puts one paragraph per line, at most one blank line in a row, headings at their line start', () => {
@@ -14,8 +14,8 @@ describe('TextBuilder', () => {
     b.addParagraph('');
     const text = b.text();
     expect(text).toBe('Titre 😊\nTémoignage\n\nSuite');
-    expect(b.headings.map((h) => sliceCodePoints(text, h.start, h.start + h.heading.length))).toEqual(['Titre 😊'.slice(0, 7), 'Suite']);
-    expect(b.headings.map((h) => h.start)).toEqual([0, 20]);
+    expect(b.headings.map((h) => sliceCodePoints(text, h.start, h.start + codePointLength(h.heading)))).toEqual(['Titre 😊', 'Suite']);
+    expect(b.headings.map((h) => h.start)).toEqual([0, codePointLength('Titre 😊\nTémoignage\n\n')]);
   });
 });
 

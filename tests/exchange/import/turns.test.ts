@@ -60,6 +60,8 @@ describe('speaker labels', () => {
       'Le rendez-vous est à 10:30 : pas avant.',
       '[rires] oui.',
       'Paul explique : « c’est compliqué ».',
+      'I : Contexte de l’étude',
+      'II : Méthode',
     ].join('\n');
     expect(speakers(text)).toEqual([]);
   });

@@ -98,6 +98,11 @@ describe('plain text: refusals', () => {
     expect((await failure(parseSourceFile(controls, 'c.md'))).code).toBe('import.binary');
   });
 
+  it('refuses an RTF document renamed .txt', async () => {
+    const rtf = utf8('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Enqu\\\'eatrice : Bonjour.}');
+    expect((await failure(parseSourceFile(rtf, 'wordpad.txt'))).code).toBe('import.binary');
+  });
+
   it('refuses an empty or blank file', async () => {
     expect((await failure(parseSourceFile(new Uint8Array(0), 'vide.txt'))).code).toBe('import.empty');
     expect((await failure(parseSourceFile(utf8(' \n\t\r\n \u00A0 '), 'blanc.txt'))).code).toBe('import.empty');
@@ -129,7 +134,7 @@ describe('plain text: refusals', () => {
 
   it('does not mistake a binary file with many zero bytes for BOM-less UTF-16', async () => {
     const binary = new Uint8Array(200);
-    for (let i = 0; i < binary.length; i += 2) binary[i] = 0xf0 + (i % 13);
+    for (let i = 0; i < binary.length; i += 2) binary[i] = 1 + ((i * 7) % 31);
     expect((await failure(parseSourceFile(binary, 'donnees.txt'))).code).toBe('import.binary');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCodebook } from '../../../exchange/refi/read-codebook.ts';
+import { readCodebook, readCodebookWithWarnings } from '../../../exchange/refi/read-codebook.ts';
 import { writeCodebook } from '../../../exchange/refi/write-codebook.ts';
 import { TresseError } from '../../../i18n/error.ts';
 import { sampleSnapshot, schemaErrors, utf16leBom } from './fixtures.ts';
@@ -45,6 +45,14 @@ describe('REFI-QDA codebook (.qdc)', () => {
         codable: true,
       },
     ]);
+  });
+
+  it('says which sets of a codebook it leaves out', () => {
+    const xml = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="a1b2c3d4-e5f6-4711-8899-aabbccddeeff" name="DI" isCodable="true"/></Codes>
+<Sets><Set guid="a1b2c3d4-e5f6-4711-8899-aabbccddee01" name="Thèmes prioritaires"><MemberCode guid="a1b2c3d4-e5f6-4711-8899-aabbccddeeff"/></Set></Sets></CodeBook>`;
+    const { codes, warnings } = readCodebookWithWarnings(xml);
+    expect(codes.map((c) => c.name)).toEqual(['DI']);
+    expect(warnings.map((w) => [w.code, w.params.count, w.params.names])).toEqual([['refi.setsSkipped', 1, 'Thèmes prioritaires']]);
   });
 
   it('refuses an empty codebook rather than write a file the schema rejects', () => {

@@ -91,3 +91,41 @@ describe('round trip on arbitrary text', () => {
     );
   });
 });
+
+describe('export of arbitrary names and memos', () => {
+  it('is always schema-valid, even with control characters and lone surrogates', async () => {
+    const { schemaErrors } = await import('./fixtures.ts');
+    const anyText = fc.string({ unit: 'binary', maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, anyText, async (name, definition, memo) => {
+        const s = sampleSnapshot();
+        s.name = name;
+        s.codes[0]!.name = name;
+        s.codes[0]!.definition = definition;
+        s.codings[0]!.memo = memo;
+        s.memos[0]!.text = memo;
+        s.cases[0]!.attributes['Rôle'] = [definition];
+        expect(await schemaErrors(writeProjectXml(s), 'Project.xsd')).toEqual([]);
+        onlyTresseErrors(writeProject(s));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('gives back names and memos unchanged when they hold ordinary text', () => {
+    const plain = fc.string({ unit: 'grapheme', maxLength: 30 }).map((t) => normaliseText(t));
+    fc.assert(
+      fc.property(plain, plain, (name, memo) => {
+        const s = sampleSnapshot();
+        s.codes[0]!.name = name;
+        s.codings[0]!.memo = memo === '' ? null : memo;
+        s.memos[0]!.text = memo;
+        const back = readProject(writeProject(s)).snapshot;
+        expect(back.codes[0]!.name).toBe(name);
+        expect(back.codings[0]!.memo).toBe(s.codings[0]!.memo);
+        expect(back.memos[0]!.text).toBe(memo);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

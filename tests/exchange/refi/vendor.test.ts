@@ -227,6 +227,38 @@ describe('REFI-QDA import from other tools', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['refi.sourceUnsupported', 'refi.memoDetached']);
   });
 
+  it('imports a PDF through its plain-text representation, and reports its page-area codings', () => {
+    const text = 'Compte rendu du comité de pilotage.\nLes partenaires demandent une équipe mobile.';
+    const sel = { ...rangeOf(text, 'une équipe mobile'), code: CODE_PA, name: 'une équipe mobile' };
+    const source = `<PDFSource guid="{${SRC}}" name="CR COPIL.pdf" path="internal://${FILE}.pdf">
+      <PDFSelection guid="5E150000-8888-4888-8888-0000000000aa" page="0" firstX="1" firstY="1" secondX="9" secondY="9">
+        <Coding guid="C0D10000-7777-4777-8777-0000000000aa"><CodeRef targetGUID="${CODE_PA}"/></Coding>
+      </PDFSelection>
+      <Representation guid="{${FILE}}" name="Representation_for_CR COPIL.pdf"><PlainTextContent>${text}</PlainTextContent>${selection(sel, 1)}</Representation>
+    </PDFSource>`;
+    const result = readProject(zip({ 'project.qde': qde({ sels: [], source }) }));
+    expect(result.snapshot.sources.map((x) => [x.guid, x.name, x.kind])).toEqual([[lower(SRC), 'CR COPIL.pdf', 'document']]);
+    expect(passages(result)).toEqual(['une équipe mobile']);
+    expect(result.snapshot.cases[0]!.sourceGuids).toEqual([lower(SRC)]);
+    expect(result.warnings.map((w) => [w.code, w.params.codings])).toEqual([['refi.pdfAsText', 1]]);
+  });
+
+  it('reads source variables as source attributes; a VariableValue without value means unknown', () => {
+    const source = `<TextSource guid="{${SRC}}" name="Entretien P03" plainTextPath="internal://${FILE}.txt">
+      <VariableValue><VariableRef targetGUID="{${VAR_SECTEUR}}"/><TextValue>logement</TextValue></VariableValue>
+      <VariableValue><VariableRef targetGUID="{${VAR_AGE}}"/></VariableValue>
+      <VariableValue><VariableRef targetGUID="{DEADBEEF-0000-4000-8000-000000000000}"/><TextValue>?</TextValue></VariableValue>
+    </TextSource>`;
+    const xml = qde({ sels: [], source }).replace(/<Cases>[\s\S]*<\/Cases>/, '');
+    const result = readProject(zip({ 'project.qde': xml, [`sources/${FILE}.txt`]: LF_TEXT }));
+    expect(result.snapshot.sources[0]!.attributes).toEqual({ Secteur: ['logement'] });
+    expect(result.snapshot.variables.map((v) => [v.name, v.scope])).toEqual([
+      ['Secteur', 'source'],
+      ['Âge', 'case'],
+    ]);
+    expect(result.warnings.map((w) => [w.code, w.params.count])).toEqual([['refi.unknownVariable', 1]]);
+  });
+
   it('keeps a code that is both a parent and codable, with its codings', () => {
     const result = readProject(zip({ 'project.qde': qde({ sels: selsOver(LF_TEXT, true) }), [`sources/${FILE}.txt`]: LF_TEXT }));
     const pa = result.snapshot.codes.find((c) => c.name === 'PA – Partenariat')!;

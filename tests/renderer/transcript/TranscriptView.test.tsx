@@ -92,9 +92,11 @@ describe('TranscriptView', () => {
     expect(both.classList.contains('tr-coded')).toBe(true);
     expect(both.classList.contains('tr-active')).toBe(true);
     expect(root.querySelector('[data-coding-ids="1"]')!.classList.contains('tr-active')).toBe(false);
-    // Two codes on one run: both colours show.
-    expect(both.style.cssText).toContain('0, 114, 178');
-    expect(both.style.cssText).toContain('230, 159, 0');
+    // Two codes on one run: both colours show, from the rule of its look class.
+    const look = [...both.classList].find((c) => c.startsWith('tr-look-'))!;
+    const rule = mounted.container.querySelector('style')!.textContent!.split('\n').find((r) => r.includes(`.${look} `))!;
+    expect(rule).toContain('0, 114, 178');
+    expect(rule).toContain('230, 159, 0');
   });
 
   it('hides a coder’s codings without touching the text (blind coding)', async () => {

@@ -1,0 +1,83 @@
+// Runs the real workbench for end-to-end tests: the renderer built by vite, served by the
+// browser-mode server on a free loopback port with a throwaway configuration folder, driven by
+// Debian's Chromium through playwright-core.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
+
+export const CHROMIUM = process.env.TRESSE_CHROMIUM ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface Workbench {
+  page: Page;
+  server: BrowserServer;
+  /** A temporary folder for project files, removed at the end. */
+  dir: string;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the renderer into a temporary folder (a few seconds), so a stale dist/ is never tested. */
+async function buildRenderer(outDir: string): Promise<void> {
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: join(ROOT, 'renderer'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+export async function startWorkbench(): Promise<Workbench> {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-e2e-'));
+  const staticDir = join(dir, 'dist');
+  await buildRenderer(staticDir);
+  const server = await startBrowserServer({ port: 0, configDir: join(dir, 'config'), staticDir, lang: 'fr' });
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(server.url);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const opened = browser;
+    return {
+      page,
+      server,
+      dir,
+      screenshot: async (name) => {
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+      },
+      close: async () => {
+        await opened.close();
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+        if (problems.length > 0) throw new Error(`Errors in the page:\n${problems.join('\n')}`);
+      },
+    };
+  } catch (e) {
+    await browser?.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
