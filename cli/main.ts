@@ -60,6 +60,20 @@ export const OPTIONS = {
   source: { type: 'string' },
   attribute: { type: 'string' },
   limit: { type: 'string' },
+  map: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  skip: { type: 'string', multiple: true },
+  'forget-real-names': { type: 'boolean' },
+  file: { type: 'string' },
+  yes: { type: 'boolean' },
+  keep: { type: 'string' },
+  coders: { type: 'string' },
+  unit: { type: 'string' },
+  threshold: { type: 'string' },
+  decisions: { type: 'string' },
+  accept: { type: 'string' },
+  'keep-both': { type: 'boolean' },
+  discuss: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -132,7 +146,8 @@ export class CommandRun {
    * change it act as --coder; read commands use --coder as a filter and never add a coder.
    */
   withProject<T>(fn: (ctx: ProjectContext) => T, writes = false): T extends Promise<infer U> ? Promise<U> : T {
-    const ctx = openProject(this.path(0), writes ? this.values.coder : undefined);
+    // Reads do not take the project's lock, so they work while the desktop app has it open; writes do.
+    const ctx = openProject(this.path(0), writes ? this.values.coder : undefined, { lock: writes });
     let result: unknown;
     try {
       result = fn(ctx);

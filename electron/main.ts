@@ -48,7 +48,12 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const lang = langFrom(app.getLocale());
-  const binding = chooseNativeBinding({ isPackaged: app.isPackaged, env: process.env, exists: existsSync });
+  const binding = chooseNativeBinding({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    exists: existsSync,
+    resourcesPath: process.resourcesPath,
+  });
   if (!binding.ok) {
     dialog.showErrorBox('Tresse', `${binding.problem.fr}\n\n${binding.problem.en}`);
     app.exit(1);

@@ -1,7 +1,10 @@
 // Which build of better-sqlite3's native addon the main process loads. The packaged app carries a
-// copy rebuilt for Electron by electron-builder (npmRebuild), found the usual way. In development
+// copy rebuilt for Electron by electron-builder (npmRebuild), found the usual way, unless the
+// package ships one in resources/native/ (extraResources, for packaging without npmRebuild). In development
 // node_modules holds the Node build (for tests and the command line), so scripts/start.mjs
 // fetches or builds an Electron copy into .native/ and passes its path in TRESSE_NATIVE_BINDING.
+import { join } from 'node:path';
+
 export const NATIVE_BINDING_ENV = 'TRESSE_NATIVE_BINDING';
 
 export type NativeBindingChoice = { ok: true; path: string | undefined } | { ok: false; problem: { fr: string; en: string } };
@@ -10,8 +13,13 @@ export function chooseNativeBinding(o: {
   isPackaged: boolean;
   env: NodeJS.ProcessEnv;
   exists: (path: string) => boolean;
+  /** process.resourcesPath of the packaged app. */
+  resourcesPath?: string;
 }): NativeBindingChoice {
-  if (o.isPackaged) return { ok: true, path: undefined };
+  if (o.isPackaged) {
+    const shipped = o.resourcesPath ? join(o.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
+    return { ok: true, path: shipped && o.exists(shipped) ? shipped : undefined };
+  }
   const path = o.env[NATIVE_BINDING_ENV];
   if (!path) {
     return {

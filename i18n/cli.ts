@@ -21,6 +21,18 @@ Commandes :
   codings PROJET [--code CODE [--subcodes]] [--source SOURCE] [--kind TYPE] [--coder NOM]
        [--attribute NOM=VALEUR] [--json]
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
+  pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
+  edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
+  backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
+  export PROJET --format qdpx|qdc --out FICHIER                       exporter en REFI-QDA
+  import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas)
+  import-qdc PROJET FICHIER.qdc [--decisions FICHIER.json]            fusionner un livre de codes REFI-QDA
+  compare-codebooks A B [--out RAPPORT.html|RAPPORT.xlsx] [--json]   comparer deux livres de codes (.tresse, .qdc, .qdpx)
+  merge PROJET AUTRE.tresse|AUTRE.qdpx [--decisions FICHIER.json] [--json]   fusionner le projet d'un coéquipier
+  agreement PROJET --coders A,B[,C...] [--unit character|segment|document] [--code CODE]
+       [--threshold 0.5] [--out FICHIER.xlsx|FICHIER.csv] [--json]     accord inter-codeurs
+  disagreements PROJET --coders A,B [--code CODE] [--threshold 0.5] [--json]   lister les désaccords
+  resolve PROJET ID --coders A,B (--accept CODEUR | --keep-both | --discuss NOTE)   régler un désaccord
 
 Options communes : --coder NOM (qui code), --lang fr|en, --help
 Types de source : entretien, observation, carnet, document, synthèse
@@ -45,6 +57,18 @@ Commands:
   codings PROJECT [--code CODE [--subcodes]] [--source SOURCE] [--kind KIND] [--coder NAME]
        [--attribute NAME=VALUE] [--json]
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]
+  pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
+  edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
+  backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP
+  export PROJECT --format qdpx|qdc --out FILE                           export to REFI-QDA
+  import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing)
+  import-qdc PROJECT FILE.qdc [--decisions FILE.json]                   merge a REFI-QDA codebook
+  compare-codebooks A B [--out REPORT.html|REPORT.xlsx] [--json]       compare two codebooks (.tresse, .qdc, .qdpx)
+  merge PROJECT OTHER.tresse|OTHER.qdpx [--decisions FILE.json] [--json]   merge a teammate's project
+  agreement PROJECT --coders A,B[,C...] [--unit character|segment|document] [--code CODE]
+       [--threshold 0.5] [--out FILE.xlsx|FILE.csv] [--json]           inter-coder agreement
+  disagreements PROJECT --coders A,B [--code CODE] [--threshold 0.5] [--json]   list disagreements
+  resolve PROJECT ID --coders A,B (--accept CODER | --keep-both | --discuss NOTE)   settle a disagreement
 
 Common options: --coder NAME (who codes), --lang fr|en, --help
 Source kinds: interview, observation, notebook, document, synthesis
@@ -76,6 +100,55 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.truncated': { fr: '(liste tronquée : utilisez --limit)', en: '(list truncated: use --limit)' },
   'cli.excerpts': { fr: '{count} extrait(s)', en: '{count} excerpt(s)' },
   'cli.internal': { fr: 'Erreur interne : {message}', en: 'Internal error: {message}' },
+  'cli.codebookMerged': {
+    fr: 'Livre de codes : {added} code(s) ajouté(s), {renamed} renommé(s), {moved} déplacé(s), {updated} modifié(s), {mapped} rapproché(s) d’un des vôtres, {ignored} écarté(s)',
+    en: 'Codebook: {added} code(s) added, {renamed} renamed, {moved} moved, {updated} updated, {mapped} mapped onto one of yours, {ignored} left out',
+  },
+  'cli.projectMerged': {
+    fr: 'Codeurs ajoutés : {coders}\nSources : {sourcesAdded} ajoutée(s), {sourcesMatched} déjà présente(s) (même texte)\nCas : {casesAdded} ajouté(s), {casesMatched} déjà présent(s) ; {values} valeur(s) d’attribut ajoutée(s)\nCodages : {codingsAdded} ajouté(s), {duplicates} déjà présent(s), {skipped} ignoré(s)\nMémos : {memosAdded} ajouté(s), {memosDuplicates} déjà présent(s)',
+    en: 'Coders added: {coders}\nSources: {sourcesAdded} added, {sourcesMatched} already there (same text)\nCases: {casesAdded} added, {casesMatched} already there; {values} attribute value(s) added\nCodings: {codingsAdded} added, {duplicates} already there, {skipped} skipped\nMemos: {memosAdded} added, {memosDuplicates} already there',
+  },
+  'cli.none': { fr: 'aucun', en: 'none' },
+  'cli.importWarnings': {
+    fr: '{count} élément(s) non importé(s) ou modifié(s) :',
+    en: '{count} item(s) not imported or changed:',
+  },
+  'cli.projectFromQdpx': { fr: 'Projet créé : {path} (depuis « {name} »)', en: 'Project created: {path} (from "{name}")' },
+  'cli.mergingInto': { fr: 'Fusion dans le projet existant {path}', en: 'Merging into the existing project {path}' },
+  'cli.noDisagreements': { fr: 'Aucun désaccord.', en: 'No disagreements.' },
+  'cli.disagreement': {
+    fr: '[{id}] {source} · {code} ({start}–{end}) : codé par {with}, pas par {without}{status}',
+    en: '[{id}] {source} · {code} ({start}–{end}): coded by {with}, not by {without}{status}',
+  },
+  'cli.resolved': {
+    fr: 'Désaccord réglé : {added} codage(s) ajouté(s), {removed} retiré(s), {memos} mémo(s) ajouté(s)',
+    en: 'Disagreement settled: {added} coding(s) added, {removed} removed, {memos} memo(s) added',
+  },
+  'cli.pseudoMatches': {
+    fr: '{count} occurrence(s) de noms réels ; appliquer : sans --dry-run (écarter une occurrence : --skip ID)',
+    en: '{count} occurrence(s) of real names; to apply: without --dry-run (leave one out: --skip ID)',
+  },
+  'cli.pseudoAmbiguous': {
+    fr: 'Forme partagée par plusieurs personnes, non remplacée : « {form} » ({pseudonyms})',
+    en: 'Form shared by several people, not replaced: "{form}" ({pseudonyms})',
+  },
+  'cli.pseudoApplied': {
+    fr: '{replaced} remplacement(s) : {sources} source(s), {fields} autre(s) champ(s) ; codages déplacés : {moved}, ajustés : {changed}',
+    en: '{replaced} replacement(s): {sources} source(s), {fields} other field(s); codings moved: {moved}, adjusted: {changed}',
+  },
+  'cli.pseudoForgotten': { fr: 'Les noms réels ont été effacés de la table.', en: 'The real names were erased from the table.' },
+  'cli.editSummary': {
+    fr: '« {name} » : {changes} modification(s) ; codages inchangés : {unchanged}, déplacés : {moved}, ajustés : {changed}, supprimés : {removed}',
+    en: '"{name}": {changes} change(s); codings unchanged: {unchanged}, moved: {moved}, adjusted: {changed}, removed: {removed}',
+  },
+  'cli.editRemoved': { fr: 'Codages dont tout le texte disparaît :', en: 'Codings whose whole text disappears:' },
+  'cli.editSaved': { fr: 'Nouveau texte enregistré.', en: 'New text saved.' },
+  'cli.backupDone': { fr: 'Sauvegarde : {path}', en: 'Backup: {path}' },
+  'cli.noBackups': { fr: 'Aucune sauvegarde.', en: 'No backups.' },
+  'cli.restored': {
+    fr: 'Sauvegarde restaurée : {backup}. L’ancien fichier est gardé : {previous}',
+    en: 'Backup restored: {backup}. The previous file is kept: {previous}',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;

@@ -169,6 +169,74 @@ export const errorMessages = {
     en: 'Request too large (limit: {limit} MB). Import very large files with the command line.',
   },
   'api.badRequest': { fr: 'Requête illisible : {detail}', en: 'Unreadable request: {detail}' },
+  'question.notFound': { fr: 'Question de recherche introuvable : {ref}', en: 'Research question not found: {ref}' },
+  'question.exists': { fr: 'La question « {name} » existe déjà.', en: 'The question "{name}" already exists.' },
+  'question.noCodes': {
+    fr: 'La question « {name} » doit regrouper au moins un code.',
+    en: 'The question "{name}" must group at least one code.',
+  },
+  'matrix.verdict': { fr: 'Verdict inconnu : {verdict} (possibles : {allowed})', en: 'Unknown verdict: {verdict} (allowed: {allowed})' },
+  'matrix.attributeRequired': {
+    fr: 'Ce tableau croisé demande un attribut en colonnes (--cols ATTRIBUT).',
+    en: 'This crosstab needs an attribute as columns (--cols ATTRIBUTE).',
+  },
+  'matrix.caseRequired': { fr: 'La grille par participant demande un cas (--case CAS).', en: 'The per-participant grid needs a case (--case CASE).' },
+  'matrix.column': { fr: 'Colonne inconnue : {column} (colonnes : {columns})', en: 'Unknown column: {column} (columns: {columns})' },
+  'matrix.row': { fr: 'Ligne inconnue dans cette matrice : {row}', en: 'Unknown row in this matrix: {row}' },
+  'export.png': {
+    fr: 'Impossible de produire l’image PNG : Chromium est introuvable ou n’a pas démarré ({detail}).',
+    en: 'Cannot produce the PNG picture: Chromium is missing or did not start ({detail}).',
+  },
+  'edit.empty': {
+    fr: 'Le nouveau texte de « {source} » est vide : rien n’a été modifié.',
+    en: 'The new text of "{source}" is empty: nothing was changed.',
+  },
+  'edit.removalNeedsConfirm': {
+    fr: 'Cette modification efface tout le texte de {count} codage(s) de « {source} ». Vérifiez la liste puis confirmez (--yes) ; rien n’a été modifié.',
+    en: 'This edit deletes the whole text of {count} coding(s) in "{source}". Check the list, then confirm (--yes); nothing was changed.',
+  },
+  'pseudonym.empty': { fr: 'Nom réel ou pseudonyme vide (ligne {line}).', en: 'Empty real name or pseudonym (line {line}).' },
+  'pseudonym.conflict': {
+    fr: '« {realName} » a déjà le pseudonyme « {existing} » : une même personne garde le même pseudonyme partout.',
+    en: '"{realName}" already has the pseudonym "{existing}": the same person keeps the same pseudonym everywhere.',
+  },
+  'pseudonym.taken': {
+    fr: 'Le pseudonyme « {pseudonym} » est déjà celui d’une autre personne.',
+    en: 'The pseudonym "{pseudonym}" already belongs to another person.',
+  },
+  'pseudonym.stale': {
+    fr: 'Le projet a changé depuis l’aperçu ({count} occurrence(s) introuvable(s)) : refaites l’aperçu. Rien n’a été modifié.',
+    en: 'The project changed since the preview ({count} match(es) not found): preview again. Nothing was changed.',
+  },
+  'pseudonym.mapFormat': {
+    fr: 'Table de pseudonymes illisible ({file}) : {detail}. Attendu : CSV « nom réel;pseudonyme[;cas] » ou JSON [{"realName", "pseudonym", "case"}].',
+    en: 'Unreadable pseudonym table ({file}): {detail}. Expected: CSV "real name;pseudonym[;case]" or JSON [{"realName", "pseudonym", "case"}].',
+  },
+  'backup.notFound': { fr: 'Sauvegarde introuvable : {file}', en: 'Backup not found: {file}' },
+  'backup.invalid': {
+    fr: 'La sauvegarde {file} est endommagée ou n’est pas un projet Tresse ({detail}) : le projet n’a pas été modifié.',
+    en: 'The backup {file} is damaged or not a Tresse project ({detail}): the project was left untouched.',
+  },
+  'backup.busy': {
+    fr: 'Sauvegarde impossible pendant une modification en cours ; elle sera faite ensuite.',
+    en: 'Cannot back up during a change in progress; it will be done afterwards.',
+  },
+  'team.fileKind': {
+    fr: '« {file} » : type de fichier non pris en charge ici (attendu : {expected}).',
+    en: '"{file}": file type not supported here (expected: {expected}).',
+  },
+  'team.coderNotInDisagreement': {
+    fr: '{coder} ne fait pas partie des codeurs comparés dans ce désaccord.',
+    en: '{coder} is not one of the coders compared in this disagreement.',
+  },
+  'team.decisions': {
+    fr: 'Fichier de décisions illisible ({file}) : {detail}. Attendu : une liste JSON de {"id": "...", "choice": "..."}.',
+    en: 'Unreadable decisions file ({file}): {detail}. Expected a JSON list of {"id": "...", "choice": "..."}.',
+  },
+  'team.disagreementNotFound': {
+    fr: 'Désaccord introuvable : {id} (listez-les avec « tresse disagreements » ; la liste change quand les codages changent).',
+    en: 'Disagreement not found: {id} (list them with "tresse disagreements"; the list changes when codings change).',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

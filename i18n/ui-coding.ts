@@ -33,6 +33,7 @@ export const codingMessages = {
   'history.nothingToUndo': { fr: 'Rien à annuler', en: 'Nothing to undo' },
   'history.nothingToRedo': { fr: 'Rien à rétablir', en: 'Nothing to redo' },
   'history.addCoding': { fr: 'coder avec « {code} »', en: 'code with "{code}"' },
+  'history.addCodingNewCode': { fr: 'créer le code « {code} » et coder avec', en: 'create the code "{code}" and code with it' },
   'history.removeCoding': { fr: 'retirer le codage « {code} »', en: 'remove the coding "{code}"' },
   'history.addCode': { fr: 'créer le code « {name} »', en: 'create the code "{name}"' },
   'history.updateCode': { fr: 'modifier le code « {name} »', en: 'edit the code "{name}"' },
@@ -40,8 +41,8 @@ export const codingMessages = {
   'history.mergeCodes': { fr: 'fusionner « {from} » dans « {into} »', en: 'merge "{from}" into "{into}"' },
   'history.deleteCode': { fr: 'supprimer le code « {name} »', en: 'delete the code "{name}"' },
   'history.irreversible': {
-    fr: 'Action définitive : « {action} » ne pourra pas être annulée (Ctrl+Z), et les actions annulées ne pourront plus être rétablies. Continuer ?',
-    en: 'Final action: "{action}" cannot be undone (Ctrl+Z), and undone actions can no longer be redone. Continue?',
+    fr: 'Action définitive : « {action} » ne pourra pas être annulée (Ctrl+Z), et l’historique des actions précédentes sera effacé. Continuer ?',
+    en: 'Final action: "{action}" cannot be undone (Ctrl+Z), and the history of earlier actions will be cleared. Continue?',
   },
   'history.failed': { fr: 'Impossible de {action} : {message}', en: 'Could not {action}: {message}' },
 

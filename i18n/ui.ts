@@ -4,6 +4,7 @@ export const uiMessages = {
   'app.language': { fr: 'Langue de l’interface', en: 'Interface language' },
   'app.close': { fr: 'Fermer le projet', en: 'Close project' },
   'app.coder': { fr: 'Codeur ou codeuse en cours', en: 'Current coder' },
+  'app.history': { fr: 'Annuler et rétablir', en: 'Undo and redo' },
   'app.coderIs': { fr: 'Codeur : {name}', en: 'Coder: {name}' },
 
   'common.cancel': { fr: 'Annuler', en: 'Cancel' },
@@ -78,6 +79,10 @@ export const uiMessages = {
   'source.choose': {
     fr: 'Choisissez une source dans la liste pour la lire et la coder.',
     en: 'Choose a source in the list to read and code it.',
+  },
+  'source.selectTip': {
+    fr: 'Sélectionnez un passage pour le coder ; Ctrl+Z annule.',
+    en: 'Select a passage to code it; Ctrl+Z undoes.',
   },
   'source.length': { fr: '{count} caractères', en: '{count} characters' },
 

@@ -1,7 +1,7 @@
 // Which project a new session starts on, the same in both shells: the one asked for, else the
 // most recent one, else (on the very first start) the demo project, built once in the user's
 // configuration folder so a newcomer sees coded material straight away.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoProject } from '../service/demo.ts';
 import type { Workspace } from '../service/workspace.ts';
@@ -28,6 +28,7 @@ export async function openStartupProject(
     }
   }
   const demo = join(options.configDir, 'demo.tresse');
+  mkdirSync(options.configDir, { recursive: true });
   if (!existsSync(demo)) await createDemoProject(demo, ...(options.demoDir ? [options.demoDir] : []));
   ws.open(demo);
   return 'demo';

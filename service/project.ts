@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createProjectDb, openProjectDb, type Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { acquireLock, attachLock, releaseLockOf } from '../db/lock.ts';
 import { loadGrid } from '../codebooks/grids.ts';
 import type { Coder } from '../model/types.ts';
 import { ensureCoder, listCoders } from './coders.ts';
@@ -37,7 +39,15 @@ export function defaultCoderName(): string {
 export function createProject(path: string, options: CreateProjectOptions = {}): ProjectContext {
   const grid = options.grid ?? 'six-themes';
   const codes = loadGrid(grid);
-  const db = createProjectDb(path);
+  const lock = path === ':memory:' || existsSync(path) ? null : acquireLock(path);
+  let db: Db;
+  try {
+    db = createProjectDb(path);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  if (lock) attachLock(db, lock);
   try {
     let coder!: Coder;
     db.transaction(() => {
@@ -54,25 +64,44 @@ export function createProject(path: string, options: CreateProjectOptions = {}):
     return { db, path, coder };
   } catch (e) {
     db.close();
+    releaseLockOf(db);
     throw e;
   }
 }
 
+export interface OpenProjectOptions {
+  /**
+   * false: open without taking the project's lock, for command-line reads while the desktop app
+   * has the project open (SQLite lets readers in beside one writer). Default true.
+   */
+  lock?: boolean;
+}
+
 /** Opens a project as `coder` (created if new), or as the coder who last worked in it. */
-export function openProject(path: string, coderName?: string): ProjectContext {
-  const db = openProjectDb(path);
+export function openProject(path: string, coderName?: string, options: OpenProjectOptions = {}): ProjectContext {
+  const lock = options.lock === false || path === ':memory:' || !existsSync(path) ? null : acquireLock(path);
+  let db: Db;
+  try {
+    db = openProjectDb(path);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  if (lock) attachLock(db, lock);
   try {
     const name = coderName ?? getSetting(db, 'default_coder') ?? defaultCoderName();
     const coder = db.transaction(() => ensureCoder(db, name))();
     return { db, path, coder };
   } catch (e) {
     db.close();
+    releaseLockOf(db);
     throw e;
   }
 }
 
 export function closeProject(ctx: ProjectContext): void {
   if (ctx.db.open) ctx.db.close();
+  releaseLockOf(ctx.db);
 }
 
 export function projectInfo(ctx: ProjectContext): ProjectInfo {

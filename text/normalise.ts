@@ -4,6 +4,6 @@
 /** BOM removed, CRLF and lone CR turned into LF, Unicode NFC. */
 export function normaliseText(raw: string): string {
   let text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return text.normalize('NFC');
 }

@@ -2,17 +2,15 @@
 // (the REFI-QDA convention). JavaScript strings, the DOM and Lexical count UTF-16 units instead.
 // Every conversion between the two goes through this module.
 
-/** Number of code points in a string. */
+/** A surrogate pair: one astral character (emoji, rare CJK), two UTF-16 units. */
+const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Number of code points in a string (a lone surrogate counts as one). */
 export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
+  // The regular expression scans natively: most French text has no astral character at all.
+  let n = text.length;
+  ASTRAL.lastIndex = 0;
+  while (ASTRAL.exec(text) !== null) n--;
   return n;
 }
 
@@ -28,16 +26,8 @@ export class OffsetIndex {
   readonly codePointLength: number;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          this.astral.push(i);
-          i++;
-        }
-      }
-    }
+    ASTRAL.lastIndex = 0;
+    for (let m = ASTRAL.exec(text); m !== null; m = ASTRAL.exec(text)) this.astral.push(m.index);
     this.utf16Length = text.length;
     this.codePointLength = text.length - this.astral.length;
   }

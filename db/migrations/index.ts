@@ -1,4 +1,6 @@
 import { sql as initial } from './0001-initial.ts';
+import { sql as confidentiality } from './0003-confidentiality.ts';
+import { sql as analysis } from './0002-analysis.ts';
 
 export interface Migration {
   version: number;
@@ -7,6 +9,10 @@ export interface Migration {
 }
 
 /** Ordered; a project's PRAGMA user_version is the version of the last one applied. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'analysis', sql: analysis },
+  { version: 3, name: 'confidentiality', sql: confidentiality },
+];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

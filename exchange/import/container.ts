@@ -40,8 +40,9 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, ct
         return !tooBig;
       },
     });
-  } catch (e) {
-    throw corrupt(ctx, `archive tronquée ou illisible (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    // The library's own wording (English, technical) would not help the user.
+    throw corrupt(ctx, 'archive zip tronquée ou illisible');
   }
   if (tooBig) throw corrupt(ctx, 'archive anormalement volumineuse une fois décompressée');
   return { names, files };
@@ -60,7 +61,7 @@ export function parseXml(bytes: Uint8Array, part: string, handler: XmlHandler, c
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     xml = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw corrupt(ctx, `${part} n’est pas un XML lisible`);
+    throw corrupt(ctx, `la partie ${part} n’est pas un XML lisible`);
   }
   const parser = new SaxesParser({ xmlns: true });
   parser.on('opentag', (tag) => handler.open(tag));
@@ -71,7 +72,7 @@ export function parseXml(bytes: Uint8Array, part: string, handler: XmlHandler, c
     parser.write(xml).close();
   } catch (e) {
     if (e instanceof TresseError) throw e;
-    throw corrupt(ctx, `${part} est un XML mal formé (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    throw corrupt(ctx, `la partie ${part} est un XML mal formé`);
   }
 }
 

@@ -17,6 +17,8 @@ const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 /** Subtrees holding text that is not part of the document as it reads now. */
 const SKIPPED = new Set(['moveFrom', 'del', 'pPrChange', 'rPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'instrText', 'delInstrText', 'delText']);
 
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 interface StyleDef {
   name: string;
   basedOn: string | null;
@@ -25,6 +27,10 @@ interface StyleDef {
 
 export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetector, maxInflatedBytes: number): ParsedText {
   const ctx: ContainerContext = { file, format: 'Word (.docx)', maxInflatedBytes };
+  // Old binary .doc files and password-protected .docx files are both OLE compound files.
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    throw corrupt(ctx, 'c’est un ancien document Word (.doc) ou un document protégé par mot de passe ; enregistrez-le au format .docx sans mot de passe');
+  }
   const { files } = readZip(bytes, (n) => n.endsWith('.xml') || n.endsWith('.rels'), ctx);
   const mainPart = relationshipTarget(files, '_rels/.rels', '', 'officeDocument', ctx) ?? 'word/document.xml';
   const main = files[mainPart];

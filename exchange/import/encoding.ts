@@ -44,9 +44,8 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
 export function assertReadableText(text: string, file: string): void {
   if (text.includes('\u0000')) throw new TresseError('import.binary', { file });
   let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isControl(text.charCodeAt(i))) controls++;
-  }
+  CONTROLS.lastIndex = 0;
+  while (CONTROLS.exec(text) !== null) controls++;
   if (controls > 2 && controls / text.length > 0.005) throw new TresseError('import.binary', { file });
 }
 
@@ -153,6 +152,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** C0 controls other than tab, line feed, form feed and carriage return; DEL; C1 controls. */
+/** C0 controls other than tab, line feed, form feed and carriage return; DEL and C1 controls. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
 function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
 }

@@ -85,7 +85,7 @@ async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
     const detail =
       name === 'PasswordException'
         ? 'le fichier est protégé par un mot de passe'
-        : `fichier illisible (${e instanceof Error ? e.message : String(e)})`;
+        : 'structure du fichier illisible (fichier tronqué ou endommagé)';
     throw new TresseError('import.corrupt', { file, format: FORMAT, detail });
   } finally {
     await task.destroy();

@@ -23,6 +23,14 @@ export interface ParsedText {
   notes: string[];
 }
 
+/**
+ * normaliseText, plus any further U+FEFF at the start: normaliseText removes one BOM, so a text
+ * starting with two would change again when normalised a second time.
+ */
+export function normaliseFully(raw: string): string {
+  return normaliseText(raw).replace(/^\uFEFF+/u, '');
+}
+
 /** A section runs from its heading to the next heading of the same or a higher level. */
 export function sectionsFrom(headings: readonly Heading[], textLength: number): SectionSegment[] {
   return headings.map((h, i) => {
@@ -63,7 +71,7 @@ export class TextBuilder {
   readonly headings: Heading[] = [];
 
   addParagraph(raw: string, headingLevel: number | null = null): void {
-    const text = normaliseText(raw).replace(/\s+$/u, '');
+    const text = normaliseFully(raw).replace(/\s+$/u, '');
     if (text.trim() === '') {
       if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.push('');
       return;
@@ -98,11 +106,13 @@ export class TextBuilder {
  * structure follows the text rather than pointing at the wrong characters.
  */
 export function ensureNormalised(parsed: ParsedText): ParsedText {
-  const text = normaliseText(parsed.text);
+  const once = normaliseText(parsed.text);
+  const text = once.replace(/^\uFEFF+/u, '');
   if (text === parsed.text) return parsed;
+  const extraBoms = once.length - text.length;
   const map = new NormalisationMap(parsed.text);
   const max = codePointLength(text);
-  const at = (p: number) => Math.min(map.toNormalised(p), max);
+  const at = (p: number) => Math.max(0, Math.min(map.toNormalised(p) - extraBoms, max));
   const structure = parsed.structure
     .map((s) => ({ ...s, start: at(s.start), end: at(s.end) }))
     .filter((s) => s.end > s.start);

@@ -9,7 +9,7 @@
 
 import type { StructureSegment } from '../../model/types.ts';
 import { TresseError } from '../../i18n/error.ts';
-import { codePointLength } from '../../text/offsets.ts';
+import { codePointLength, OffsetIndex } from '../../text/offsets.ts';
 
 export type TurnSegment = Extract<StructureSegment, { kind: 'turn' }>;
 
@@ -141,7 +141,7 @@ export function speakerFilter(labels: readonly TurnLabel[], detector: TurnDetect
 }
 
 function speakerKey(speaker: string): string {
-  return speaker.normalize('NFC').toLocaleLowerCase('fr');
+  return speaker.normalize('NFC').toLowerCase();
 }
 
 /**
@@ -154,20 +154,23 @@ export function detectTurns(text: string, detector: TurnDetector, headingStarts:
   const headings = [...new Set(headingStarts)].sort((a, b) => a - b);
   const headingSet = new Set(headings);
   const candidates: Array<{ start: number; label: TurnLabel }> = [];
-  let cp = 0;
-  for (const line of text.split('\n')) {
+  const index = new OffsetIndex(text);
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const cp = index.toCodePoint(at);
     if (!headingSet.has(cp)) {
-      const label = matchTurnLabel(line, detector);
+      const label = matchTurnLabel(text.slice(at, lineEnd), detector);
       if (label) candidates.push({ start: cp, label });
     }
-    cp += codePointLength(line) + 1;
+    at = lineEnd + 1;
   }
   const accept = speakerFilter(
     candidates.map((c) => c.label),
     detector,
   );
   const kept = candidates.filter((c) => accept(c.label));
-  const length = codePointLength(text);
+  const length = index.codePointLength;
   const turns: TurnSegment[] = [];
   let h = 0;
   for (let i = 0; i < kept.length; i++) {

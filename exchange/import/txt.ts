@@ -1,9 +1,8 @@
 // Plain-text transcripts: the text as saved, with speaker turns found in it.
 
 import { TresseError } from '../../i18n/error.ts';
-import { normaliseText } from '../../text/normalise.ts';
 import { assertReadableText, decodeText } from './encoding.ts';
-import { assembleStructure, type ParsedText } from './structure.ts';
+import { assembleStructure, normaliseFully, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -23,7 +22,7 @@ export function readPlainText(bytes: Uint8Array, file: string): { text: string; 
     decoded.guessed && decoded.encoding !== 'utf-8'
       ? [`Encodage reconnu : ${ENCODING_NAMES[decoded.encoding]} ; le texte a été converti en UTF-8.`]
       : [];
-  return { text: normaliseText(decoded.text), encoding: decoded.encoding, notes };
+  return { text: normaliseFully(decoded.text), encoding: decoded.encoding, notes };
 }
 
 export function parseTxt(bytes: Uint8Array, file: string, detector: TurnDetector): ParsedText {

@@ -4,6 +4,7 @@ import type { SessionState } from '../../service/api.ts';
 import type { ProjectInfo } from '../../service/project.ts';
 import { api } from '../api/client.ts';
 import { translator } from '../../i18n/catalogue.ts';
+import { HistoryProvider } from '../coding/useHistory.tsx';
 import { LangProvider } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { StartScreen } from './StartScreen.tsx';
@@ -50,9 +51,13 @@ function Window({ session }: { session: SessionState }) {
   };
 
   if (!project) return <StartScreen shell={session.shell} recent={recent} onOpened={setProject} />;
+  // One undo history per opened project; merges and deletions are confirmed by the codebook's own
+  // dialogs (which say how many codings go), so the history does not ask a second time.
   return (
-    <WorkbenchProvider key={project.path} project={project}>
-      <WorkbenchLayout onClose={closeProject} />
-    </WorkbenchProvider>
+    <HistoryProvider key={project.path} api={api} confirm={() => true}>
+      <WorkbenchProvider project={project}>
+        <WorkbenchLayout onClose={closeProject} />
+      </WorkbenchProvider>
+    </HistoryProvider>
   );
 }

@@ -2,6 +2,7 @@
 import { useLang } from '../i18n/lang-context.tsx';
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { LangSwitch } from './LangSwitch.tsx';
+import { UndoButtons } from './UndoButtons.tsx';
 import { useWorkbench, type CentreView } from './workbench-context.tsx';
 
 const VIEWS: Array<{ view: CentreView; label: MessageKey }> = [
@@ -33,6 +34,7 @@ export function ProjectHeader({ onClose }: { onClose: () => Promise<void> }) {
         ))}
       </nav>
       <div className="header-tools">
+        <UndoButtons />
         <span className="coder" title={t('app.coder')}>
           {t('app.coderIs', { name: project.coder.name })}
         </span>

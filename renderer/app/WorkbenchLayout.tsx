@@ -1,4 +1,5 @@
 // An open project: sources on the left, the chosen view in the centre, the codebook on the right.
+import { useHistoryShortcuts } from '../coding/useHistory.tsx';
 import { useT } from '../i18n/lang-context.tsx';
 import { CasesTable } from '../panels/cases/CasesTable.tsx';
 import { CodebookPanel } from '../panels/codebook/CodebookPanel.tsx';
@@ -12,7 +13,8 @@ import { useWorkbench } from './workbench-context.tsx';
 
 export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
   const t = useT();
-  const { view, error, clearError } = useWorkbench();
+  const { view, error, clearError, report } = useWorkbench();
+  useHistoryShortcuts(report);
   return (
     <div className="workbench">
       <ProjectHeader onClose={onClose} />

@@ -5,6 +5,7 @@ import type { AttributeDef, Case, SourceSummary } from '../../model/types.ts';
 import type { CodeWithCount } from '../../service/codebook.ts';
 import type { ProjectInfo } from '../../service/project.ts';
 import { api } from '../api/client.ts';
+import { useHistoryEvents } from '../coding/useHistory.tsx';
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
@@ -38,6 +39,9 @@ export interface Workbench {
   /** The code chosen in the codebook, which the retrieval view starts from. */
   selectedCodeId: number | null;
   selectCode: (id: number | null) => void;
+  /** Codes applied lately, most recent first: the code picker offers them first. */
+  recentCodeIds: number[];
+  noteRecentCode: (id: number) => void;
   error: string | null;
   report: (e: unknown) => void;
   clearError: () => void;
@@ -62,6 +66,8 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const [opened, setOpened] = useState<OpenedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selectedCodeId, selectCode] = useState<number | null>(null);
+  const [recentCodeIds, setRecent] = useState<number[]>([]);
+  const noteRecentCode = useCallback((id: number) => setRecent((prev) => [id, ...prev.filter((x) => x !== id)].slice(0, 10)), []);
 
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
@@ -87,6 +93,8 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // Counts and the codebook change with every coding done, undone or redone.
+  useHistoryEvents(() => void refresh());
 
   const openSource = useCallback((sourceId: number, focus: Passage | null = null) => {
     setOpened({ sourceId, focus, nonce: Date.now() + Math.random() });
@@ -96,9 +104,9 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const value = useMemo<Workbench>(
     () => ({
       project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, selectCode,
-      error, report, clearError: () => setError(null),
+      recentCodeIds, noteRecentCode, error, report, clearError: () => setError(null),
     }),
-    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, error, report],
+    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, error, report],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

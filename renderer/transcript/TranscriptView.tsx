@@ -314,6 +314,7 @@ export function TranscriptView(props: TranscriptViewProps) {
           className="tr-text"
           data-testid="transcript-text"
           role="document"
+          tabIndex={0}
           aria-label={t('transcript.label', { name: source.name })}
           aria-readonly="true"
           data-active-code={activeCodeId ?? undefined}

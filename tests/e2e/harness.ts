@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
 
@@ -52,6 +52,8 @@ export async function startWorkbench(): Promise<Workbench> {
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'fr-FR' });
     const page = await context.newPage();
+    // Fail on a missing element well before the test's own timeout, with a message naming it.
+    page.setDefaultTimeout(8_000);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => {
@@ -80,4 +82,11 @@ export async function startWorkbench(): Promise<Workbench> {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** Picks the option of a <select> whose text contains `text` (options may be indented). */
+export async function chooseOption(select: Locator, text: string): Promise<void> {
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  if (value === null) throw new Error(`no option "${text}"`);
+  await select.selectOption(value);
 }

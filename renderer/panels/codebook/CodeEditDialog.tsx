@@ -1,9 +1,11 @@
 // Adding a code, or renaming, recolouring, redefining and re-parenting one (the keyboard
 // alternative to dragging it in the tree).
 import { useMemo, useState, type FormEvent } from 'react';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { addCodeCommand, moveCodeCommand, updateCodeCommand } from '../../coding/history.ts';
+import { useHistory } from '../../coding/useHistory.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -15,7 +17,8 @@ const ROOT = '';
 
 export function CodeEditDialog({ node, parentId, onClose }: Props) {
   const t = useT();
-  const { codes, refresh, selectCode } = useWorkbench();
+  const { codes, selectCode } = useWorkbench();
+  const { run } = useHistory();
   const code = node?.code;
   const [name, setName] = useState(code?.name ?? '');
   const [abbrev, setAbbrev] = useState(code?.abbrev ?? '');
@@ -34,19 +37,16 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
     const parentValue = parent === ROOT ? null : Number(parent);
     try {
       if (code) {
-        await api.updateCode({ id: code.id, changes: { name, abbrev: abbrev || null, color, definition } });
-        if (parentValue !== code.parentId) await api.moveCode({ id: code.id, parentId: parentValue });
+        const changes = { name, abbrev: abbrev || null, color, definition };
+        const changed = (Object.keys(changes) as Array<keyof typeof changes>).some((k) => changes[k] !== code[k]);
+        if (changed) await run(updateCodeCommand(code.id, changes, code.name));
+        if (parentValue !== code.parentId) await run(moveCodeCommand(code.id, parentValue, undefined, name));
       } else {
-        const added = await api.addCode({
-          name,
-          parentId: parentValue,
-          abbrev: abbrev || null,
-          definition,
-          ...(colorChosen ? { color } : {}),
-        });
-        selectCode(added.id);
+        const added = await run(
+          addCodeCommand({ name, parentId: parentValue, abbrev: abbrev || null, definition, ...(colorChosen ? { color } : {}) }),
+        );
+        if (added) selectCode(added.id);
       }
-      await refresh();
       onClose();
     } catch (err) {
       setError(errorText(err, t));
@@ -78,17 +78,14 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
             />
           </label>
         </div>
-        <label className="field">
-          <span>{t('codebook.parent')}</span>
-          <select value={parent} onChange={(e) => setParent(e.target.value)}>
+        <Field label={t('codebook.parent')}>{(id) => (<select id={id} value={parent} onChange={(e) => setParent(e.target.value)}>
             <option value={ROOT}>{t('codebook.topLevel')}</option>
             {parents.map((n) => (
               <option key={n.code.id} value={n.code.id}>
                 {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
               </option>
             ))}
-          </select>
-        </label>
+          </select>)}</Field>
         <label className="field">
           <span>{t('codebook.definition')}</span>
           <textarea value={definition} onChange={(e) => setDefinition(e.target.value)} rows={4} />

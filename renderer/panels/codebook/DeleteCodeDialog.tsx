@@ -1,9 +1,10 @@
 // Deleting a code says first what goes with it: its sub-codes and every coding they carry.
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import type { CodeNode } from '../../app/code-tree.ts';
 import { flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { deleteCodeCommand } from '../../coding/history.ts';
+import { useHistory } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -11,15 +12,15 @@ import { errorText } from '../../ui/error-text.ts';
 
 export function DeleteCodeDialog({ node, onClose }: { node: CodeNode; onClose: () => void }) {
   const t = useT();
-  const { refresh, selectCode } = useWorkbench();
+  const { selectCode } = useWorkbench();
+  const { run } = useHistory();
   const [error, setError] = useState<string | null>(null);
   const subCodes = flattenTree(node.children).length;
 
   const confirm = async () => {
     try {
-      await api.deleteCode({ id: node.code.id, confirm: true });
+      await run(deleteCodeCommand(node.code.id, node.code.name));
       selectCode(null);
-      await refresh();
       onClose();
     } catch (e) {
       setError(errorText(e, t));

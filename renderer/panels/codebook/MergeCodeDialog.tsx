@@ -1,8 +1,10 @@
 // Merging moves every coding of one code onto another, then removes the first.
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { codeLabel, flattenTree, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { mergeCodesCommand } from '../../coding/history.ts';
+import { useHistory } from '../../coding/useHistory.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -17,7 +19,8 @@ interface Props {
 
 export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
   const t = useT();
-  const { refresh, selectCode } = useWorkbench();
+  const { selectCode } = useWorkbench();
+  const { run } = useHistory();
   const [target, setTarget] = useState(into ? String(into.code.id) : '');
   const [error, setError] = useState<string | null>(null);
   const choices = flattenTree(tree).filter((n) => n.code.id !== from.code.id);
@@ -25,9 +28,8 @@ export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
 
   const confirm = async () => {
     try {
-      await api.mergeCodes({ fromId: from.code.id, intoId: Number(target) });
+      await run(mergeCodesCommand(from.code.id, Number(target), { from: from.code.name, into: intoName }));
       selectCode(Number(target));
-      await refresh();
       onClose();
     } catch (e) {
       setError(errorText(e, t));
@@ -37,17 +39,14 @@ export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
   return (
     <Dialog title={t('codebook.mergeTitle', { name: from.code.name })} onClose={onClose}>
       <ErrorNotice message={error} />
-      <label className="field">
-        <span>{t('codebook.mergeInto')}</span>
-        <select value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
+      <Field label={t('codebook.mergeInto')}>{(id) => (<select id={id} value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
           <option value="">—</option>
           {choices.map((n) => (
             <option key={n.code.id} value={n.code.id}>
               {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
             </option>
           ))}
-        </select>
-      </label>
+        </select>)}</Field>
       {target && <p>{t('codebook.mergeExplain', { from: from.code.name, into: intoName, count: from.code.codingCount })}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

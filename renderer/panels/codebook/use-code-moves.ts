@@ -1,13 +1,15 @@
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { moveCodeCommand } from '../../coding/history.ts';
+import { useHistory } from '../../coding/useHistory.tsx';
 
-/** Re-parenting a code, with the lists refreshed and any refusal (a cycle, a name taken) shown. */
+/** Re-parenting a code through the undo history; a refusal (a cycle, a name taken) is shown. */
 export function useCodeMoves() {
-  const { refresh, report } = useWorkbench();
+  const { codes, report } = useWorkbench();
+  const { run } = useHistory();
   const move = async (id: number, parentId: number | null) => {
+    const name = codes.find((c) => c.id === id)?.name ?? '';
     try {
-      await api.moveCode({ id, parentId });
-      await refresh();
+      await run(moveCodeCommand(id, parentId, undefined, name));
     } catch (e) {
       report(e);
     }

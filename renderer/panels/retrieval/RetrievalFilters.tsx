@@ -1,5 +1,6 @@
 import type { SourceKind } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
 
@@ -35,17 +36,14 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
         ))}
       </fieldset>
       <div className="field-row">
-        <label className="field">
-          <span>{t('retrieval.attribute')}</span>
-          <select value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
+        <Field label={t('retrieval.attribute')}>{(id) => (<select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
             <option value="">{t('retrieval.anyAttribute')}</option>
             {attributes.map((a) => (
               <option key={a.id} value={a.name}>
                 {a.name}
               </option>
             ))}
-          </select>
-        </label>
+          </select>)}</Field>
         <label className="field">
           <span>{t('retrieval.attributeValue')}</span>
           <input
@@ -54,9 +52,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
             onChange={(e) => set({ attributeValue: e.target.value })}
           />
         </label>
-        <label className="field">
-          <span>{t('retrieval.coder')}</span>
-          <select
+        <Field label={t('retrieval.coder')}>{(id) => (<select id={id}
             value={value.coderId ?? ''}
             onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}
           >
@@ -66,8 +62,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
                 {c.name}
               </option>
             ))}
-          </select>
-        </label>
+          </select>)}</Field>
       </div>
     </>
   );

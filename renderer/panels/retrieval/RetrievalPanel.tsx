@@ -6,6 +6,7 @@ import type { RetrieveFilter } from '../../../service/codings.ts';
 import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ExcerptList } from './ExcerptList.tsx';
 import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
@@ -40,9 +41,7 @@ export function RetrievalPanel() {
         <h2 id="retrieval-title">{t('retrieval.title')}</h2>
       </div>
       <div className="filters">
-        <label className="field">
-          <span>{t('retrieval.code')}</span>
-          <select
+        <Field label={t('retrieval.code')}>{(id) => (<select id={id}
             value={selectedCodeId ?? ''}
             onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}
           >
@@ -52,8 +51,7 @@ export function RetrievalPanel() {
                 {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
               </option>
             ))}
-          </select>
-        </label>
+          </select>)}</Field>
         <RetrievalFilters value={filters} onChange={setFilters} />
       </div>
       {excerpts && (

@@ -2,27 +2,32 @@
 // that are false friends, picks a code, and only the ticked hits are coded.
 import { useMemo, useState } from 'react';
 import type { SearchHit } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { addCodingCommand } from '../../coding/history.ts';
+import { useHistory } from '../../coding/useHistory.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { HitSnippet } from './HitSnippet.tsx';
 
 export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () => void }) {
   const t = useT();
-  const { codes, refresh, report } = useWorkbench();
+  const { codes, report } = useWorkbench();
+  const { run } = useHistory();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)).filter((n) => n.code.codable), [codes]);
   const [checked, setChecked] = useState<boolean[]>(() => hits.map(() => true));
   const [codeId, setCodeId] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const count = checked.filter(Boolean).length;
 
+  const codeName = codes.find((c) => String(c.id) === codeId)?.name ?? '';
   const apply = async () => {
     let done = 0;
     try {
       for (const [i, h] of hits.entries()) {
         if (!checked[i]) continue;
-        await api.addCoding({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end });
+        // One undo step per passage: Ctrl+Z takes back the last ones if the review missed a few.
+        await run(addCodingCommand({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }, codeName));
         done++;
       }
       setStatus(t('search.coded', { count: done }));
@@ -30,7 +35,6 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
       report(e);
       setStatus(t('search.coded', { count: done }));
     }
-    await refresh();
   };
 
   return (
@@ -55,17 +59,14 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
         </ul>
       </fieldset>
       <div className="field-row">
-        <label className="field grow">
-          <span>{t('search.codeWith')}</span>
-          <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+        <Field label={t('search.codeWith')} className="grow">{(id) => (<select id={id} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
             <option value="">{t('retrieval.chooseCode')}</option>
             {options.map((n) => (
               <option key={n.code.id} value={n.code.id}>
                 {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
               </option>
             ))}
-          </select>
-        </label>
+          </select>)}</Field>
         <button type="button" onClick={onDone}>
           {t('common.back')}
         </button>

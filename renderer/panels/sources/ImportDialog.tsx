@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SourceKind } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { Field } from '../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
@@ -83,19 +84,14 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
               <li key={f.name}>{f.name}</li>
             ))}
           </ul>
-          <label className="field">
-            <span>{t('import.kind')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+          <Field label={t('import.kind')}>{(id) => (<select id={id} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
               {SOURCE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(KIND_ONE[k])}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('import.case')}</span>
-            <select value={caseChoice} onChange={(e) => setCaseChoice(e.target.value)}>
+            </select>)}</Field>
+          <Field label={t('import.case')}>{(id) => (<select id={id} value={caseChoice} onChange={(e) => setCaseChoice(e.target.value)}>
               <option value="">{t('import.noCase')}</option>
               {cases.map((c) => (
                 <option key={c.id} value={String(c.id)}>
@@ -103,8 +99,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
                 </option>
               ))}
               <option value={NEW_CASE}>{t('import.newCase')}</option>
-            </select>
-          </label>
+            </select>)}</Field>
           {caseChoice === NEW_CASE && (
             <label className="field">
               <span>{t('import.newCaseName')}</span>

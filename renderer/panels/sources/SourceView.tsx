@@ -1,40 +1,92 @@
-// The centre when reading: the open source in the transcript view, scrolled to the passage asked for.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The centre when reading: the open source in the transcript view, scrolled to the passage asked
+// for. Selecting a passage opens the code picker at the selection; coding goes through the undo
+// history, so Ctrl+Z takes it back.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Coding, Source } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { CodePicker, type PickChoice, type PickExtras } from '../../coding/CodePicker.tsx';
+import { addCodeCommand, addCodingCommand } from '../../coding/history.ts';
+import { useHistory, useHistoryEvents } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
 import { KIND_ONE } from './source-kinds.ts';
 
 export function SourceView() {
   const t = useT();
-  const { opened, report, sources, codes, project, selectedCodeId } = useWorkbench();
+  const { opened, report, sources, codes, project, selectedCodeId, recentCodeIds, noteRecentCode } = useWorkbench();
+  const { run } = useHistory();
   const [source, setSource] = useState<Source | null>(null);
   const [codings, setCodings] = useState<Coding[]>([]);
-  const [, setSelection] = useState<TranscriptSelection | null>(null);
+  const [selection, setSelection] = useState<TranscriptSelection | null>(null);
+  const body = useRef<HTMLDivElement>(null);
   const summary = sources.find((s) => s.id === opened?.sourceId);
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coderMap = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
+  const sourceId = opened?.sourceId ?? null;
 
   useEffect(() => {
-    if (!opened) return;
+    if (sourceId === null) return;
     let live = true;
-    Promise.all([api.getSource({ id: opened.sourceId }), api.listCodings({ sourceId: opened.sourceId })]).then(
-      ([s, c]) => {
-        if (!live) return;
-        setSource(s);
-        setCodings(c);
-      },
+    api.getSource({ id: sourceId }).then(
+      (s) => live && setSource(s),
       (e: unknown) => live && report(e),
     );
     return () => {
       live = false;
     };
-    // Codings change with the codebook (merge, delete): reload them when the code list changes.
-  }, [opened?.sourceId, codes, report]);
+  }, [sourceId, report]);
 
-  const onSelect = useCallback((range: TranscriptSelection | null) => setSelection(range), []);
+  const loadCodings = useCallback(() => {
+    if (sourceId === null) return;
+    api.listCodings({ sourceId }).then((c) => setCodings(c), report);
+  }, [sourceId, report]);
+  // Codings also change with the codebook (a merge, a deletion), so reload them with it.
+  useEffect(loadCodings, [loadCodings, codes]);
+  useHistoryEvents((event) => {
+    if (event.command.affects.kind === 'codings' && event.command.affects.sourceId === sourceId) loadCodings();
+  });
+
+  const closePicker = () => {
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    body.current?.querySelector<HTMLElement>('[data-testid="transcript-text"]')?.focus();
+  };
+
+  const onPick = async (choice: PickChoice, extras: PickExtras) => {
+    if (!selection || sourceId === null) return;
+    const passage = selection;
+    closePicker();
+    try {
+      let codeId: number;
+      let codeName: string;
+      if ('codeId' in choice) {
+        codeId = choice.codeId;
+        codeName = codeMap.get(codeId)?.name ?? '';
+      } else {
+        const code = await run(addCodeCommand({ name: choice.newCodeName, parentId: choice.parentId }));
+        if (!code) return;
+        codeId = code.id;
+        codeName = code.name;
+      }
+      await run(
+        addCodingCommand(
+          {
+            sourceId,
+            codeId,
+            start: passage.start,
+            end: passage.end,
+            ...(extras.valence ? { valence: extras.valence } : {}),
+            ...(extras.memo ? { memo: extras.memo } : {}),
+          },
+          codeName,
+        ),
+      );
+      noteRecentCode(codeId);
+    } catch (e) {
+      report(e);
+    }
+  };
 
   if (!opened) return <p className="placeholder">{t('source.choose')}</p>;
   if (!source || source.id !== opened.sourceId) return <p className="placeholder" aria-busy="true" />;
@@ -45,8 +97,9 @@ export function SourceView() {
         <span className="muted">
           {t(KIND_ONE[source.kind])} · {t('source.length', { count: source.length })}
         </span>
+        <span className="muted source-tip">{t('source.selectTip')}</span>
       </header>
-      <div className="source-body">
+      <div className="source-body" ref={body}>
         <TranscriptView
           source={source}
           codings={codings}
@@ -54,9 +107,18 @@ export function SourceView() {
           coders={coderMap}
           focusRange={opened.focus}
           activeCodeId={selectedCodeId}
-          onSelect={onSelect}
+          onSelect={setSelection}
         />
       </div>
+      {selection && (
+        <CodePicker
+          codes={codes}
+          recentCodeIds={recentCodeIds}
+          anchor={selection.rect}
+          onPick={(choice, extras) => void onPick(choice, extras)}
+          onCancel={closePicker}
+        />
+      )}
     </article>
   );
 }

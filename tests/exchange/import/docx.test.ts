@@ -69,6 +69,14 @@ describe('docx: damaged files', () => {
     expect(f.params).toMatchObject({ file: 'faux.docx', format: 'Word (.docx)' });
   });
 
+  it('recognises an old .doc (or a password-protected file) renamed .docx', async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const f = await failure(parseSourceFile(ole, 'ancien.docx'));
+    expect(f.code).toBe('import.corrupt');
+    expect(String(f.params['detail'])).toContain('.doc');
+  });
+
   it('refuses a zip without a Word document in it', async () => {
     const zip = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), '[Content_Types].xml': strToU8('<Types/>') });
     const f = await failure(parseSourceFile(zip, 'classeur.docx'));

@@ -3,7 +3,7 @@ import { parseSourceFile } from '../../../exchange/import/index.ts';
 import { makeImageOnlyPdf, makePdf, PDF_PAGES, utf8 } from '../../fixtures/import/make.ts';
 import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
 
-describe('pdf', () => {
+describe('pdf', { timeout: 30_000 }, () => {
   it('rebuilds the lines, separates pages by a blank line and removes running headers and page numbers', async () => {
     const bytes = await makePdf();
     const size = bytes.byteLength;

@@ -42,7 +42,7 @@ const FRAGMENTS = [
 ];
 const transcript = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 
-describe('importer properties', () => {
+describe('importer properties', { timeout: 60_000 }, () => {
   let docx: Uint8Array;
   let odt: Uint8Array;
   beforeAll(async () => {

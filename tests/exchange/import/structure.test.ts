@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ensureNormalised, sectionsFrom, TextBuilder } from '../../../exchange/import/structure.ts';
+import { normaliseText } from '../../../text/normalise.ts';
 import { codePointLength, sliceCodePoints } from '../../../text/offsets.ts';
 
 describe('TextBuilder', () => {
@@ -52,5 +53,12 @@ describe('ensureNormalised', () => {
     });
     expect(fixed.text).toBe('Céline : oui\nÉlise : non');
     expect(fixed.structure.map((s) => sliceCodePoints(fixed.text, s.start, s.end))).toEqual(['Céline : oui\n', 'Élise : non']);
+  });
+
+  it('removes every leading BOM so that the text stays the same when normalised again', () => {
+    const fixed = ensureNormalised({ text: '\uFEFF\uFEFFMarie : oui', encoding: null, notes: [], structure: [{ kind: 'turn', start: 2, end: 13, speaker: 'Marie' }] });
+    expect(fixed.text).toBe('Marie : oui');
+    expect(normaliseText(fixed.text)).toBe(fixed.text);
+    expect(fixed.structure).toEqual([{ kind: 'turn', start: 0, end: 11, speaker: 'Marie' }]);
   });
 });

@@ -54,6 +54,12 @@ describe('plain text: encodings', () => {
     expectWellFormed(r);
   });
 
+  it('drops a doubled BOM so the text does not change when imported again', async () => {
+    const r = await parseSourceFile(utf8('\uFEFF\uFEFFEnquêtrice : Bonjour.'), 'double-bom.txt');
+    expect(r.text).toBe('Enquêtrice : Bonjour.');
+    expect(turnsOf(r)).toEqual([{ kind: 'turn', start: 0, end: 21, speaker: 'Enquêtrice', timestampMs: null }]);
+  });
+
   it('counts positions in code points after emoji', async () => {
     const text = 'Carnet 📓 du 3 mars 👩🏽‍⚕️\nEnquêtrice : Et alors 😅 ?\nMarie : Bien.\nMarie : Très bien.';
     const r = await parseSourceFile(utf8(text), 'carnet.txt');
@@ -107,6 +113,7 @@ describe('plain text: refusals', () => {
     expect((await failure(parseSourceFile(new Uint8Array(0), 'vide.txt'))).code).toBe('import.empty');
     expect((await failure(parseSourceFile(utf8(' \n\t\r\n \u00A0 '), 'blanc.txt'))).code).toBe('import.empty');
     expect((await failure(parseSourceFile(utf8('\uFEFF'), 'bom.txt'))).code).toBe('import.empty');
+    expect((await failure(parseSourceFile(utf8('\uFEFF\uFEFF\n'), 'bom.txt'))).code).toBe('import.empty');
   });
 
   it('refuses a file over the size limit, sizes in MB with one decimal', async () => {

@@ -1,0 +1,87 @@
+// The one query behind every count: codings grouped by code and source, with their ids. It stays
+// on the codings_by_code index and never reads a text; the groups are then folded into
+// row x column cells, counting distinct sources and cases.
+import type { Db } from '../../db/open.ts';
+import type { ColumnPlan } from './columns.ts';
+import type { SourceFacts } from './sources.ts';
+import type { MatrixCell, MatrixFilter, RowItem } from './types.ts';
+
+export interface CodeSourceGroup {
+  codeId: number;
+  sourceId: number;
+  count: number;
+  ids: string;
+}
+
+/** Coder and coding-date filters apply here; filters on sources are applied when folding. */
+export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[]): CodeSourceGroup[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.coderIds?.length) {
+    where.push(`coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
+    params.push(...filter.coderIds);
+  }
+  if (!filter.dateAttribute) {
+    if (filter.from) {
+      where.push('created_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('substr(created_at, 1, 10) <= ?');
+      params.push(filter.to);
+    }
+  }
+  if (codeIds) {
+    where.push(`code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...codeIds);
+  }
+  return db
+    .prepare(
+      `SELECT code_id AS codeId, source_id AS sourceId, count(*) AS count, group_concat(id) AS ids FROM codings
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY code_id, source_id`,
+    )
+    .all(...params) as CodeSourceGroup[];
+}
+
+interface Acc {
+  count: number;
+  sources: Set<number>;
+  cases: Set<number>;
+  ids: number[];
+}
+
+/** Row x column cells from the groups: a coding counts in every row holding its code, and in every column its source feeds. */
+export function foldCells(
+  groups: CodeSourceGroup[],
+  rows: RowItem[],
+  plan: ColumnPlan,
+  facts: Map<number, SourceFacts>,
+  eligible: Set<number> | null,
+): MatrixCell[][] {
+  const rowsOfCode = new Map<number, number[]>();
+  rows.forEach((r, i) => r.codeIds.forEach((c) => rowsOfCode.set(c, [...(rowsOfCode.get(c) ?? []), i])));
+  const acc: Acc[][] = rows.map(() => plan.columns.map(() => ({ count: 0, sources: new Set(), cases: new Set(), ids: [] })));
+  const placements = new Map<number, ReturnType<ColumnPlan['place']>>();
+  for (const g of groups) {
+    const rowIdx = rowsOfCode.get(g.codeId);
+    if (!rowIdx || (eligible && !eligible.has(g.sourceId))) continue;
+    const source = facts.get(g.sourceId);
+    if (!source) continue;
+    let places = placements.get(g.sourceId);
+    if (!places) placements.set(g.sourceId, (places = plan.place(source)));
+    if (places.length === 0) continue;
+    const ids = g.ids.split(',').map(Number);
+    for (const r of rowIdx) {
+      for (const p of places) {
+        const a = acc[r]![p.column]!;
+        a.count += g.count;
+        a.sources.add(g.sourceId);
+        for (const c of p.caseIds) a.cases.add(c);
+        for (const id of ids) a.ids.push(id);
+      }
+    }
+  }
+  return acc.map((cells) =>
+    cells.map((a) => ({ count: a.count, sources: a.sources.size, cases: a.cases.size, excerptIds: a.ids.sort((x, y) => x - y) })),
+  );
+}

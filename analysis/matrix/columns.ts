@@ -1,0 +1,109 @@
+// Turns a column spec into the matrix's columns and tells, for each source, which columns its
+// codings go to and with which cases: the SQL groups codings by code and source only, and the
+// few hundred sources are folded into columns here.
+import type { Db } from '../../db/open.ts';
+import { label } from './labels.ts';
+import { kindColumns } from './kind-columns.ts';
+import { attributeValues, type AttrValue, type SourceFacts } from './sources.ts';
+import type { ColumnSpec, MatrixColumn } from './types.ts';
+import type { Lang } from '../../i18n/lang.ts';
+
+export interface Placement {
+  column: number;
+  caseIds: number[];
+}
+
+export interface ColumnPlan {
+  columns: MatrixColumn[];
+  dimension: string;
+  place(source: SourceFacts): Placement[];
+  multi: boolean;
+}
+
+const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+const compareValues = (a: AttrValue, b: AttrValue) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+const valueKey = (v: AttrValue | null) => (v === null ? '' : String(v));
+
+export function columnPlan(db: Db, spec: ColumnSpec, sources: SourceFacts[], lang: Lang = 'fr'): ColumnPlan {
+  switch (spec.by) {
+    case 'total':
+      return {
+        columns: [{ key: 'total', label: label('column.total', lang) }],
+        dimension: 'total',
+        place: (s) => [{ column: 0, caseIds: s.caseIds }],
+        multi: false,
+      };
+    case 'source': {
+      const index = new Map(sources.map((s, i) => [s.id, i]));
+      return {
+        columns: sources.map((s) => ({ key: `source:${s.id}`, label: s.name, sourceId: s.id, kinds: [s.kind] })),
+        dimension: 'source',
+        place: (s) => (index.has(s.id) ? [{ column: index.get(s.id)!, caseIds: s.caseIds }] : []),
+        multi: false,
+      };
+    }
+    case 'kind': {
+      const mapping = kindColumns(db);
+      const columns = mapping.map((c) => ({ key: `kind:${c.label}`, label: c.label, kinds: c.kinds }));
+      return {
+        columns,
+        dimension: 'kind',
+        place: (s) => {
+          const i = mapping.findIndex((c) => c.kinds.includes(s.kind));
+          return i < 0 ? [] : [{ column: i, caseIds: s.caseIds }];
+        },
+        multi: false,
+      };
+    }
+    case 'attribute':
+      return attributePlan(db, spec.scope, spec.name, sources, lang);
+  }
+}
+
+function attributePlan(db: Db, scope: 'case' | 'source', name: string, sources: SourceFacts[], lang: Lang): ColumnPlan {
+  const { values, multi } = attributeValues(db, scope, name);
+  /** Per source: value -> the cases that give the source this value. */
+  const bySource = new Map<number, Map<string, { value: AttrValue | null; caseIds: number[] }>>();
+  const add = (sid: number, value: AttrValue | null, caseIds: number[]) => {
+    let m = bySource.get(sid);
+    if (!m) bySource.set(sid, (m = new Map()));
+    const k = valueKey(value);
+    const slot = m.get(k);
+    if (slot) slot.caseIds.push(...caseIds);
+    else m.set(k, { value, caseIds: [...caseIds] });
+  };
+  for (const s of sources) {
+    if (scope === 'source') {
+      const vs = values.get(s.id) ?? [];
+      if (vs.length === 0) add(s.id, null, s.caseIds);
+      for (const v of vs) add(s.id, v, s.caseIds);
+    } else {
+      if (s.caseIds.length === 0) add(s.id, null, []);
+      for (const c of s.caseIds) {
+        const vs = values.get(c) ?? [];
+        if (vs.length === 0) add(s.id, null, [c]);
+        for (const v of vs) add(s.id, v, [c]);
+      }
+    }
+  }
+  const distinct = new Map<string, AttrValue | null>();
+  for (const m of bySource.values()) for (const [k, slot] of m) distinct.set(k, slot.value);
+  const known = [...distinct.values()].filter((v): v is AttrValue => v !== null).sort(compareValues);
+  const ordered: (AttrValue | null)[] = distinct.has('') ? [...known, null] : known;
+  const index = new Map(ordered.map((v, i) => [valueKey(v), i]));
+  const caseTotals = new Map<string, number>();
+  if (scope === 'case') for (const vs of values.values()) for (const v of new Set(vs.map(valueKey))) caseTotals.set(v, (caseTotals.get(v) ?? 0) + 1);
+  const columns: MatrixColumn[] = ordered.map((v) => ({
+    key: `${scope}:${name}=${valueKey(v)}`,
+    label: v === null ? label('column.unknown', lang) : typeof v === 'boolean' ? (v ? 'oui' : 'non') : String(v),
+    value: v,
+    ...(scope === 'case' && v !== null ? { caseTotal: caseTotals.get(valueKey(v)) ?? 0 } : {}),
+  }));
+  return {
+    columns,
+    dimension: `${scope}:${name}`,
+    place: (s) => [...(bySource.get(s.id)?.entries() ?? [])].map(([k, slot]) => ({ column: index.get(k)!, caseIds: slot.caseIds })),
+    multi,
+  };
+}

@@ -1,0 +1,117 @@
+// Code co-occurrence: pairs of codings of different codes by the same coder (two coders meeting
+// on a passage is agreement, not co-occurrence) that overlap in the text, or that start in the
+// same speaker turn (source_structure). The cell count is the number of distinct pairs in either way.
+import type { Db } from '../../db/open.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { filterNotes } from './notes.ts';
+import { label } from './labels.ts';
+import { rowItems } from './rows.ts';
+import { eligibleSources, loadSourceFacts } from './sources.ts';
+import type { Matrix, MatrixFilter, RowMode } from './types.ts';
+
+interface Pair {
+  a: number;
+  ca: number;
+  b: number;
+  cb: number;
+  sid: number;
+}
+
+function codingWhere(alias: string, filter: MatrixFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.coderIds?.length) {
+    where.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
+    params.push(...filter.coderIds);
+  }
+  if (!filter.dateAttribute && filter.from) {
+    where.push(`${alias}.created_at >= ?`);
+    params.push(filter.from);
+  }
+  if (!filter.dateAttribute && filter.to) {
+    where.push(`substr(${alias}.created_at, 1, 10) <= ?`);
+    params.push(filter.to);
+  }
+  return { sql: where.length ? where.join(' AND ') : '1', params };
+}
+
+function pairs(db: Db, filter: MatrixFilter): { overlaps: Pair[]; sameTurn: Pair[] } {
+  const wa = codingWhere('a', filter);
+  const wb = codingWhere('b', filter);
+  const overlaps = db
+    .prepare(
+      `SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
+       FROM codings a JOIN codings b ON b.source_id = a.source_id AND b.coder_id = a.coder_id AND b.id > a.id
+         AND b.code_id <> a.code_id AND b.start < a.end AND a.start < b.end
+       WHERE ${wa.sql} AND ${wb.sql}`,
+    )
+    .all(...wa.params, ...wb.params) as Pair[];
+  const wk = codingWhere('k', filter);
+  const sameTurn = db
+    .prepare(
+      `WITH placed AS (
+         SELECT k.id, k.code_id, k.coder_id, k.source_id, t.id AS turn FROM codings k
+         JOIN source_structure t ON t.source_id = k.source_id AND t.kind = 'turn' AND t.start <= k.start AND k.start < t.end
+         WHERE ${wk.sql})
+       SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
+       FROM placed a JOIN placed b ON b.turn = a.turn AND b.coder_id = a.coder_id AND b.id > a.id AND b.code_id <> a.code_id`,
+    )
+    .all(...wk.params) as Pair[];
+  return { overlaps, sameTurn };
+}
+
+/** Square matrix over the rows; with code rows, each code holds only its own codings. */
+export function buildCooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang = 'fr'): Matrix {
+  const facts = loadSourceFacts(db);
+  const eligible = eligibleSources(db, facts, filter);
+  const items = rowItems(db, mode, mode === 'codes');
+  const rowsOf = new Map<number, number[]>();
+  items.forEach((r, i) => r.codeIds.forEach((c) => rowsOf.set(c, [...(rowsOf.get(c) ?? []), i])));
+  const n = items.length;
+  const acc = Array.from({ length: n * n }, () => ({
+    pairs: new Set<string>(),
+    overlaps: 0,
+    sameTurn: 0,
+    ids: new Set<number>(),
+    sources: new Set<number>(),
+  }));
+  const { overlaps, sameTurn } = pairs(db, filter);
+  const visit = (p: Pair, kind: 'overlaps' | 'sameTurn') => {
+    if (eligible && !eligible.has(p.sid)) return;
+    const cells = new Set<number>();
+    for (const i of rowsOf.get(p.ca) ?? []) for (const j of rowsOf.get(p.cb) ?? []) cells.add(i * n + j).add(j * n + i);
+    for (const c of cells) {
+      const a = acc[c]!;
+      a.pairs.add(`${p.a}:${p.b}`);
+      a[kind]++;
+      a.ids.add(p.a).add(p.b);
+      a.sources.add(p.sid);
+    }
+  };
+  overlaps.forEach((p) => visit(p, 'overlaps'));
+  sameTurn.forEach((p) => visit(p, 'sameTurn'));
+  const casesOf = (sources: Set<number>) => new Set([...sources].flatMap((s) => facts.get(s)?.caseIds ?? [])).size;
+  return {
+    type: 'cooccurrence',
+    title: label('title.cooccurrence', lang),
+    rowMode: mode,
+    dimension: 'code',
+    columns: items.map((r) => ({ key: r.key, label: r.abbrev ?? r.label })),
+    rows: items.map((r, i) => ({
+      ...r,
+      cells: items.map((_, j) => {
+        const a = acc[i * n + j]!;
+        return {
+          count: a.pairs.size,
+          overlaps: a.overlaps,
+          sameTurn: a.sameTurn,
+          sources: a.sources.size,
+          cases: casesOf(a.sources),
+          excerptIds: [...a.ids].sort((x, y) => x - y),
+        };
+      }),
+    })),
+    filter,
+    notes: [label('note.cooccurrence', lang), ...filterNotes(db, filter, lang)],
+  };
+}

@@ -1,0 +1,73 @@
+// The excerpts behind a cell, fetched only when asked for: the counts never read a text.
+import type { Db } from '../../db/open.ts';
+import { TresseError } from '../../i18n/error.ts';
+import type { Excerpt } from '../../model/types.ts';
+import { buildMatrix } from './build.ts';
+import type { MatrixRequest } from './types.ts';
+
+const CHUNK = 500;
+
+/** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
+export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
+  type Row = Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
+  const rows: Row[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    rows.push(
+      ...(db
+        .prepare(
+          // substr() counts characters, i.e. code points: the unit of coding positions.
+          `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
+             k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
+             (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
+             substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
+             c.name AS codeName, u.name AS coderName,
+             (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
+             (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
+                WHERE cs.source_id = k.source_id) AS caseNameList
+           FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id
+           WHERE k.id IN (${chunk.map(() => '?').join(',')})`,
+        )
+        .all(...chunk) as Row[]),
+    );
+  }
+  rows.sort(
+    (a, b) =>
+      a.sourceKind.localeCompare(b.sourceKind) || a.sourceName.localeCompare(b.sourceName, 'fr') || a.start - b.start || a.id - b.id,
+  );
+  return rows.map(({ caseIdList, caseNameList, ...r }) => ({
+    ...r,
+    caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],
+    caseNames: caseNameList ? caseNameList.split('\u001f') : [],
+  }));
+}
+
+export interface CellExcerpts {
+  rowKey: string;
+  columnKey: string;
+  total: number;
+  excerpts: Excerpt[];
+}
+
+/** The excerpts of one cell of a matrix, recomputing only that row; `limit` pages through long cells. */
+export function cellExcerpts(
+  db: Db,
+  req: MatrixRequest,
+  rowKey: string,
+  columnKey: string,
+  page: { offset?: number; limit?: number } = {},
+): CellExcerpts {
+  const m = buildMatrix(db, req.type === 'cooccurrence' ? req : { ...req, rowKeys: [rowKey] });
+  const row = m.rows.find((r) => r.key === rowKey);
+  if (!row) throw new TresseError('matrix.row', { row: rowKey });
+  const col = m.columns.findIndex((c) => c.key === columnKey || c.label === columnKey);
+  if (col < 0) throw new TresseError('matrix.column', { column: columnKey, columns: m.columns.map((c) => c.label).join(', ') });
+  const all = excerptsByIds(db, row.cells[col]!.excerptIds);
+  const offset = page.offset ?? 0;
+  return {
+    rowKey,
+    columnKey: m.columns[col]!.key,
+    total: all.length,
+    excerpts: page.limit === undefined ? all.slice(offset) : all.slice(offset, offset + page.limit),
+  };
+}

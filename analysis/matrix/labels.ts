@@ -1,0 +1,74 @@
+// Every word the matrices, their exports and their pictures show, French first.
+import { interpolate, type Lang } from '../../i18n/lang.ts';
+
+export const matrixLabels = {
+  'title.triangulation': { fr: 'Matrice de triangulation', en: 'Triangulation matrix' },
+  'title.participant': { fr: 'Grille par participant — {case}', en: 'Per-participant grid — {case}' },
+  'title.code-source': { fr: 'Codes × sources', en: 'Codes × sources' },
+  'title.code-attribute': { fr: 'Codes × {attribute}', en: 'Codes × {attribute}' },
+  'title.cooccurrence': { fr: 'Cooccurrences des codes', en: 'Code co-occurrence' },
+  'title.frequencies': { fr: 'Fréquences des codes', en: 'Code frequencies' },
+  'title.network': { fr: 'Réseau des cooccurrences', en: 'Co-occurrence network' },
+  'title.codebook': { fr: 'Livre de codes, taille selon l’usage', en: 'Codebook, sized by use' },
+  'column.total': { fr: 'Total', en: 'Total' },
+  'column.unknown': { fr: 'Non renseigné', en: 'Not recorded' },
+  'header.row': { fr: 'Thème / question', en: 'Theme / question' },
+  'header.code': { fr: 'Code', en: 'Code' },
+  'header.verdict': { fr: 'Verdict', en: 'Verdict' },
+  'header.note': { fr: 'Note', en: 'Note' },
+  'header.excerpts': { fr: 'Extraits', en: 'Excerpts' },
+  'header.sources': { fr: 'Sources', en: 'Sources' },
+  'header.cases': { fr: 'Cas', en: 'Cases' },
+  'header.source': { fr: 'Source', en: 'Source' },
+  'header.case': { fr: 'Cas', en: 'Case' },
+  'header.position': { fr: 'Position', en: 'Position' },
+  'header.text': { fr: 'Texte', en: 'Text' },
+  'header.coder': { fr: 'Codeur', en: 'Coder' },
+  'header.column': { fr: 'Colonne', en: 'Column' },
+  'header.presence': { fr: 'Présence (cas)', en: 'Presence (cases)' },
+  'verdict.convergence': { fr: 'convergence', en: 'convergence' },
+  'verdict.complementarity': { fr: 'complémentarité', en: 'complementarity' },
+  'verdict.dissonance': { fr: 'dissonance', en: 'dissonance' },
+  'verdict.silence': { fr: 'silence', en: 'silence' },
+  'verdict.silenceIn': { fr: 'silence : {columns}', en: 'silence: {columns}' },
+  'cell.synthesis': { fr: 'Synthèse : {text}', en: 'Synthesis: {text}' },
+  'cell.counts': {
+    fr: '{count} extrait(s), {sources} source(s), {cases} cas',
+    en: '{count} excerpt(s), {sources} source(s), {cases} case(s)',
+  },
+  'cell.more': { fr: '… et {count} autre(s) extrait(s), non reproduit(s) ici', en: '… and {count} more excerpt(s), not shown here' },
+  'cell.silence': { fr: '∅ silence', en: '∅ silence' },
+  'cell.cooccurrence': { fr: '{overlaps} chevauchement(s), {sameTurn} même tour', en: '{overlaps} overlap(s), {sameTurn} same turn' },
+  'note.synthesisKind': {
+    fr: 'Les synthèses d’événements (colloques, consultations) alimentent la colonne « {column} ».',
+    en: 'Event syntheses (conferences, consultations) feed the "{column}" column.',
+  },
+  'note.multiValued': {
+    fr: 'Attribut à plusieurs valeurs : un extrait compte dans chaque colonne de ses valeurs.',
+    en: 'Multi-valued attribute: an excerpt counts in each column of its values.',
+  },
+  'note.participant': {
+    fr: 'La colonne « {column} » ne montre que les sources du cas {case} ; les autres colonnes, tout le corpus.',
+    en: 'The "{column}" column shows only the sources of case {case}; the other columns, the whole corpus.',
+  },
+  'note.cooccurrence': {
+    fr: 'Paires de codages d’un même codeur : chevauchement dans le texte, ou début dans le même tour de parole.',
+    en: 'Pairs of codings by the same coder: overlapping in the text, or starting in the same speaker turn.',
+  },
+  'note.filter': { fr: 'Filtres : {filters}', en: 'Filters: {filters}' },
+  'axis.codings': { fr: 'Nombre d’extraits codés', en: 'Number of coded excerpts' },
+  'legend.silence': { fr: '∅ hachuré : silence (aucun extrait)', en: '∅ hatched: silence (no excerpt)' },
+  'legend.heat': { fr: 'Plus foncé : plus d’extraits (nombre inscrit dans la case)', en: 'Darker: more excerpts (number in the cell)' },
+  'legend.network': {
+    fr: 'Épaisseur du trait : nombre de cooccurrences (inscrit sur le trait)',
+    en: 'Line width: number of co-occurrences (written on the line)',
+  },
+  'report.title': { fr: 'Grille d’analyse', en: 'Analysis grid' },
+  'report.generated': { fr: 'Produit par Tresse le {date}', en: 'Produced by Tresse on {date}' },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type MatrixLabel = keyof typeof matrixLabels;
+
+export function label(key: MatrixLabel, lang: Lang = 'fr', params: Record<string, unknown> = {}): string {
+  return interpolate(matrixLabels[key][lang], params);
+}

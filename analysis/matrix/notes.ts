@@ -1,0 +1,22 @@
+// The filters of a matrix in words, so that an exported grid says what it was computed on.
+import type { Db } from '../../db/open.ts';
+import { stmt } from '../../db/statements.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { label } from './labels.ts';
+import type { MatrixFilter } from './types.ts';
+
+/** The filters in words, for the reader of an export. */
+export function filterNotes(db: Db, filter: MatrixFilter, lang: Lang): string[] {
+  const parts: string[] = [];
+  if (filter.coderIds?.length) {
+    const names = filter.coderIds.map((id) => (stmt(db, 'SELECT name FROM coders WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+    parts.push(`${lang === 'fr' ? 'codeur' : 'coder'} = ${names.join(', ')}`);
+  }
+  if (filter.sourceKinds?.length) parts.push(`${lang === 'fr' ? 'types' : 'kinds'} = ${filter.sourceKinds.join(', ')}`);
+  for (const a of filter.caseAttributes ?? []) parts.push(`${a.name} = ${a.values.join(' | ')}`);
+  if (filter.from || filter.to) {
+    const on = filter.dateAttribute ?? (lang === 'fr' ? 'date de codage' : 'coding date');
+    parts.push(`${on} : ${filter.from ?? '…'} → ${filter.to ?? '…'}`);
+  }
+  return parts.length ? [label('note.filter', lang, { filters: parts.join(' ; ') })] : [];
+}

@@ -1,0 +1,112 @@
+// The shapes every matrix shares, so that the exports, the pictures, the command line and the
+// views read one format: columns, rows, and per cell the counts and the ids of its excerpts.
+import type { SourceKind } from '../../model/types.ts';
+
+export const VERDICTS = ['convergence', 'complementarity', 'dissonance'] as const;
+/** What the researcher concludes about a row; silence is never set, it is computed. */
+export type Verdict = (typeof VERDICTS)[number];
+
+export const MATRIX_TYPES = ['triangulation', 'participant', 'code-source', 'code-attribute', 'cooccurrence', 'frequencies'] as const;
+export type MatrixType = (typeof MATRIX_TYPES)[number];
+
+export type RowMode = 'codes' | 'themes' | 'questions';
+
+/** What the columns are: evidence kinds (the project's mapping), an attribute's values, each source, or one total. */
+export type ColumnSpec =
+  | { by: 'kind' }
+  | { by: 'attribute'; scope: 'case' | 'source'; name: string }
+  | { by: 'source' }
+  | { by: 'total' };
+
+export interface MatrixFilter {
+  coderIds?: number[];
+  sourceKinds?: SourceKind[];
+  /** Every listed attribute must hold one of its values on the same case linked to the source. */
+  caseAttributes?: { name: string; values: Array<string | number | boolean> }[];
+  /**
+   * Date range, ISO days, both inclusive. By default on the coding date (when the passage was coded);
+   * with `dateAttribute`, on that date attribute of the cases linked to the source (e.g. the interview
+   * date), and then a source without a dated case is left out.
+   */
+  from?: string;
+  to?: string;
+  dateAttribute?: string;
+}
+
+export interface MatrixRequest {
+  type: MatrixType;
+  rows?: RowMode;
+  columns?: ColumnSpec;
+  filter?: MatrixFilter;
+  /** The per-participant grid's case. */
+  caseId?: number;
+  /** Only these rows: what a cell's excerpts need, without counting the whole matrix. */
+  rowKeys?: string[];
+}
+
+export interface RowItem {
+  key: string;
+  label: string;
+  abbrev: string | null;
+  /** 0 for a theme or a question, 1 for a sub-code... */
+  depth: number;
+  codeId: number | null;
+  questionId: number | null;
+  /** Codings of these codes count in the row (a theme holds its sub-codes; a question its codes and theirs). */
+  codeIds: number[];
+}
+
+export interface MatrixColumn {
+  key: string;
+  label: string;
+  /** Kind columns: the source kinds that feed them. */
+  kinds?: SourceKind[];
+  /** Attribute columns: the value (null: not recorded). */
+  value?: string | number | boolean | null;
+  sourceId?: number;
+  /** Code x attribute: cases holding the value, the denominator of presence. */
+  caseTotal?: number;
+  /** Per-participant grid: the column shows this case's sources only. */
+  caseOnly?: boolean;
+}
+
+export interface MatrixCell {
+  /** Coded excerpts (codings). */
+  count: number;
+  sources: number;
+  cases: number;
+  excerptIds: number[];
+  synthesis?: string;
+  /** Co-occurrence: pairs of codings that overlap in the text / that sit in the same speaker turn. */
+  overlaps?: number;
+  sameTurn?: number;
+}
+
+export interface RowVerdict {
+  verdict: Verdict;
+  note: string;
+  author: string | null;
+  updatedAt: string;
+}
+
+export interface MatrixRow extends RowItem {
+  cells: MatrixCell[];
+  /** Keys of the columns without any evidence in this row. */
+  silent?: string[];
+  verdict?: RowVerdict | null;
+}
+
+export interface Matrix {
+  type: MatrixType;
+  title: string;
+  rowMode: RowMode;
+  /** 'kind', 'case:NAME', 'source:NAME', 'source', 'total' or 'code'. */
+  dimension: string;
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+  filter: MatrixFilter;
+  caseId?: number;
+  caseName?: string;
+  /** Things the reader must know to read the matrix right (mapping of synthesis sources, multi-valued attributes...). */
+  notes: string[];
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { UsageError, type CommandRun } from '../main.ts';
+import { checkPseudonyms, parsePseudonymMap, savePseudonyms } from '../../service/pseudonyms.ts';
+import { applyPseudonyms, previewPseudonyms, type PseudonymMatch, type PseudonymPreview } from '../../service/pseudonymise.ts';
+
+// tresse pseudonymize PROJECT --map FILE [--dry-run] [--skip ID]... [--forget-real-names]
+// The dry run lists every match in context with its id and writes nothing (the table in the file
+// is not saved either); without it the table is saved and every match but the skipped ones is
+// applied, in one transaction.
+
+export function pseudonymize(run: CommandRun): void {
+  const map = run.values.map;
+  if (!map) throw new UsageError(run.say('cli.missing', { what: '--map' }));
+  const file = resolve(run.io.cwd, map);
+  const inputs = parsePseudonymMap(readFileSync(file, 'utf8'), basename(file));
+  if (run.values['dry-run']) {
+    run.withProject((ctx) => {
+      const preview = previewPseudonyms(ctx.db, checkPseudonyms(ctx.db, inputs).entries);
+      run.print(preview, () => describePreview(run, preview));
+    });
+    return;
+  }
+  run.withProjectAs((ctx) => {
+    const outcome = ctx.db.transaction(() => {
+      savePseudonyms(ctx, inputs);
+      const preview = previewPseudonyms(ctx.db);
+      const skip = new Set(run.values.skip ?? []);
+      const known = new Set(preview.matches.map((m) => m.id));
+      const unknown = [...skip].filter((id) => !known.has(id));
+      if (unknown.length) throw new UsageError(`--skip ${unknown.join(', ')}`);
+      const accept = preview.matches.filter((m) => !skip.has(m.id)).map((m) => m.id);
+      const result = applyPseudonyms(ctx, { accept, forgetRealNames: !!run.values['forget-real-names'] });
+      return { preview, result };
+    })();
+    const { result } = outcome;
+    // The JSON report carries counts only: the matches hold the real names.
+    run.print(result, () =>
+      [
+        run.say('cli.pseudoApplied', { ...result, moved: result.codings.moved, changed: result.codings.changed }),
+        ...(result.realNamesForgotten ? [run.say('cli.pseudoForgotten')] : []),
+      ].join('\n'),
+    );
+  });
+}
+
+function describePreview(run: CommandRun, preview: PseudonymPreview): string {
+  const lines = [run.say('cli.pseudoMatches', { count: preview.matches.length })];
+  let where = '';
+  for (const m of preview.matches) {
+    const here = placeOf(m);
+    if (here !== where) lines.push(`\n${here}`);
+    where = here;
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    lines.push(`  [${m.id}] …${flat(m.before)}[${m.found}]${flat(m.after)}… → ${m.replacement}`);
+  }
+  for (const a of preview.ambiguous) {
+    lines.push(run.say('cli.pseudoAmbiguous', { form: a.form, pseudonyms: a.pseudonyms.join(', ') }));
+  }
+  return lines.join('\n');
+}
+
+function placeOf(m: PseudonymMatch): string {
+  return m.target.kind === 'source' ? `${m.target.name} (source ${m.target.sourceId})` : `${m.target.table}.${m.target.column} #${m.target.rowId}`;
+}

@@ -1,0 +1,165 @@
+// A matrix laid out for a reader: one row per theme or question, one cell per column holding the
+// synthesis, the counts and the quoted excerpts with their source references. Every export
+// format (XLSX, DOCX, CSV, HTML) renders this one layout.
+import type { Db } from '../../db/open.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { excerptsByIds } from '../../analysis/matrix/excerpts.ts';
+import { label } from '../../analysis/matrix/labels.ts';
+import type { Matrix, MatrixCell, MatrixRow } from '../../analysis/matrix/types.ts';
+import type { Excerpt } from '../../model/types.ts';
+
+export interface Quote {
+  text: string;
+  source: string;
+  cases: string[];
+  start: number;
+  end: number;
+  coder: string;
+  code: string;
+}
+
+export interface ReportCell {
+  /** Numbers stay numbers in a spreadsheet; text cells carry the parts below. */
+  value: number | string | null;
+  synthesis?: string;
+  counts?: string;
+  quotes?: Quote[];
+  /** Excerpts of the cell not reproduced (over the cap). */
+  more?: number;
+  silent?: boolean;
+}
+
+export interface ReportRow {
+  label: string;
+  depth: number;
+  cells: ReportCell[];
+}
+
+export interface ReportTable {
+  title: string;
+  /** 'grid': text cells with excerpts (triangulation, per-participant); 'counts': numbers. */
+  kind: 'grid' | 'counts';
+  notes: string[];
+  header: string[];
+  rows: ReportRow[];
+}
+
+export interface TableOptions {
+  lang?: Lang;
+  /** Excerpts quoted per cell; the rest are counted ("… and 12 more"). Default 20. */
+  excerptsPerCell?: number;
+}
+
+export const rowLabel = (r: Pick<MatrixRow, 'abbrev' | 'label'>): string => (r.abbrev ? `${r.abbrev} — ${r.label}` : r.label);
+
+/** "Entretien 1 — coordinatrice ; P1 ; 120–245": where a quotation comes from. */
+export function quoteReference(q: Quote): string {
+  return [q.source, ...(q.cases.length ? [q.cases.join(', ')] : []), `${q.start}–${q.end}`].join(' ; ');
+}
+
+/** The text of a cell as one string, for CSV and spreadsheet cells. */
+export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
+  if (cell.quotes === undefined && cell.synthesis === undefined && cell.counts === undefined) {
+    return cell.value === null ? '' : String(cell.value);
+  }
+  const parts: string[] = [];
+  if (cell.silent) parts.push(label('cell.silence', lang));
+  if (cell.synthesis) parts.push(label('cell.synthesis', lang, { text: cell.synthesis }));
+  if (cell.counts && !cell.silent) parts.push(cell.counts);
+  for (const q of cell.quotes ?? []) parts.push(`« ${q.text.replace(/\s+/g, ' ').trim()} » (${quoteReference(q)})`);
+  if (cell.more) parts.push(label('cell.more', lang, { count: cell.more }));
+  return parts.join('\n');
+}
+
+const toQuote = (x: Excerpt): Quote => ({
+  text: x.text,
+  source: x.sourceName,
+  cases: x.caseNames,
+  start: x.start,
+  end: x.end,
+  coder: x.coderName,
+  code: x.codeName,
+});
+
+export function reportTable(db: Db, m: Matrix, options: TableOptions = {}): ReportTable {
+  const lang = options.lang ?? 'fr';
+  if (m.type === 'triangulation' || m.type === 'participant') return gridTable(db, m, lang, options.excerptsPerCell ?? 20);
+  return countsTable(m, lang);
+}
+
+function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): ReportTable {
+  const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
+  const byId = new Map(excerptsByIds(db, wanted).map((x) => [x.id, x]));
+  const gridCell = (c: MatrixCell): ReportCell => {
+    const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!)] : []));
+    return {
+      value: null,
+      ...(c.synthesis ? { synthesis: c.synthesis } : {}),
+      counts: label('cell.counts', lang, { count: c.count, sources: c.sources, cases: c.cases }),
+      quotes,
+      more: Math.max(0, c.excerptIds.length - quotes.length),
+      silent: c.count === 0,
+    };
+  };
+  return {
+    title: m.title,
+    kind: 'grid',
+    notes: m.notes,
+    header: [label('header.row', lang), ...m.columns.map((c) => c.label), label('header.verdict', lang), label('header.note', lang)],
+    rows: m.rows.map((r) => ({
+      label: rowLabel(r),
+      depth: r.depth,
+      cells: [...r.cells.map(gridCell), { value: verdictText(m, r, lang) }, { value: r.verdict?.note ?? '' }],
+    })),
+  };
+}
+
+/** The set verdict, and the silent columns, in words: "dissonance ; silence : Documents". */
+export function verdictText(m: Pick<Matrix, 'columns'>, r: Pick<MatrixRow, 'verdict' | 'silent'>, lang: Lang = 'fr'): string {
+  const parts: string[] = [];
+  if (r.verdict) parts.push(label(`verdict.${r.verdict.verdict}`, lang));
+  if (r.silent?.length) {
+    const names = r.silent.map((k) => m.columns.find((c) => c.key === k)?.label ?? k);
+    parts.push(label('verdict.silenceIn', lang, { columns: names.join(', ') }));
+  }
+  return parts.join(' ; ');
+}
+
+function countsTable(m: Matrix, lang: Lang): ReportTable {
+  const first = label(m.type === 'frequencies' || m.type === 'cooccurrence' ? 'header.code' : 'header.row', lang);
+  if (m.type === 'frequencies') {
+    return {
+      title: m.title,
+      kind: 'counts',
+      notes: m.notes,
+      header: [first, label('header.excerpts', lang), label('header.sources', lang), label('header.cases', lang)],
+      rows: m.rows.map((r) => ({
+        label: rowLabel(r),
+        depth: r.depth,
+        cells: [{ value: r.cells[0]!.count }, { value: r.cells[0]!.sources }, { value: r.cells[0]!.cases }],
+      })),
+    };
+  }
+  if (m.type === 'code-attribute') {
+    return {
+      title: m.title,
+      kind: 'counts',
+      notes: m.notes,
+      header: [
+        first,
+        ...m.columns.flatMap((c) => [
+          `${c.label} — ${label('header.excerpts', lang).toLowerCase()}`,
+          `${c.label} — ${label('header.presence', lang).toLowerCase()}${c.caseTotal !== undefined ? ` /${c.caseTotal}` : ''}`,
+        ]),
+      ],
+      rows: m.rows.map((r) => ({ label: rowLabel(r), depth: r.depth, cells: r.cells.flatMap((c) => [{ value: c.count }, { value: c.cases }]) })),
+    };
+  }
+  return {
+    title: m.title,
+    kind: 'counts',
+    notes: m.notes,
+    header: [first, ...m.columns.map((c) => c.label)],
+    rows: m.rows.map((r) => ({ label: rowLabel(r), depth: r.depth, cells: r.cells.map((c) => ({ value: c.count })) })),
+  };
+}

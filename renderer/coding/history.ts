@@ -1,0 +1,427 @@
+// Undo and redo of coding and codebook changes. Each change is a command that knows how to do and
+// undo itself through the API. Re-doing a creation passes the same GUID, so the coding or code
+// keeps its identity (in exports, in agreement comparisons); the database gives it a new id, which
+// the history records so that older commands still reach it.
+//
+// Merging and deleting codes are not undoable: restoring them would mean re-creating sub-codes,
+// codings and memos exactly, which the API cannot promise. They ask for confirmation and cut the
+// history: the undo and redo stacks are emptied, because older commands may refer to what they
+// destroyed.
+import type { MessageKey } from '../../i18n/catalogue.ts';
+import type { Code, Coding, SegmentKind, Valence } from '../../model/types.ts';
+import type { TresseApi } from '../../service/api.ts';
+import type { CodeChanges, DeletedCodes } from '../../service/codebook.ts';
+
+/** The part of the API the history calls. */
+export type HistoryApi = Pick<
+  TresseApi,
+  'addCoding' | 'removeCoding' | 'addCode' | 'updateCode' | 'moveCode' | 'mergeCodes' | 'deleteCode' | 'listCodes'
+>;
+
+export interface Label {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/** What a command changed, so the views can reload just that. */
+export type Affects = { kind: 'codings'; sourceId: number } | { kind: 'codebook' };
+
+/** Ids of things re-created by redo or undo, followed from the id first seen. */
+export class IdMap {
+  private readonly codes = new Map<number, number>();
+  private readonly codings = new Map<number, number>();
+
+  code(id: number): number;
+  code(id: number | null): number | null;
+  code(id: number | null): number | null {
+    return id === null ? null : follow(this.codes, id);
+  }
+  coding(id: number): number {
+    return follow(this.codings, id);
+  }
+  movedCode(from: number, to: number): void {
+    if (from !== to) this.codes.set(from, to);
+  }
+  movedCoding(from: number, to: number): void {
+    if (from !== to) this.codings.set(from, to);
+  }
+}
+
+function follow(map: Map<number, number>, id: number): number {
+  let cur = id;
+  for (let guard = 0; map.has(cur) && guard < 10_000; guard++) cur = map.get(cur)!;
+  return cur;
+}
+
+export interface CommandContext {
+  api: HistoryApi;
+  ids: IdMap;
+}
+
+export interface Command<R = unknown> {
+  label: Label;
+  affects: Affects;
+  /** False for merges and deletions: confirmed first, and they empty the history. */
+  undoable: boolean;
+  /** First run and redo. */
+  do(ctx: CommandContext): Promise<R>;
+  undo(ctx: CommandContext): Promise<void>;
+}
+
+export interface NewCoding {
+  sourceId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  valence?: Valence | null;
+  segmentKind?: SegmentKind;
+  memo?: string | null;
+}
+
+/** Codes a passage. Undo removes the coding; redo codes it again with the same GUID. */
+export function addCodingCommand(input: NewCoding, codeName: string): Command<Coding> {
+  let first: Coding | null = null;
+  return {
+    label: { key: 'history.addCoding', params: { code: codeName } },
+    affects: { kind: 'codings', sourceId: input.sourceId },
+    undoable: true,
+    async do({ api, ids }) {
+      const coding = await api.addCoding({
+        ...input,
+        codeId: ids.code(input.codeId),
+        ...(first ? { guid: first.guid } : {}),
+      });
+      if (first) ids.movedCoding(first.id, coding.id);
+      else first = coding;
+      return coding;
+    },
+    async undo({ api, ids }) {
+      await api.removeCoding({ id: ids.coding(first!.id) });
+    },
+  };
+}
+
+/**
+ * Creates a code from the picker and codes the passage with it: one user action, so one undo step
+ * (undo removes the coding, then the code; redo re-creates both with their GUIDs).
+ */
+export function addCodingWithNewCodeCommand(code: NewCode, passage: Omit<NewCoding, 'codeId'>): Command<Coding> {
+  const makeCode = addCodeCommand(code);
+  let makeCoding: Command<Coding> | null = null;
+  return {
+    label: { key: 'history.addCodingNewCode', params: { code: code.name } },
+    affects: { kind: 'codings', sourceId: passage.sourceId },
+    undoable: true,
+    async do(ctx) {
+      const created = await makeCode.do(ctx);
+      // Built once with the first id; on redo, the id map leads it to the re-created code.
+      makeCoding ??= addCodingCommand({ ...passage, codeId: created.id }, created.name);
+      try {
+        return await makeCoding.do(ctx);
+      } catch (error) {
+        await makeCode.undo(ctx);
+        throw error;
+      }
+    },
+    async undo(ctx) {
+      await makeCoding!.undo(ctx);
+      await makeCode.undo(ctx);
+    },
+  };
+}
+
+/** Removes a coding. Undo codes the same passage again, with its GUID, valence, kind and memo. */
+export function removeCodingCommand(coding: Pick<Coding, 'id' | 'sourceId'>, codeName: string): Command<Coding> {
+  let removed: Coding | null = null;
+  return {
+    label: { key: 'history.removeCoding', params: { code: codeName } },
+    affects: { kind: 'codings', sourceId: coding.sourceId },
+    undoable: true,
+    async do({ api, ids }) {
+      removed = await api.removeCoding({ id: ids.coding(coding.id) });
+      return removed;
+    },
+    async undo({ api, ids }) {
+      const r = removed!;
+      const back = await api.addCoding({
+        sourceId: r.sourceId,
+        codeId: ids.code(r.codeId),
+        start: r.start,
+        end: r.end,
+        valence: r.valence,
+        segmentKind: r.segmentKind,
+        memo: r.memo,
+        guid: r.guid,
+      });
+      ids.movedCoding(coding.id, back.id);
+    },
+  };
+}
+
+export interface NewCode {
+  name: string;
+  parentId?: number | null;
+  abbrev?: string | null;
+  color?: string;
+  definition?: string;
+  codable?: boolean;
+}
+
+/** Creates a code. Undo deletes it; redo creates it again with the same GUID. */
+export function addCodeCommand(input: NewCode): Command<Code> {
+  let first: Code | null = null;
+  return {
+    label: { key: 'history.addCode', params: { name: input.name } },
+    affects: { kind: 'codebook' },
+    undoable: true,
+    async do({ api, ids }) {
+      const code = await api.addCode({
+        ...input,
+        parentId: ids.code(input.parentId ?? null),
+        ...(first ? { guid: first.guid } : {}),
+      });
+      if (first) ids.movedCode(first.id, code.id);
+      else first = code;
+      return code;
+    },
+    async undo({ api, ids }) {
+      // Codings made with the new code were undone before this (the stack is last in, first out).
+      await api.deleteCode({ id: ids.code(first!.id), confirm: true });
+    },
+  };
+}
+
+/** Renames, recolours or redefines a code. Undo puts back the fields it changed. */
+export function updateCodeCommand(id: number, changes: CodeChanges, name: string): Command<Code> {
+  let before: CodeChanges | null = null;
+  return {
+    label: { key: 'history.updateCode', params: { name } },
+    affects: { kind: 'codebook' },
+    undoable: true,
+    async do({ api, ids }) {
+      const result = await api.updateCode({ id: ids.code(id), changes });
+      if (!before) {
+        const old: Record<string, unknown> = {};
+        for (const key of Object.keys(changes) as (keyof CodeChanges)[]) old[key] = result.before[key];
+        before = old as CodeChanges;
+      }
+      return result.after;
+    },
+    async undo({ api, ids }) {
+      await api.updateCode({ id: ids.code(id), changes: before! });
+    },
+  };
+}
+
+/** Moves a code under another parent or to another place. Undo moves it back where it was. */
+export function moveCodeCommand(id: number, parentId: number | null, position: number | undefined, name: string): Command<Code> {
+  let from: { parentId: number | null; position: number } | null = null;
+  return {
+    label: { key: 'history.moveCode', params: { name } },
+    affects: { kind: 'codebook' },
+    undoable: true,
+    async do({ api, ids }) {
+      const self = ids.code(id);
+      if (!from) {
+        const codes = await api.listCodes();
+        const code = codes.find((c) => c.id === self);
+        if (code) {
+          // Its index among its siblings, which is what moveCode's `position` means.
+          const siblings = codes
+            .filter((c) => c.parentId === code.parentId)
+            .sort((a, b) => a.position - b.position || a.id - b.id);
+          from = { parentId: code.parentId, position: siblings.findIndex((c) => c.id === self) };
+        }
+      }
+      return api.moveCode({ id: self, parentId: ids.code(parentId), ...(position === undefined ? {} : { position }) });
+    },
+    async undo({ api, ids }) {
+      if (!from) return;
+      await api.moveCode({ id: ids.code(id), parentId: ids.code(from.parentId), position: from.position });
+    },
+  };
+}
+
+const irreversible = () => {
+  throw new Error('not undoable');
+};
+
+/** Merges one code into another: not undoable. */
+export function mergeCodesCommand(
+  fromId: number,
+  intoId: number,
+  names: { from: string; into: string },
+): Command<{ moved: number; duplicates: number }> {
+  return {
+    label: { key: 'history.mergeCodes', params: names },
+    affects: { kind: 'codebook' },
+    undoable: false,
+    do: ({ api, ids }) => api.mergeCodes({ fromId: ids.code(fromId), intoId: ids.code(intoId) }),
+    undo: irreversible,
+  };
+}
+
+/** Deletes a code with its sub-codes and codings: not undoable. */
+export function deleteCodeCommand(id: number, name: string): Command<DeletedCodes> {
+  return {
+    label: { key: 'history.deleteCode', params: { name } },
+    affects: { kind: 'codebook' },
+    undoable: false,
+    do: ({ api, ids }) => api.deleteCode({ id: ids.code(id), confirm: true }),
+    undo: irreversible,
+  };
+}
+
+export interface HistorySnapshot {
+  undo: Label | null;
+  redo: Label | null;
+  busy: boolean;
+}
+
+export interface HistoryEvent {
+  type: 'do' | 'undo' | 'redo';
+  command: Command;
+}
+
+export interface HistoryOptions {
+  /** Asked before an irreversible command; without it, irreversible commands are declined. */
+  confirm?: (command: Command) => boolean | Promise<boolean>;
+  /** Undo steps kept; the oldest are forgotten beyond it. */
+  limit?: number;
+}
+
+/** The undo and redo stacks. Operations run one at a time, in the order they were asked for. */
+export class History {
+  private readonly undoStack: Command[] = [];
+  private readonly redoStack: Command[] = [];
+  private readonly ctx: CommandContext;
+  private readonly listeners = new Set<(event: HistoryEvent | null) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private snapshot: HistorySnapshot = { undo: null, redo: null, busy: false };
+
+  constructor(
+    api: HistoryApi,
+    private readonly options: HistoryOptions = {},
+  ) {
+    this.ctx = { api, ids: new IdMap() };
+  }
+
+  get ids(): IdMap {
+    return this.ctx.ids;
+  }
+
+  /**
+   * Runs a command and records it. Resolves to the command's result, or to null when the user
+   * declined an irreversible command.
+   */
+  run<R>(command: Command<R>): Promise<R | null> {
+    return this.serial(async () => {
+      if (!command.undoable) {
+        const ok = await (this.options.confirm ?? defaultConfirm)(command as Command);
+        if (!ok) return null;
+      }
+      const result = await command.do(this.ctx);
+      if (command.undoable) {
+        this.undoStack.push(command as Command);
+        const limit = this.options.limit ?? 200;
+        if (this.undoStack.length > limit) this.undoStack.splice(0, this.undoStack.length - limit);
+      } else this.undoStack.length = 0;
+      this.redoStack.length = 0;
+      this.emit({ type: 'do', command: command as Command });
+      return result;
+    });
+  }
+
+  /** Undoes the last command. Resolves to it, or null when there was nothing to undo. */
+  undo(): Promise<Command | null> {
+    return this.serial(async () => {
+      const command = this.undoStack.pop();
+      if (!command) return null;
+      try {
+        await command.undo(this.ctx);
+      } catch (error) {
+        // It could not be undone (changed elsewhere meanwhile): drop it rather than retry forever.
+        this.emit(null);
+        throw error;
+      }
+      this.redoStack.push(command);
+      this.emit({ type: 'undo', command });
+      return command;
+    });
+  }
+
+  redo(): Promise<Command | null> {
+    return this.serial(async () => {
+      const command = this.redoStack.pop();
+      if (!command) return null;
+      try {
+        await command.do(this.ctx);
+      } catch (error) {
+        this.emit(null);
+        throw error;
+      }
+      this.undoStack.push(command);
+      this.emit({ type: 'redo', command });
+      return command;
+    });
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Forgets everything, e.g. when another project is opened. */
+  clear(): void {
+    this.undoStack.length = 0;
+    this.redoStack.length = 0;
+    this.emit(null);
+  }
+
+  /** Called after every change of the stacks, with what was done (null when only the stacks changed). */
+  subscribe(listener: (event: HistoryEvent | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getSnapshot = (): HistorySnapshot => this.snapshot;
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    this.pending++;
+    this.refresh();
+    const result = this.queue.then(op);
+    this.queue = result.then(
+      () => this.settle(),
+      () => this.settle(),
+    );
+    return result;
+  }
+
+  private settle(): void {
+    this.pending--;
+    this.emit(null);
+  }
+
+  private refresh(): void {
+    const next: HistorySnapshot = {
+      undo: this.undoStack.at(-1)?.label ?? null,
+      redo: this.redoStack.at(-1)?.label ?? null,
+      busy: this.pending > 0,
+    };
+    const s = this.snapshot;
+    if (s.undo !== next.undo || s.redo !== next.redo || s.busy !== next.busy) this.snapshot = next;
+  }
+
+  private emit(event: HistoryEvent | null): void {
+    this.refresh();
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function defaultConfirm(): boolean {
+  // Without a window (tests, command line) nothing irreversible happens unasked.
+  return false;
+}

@@ -1,0 +1,101 @@
+// Inter-coder agreement over the project's codings (analysis/agreement does the arithmetic), with the
+// names a reader needs: coders, sources compared and left out, code names and paths.
+import { computeAgreement, type AgreementFigures, type AgreementUnit, type CodeAgreement, type CodingSpan } from '../analysis/agreement/units.ts';
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import type { Coder } from '../model/types.ts';
+import { codeAndDescendants, codePath, listCodes, resolveCode } from './codebook.ts';
+import { requireCoder } from './coders.ts';
+
+export interface AgreementOptions {
+  /** Coder names (at least two). */
+  coders: string[];
+  unit: AgreementUnit;
+  /** A code (abbreviation, path, name or GUID): that code and its sub-codes; default every code used. */
+  codeRef?: string;
+  /** Segment unit: minimum overlap / union for two passages to match (default 0.5). */
+  overlapThreshold?: number;
+}
+
+export interface NamedCodeAgreement extends CodeAgreement {
+  code: string;
+  abbrev: string | null;
+  path: string[];
+}
+
+export interface ProjectAgreement {
+  unit: AgreementUnit;
+  overlapThreshold: number | null;
+  coders: Coder[];
+  sources: Array<{ id: number; name: string }>;
+  /** Sources only some of the coders coded: agreement says nothing about them. */
+  excludedSources: Array<{ id: number; name: string }>;
+  perCode: NamedCodeAgreement[];
+  overall: AgreementFigures;
+}
+
+/** The material every agreement computation of the project starts from. */
+export interface AgreementData {
+  coders: Coder[];
+  codings: CodingSpan[];
+  sourceLengths: Map<number, number>;
+  codeIds: number[] | undefined;
+}
+
+export function agreementData(db: Db, coderNames: readonly string[], codeRef?: string): AgreementData {
+  const coders = coderNames.map((n) => requireCoder(db, n));
+  const ids = coders.map((c) => c.id);
+  const codings = db
+    .prepare(
+      `SELECT source_id AS sourceId, code_id AS codeId, coder_id AS coderId, start, end FROM codings
+       WHERE coder_id IN (${ids.map(() => '?').join(',')})`,
+    )
+    .all(...ids) as CodingSpan[];
+  const sourceLengths = new Map(
+    (stmt(db, 'SELECT id, length FROM sources').all() as { id: number; length: number }[]).map((s) => [s.id, s.length]),
+  );
+  const codeIds = codeRef === undefined ? undefined : selectedCodes(db, codeRef);
+  return { coders, codings, sourceLengths, codeIds };
+}
+
+/** The code and its codable descendants, in tree order. */
+function selectedCodes(db: Db, codeRef: string): number[] {
+  const root = resolveCode(db, codeRef);
+  const wanted = new Set(codeAndDescendants(db, root.id));
+  return listCodes(db)
+    .filter((c) => wanted.has(c.id) && (c.codable || c.id === root.id))
+    .map((c) => c.id);
+}
+
+export function projectAgreement(db: Db, options: AgreementOptions): ProjectAgreement {
+  const data = agreementData(db, options.coders, options.codeRef);
+  const report = computeAgreement({
+    codings: data.codings,
+    coderIds: data.coders.map((c) => c.id),
+    sourceLengths: data.sourceLengths,
+    unit: options.unit,
+    ...(data.codeIds ? { codeIds: data.codeIds } : {}),
+    ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
+  });
+  const codes = new Map(listCodes(db).map((c) => [c.id, c]));
+  const names = sourceNames(db);
+  const named = (ids: number[]) => ids.map((id) => ({ id, name: names.get(id) ?? String(id) }));
+  return {
+    unit: report.unit,
+    overlapThreshold: report.overlapThreshold,
+    coders: data.coders,
+    sources: named(report.sourceIds),
+    excludedSources: named(report.excludedSourceIds),
+    perCode: report.perCode.map((r) => ({
+      ...r,
+      code: codes.get(r.codeId)?.name ?? String(r.codeId),
+      abbrev: codes.get(r.codeId)?.abbrev ?? null,
+      path: codePath(codes, r.codeId),
+    })).sort((x, y) => x.path.join('\u0000').localeCompare(y.path.join('\u0000'), 'fr')),
+    overall: report.overall,
+  };
+}
+
+export function sourceNames(db: Db): Map<number, string> {
+  return new Map((stmt(db, 'SELECT id, name FROM sources').all() as { id: number; name: string }[]).map((s) => [s.id, s.name]));
+}

@@ -1,0 +1,92 @@
+// The analysis grid as the app and the command line use it: matrices, the excerpts of a cell,
+// research questions, the kind -> column mapping, cell syntheses and row verdicts.
+import type { Db } from '../db/open.ts';
+import { isTresseError, TresseError } from '../i18n/error.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { setSynthesis, setVerdict, type AnnotationScope, type RowRef } from '../analysis/matrix/annotations.ts';
+import { buildMatrix } from '../analysis/matrix/build.ts';
+import { resolveQuestion } from '../analysis/matrix/questions.ts';
+import type { ColumnSpec, Matrix, MatrixRequest, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
+import { resolveCode } from './codebook.ts';
+import type { ProjectContext } from './context.ts';
+
+export { buildMatrix as computeMatrix, columnSpecFrom } from '../analysis/matrix/build.ts';
+export { cellExcerpts, excerptsByIds } from '../analysis/matrix/excerpts.ts';
+export { addQuestion, listQuestions, removeQuestion, resolveQuestion, setQuestionCodes } from '../analysis/matrix/questions.ts';
+export { kindColumns, resetKindColumns, setKindColumn, DEFAULT_KIND_COLUMNS } from '../analysis/matrix/kind-columns.ts';
+export type * from '../analysis/matrix/types.ts';
+
+/** Which grid a synthesis or verdict belongs to: the triangulation matrix (kind or attribute columns) or one case's grid. */
+export interface GridRef {
+  caseId?: number;
+  columns?: ColumnSpec;
+}
+
+/** A row from what a user typed: a code (abbreviation, path, name) or, failing that, a research question. */
+export function resolveRow(db: Db, ref: string): RowRef & { key: string } {
+  const t = ref.trim();
+  if (/^question:/i.test(t)) {
+    const q = resolveQuestion(db, t.slice('question:'.length));
+    return { questionId: q.id, key: `question:${q.id}` };
+  }
+  try {
+    const c = resolveCode(db, t);
+    return { codeId: c.id, key: `code:${c.id}` };
+  } catch (e) {
+    if (!isTresseError(e) || e.code !== 'code.notFound') throw e;
+    try {
+      const q = resolveQuestion(db, t);
+      return { questionId: q.id, key: `question:${q.id}` };
+    } catch {
+      throw e;
+    }
+  }
+}
+
+function gridOf(db: Db, grid: GridRef, row: RowRef & { key: string }, lang: Lang): { scope: AnnotationScope; matrix: Matrix } {
+  const req: MatrixRequest =
+    grid.caseId !== undefined
+      ? { type: 'participant', caseId: grid.caseId, rows: row.questionId != null ? 'questions' : 'codes', rowKeys: [row.key] }
+      : {
+          type: 'triangulation',
+          columns: grid.columns ?? { by: 'kind' },
+          rows: row.questionId != null ? 'questions' : 'codes',
+          rowKeys: [row.key],
+        };
+  const matrix = buildMatrix(db, req, lang);
+  return { scope: { matrix: grid.caseId !== undefined ? 'participant' : 'triangulation', caseId: grid.caseId ?? null }, matrix };
+}
+
+/** Writes the researcher's synthesis of a cell (column by label or key); empty text removes it. */
+export function setCellSynthesis(
+  ctx: ProjectContext,
+  grid: GridRef,
+  rowRef: string,
+  column: string,
+  text: string,
+  lang: Lang = 'fr',
+): { rowKey: string; columnKey: string; text: string } {
+  const row = resolveRow(ctx.db, rowRef);
+  const { scope, matrix } = gridOf(ctx.db, grid, row, lang);
+  const wanted = column.trim().toLowerCase();
+  const col = matrix.columns.find((c) => c.key.toLowerCase() === wanted || c.label.toLowerCase() === wanted);
+  if (!col) throw new TresseError('matrix.column', { column, columns: matrix.columns.map((c) => c.label).join(', ') });
+  setSynthesis(ctx, scope, row, col.key, text);
+  return { rowKey: row.key, columnKey: col.key, text: text.trim() };
+}
+
+/** Sets (or, with null, clears) a row's triangulation verdict with its note. */
+export function setRowVerdict(
+  ctx: ProjectContext,
+  grid: GridRef,
+  rowRef: string,
+  verdict: Verdict | null,
+  note = '',
+  lang: Lang = 'fr',
+): { rowKey: string; dimension: string; verdict: RowVerdict | null; silent: string[] } {
+  const row = resolveRow(ctx.db, rowRef);
+  const { scope, matrix } = gridOf(ctx.db, grid, row, lang);
+  setVerdict(ctx, scope, matrix.dimension, row, verdict, note);
+  const after = gridOf(ctx.db, grid, row, lang).matrix.rows[0];
+  return { rowKey: row.key, dimension: matrix.dimension, verdict: after?.verdict ?? null, silent: after?.silent ?? [] };
+}

@@ -1,0 +1,104 @@
+// Applies a codebook merge plan (codebooks/merge.ts) to the project's codebook. The plan is made
+// from the comparison of my codes with theirs and the user's decisions; nothing of mine is deleted.
+import { compareCodebooks, type CodebookDiff, type CompareCode } from '../codebooks/compare.ts';
+import { planMerge, type Decision, type MergePlan } from '../codebooks/merge.ts';
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { TresseError } from '../i18n/error.ts';
+import { addCode, listCodes, moveCode, updateCode } from './codebook.ts';
+import type { ProjectContext } from './context.ts';
+import type { RichCode } from './refi-snapshot.ts';
+
+/** Codes as the comparison wants them: numbered, linked by parent id. Order is kept. */
+export function compareCodesOf(codes: readonly RichCode[]): CompareCode[] {
+  const ids = new Map(codes.map((c, i) => [c.guid, i + 1]));
+  return codes.map((c, i) => ({
+    id: i + 1,
+    guid: c.guid,
+    parentId: c.parentGuid === null ? null : (ids.get(c.parentGuid) ?? null),
+    name: c.name,
+    abbrev: c.abbrev ?? null,
+    color: c.color,
+    definition: c.definition,
+    inclusion: c.inclusion ?? '',
+    exclusion: c.exclusion ?? '',
+    example: c.example ?? '',
+    codable: c.codable,
+  }));
+}
+
+export function projectCompareCodes(db: Db): CompareCode[] {
+  // listCodes orders by parent then position; the comparison walks from the roots, keeping sibling order.
+  return listCodes(db);
+}
+
+export interface CodebookMergeResult {
+  diff: CodebookDiff;
+  plan: MergePlan;
+  added: number;
+  moved: number;
+  renamed: number;
+  updated: number;
+  /** Their codes that land on one of mine under another GUID. */
+  mapped: number;
+  /** Their codes the user chose to leave out (their codings are not brought over). */
+  ignored: number;
+}
+
+/** Compares, plans and applies in one transaction; refused plans (name clash, cycle) change nothing. */
+export function applyCodebookMerge(
+  ctx: ProjectContext,
+  theirs: readonly RichCode[],
+  decisions: readonly Decision[] = [],
+): CodebookMergeResult {
+  return ctx.db.transaction(() => {
+    const diff = compareCodebooks(projectCompareCodes(ctx.db), compareCodesOf(theirs));
+    const plan = planMerge(diff, decisions);
+    const result: CodebookMergeResult = { diff, plan, added: 0, moved: 0, renamed: 0, updated: 0, mapped: 0, ignored: 0 };
+    const idOf = (guid: string | null): number | null => {
+      if (guid === null) return null;
+      const row = stmt(ctx.db, 'SELECT id FROM codes WHERE guid = ?').get(guid) as { id: number } | undefined;
+      if (!row) throw new TresseError('code.notFound', { ref: guid });
+      return row.id;
+    };
+    for (const op of plan.ops) {
+      switch (op.op) {
+        case 'add': {
+          const { code } = op;
+          const abbrevTaken = code.abbrev !== null && stmt(ctx.db, 'SELECT 1 FROM codes WHERE abbrev = ?').get(code.abbrev) !== undefined;
+          addCode(ctx, {
+            name: code.name,
+            parentId: idOf(op.parentGuid),
+            abbrev: abbrevTaken ? null : code.abbrev,
+            color: code.color,
+            definition: code.definition,
+            inclusion: code.inclusion,
+            exclusion: code.exclusion,
+            example: code.example,
+            codable: code.codable,
+            guid: code.guid,
+          });
+          result.added++;
+          break;
+        }
+        case 'move':
+          moveCode(ctx, idOf(op.guid)!, idOf(op.parentGuid));
+          result.moved++;
+          break;
+        case 'rename':
+          updateCode(ctx, idOf(op.guid)!, { name: op.name });
+          result.renamed++;
+          break;
+        case 'update':
+          updateCode(ctx, idOf(op.guid)!, op.fields);
+          result.updated++;
+          break;
+        case 'map':
+          result.mapped++;
+          break;
+      }
+    }
+    result.ignored = Object.values(plan.guidMap).filter((g) => g === null).length;
+    return result;
+  })();
+}

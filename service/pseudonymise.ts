@@ -1,0 +1,216 @@
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { TresseError } from '../i18n/error.ts';
+import { NameMatcher, type NameEntry, type NameMatch } from '../text/name-match.ts';
+import { applyReplacements, type Replacement } from '../text/remap.ts';
+import { nowIso, type ProjectContext } from './context.ts';
+import { forgetRealNames, listPseudonyms } from './pseudonyms.ts';
+import { planTextChange, writeTextChange } from './text-change.ts';
+
+// Applying the pseudonym table to the whole project, in two steps: a preview of every match in
+// context (each with an id the user accepts or not), then one transaction that rewrites what was
+// accepted. Source texts are rewritten with their codings and structure following the words
+// (service/text-change.ts); the other places where a name can hide are rewritten as plain text:
+// source names and file names, speaker labels and section headings, case names and descriptions,
+// text attribute values, code definitions and examples, memos (their rich text follows), and,
+// when the analysis tables exist (migration 0002), the matrix cell syntheses, row verdict notes
+// and research question descriptions. Coder names are the researchers', not participants': kept.
+
+/** Plain-text places searched besides source texts; the optional ones only when their table exists. */
+const FIELDS: ReadonlyArray<{ table: string; column: string }> = [
+  { table: 'project', column: 'name' },
+  { table: 'sources', column: 'name' },
+  { table: 'sources', column: 'origin_file' },
+  { table: 'source_structure', column: 'speaker' },
+  { table: 'source_structure', column: 'heading' },
+  { table: 'cases', column: 'name' },
+  { table: 'cases', column: 'description' },
+  { table: 'attribute_values', column: 'value' },
+  { table: 'codes', column: 'definition' },
+  { table: 'codes', column: 'inclusion' },
+  { table: 'codes', column: 'exclusion' },
+  { table: 'codes', column: 'example' },
+  { table: 'memos', column: 'title' },
+  { table: 'memos', column: 'text' },
+  { table: 'matrix_syntheses', column: 'text' },
+  { table: 'cell_syntheses', column: 'text' },
+  { table: 'row_verdicts', column: 'note' },
+  { table: 'research_questions', column: 'description' },
+];
+
+export type MatchTarget =
+  | { kind: 'source'; sourceId: number; name: string }
+  | { kind: 'field'; table: string; column: string; rowId: number };
+
+export interface PseudonymMatch {
+  /** Stable while the project does not change: what `applyPseudonyms` accepts. */
+  id: string;
+  target: MatchTarget;
+  /** Code points in the source text or field. */
+  start: number;
+  end: number;
+  found: string;
+  replacement: string;
+  entryId: number;
+  /** Up to 40 characters of context on each side. */
+  before: string;
+  after: string;
+}
+
+export interface PseudonymPreview {
+  matches: PseudonymMatch[];
+  /** Short forms shared by several people: not replaced automatically. */
+  ambiguous: Array<{ form: string; pseudonyms: string[] }>;
+}
+
+export interface PseudonymResult {
+  replaced: number;
+  sources: number;
+  fields: number;
+  codings: { moved: number; changed: number };
+  realNamesForgotten: boolean;
+}
+
+const CONTEXT = 40;
+
+function matcherFor(db: Db, entries?: readonly NameEntry[]): { matcher: NameMatcher; entries: readonly NameEntry[] } {
+  const list =
+    entries ??
+    listPseudonyms(db).flatMap((e) => (e.realName ? [{ id: e.id, realName: e.realName, pseudonym: e.pseudonym }] : []));
+  return { matcher: new NameMatcher(list), entries: list };
+}
+
+function existingFields(db: Db) {
+  return FIELDS.filter((f) =>
+    (db.pragma(`table_info(${f.table})`) as { name: string }[]).some((c) => c.name === f.column),
+  );
+}
+
+function toMatch(id: string, target: MatchTarget, text: string, m: NameMatch): PseudonymMatch {
+  const cps = Array.from(text);
+  return {
+    id,
+    target,
+    start: m.start,
+    end: m.end,
+    found: m.found,
+    replacement: m.replacement,
+    entryId: m.entryId,
+    before: cps.slice(Math.max(0, m.start - CONTEXT), m.start).join(''),
+    after: cps.slice(m.end, m.end + CONTEXT).join(''),
+  };
+}
+
+/**
+ * Every place where a real name of the table occurs. `entries` replaces the table (a dry run of a
+ * table not yet saved).
+ */
+export function previewPseudonyms(db: Db, entries?: readonly NameEntry[]): PseudonymPreview {
+  const { matcher, entries: list } = matcherFor(db, entries);
+  const matches: PseudonymMatch[] = [];
+  const sources = stmt(db, 'SELECT id, name, text FROM sources ORDER BY id').all() as { id: number; name: string; text: string }[];
+  for (const s of sources) {
+    const target: MatchTarget = { kind: 'source', sourceId: s.id, name: s.name };
+    for (const m of matcher.find(s.text)) matches.push(toMatch(`s${s.id}:${m.start}-${m.end}`, target, s.text, m));
+  }
+  for (const f of existingFields(db)) {
+    const rows = db
+      .prepare(`SELECT rowid AS id, "${f.column}" AS value FROM "${f.table}" WHERE typeof("${f.column}") = 'text' ORDER BY rowid`)
+      .all() as { id: number; value: string }[];
+    for (const r of rows) {
+      const target: MatchTarget = { kind: 'field', table: f.table, column: f.column, rowId: r.id };
+      for (const m of matcher.find(r.value)) {
+        matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, r.value, m));
+      }
+    }
+  }
+  const pseudonymOf = new Map(list.map((e) => [e.id, e.pseudonym]));
+  return {
+    matches,
+    ambiguous: matcher.ambiguous.map((a) => ({ form: a.form, pseudonyms: a.entryIds.map((id) => pseudonymOf.get(id) ?? '?') })),
+  };
+}
+
+/**
+ * Rewrites the accepted matches ('all', or ids from `previewPseudonyms`) in one transaction.
+ * An accepted id that the project no longer shows (it changed since the preview) refuses the
+ * whole application. With `forgetRealNames`, the real names are then removed from the table.
+ */
+export function applyPseudonyms(
+  ctx: ProjectContext,
+  options: { accept: readonly string[] | 'all'; forgetRealNames?: boolean },
+): PseudonymResult {
+  return ctx.db.transaction(() => {
+    const { matches } = previewPseudonyms(ctx.db);
+    const byId = new Map(matches.map((m) => [m.id, m]));
+    const accepted = options.accept === 'all' ? matches : [...new Set(options.accept)].map((id) => byId.get(id));
+    const missing = accepted.filter((m) => m === undefined).length;
+    if (missing > 0) throw new TresseError('pseudonym.stale', { count: missing });
+    const groups = new Map<string, PseudonymMatch[]>();
+    for (const m of accepted as PseudonymMatch[]) {
+      const key = m.target.kind === 'source' ? `s${m.target.sourceId}` : `${m.target.table}.${m.target.column}#${m.target.rowId}`;
+      const list = groups.get(key) ?? [];
+      list.push(m);
+      groups.set(key, list);
+    }
+    const result: PseudonymResult = { replaced: 0, sources: 0, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false };
+    const usedEntries = new Set<number>();
+    for (const list of groups.values()) {
+      list.sort((a, b) => a.start - b.start);
+      const reps: Replacement[] = list.map((m) => ({ start: m.start, end: m.end, text: m.replacement }));
+      const target = list[0]!.target;
+      if (target.kind === 'source') {
+        const { text } = stmt(ctx.db, 'SELECT text FROM sources WHERE id = ?').get(target.sourceId) as { text: string };
+        const plan = planTextChange(ctx.db, target.sourceId, text, reps);
+        writeTextChange(ctx.db, plan);
+        result.sources++;
+        result.codings.moved += plan.moved.length;
+        result.codings.changed += plan.changed.length;
+      } else {
+        rewriteField(ctx.db, target, reps, new Set(list.map((m) => m.entryId)));
+        result.fields++;
+      }
+      result.replaced += list.length;
+      for (const m of list) usedEntries.add(m.entryId);
+    }
+    const now = nowIso();
+    const mark = stmt(ctx.db, 'UPDATE pseudonyms SET applied_at = ? WHERE id = ?');
+    for (const id of usedEntries) mark.run(now, id);
+    if (options.forgetRealNames) {
+      forgetRealNames(ctx);
+      result.realNamesForgotten = true;
+    }
+    stmt(
+      ctx.db,
+      `INSERT INTO pseudonymisation_runs (applied_at, coder_id, replacements, sources, real_names_forgotten) VALUES (?, ?, ?, ?, ?)`,
+    ).run(now, ctx.coder.id, result.replaced, result.sources, options.forgetRealNames ? 1 : 0);
+    return result;
+  }).immediate();
+}
+
+function rewriteField(
+  db: Db,
+  target: Extract<MatchTarget, { kind: 'field' }>,
+  reps: Replacement[],
+  entryIds: Set<number>,
+): void {
+  const { table, column, rowId } = target;
+  const { value } = db.prepare(`SELECT "${column}" AS value FROM "${table}" WHERE rowid = ?`).get(rowId) as { value: string };
+  db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(applyReplacements(value, reps), rowId);
+  if (table === 'memos' && column === 'text') rewriteRichText(db, rowId, entryIds);
+}
+
+/**
+ * A memo's rich text (Lexical JSON) holds the same words as its plain text: the names accepted in
+ * the plain text are replaced there too, JSON-escaped.
+ */
+function rewriteRichText(db: Db, memoId: number, entryIds: Set<number>): void {
+  const { rich } = stmt(db, 'SELECT rich_text AS rich FROM memos WHERE id = ?').get(memoId) as { rich: string | null };
+  if (!rich) return;
+  const { matcher } = matcherFor(db);
+  const reps = matcher
+    .find(rich)
+    .filter((m) => entryIds.has(m.entryId))
+    .map((m) => ({ start: m.start, end: m.end, text: JSON.stringify(m.replacement).slice(1, -1) }));
+  if (reps.length) stmt(db, 'UPDATE memos SET rich_text = ? WHERE id = ?').run(applyReplacements(rich, reps), memoId);
+}

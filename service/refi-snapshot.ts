@@ -1,0 +1,157 @@
+// The project as a ProjectSnapshot (exchange/refi/snapshot.ts): what the REFI-QDA writer takes and
+// what a teammate's project is merged from. Fields REFI-QDA cannot carry (abbreviation, inclusion
+// and exclusion criteria, valence, segment kind, speaker turns) ride along as optional extras, so a
+// merge of one Tresse project into another loses nothing; the REFI writer simply ignores them.
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import type { ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo, SnapshotMemoTarget, SnapshotSource } from '../exchange/refi/snapshot.ts';
+import type { AttributeType, SegmentKind, StructureSegment, Valence } from '../model/types.ts';
+import { attributeValuesBy } from './attributes.ts';
+import { listCases } from './cases.ts';
+import { listCodes } from './codebook.ts';
+import { listCoders } from './coders.ts';
+import { getSource } from './sources.ts';
+
+export interface RichCode extends SnapshotCode {
+  inclusion?: string;
+  exclusion?: string;
+  example?: string;
+}
+
+export interface RichCoding extends SnapshotCoding {
+  valence?: Valence | null;
+  segmentKind?: SegmentKind;
+}
+
+export interface RichSource extends SnapshotSource {
+  structure?: StructureSegment[];
+  fileName?: string | null;
+  format?: string;
+}
+
+export interface RichSnapshot extends ProjectSnapshot {
+  codes: RichCode[];
+  codings: RichCoding[];
+  sources: RichSource[];
+}
+
+export function snapshotProject(db: Db): RichSnapshot {
+  const project = stmt(db, 'SELECT name FROM project WHERE id = 1').get() as { name: string };
+  const coders = listCoders(db);
+  const coderGuid = new Map(coders.map((c) => [c.id, c.guid]));
+  const codes = listCodes(db);
+  const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
+  const sourceRows = stmt(db, 'SELECT id, guid FROM sources ORDER BY id').all() as { id: number; guid: string }[];
+  const sourceGuid = new Map(sourceRows.map((s) => [s.id, s.guid]));
+  const sourceValues = attributeValuesBy(db, 'source');
+
+  const sources: RichSource[] = sourceRows.map(({ id }) => {
+    const s = getSource(db, id);
+    const importer = coders.find((c) => c.name === s.origin.importedBy);
+    return {
+      guid: s.guid,
+      name: s.name,
+      kind: s.kind,
+      text: s.text,
+      attributes: sourceValues.get(id) ?? {},
+      ...(importer ? { creatingUserGuid: importer.guid } : {}),
+      createdAt: s.origin.importedAt,
+      structure: s.structure,
+      fileName: s.origin.fileName,
+      format: s.origin.format,
+    };
+  });
+
+  // A coding's first memo travels as the coding's own memo (REFI: the selection's description).
+  const codingRows = stmt(
+    db,
+    `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
+       k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
+       (SELECT m.id FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memoId,
+       (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo
+     FROM codings k ORDER BY k.source_id, k.start, k.end, k.id`,
+  ).all() as {
+    id: number;
+    guid: string;
+    sourceId: number;
+    codeId: number;
+    coderId: number;
+    start: number;
+    end: number;
+    createdAt: string;
+    valence: Valence | null;
+    segmentKind: SegmentKind;
+    memoId: number | null;
+    memo: string | null;
+  }[];
+  const codingGuid = new Map(codingRows.map((k) => [k.id, k.guid]));
+  const carried = new Set(codingRows.map((k) => k.memoId).filter((id): id is number => id !== null));
+  const codings: RichCoding[] = codingRows.map((k) => ({
+    guid: k.guid,
+    sourceGuid: sourceGuid.get(k.sourceId)!,
+    codeGuid: codeGuid.get(k.codeId)!,
+    start: k.start,
+    end: k.end,
+    coderGuid: coderGuid.get(k.coderId)!,
+    createdAt: k.createdAt,
+    memo: k.memo,
+    valence: k.valence,
+    segmentKind: k.segmentKind,
+  }));
+
+  const cases = listCases(db);
+  const caseGuid = new Map(cases.map((c) => [c.id, c.guid]));
+  const memoRows = stmt(
+    db,
+    'SELECT id, guid, title, text, source_id AS sourceId, case_id AS caseId, code_id AS codeId, coding_id AS codingId FROM memos ORDER BY id',
+  ).all() as { id: number; guid: string; title: string; text: string; sourceId: number | null; caseId: number | null; codeId: number | null; codingId: number | null }[];
+  const memos: SnapshotMemo[] = memoRows
+    .filter((m) => !carried.has(m.id))
+    .map((m) => {
+      const target: SnapshotMemoTarget =
+        m.sourceId !== null ? { kind: 'source', guid: sourceGuid.get(m.sourceId)! }
+        : m.caseId !== null ? { kind: 'case', guid: caseGuid.get(m.caseId)! }
+        : m.codeId !== null ? { kind: 'code', guid: codeGuid.get(m.codeId)! }
+        : m.codingId !== null ? { kind: 'coding', guid: codingGuid.get(m.codingId)! }
+        : { kind: 'project' };
+      return { guid: m.guid, name: m.title, text: m.text, target };
+    });
+
+  const variables = (
+    stmt(db, 'SELECT guid, name, type, scope FROM attributes ORDER BY scope, id').all() as {
+      guid: string;
+      name: string;
+      type: AttributeType;
+      scope: 'case' | 'source';
+    }[]
+  ).map((v) => ({ ...v }));
+
+  return {
+    name: project.name,
+    origin: 'Tresse',
+    users: coders.map((c) => ({ guid: c.guid, name: c.name })),
+    codes: codes.map((c) => ({
+      guid: c.guid,
+      parentGuid: c.parentId === null ? null : codeGuid.get(c.parentId)!,
+      name: c.name,
+      color: c.color,
+      definition: c.definition,
+      codable: c.codable,
+      abbrev: c.abbrev,
+      inclusion: c.inclusion,
+      exclusion: c.exclusion,
+      example: c.example,
+    })),
+    sources,
+    codings,
+    cases: cases.map((c) => ({
+      guid: c.guid,
+      name: c.name,
+      description: c.description,
+      attributes: c.attributes,
+      sourceGuids: c.sourceIds.map((id) => sourceGuid.get(id)!),
+    })),
+    variables,
+    memos,
+  };
+}

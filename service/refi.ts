@@ -1,0 +1,73 @@
+// REFI-QDA through the project: export the database as .qdpx / .qdc, import them into a new or an
+// existing project. A file is read in full before anything is written, then written in one
+// transaction; what could not be imported comes back as warnings for the user, never dropped silently.
+import { existsSync, rmSync } from 'node:fs';
+import type { Decision } from '../codebooks/merge.ts';
+import type { Db } from '../db/open.ts';
+import { readCodebookWithWarnings, readProject, writeCodebook, writeProject } from '../exchange/refi/index.ts';
+import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
+import type { ProjectContext } from './context.ts';
+import { mergeSnapshot, type MergeReport } from './merge-project.ts';
+import type { TeamWarning } from './merge-warnings.ts';
+import { closeProject, createProject } from './project.ts';
+import { snapshotProject } from './refi-snapshot.ts';
+
+export function exportQdpx(db: Db, options: { mtime?: Date } = {}): Uint8Array {
+  return writeProject(snapshotProject(db), options);
+}
+
+export function exportQdc(db: Db): string {
+  return writeCodebook(snapshotProject(db).codes);
+}
+
+export interface QdpxImport extends MergeReport {
+  /** The project's name in the file. */
+  name: string;
+}
+
+/** Reads a .qdpx and merges it into the open project (see merge-project.ts). */
+export function importQdpx(
+  ctx: ProjectContext,
+  bytes: Uint8Array,
+  options: { fileName?: string; decisions?: readonly Decision[] } = {},
+): QdpxImport {
+  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const report = mergeSnapshot(ctx, snapshot, options.decisions ?? []);
+  return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+}
+
+/**
+ * A new project (empty grid) made from a .qdpx. The file is read before the project is created, and
+ * a failed import removes the half-made project file.
+ */
+export function importQdpxAsNewProject(
+  path: string,
+  bytes: Uint8Array,
+  options: { fileName?: string; coder?: string } = {},
+): { ctx: ProjectContext; result: QdpxImport } {
+  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const ctx = createProject(path, { grid: 'empty', name: snapshot.name, ...(options.coder ? { coder: options.coder } : {}) });
+  try {
+    const report = mergeSnapshot(ctx, snapshot);
+    return { ctx, result: { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] } };
+  } catch (e) {
+    closeProject(ctx);
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
+    throw e;
+  }
+}
+
+export interface QdcImport extends Omit<CodebookMergeResult, 'diff' | 'plan'> {
+  warnings: TeamWarning[];
+}
+
+/**
+ * Merges a .qdc codebook into the project's: a code already there (same GUID, same path, or a
+ * unique name) stays as it is; new codes are added under their parent's counterpart. With
+ * `decisions` (ids from compareProjectCodebooks), renames, moves and redefinitions can be taken too.
+ */
+export function importQdc(ctx: ProjectContext, xml: string | Uint8Array, decisions: readonly Decision[] = [], fileName?: string): QdcImport {
+  const { codes, warnings } = readCodebookWithWarnings(xml, fileName);
+  const { diff: _diff, plan: _plan, ...counts } = applyCodebookMerge(ctx, codes, decisions);
+  return { ...counts, warnings };
+}

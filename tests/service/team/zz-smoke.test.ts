@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { createDemoProject } from '../../../service/demo.ts';
+import { openProject, createProject, projectInfo } from '../../../service/project.ts';
+import { exportQdpx } from '../../../service/refi.ts';
+import { importQdpx } from '../../../service/refi.ts';
+import { tempDir } from '../../../tests/helpers/project.ts';
+it('smoke', async () => {
+  const dir = tempDir();
+  await createDemoProject(join(dir, 'demo.tresse'));
+  const ctx = openProject(join(dir, 'demo.tresse'));
+  const t0 = performance.now();
+  const bytes = exportQdpx(ctx.db);
+  console.log('export ms', performance.now() - t0, bytes.length);
+  const fresh = createProject(join(dir, 'b.tresse'), { grid: 'empty', coder: 'X' });
+  const r = importQdpx(fresh, bytes);
+  console.log(JSON.stringify({ ...r, warnings: r.warnings.map((w) => w.fr) }, null, 1));
+  console.log(projectInfo(fresh).counts, projectInfo(ctx).counts);
+  const r2 = importQdpx(ctx, bytes);
+  console.log(JSON.stringify({ ...r2, warnings: r2.warnings.map((w) => w.fr) }, null, 1));
+});
