@@ -110,7 +110,8 @@ async function electronBinary() {
     reachable ? `Téléchargement d’Electron ${electronVersion}…` : 'Serveur de téléchargement d’Electron injoignable ; recherche dans le cache…',
     reachable ? `Downloading Electron ${electronVersion}…` : 'Electron download server unreachable; looking in the cache…',
   );
-  runNode(join(modules, 'electron', 'install.js'), [], { timeout: reachable ? 10 * 60_000 : 20_000 });
+  // Offline, the installer's network stack trace would only alarm: it is kept quiet.
+  runNode(join(modules, 'electron', 'install.js'), [], reachable ? { timeout: 10 * 60_000 } : { timeout: 20_000, stdio: 'ignore' });
   return installedElectron();
 }
 

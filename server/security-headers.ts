@@ -1,7 +1,7 @@
 // The one Content-Security-Policy of the page, for both shells (browser-mode HTTP responses and the
 // Electron app:// protocol). Everything comes from the app itself: no remote script, style, font,
-// image or connection, no plugin, no framing. Inline styles are allowed because the editor and the
-// charts set style attributes; inline and evaluated scripts are not.
+// image or connection, no plugin, no framing. Inline styles are allowed because the transcript view
+// paints codings through a generated <style> element; inline and evaluated scripts are not.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -1,6 +1,7 @@
 // Applies a codebook merge plan (codebooks/merge.ts) to the project's codebook. The plan is made
 // from the comparison of my codes with theirs and the user's decisions; nothing of mine is deleted.
 import { compareCodebooks, type CodebookDiff, type CompareCode } from '../codebooks/compare.ts';
+import { TEXT_FIELDS, type TextField } from '../codebooks/tree.ts';
 import { planMerge, type Decision, type MergePlan } from '../codebooks/merge.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -27,9 +28,31 @@ export function compareCodesOf(codes: readonly RichCode[]): CompareCode[] {
   }));
 }
 
-export function projectCompareCodes(db: Db): CompareCode[] {
+/** Codes to compare, and the text fields their source can hold (a .qdc or .qdpx carries only the definition). */
+export interface CodebookSide {
+  codes: CompareCode[];
+  carried: readonly TextField[];
+}
+
+export function sideOfCodes(codes: readonly RichCode[]): CodebookSide {
+  const carried = TEXT_FIELDS.filter((f) => f === 'definition' || codes.some((c) => c[f] !== undefined));
+  return { codes: compareCodesOf(codes), carried };
+}
+
+export function projectSide(db: Db): CodebookSide {
   // listCodes orders by parent then position; the comparison walks from the roots, keeping sibling order.
-  return listCodes(db);
+  return { codes: listCodes(db), carried: TEXT_FIELDS };
+}
+
+/**
+ * The comparison, without "redefined" differences in fields one side cannot hold: an example
+ * missing from a .qdc is not a teammate's edit (and taking "theirs" must not blank mine).
+ */
+export function diffSides(a: CodebookSide, b: CodebookSide): CodebookDiff {
+  const diff = compareCodebooks(a.codes, b.codes);
+  const both = (f: TextField) => a.carried.includes(f) && b.carried.includes(f);
+  diff.redefined = diff.redefined.map((r) => ({ ...r, fields: r.fields.filter(both) })).filter((r) => r.fields.length > 0);
+  return diff;
 }
 
 export interface CodebookMergeResult {
@@ -52,7 +75,7 @@ export function applyCodebookMerge(
   decisions: readonly Decision[] = [],
 ): CodebookMergeResult {
   return ctx.db.transaction(() => {
-    const diff = compareCodebooks(projectCompareCodes(ctx.db), compareCodesOf(theirs));
+    const diff = diffSides(projectSide(ctx.db), sideOfCodes(theirs));
     const plan = planMerge(diff, decisions);
     const result: CodebookMergeResult = { diff, plan, added: 0, moved: 0, renamed: 0, updated: 0, mapped: 0, ignored: 0 };
     const idOf = (guid: string | null): number | null => {

@@ -1,19 +1,18 @@
 // Comparing two codebooks, each from a project (open database or .tresse file) or a REFI-QDA .qdc.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { compareCodebooks, type CodebookDiff, type CompareCode } from '../codebooks/compare.ts';
+import type { CodebookDiff } from '../codebooks/compare.ts';
 import { openProjectDb, type Db } from '../db/open.ts';
 import { readCodebookWithWarnings, readProject } from '../exchange/refi/index.ts';
 import { TresseError } from '../i18n/error.ts';
-import { compareCodesOf, projectCompareCodes } from './codebook-merge.ts';
+import { diffSides, projectSide, sideOfCodes, type CodebookSide as SideCodes } from './codebook-merge.ts';
 import type { TeamWarning } from './merge-warnings.ts';
 
 /** One side: an open project, or the content of a .qdc file. */
 export type CodebookSide = Db | { qdc: string | Uint8Array; fileName?: string };
 
-export interface LoadedCodebook {
+export interface LoadedCodebook extends SideCodes {
   label: string;
-  codes: CompareCode[];
   warnings: TeamWarning[];
 }
 
@@ -24,10 +23,10 @@ function isDb(side: CodebookSide): side is Db {
 export function loadCodebookSide(side: CodebookSide, label?: string): LoadedCodebook {
   if (isDb(side)) {
     const name = (side.prepare('SELECT name FROM project WHERE id = 1').get() as { name: string }).name;
-    return { label: label ?? name, codes: projectCompareCodes(side), warnings: [] };
+    return { label: label ?? name, ...projectSide(side), warnings: [] };
   }
   const { codes, warnings } = readCodebookWithWarnings(side.qdc, side.fileName);
-  return { label: label ?? side.fileName ?? 'codebook.qdc', codes: compareCodesOf(codes), warnings };
+  return { label: label ?? side.fileName ?? 'codebook.qdc', ...sideOfCodes(codes), warnings };
 }
 
 /** A codebook from a file path: .tresse (opened only to read it), .qdc, or the codebook of a .qdpx. */
@@ -37,7 +36,7 @@ export function loadCodebookFile(path: string): LoadedCodebook {
   if (ext === '.qdc') return loadCodebookSide({ qdc: new Uint8Array(readFileSync(path)), fileName: label }, label);
   if (ext === '.qdpx') {
     const { snapshot, warnings } = readProject(new Uint8Array(readFileSync(path)), { fileName: label });
-    return { label, codes: compareCodesOf(snapshot.codes), warnings };
+    return { label, ...sideOfCodes(snapshot.codes), warnings };
   }
   if (ext !== '.tresse') throw new TresseError('team.fileKind', { file: label, expected: '.tresse, .qdc, .qdpx' });
   const db = openProjectDb(path);
@@ -59,5 +58,5 @@ export interface CodebookComparison {
 export function compareProjectCodebooks(a: CodebookSide | LoadedCodebook, b: CodebookSide | LoadedCodebook): CodebookComparison {
   const A = 'codes' in a ? a : loadCodebookSide(a);
   const B = 'codes' in b ? b : loadCodebookSide(b);
-  return { a: { label: A.label }, b: { label: B.label }, diff: compareCodebooks(A.codes, B.codes), warnings: [...A.warnings, ...B.warnings] };
+  return { a: { label: A.label }, b: { label: B.label }, diff: diffSides(A, B), warnings: [...A.warnings, ...B.warnings] };
 }

@@ -2,12 +2,11 @@ import type { Replacement } from './remap.ts';
 
 // What changed between two versions of a source's text, as replacements over the old one, small
 // enough that codings next to a corrected word do not move. Common prefix and suffix are cut off
-// first (a typo fix is then instant), the middle is compared word by word (Myers' O(ND) algorithm
-// over tokens), and each changed stretch is trimmed to the characters that differ, so that fixing
-// "recieve" only touches "ie". When the texts differ too much for a word-level comparison in
-// bounded time, lines are compared first and words only inside changed lines.
+// first (a typo fix is then instant), the middle is compared word by word (words found once in
+// each text anchor the comparison, Myers' O(ND) algorithm fills in between), and each changed
+// stretch is trimmed to the characters that differ, so that fixing "recieve" only touches "ie".
 
-/** Most edit steps a word-level comparison may take before falling back to lines. */
+/** Most edit steps between two anchors before that stretch is taken as replaced as a whole. */
 const MAX_EDITS = 2_000;
 
 export function diffTexts(oldText: string, newText: string): Replacement[] {
@@ -31,34 +30,23 @@ function diffMiddle(a: string[], a0: number, a1: number, b: string[], b0: number
     push(a, a0, a1, b, b0, b1, out);
     return;
   }
-  const ta = tokenize(a, a0, a1, 'word');
-  const tb = tokenize(b, b0, b1, 'word');
-  const words = alignTokens(ta, tb, MAX_EDITS);
-  if (words) {
-    emitGaps(ta, tb, words, (x0, x1, y0, y1) => push(a, x0, x1, b, y0, y1, out));
-    return;
+  const ta = tokenize(a, a0, a1);
+  const tb = tokenize(b, b0, b1);
+  let ai = 0;
+  let bi = 0;
+  for (const [ax, by, len] of [...alignTokens(ta, tb, MAX_EDITS), [ta.ids.length, tb.ids.length, 0] as Run]) {
+    if (ax > ai || by > bi) push(a, ta.bounds[ai]!, ta.bounds[ax]!, b, tb.bounds[bi]!, tb.bounds[by]!, out);
+    ai = ax + len;
+    bi = by + len;
   }
-  const la = tokenize(a, a0, a1, 'line');
-  const lb = tokenize(b, b0, b1, 'line');
-  const lines = alignTokens(la, lb, MAX_EDITS);
-  if (!lines) {
-    push(a, a0, a1, b, b0, b1, out);
-    return;
-  }
-  emitGaps(la, lb, lines, (x0, x1, y0, y1) => {
-    if (x0 === x1 || y0 === y1) return push(a, x0, x1, b, y0, y1, out);
-    const wa = tokenize(a, x0, x1, 'word');
-    const wb = tokenize(b, y0, y1, 'word');
-    const inner = alignTokens(wa, wb, MAX_EDITS);
-    if (!inner) return push(a, x0, x1, b, y0, y1, out);
-    emitGaps(wa, wb, inner, (p0, p1, q0, q1) => push(a, p0, p1, b, q0, q1, out));
-  });
 }
 
 interface Tokens {
   /** Token ids (equal text, equal id) and code-point bounds: token i is [bounds[i], bounds[i+1]). */
   ids: Int32Array;
   bounds: number[];
+  /** 1 for a word (letters, digits), 0 for spaces and punctuation. */
+  isWord: Uint8Array;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -76,41 +64,109 @@ function idOf(token: string): number {
   return id;
 }
 
-/** Words, runs of spaces, single punctuation marks; or whole lines (newline included). */
-function tokenize(cps: string[], from: number, to: number, unit: 'word' | 'line'): Tokens {
+/** Words, runs of spaces, single punctuation marks. */
+function tokenize(cps: string[], from: number, to: number): Tokens {
   const bounds: number[] = [from];
   const ids: number[] = [];
+  const isWord: number[] = [];
   let i = from;
   while (i < to) {
     const start = i;
-    if (unit === 'line') {
-      while (i < to && cps[i] !== '\n') i++;
-      if (i < to) i++;
-    } else {
-      const c = cps[i]!;
-      const cls = WORD_CHAR.test(c) ? 1 : SPACE_CHAR.test(c) ? 2 : 3;
-      i++;
-      if (cls !== 3) {
-        const re = cls === 1 ? WORD_CHAR : SPACE_CHAR;
-        while (i < to && re.test(cps[i]!)) i++;
-      }
+    const c = cps[i]!;
+    const cls = WORD_CHAR.test(c) ? 1 : SPACE_CHAR.test(c) ? 2 : 3;
+    isWord.push(cls === 1 ? 1 : 0);
+    i++;
+    if (cls !== 3) {
+      const re = cls === 1 ? WORD_CHAR : SPACE_CHAR;
+      while (i < to && re.test(cps[i]!)) i++;
     }
     ids.push(idOf(cps.slice(start, i).join('')));
     bounds.push(i);
   }
-  return { ids: Int32Array.from(ids), bounds };
+  return { ids: Int32Array.from(ids), bounds, isWord: Uint8Array.from(isWord) };
 }
 
-/** Runs of equal tokens [aIndex, bIndex, length] in order, or null past `maxEdits` edit steps. */
-export function alignTokens(ta: Tokens, tb: Tokens, maxEdits: number): Array<[number, number, number]> | null {
-  return myers(ta.ids, tb.ids, maxEdits);
+type Run = [number, number, number];
+
+/**
+ * Runs of equal tokens [aIndex, bIndex, length], in order. Words found exactly once in each text
+ * are matched first (the longest chain of them in the same order, as in "patience diff"): a word
+ * that was not touched stays matched even when spaces and commas around it could be paired up
+ * otherwise. Between these anchors, Myers' algorithm; a stretch that differs past `maxEdits`
+ * steps is taken as replaced as a whole.
+ */
+function alignTokens(ta: Tokens, tb: Tokens, maxEdits: number): Run[] {
+  const a = ta.ids;
+  const b = tb.ids;
+  const anchors = uniqueAnchors(ta, tb);
+  const runs: Run[] = [];
+  let ai = 0;
+  let bi = 0;
+  const between = (a1: number, b1: number) => {
+    const sub = myers(a.subarray(ai, a1), b.subarray(bi, b1), maxEdits) ?? [];
+    for (const [x, y, len] of sub) runs.push([x + ai, y + bi, len]);
+  };
+  for (const [x, y] of anchors) {
+    between(x, y);
+    runs.push([x, y, 1]);
+    ai = x + 1;
+    bi = y + 1;
+  }
+  between(a.length, b.length);
+  // Adjacent runs make one.
+  const merged: Run[] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last[0] + last[2] === r[0] && last[1] + last[2] === r[1]) last[2] += r[2];
+    else if (r[2] > 0) merged.push([...r]);
+  }
+  return merged;
+}
+
+/** Pairs of positions of words unique in both sequences, longest increasing chain. */
+function uniqueAnchors(ta: Tokens, tb: Tokens): Array<[number, number]> {
+  const a = ta.ids;
+  const b = tb.ids;
+  const countA = new Map<number, number>();
+  const posA = new Map<number, number>();
+  a.forEach((t, i) => {
+    countA.set(t, (countA.get(t) ?? 0) + 1);
+    posA.set(t, i);
+  });
+  const countB = new Map<number, number>();
+  const posB = new Map<number, number>();
+  b.forEach((t, i) => {
+    countB.set(t, (countB.get(t) ?? 0) + 1);
+    posB.set(t, i);
+  });
+  const pairs: Array<[number, number]> = [];
+  a.forEach((t, i) => {
+    if (ta.isWord[i] === 1 && countA.get(t) === 1 && countB.get(t) === 1) pairs.push([i, posB.get(t)!]);
+  });
+  // Longest increasing subsequence of b positions (pairs are in a order), patience sorting.
+  const tails: number[] = [];
+  const prev = new Int32Array(pairs.length).fill(-1);
+  pairs.forEach(([, y], i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pairs[tails[mid]!]![1] < y) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const chain: Array<[number, number]> = [];
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i !== -1; i = prev[i]!) chain.push(pairs[i]!);
+  return chain.reverse();
 }
 
 /**
  * Myers' greedy shortest edit script. Keeps, for each number of edits d, the furthest-reaching
  * x on each diagonal k = x - y, then walks the saved frontiers back to collect the equal runs.
  */
-export function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): Array<[number, number, number]> | null {
+export function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): Run[] | null {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -134,8 +190,8 @@ export function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: numb
   return null;
 }
 
-function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number): Array<[number, number, number]> {
-  const runs: Array<[number, number, number]> = [];
+function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number): Run[] {
+  const runs: Run[] = [];
   let x = n;
   let y = m;
   for (let d = dEnd; d > 0; d--) {
@@ -152,22 +208,6 @@ function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number): Arr
   }
   if (x > 0) runs.push([0, 0, x]);
   return runs.reverse();
-}
-
-/** Calls `gap` for each stretch between equal runs, in code points of a and b. */
-function emitGaps(
-  ta: Tokens,
-  tb: Tokens,
-  runs: Array<[number, number, number]>,
-  gap: (a0: number, a1: number, b0: number, b1: number) => void,
-): void {
-  let ai = 0;
-  let bi = 0;
-  for (const [ax, by, len] of [...runs, [ta.ids.length, tb.ids.length, 0] as [number, number, number]]) {
-    if (ax > ai || by > bi) gap(ta.bounds[ai]!, ta.bounds[ax]!, tb.bounds[bi]!, tb.bounds[by]!);
-    ai = ax + len;
-    bi = by + len;
-  }
 }
 
 /** Adds one replacement, trimmed to the characters that differ. */

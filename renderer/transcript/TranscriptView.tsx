@@ -19,9 +19,18 @@ import { OffsetIndex } from '../../text/offsets.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { type Block, formatTimestamp, layoutTranscript } from './layout.ts';
 import { $createTranscriptLineNode, $createTranscriptRunNode, TranscriptLineNode, TranscriptRunNode } from './nodes.ts';
-import { type CodeLook, codingIdsOf, lookStyles, type PaintInput, paintRuns, RunIndex, visibleCodings } from './paint.ts';
+import {
+  type CodeLook,
+  codingIdsOf,
+  isVisible,
+  lookStyles,
+  type PaintInput,
+  paintRuns,
+  RunIndex,
+  visibleCodings,
+} from './paint.ts';
 import { rangeToCodePoints } from './selection.ts';
-import { measureStripes, type Stripe } from './stripes.ts';
+import { measureStripes, sameStripes, type Stripe, stripeLanes } from './stripes.ts';
 import './transcript.css';
 
 export interface TranscriptSelection {
@@ -79,6 +88,7 @@ function $createBlockNode(block: Block, text: string, showTimestamps: boolean): 
           turn: block.turn,
           turnStart: block.turnStart,
           time: showTimestamps && block.timestampMs !== null ? formatTimestamp(block.timestampMs) : null,
+          chars: block.end - block.start,
         });
   $appendPieces(node, block, text);
   return node;
@@ -151,6 +161,7 @@ export function TranscriptView(props: TranscriptViewProps) {
       }),
     [],
   );
+  const viewRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
   const builtRef = useRef<Built | null>(null);
@@ -178,12 +189,19 @@ export function TranscriptView(props: TranscriptViewProps) {
   const paintRef = useRef(paintInput);
   paintRef.current = paintInput;
 
+  const shown = useMemo(() => codings.filter((c) => isVisible(c, paintInput)), [codings, paintInput]);
+  const blockStarts = useMemo(() => blocks.map((b) => b.start), [blocks]);
+  const lanes = useMemo(() => stripeLanes(shown, blockStarts), [shown, blockStarts]);
+  const stripeInput = useRef({ blocks, shown, lanes, index, codes, coders });
+  stripeInput.current = { blocks, shown, lanes, index, codes, coders };
+
   useLayoutEffect(() => {
     editor.setRootElement(textRef.current);
     return () => editor.setRootElement(null);
   }, [editor]);
 
-  // Stripes are measured from the laid-out DOM, at most once per frame.
+  // Stripes are measured from the laid-out DOM, at most once per frame, for the lines in view
+  // and one screen above and below.
   const frame = useRef(0);
   const scheduleStripes = useCallback(() => {
     if (frame.current) return;
@@ -191,10 +209,40 @@ export function TranscriptView(props: TranscriptViewProps) {
       frame.current = 0;
       const runs = runsRef.current;
       const column = columnRef.current;
-      if (runs && column) setStripes(measureStripes(runs, column, paintRef.current, coders));
+      const view = viewRef.current;
+      if (!runs || !column || !view) return;
+      const box = view.getBoundingClientRect();
+      const top = Math.max(box.top, 0);
+      const bottom = Math.min(box.bottom, window.innerHeight);
+      const margin = Math.max(bottom - top, 400);
+      const { blocks, shown, lanes, index, codes, coders } = stripeInput.current;
+      const next = measureStripes({
+        runs,
+        column,
+        band: { top: top - margin, bottom: bottom + margin },
+        blocks,
+        codings: shown,
+        lanes: lanes.lanes,
+        index,
+        codes: codes as ReadonlyMap<number, CodeLook>,
+        coders,
+      });
+      setStripes((prev) => (sameStripes(prev, next) ? prev : next));
     });
-  }, [coders]);
+  }, []);
   useEffect(() => () => cancelRaf(frame.current), []);
+
+  useEffect(() => {
+    // Whichever element scrolls (this view or a panel around it), new lines come into view.
+    const onScroll = () => scheduleStripes();
+    void onScroll;
+    window.addEventListener('resize', onScroll);
+    return () => {
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [scheduleStripes]);
+  useEffect(scheduleStripes, [lanes, coders, scheduleStripes]);
 
   /** Paints the current runs with the current props, once per change of either. */
   const repaint = useCallback(() => {
@@ -221,7 +269,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     // Lines rewrap when the width changes, which moves every stripe.
     const observer = new ResizeObserver(() => scheduleStripes());
-    observer.observe(el);
+    void observer;
     return () => observer.disconnect();
   }, [scheduleStripes]);
 
@@ -302,13 +350,13 @@ export function TranscriptView(props: TranscriptViewProps) {
     setTooltip(null);
   };
 
-  const lanes = stripes.reduce((n, s) => Math.max(n, s.lane + 1), 1);
+  const laneCount = Math.max(lanes.count, 1);
   const empty = source.text.length === 0;
 
   return (
-    <div className="tr-view" data-testid="transcript" data-source-id={source.id}>
+    <div ref={viewRef} className="tr-view" data-testid="transcript" data-source-id={source.id}>
       <style ref={styleRef} />
-      <div className="tr-grid" style={{ gridTemplateColumns: `minmax(0, 1fr) ${lanes * STRIPE_LANE_WIDTH + 8}px` }}>
+      <div className="tr-grid" style={{ gridTemplateColumns: `minmax(0, 1fr) ${laneCount * STRIPE_LANE_WIDTH + 8}px` }}>
         <div
           ref={textRef}
           className="tr-text"
@@ -328,7 +376,7 @@ export function TranscriptView(props: TranscriptViewProps) {
             <button
               type="button"
               key={s.codingId}
-              className={`tr-stripe${activeCodeId === s.codeId ? ' tr-stripe-active' : ''}`}
+              className={`tr-stripe${activeCodeId === s.codeId ? ' tr-stripe-active' : ''}${s.clippedTop ? ' tr-stripe-open-top' : ''}`}
               data-coding-id={s.codingId}
               style={{ top: s.top, height: s.height, left: s.lane * STRIPE_LANE_WIDTH, borderLeftColor: s.color }}
               title={s.title}

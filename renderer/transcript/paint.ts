@@ -1,6 +1,6 @@
 // Highlights are painted on the DOM the editor rendered, not in the editor state: showing or hiding
-// a coder, emphasising the active code or hovering a passage only rewrites classes and inline
-// styles of the run elements, in one pass over them.
+// a coder or emphasising the active code only rewrites the class and data attributes of the run
+// elements that change, in one pass over them.
 import type { Code, Coding } from '../../model/types.ts';
 
 export type CodeLook = Pick<Code, 'id' | 'name' | 'color' | 'abbrev'>;
@@ -12,18 +12,33 @@ export interface PaintInput {
   activeCodeId?: number | null | undefined;
 }
 
-/** The run elements of one rendering, in document (= text) order. */
+/** The run elements of one rendering, in document (= text) order, with the lines holding them. */
 export class RunIndex {
   readonly els: HTMLElement[];
   /** UTF-16 start of each element, ascending. */
   readonly starts: number[];
+  /** Coding ids of each element (parsed once from data-coding-ids). */
+  readonly ids: number[][];
+  /** Whether each element is a speaker's label. */
+  readonly speaker: boolean[];
   readonly byCoding = new Map<number, HTMLElement[]>();
+  /** The block elements (one per line or heading), in order. */
+  readonly lines: HTMLElement[];
 
   constructor(root: HTMLElement) {
+    this.lines = Array.from(root.children) as HTMLElement[];
     this.els = Array.from(root.querySelectorAll<HTMLElement>('[data-u16]'));
-    this.starts = this.els.map((el) => Number(el.getAttribute('data-u16')));
-    for (const el of this.els) {
-      for (const id of codingIdsOf(el)) {
+    const n = this.els.length;
+    this.starts = new Array<number>(n);
+    this.ids = new Array<number[]>(n);
+    this.speaker = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) {
+      const el = this.els[i]!;
+      this.starts[i] = Number(el.getAttribute('data-u16'));
+      const ids = codingIdsOf(el);
+      this.ids[i] = ids;
+      this.speaker[i] = el.classList.contains('tr-speaker');
+      for (const id of ids) {
         let list = this.byCoding.get(id);
         if (!list) this.byCoding.set(id, (list = []));
         list.push(el);
@@ -99,9 +114,10 @@ const painted = new WeakMap<HTMLElement, string>();
  */
 export function paintRuns(index: RunIndex, input: PaintInput): Map<string, number[]> {
   const looks = new Map<string, number[]>();
-  for (const el of index.els) {
-    const ids = codingIdsOf(el);
+  for (let i = 0; i < index.els.length; i++) {
+    const ids = index.ids[i]!;
     if (ids.length === 0) continue;
+    const el = index.els[i]!;
     const visible = visibleCodings(ids, input);
     const codeIds = [...new Set(visible.map((c) => c.codeId))];
     const look = codeIds.length > 0 ? lookClass(codeIds) : '';
@@ -109,14 +125,13 @@ export function paintRuns(index: RunIndex, input: PaintInput): Map<string, numbe
     const active = input.activeCodeId != null && codeIds.includes(input.activeCodeId);
     const visibleIds = visible.map((c) => c.id).join(' ');
     const state = `${look}|${active}|${visibleIds}`;
-    const before = painted.get(el);
-    if (before === state) continue;
+    if (painted.get(el) === state) continue;
     painted.set(el, state);
-    const oldLook = before?.slice(0, before.indexOf('|'));
-    if (oldLook && oldLook !== look) el.classList.remove(oldLook);
-    if (look) el.classList.add(look);
-    el.classList.toggle('tr-coded', visible.length > 0);
-    el.classList.toggle('tr-active', active);
+    // One write of the whole class list: cheaper than several toggles on thousands of elements.
+    let className = index.speaker[i] ? 'tr-speaker' : '';
+    if (look) className += ` tr-coded ${look}`;
+    if (active) className += ' tr-active';
+    el.className = className.trim();
     if (visibleIds) el.setAttribute('data-visible-ids', visibleIds);
     else el.removeAttribute('data-visible-ids');
   }

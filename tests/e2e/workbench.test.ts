@@ -139,8 +139,11 @@ describe('the desktop workbench in browser mode', () => {
     await page.getByRole('button', { name: 'Modifier' }).click();
     await page.getByRole('dialog').getByLabel('Nom', { exact: true }).fill('Co-construction');
     await page.getByRole('dialog').getByLabel('Définition', { exact: true }).fill('Ce que les partenaires élaborent ensemble.');
+    await page.getByRole('dialog').getByLabel('Couleur').fill('#cc79a7');
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByRole('treeitem', { name: /^Co-construction/ }).getByText('Ce que les partenaires élaborent ensemble.').waitFor();
+    const edited = page.getByRole('treeitem', { name: /^Co-construction/ });
+    await edited.getByText('Ce que les partenaires élaborent ensemble.').waitFor();
+    expect(await edited.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(204, 121, 167)');
 
     await page.getByRole('treeitem', { name: /^CL1 · Secret/ }).locator('.tree-row').click();
     await page.getByRole('button', { name: 'Supprimer…' }).click();
@@ -160,6 +163,97 @@ describe('the desktop workbench in browser mode', () => {
     await expect.poll(() => moved.getAttribute('aria-level')).toBe('2');
   });
 
+  it('merges a code into another when it is dropped with Alt held, after confirmation', async () => {
+    const { page } = wb;
+    const row = page.getByRole('treeitem', { name: /^Co-construction/ }).locator('.tree-row').first();
+    const target = page.getByRole('treeitem', { name: /^PA2 · Façons de travailler ensemble/ }).locator('.tree-row').first();
+    await page.keyboard.down('Alt');
+    await row.dragTo(target);
+    await page.keyboard.up('Alt');
+    const dialog = page.getByRole('dialog', { name: 'Fusionner « Co-construction »' });
+    await dialog.getByText(/passeront à « Façons de travailler ensemble »/).waitFor();
+    await dialog.getByRole('button', { name: 'Fusionner' }).click();
+    await expect.poll(() => page.getByRole('treeitem', { name: /^Co-construction/ }).count()).toBe(0);
+  });
+
+  it('imports files dropped on the sources panel, guessing their kind from the name', async () => {
+    const { page } = wb;
+    const notes = 'Comité de pilotage du 31 mars\nPrésents : la coordinatrice, deux élus, le bailleur.\nLa parole circule peu.';
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'observation-comite-pilotage.txt', { type: 'text/plain' }));
+      return dt;
+    }, notes);
+    const panel = page.getByRole('navigation', { name: 'Sources' }).locator('section');
+    await panel.dispatchEvent('dragover', { dataTransfer: transfer });
+    await panel.dispatchEvent('drop', { dataTransfer: transfer });
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Type de source').inputValue()).toBe('observation');
+    await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+    await dialog.getByText('Importé comme « observation-comite-pilotage ».').waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    const group = page.getByRole('group', { name: /Observations/ });
+    await expect.poll(() => group.getByRole('option').count()).toBe(1);
+    expect(await group.getByRole('option').textContent()).toContain('sans cas');
+  });
+
+  it('links a source to a case from the cases table, and unlinks it', async () => {
+    const { page } = wb;
+    await page.getByRole('button', { name: 'Cas', exact: true }).click();
+    await page.getByLabel('Lier une source à P2').selectOption({ label: 'observation-comite-pilotage' });
+    const unlink = page.getByRole('button', { name: 'Délier « observation-comite-pilotage » de P2' });
+    await unlink.waitFor();
+    const observation = page.getByRole('group', { name: /Observations/ }).getByRole('option');
+    await expect.poll(() => observation.textContent()).toContain('P2');
+    await unlink.click();
+    await expect.poll(() => observation.textContent()).toContain('sans cas');
+  });
+
+  it('shows why a file is refused', async () => {
+    const { page } = wb;
+    await page.getByTestId('import-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71, 0, 0]) });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'photo.png' }).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+  });
+
+  it('has landmarks, and a codebook tree usable with the arrow keys', async () => {
+    const { page } = wb;
+    for (const [role, name] of [
+      ['banner', undefined],
+      ['navigation', 'Sources'],
+      ['main', undefined],
+      ['complementary', 'Livre de codes'],
+    ] as const) {
+      expect(await page.getByRole(role, name ? { name } : {}).count(), role).toBe(1);
+    }
+    const sm = page.getByRole('treeitem', { name: /^SM · Santé mentale/ });
+    const sm1 = page.getByRole('treeitem', { name: /^SM1 · Profil/ });
+    await sm.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await sm1.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await sm.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await sm.getAttribute('aria-expanded')).toBe('false');
+    expect(await sm1.count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await sm.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    expect(await sm1.getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('Nom', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    // Tab from the last control comes back to the first: the focus stays in the dialog.
+    await dialog.getByRole('button', { name: 'Enregistrer' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await dialog.getByLabel('Nom', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('switches the interface to English', async () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'EN', exact: true }).click();
@@ -167,5 +261,17 @@ describe('the desktop workbench in browser mode', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'FR', exact: true }).click();
     await page.getByRole('heading', { name: 'Livre de codes' }).waitFor();
+  });
+
+  it('closes the project and reopens it from the recent projects', async () => {
+    const { page } = wb;
+    const path = join(wb.dir, 'etude-cls.tresse');
+    await page.getByRole('button', { name: 'Fermer le projet' }).click();
+    const recent = page.getByRole('region', { name: 'Projets récents' }).getByRole('button', { name: /etude-cls/ });
+    expect(await recent.textContent()).toContain(path);
+    await wb.screenshot('10-recent');
+    await recent.click();
+    await expect.poll(() => page.getByTestId('project-path').textContent()).toBe(path);
+    await expect.poll(() => page.getByRole('option', { name: /entretien-P1-infirmier/ }).count()).toBe(1);
   });
 });

@@ -7,18 +7,26 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../server/browser-server.ts';
+import { listCodes } from '../../service/codebook.ts';
+import { addCoding } from '../../service/codings.ts';
 import { closeProject, createProject } from '../../service/project.ts';
+import { importSource } from '../../service/sources.ts';
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 const ready = Boolean(executablePath) && existsSync(join(dist, 'index.html'));
 
 describe.skipIf(!ready)('browser mode in Chromium', () => {
-  it('loads the interface within the CSP, takes the token out of the address and shows the project', async () => {
+  it('loads the interface and a coded transcript within the CSP, with the token taken out of the address', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tresse-page-'));
     const projectPath = join(dir, 'Enquête CLSM.tresse');
     closeProject(createProject(projectPath, { name: 'Enquête CLSM', grid: 'six-themes', coder: 'Test' }));
     const server = await startBrowserServer({ port: 0, configDir: join(dir, 'config'), staticDir: dist, projectPath, lang: 'fr' });
+    const ctx = server.workspace.project;
+    const text = 'Enquêtrice : Comment se passe la concertation ?\nInfirmier : On se réunit chaque mois avec la mairie et le bailleur.\n';
+    const { source } = await importSource(ctx, { fileName: 'Entretien infirmier.txt', bytes: new TextEncoder().encode(text), kind: 'interview' });
+    const code = listCodes(ctx.db).find((c) => c.codable)!;
+    addCoding(ctx, { sourceId: source.id, codeId: code.id, start: 60, end: 100 });
     const browser = await chromium.launch({ executablePath: executablePath!, args: ['--no-sandbox'] });
     try {
       const page = await browser.newPage();
@@ -33,6 +41,9 @@ describe.skipIf(!ready)('browser mode in Chromium', () => {
       });
       await page.goto(server.url);
       await page.getByText('Enquête CLSM').first().waitFor({ timeout: 15_000 });
+      await page.getByText('Entretien infirmier').first().click();
+      await page.getByText('avec la mairie', { exact: false }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
       expect(page.url()).not.toContain('token=');
       expect(refused).toEqual([]);
       expect(problems).toEqual([]);

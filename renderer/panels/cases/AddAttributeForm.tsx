@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 
 export function AddAttributeForm() {
@@ -31,13 +31,17 @@ export function AddAttributeForm() {
         <span>{t('cases.attributeName')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('cases.attributeHint')} />
       </label>
-      <Field label={t('cases.attributeType')}>{(id) => (<select id={id} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
-          {ATTRIBUTE_TYPES.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`attrType.${ty}`)}
-            </option>
-          ))}
-        </select>)}</Field>
+      <Field label={t('cases.attributeType')}>
+        {(id) => (
+          <select id={id} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
+            {ATTRIBUTE_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`attrType.${ty}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <label className="check">
         <input type="checkbox" checked={multi} onChange={(e) => setMulti(e.target.checked)} />
         {t('cases.multiAllowed')}

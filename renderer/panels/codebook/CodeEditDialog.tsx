@@ -5,7 +5,7 @@ import { buildCodeTree, codeLabel, flattenTree, isWithin, type CodeNode } from '
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { addCodeCommand, moveCodeCommand, updateCodeCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -78,14 +78,18 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
             />
           </label>
         </div>
-        <Field label={t('codebook.parent')}>{(id) => (<select id={id} value={parent} onChange={(e) => setParent(e.target.value)}>
-            <option value={ROOT}>{t('codebook.topLevel')}</option>
-            {parents.map((n) => (
-              <option key={n.code.id} value={n.code.id}>
-                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-              </option>
-            ))}
-          </select>)}</Field>
+        <Field label={t('codebook.parent')}>
+          {(id) => (
+            <select id={id} value={parent} onChange={(e) => setParent(e.target.value)}>
+              <option value={ROOT}>{t('codebook.topLevel')}</option>
+              {parents.map((n) => (
+                <option key={n.code.id} value={n.code.id}>
+                  {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <label className="field">
           <span>{t('codebook.definition')}</span>
           <textarea value={definition} onChange={(e) => setDefinition(e.target.value)} rows={4} />

@@ -4,7 +4,7 @@ import { codeLabel, flattenTree, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { mergeCodesCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -39,14 +39,18 @@ export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
   return (
     <Dialog title={t('codebook.mergeTitle', { name: from.code.name })} onClose={onClose}>
       <ErrorNotice message={error} />
-      <Field label={t('codebook.mergeInto')}>{(id) => (<select id={id} value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
-          <option value="">—</option>
-          {choices.map((n) => (
-            <option key={n.code.id} value={n.code.id}>
-              {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-            </option>
-          ))}
-        </select>)}</Field>
+      <Field label={t('codebook.mergeInto')}>
+        {(id) => (
+          <select id={id} value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
+            <option value="">—</option>
+            {choices.map((n) => (
+              <option key={n.code.id} value={n.code.id}>
+                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {target && <p>{t('codebook.mergeExplain', { from: from.code.name, into: intoName, count: from.code.codingCount })}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

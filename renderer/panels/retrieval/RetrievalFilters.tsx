@@ -1,6 +1,6 @@
 import type { SourceKind } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
 
@@ -36,14 +36,18 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
         ))}
       </fieldset>
       <div className="field-row">
-        <Field label={t('retrieval.attribute')}>{(id) => (<select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
-            <option value="">{t('retrieval.anyAttribute')}</option>
-            {attributes.map((a) => (
-              <option key={a.id} value={a.name}>
-                {a.name}
-              </option>
-            ))}
-          </select>)}</Field>
+        <Field label={t('retrieval.attribute')}>
+          {(id) => (
+            <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
+              <option value="">{t('retrieval.anyAttribute')}</option>
+              {attributes.map((a) => (
+                <option key={a.id} value={a.name}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <label className="field">
           <span>{t('retrieval.attributeValue')}</span>
           <input
@@ -52,17 +56,22 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
             onChange={(e) => set({ attributeValue: e.target.value })}
           />
         </label>
-        <Field label={t('retrieval.coder')}>{(id) => (<select id={id}
-            value={value.coderId ?? ''}
-            onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}
-          >
-            <option value="">{t('retrieval.anyCoder')}</option>
-            {project.coders.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>)}</Field>
+        <Field label={t('retrieval.coder')}>
+          {(id) => (
+            <select
+              id={id}
+              value={value.coderId ?? ''}
+              onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">{t('retrieval.anyCoder')}</option>
+              {project.coders.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
     </>
   );

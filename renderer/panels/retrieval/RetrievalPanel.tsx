@@ -6,7 +6,7 @@ import type { RetrieveFilter } from '../../../service/codings.ts';
 import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ExcerptList } from './ExcerptList.tsx';
 import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
@@ -41,17 +41,22 @@ export function RetrievalPanel() {
         <h2 id="retrieval-title">{t('retrieval.title')}</h2>
       </div>
       <div className="filters">
-        <Field label={t('retrieval.code')}>{(id) => (<select id={id}
-            value={selectedCodeId ?? ''}
-            onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">{t('retrieval.chooseCode')}</option>
-            {options.map((n) => (
-              <option key={n.code.id} value={n.code.id}>
-                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-              </option>
-            ))}
-          </select>)}</Field>
+        <Field label={t('retrieval.code')}>
+          {(id) => (
+            <select
+              id={id}
+              value={selectedCodeId ?? ''}
+              onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}
+            >
+              <option value="">{t('retrieval.chooseCode')}</option>
+              {options.map((n) => (
+                <option key={n.code.id} value={n.code.id}>
+                  {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <RetrievalFilters value={filters} onChange={setFilters} />
       </div>
       {excerpts && (

@@ -6,7 +6,7 @@ import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { addCodingCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { HitSnippet } from './HitSnippet.tsx';
 
@@ -59,14 +59,18 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
         </ul>
       </fieldset>
       <div className="field-row">
-        <Field label={t('search.codeWith')} className="grow">{(id) => (<select id={id} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-            <option value="">{t('retrieval.chooseCode')}</option>
-            {options.map((n) => (
-              <option key={n.code.id} value={n.code.id}>
-                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-              </option>
-            ))}
-          </select>)}</Field>
+        <Field label={t('search.codeWith')} className="grow">
+          {(id) => (
+            <select id={id} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+              <option value="">{t('retrieval.chooseCode')}</option>
+              {options.map((n) => (
+                <option key={n.code.id} value={n.code.id}>
+                  {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="button" onClick={onDone}>
           {t('common.back')}
         </button>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SourceKind } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
-import { Field } from '../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
@@ -84,22 +84,30 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
               <li key={f.name}>{f.name}</li>
             ))}
           </ul>
-          <Field label={t('import.kind')}>{(id) => (<select id={id} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
-              {SOURCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(KIND_ONE[k])}
-                </option>
-              ))}
-            </select>)}</Field>
-          <Field label={t('import.case')}>{(id) => (<select id={id} value={caseChoice} onChange={(e) => setCaseChoice(e.target.value)}>
-              <option value="">{t('import.noCase')}</option>
-              {cases.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-              <option value={NEW_CASE}>{t('import.newCase')}</option>
-            </select>)}</Field>
+          <Field label={t('import.kind')}>
+            {(id) => (
+              <select id={id} value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+                {SOURCE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(KIND_ONE[k])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('import.case')}>
+            {(id) => (
+              <select id={id} value={caseChoice} onChange={(e) => setCaseChoice(e.target.value)}>
+                <option value="">{t('import.noCase')}</option>
+                {cases.map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.name}
+                  </option>
+                ))}
+                <option value={NEW_CASE}>{t('import.newCase')}</option>
+              </select>
+            )}
+          </Field>
           {caseChoice === NEW_CASE && (
             <label className="field">
               <span>{t('import.newCaseName')}</span>

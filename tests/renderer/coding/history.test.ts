@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCodeCommand,
   addCodingCommand,
+  addCodingWithNewCodeCommand,
   deleteCodeCommand,
   History,
   mergeCodesCommand,
@@ -145,7 +146,6 @@ describe('undo history', () => {
 describe('a code created from the picker', () => {
   it('is undone and redone together with its coding, as one step', async () => {
     const { api, history, grid } = await setup();
-    const { addCodingWithNewCodeCommand } = await import('../../../renderer/coding/history.ts');
     const coding = (await history.run(
       addCodingWithNewCodeCommand({ name: 'Précarité', parentId: grid.id }, { sourceId: 1, start: 3, end: 30, valence: '+' }),
     ))!;

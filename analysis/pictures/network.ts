@@ -1,0 +1,85 @@
+// The co-occurrence network: codes as labelled circles, pairs as lines whose width and written
+// number give the count. The force layout is seeded and run a fixed number of ticks, so the same
+// matrix always gives the same picture.
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
+import type { Lang } from '../../i18n/lang.ts';
+import { label } from '../matrix/labels.ts';
+import type { Matrix } from '../matrix/types.ts';
+import { el, svgDocument, text, truncate } from './svg.ts';
+
+interface Node extends SimulationNodeDatum {
+  index: number;
+  name: string;
+  weight: number;
+}
+
+interface Link {
+  source: number | Node;
+  target: number | Node;
+  count: number;
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { width?: number; height?: number; ticks?: number } = {}): string {
+  const width = options.width ?? 820;
+  const height = options.height ?? 620;
+  const links: Link[] = [];
+  const weight = new Map<number, number>();
+  m.rows.forEach((r, i) =>
+    r.cells.forEach((c, j) => {
+      if (j <= i || c.count === 0) return;
+      links.push({ source: i, target: j, count: c.count });
+      weight.set(i, (weight.get(i) ?? 0) + c.count);
+      weight.set(j, (weight.get(j) ?? 0) + c.count);
+    }),
+  );
+  const nodes: Node[] = [...weight.keys()].sort((a, b) => a - b).map((i) => ({ index: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
+  const byIndex = new Map(nodes.map((n) => [n.index, n]));
+  const maxCount = Math.max(1, ...links.map((l) => l.count));
+  const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.weight))]).range([6, 22]);
+  const stroke = scaleLinear().domain([1, maxCount]).range([1, 8]);
+  const sim = forceSimulation<Node>(nodes)
+    .randomSource(seeded(20261123))
+    .force('link', forceLink<Node, Link>(links).id((n) => n.index).distance(120))
+    .force('charge', forceManyBody().strength(-260))
+    .force('center', forceCenter(width / 2, height / 2 + 20))
+    .force('collide', forceCollide<Node>((n) => radius(n.weight) + 18))
+    .stop();
+  for (let i = 0; i < (options.ticks ?? 300); i++) sim.tick();
+  const clampX = (v: number) => Math.max(40, Math.min(width - 40, v));
+  const clampY = (v: number) => Math.max(60, Math.min(height - 50, v));
+  let body = '';
+  for (const l of links) {
+    const a = byIndex.get(typeof l.source === 'number' ? l.source : l.source.index)!;
+    const b = byIndex.get(typeof l.target === 'number' ? l.target : l.target.index)!;
+    const [x1, y1, x2, y2] = [clampX(a.x ?? 0), clampY(a.y ?? 0), clampX(b.x ?? 0), clampY(b.y ?? 0)];
+    body += el('line', { x1, y1, x2, y2, stroke: '#555555', 'stroke-width': stroke(l.count), 'stroke-linecap': 'round' });
+    body += text((x1 + x2) / 2, (y1 + y2) / 2 - 3, String(l.count), {
+      'text-anchor': 'middle',
+      'font-size': 11,
+      stroke: '#ffffff',
+      'stroke-width': 3,
+      'paint-order': 'stroke',
+    });
+  }
+  for (const n of nodes) {
+    const [cx, cy] = [clampX(n.x ?? 0), clampY(n.y ?? 0)];
+    const r = radius(n.weight);
+    body += el('circle', { cx, cy, r, fill: '#ffffff', stroke: '#000000', 'stroke-width': 1.5 });
+    body += text(cx, cy + r + 13, truncate(n.name, 24), { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold' });
+  }
+  const legend = [label('legend.network', lang), ...m.notes];
+  legend.forEach((l, i) => (body += text(16, height - 10 - (legend.length - 1 - i) * 16, l, { 'font-size': 11 })));
+  return svgDocument(width, height, label('title.network', lang), body, legend.join(' '));
+}

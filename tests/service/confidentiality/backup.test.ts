@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../cli/main.ts';
+import { APPLICATION_ID } from '../../../db/open.ts';
+import type { TresseError } from '../../../i18n/error.ts';
+import { backupDirOf, backupProject, listBackups, restoreBackup, startAutoBackup } from '../../../service/backup.ts';
+import { closeProject, createProject, openProject } from '../../../service/project.ts';
+import { deleteSource, listSources } from '../../../service/sources.ts';
+import { addText, tempDir } from '../../helpers/project.ts';
+
+async function tresse(cwd: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function project() {
+  const dir = tempDir();
+  const path = join(dir, 'etude.tresse');
+  const ctx = createProject(path, { grid: 'six-themes', coder: 'Camille' });
+  return { dir, path, ctx };
+}
+
+describe('rotating backups', () => {
+  it('backs up an open project beside it and keeps the newest K', async () => {
+    const { path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    for (let i = 0; i < 4; i++) await backupProject(ctx, { keep: 3 });
+    const list = listBackups(path);
+    expect(list).toHaveLength(3);
+    expect(list[0]!.path.startsWith(backupDirOf(path))).toBe(true);
+    expect(list[0]!.file).toMatch(/^etude-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z(-\d+)?\.tresse$/);
+    expect(list.map((b) => b.takenAt)).toEqual([...list.map((b) => b.takenAt)].sort().reverse());
+    // Each backup is a complete project on its own.
+    const copy = new Database(list[0]!.path, { readonly: true });
+    expect(copy.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT name FROM sources').pluck().all()).toEqual(['Entretien 1']);
+    copy.close();
+    closeProject(ctx);
+  });
+
+  it('restores a backup, keeping the current file aside', async () => {
+    const { path, ctx } = project();
+    const s = addText(ctx, 'Entretien 1', 'Premier entretien.');
+    const backup = await backupProject(ctx);
+    deleteSource(ctx, s.id);
+    addText(ctx, 'Entretien 2', 'Un autre.');
+    // Open: refused, the file is in use.
+    expect(() => restoreBackup(path, backup.file)).toThrow(expect.objectContaining({ code: 'project.locked' }));
+    closeProject(ctx);
+    const result = restoreBackup(path, backup.file);
+    expect(result.previous).toBe(`${path}.before-restore`);
+    const restored = openProject(path);
+    expect(listSources(restored.db).map((x) => x.name)).toEqual(['Entretien 1']);
+    closeProject(restored);
+    const aside = openProject(`${path}.before-restore`, undefined, { lock: false });
+    expect(listSources(aside.db).map((x) => x.name)).toEqual(['Entretien 2']);
+    closeProject(aside);
+  });
+
+  it('refuses a damaged backup or another program’s file, leaving the project untouched', () => {
+    const { dir, path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    closeProject(ctx);
+    writeFileSync(join(dir, 'abime.tresse'), Buffer.alloc(8192, 7));
+    const other = new Database(join(dir, 'autre.db'));
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    for (const file of [join(dir, 'abime.tresse'), join(dir, 'autre.db')]) {
+      let e: TresseError | undefined;
+      try {
+        restoreBackup(path, file);
+      } catch (x) {
+        e = x as TresseError;
+      }
+      expect(e?.code).toBe('backup.invalid');
+    }
+    expect(existsSync(`${path}.before-restore`)).toBe(false);
+    const again = openProject(path);
+    expect(listSources(again.db)).toHaveLength(1);
+    closeProject(again);
+  });
+
+  it('backs up on a timer only when something changed', async () => {
+    const { path, ctx } = project();
+    const auto = startAutoBackup(ctx, { minutes: 0.002, keep: 10 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(listBackups(path)).toHaveLength(0);
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    await new Promise((r) => setTimeout(r, 600));
+    auto.stop();
+    expect(listBackups(path)).toHaveLength(1);
+    closeProject(ctx);
+  });
+
+  it('has backup, backups and restore commands', async () => {
+    const { dir, path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    // A backup only reads: it works while the project is open elsewhere.
+    const made = await tresse(dir, 'backup', 'etude.tresse', '--json');
+    expect(made.code).toBe(0);
+    const file = JSON.parse(made.out).file as string;
+    const listed = await tresse(dir, 'backups', 'etude.tresse', '--json');
+    expect(JSON.parse(listed.out).map((b: { file: string }) => b.file)).toEqual([file]);
+    expect((await tresse(dir, 'restore', 'etude.tresse', file)).code).toBe(1);
+    closeProject(ctx);
+    const restored = await tresse(dir, 'restore', 'etude.tresse', file);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('Sauvegarde restaurée');
+    expect(existsSync(`${path}.before-restore`)).toBe(true);
+  });
+});
