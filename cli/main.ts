@@ -74,6 +74,17 @@ export const OPTIONS = {
   accept: { type: 'string' },
   'keep-both': { type: 'boolean' },
   discuss: { type: 'string' },
+  rows: { type: 'string' },
+  cols: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'date-attribute': { type: 'string' },
+  row: { type: 'string' },
+  col: { type: 'string' },
+  note: { type: 'string' },
+  codes: { type: 'string' },
+  picture: { type: 'string' },
+  'excerpts-per-cell': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -218,6 +229,8 @@ export class CommandRun {
   private async import(): Promise<void> {
     const files = this.args.slice(1);
     if (files.length === 0) throw new UsageError(this.say('cli.missing', { what: 'FICHIER / FILE' }));
+    // A REFI-QDA project is a whole project, not a source: it has its own command.
+    if (files.length === 1 && /\.qdpx$/i.test(files[0]!)) return EXTRA_COMMANDS['import-qdpx']!(this);
     const kindArg = this.values.kind?.[0];
     if (!kindArg) throw new UsageError(this.say('cli.missing', { what: '--kind' }));
     const kind = parseSourceKind(kindArg);

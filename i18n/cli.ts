@@ -33,6 +33,15 @@ Commandes :
        [--threshold 0.5] [--out FICHIER.xlsx|FICHIER.csv] [--json]     accord inter-codeurs
   disagreements PROJET --coders A,B [--code CODE] [--threshold 0.5] [--json]   lister les désaccords
   resolve PROJET ID --coders A,B (--accept CODEUR | --keep-both | --discuss NOTE)   régler un désaccord
+  matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies]
+       [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
+       [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
+       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FICHIER]
+       [--row CODE --col COLONNE]                                       matrices d'analyse (--from/--to : date de codage)
+  synthesis PROJET --row CODE --col COLONNE --text TEXTE [--case CAS] [--cols ATTRIBUT]   synthèse d'une case
+  verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
+  question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
+  columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
 
 Options communes : --coder NOM (qui code), --lang fr|en, --help
 Types de source : entretien, observation, carnet, document, synthèse
@@ -69,6 +78,15 @@ Commands:
        [--threshold 0.5] [--out FILE.xlsx|FILE.csv] [--json]           inter-coder agreement
   disagreements PROJECT --coders A,B [--code CODE] [--threshold 0.5] [--json]   list disagreements
   resolve PROJECT ID --coders A,B (--accept CODER | --keep-both | --discuss NOTE)   settle a disagreement
+  matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies]
+       [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
+       [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
+       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FILE]
+       [--row CODE --col COLUMN]                                        analysis matrices (--from/--to: coding date)
+  synthesis PROJECT --row CODE --col COLUMN --text TEXT [--case CASE] [--cols ATTRIBUTE]   a cell's synthesis
+  verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
+  question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions
+  columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
 
 Common options: --coder NAME (who codes), --lang fr|en, --help
 Source kinds: interview, observation, notebook, document, synthesis
@@ -120,6 +138,8 @@ Positions: Unicode code points, from 0, end excluded.`,
     fr: '[{id}] {source} · {code} ({start}–{end}) : codé par {with}, pas par {without}{status}',
     en: '[{id}] {source} · {code} ({start}–{end}): coded by {with}, not by {without}{status}',
   },
+  'cli.reviewKept': { fr: ' [lectures gardées toutes deux]', en: ' [both readings kept]' },
+  'cli.reviewDiscuss': { fr: ' [à discuter]', en: ' [to discuss]' },
   'cli.resolved': {
     fr: 'Désaccord réglé : {added} codage(s) ajouté(s), {removed} retiré(s), {memos} mémo(s) ajouté(s)',
     en: 'Disagreement settled: {added} coding(s) added, {removed} removed, {memos} memo(s) added',
@@ -149,6 +169,11 @@ Positions: Unicode code points, from 0, end excluded.`,
     fr: 'Sauvegarde restaurée : {backup}. L’ancien fichier est gardé : {previous}',
     en: 'Backup restored: {backup}. The previous file is kept: {previous}',
   },
+  'cli.synthesisSet': { fr: 'Synthèse enregistrée : {row} × {column}', en: 'Synthesis saved: {row} × {column}' },
+  'cli.synthesisCleared': { fr: 'Synthèse effacée : {row} × {column}', en: 'Synthesis removed: {row} × {column}' },
+  'cli.verdictSet': { fr: '{row} : verdict {verdict} (silence : {silent})', en: '{row}: verdict {verdict} (silence: {silent})' },
+  'cli.questionAdded': { fr: 'Question « {name} » : {count} code(s)', en: 'Question "{name}": {count} code(s)' },
+  'cli.questionRemoved': { fr: 'Question supprimée : {name}', en: 'Question removed: {name}' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;

@@ -86,6 +86,9 @@ export const uiMessages = {
   },
   'source.length': { fr: '{count} caractères', en: '{count} characters' },
 
+  'coding.details': { fr: 'Codage choisi', en: 'Chosen coding' },
+  'coding.remove': { fr: 'Retirer ce codage', en: 'Remove this coding' },
+
   'cases.title': { fr: 'Cas et attributs', en: 'Cases and attributes' },
   'cases.name': { fr: 'Cas', en: 'Case' },
   'cases.sources': { fr: 'Sources liées', en: 'Linked sources' },
@@ -170,6 +173,7 @@ export const uiMessages = {
   'retrieval.count': { fr: '{count} extrait(s)', en: '{count} excerpt(s)' },
   'retrieval.none': { fr: 'Aucun extrait ne correspond.', en: 'No excerpt matches.' },
   'retrieval.listLabel': { fr: 'Extraits (Entrée pour ouvrir dans la source)', en: 'Excerpts (Enter opens it in its source)' },
+  'retrieval.memo': { fr: 'Mémo : {text}', en: 'Memo: {text}' },
   'retrieval.position': { fr: 'car. {start}–{end}', en: 'chars {start}–{end}' },
 
   'search.title': { fr: 'Recherche dans les sources', en: 'Search the sources' },

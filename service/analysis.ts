@@ -15,6 +15,7 @@ export { cellExcerpts, excerptsByIds } from '../analysis/matrix/excerpts.ts';
 export { addQuestion, listQuestions, removeQuestion, resolveQuestion, setQuestionCodes } from '../analysis/matrix/questions.ts';
 export { kindColumns, resetKindColumns, setKindColumn, DEFAULT_KIND_COLUMNS } from '../analysis/matrix/kind-columns.ts';
 export type * from '../analysis/matrix/types.ts';
+export { MATRIX_TYPES, VERDICTS } from '../analysis/matrix/types.ts';
 
 /** Which grid a synthesis or verdict belongs to: the triangulation matrix (kind or attribute columns) or one case's grid. */
 export interface GridRef {
@@ -90,3 +91,8 @@ export function setRowVerdict(
   const after = gridOf(ctx.db, grid, row, lang).matrix.rows[0];
   return { rowKey: row.key, dimension: matrix.dimension, verdict: after?.verdict ?? null, silent: after?.silent ?? [] };
 }
+
+export { exportMatrices, EXPORT_FORMATS, type ExportFormat } from '../exchange/export/index.ts';
+export { picturesFor, type Picture } from '../analysis/pictures/index.ts';
+export { svgToPng } from '../analysis/pictures/png.ts';
+export { codebookUsage } from '../analysis/matrix/usage.ts';

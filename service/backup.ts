@@ -12,8 +12,8 @@ import type { ProjectContext } from './context.ts';
 // `<project>.backups/` beside the project file: `etude.tresse` -> `etude.tresse.backups/`,
 // one file per backup named `<name>-<UTC time>.tresse` (e.g. etude-2026-11-23T09-30-00-000Z.tresse),
 // each a complete project in its own right (rollback journal, no -wal file needed). The newest K
-// are kept (default 10). The app calls `backupProject` on opening and `startAutoBackup` for one
-// every N minutes of work (default 10; skipped when nothing changed since the last one).
+// are kept (default 10). The app calls `startAutoBackup(ctx, { atStart: true })` on opening: one
+// backup at once, then one every N minutes of work (default 10; skipped when nothing changed).
 
 export const DEFAULT_KEEP = 10;
 export const DEFAULT_MINUTES = 10;
@@ -95,30 +95,30 @@ export interface AutoBackup {
  */
 export function startAutoBackup(
   ctx: ProjectContext,
-  options: { minutes?: number; keep?: number; onError?: (e: unknown) => void } = {},
+  options: { minutes?: number; keep?: number; atStart?: boolean; onError?: (e: unknown) => void } = {},
 ): AutoBackup {
   const changes = () => (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  let last = changes();
+  // With atStart (the app, on opening a project), the first backup is taken at once.
+  let last = options.atStart ? -1 : changes();
   let running = false;
-  const timer = setInterval(
-    () => {
-      if (!ctx.db.open) return clearInterval(timer);
-      if (running || ctx.db.inTransaction) return;
-      const now = changes();
-      if (now === last) return;
-      running = true;
-      backupProject(ctx, options.keep !== undefined ? { keep: options.keep } : {})
-        .then(() => {
-          last = now;
-        })
-        .catch((e) => options.onError?.(e))
-        .finally(() => {
-          running = false;
-        });
-    },
-    (options.minutes ?? DEFAULT_MINUTES) * 60_000,
-  );
+  const tick = () => {
+    if (!ctx.db.open) return clearInterval(timer);
+    if (running || ctx.db.inTransaction) return;
+    const now = changes();
+    if (now === last) return;
+    running = true;
+    backupProject(ctx, options.keep !== undefined ? { keep: options.keep } : {})
+      .then(() => {
+        last = now;
+      })
+      .catch((e) => options.onError?.(e))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(tick, (options.minutes ?? DEFAULT_MINUTES) * 60_000);
   timer.unref();
+  if (options.atStart) tick();
   return { stop: () => clearInterval(timer) };
 }
 

@@ -1,6 +1,6 @@
 // Applies a codebook merge plan (codebooks/merge.ts) to the project's codebook. The plan is made
 // from the comparison of my codes with theirs and the user's decisions; nothing of mine is deleted.
-import { compareCodebooks, type CodebookDiff, type CompareCode } from '../codebooks/compare.ts';
+import { compareCodebooks, nameKey, type CodebookDiff, type CompareCode } from '../codebooks/compare.ts';
 import { TEXT_FIELDS, type TextField } from '../codebooks/tree.ts';
 import { planMerge, type Decision, type MergePlan } from '../codebooks/merge.ts';
 import type { Db } from '../db/open.ts';
@@ -10,14 +10,26 @@ import { addCode, listCodes, moveCode, updateCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 import type { RichCode } from './refi-snapshot.ts';
 
-/** Codes as the comparison wants them: numbered, linked by parent id. Order is kept. */
+/**
+ * Codes as the comparison wants them: numbered, linked by parent id, order kept. Files from other
+ * tools may hold a nameless code or two siblings of one name, which a project cannot: they are
+ * named "? <guid>" and "name (2)" rather than refused.
+ */
 export function compareCodesOf(codes: readonly RichCode[]): CompareCode[] {
   const ids = new Map(codes.map((c, i) => [c.guid, i + 1]));
+  const taken = new Set<string>();
+  const nameOf = (c: RichCode): string => {
+    const base = c.name.trim() || `? ${c.guid.slice(0, 8)}`;
+    let name = base;
+    for (let n = 2; taken.has(`${c.parentGuid}\u0000${nameKey(name)}`); n++) name = `${base} (${n})`;
+    taken.add(`${c.parentGuid}\u0000${nameKey(name)}`);
+    return name;
+  };
   return codes.map((c, i) => ({
     id: i + 1,
     guid: c.guid,
     parentId: c.parentGuid === null ? null : (ids.get(c.parentGuid) ?? null),
-    name: c.name,
+    name: nameOf(c),
     abbrev: c.abbrev ?? null,
     color: c.color,
     definition: c.definition,

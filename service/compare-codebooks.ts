@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { CodebookDiff } from '../codebooks/compare.ts';
-import { openProjectDb, type Db } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
 import { readCodebookWithWarnings, readProject } from '../exchange/refi/index.ts';
 import { TresseError } from '../i18n/error.ts';
 import { diffSides, projectSide, sideOfCodes, type CodebookSide as SideCodes } from './codebook-merge.ts';
 import type { TeamWarning } from './merge-warnings.ts';
+import { readProjectCopy } from './project-copy.ts';
 
 /** One side: an open project, or the content of a .qdc file. */
 export type CodebookSide = Db | { qdc: string | Uint8Array; fileName?: string };
@@ -29,7 +30,7 @@ export function loadCodebookSide(side: CodebookSide, label?: string): LoadedCode
   return { label: label ?? side.fileName ?? 'codebook.qdc', ...sideOfCodes(codes), warnings };
 }
 
-/** A codebook from a file path: .tresse (opened only to read it), .qdc, or the codebook of a .qdpx. */
+/** A codebook from a file path: .tresse (a copy is read, the file is never touched), .qdc, or the codebook of a .qdpx. */
 export function loadCodebookFile(path: string): LoadedCodebook {
   const ext = extname(path).toLowerCase();
   const label = basename(path);
@@ -39,12 +40,7 @@ export function loadCodebookFile(path: string): LoadedCodebook {
     return { label, ...sideOfCodes(snapshot.codes), warnings };
   }
   if (ext !== '.tresse') throw new TresseError('team.fileKind', { file: label, expected: '.tresse, .qdc, .qdpx' });
-  const db = openProjectDb(path);
-  try {
-    return loadCodebookSide(db, label);
-  } finally {
-    db.close();
-  }
+  return readProjectCopy(path, (db) => loadCodebookSide(db, label));
 }
 
 export interface CodebookComparison {

@@ -18,7 +18,7 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { SegmentKind, Valence } from '../model/types.ts';
-import { sliceCodePoints } from '../text/offsets.ts';
+import { OffsetIndex, sliceCodePoints } from '../text/offsets.ts';
 import { agreementData, sourceNames } from './agreement.ts';
 import { codePath, listCodes } from './codebook.ts';
 import { requireCoder } from './coders.ts';
@@ -72,8 +72,16 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
   const coderName = new Map(data.coders.map((c) => [c.id, c.name]));
   const codes = new Map(listCodes(db).map((c) => [c.id, c]));
   const names = sourceNames(db);
-  const texts = new Map<number, string>();
-  const textOf = (id: number) => texts.get(id) ?? texts.set(id, (stmt(db, 'SELECT text FROM sources WHERE id = ?').get(id) as { text: string }).text).get(id)!;
+  const texts = new Map<number, { text: string; index: OffsetIndex }>();
+  const slice = (id: number, start: number, end: number) => {
+    let t = texts.get(id);
+    if (!t) {
+      const text = (stmt(db, 'SELECT text FROM sources WHERE id = ?').get(id) as { text: string }).text;
+      texts.set(id, (t = { text, index: new OffsetIndex(text) }));
+    }
+    return sliceCodePoints(t.text, start, end, t.index);
+  };
+  const memos = reviewMemos(db);
   const inPassage = stmt(
     db,
     'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start >= ? AND end <= ? ORDER BY start, id',
@@ -82,10 +90,10 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
     const passages = d.passages.map((p) => ({
       ...p,
       coderName: coderName.get(p.coderId) ?? String(p.coderId),
-      text: sliceCodePoints(textOf(d.sourceId), p.start, p.end),
+      text: slice(d.sourceId, p.start, p.end),
       codingIds: (inPassage.all(d.sourceId, d.codeId, p.coderId, p.start, p.end) as { id: number }[]).map((r) => r.id),
     }));
-    const { status, notes } = reviewStatus(db, passages.flatMap((p) => p.codingIds));
+    const { status, notes } = reviewStatus(memos, passages.flatMap((p) => p.codingIds));
     return {
       ...d,
       id: `${d.sourceId}:${d.codeId}:${d.start}:${d.end}`,
@@ -101,11 +109,19 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
   });
 }
 
-function reviewStatus(db: Db, codingIds: number[]): { status: ReviewItem['status']; notes: string[] } {
-  if (codingIds.length === 0) return { status: 'open', notes: [] };
-  const rows = db
-    .prepare(`SELECT title, text FROM memos WHERE coding_id IN (${codingIds.map(() => '?').join(',')}) AND title IN (?, ?) ORDER BY id`)
-    .all(...codingIds, KEEP_BOTH_TITLE, DISCUSS_TITLE) as { title: string; text: string }[];
+/** Review memos (keep-both, discuss) by coding id, read once per listing. */
+function reviewMemos(db: Db): Map<number, { title: string; text: string }[]> {
+  const rows = stmt(db, 'SELECT coding_id AS codingId, title, text FROM memos WHERE coding_id IS NOT NULL AND title IN (?, ?) ORDER BY id').all(
+    KEEP_BOTH_TITLE,
+    DISCUSS_TITLE,
+  ) as { codingId: number; title: string; text: string }[];
+  const out = new Map<number, { title: string; text: string }[]>();
+  for (const r of rows) (out.get(r.codingId) ?? out.set(r.codingId, []).get(r.codingId)!).push(r);
+  return out;
+}
+
+function reviewStatus(memos: Map<number, { title: string; text: string }[]>, codingIds: number[]): { status: ReviewItem['status']; notes: string[] } {
+  const rows = codingIds.flatMap((id) => memos.get(id) ?? []);
   const status = rows.some((r) => r.title === KEEP_BOTH_TITLE) ? 'kept' : rows.length > 0 ? 'discuss' : 'open';
   return { status, notes: [...new Set(rows.map((r) => r.text).filter(Boolean))] };
 }

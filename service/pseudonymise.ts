@@ -86,8 +86,7 @@ function existingFields(db: Db) {
   );
 }
 
-function toMatch(id: string, target: MatchTarget, text: string, m: NameMatch): PseudonymMatch {
-  const cps = Array.from(text);
+function toMatch(id: string, target: MatchTarget, cps: readonly string[], m: NameMatch): PseudonymMatch {
   return {
     id,
     target,
@@ -111,7 +110,9 @@ export function previewPseudonyms(db: Db, entries?: readonly NameEntry[]): Pseud
   const sources = stmt(db, 'SELECT id, name, text FROM sources ORDER BY id').all() as { id: number; name: string; text: string }[];
   for (const s of sources) {
     const target: MatchTarget = { kind: 'source', sourceId: s.id, name: s.name };
-    for (const m of matcher.find(s.text)) matches.push(toMatch(`s${s.id}:${m.start}-${m.end}`, target, s.text, m));
+    const found = matcher.find(s.text);
+    const cps = found.length ? Array.from(s.text) : [];
+    for (const m of found) matches.push(toMatch(`s${s.id}:${m.start}-${m.end}`, target, cps, m));
   }
   for (const f of existingFields(db)) {
     const rows = db
@@ -119,9 +120,9 @@ export function previewPseudonyms(db: Db, entries?: readonly NameEntry[]): Pseud
       .all() as { id: number; value: string }[];
     for (const r of rows) {
       const target: MatchTarget = { kind: 'field', table: f.table, column: f.column, rowId: r.id };
-      for (const m of matcher.find(r.value)) {
-        matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, r.value, m));
-      }
+      const found = matcher.find(r.value);
+      const cps = found.length ? Array.from(r.value) : [];
+      for (const m of found) matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, cps, m));
     }
   }
   const pseudonymOf = new Map(list.map((e) => [e.id, e.pseudonym]));

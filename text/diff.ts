@@ -32,9 +32,14 @@ function diffMiddle(a: string[], a0: number, a1: number, b: string[], b0: number
   }
   const ta = tokenize(a, a0, a1);
   const tb = tokenize(b, b0, b1);
+  // Only spaces and punctuation in common between two changes: one change (a rewritten sentence
+  // reads as one replacement, not as a dozen fragments between its commas).
+  const runs = alignTokens(ta, tb, MAX_EDITS).filter(
+    ([ax, by, len]) => (ax === 0 && by === 0) || ax + len === ta.ids.length || ta.isWord.subarray(ax, ax + len).includes(1),
+  );
   let ai = 0;
   let bi = 0;
-  for (const [ax, by, len] of [...alignTokens(ta, tb, MAX_EDITS), [ta.ids.length, tb.ids.length, 0] as Run]) {
+  for (const [ax, by, len] of [...runs, [ta.ids.length, tb.ids.length, 0] as Run]) {
     if (ax > ai || by > bi) push(a, ta.bounds[ai]!, ta.bounds[ax]!, b, tb.bounds[bi]!, tb.bounds[by]!, out);
     ai = ax + len;
     bi = by + len;

@@ -63,6 +63,7 @@ export const matrixLabels = {
     fr: 'Épaisseur du trait : nombre de cooccurrences (inscrit sur le trait)',
     en: 'Line width: number of co-occurrences (written on the line)',
   },
+  'network.empty': { fr: 'Aucune cooccurrence entre codes différents.', en: 'No co-occurrence between different codes.' },
   'report.title': { fr: 'Grille d’analyse', en: 'Analysis grid' },
   'report.generated': { fr: 'Produit par Tresse le {date}', en: 'Produced by Tresse on {date}' },
 } as const satisfies Record<string, { fr: string; en: string }>;

@@ -9,7 +9,8 @@ import type { Matrix } from '../matrix/types.ts';
 import { el, svgDocument, text, truncate } from './svg.ts';
 
 interface Node extends SimulationNodeDatum {
-  index: number;
+  /** The matrix row (d3 keeps `index` for its own use). */
+  row: number;
   name: string;
   weight: number;
 }
@@ -44,14 +45,14 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
       weight.set(j, (weight.get(j) ?? 0) + c.count);
     }),
   );
-  const nodes: Node[] = [...weight.keys()].sort((a, b) => a - b).map((i) => ({ index: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
-  const byIndex = new Map(nodes.map((n) => [n.index, n]));
+  const nodes: Node[] = [...weight.keys()].sort((a, b) => a - b).map((i) => ({ row: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
+  const byIndex = new Map(nodes.map((n) => [n.row, n]));
   const maxCount = Math.max(1, ...links.map((l) => l.count));
   const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.weight))]).range([6, 22]);
   const stroke = scaleLinear().domain([1, maxCount]).range([1, 8]);
   const sim = forceSimulation<Node>(nodes)
     .randomSource(seeded(20261123))
-    .force('link', forceLink<Node, Link>(links).id((n) => n.index).distance(120))
+    .force('link', forceLink<Node, Link>(links).id((n) => n.row).distance(120))
     .force('charge', forceManyBody().strength(-260))
     .force('center', forceCenter(width / 2, height / 2 + 20))
     .force('collide', forceCollide<Node>((n) => radius(n.weight) + 18))
@@ -61,8 +62,8 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
   const clampY = (v: number) => Math.max(60, Math.min(height - 50, v));
   let body = '';
   for (const l of links) {
-    const a = byIndex.get(typeof l.source === 'number' ? l.source : l.source.index)!;
-    const b = byIndex.get(typeof l.target === 'number' ? l.target : l.target.index)!;
+    const a = byIndex.get(typeof l.source === 'number' ? l.source : l.source.row)!;
+    const b = byIndex.get(typeof l.target === 'number' ? l.target : l.target.row)!;
     const [x1, y1, x2, y2] = [clampX(a.x ?? 0), clampY(a.y ?? 0), clampX(b.x ?? 0), clampY(b.y ?? 0)];
     body += el('line', { x1, y1, x2, y2, stroke: '#555555', 'stroke-width': stroke(l.count), 'stroke-linecap': 'round' });
     body += text((x1 + x2) / 2, (y1 + y2) / 2 - 3, String(l.count), {
@@ -79,6 +80,7 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
     body += el('circle', { cx, cy, r, fill: '#ffffff', stroke: '#000000', 'stroke-width': 1.5 });
     body += text(cx, cy + r + 13, truncate(n.name, 24), { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold' });
   }
+  if (links.length === 0) body += text(width / 2, height / 2, label('network.empty', lang), { 'text-anchor': 'middle', 'font-size': 14 });
   const legend = [label('legend.network', lang), ...m.notes];
   legend.forEach((l, i) => (body += text(16, height - 10 - (legend.length - 1 - i) * 16, l, { 'font-size': 11 })));
   return svgDocument(width, height, label('title.network', lang), body, legend.join(' '));

@@ -60,7 +60,7 @@ function disagreementsCommand(run: CommandRun): void {
                   end: d.end,
                   with: d.codersWithNames.join(', '),
                   without: d.codersWithoutNames.join(', '),
-                  status: d.status === 'open' ? '' : ` [${d.status}]`,
+                  status: d.status === 'open' ? '' : run.say(d.status === 'kept' ? 'cli.reviewKept' : 'cli.reviewDiscuss'),
                 }),
                 ...d.passages.map((p) => `    ${p.coderName} : « ${p.text.replace(/\s+/g, ' ')} »`),
                 ...d.notes.map((n) => `    ✎ ${n}`),

@@ -2,12 +2,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
-import { openProjectDb } from '../../db/open.ts';
 import { TresseError } from '../../i18n/error.ts';
 import type { CodebookMergeResult } from '../../service/codebook-merge.ts';
 import { mergeSnapshot, type MergeReport } from '../../service/merge-project.ts';
 import type { TeamWarning } from '../../service/merge-warnings.ts';
 import { closeProject } from '../../service/project.ts';
+import { readProjectCopy } from '../../service/project-copy.ts';
 import { exportQdc, exportQdpx, importQdc, importQdpx, importQdpxAsNewProject } from '../../service/refi.ts';
 import { snapshotProject } from '../../service/refi-snapshot.ts';
 import { UsageError, type CommandRun } from '../main.ts';
@@ -102,22 +102,14 @@ function importQdcCommand(run: CommandRun): void {
   });
 }
 
-/** Merges a teammate's .tresse (opened only to read it) or .qdpx into the project. */
+/** Merges a teammate's .tresse (read from a copy, never touched) or .qdpx into the project. */
 function mergeCommand(run: CommandRun): void {
   const other = resolve(run.io.cwd, run.arg(1, 'AUTRE.tresse|AUTRE.qdpx / OTHER.tresse|OTHER.qdpx'));
   const ext = extname(other).toLowerCase();
   if (ext !== '.tresse' && ext !== '.qdpx') throw new TresseError('team.fileKind', { file: basename(other), expected: '.tresse, .qdpx' });
   if (resolve(other) === run.path(0)) throw new UsageError(basename(other));
   const decisions = readDecisions(run);
-  let snapshot: ReturnType<typeof snapshotProject> | undefined;
-  if (ext === '.tresse') {
-    const db = openProjectDb(other);
-    try {
-      snapshot = snapshotProject(db);
-    } finally {
-      db.close();
-    }
-  }
+  const snapshot = ext === '.tresse' ? readProjectCopy(other, snapshotProject) : undefined;
   const bytes = snapshot ? undefined : new Uint8Array(readFileSync(other));
   run.withProjectAs((ctx) => {
     const result = snapshot

@@ -5,6 +5,7 @@ import { exchangeCommands } from './exchange.ts';
 import { backup, backups, restore } from './backup.ts';
 import { edit } from './edit.ts';
 import { pseudonymize } from './pseudonymize.ts';
+import { matrixCommands } from './matrix.ts';
 
 /**
  * Commands that live in their own files (matrix, agreement, exchange...), by name. Each gets the
@@ -20,4 +21,5 @@ export const EXTRA_COMMANDS: Record<string, (run: CommandRun) => void | Promise<
   ...exchangeCommands,
   ...compareCommands,
   ...agreementCommands,
+  ...matrixCommands,
 };

@@ -3,6 +3,7 @@
 // method list, so a method added to the API needs no change here.
 import { API_METHODS } from '../../service/api-methods.ts';
 import type { ApiMethod, ApiResult, TresseApi } from '../../service/api.ts';
+import type { TresseBridge } from '../../service/bridge.ts';
 import { fromWire, toWire } from '../../service/wire.ts';
 
 /** A refusal from the project, already worded in the user's language by the server. */
@@ -18,9 +19,6 @@ export class ApiError extends Error {
 }
 
 export type Transport = (method: ApiMethod, arg: unknown) => Promise<ApiResult<unknown>>;
-
-/** What the Electron preload puts on window.tresse. */
-export type DesktopBridge = { [M in ApiMethod]: (arg?: unknown) => Promise<ApiResult<unknown>> };
 
 export function unwrap<T>(result: ApiResult<T>): T {
   if (result.ok) return result.value;
@@ -71,8 +69,9 @@ export function httpTransport(token: string | null, fetchFn: typeof fetch = (...
 }
 
 function pickTransport(): Transport {
-  const bridge = (globalThis as { tresse?: DesktopBridge }).tresse;
-  if (bridge) return (method, arg) => bridge[method](arg);
+  const bridge = (globalThis as { tresse?: TresseBridge }).tresse;
+  // The bridge is typed method by method; called generically, each takes one plain argument.
+  if (bridge) return (method, arg) => (bridge[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(arg);
   if (typeof window === 'undefined') return httpTransport(null);
   const token = takeToken(window.location, window.sessionStorage);
   if (window.location.hash.includes('token=')) {
@@ -82,6 +81,3 @@ function pickTransport(): Transport {
 }
 
 export const api: TresseApi = createApi(pickTransport());
-
-/** Whether the desktop shell (native dialogs) is present. */
-export const isDesktop = (): boolean => Boolean((globalThis as { tresse?: unknown }).tresse);

@@ -5,7 +5,9 @@ import type { ProjectInfo } from '../../service/project.ts';
 import { api } from '../api/client.ts';
 import { translator } from '../../i18n/catalogue.ts';
 import { HistoryProvider } from '../coding/useHistory.tsx';
-import { LangProvider } from '../i18n/lang-context.tsx';
+import { LangProvider, useLang } from '../i18n/lang-context.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { IMPORT_REQUEST, useShellMenu } from './shell-menu.ts';
 import { errorText } from '../ui/error-text.ts';
 import { StartScreen } from './StartScreen.tsx';
 import { WorkbenchLayout } from './WorkbenchLayout.tsx';
@@ -43,6 +45,8 @@ export function App() {
 function Window({ session }: { session: SessionState }) {
   const [project, setProject] = useState<ProjectInfo | null>(session.project);
   const [recent, setRecent] = useState(session.recent);
+  const [menuError, setMenuError] = useState<string | null>(null);
+  const { t, setLang } = useLang();
 
   const closeProject = async () => {
     await api.closeProject();
@@ -50,12 +54,35 @@ function Window({ session }: { session: SessionState }) {
     setRecent((await api.getSession()).recent);
   };
 
-  if (!project) return <StartScreen shell={session.shell} recent={recent} onOpened={setProject} />;
+  useShellMenu((action) => {
+    const open = async (path: string | null) => {
+      if (path) setProject(await api.openProject({ path }));
+    };
+    const run = async () => {
+      if (action.action === 'newProject') await closeProject();
+      else if (action.action === 'openProject') await open(await api.chooseProjectPath({ mode: 'open' }));
+      else if (action.action === 'openRecent') await open(action.path);
+      else if (action.action === 'importSources') window.dispatchEvent(new Event(IMPORT_REQUEST));
+      else if (action.action === 'setLang') await setLang(action.lang);
+    };
+    setMenuError(null);
+    run().catch((e: unknown) => setMenuError(errorText(e, t)));
+  });
+
+  if (!project) {
+    return (
+      <>
+        <ErrorNotice message={menuError} onDismiss={() => setMenuError(null)} />
+        <StartScreen shell={session.shell} recent={recent} onOpened={setProject} />
+      </>
+    );
+  }
   // One undo history per opened project; merges and deletions are confirmed by the codebook's own
   // dialogs (which say how many codings go), so the history does not ask a second time.
   return (
     <HistoryProvider key={project.path} api={api} confirm={() => true}>
       <WorkbenchProvider project={project}>
+        <ErrorNotice message={menuError} onDismiss={() => setMenuError(null)} />
         <WorkbenchLayout onClose={closeProject} />
       </WorkbenchProvider>
     </HistoryProvider>

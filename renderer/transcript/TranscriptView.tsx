@@ -88,7 +88,6 @@ function $createBlockNode(block: Block, text: string, showTimestamps: boolean): 
           turn: block.turn,
           turnStart: block.turnStart,
           time: showTimestamps && block.timestampMs !== null ? formatTimestamp(block.timestampMs) : null,
-          chars: block.end - block.start,
         });
   $appendPieces(node, block, text);
   return node;
@@ -141,6 +140,23 @@ const raf: (f: () => void) => number =
   typeof requestAnimationFrame === 'function' ? (f) => requestAnimationFrame(f) : (f) => setTimeout(f, 16) as unknown as number;
 const cancelRaf: (id: number) => void =
   typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
+
+/** The DOM point under a window position (caretPositionFromPoint, or Chromium's older API). */
+function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
 
 export function TranscriptView(props: TranscriptViewProps) {
   const { source, codings, codes, coders, memoOf, hiddenCoderIds, focusRange, activeCodeId, onSelect, onCodingActivate } =
@@ -235,7 +251,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   useEffect(() => {
     // Whichever element scrolls (this view or a panel around it), new lines come into view.
     const onScroll = () => scheduleStripes();
-    void onScroll;
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onScroll);
     return () => {
       document.removeEventListener('scroll', onScroll, { capture: true });
@@ -269,7 +285,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     // Lines rewrap when the width changes, which moves every stripe.
     const observer = new ResizeObserver(() => scheduleStripes());
-    void observer;
+    observer.observe(el);
     return () => observer.disconnect();
   }, [scheduleStripes]);
 
@@ -296,20 +312,30 @@ export function TranscriptView(props: TranscriptViewProps) {
   }, [focusRange]);
 
   const readSelection = useCallback(
-    (event: ReactMouseEvent | ReactKeyboardEvent) => {
+    (event: { type: string; target: EventTarget | null }) => {
       const root = textRef.current;
       const selection = root?.ownerDocument.getSelection();
       if (!root || !selection) return;
       if (selection.rangeCount === 0 || selection.isCollapsed) {
         onSelect(null);
         if (event.type === 'mouseup' && onCodingActivate) {
-          const target = (event.target as Element).closest?.('[data-visible-ids]');
+          const target = (event.target as Element | null)?.closest?.('[data-visible-ids]');
           const hit = target ? visibleCodings(codingIdsOf(target), paintRef.current) : [];
           // The innermost coding: the one a click most likely aims at.
           hit.sort((a, b) => a.end - a.start - (b.end - b.start));
           if (hit[0]) onCodingActivate(hit[0].id);
         }
         return;
+      }
+      if (event instanceof MouseEvent && !(event.target instanceof Node && root.contains(event.target))) {
+        // Released beside the text (in the margin, below the end): the browser may have extended
+        // the selection to the end of the source. End it at the nearest point of the text under
+        // the pointer, as a text editor does.
+        const box = root.getBoundingClientRect();
+        const x = Math.min(Math.max(event.clientX, box.left + 1), box.right - 1);
+        const y = Math.min(Math.max(event.clientY, box.top + 1), box.bottom - 1);
+        const point = caretFromPoint(root.ownerDocument, x, y);
+        if (point && root.contains(point.node)) selection.extend(point.node, point.offset);
       }
       const range = selection.getRangeAt(0);
       if (!range.intersectsNode(root)) return;
@@ -323,6 +349,19 @@ export function TranscriptView(props: TranscriptViewProps) {
     },
     [onSelect, onCodingActivate, source.text, index],
   );
+
+  // A drag that starts in the text may end anywhere (in the margin, past the window's edge): the
+  // button is released outside, so listen on the document until it is.
+  const dragging = useRef(false);
+  useEffect(() => {
+    const onUp = (event: MouseEvent) => {
+      if (!dragging.current) return;
+      dragging.current = false;
+      readSelection(event);
+    };
+    document.addEventListener('mouseup', onUp);
+    return () => document.removeEventListener('mouseup', onUp);
+  }, [readSelection]);
 
   const clearHover = () => {
     for (const el of hoveredRef.current) el.classList.remove('tr-hover');
@@ -366,8 +405,10 @@ export function TranscriptView(props: TranscriptViewProps) {
           aria-label={t('transcript.label', { name: source.name })}
           aria-readonly="true"
           data-active-code={activeCodeId ?? undefined}
-          onMouseUp={readSelection}
-          onKeyUp={readSelection}
+          onMouseDown={(e) => {
+            if (e.button === 0) dragging.current = true;
+          }}
+          onKeyUp={(e: ReactKeyboardEvent) => readSelection(e)}
           onMouseMove={onMouseMove}
           onMouseLeave={onMouseLeave}
         />

@@ -68,13 +68,9 @@ export interface LineInfo {
   turnStart: boolean;
   /** Formatted timestamp shown in the gutter, or null. */
   time: string | null;
-  /** Length in characters: sizes the line before the browser lays it out (content-visibility). */
-  chars: number;
 }
 
-const NO_LINE: LineInfo = { speaker: null, turn: -1, turnStart: false, time: null, chars: 0 };
-/** Characters on a line of the transcript at its usual width, for the size estimate. */
-const CHARS_PER_LINE = 90;
+const NO_LINE: LineInfo = { speaker: null, turn: -1, turnStart: false, time: null };
 
 export class TranscriptLineNode extends ParagraphNode {
   __line: LineInfo;
@@ -105,8 +101,6 @@ export class TranscriptLineNode extends ParagraphNode {
       if (turnStart) dom.classList.add('tr-turn-start');
     }
     if (time !== null) dom.dataset.time = time;
-    const estimate = 1.6 * Math.max(1, Math.ceil(this.__line.chars / CHARS_PER_LINE));
-    dom.style.setProperty('contain-intrinsic-size', `auto ${estimate}em`);
     return dom;
   }
 

@@ -42,6 +42,40 @@ describe('the API client', () => {
   });
 });
 
+describe('the transport chosen at start', () => {
+  it('goes through the desktop bridge when the Electron preload provides one', async () => {
+    const calls: Array<[string, unknown]> = [];
+    const bridge = Object.fromEntries(
+      API_METHODS.map((m) => [m, async (arg: unknown) => (calls.push([m, arg]), { ok: true, value: `${m} ok` })]),
+    );
+    vi.resetModules();
+    (globalThis as { tresse?: unknown }).tresse = bridge;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const { api } = await import('../../renderer/api/client.ts');
+      await expect(api.getSource({ id: 2 })).resolves.toBe('getSource ok');
+      expect(calls).toEqual([['getSource', { id: 2 }]]);
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      delete (globalThis as { tresse?: unknown }).tresse;
+    }
+  });
+
+  it('takes the browser-mode token out of the address bar', async () => {
+    window.history.replaceState(null, '', '/#token=secret-du-jour');
+    vi.resetModules();
+    const seen: RequestInit[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (_url, init) => {
+      seen.push(init!);
+      return new Response(toWire({ ok: true, value: [] }));
+    });
+    const { api } = await import('../../renderer/api/client.ts');
+    expect(window.location.hash).toBe('');
+    await api.listSources();
+    expect(new Headers(seen[0]!.headers).get('X-Tresse-Token')).toBe('secret-du-jour');
+  });
+});
+
 describe('the browser-mode transport', () => {
   it('takes the token from the URL fragment and keeps it for reloads', () => {
     expect(takeToken({ hash: '#token=abc%2B123' }, window.sessionStorage)).toBe('abc+123');

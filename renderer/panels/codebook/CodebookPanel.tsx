@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { buildCodeTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import { MemoSection } from '../memos/MemoSection.tsx';
 import { CodeEditDialog } from './CodeEditDialog.tsx';
 import { CodeTree } from './CodeTree.tsx';
 import { DeleteCodeDialog } from './DeleteCodeDialog.tsx';
@@ -67,6 +68,7 @@ export function CodebookPanel() {
           <button type="button" className="danger" onClick={() => setEditing({ kind: 'delete', node: selected })}>
             {t('codebook.delete')}
           </button>
+          <MemoSection key={selected.code.id} target={{ kind: 'code', id: selected.code.id }} />
         </div>
       )}
       {editing?.kind === 'add' && <CodeEditDialog parentId={editing.parentId} onClose={() => setEditing(null)} />}

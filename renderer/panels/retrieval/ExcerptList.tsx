@@ -34,6 +34,7 @@ export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
               <span>{x.coderName}</span>
             </div>
             <blockquote className="excerpt-text">{x.text}</blockquote>
+            {x.memo && <p className="excerpt-memo">{t('retrieval.memo', { text: x.memo })}</p>}
           </div>
         );
       })}

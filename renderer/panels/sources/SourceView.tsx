@@ -10,6 +10,8 @@ import { addCodeCommand, addCodingCommand } from '../../coding/history.ts';
 import { useHistory, useHistoryEvents } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
+import { MemoSection } from '../memos/MemoSection.tsx';
+import { CodingDetails } from './CodingDetails.tsx';
 import { KIND_ONE } from './source-kinds.ts';
 
 export function SourceView() {
@@ -19,6 +21,7 @@ export function SourceView() {
   const [source, setSource] = useState<Source | null>(null);
   const [codings, setCodings] = useState<Coding[]>([]);
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);
+  const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const summary = sources.find((s) => s.id === opened?.sourceId);
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -88,6 +91,8 @@ export function SourceView() {
     }
   };
 
+  const activeCoding = codings.find((c) => c.id === activeCodingId) ?? null;
+
   if (!opened) return <p className="placeholder">{t('source.choose')}</p>;
   if (!source || source.id !== opened.sourceId) return <p className="placeholder" aria-busy="true" />;
   return (
@@ -108,8 +113,13 @@ export function SourceView() {
           focusRange={opened.focus}
           activeCodeId={selectedCodeId}
           onSelect={setSelection}
+          onCodingActivate={setActiveCodingId}
         />
       </div>
+      <footer className="source-foot">
+        {activeCoding && <CodingDetails key={`coding-${activeCoding.id}`} coding={activeCoding} onClose={() => setActiveCodingId(null)} />}
+        <MemoSection key={`source-${source.id}`} target={{ kind: 'source', id: source.id }} />
+      </footer>
       {selection && (
         <CodePicker
           codes={codes}

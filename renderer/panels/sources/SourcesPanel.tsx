@@ -1,7 +1,8 @@
 // The project's sources, grouped by kind, with the cases they belong to and how much is coded.
 // Files dropped anywhere on the panel start an import.
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { SourceSummary } from '../../../model/types.ts';
+import { IMPORT_REQUEST } from '../../app/shell-menu.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
@@ -15,6 +16,11 @@ export function SourcesPanel() {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const caseNames = new Map(cases.map((c) => [c.id, c.name]));
+  useEffect(() => {
+    const choose = () => input.current?.click();
+    window.addEventListener(IMPORT_REQUEST, choose);
+    return () => window.removeEventListener(IMPORT_REQUEST, choose);
+  }, []);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();

@@ -33,7 +33,8 @@ async function select(root: HTMLElement, fromU16: number, toU16: number) {
   selection.removeAllRanges();
   selection.addRange(range);
   await act(async () => {
-    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    root.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
   });
 }
 
@@ -147,6 +148,23 @@ describe('TranscriptView', () => {
     expect(tip.textContent).toContain('Bruno');
     expect(tip.textContent).toContain('à comparer avec l’atelier');
     expect(run.classList.contains('tr-hover')).toBe(true);
+  });
+
+  it('reports the selection when the mouse is released outside the text', async () => {
+    const onSelect = vi.fn<(r: TranscriptSelection | null) => void>();
+    mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={onSelect} />);
+    const root = textRoot(mounted);
+    const at = TEXT.indexOf('bailleurs');
+    const range = document.createRange();
+    range.setStart(...domPoint(root, at));
+    range.setEnd(...domPoint(root, at + 'bailleurs'.length));
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    await act(async () => {
+      root.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+      document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+    });
+    expect(onSelect.mock.lastCall![0]).toMatchObject({ text: 'bailleurs', start: cp('bailleurs') });
   });
 
   it('draws a stripe per coding and activates it on click', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Large sources stay linear: a 25,000-word interview with 1,000 codings and a 300,000-character
-// document. jsdom is several times slower than Chromium, so the bounds here are loose; the figures
-// are printed for the benchmark notes.
+// document. jsdom is many times slower than Chromium and the test machines are shared, so the
+// bounds only catch a quadratic blow-up (minutes); real timings come from the benchmark in
+// Chromium (renderer/transcript/measure.ts). The figures are printed for the notes.
 import { describe, expect, it } from 'vitest';
 import { measureDisplay, measureHighlight } from '../../../renderer/transcript/measure.ts';
 import type { Coding, StructureSegment } from '../../../model/types.ts';
@@ -54,11 +55,12 @@ describe('transcript at scale', () => {
     const added = await measureHighlight(shown.view, coding(11, 500, 900, 1, { id: 5000 }));
     console.info(`25k words / 1000 codings (jsdom): display ${shown.renderMs.toFixed(0)} ms, new coding ${added.renderMs.toFixed(0)} ms`);
     expect(container.querySelector('[data-testid="transcript-text"]')!.textContent).toBe(text);
-    expect(shown.renderMs).toBeLessThan(8000);
+    expect(shown.renderMs).toBeLessThan(30_000);
+    // A new coding rebuilds only the lines it touches.
     expect(added.renderMs).toBeLessThan(shown.renderMs);
     shown.view.unmount();
     container.remove();
-  });
+  }, 90_000);
 
   it('displays a 300,000-character document', async () => {
     const paragraphs: string[] = [];
@@ -81,8 +83,8 @@ describe('transcript at scale', () => {
       onSelect: () => {},
     });
     console.info(`${text.length} characters (jsdom): display ${shown.renderMs.toFixed(0)} ms`);
-    expect(shown.renderMs).toBeLessThan(8000);
+    expect(shown.renderMs).toBeLessThan(30_000);
     shown.view.unmount();
     container.remove();
-  });
+  }, 90_000);
 });

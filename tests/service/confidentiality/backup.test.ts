@@ -85,15 +85,18 @@ describe('rotating backups', () => {
     closeProject(again);
   });
 
-  it('backs up on a timer only when something changed', async () => {
+  it('backs up on opening, then on a timer only when something changed', async () => {
     const { path, ctx } = project();
-    const auto = startAutoBackup(ctx, { minutes: 0.002, keep: 10 });
+    const auto = startAutoBackup(ctx, { minutes: 0.002, keep: 10, atStart: true });
     await new Promise((r) => setTimeout(r, 400));
-    expect(listBackups(path)).toHaveLength(0);
+    expect(listBackups(path)).toHaveLength(1);
     addText(ctx, 'Entretien 1', 'Premier entretien.');
     await new Promise((r) => setTimeout(r, 600));
     auto.stop();
-    expect(listBackups(path)).toHaveLength(1);
+    expect(listBackups(path)).toHaveLength(2);
+    const newest = new Database(listBackups(path)[0]!.path, { readonly: true });
+    expect(newest.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
+    newest.close();
     closeProject(ctx);
   });
 

@@ -5,14 +5,15 @@ import { defineAttribute, setAttributeValues } from '../../../service/attributes
 import { createCase, linkSource, resolveCase } from '../../../service/cases.ts';
 import { addCode, listCodes, resolveCode, updateCode } from '../../../service/codebook.ts';
 import { ensureCoder, listCoders } from '../../../service/coders.ts';
-import { addCoding, locatePassage, retrieveExcerpts } from '../../../service/codings.ts';
+import { addCoding, locatePassage, retrieveExcerpts, type NewCoding } from '../../../service/codings.ts';
 import { compareProjectCodebooks } from '../../../service/compare-codebooks.ts';
 import type { ProjectContext } from '../../../service/context.ts';
 import { listMemos, saveMemo } from '../../../service/memos.ts';
 import { mergeSnapshot } from '../../../service/merge-project.ts';
 import { exportQdpx, importQdpx } from '../../../service/refi.ts';
 import { snapshotProject } from '../../../service/refi-snapshot.ts';
-import { getSourceText, listSources } from '../../../service/sources.ts';
+import { getSource, getSourceText, listSources } from '../../../service/sources.ts';
+import type { StructureSegment } from '../../../model/types.ts';
 import { addText, newProject } from '../../helpers/project.ts';
 import { projectContent } from './fixtures.ts';
 
@@ -25,11 +26,17 @@ const P7 = `Enquêteur : Qu'apporte la cellule ?
 P7 : On construit la réponse ensemble, avec la personne quand c'est possible, pas seulement autour d'elle.
 `;
 
-function code(ctx: ProjectContext, sourceName: string, ref: string, passage: string) {
+function code(ctx: ProjectContext, sourceName: string, ref: string, passage: string, extra: Partial<NewCoding> = {}) {
   const source = listSources(ctx.db).find((s) => s.name === sourceName)!;
   const range = locatePassage(getSourceText(ctx.db, source.id), passage, sourceName);
-  return addCoding(ctx, { sourceId: source.id, codeId: resolveCode(ctx.db, ref).id, ...range });
+  return addCoding(ctx, { sourceId: source.id, codeId: resolveCode(ctx.db, ref).id, ...range, ...extra });
 }
+
+const [P7_QUESTION] = P7.split('\n');
+const P7_TURNS: StructureSegment[] = [
+  { kind: 'turn', start: 0, end: [...P7_QUESTION!].length, speaker: 'Enquêteur' },
+  { kind: 'turn', start: [...P7_QUESTION!].length + 1, end: [...P7].length - 1, speaker: 'P7' },
+];
 
 function mine(): ProjectContext {
   const ctx = newProject({ coder: 'Camille' });
@@ -50,9 +57,9 @@ function mine(): ProjectContext {
 function theirs(): ProjectContext {
   const ctx = newProject({ coder: 'Léo' });
   addText(ctx, 'entretien-p1 (copie de Léo)', P1.replace(/\n/g, '\r\n'));
-  addText(ctx, 'Entretien P7', P7);
+  addText(ctx, 'Entretien P7', P7, 'interview', P7_TURNS);
   code(ctx, 'entretien-p1 (copie de Léo)', 'PA2', "la confiance s'est construite en réunion");
-  code(ctx, 'entretien-p1 (copie de Léo)', 'PA4', 'Les cultures professionnelles ne sont pas les mêmes');
+  code(ctx, 'entretien-p1 (copie de Léo)', 'PA4', 'Les cultures professionnelles ne sont pas les mêmes', { valence: '-', segmentKind: 'paraphrase' });
   const coConstruction = addCode(ctx, { name: 'Co-construction', parentId: resolveCode(ctx.db, 'PA').id });
   code(ctx, 'Entretien P7', coConstruction.guid, 'On construit la réponse ensemble');
   const p1 = createCase(ctx, { name: 'P1' });
@@ -87,9 +94,13 @@ describe("merging a teammate's project", () => {
     expect(report.coders.added).toEqual([]);
 
     const freins = retrieveExcerpts(me.db, { codeId: resolveCode(me.db, 'PA4').id });
-    expect(freins.map((x) => [x.sourceName, x.coderName, x.text])).toEqual([
-      ['Entretien P1', 'Léo', 'Les cultures professionnelles ne sont pas les mêmes'],
+    expect(freins.map((x) => [x.sourceName, x.coderName, x.text, x.valence, x.segmentKind])).toEqual([
+      ['Entretien P1', 'Léo', 'Les cultures professionnelles ne sont pas les mêmes', '-', 'paraphrase'],
     ]);
+    // A new source from a Tresse project keeps its speaker turns.
+    expect(getSource(me.db, listSources(me.db).find((x) => x.name === 'Entretien P7')!.id).structure).toEqual(
+      P7_TURNS.map((t) => ({ ...t, timestampMs: null })),
+    );
     const confiance = retrieveExcerpts(me.db, { codeId: resolveCode(me.db, 'PA2').id });
     expect(confiance.map((x) => x.coderName).sort()).toEqual(['Camille', 'Léo']);
     const coConstruction = resolveCode(me.db, 'Travail en partenariat/Co-construction');

@@ -126,4 +126,27 @@ describe('REFI-QDA import into a project', () => {
     expect(importQdc(empty, exportQdc(demo.db)).added).toBe(0);
     expect(listCodes(empty.db)).toHaveLength(codesBefore);
   });
+
+  it('brings in a vendor codebook with a nameless code and two siblings of one name, renaming rather than refusing', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="autre outil"><Codes>
+  <Code guid="6a1f0c2e-0000-4000-8000-000000000001" name="Précarité" isCodable="true">
+    <Code guid="6a1f0c2e-0000-4000-8000-000000000002" name="Isolement" isCodable="true"/>
+    <Code guid="6a1f0c2e-0000-4000-8000-000000000003" name="isolement" isCodable="true"/>
+  </Code>
+  <Code guid="6a1f0c2e-0000-4000-8000-000000000004" name="" isCodable="true"/>
+</Codes></CodeBook>`;
+    const ctx = newProject({ grid: 'empty' });
+    expect(importQdc(ctx, xml).added).toBe(4);
+    expect(listCodes(ctx.db).map((c) => c.name).sort()).toEqual(['? 6a1f0c2e', 'Isolement', 'Précarité', 'isolement (2)']);
+    expect(importQdc(ctx, xml).added).toBe(0);
+  });
+
+  it('refuses a hostile .qdc and leaves the codebook as it was', () => {
+    const ctx = newProject();
+    const before = listCodes(ctx.db);
+    const xxe = '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="6a1f0c2e-0000-4000-8000-000000000009" name="&x;" isCodable="true"/></Codes></CodeBook>';
+    expect(() => importQdc(ctx, xxe)).toThrow(TresseError);
+    expect(listCodes(ctx.db)).toEqual(before);
+  });
 });

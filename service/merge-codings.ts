@@ -1,0 +1,147 @@
+// The codings part of a merge: each of their codings lands on my source (matched by text), my code
+// (through the codebook plan's guidMap) and my coder (matched by GUID, then name), unless it is
+// already there. What cannot land is counted and reported, never dropped silently.
+import { stmt } from '../db/statements.ts';
+import type { NormalisationMap } from '../text/offsets.ts';
+import { ensureCoder } from './coders.ts';
+import { insertCoding } from './codings.ts';
+import type { ProjectContext } from './context.ts';
+import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
+import type { RichSnapshot } from './refi-snapshot.ts';
+
+export interface PlacedSource {
+  id: number;
+  length: number;
+  /** Set when their text was not normalised: their positions are mapped through it. */
+  map: NormalisationMap | null;
+}
+
+export interface CodingCounts {
+  added: number;
+  duplicates: number;
+  skipped: number;
+}
+
+/** Their user GUID -> my coder id: same GUID, else same name, else a new coder (created on first use). */
+function coderResolver(ctx: ProjectContext, theirs: RichSnapshot, added: string[]): (guid: string) => number {
+  const names = new Map(theirs.users.map((u) => [u.guid, u.name]));
+  const cache = new Map<string, number>();
+  return (guid) => {
+    const hit = cache.get(guid);
+    if (hit !== undefined) return hit;
+    const name = names.get(guid) ?? 'REFI-QDA';
+    let row = (stmt(ctx.db, 'SELECT id FROM coders WHERE guid = ?').get(guid) ??
+      stmt(ctx.db, 'SELECT id FROM coders WHERE name = ?').get(name)) as { id: number } | undefined;
+    if (!row) {
+      row = { id: ensureCoder(ctx.db, name, guid).id };
+      added.push(name);
+    }
+    cache.set(guid, row.id);
+    return row.id;
+  };
+}
+
+/** Skipped codings by reason, turned into one warning per reason (and per code or source). */
+class Skips {
+  unknownSource = 0;
+  unknownCode = 0;
+  readonly ignored = new Map<string, number>();
+  readonly notCodable = new Map<string, number>();
+  readonly outOfRange = new Map<string, number>();
+
+  static bump(m: Map<string, number>, key: string): void {
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+
+  warnings(): TeamWarning[] {
+    const out: TeamWarning[] = [];
+    if (this.unknownSource > 0) out.push(mergeWarning('merge.codingsUnknownSource', { count: this.unknownSource }));
+    if (this.unknownCode > 0) out.push(mergeWarning('merge.codingsUnknownCode', { count: this.unknownCode }));
+    if (this.ignored.size > 0) {
+      const count = [...this.ignored.values()].reduce((a, b) => a + b, 0);
+      out.push(mergeWarning('merge.codingsIgnoredCode', { count, names: [...this.ignored.keys()].join(', ') }));
+    }
+    for (const [name, count] of this.notCodable) out.push(mergeWarning('merge.codingsNotCodable', { count, name }));
+    for (const [name, count] of this.outOfRange) out.push(mergeWarning('merge.codingsOutOfRange', { count, name }));
+    return out;
+  }
+}
+
+export interface CodingsMerged {
+  counts: CodingCounts;
+  codersAdded: string[];
+  /** Their coding GUID -> my coding id (added or already there), for memos attached to codings. */
+  ids: Map<string, number>;
+}
+
+export function mergeCodings(
+  ctx: ProjectContext,
+  theirs: RichSnapshot,
+  sources: ReadonlyMap<string, PlacedSource>,
+  guidMap: Readonly<Record<string, string | null>>,
+  warnings: TeamWarning[],
+): CodingsMerged {
+  const result: CodingsMerged = { counts: { added: 0, duplicates: 0, skipped: 0 }, codersAdded: [], ids: new Map() };
+  const coderOf = coderResolver(ctx, theirs, result.codersAdded);
+  const skips = new Skips();
+  const theirSources = new Map(theirs.sources.map((s) => [s.guid, s.name]));
+  const theirCodes = new Map(theirs.codes.map((c) => [c.guid, c.name]));
+  const skip = () => result.counts.skipped++;
+  for (const k of theirs.codings) {
+    const src = sources.get(k.sourceGuid);
+    if (!src) {
+      // A source left out with its own warning has already counted its codings.
+      if (!theirSources.has(k.sourceGuid)) skips.unknownSource++;
+      skip();
+      continue;
+    }
+    const mapped = guidMap[k.codeGuid];
+    if (!mapped) {
+      if (mapped === undefined) skips.unknownCode++;
+      else Skips.bump(skips.ignored, theirCodes.get(k.codeGuid) ?? k.codeGuid);
+      skip();
+      continue;
+    }
+    const code = stmt(ctx.db, 'SELECT id, name, codable FROM codes WHERE guid = ?').get(mapped) as { id: number; name: string; codable: number };
+    if (code.codable !== 1) {
+      Skips.bump(skips.notCodable, code.name);
+      skip();
+      continue;
+    }
+    const start = src.map ? src.map.toNormalised(k.start) : k.start;
+    const end = src.map ? src.map.toNormalised(k.end) : k.end;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= src.length)) {
+      Skips.bump(skips.outOfRange, theirSources.get(k.sourceGuid) ?? k.sourceGuid);
+      skip();
+      continue;
+    }
+    const coderId = coderOf(k.coderGuid);
+    const byGuid = stmt(ctx.db, 'SELECT id FROM codings WHERE guid = ?').get(k.guid) as { id: number } | undefined;
+    const same =
+      byGuid ??
+      (stmt(ctx.db, 'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
+        src.id, code.id, coderId, start, end,
+      ) as { id: number } | undefined);
+    if (same) {
+      result.ids.set(k.guid, same.id);
+      result.counts.duplicates++;
+      continue;
+    }
+    const coding = insertCoding(ctx, {
+      sourceId: src.id,
+      codeId: code.id,
+      start,
+      end,
+      coderId,
+      valence: k.valence ?? null,
+      memo: k.memo ?? null,
+      guid: k.guid,
+      ...(k.segmentKind ? { segmentKind: k.segmentKind } : {}),
+      ...(k.createdAt ? { createdAt: k.createdAt } : {}),
+    });
+    result.ids.set(k.guid, coding.id);
+    result.counts.added++;
+  }
+  warnings.push(...skips.warnings());
+  return result;
+}

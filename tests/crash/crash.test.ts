@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ProjectContext } from '../../service/context.ts';
+import { closeProject, createProject, openProject } from '../../service/project.ts';
+import { tempDir } from '../helpers/project.ts';
+import { checkImport, checkMerge, checkPseudonymize, prepareMerge, preparePseudonymize } from './scenarios.ts';
+
+// Nothing lost: a process killed (SIGKILL, no chance to clean up) in the middle of a large import,
+// a code merge or a pseudonymisation leaves a project that opens, passes SQLite's integrity check,
+// and holds either the whole change or none of it. The kill lands at a random moment inside a
+// transaction: the worker says when one begins and how long one takes.
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TRIALS = 3;
+
+interface Outcome {
+  lines: string[];
+  killedAfter: string | null;
+  delay: number;
+}
+
+function runAndKill(op: string, path: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, op, path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    let killedAfter: string | null = null;
+    let delay = 0;
+    let duration = 0;
+    let beganAt = 0;
+    const targetRound = 1 + Math.floor(Math.random() * 2);
+    let timer: NodeJS.Timeout | undefined;
+    const killIn = (ms: number) => {
+      delay = Math.round(ms);
+      timer = setTimeout(() => {
+        killedAfter = lines[lines.length - 1] ?? null;
+        child.kill('SIGKILL');
+      }, ms);
+    };
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      const [word, n] = line.split(' ');
+      if (word === 'measure') duration = Number(n);
+      if (word === 'begin') beganAt = performance.now();
+      if (word === 'commit' && n === '0' && op !== 'pseudonymize') duration = performance.now() - beganAt;
+      const round = Number(n);
+      if (word === 'begin' && (op === 'pseudonymize' ? round === 0 : round === targetRound)) killIn(Math.random() * 0.8 * duration);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`worker ${op} failed (${code}): ${stderr}`));
+      else resolve({ lines, killedAfter, delay });
+    });
+  });
+}
+
+function reopenAndCheck<T>(path: string, check: (ctx: ProjectContext) => T): T {
+  // The dead worker's lock is stale: taken over.
+  const ctx = openProject(path);
+  try {
+    expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
+    return check(ctx);
+  } finally {
+    closeProject(ctx);
+  }
+}
+
+async function trials(op: string, prepare: ((ctx: ProjectContext) => void) | null, check: (ctx: ProjectContext) => unknown) {
+  let midTransaction = 0;
+  const report: string[] = [];
+  for (let t = 0; t < TRIALS; t++) {
+    const path = join(tempDir(), `${op}.tresse`);
+    const ctx = createProject(path, { grid: 'six-themes', coder: 'Camille' });
+    prepare?.(ctx);
+    closeProject(ctx);
+    const outcome = await runAndKill(op, path);
+    const state = reopenAndCheck(path, check);
+    if (outcome.killedAfter?.startsWith('begin')) midTransaction++;
+    const when = outcome.killedAfter ? `killed ${outcome.delay} ms after "${outcome.killedAfter}"` : 'finished before the kill';
+    report.push(`${op} #${t}: ${when} -> ${JSON.stringify(state)}`);
+  }
+  console.log(report.join('\n'));
+  return midTransaction;
+}
+
+describe('a killed process loses nothing', () => {
+  it('during a large import (batches of sources, one transaction each)', async () => {
+    const mid = await trials('import', null, checkImport);
+    expect(mid).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('during code merges', async () => {
+    const mid = await trials('merge', prepareMerge, checkMerge);
+    expect(mid).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('during a pseudonymisation', async () => {
+    const mid = await trials('pseudonymize', preparePseudonymize, checkPseudonymize);
+    expect(mid).toBeGreaterThan(0);
+  }, 180_000);
+});
