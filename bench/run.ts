@@ -117,6 +117,10 @@ try {
 
   const agreement = benchAgreement();
   report('character-level agreement, 2 coders, 500 sources, 60 codes', `${agreement.toFixed(0)} ms`, 'target < 1000 ms');
+
+  console.log('\nTranscript view in a browser (headless Chromium, production build)');
+  const { browserFigures } = await import('./browser/run.ts');
+  for (const [name, value, target] of await browserFigures()) report(name, value, target);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -25,7 +25,8 @@ Commandes :
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
   export PROJET --format qdpx|qdc --out FICHIER                       exporter en REFI-QDA
-  import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas)
+  import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas ;
+       « import PROJET FICHIER.qdpx » fait de même)
   import-qdc PROJET FICHIER.qdc [--decisions FICHIER.json]            fusionner un livre de codes REFI-QDA
   compare-codebooks A B [--out RAPPORT.html|RAPPORT.xlsx] [--json]   comparer deux livres de codes (.tresse, .qdc, .qdpx)
   merge PROJET AUTRE.tresse|AUTRE.qdpx [--decisions FICHIER.json] [--json]   fusionner le projet d'un coéquipier
@@ -70,7 +71,8 @@ Commands:
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP
   export PROJECT --format qdpx|qdc --out FILE                           export to REFI-QDA
-  import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing)
+  import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing;
+       "import PROJECT FILE.qdpx" does the same)
   import-qdc PROJECT FILE.qdc [--decisions FILE.json]                   merge a REFI-QDA codebook
   compare-codebooks A B [--out REPORT.html|REPORT.xlsx] [--json]       compare two codebooks (.tresse, .qdc, .qdpx)
   merge PROJECT OTHER.tresse|OTHER.qdpx [--decisions FILE.json] [--json]   merge a teammate's project

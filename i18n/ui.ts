@@ -4,6 +4,7 @@ export const uiMessages = {
   'app.language': { fr: 'Langue de l’interface', en: 'Interface language' },
   'app.close': { fr: 'Fermer le projet', en: 'Close project' },
   'app.coder': { fr: 'Codeur ou codeuse en cours', en: 'Current coder' },
+  'app.skipToContent': { fr: 'Aller au contenu', en: 'Skip to content' },
   'app.history': { fr: 'Annuler et rétablir', en: 'Undo and redo' },
   'app.coderIs': { fr: 'Codeur : {name}', en: 'Coder: {name}' },
 

@@ -106,6 +106,14 @@ function toMatch(id: string, target: MatchTarget, cps: readonly string[], m: Nam
  */
 export function previewPseudonyms(db: Db, entries?: readonly NameEntry[]): PseudonymPreview {
   const { matcher, entries: list } = matcherFor(db, entries);
+  const pseudonymOf = new Map(list.map((e) => [e.id, e.pseudonym]));
+  return {
+    matches: collectMatches(db, matcher),
+    ambiguous: matcher.ambiguous.map((a) => ({ form: a.form, pseudonyms: a.entryIds.map((id) => pseudonymOf.get(id) ?? '?') })),
+  };
+}
+
+function collectMatches(db: Db, matcher: NameMatcher): PseudonymMatch[] {
   const matches: PseudonymMatch[] = [];
   const sources = stmt(db, 'SELECT id, name, text FROM sources ORDER BY id').all() as { id: number; name: string; text: string }[];
   for (const s of sources) {
@@ -125,24 +133,22 @@ export function previewPseudonyms(db: Db, entries?: readonly NameEntry[]): Pseud
       for (const m of found) matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, cps, m));
     }
   }
-  const pseudonymOf = new Map(list.map((e) => [e.id, e.pseudonym]));
-  return {
-    matches,
-    ambiguous: matcher.ambiguous.map((a) => ({ form: a.form, pseudonyms: a.entryIds.map((id) => pseudonymOf.get(id) ?? '?') })),
-  };
+  return matches;
 }
 
 /**
  * Rewrites the accepted matches ('all', or ids from `previewPseudonyms`) in one transaction.
  * An accepted id that the project no longer shows (it changed since the preview) refuses the
- * whole application. With `forgetRealNames`, the real names are then removed from the table.
+ * whole application. With `forgetRealNames`, the real names are then removed from the table; call
+ * `scrubOldText` (service/scrub.ts) afterwards so that no copy of the old text stays in the file.
  */
 export function applyPseudonyms(
   ctx: ProjectContext,
   options: { accept: readonly string[] | 'all'; forgetRealNames?: boolean },
 ): PseudonymResult {
   return ctx.db.transaction(() => {
-    const { matches } = previewPseudonyms(ctx.db);
+    const { matcher } = matcherFor(ctx.db);
+    const matches = collectMatches(ctx.db, matcher);
     const byId = new Map(matches.map((m) => [m.id, m]));
     const accepted = options.accept === 'all' ? matches : [...new Set(options.accept)].map((id) => byId.get(id));
     const missing = accepted.filter((m) => m === undefined).length;
@@ -168,7 +174,7 @@ export function applyPseudonyms(
         result.codings.moved += plan.moved.length;
         result.codings.changed += plan.changed.length;
       } else {
-        rewriteField(ctx.db, target, reps, new Set(list.map((m) => m.entryId)));
+        rewriteField(ctx.db, target, reps, () => rewriteRichText(ctx.db, matcher, target.rowId, new Set(list.map((m) => m.entryId))));
         result.fields++;
       }
       result.replaced += list.length;
@@ -189,26 +195,20 @@ export function applyPseudonyms(
   }).immediate();
 }
 
-function rewriteField(
-  db: Db,
-  target: Extract<MatchTarget, { kind: 'field' }>,
-  reps: Replacement[],
-  entryIds: Set<number>,
-): void {
+function rewriteField(db: Db, target: Extract<MatchTarget, { kind: 'field' }>, reps: Replacement[], richText: () => void): void {
   const { table, column, rowId } = target;
   const { value } = db.prepare(`SELECT "${column}" AS value FROM "${table}" WHERE rowid = ?`).get(rowId) as { value: string };
   db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(applyReplacements(value, reps), rowId);
-  if (table === 'memos' && column === 'text') rewriteRichText(db, rowId, entryIds);
+  if (table === 'memos' && column === 'text') richText();
 }
 
 /**
  * A memo's rich text (Lexical JSON) holds the same words as its plain text: the names accepted in
  * the plain text are replaced there too, JSON-escaped.
  */
-function rewriteRichText(db: Db, memoId: number, entryIds: Set<number>): void {
+function rewriteRichText(db: Db, matcher: NameMatcher, memoId: number, entryIds: Set<number>): void {
   const { rich } = stmt(db, 'SELECT rich_text AS rich FROM memos WHERE id = ?').get(memoId) as { rich: string | null };
   if (!rich) return;
-  const { matcher } = matcherFor(db);
   const reps = matcher
     .find(rich)
     .filter((m) => entryIds.has(m.entryId))

@@ -133,11 +133,7 @@ function uniqueAnchors(ta: Tokens, tb: Tokens): Array<[number, number]> {
   const a = ta.ids;
   const b = tb.ids;
   const countA = new Map<number, number>();
-  const posA = new Map<number, number>();
-  a.forEach((t, i) => {
-    countA.set(t, (countA.get(t) ?? 0) + 1);
-    posA.set(t, i);
-  });
+  for (const t of a) countA.set(t, (countA.get(t) ?? 0) + 1);
   const countB = new Map<number, number>();
   const posB = new Map<number, number>();
   b.forEach((t, i) => {

@@ -155,7 +155,8 @@ export class NameMatcher {
   readonly forms: NameForm[];
   /** Short forms shared by several people, left out of the matching. */
   readonly ambiguous: Array<{ form: string; entryIds: number[] }> = [];
-  private readonly regex: RegExp | null;
+  /** Forms by their first word (folded), longest first, each with a pattern anchored where it is tried. */
+  private readonly byFirstWord = new Map<string, Array<{ form: NameForm; re: RegExp }>>();
 
   constructor(entries: readonly NameEntry[]) {
     const byKey = new Map<string, NameForm[]>();
@@ -182,31 +183,47 @@ export class NameMatcher {
     }
     forms.sort((a, b) => foldText(b.form).length - foldText(a.form).length || a.entryId - b.entryId);
     this.forms = forms;
-    this.regex = forms.length
-      ? new RegExp(`${BEFORE}(?:${forms.map((f) => `(${formPattern(f.form)})`).join('|')})${AFTER}`, 'gu')
-      : null;
+    for (const form of forms) {
+      const first = FIRST_WORD.exec(foldText(form.form))?.[0];
+      if (!first) continue;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push({ form, re: new RegExp(`${BEFORE}(?:${formPattern(form.form)})${AFTER}`, 'uy') });
+      this.byFirstWord.set(first, list);
+    }
   }
 
   /** Every name in the text, left to right, longest form first, without overlaps. */
   find(text: string): NameMatch[] {
-    if (!this.regex) return [];
+    if (this.byFirstWord.size === 0) return [];
     const folded = foldText(text);
     const foldedIndex = new OffsetIndex(folded);
     const index = new OffsetIndex(text);
     const matches: NameMatch[] = [];
-    this.regex.lastIndex = 0;
-    for (const m of folded.matchAll(this.regex)) {
-      const which = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-      const form = this.forms[which]!;
-      // Folding keeps one code point per code point, so positions carry over to the real text.
-      const start = foldedIndex.toCodePoint(m.index);
-      const end = foldedIndex.toCodePoint(m.index + m[0].length);
-      const found = text.slice(index.toUtf16(start), index.toUtf16(end));
-      matches.push({ entryId: form.entryId, kind: form.kind, start, end, found, replacement: keepCapitals(found, form.replacement) });
+    let consumed = 0;
+    // Only where a word starts that begins some form is anything tried: cheap for many people.
+    for (const w of folded.matchAll(WORDS)) {
+      if (w.index < consumed) continue;
+      const candidates = this.byFirstWord.get(w[0]);
+      if (!candidates) continue;
+      for (const { form, re } of candidates) {
+        re.lastIndex = w.index;
+        const m = re.exec(folded);
+        if (!m) continue;
+        // Folding keeps one code point per code point, so positions carry over to the real text.
+        const start = foldedIndex.toCodePoint(m.index);
+        const end = foldedIndex.toCodePoint(m.index + m[0].length);
+        const found = text.slice(index.toUtf16(start), index.toUtf16(end));
+        matches.push({ entryId: form.entryId, kind: form.kind, start, end, found, replacement: keepCapitals(found, form.replacement) });
+        consumed = m.index + m[0].length;
+        break;
+      }
     }
     return matches;
   }
 }
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
 function keepCapitals(found: string, replacement: string): string {
   const letters = found.replace(/[^\p{L}]/gu, '');

@@ -14,7 +14,7 @@ export interface CodeSourceGroup {
 }
 
 /** Coder and coding-date filters apply here; filters on sources are applied when folding. */
-export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[]): CodeSourceGroup[] {
+export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], withIds = true): CodeSourceGroup[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.coderIds?.length) {
@@ -37,7 +37,7 @@ export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[]): 
   }
   return db
     .prepare(
-      `SELECT code_id AS codeId, source_id AS sourceId, count(*) AS count, group_concat(id) AS ids FROM codings
+      `SELECT code_id AS codeId, source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(id)' : "''"} AS ids FROM codings
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY code_id, source_id`,
     )
     .all(...params) as CodeSourceGroup[];
@@ -47,10 +47,14 @@ interface Acc {
   count: number;
   sources: Set<number>;
   cases: Set<number>;
-  ids: number[];
+  /** The groups' id lists (text), parsed once per cell at the end: much faster than number by number. */
+  ids: string[];
 }
 
-/** Row x column cells from the groups: a coding counts in every row holding its code, and in every column its source feeds. */
+/**
+ * Row x column cells from the groups: a coding counts in every row holding its code, and in every
+ * column its source feeds. Excerpt ids come in index order (code, source, position).
+ */
 export function foldCells(
   groups: CodeSourceGroup[],
   rows: RowItem[],
@@ -62,26 +66,30 @@ export function foldCells(
   rows.forEach((r, i) => r.codeIds.forEach((c) => rowsOfCode.set(c, [...(rowsOfCode.get(c) ?? []), i])));
   const acc: Acc[][] = rows.map(() => plan.columns.map(() => ({ count: 0, sources: new Set(), cases: new Set(), ids: [] })));
   const placements = new Map<number, ReturnType<ColumnPlan['place']>>();
-  for (const g of groups) {
+  groups.forEach((g) => {
     const rowIdx = rowsOfCode.get(g.codeId);
-    if (!rowIdx || (eligible && !eligible.has(g.sourceId))) continue;
+    if (!rowIdx || (eligible && !eligible.has(g.sourceId))) return;
     const source = facts.get(g.sourceId);
-    if (!source) continue;
+    if (!source) return;
     let places = placements.get(g.sourceId);
     if (!places) placements.set(g.sourceId, (places = plan.place(source)));
-    if (places.length === 0) continue;
-    const ids = g.ids.split(',').map(Number);
+    if (places.length === 0) return;
     for (const r of rowIdx) {
       for (const p of places) {
         const a = acc[r]![p.column]!;
         a.count += g.count;
         a.sources.add(g.sourceId);
         for (const c of p.caseIds) a.cases.add(c);
-        for (const id of ids) a.ids.push(id);
+        if (g.ids) a.ids.push(g.ids);
       }
     }
-  }
+  });
   return acc.map((cells) =>
-    cells.map((a) => ({ count: a.count, sources: a.sources.size, cases: a.cases.size, excerptIds: a.ids.sort((x, y) => x - y) })),
+    cells.map((a) => ({
+      count: a.count,
+      sources: a.sources.size,
+      cases: a.cases.size,
+      excerptIds: a.ids.length ? (JSON.parse(`[${a.ids.join(',')}]`) as number[]) : [],
+    })),
   );
 }

@@ -10,6 +10,7 @@ import { createCase, linkSource } from '../../service/cases.ts';
 import { defineAttribute, setAttributeValues } from '../../service/attributes.ts';
 import { addCode, listCodes } from '../../service/codebook.ts';
 import { ensureCoder } from '../../service/coders.ts';
+import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { addParsedSource } from '../../service/sources.ts';
 import { exportMatrices } from '../../exchange/export/index.ts';
@@ -17,7 +18,10 @@ import { buildMatrix } from './build.ts';
 
 export interface MatrixBench {
   codings: number;
+  /** The counts view: counts, silence, syntheses, verdicts; excerpts fetched per cell when opened. */
   matrixMs: number;
+  /** The same with every cell's excerpt ids (the JSON export). */
+  matrixWithIdsMs: number;
   groupByMs: number;
   xlsxMs: number;
   xlsxBytes: number;
@@ -43,55 +47,68 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kindOf = (i: number): SourceKind =>
   i % 10 < 6 ? 'interview' : i % 10 < 8 ? 'observation' : i % 20 === 8 ? 'notebook' : i % 20 === 9 ? 'synthesis' : 'document';
 
-export async function benchMatrix(options: { sources?: number; codes?: number; codings?: number; rounds?: number } = {}): Promise<MatrixBench> {
+export interface BenchOptions {
+  sources?: number;
+  codes?: number;
+  codings?: number;
+  rounds?: number;
+}
+
+/** The large project, in `dir`: 100 cases with a sector, sources of every kind, codings by two coders. */
+export function benchProject(dir: string, options: BenchOptions = {}): ProjectContext {
   const sources = options.sources ?? 500;
   const codingCount = options.codings ?? 100_000;
-  const dir = mkdtempSync(join(tmpdir(), 'tresse-matrix-bench-'));
   const ctx = createProject(join(dir, 'bench.tresse'), { grid: 'six-themes', coder: 'Camille' });
-  try {
-    const rnd = mulberry32(20261123);
-    const leo = ensureCoder(ctx.db, 'Léo');
-    ctx.db.transaction(() => {
-      const themes = listCodes(ctx.db).filter((c) => c.parentId === null);
-      for (let i = listCodes(ctx.db).length; i < (options.codes ?? 60); i++) {
-        addCode(ctx, { name: `Code ajouté ${i}`, parentId: themes[i % themes.length]!.id });
-      }
-      defineAttribute(ctx, { name: 'secteur', type: 'text' });
-      const sectors = ['social', 'santé', 'psychiatrie', 'logement', 'municipal', 'pairs'];
-      const cases = Array.from({ length: 100 }, (_, i) => {
-        const c = createCase(ctx, { name: `P${i + 1}` });
-        setAttributeValues(ctx, { caseId: c.id }, 'secteur', [sectors[i % sectors.length]!]);
-        return c.id;
-      });
-      for (let i = 0; i < sources; i++) {
-        const words = Array.from({ length: 1500 }, () => WORDS[Math.floor(rnd() * WORDS.length)]!);
-        const text = `Source ${i + 1}. ${words.join(' ')}.\n`;
-        const s = addParsedSource(
-          ctx,
-          { text, format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
-          { name: `Source ${i + 1}`, kind: kindOf(i), fileName: null },
-        );
-        if (kindOf(i) === 'interview' || kindOf(i) === 'observation') linkSource(ctx, cases[i % cases.length]!, s.id);
-      }
-    })();
-    const codes = listCodes(ctx.db).map((c) => c.id);
-    const lengths = ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[];
-    const insert = ctx.db.prepare(
-      `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    ctx.db.transaction(() => {
-      for (let i = 0; i < codingCount; i++) {
-        const s = lengths[Math.floor(rnd() * lengths.length)]!;
-        const len = 20 + Math.floor(rnd() * 400);
-        const start = Math.floor(rnd() * (s.length - len));
-        const coder = rnd() < 0.5 ? ctx.coder.id : leo.id;
-        insert.run(crypto.randomUUID(), s.id, codes[i % codes.length]!, coder, start, start + len, '2026-04-10T09:00:00.000Z');
-      }
-    })();
-    ctx.db.pragma('optimize');
+  const rnd = mulberry32(20261123);
+  const leo = ensureCoder(ctx.db, 'Léo');
+  ctx.db.transaction(() => {
+    const themes = listCodes(ctx.db).filter((c) => c.parentId === null);
+    for (let i = listCodes(ctx.db).length; i < (options.codes ?? 60); i++) {
+      addCode(ctx, { name: `Code ajouté ${i}`, parentId: themes[i % themes.length]!.id });
+    }
+    defineAttribute(ctx, { name: 'secteur', type: 'text' });
+    const sectors = ['social', 'santé', 'psychiatrie', 'logement', 'municipal', 'pairs'];
+    const cases = Array.from({ length: 100 }, (_, i) => {
+      const c = createCase(ctx, { name: `P${i + 1}` });
+      setAttributeValues(ctx, { caseId: c.id }, 'secteur', [sectors[i % sectors.length]!]);
+      return c.id;
+    });
+    for (let i = 0; i < sources; i++) {
+      const words = Array.from({ length: 1500 }, () => WORDS[Math.floor(rnd() * WORDS.length)]!);
+      const text = `Source ${i + 1}. ${words.join(' ')}.\n`;
+      const s = addParsedSource(
+        ctx,
+        { text, format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
+        { name: `Source ${i + 1}`, kind: kindOf(i), fileName: null },
+      );
+      if (kindOf(i) === 'interview' || kindOf(i) === 'observation') linkSource(ctx, cases[i % cases.length]!, s.id);
+    }
+  })();
+  const codes = listCodes(ctx.db).map((c) => c.id);
+  const lengths = ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[];
+  const insert = ctx.db.prepare(
+    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  ctx.db.transaction(() => {
+    for (let i = 0; i < codingCount; i++) {
+      const s = lengths[Math.floor(rnd() * lengths.length)]!;
+      const len = 20 + Math.floor(rnd() * 400);
+      const start = Math.floor(rnd() * (s.length - len));
+      const coder = rnd() < 0.5 ? ctx.coder.id : leo.id;
+      insert.run(crypto.randomUUID(), s.id, codes[i % codes.length]!, coder, start, start + len, '2026-04-10T09:00:00.000Z');
+    }
+  })();
+  ctx.db.pragma('optimize');
+  return ctx;
+}
 
-    const rounds = options.rounds ?? 7;
+export async function benchMatrix(options: BenchOptions = {}): Promise<MatrixBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-matrix-bench-'));
+  const ctx = benchProject(dir, options);
+  try {
+    const rounds = options.rounds ?? 9;
     const matrixTimes: number[] = [];
+    const withIdsTimes: number[] = [];
     const groupTimes: number[] = [];
     const handSql = ctx.db.prepare(
       `SELECT k.code_id, CASE s.kind WHEN 'interview' THEN 1 WHEN 'observation' THEN 2 WHEN 'notebook' THEN 2 ELSE 0 END AS col,
@@ -101,8 +118,11 @@ export async function benchMatrix(options: { sources?: number; codes?: number; c
     handSql.all();
     for (let r = 0; r < rounds; r++) {
       let t = performance.now();
-      buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes' });
+      buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes', excerptIds: false });
       matrixTimes.push(performance.now() - t);
+      t = performance.now();
+      buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes' });
+      withIdsTimes.push(performance.now() - t);
       t = performance.now();
       handSql.all();
       groupTimes.push(performance.now() - t);
@@ -110,7 +130,14 @@ export async function benchMatrix(options: { sources?: number; codes?: number; c
     const t = performance.now();
     const bytes = (await exportMatrices(ctx.db, [buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes' })], 'xlsx')) as Uint8Array;
     const xlsxMs = performance.now() - t;
-    return { codings: codingCount, matrixMs: median(matrixTimes), groupByMs: median(groupTimes), xlsxMs, xlsxBytes: bytes.length };
+    return {
+      codings: options.codings ?? 100_000,
+      matrixMs: median(matrixTimes),
+      matrixWithIdsMs: median(withIdsTimes),
+      groupByMs: median(groupTimes),
+      xlsxMs,
+      xlsxBytes: bytes.length,
+    };
   } finally {
     closeProject(ctx);
     rmSync(dir, { recursive: true, force: true });

@@ -7,30 +7,31 @@ import type { Lang } from '../../i18n/lang.ts';
 import { loadSyntheses, loadVerdicts, synthesisOf, type AnnotationScope } from './annotations.ts';
 import type { ColumnPlan } from './columns.ts';
 import { buildCooccurrence } from './cooccurrence.ts';
-import { countMatrix, silentColumns, type Counts } from './counts.ts';
+import { countMatrix, silentColumns } from './counts.ts';
 import { columnOfKind, kindColumns } from './kind-columns.ts';
 import { label } from './labels.ts';
 import { filterNotes } from './notes.ts';
-import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, MatrixType, RowMode } from './types.ts';
+import type { ColumnSpec, Matrix, MatrixRequest, MatrixType } from './types.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
-  const filter = req.filter ?? {};
   switch (req.type) {
-    case 'triangulation':
-      return triangulation(db, req.rows ?? 'codes', req.columns ?? { by: 'kind' }, filter, lang, req.rowKeys);
-    case 'participant':
-      return participantGrid(db, req.caseId, req.rows ?? 'codes', filter, lang, req.rowKeys);
-    case 'code-source':
-      return plain(db, 'code-source', countMatrix(db, { rows: req.rows ?? 'codes', columns: { by: 'source' }, filter, rowKeys: req.rowKeys }, lang), filter, req, lang);
-    case 'code-attribute': {
-      if (req.columns?.by !== 'attribute') throw new TresseError('matrix.attributeRequired', {});
-      const counts = countMatrix(db, { rows: req.rows ?? 'codes', columns: req.columns, filter, rowKeys: req.rowKeys }, lang);
-      return plain(db, 'code-attribute', counts, filter, req, lang, { attribute: req.columns.name });
+    case 'triangulation': {
+      const columns = req.columns ?? { by: 'kind' };
+      const m = counted(db, req, columns, lang);
+      if (columns.by === 'kind') m.notes.unshift(...kindNotes(db, lang));
+      return annotate(db, m, { matrix: 'triangulation', caseId: null });
     }
+    case 'participant':
+      return participantGrid(db, req, lang);
+    case 'code-source':
+      return counted(db, req, { by: 'source' }, lang);
+    case 'code-attribute':
+      if (req.columns?.by !== 'attribute') throw new TresseError('matrix.attributeRequired', {});
+      return counted(db, req, req.columns, lang, { attribute: req.columns.name });
     case 'frequencies':
-      return plain(db, 'frequencies', countMatrix(db, { rows: req.rows ?? 'codes', columns: { by: 'total' }, filter, rowKeys: req.rowKeys }, lang), filter, req, lang);
+      return counted(db, req, { by: 'total' }, lang);
     case 'cooccurrence':
-      return buildCooccurrence(db, req.rows ?? 'codes', filter, lang);
+      return buildCooccurrence(db, req.rows ?? 'codes', req.filter ?? {}, lang);
   }
 }
 
@@ -45,19 +46,22 @@ export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
   throw new TresseError('attribute.notFound', { name });
 }
 
-function plain(
+function counted(
   db: Db,
-  type: MatrixType,
-  counts: Counts,
-  filter: MatrixFilter,
   req: MatrixRequest,
+  columns: ColumnSpec,
   lang: Lang,
-  params: Record<string, string> = {},
+  titleParams: Record<string, string> = {},
+  adjust?: (plan: ColumnPlan) => ColumnPlan,
 ): Matrix {
+  const filter = req.filter ?? {};
+  const rowMode = req.rows ?? 'codes';
+  const counts = countMatrix(db, { rows: rowMode, columns, filter, rowKeys: req.rowKeys, excerptIds: req.excerptIds, adjust }, lang);
+  const type: MatrixType = req.type;
   return {
     type,
-    title: label(`title.${type}` as 'title.code-source', lang, params),
-    rowMode: req.rows ?? 'codes',
+    title: label(`title.${type}` as 'title.code-source', lang, titleParams),
+    rowMode,
     dimension: counts.dimension,
     columns: counts.columns,
     rows: counts.items.map((item, i) => ({ ...item, cells: counts.cells[i]!, silent: silentColumns(counts.columns, counts.cells[i]!) })),
@@ -79,30 +83,16 @@ function annotate(db: Db, m: Matrix, scope: AnnotationScope): Matrix {
   return m;
 }
 
-function triangulation(db: Db, rows: RowMode, columns: ColumnSpec, filter: MatrixFilter, lang: Lang, rowKeys?: string[]): Matrix {
-  const counts = countMatrix(db, { rows, columns, filter, rowKeys }, lang);
-  const m = plain(db, 'triangulation', counts, filter, { type: 'triangulation', rows }, lang);
-  if (columns.by === 'kind') m.notes.unshift(...kindNotes(db, lang));
-  return annotate(db, m, { matrix: 'triangulation', caseId: null });
-}
-
 function kindNotes(db: Db, lang: Lang): string[] {
   const col = columnOfKind(kindColumns(db), 'synthesis');
   return col ? [label('note.synthesisKind', lang, { column: col.label })] : [];
 }
 
 /** Interviews of the case against the corpus' meetings and documents; the interview column comes first. */
-function participantGrid(
-  db: Db,
-  caseId: number | undefined,
-  rows: RowMode,
-  filter: MatrixFilter,
-  lang: Lang,
-  rowKeys?: string[],
-): Matrix {
-  if (caseId === undefined) throw new TresseError('matrix.caseRequired', {});
-  const c = stmt(db, 'SELECT id, name FROM cases WHERE id = ?').get(caseId) as { id: number; name: string } | undefined;
-  if (!c) throw new TresseError('case.notFound', { ref: String(caseId) });
+function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
+  if (req.caseId === undefined) throw new TresseError('matrix.caseRequired', {});
+  const c = stmt(db, 'SELECT id, name FROM cases WHERE id = ?').get(req.caseId) as { id: number; name: string } | undefined;
+  if (!c) throw new TresseError('case.notFound', { ref: String(req.caseId) });
   const adjust = (plan: ColumnPlan): ColumnPlan => {
     const own = plan.columns.findIndex((col) => col.kinds?.includes('interview'));
     if (own < 0) return plan;
@@ -117,8 +107,7 @@ function participantGrid(
           .map((p) => ({ column: order.indexOf(p.column), caseIds: p.column === own ? [c.id] : p.caseIds })),
     };
   };
-  const counts = countMatrix(db, { rows, columns: { by: 'kind' }, filter, adjust, rowKeys }, lang);
-  const m = plain(db, 'participant', counts, filter, { type: 'participant', rows }, lang, { case: c.name });
+  const m = counted(db, req, { by: 'kind' }, lang, { case: c.name }, adjust);
   m.caseId = c.id;
   m.caseName = c.name;
   const own = m.columns.find((col) => col.caseOnly);

@@ -15,6 +15,7 @@ export interface CountsInput {
   filter: MatrixFilter;
   /** Only these rows (a cell's excerpts are asked for one row). */
   rowKeys?: string[] | undefined;
+  excerptIds?: boolean | undefined;
   /** Changes where a source's codings go (the per-participant grid narrows one column to a case). */
   adjust?: (plan: ColumnPlan) => ColumnPlan;
 }
@@ -37,7 +38,7 @@ export function countMatrix(db: Db, input: CountsInput, lang: Lang = 'fr'): Coun
   let items = rowItems(db, input.rows);
   if (input.rowKeys) items = items.filter((r) => input.rowKeys!.includes(r.key));
   const codeIds = input.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
-  const groups = groupCodings(db, input.filter, codeIds);
+  const groups = groupCodings(db, input.filter, codeIds, input.excerptIds !== false);
   const cells = foldCells(groups, items, plan, facts, eligible);
   return { items, columns: plan.columns, cells, dimension: plan.dimension, multi: plan.multi, facts };
 }

@@ -6,13 +6,15 @@ import { buildMatrix } from './build.ts';
 import type { MatrixRequest } from './types.ts';
 
 const CHUNK = 500;
+const collator = new Intl.Collator('fr');
 
 /** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
 export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
   type Row = Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
   const rows: Row[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
     rows.push(
       ...(db
         .prepare(
@@ -33,7 +35,7 @@ export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
   }
   rows.sort(
     (a, b) =>
-      a.sourceKind.localeCompare(b.sourceKind) || a.sourceName.localeCompare(b.sourceName, 'fr') || a.start - b.start || a.id - b.id,
+      a.sourceKind.localeCompare(b.sourceKind) || collator.compare(a.sourceName, b.sourceName) || a.start - b.start || a.id - b.id,
   );
   return rows.map(({ caseIdList, caseNameList, ...r }) => ({
     ...r,

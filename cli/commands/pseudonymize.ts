@@ -3,11 +3,13 @@ import { basename, resolve } from 'node:path';
 import { UsageError, type CommandRun } from '../main.ts';
 import { checkPseudonyms, parsePseudonymMap, savePseudonyms } from '../../service/pseudonyms.ts';
 import { applyPseudonyms, previewPseudonyms, type PseudonymMatch, type PseudonymPreview } from '../../service/pseudonymise.ts';
+import { scrubOldText } from '../../service/scrub.ts';
 
 // tresse pseudonymize PROJECT --map FILE [--dry-run] [--skip ID]... [--forget-real-names]
 // The dry run lists every match in context with its id and writes nothing (the table in the file
 // is not saved either); without it the table is saved and every match but the skipped ones is
-// applied, in one transaction.
+// applied, in one transaction. With --forget-real-names the table keeps only the pseudonyms and
+// the project file is scrubbed of the old text (service/scrub.ts).
 
 export function pseudonymize(run: CommandRun): void {
   const map = run.values.map;
@@ -34,6 +36,8 @@ export function pseudonymize(run: CommandRun): void {
       return { preview, result };
     })();
     const { result } = outcome;
+    // Forgotten real names must not linger in the file's free pages or search index either.
+    if (result.realNamesForgotten) scrubOldText(ctx);
     // The JSON report carries counts only: the matches hold the real names.
     run.print(result, () =>
       [

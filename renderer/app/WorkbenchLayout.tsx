@@ -17,6 +17,9 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
   useHistoryShortcuts(report);
   return (
     <div className="workbench">
+      <a className="skip-link" href="#centre">
+        {t('app.skipToContent')}
+      </a>
       <ProjectHeader onClose={onClose} />
       <ErrorNotice message={error} onDismiss={clearError} />
       <div className="workbench-body">
@@ -26,8 +29,13 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
         <main className="pane pane-centre" id="centre" tabIndex={-1}>
           {view === 'source' && <SourceView />}
           {view === 'cases' && <CasesTable />}
-          {view === 'retrieval' && <RetrievalPanel />}
-          {view === 'search' && <SearchPanel />}
+          {/* Kept mounted while hidden: a query and its filters survive a visit to the source. */}
+          <div hidden={view !== 'retrieval'}>
+            <RetrievalPanel active={view === 'retrieval'} />
+          </div>
+          <div hidden={view !== 'search'}>
+            <SearchPanel />
+          </div>
         </main>
         <aside className="pane pane-right" aria-label={t('codebook.title')}>
           <CodebookPanel />

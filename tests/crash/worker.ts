@@ -1,5 +1,5 @@
 // Run as a separate process by crash.test.ts, which kills it with SIGKILL in the middle:
-//   node --import tsx tests/crash/worker.ts import|merge|pseudonymize PROJECT
+//   node --import tsx tests/crash/worker.ts import|merge|pseudonymize|hold PROJECT
 // Prints "begin N" just before each transaction and "commit N" once it is committed (stdout to a
 // pipe is synchronous on Linux and macOS: the parent reads each line before the next step starts).
 import { mergeCodes } from '../../service/codebook.ts';
@@ -26,6 +26,10 @@ if (op === 'import') {
     mergeCodes(ctx, id, survivor);
     say(`commit ${round}`);
   });
+} else if (op === 'hold') {
+  // Another program with the project open, until it is killed.
+  say('open');
+  setInterval(() => {}, 60_000);
 } else if (op === 'pseudonymize') {
   // Rehearsals rolled back, to tell the parent how long the real one takes once warmed up.
   let fastest = Infinity;
@@ -46,6 +50,8 @@ if (op === 'import') {
   applyPseudonyms(ctx, { accept: 'all' });
   say('commit 0');
 }
-say('done');
-// No close: the lock file stays behind, as after a crash, unless the parent killed us first.
-process.exit(0);
+if (op !== 'hold') {
+  say('done');
+  // No close: the lock file stays behind, as after a crash.
+  process.exit(0);
+}

@@ -35,7 +35,8 @@ async function textCodedTimes(count: number): Promise<string> {
   }, count);
 }
 
-describe('coding a passage in the transcript', () => {
+// Each step drives a real browser: give slow machines room.
+describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
   it('codes a mouse selection with a code found by typing its name without accents', async () => {
     const { page } = wb;
     await dragSelect(page, SECRET);
@@ -95,42 +96,26 @@ describe('coding a passage in the transcript', () => {
 
   it('shows a clicked coding, keeps a memo on it, and takes it off undoably', async () => {
     const { page } = wb;
-    (globalThis as {step?: string}).step = 'L2'; await new Promise((r) => setTimeout(r, 300));
     await page.getByTestId('transcript-text').getByText('Le secret partagé', { exact: false }).first().click();
     const details = page.getByRole('region', { name: 'Codage choisi' });
-    (globalThis as {step?: string}).step = 'L4'; await new Promise((r) => setTimeout(r, 300));
     await details.getByText('CL1 · Secret professionnel et partage d\'informations').waitFor();
-    (globalThis as {step?: string}).step = 'L5'; await new Promise((r) => setTimeout(r, 300));
     await details.getByText('Mémo du codage').click();
     const memo = details.getByRole('textbox', { name: 'Mémo du codage' });
-    (globalThis as {step?: string}).step = 'L7'; await new Promise((r) => setTimeout(r, 300));
     await memo.click();
-    (globalThis as {step?: string}).step = 'L8'; await new Promise((r) => setTimeout(r, 300));
     await page.keyboard.type('Secret partagé vécu comme allant de soi.');
-    (globalThis as {step?: string}).step = 'L9'; await new Promise((r) => setTimeout(r, 300));
     await page.keyboard.press('Control+s');
-    (globalThis as {step?: string}).step = 'L10'; await new Promise((r) => setTimeout(r, 300));
     await wb.screenshot('10-coding-memo');
 
-    (globalThis as {step?: string}).step = 'L12'; await new Promise((r) => setTimeout(r, 300));
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
     const excerpt = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option').first();
-    (globalThis as {step?: string}).step = 'L14'; await new Promise((r) => setTimeout(r, 300));
     await excerpt.getByText('Mémo : Secret partagé vécu comme allant de soi.').waitFor();
-    (globalThis as {step?: string}).step = 'L15'; await new Promise((r) => setTimeout(r, 300));
     await excerpt.click();
 
-    (globalThis as {step?: string}).step = 'L17'; await new Promise((r) => setTimeout(r, 300));
     await page.getByTestId('transcript-text').getByText('Le secret partagé', { exact: false }).first().click();
-    (globalThis as {step?: string}).step = 'L18'; await new Promise((r) => setTimeout(r, 300));
     await details.getByRole('button', { name: 'Retirer ce codage' }).click();
-    (globalThis as {step?: string}).step = 'L19'; await new Promise((r) => setTimeout(r, 300));
     await expect.poll(() => textCodedTimes(2)).toBe('');
-    (globalThis as {step?: string}).step = 'L20'; await new Promise((r) => setTimeout(r, 300));
     await expect.poll(() => textCodedTimes(1)).toBe(OVERLAP);
-    (globalThis as {step?: string}).step = 'L21'; await new Promise((r) => setTimeout(r, 300));
     await page.keyboard.press('Control+z');
-    (globalThis as {step?: string}).step = 'L22'; await new Promise((r) => setTimeout(r, 300));
     await expect.poll(() => textCodedTimes(2)).toBe('ne me gêne pas');
   });
 

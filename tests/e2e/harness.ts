@@ -53,7 +53,7 @@ export async function startWorkbench(): Promise<Workbench> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'fr-FR' });
     const page = await context.newPage();
     // Fail on a missing element well before the test's own timeout, with a message naming it.
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(15_000);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => {

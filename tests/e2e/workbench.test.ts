@@ -14,7 +14,8 @@ afterAll(async () => {
   await wb?.close();
 });
 
-describe('the desktop workbench in browser mode', () => {
+// Each step drives a real browser: give slow machines room.
+describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
   it('creates a project from the six-theme grid and shows its file path', async () => {
     const { page } = wb;
     const path = join(wb.dir, 'etude-cls.tresse');
@@ -67,6 +68,10 @@ describe('the desktop workbench in browser mode', () => {
     await page.getByTestId('transcript').waitFor();
     await expect.poll(() => page.locator('.tr-flash').count()).toBeGreaterThan(0);
     expect(await page.locator('.tr-flash').first().textContent()).toContain('réunion');
+    // Back to the search: the query and its hits are still there.
+    await page.getByRole('button', { name: 'Recherche' }).click();
+    expect(await page.getByLabel('Mots recherchés').inputValue()).toBe('reunion');
+    expect(await hits.count()).toBe(1);
   });
 
   it('codes the reviewed hits of a search, then retrieves them as excerpts', async () => {
@@ -259,6 +264,13 @@ describe('the desktop workbench in browser mode', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { name: 'Codebook' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('heading', { name: 'Cases and attributes' }).waitFor();
+    await wb.screenshot('11-english-cases');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: 'Reading', exact: true }).click();
+    await wb.screenshot('12-narrow-reading');
+    await page.setViewportSize({ width: 1400, height: 860 });
     await page.getByRole('button', { name: 'FR', exact: true }).click();
     await page.getByRole('heading', { name: 'Livre de codes' }).waitFor();
   });

@@ -1,7 +1,7 @@
 // The code tree (WAI-ARIA tree pattern): arrows move, Right/Left open and close, Enter chooses.
 // Codes are dragged onto one another to re-parent them, or merged with Alt held while dropping.
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
-import { codeLabel, type CodeNode } from '../../app/code-tree.ts';
+import { codeLabel, flattenTree, type CodeNode } from '../../app/code-tree.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { moveFocusInList } from '../../ui/list-keys.ts';
 
@@ -25,7 +25,9 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
       else next.add(id);
       return next;
     });
-  const focusable = selectedId ?? tree[0]?.code.id ?? null;
+  // The one item in the tab order: the chosen code if it is in view, else the first.
+  const shown = flattenTree(tree, (id) => !closed.has(id));
+  const focusable = shown.some((n) => n.code.id === selectedId) ? selectedId : (tree[0]?.code.id ?? null);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     moveFocusInList(e, '[role="treeitem"]');
@@ -83,7 +85,6 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
         data-code-id={code.id}
         tabIndex={code.id === focusable ? 0 : -1}
         className="tree-item"
-        onFocus={(e) => e.stopPropagation()}
       >
         <div
           className={`tree-row${selected ? ' selected' : ''}${dropTarget === code.id ? ' drop-target' : ''}`}

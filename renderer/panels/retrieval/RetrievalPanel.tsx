@@ -13,7 +13,8 @@ import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
 
 const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null };
 
-export function RetrievalPanel() {
+/** `active`: shown. Excerpts are fetched again each time the view comes back (memos may have changed). */
+export function RetrievalPanel({ active }: { active: boolean }) {
   const t = useT();
   const { codes, selectedCodeId, selectCode, report } = useWorkbench();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
@@ -21,6 +22,7 @@ export function RetrievalPanel() {
   const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
 
   useEffect(() => {
+    if (!active) return;
     if (selectedCodeId === null) {
       setExcerpts(null);
       return;
@@ -33,7 +35,7 @@ export function RetrievalPanel() {
     return () => {
       live = false;
     };
-  }, [selectedCodeId, filters, codes, report]);
+  }, [active, selectedCodeId, filters, codes, report]);
 
   return (
     <section className="retrieval-view" aria-labelledby="retrieval-title">

@@ -73,9 +73,10 @@ export function SourcesPanel() {
             if (ofKind.length === 0) return null;
             return (
               <div role="group" key={kind} aria-labelledby={`kind-${kind}`}>
-                <h3 id={`kind-${kind}`} className="group-title">
+                {/* Only options and groups may sit in a listbox: the group's title is not a heading. */}
+                <div id={`kind-${kind}`} role="presentation" className="group-title">
                   {t(KIND_GROUP[kind])} <span className="count">{ofKind.length}</span>
-                </h3>
+                </div>
                 {ofKind.map((s) => (
                   <SourceOption
                     key={s.id}

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
+import { findRealNames } from '../../../service/real-name-scan.ts';
 import { tempDir } from '../../helpers/project.ts';
 
 async function tresse(cwd: string, ...argv: string[]) {
@@ -52,6 +53,17 @@ describe('tresse pseudonymize', () => {
     expect((await excerpts(dir)).sort()).toEqual(['Mme Martin connaît tout le monde', "appelle dès qu'un locataire va mal"]);
     const unknown = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--skip', 's1:0-1');
     expect(unknown.code).toBe(2);
+  });
+
+  it('with --forget-real-names, leaves no real name in the project file', async () => {
+    const dir = await setUp();
+    await tresse(dir, 'search', 'etude.tresse', 'bailleur');
+    writeFileSync(join(dir, 'noms.csv'), 'Marie-Claire Dupont;Louise Martin\nJean-Marie Lefèvre;Paul Moreau\n');
+    const done = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--forget-real-names');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('effacés');
+    const files = ['etude.tresse', 'etude.tresse-wal'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+    for (const f of files) expect(findRealNames(readFileSync(f), ['Marie-Claire Dupont', 'Jean-Marie Lefèvre'])).toEqual([]);
   });
 
   it('refuses a table that gives a person a second pseudonym', async () => {

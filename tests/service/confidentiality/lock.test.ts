@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
 import { lockFileOf, lockHolder } from '../../../db/lock.ts';
@@ -60,6 +62,28 @@ describe('a project opened twice', () => {
     expect(write.err).toContain('déjà ouvert ailleurs');
     closeProject(app);
     expect((await tresse(dir, 'case', 'create', 'etude.tresse', 'P1')).code).toBe(0);
+  });
+
+  it('refuses a second process, and takes over once that process is killed', async () => {
+    const { dir, path } = fresh();
+    const worker = fileURLToPath(new URL('../../crash/worker.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, 'hold', path], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((r) => child.on('exit', r));
+    try {
+      await new Promise<void>((resolve) => createInterface({ input: child.stdout! }).on('line', (l) => l === 'open' && resolve()));
+      expect(errorOf(() => openProject(path)).params).toMatchObject({ pid: child.pid });
+      expect((await tresse(dir, 'sources', 'etude.tresse')).code).toBe(0);
+      expect((await tresse(dir, 'codebook', 'add', 'etude.tresse', 'Logement')).code).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    const ctx = openProject(path);
+    expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    closeProject(ctx);
   });
 
   it('takes over a lock left by a program that died on this computer', () => {

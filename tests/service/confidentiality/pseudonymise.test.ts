@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { searchSources } from '../../../db/search.ts';
 import type { TresseError } from '../../../i18n/error.ts';
@@ -7,6 +8,7 @@ import { listMemos, saveMemo } from '../../../service/memos.ts';
 import { applyPseudonyms, previewPseudonyms } from '../../../service/pseudonymise.ts';
 import { listPseudonyms, parsePseudonymMap, savePseudonyms } from '../../../service/pseudonyms.ts';
 import { findRealNames } from '../../../service/real-name-scan.ts';
+import { scrubOldText } from '../../../service/scrub.ts';
 import { getSource, getSourceText, listSources } from '../../../service/sources.ts';
 import { hashText } from '../../../text/hash.ts';
 import { codePointLength } from '../../../text/offsets.ts';
@@ -205,5 +207,22 @@ Louise Martin : Paul Moreau, le bailleur, appelait ANNE PETIT toutes les semaine
     const result = applyPseudonyms(ctx, { accept: 'all' });
     expect(result).toMatchObject({ replaced: 60, sources: 30 });
     expect(listSources(ctx.db).every((s) => !getSourceText(ctx.db, s.id).includes('Durand'))).toBe(true);
+  });
+});
+
+describe('the project file after pseudonymisation with the real names forgotten', () => {
+  it('holds no trace of the real names in its bytes once scrubbed', () => {
+    const { ctx } = project();
+    saveMemo(ctx, { target: { kind: 'project' }, text: 'Rappeler Marie Durand.' });
+    searchSources(ctx.db, 'bailleur'); // the index now holds the real names
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const names = ['Marie-Claire Dupont', 'Marie Durand', 'Jean-Marie Lefèvre'];
+    expect(findRealNames(readFileSync(ctx.path), names).length).toBeGreaterThan(0);
+    applyPseudonyms(ctx, { accept: 'all', forgetRealNames: true });
+    scrubOldText(ctx);
+    const bytes = [ctx.path, `${ctx.path}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p));
+    for (const b of bytes) expect(findRealNames(b, names)).toEqual([]);
+    // Search still works on the new text.
+    expect(searchSources(ctx.db, '"Anne Petit"').hits.length).toBeGreaterThan(0);
   });
 });

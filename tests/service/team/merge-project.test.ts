@@ -11,7 +11,7 @@ import type { ProjectContext } from '../../../service/context.ts';
 import { listMemos, saveMemo } from '../../../service/memos.ts';
 import { mergeSnapshot } from '../../../service/merge-project.ts';
 import { exportQdpx, importQdpx } from '../../../service/refi.ts';
-import { snapshotProject } from '../../../service/refi-snapshot.ts';
+import { snapshotProject, type RichSnapshot } from '../../../service/refi-snapshot.ts';
 import { getSource, getSourceText, listSources } from '../../../service/sources.ts';
 import type { StructureSegment } from '../../../model/types.ts';
 import { addText, newProject } from '../../helpers/project.ts';
@@ -177,5 +177,28 @@ describe("merging a teammate's project", () => {
     expect(listCodes(me.db).some((c) => c.name === 'Co-construction')).toBe(false);
     expect(report.codings).toEqual({ added: 2, duplicates: 0, skipped: 1 });
     expect(report.warnings.find((w) => w.code === 'merge.codingsIgnoredCode')?.params).toEqual({ count: 1, names: 'Co-construction' });
+  });
+
+  it('maps positions over a text that was not normalised (CRLF, decomposed accents)', () => {
+    const raw = 'Ligne un\r\nLigne deux : personne isole\u0301e.\r\n';
+    const start = raw.indexOf('isole');
+    const snapshot: RichSnapshot = {
+      name: 'Notes de Yanis',
+      users: [{ guid: '0d9a1c52-3b7e-4f60-9a51-6e2c8b1d4f09', name: 'Yanis' }],
+      codes: [{ guid: '1b2c3d4e-0000-4000-8000-0000000000aa', parentGuid: null, name: 'Isolement', color: '#123456', definition: '', codable: true }],
+      sources: [{ guid: '2c3d4e5f-0000-4000-8000-0000000000aa', name: 'Notes', kind: 'notebook', text: raw, attributes: {} }],
+      codings: [{
+        guid: '5a6e3c1d-0000-4000-8000-0000000000aa', sourceGuid: '2c3d4e5f-0000-4000-8000-0000000000aa',
+        codeGuid: '1b2c3d4e-0000-4000-8000-0000000000aa', coderGuid: '0d9a1c52-3b7e-4f60-9a51-6e2c8b1d4f09',
+        start, end: start + 'isole\u0301e'.length,
+      }],
+      cases: [],
+      variables: [],
+      memos: [],
+    };
+    const me = newProject({ grid: 'empty' });
+    expect(mergeSnapshot(me, snapshot).codings.added).toBe(1);
+    const [x] = retrieveExcerpts(me.db, {});
+    expect([x!.text, x!.coderName, x!.codeName]).toEqual(['isolée', 'Yanis', 'Isolement']);
   });
 });

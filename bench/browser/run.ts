@@ -1,0 +1,160 @@
+// The transcript's figures in a real browser: the built TranscriptView in headless Chromium,
+// timed inside the page (measure.ts) and collected through page.evaluate. Nothing leaves the
+// machine: the page comes from a loopback server and the profile is a fresh temporary folder.
+// (Functions given to page.evaluate run in the page: they can use nothing from this module.)
+import react from '@vitejs/plugin-react';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { documentInput, interviewInput } from './inputs.ts';
+import type { BenchWindow, DisplayRun, ViewInput } from './protocol.ts';
+
+type Row = [name: string, value: string, target: string];
+
+// Another Chromium (a developer's own machine) through BENCH_CHROMIUM.
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const DISPLAY_RUNS = 5;
+const HIGHLIGHT_RUNS = 15;
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** The page as the app ships it: production React, minified, in its own folder. */
+async function buildPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: HERE,
+    base: './',
+    mode: 'production',
+    logLevel: 'error',
+    plugins: [react()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 10_000,
+      rolldownOptions: { input: join(HERE, 'page.html') },
+    },
+  });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = resolve(root, '.' + decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+async function displayRuns(page: Page, name: string, runs: number): Promise<DisplayRun[]> {
+  const out: DisplayRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await page.evaluate((n) => (window as BenchWindow).tresseBench!.display(n), name);
+    // A view that did not grow or did not scroll would time nothing worth reporting.
+    if (run.scrollHeight < 2000 || run.scrollTop < run.scrollHeight / 2) {
+      throw new Error(`${name}: the transcript did not scroll (height ${run.scrollHeight}, top ${run.scrollTop})`);
+    }
+    out.push(run);
+  }
+  return out;
+}
+
+function displayRow(name: string, runs: DisplayRun[], cold: DisplayRun | null): Row {
+  const first = median(runs.map((r) => r.firstFrameMs));
+  const extra = cold ? `, cold first run ${ms(cold.scrolledMs)}` : '';
+  return [name, ms(median(runs.map((r) => r.scrolledMs))), `target < 1000 ms (first frame ${ms(first)}${extra})`];
+}
+
+async function measure(context: BrowserContext, url: string): Promise<Row[]> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}/page.html`);
+  await page.waitForFunction(() => (window as BenchWindow).tresseBench !== undefined, null, { timeout: 30_000 });
+  const load = (name: string, input: ViewInput) =>
+    page.evaluate(([n, i]) => (window as BenchWindow).tresseBench!.load(n, i), [name, input] as const);
+  const interview = await interviewInput(25_000, 1_000);
+  const report = await documentInput(300_000, 200);
+  await load('interview', interview);
+  await load('document', report);
+
+  const [cold] = await displayRuns(page, 'interview', 1);
+  const interviewRuns = await displayRuns(page, 'interview', DISPLAY_RUNS);
+  const highlights = await page.evaluate(
+    ([n, count, id, code]) => (window as BenchWindow).tresseBench!.highlight(n, count, id, code),
+    ['interview', HIGHLIGHT_RUNS, interview.codings.length + 1, interview.codes[7]!.id] as const,
+  );
+  const documentRuns = await displayRuns(page, 'document', DISPLAY_RUNS);
+  if (errors.length > 0) throw new Error(`benchmark page: ${errors.join('; ')}`);
+
+  const words = interview.source.text.split(/\s+/).length;
+  const version = context.browser()?.version() ?? '?';
+  return [
+    ['browser', `Chromium ${version.split('.')[0]}`, `${version}, headless, 1280×900, median of ${DISPLAY_RUNS} runs`],
+    displayRow(`transcript shown + scrolled (${(words / 1000).toFixed(0)}k words, ${interview.codings.length} codings)`, interviewRuns, cold!),
+    [
+      `confirmed coding to its highlight painted (median of ${HIGHLIGHT_RUNS})`,
+      ms(median(highlights)),
+      `target < 100 ms (slowest ${ms(Math.max(...highlights))})`,
+    ],
+    displayRow(
+      `document shown + scrolled (${(report.source.length / 1000).toFixed(0)}k chars, ${report.codings.length} codings)`,
+      documentRuns,
+      null,
+    ),
+  ];
+}
+
+/** The figures, or one line saying why they were skipped when no Chromium can run here. */
+export async function browserFigures(): Promise<Row[]> {
+  if (!existsSync(CHROMIUM)) return [['browser figures', 'skipped', `no Chromium at ${CHROMIUM}`]];
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-browser-bench-'));
+  try {
+    const out = join(dir, 'page');
+    await buildPage(out);
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+        executablePath: CHROMIUM,
+        args: ARGS,
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+      });
+    } catch (e) {
+      return [['browser figures', 'skipped', `Chromium did not start: ${(e as Error).message.split('\n')[0]}`]];
+    }
+    const { server, url } = await serve(out);
+    try {
+      return await measure(context, url);
+    } finally {
+      await context.close();
+      server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
