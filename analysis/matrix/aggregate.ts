@@ -13,32 +13,36 @@ export interface CodeSourceGroup {
   ids: string;
 }
 
-/** Coder and coding-date filters apply here; filters on sources are applied when folding. */
-export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], withIds = true): CodeSourceGroup[] {
-  const where: string[] = [];
+/** The filters that bear on codings themselves (coder, coding date), for the codings aliased `alias`. */
+export function codingConditions(alias: string, filter: MatrixFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
   const params: unknown[] = [];
   if (filter.coderIds?.length) {
-    where.push(`coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
+    sql.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
     params.push(...filter.coderIds);
   }
-  if (!filter.dateAttribute) {
-    if (filter.from) {
-      where.push('created_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('substr(created_at, 1, 10) <= ?');
-      params.push(filter.to);
-    }
+  if (!filter.dateAttribute && filter.from) {
+    sql.push(`${alias}.created_at >= ?`);
+    params.push(filter.from);
   }
+  if (!filter.dateAttribute && filter.to) {
+    sql.push(`substr(${alias}.created_at, 1, 10) <= ?`);
+    params.push(filter.to);
+  }
+  return { sql, params };
+}
+
+/** Coder and coding-date filters apply here; filters on sources are applied when folding. */
+export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], withIds = true): CodeSourceGroup[] {
+  const { sql: where, params } = codingConditions('k', filter);
   if (codeIds) {
-    where.push(`code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
+    where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
     params.push(...codeIds);
   }
   return db
     .prepare(
-      `SELECT code_id AS codeId, source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(id)' : "''"} AS ids FROM codings
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY code_id, source_id`,
+      `SELECT k.code_id AS codeId, k.source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(k.id)' : "''"} AS ids
+       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
     )
     .all(...params) as CodeSourceGroup[];
 }

@@ -3,6 +3,7 @@
 // same speaker turn (source_structure). The cell count is the number of distinct pairs in either way.
 import type { Db } from '../../db/open.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { codingConditions } from './aggregate.ts';
 import { filterNotes } from './notes.ts';
 import { label } from './labels.ts';
 import { rowItems } from './rows.ts';
@@ -18,21 +19,8 @@ interface Pair {
 }
 
 function codingWhere(alias: string, filter: MatrixFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.coderIds?.length) {
-    where.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
-    params.push(...filter.coderIds);
-  }
-  if (!filter.dateAttribute && filter.from) {
-    where.push(`${alias}.created_at >= ?`);
-    params.push(filter.from);
-  }
-  if (!filter.dateAttribute && filter.to) {
-    where.push(`substr(${alias}.created_at, 1, 10) <= ?`);
-    params.push(filter.to);
-  }
-  return { sql: where.length ? where.join(' AND ') : '1', params };
+  const { sql, params } = codingConditions(alias, filter);
+  return { sql: sql.length ? sql.join(' AND ') : '1', params };
 }
 
 function pairs(db: Db, filter: MatrixFilter): { overlaps: Pair[]; sameTurn: Pair[] } {

@@ -41,8 +41,7 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
     }
     if (grid) addExcerptSheet(wb, table, used, lang);
   }
-  // Inline strings: every excerpt is unique, so a shared-string table only doubles the writing time.
-  return new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<string>, lang: Lang): void {

@@ -25,7 +25,7 @@ export function MemoSection({ target, defaultOpen = false }: { target: MemoTarge
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed by value: the caller builds a new target object on every render.
   }, [open, key, report]);
 
   const save = async ({ text, richText }: { text: string; richText: string }) => {
