@@ -84,16 +84,20 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
   })();
 }
 
+/** One statement for the whole structure: a transcript has hundreds of turns. */
 function insertStructure(db: Db, sourceId: number, structure: readonly StructureSegment[]): void {
-  const ins = stmt(
+  if (structure.length === 0) return;
+  const rows = structure.map((s) =>
+    s.kind === 'turn'
+      ? [s.start, s.end, 'turn', s.speaker, s.timestampMs ?? null, null, null]
+      : [s.start, s.end, 'section', null, null, s.heading, s.level],
+  );
+  stmt(
     db,
     `INSERT INTO source_structure (source_id, kind, start, end, speaker, timestamp_ms, heading, level)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const s of structure) {
-    if (s.kind === 'turn') ins.run(sourceId, 'turn', s.start, s.end, s.speaker, s.timestampMs ?? null, null, null);
-    else ins.run(sourceId, 'section', s.start, s.end, null, null, s.heading, s.level);
-  }
+     SELECT ?, r.value ->> 2, r.value ->> 0, r.value ->> 1, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6
+     FROM json_each(?) AS r`,
+  ).run(sourceId, JSON.stringify(rows));
 }
 
 export function findSourceByHash(db: Db, hash: string): SourceSummary | undefined {

@@ -23,14 +23,18 @@ function codingWhere(alias: string, filter: MatrixFilter): { sql: string; params
   return { sql: sql.length ? sql.join(' AND ') : '1', params };
 }
 
+/**
+ * Each overlapping pair once, `a` being the coding that starts first (ties: the older id): then
+ * b starts inside a, a range the codings_by_source index answers without comparing every pair.
+ */
 function pairs(db: Db, filter: MatrixFilter): { overlaps: Pair[]; sameTurn: Pair[] } {
   const wa = codingWhere('a', filter);
   const wb = codingWhere('b', filter);
   const overlaps = db
     .prepare(
       `SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
-       FROM codings a JOIN codings b ON b.source_id = a.source_id AND b.coder_id = a.coder_id AND b.id > a.id
-         AND b.code_id <> a.code_id AND b.start < a.end AND a.start < b.end
+       FROM codings a JOIN codings b ON b.source_id = a.source_id AND b.start >= a.start AND b.start < a.end
+         AND (b.start > a.start OR b.id > a.id) AND b.coder_id = a.coder_id AND b.code_id <> a.code_id
        WHERE ${wa.sql} AND ${wb.sql}`,
     )
     .all(...wa.params, ...wb.params) as Pair[];
@@ -56,22 +60,20 @@ export function buildCooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, l
   const rowsOf = new Map<number, number[]>();
   items.forEach((r, i) => r.codeIds.forEach((c) => rowsOf.set(c, [...(rowsOf.get(c) ?? []), i])));
   const n = items.length;
-  const acc = Array.from({ length: n * n }, () => ({
-    pairs: new Set<string>(),
-    overlaps: 0,
-    sameTurn: 0,
-    ids: new Set<number>(),
-    sources: new Set<number>(),
-  }));
+  const acc = Array.from({ length: n * n }, () => ({ count: 0, overlaps: 0, sameTurn: 0, ids: new Set<number>(), sources: new Set<number>() }));
   const { overlaps, sameTurn } = pairs(db, filter);
+  // A pair both overlapping and in the same turn is one co-occurrence: count it once.
+  const key = (p: Pair) => Math.min(p.a, p.b) * 2 ** 26 + Math.max(p.a, p.b);
+  const overlapping = new Set(overlaps.map(key));
   const visit = (p: Pair, kind: 'overlaps' | 'sameTurn') => {
     if (eligible && !eligible.has(p.sid)) return;
+    const fresh = kind === 'overlaps' || !overlapping.has(key(p));
     const cells = new Set<number>();
     for (const i of rowsOf.get(p.ca) ?? []) for (const j of rowsOf.get(p.cb) ?? []) cells.add(i * n + j).add(j * n + i);
     for (const c of cells) {
       const a = acc[c]!;
-      a.pairs.add(`${p.a}:${p.b}`);
       a[kind]++;
+      if (fresh) a.count++;
       a.ids.add(p.a).add(p.b);
       a.sources.add(p.sid);
     }
@@ -90,7 +92,7 @@ export function buildCooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, l
       cells: items.map((_, j) => {
         const a = acc[i * n + j]!;
         return {
-          count: a.pairs.size,
+          count: a.count,
           overlaps: a.overlaps,
           sameTurn: a.sameTurn,
           sources: a.sources.size,

@@ -266,10 +266,10 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Cases', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases and attributes' }).waitFor();
-    await wb.screenshot('11-english-cases');
+    await wb.screenshot('14-english-cases');
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.getByRole('button', { name: 'Reading', exact: true }).click();
-    await wb.screenshot('12-narrow-reading');
+    await wb.screenshot('15-narrow-reading');
     await page.setViewportSize({ width: 1400, height: 860 });
     await page.getByRole('button', { name: 'FR', exact: true }).click();
     await page.getByRole('heading', { name: 'Livre de codes' }).waitFor();
@@ -281,7 +281,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Fermer le projet' }).click();
     const recent = page.getByRole('region', { name: 'Projets récents' }).getByRole('button', { name: /etude-cls/ });
     expect(await recent.textContent()).toContain(path);
-    await wb.screenshot('10-recent');
+    await wb.screenshot('13-recent');
     await recent.click();
     await expect.poll(() => page.getByTestId('project-path').textContent()).toBe(path);
     await expect.poll(() => page.getByRole('option', { name: /entretien-P1-infirmier/ }).count()).toBe(1);
