@@ -49,7 +49,10 @@ function runAndKill(op: string, path: string): Promise<Outcome> {
       if (word === 'begin') beganAt = performance.now();
       if (word === 'commit' && n === '0' && op !== 'pseudonymize') duration = performance.now() - beganAt;
       const round = Number(n);
-      if (word === 'begin' && (op === 'pseudonymize' ? round === 0 : round === targetRound)) killIn(Math.random() * (op === 'pseudonymize' ? 0.4 : 0.8) * duration);
+      if (word === 'begin' && (op === 'pseudonymize' ? round === 0 : round === targetRound)) {
+        // A pseudonymisation reads everything first, then writes: aim at its second half.
+        killIn((op === 'pseudonymize' ? 0.3 + 0.4 * Math.random() : 0.8 * Math.random()) * duration);
+      }
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
