@@ -96,6 +96,6 @@ function mapSqliteError(e: unknown, path: string): unknown {
   if (e instanceof TresseError) return e;
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new TresseError('project.notTresse', { path });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new TresseError('project.locked', {});
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new TresseError('project.busy', { path });
   return e;
 }

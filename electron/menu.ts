@@ -60,8 +60,10 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = {
     label: t('edit'),
     submenu: [
-      { label: t('undo'), role: 'undo' },
-      { label: t('redo'), role: 'redo' },
+      // Not the 'undo' role: that would undo text only and swallow Ctrl+Z before the page sees it.
+      // The keys stay with the page (its history, or a text field's own undo); a click is sent to it.
+      { label: t('undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => o.send({ action: 'undo' }) },
+      { label: t('redo'), accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => o.send({ action: 'redo' }) },
       { type: 'separator' },
       { label: t('cut'), role: 'cut' },
       { label: t('copy'), role: 'copy' },

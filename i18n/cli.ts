@@ -34,7 +34,7 @@ Commandes :
        [--threshold 0.5] [--out FICHIER.xlsx|FICHIER.csv] [--json]     accord inter-codeurs
   disagreements PROJET --coders A,B [--code CODE] [--threshold 0.5] [--json]   lister les désaccords
   resolve PROJET ID --coders A,B (--accept CODEUR | --keep-both | --discuss NOTE)   régler un désaccord
-  matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies]
+  matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FICHIER]
@@ -80,7 +80,7 @@ Commands:
        [--threshold 0.5] [--out FILE.xlsx|FILE.csv] [--json]           inter-coder agreement
   disagreements PROJECT --coders A,B [--code CODE] [--threshold 0.5] [--json]   list disagreements
   resolve PROJECT ID --coders A,B (--accept CODER | --keep-both | --discuss NOTE)   settle a disagreement
-  matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies]
+  matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FILE]

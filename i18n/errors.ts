@@ -12,8 +12,12 @@ export const errorMessages = {
     en: 'This project was made by a newer version of Tresse (format {found}; this version reads up to format {supported}). Update Tresse; the file was left untouched.',
   },
   'project.locked': {
-    fr: 'Ce projet est déjà ouvert ailleurs (autre fenêtre ou autre programme). Fermez-le avant de le rouvrir.',
-    en: 'This project is already open elsewhere (another window or program). Close it there first.',
+    fr: 'Ce projet est déjà ouvert ailleurs (sur « {host} », processus {pid}, depuis {since}). Fermez-le là-bas avant de le rouvrir. Si ce programme ne tourne plus, supprimez le fichier de verrou : {lock}',
+    en: 'This project is already open elsewhere (on "{host}", process {pid}, since {since}). Close it there first. If that program is no longer running, delete the lock file: {lock}',
+  },
+  'project.busy': {
+    fr: 'Le projet {path} est occupé par un autre programme. Réessayez dans un instant.',
+    en: 'The project {path} is busy in another program. Try again in a moment.',
   },
   'project.none': { fr: 'Aucun projet n’est ouvert.', en: 'No project is open.' },
   'coder.unknown': { fr: 'Codeur inconnu : {name}', en: 'Unknown coder: {name}' },
@@ -236,6 +240,10 @@ export const errorMessages = {
   'team.disagreementNotFound': {
     fr: 'Désaccord introuvable : {id} (listez-les avec « tresse disagreements » ; la liste change quand les codages changent).',
     en: 'Disagreement not found: {id} (list them with "tresse disagreements"; the list changes when codings change).',
+  },
+  'team.sameProject': {
+    fr: '« {file} » est le projet ouvert : choisissez le projet d’un ou d’une collègue.',
+    en: '"{file}" is the open project: choose a teammate’s project.',
   },
 } as const satisfies Record<string, { fr: string; en: string }>;
 

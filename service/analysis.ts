@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { setSynthesis, setVerdict, type AnnotationScope, type RowRef } from '../analysis/matrix/annotations.ts';
 import { buildMatrix } from '../analysis/matrix/build.ts';
 import { resolveQuestion } from '../analysis/matrix/questions.ts';
-import type { ColumnSpec, Matrix, MatrixRequest, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
+import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
 import { resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 
@@ -96,3 +96,23 @@ export { exportMatrices, EXPORT_FORMATS, type ExportFormat } from '../exchange/e
 export { picturesFor, type Picture } from '../analysis/pictures/index.ts';
 export { svgToPng } from '../analysis/pictures/png.ts';
 export { codebookUsage } from '../analysis/matrix/usage.ts';
+
+/**
+ * The whole analysis grid for the supervisor, one matrix per sheet or section: the triangulation
+ * matrix, the grid of every case that has an interview, the code frequencies and co-occurrences.
+ */
+export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixFilter } = {}, lang: Lang = 'fr'): Matrix[] {
+  const base = { rows: options.rows ?? 'codes', filter: options.filter ?? {} };
+  const interviewed = db
+    .prepare(
+      `SELECT DISTINCT c.id FROM cases c JOIN case_sources cs ON cs.case_id = c.id JOIN sources s ON s.id = cs.source_id
+       WHERE s.kind = 'interview' ORDER BY c.name`,
+    )
+    .all() as { id: number }[];
+  return [
+    buildMatrix(db, { type: 'triangulation', ...base }, lang),
+    ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...base }, lang)),
+    buildMatrix(db, { type: 'frequencies', ...base }, lang),
+    buildMatrix(db, { type: 'cooccurrence', ...base }, lang),
+  ];
+}

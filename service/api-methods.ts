@@ -10,6 +10,9 @@ export const API_METHODS = [
   'unlinkSource', 'listCodes', 'addCode', 'updateCode', 'moveCode', 'mergeCodes', 'deleteCode', 'exportCodebook',
   'importCodebook', 'addCoding', 'removeCoding', 'listCodings', 'retrieve', 'search', 'listMemos', 'saveMemo',
   'deleteMemo',
+  // Teams
+  'exportQdpx', 'exportQdc', 'importQdpx', 'importQdc', 'compareCodebooks', 'exportComparison', 'applyCodebookMerge',
+  'mergeProject', 'computeAgreement', 'exportAgreement', 'listDisagreements', 'resolveDisagreement',
 ] as const satisfies readonly ApiMethod[];
 
 export function isApiMethod(name: string): name is ApiMethod {

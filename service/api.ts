@@ -134,3 +134,48 @@ export type ApiMethod = keyof TresseApi;
 export type ApiResult<T> =
   | { ok: true; value: T }
   | { ok: false; error: { code: string; message: string; params: Record<string, string | number> } };
+
+// Teams: REFI-QDA exchange, comparing and merging codebooks and projects, inter-coder agreement.
+// Declared as a second part of TresseApi (interfaces merge) so the block stays in one place.
+import type { AgreementUnit } from '../analysis/agreement/units.ts';
+import type { Decision } from '../codebooks/merge.ts';
+import type { ProjectAgreement } from './agreement.ts';
+import type { CodebookComparison } from './compare-codebooks.ts';
+import type { ResolutionResult, ReviewItem } from './disagreements.ts';
+import type { MergeReport } from './merge-project.ts';
+import type { QdcImport, QdpxImport } from './refi.ts';
+
+/** The other side of a comparison or a merge: a file's bytes (.qdc, .qdpx), or a file on this computer (.tresse, .qdc, .qdpx). */
+export type TeamOther = { fileName: string; bytes: Uint8Array } | { path: string };
+
+export interface ReviewQuery {
+  /** Coder names, at least two. */
+  coders: string[];
+  /** A code (GUID, abbreviation, path or name) and its sub-codes; default every code. */
+  codeRef?: string;
+  overlapThreshold?: number;
+}
+
+export interface AgreementQuery extends ReviewQuery {
+  unit: AgreementUnit;
+}
+
+export type ReviewAction = 'accept' | 'keep-both' | 'discuss';
+
+export interface TresseApi {
+  exportQdpx(): Promise<Uint8Array>;
+  exportQdc(): Promise<string>;
+  /** Merges a .qdpx into the open project; what could not be brought over is in `warnings`. */
+  importQdpx(args: { fileName: string; bytes: Uint8Array }): Promise<QdpxImport>;
+  importQdc(args: { fileName: string; bytes: Uint8Array }): Promise<QdcImport>;
+  /** My codebook (A) against the other's (B). */
+  compareCodebooks(args: { other: TeamOther }): Promise<CodebookComparison>;
+  exportComparison(args: { other: TeamOther; format: 'html' | 'xlsx' }): Promise<Uint8Array>;
+  /** Applies the user's decisions on the comparison to my codebook, in one transaction. */
+  applyCodebookMerge(args: { other: TeamOther; decisions: Decision[] }): Promise<QdcImport>;
+  mergeProject(args: { other: TeamOther; decisions?: Decision[] }): Promise<MergeReport>;
+  computeAgreement(args: AgreementQuery): Promise<ProjectAgreement>;
+  exportAgreement(args: AgreementQuery & { format: 'csv' | 'xlsx' }): Promise<Uint8Array>;
+  listDisagreements(args: ReviewQuery): Promise<ReviewItem[]>;
+  resolveDisagreement(args: ReviewQuery & { id: string; action: ReviewAction; coder?: string; note?: string }): Promise<ResolutionResult>;
+}

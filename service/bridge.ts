@@ -24,7 +24,9 @@ export type MenuAction =
   | { action: 'openProject' }
   | { action: 'openRecent'; path: string }
   | { action: 'importSources' }
-  | { action: 'setLang'; lang: Lang };
+  | { action: 'setLang'; lang: Lang }
+  | { action: 'undo' }
+  | { action: 'redo' };
 
 /** `window.tresseShell`: present only in the desktop app; the browser mode has no such object. */
 export interface TresseShell {

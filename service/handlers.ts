@@ -73,6 +73,8 @@ export function createHandlers(ws: Workspace, hooks: ShellHooks): TresseApi {
     listMemos: async ({ target }) => listMemos(p().db, target),
     saveMemo: async (args) => saveMemo(p(), args),
     deleteMemo: async ({ id }) => deleteMemo(p(), id),
+    // Teams
+    ...teamHandlers(ws),
   };
 }
 
@@ -93,4 +95,104 @@ export async function dispatch(api: TresseApi, method: ApiMethod, arg: unknown, 
     const message = ws.lang === 'fr' ? 'Erreur interne : ' : 'Internal error: ';
     return { ok: false, error: { code: 'internal', message: message + (e as Error).message, params: {} } };
   }
+}
+
+// Teams: the handlers of the team methods (exchange, codebook comparison and merge, agreement).
+import { readFileSync as readTeamFile } from 'node:fs';
+import { basename as teamBaseName, extname as teamExt, resolve as resolveTeamPath } from 'node:path';
+import { readCodebookWithWarnings, readProject } from '../exchange/refi/index.ts';
+import { TresseError as TeamError } from '../i18n/error.ts';
+import type { TeamOther } from './api.ts';
+import { projectAgreement } from './agreement.ts';
+import { agreementCsv, agreementXlsx } from './agreement-report.ts';
+import { applyCodebookMerge as applyTeamMerge, sideOfCodes } from './codebook-merge.ts';
+import { compareProjectCodebooks, loadCodebookSide, type CodebookComparison } from './compare-codebooks.ts';
+import { comparisonHtml, comparisonXlsx } from './compare-report.ts';
+import { listDisagreements, resolveDisagreement, type Resolution } from './disagreements.ts';
+import { mergeSnapshot } from './merge-project.ts';
+import type { TeamWarning } from './merge-warnings.ts';
+import { readProjectCopy } from './project-copy.ts';
+import { exportQdc, exportQdpx, importQdc, importQdpx } from './refi.ts';
+import { snapshotProject, type RichCode, type RichSnapshot } from './refi-snapshot.ts';
+
+type TeamMethods = Pick<
+  TresseApi,
+  | 'exportQdpx' | 'exportQdc' | 'importQdpx' | 'importQdc' | 'compareCodebooks' | 'exportComparison' | 'applyCodebookMerge'
+  | 'mergeProject' | 'computeAgreement' | 'exportAgreement' | 'listDisagreements' | 'resolveDisagreement'
+>;
+
+/** The other side as a file name and its bytes, or a .tresse project read from a copy. */
+type LoadedOther = { label: string; ext: string; bytes: Uint8Array } | { label: string; ext: '.tresse'; snapshot: RichSnapshot };
+
+function loadOther(ws: Workspace, other: TeamOther, allowed: readonly string[]): LoadedOther {
+  const name = 'path' in other ? teamBaseName(other.path) : teamBaseName(other.fileName);
+  const ext = teamExt(name).toLowerCase();
+  // A project cannot be on the other side of its own merge: the copy would be itself.
+  if (!allowed.includes(ext) || ('bytes' in other && ext === '.tresse')) {
+    throw new TeamError('team.fileKind', { file: name, expected: allowed.join(', ') });
+  }
+  if ('bytes' in other) return { label: name, ext, bytes: other.bytes };
+  const path = resolveTeamPath(other.path);
+  if (path === resolveTeamPath(ws.project.path)) throw new TeamError('team.sameProject', { file: name });
+  if (ext === '.tresse') return { label: name, ext: '.tresse', snapshot: readProjectCopy(path, snapshotProject) };
+  try {
+    return { label: name, ext, bytes: new Uint8Array(readTeamFile(path)) };
+  } catch {
+    throw new TeamError('project.notFound', { path });
+  }
+}
+
+/** Their codes, read the same way for the comparison shown and for the merge applied, so decision ids match. */
+function otherCodes(ws: Workspace, other: TeamOther): { label: string; codes: RichCode[]; warnings: TeamWarning[] } {
+  const o = loadOther(ws, other, ['.tresse', '.qdc', '.qdpx']);
+  if ('snapshot' in o) return { label: o.label, codes: o.snapshot.codes, warnings: [] };
+  if (o.ext === '.qdc') return { label: o.label, ...readCodebookWithWarnings(o.bytes, o.label) };
+  const { snapshot, warnings } = readProject(o.bytes, { fileName: o.label });
+  return { label: o.label, codes: snapshot.codes, warnings };
+}
+
+function compareWithOther(ws: Workspace, other: TeamOther): CodebookComparison {
+  const theirs = otherCodes(ws, other);
+  return compareProjectCodebooks(loadCodebookSide(ws.project.db), { label: theirs.label, ...sideOfCodes(theirs.codes), warnings: theirs.warnings });
+}
+
+function teamHandlers(ws: Workspace): TeamMethods {
+  const p = () => ws.project;
+  return {
+    exportQdpx: async () => exportQdpx(p().db),
+    exportQdc: async () => exportQdc(p().db),
+    importQdpx: async ({ fileName, bytes }) => importQdpx(p(), bytes, { fileName }),
+    importQdc: async ({ fileName, bytes }) => importQdc(p(), bytes, [], fileName),
+    compareCodebooks: async ({ other }) => compareWithOther(ws, other),
+    exportComparison: async ({ other, format }) => {
+      const cmp = compareWithOther(ws, other);
+      return format === 'html' ? new TextEncoder().encode(comparisonHtml(cmp, ws.lang)) : comparisonXlsx(cmp, ws.lang);
+    },
+    applyCodebookMerge: async ({ other, decisions }) => {
+      const { codes, warnings } = otherCodes(ws, other);
+      const { diff: _diff, plan: _plan, ...counts } = applyTeamMerge(p(), codes, decisions);
+      return { ...counts, warnings };
+    },
+    mergeProject: async ({ other, decisions = [] }) => {
+      const o = loadOther(ws, other, ['.tresse', '.qdpx']);
+      return 'snapshot' in o ? mergeSnapshot(p(), o.snapshot, decisions) : importQdpx(p(), o.bytes, { fileName: o.label, decisions });
+    },
+    computeAgreement: async (query) => projectAgreement(p().db, query),
+    exportAgreement: async ({ format, ...query }) => {
+      const report = projectAgreement(p().db, query);
+      return format === 'csv' ? new TextEncoder().encode(agreementCsv(report, ws.lang)) : agreementXlsx(report, ws.lang);
+    },
+    listDisagreements: async (query) => listDisagreements(p().db, query),
+    resolveDisagreement: async ({ id, action, coder, note, ...query }) => {
+      const item = listDisagreements(p().db, query).find((d) => d.id === id);
+      if (!item) throw new TeamError('team.disagreementNotFound', { id });
+      const resolution: Resolution =
+        action === 'accept'
+          ? { action, item, coder: coder ?? '' }
+          : action === 'discuss'
+            ? { action, item, note: note ?? '' }
+            : { action, item, ...(note ? { note } : {}) };
+      return resolveDisagreement(p(), resolution);
+    },
+  };
 }

@@ -136,6 +136,26 @@ export const apiSchemas = {
     richText: longText.nullable().optional(),
   }),
   deleteMemo: z.strictObject({ id }),
+
+  // Teams
+  exportQdpx: noArgument,
+  exportQdc: noArgument,
+  importQdpx: z.strictObject({ fileName: nonEmpty, bytes: z.instanceof(Uint8Array) }),
+  importQdc: z.strictObject({ fileName: nonEmpty, bytes: z.instanceof(Uint8Array) }),
+  compareCodebooks: z.strictObject({ other: teamOther() }),
+  exportComparison: z.strictObject({ other: teamOther(), format: z.enum(['html', 'xlsx']) }),
+  applyCodebookMerge: z.strictObject({ other: teamOther(), decisions: teamDecisions() }),
+  mergeProject: z.strictObject({ other: teamOther(), decisions: teamDecisions().optional() }),
+  computeAgreement: z.strictObject({ ...reviewQuery(), unit: agreementUnit() }),
+  exportAgreement: z.strictObject({ ...reviewQuery(), unit: agreementUnit(), format: z.enum(['csv', 'xlsx']) }),
+  listDisagreements: z.strictObject(reviewQuery()),
+  resolveDisagreement: z.strictObject({
+    ...reviewQuery(),
+    id: nonEmpty,
+    action: z.enum(['accept', 'keep-both', 'discuss']),
+    coder: nonEmpty.optional(),
+    note: longText.optional(),
+  }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /**
@@ -190,3 +210,21 @@ type Mismatched = {
 }[ApiMethod];
 const schemasMatchApi: [Mismatched] extends [never] ? true : Mismatched = true;
 void schemasMatchApi;
+
+// Teams: pieces of the team methods' schemas (functions, so apiSchemas above can use them).
+function teamOther() {
+  return z.union([z.strictObject({ fileName: nonEmpty, bytes: z.instanceof(Uint8Array) }), z.strictObject({ path: nonEmpty })]);
+}
+function teamDecisions() {
+  return z.array(z.strictObject({ id: shortText, choice: z.enum(['add', 'ignore', 'mine', 'theirs', 'map', 'distinct']) })).max(100_000);
+}
+function reviewQuery() {
+  return {
+    coders: z.array(nonEmpty).min(2).max(30),
+    codeRef: nonEmpty.optional(),
+    overlapThreshold: z.number().gt(0).max(1).optional(),
+  };
+}
+function agreementUnit() {
+  return z.enum(['character', 'segment', 'document']);
+}

@@ -1,10 +1,19 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { RecentProject } from './api.ts';
 import type { ProjectContext } from './context.ts';
-import { closeProject, createProject, openProject, projectInfo, type CreateProjectOptions, type ProjectInfo } from './project.ts';
+import { startAutoBackup, type AutoBackup } from './backup.ts';
+import {
+  closeProject,
+  createProject,
+  openProject,
+  projectInfo,
+  switchCoder,
+  type CreateProjectOptions,
+  type ProjectInfo,
+} from './project.ts';
 
 const MAX_RECENT = 10;
 
@@ -16,10 +25,13 @@ export class Workspace {
   ctx: ProjectContext | null = null;
   lang: Lang;
   private readonly recentFile: string;
+  private readonly autoBackup: boolean;
+  private backups: AutoBackup | null = null;
 
-  constructor(options: { configDir: string; lang: Lang }) {
+  constructor(options: { configDir: string; lang: Lang; autoBackup?: boolean }) {
     this.recentFile = join(options.configDir, 'recent.json');
     this.lang = options.lang;
+    this.autoBackup = options.autoBackup ?? true;
   }
 
   /** The open project, or an error the user understands. */
@@ -33,12 +45,19 @@ export class Workspace {
     return this.adopt(ctx);
   }
 
+  /** Opens a project; the one already open stays open until the new one has opened. */
   open(path: string, coder?: string): ProjectInfo {
+    if (this.ctx && resolve(this.ctx.path) === resolve(path)) {
+      if (coder && coder !== this.ctx.coder.name) switchCoder(this.ctx, coder);
+      return projectInfo(this.ctx);
+    }
     const ctx = openProject(path, coder);
     return this.adopt(ctx);
   }
 
   close(): void {
+    this.backups?.stop();
+    this.backups = null;
     if (this.ctx) closeProject(this.ctx);
     this.ctx = null;
   }
@@ -46,6 +65,8 @@ export class Workspace {
   private adopt(ctx: ProjectContext): ProjectInfo {
     this.close();
     this.ctx = ctx;
+    // A backup now (the state the researcher starts from), then every few minutes of work.
+    if (this.autoBackup) this.backups = startAutoBackup(ctx, { atStart: true, onError: (e) => console.error('[tresse] backup:', e) });
     const info = projectInfo(ctx);
     this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString() });
     return info;

@@ -15,6 +15,7 @@ import { closeProject, createProject } from '../../service/project.ts';
 import { addParsedSource } from '../../service/sources.ts';
 import { exportMatrices } from '../../exchange/export/index.ts';
 import { buildMatrix } from './build.ts';
+import { randomLcg } from 'd3-random';
 
 export interface MatrixBench {
   codings: number;
@@ -27,16 +28,6 @@ export interface MatrixBench {
   xlsxBytes: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['secret', 'partagé', 'cellule', 'logement', 'voisinage', 'soins', 'consentement', 'réunion', 'bailleur', 'psychiatrie',
   'coordination', 'isolement', 'urgence', 'confiance', 'maire', 'équipe', 'mobile', 'stigmatisation', 'usagers', 'parole'];
@@ -59,7 +50,7 @@ export function benchProject(dir: string, options: BenchOptions = {}): ProjectCo
   const sources = options.sources ?? 500;
   const codingCount = options.codings ?? 100_000;
   const ctx = createProject(join(dir, 'bench.tresse'), { grid: 'six-themes', coder: 'Camille' });
-  const rnd = mulberry32(20261123);
+  const rnd = randomLcg(0.20261123);
   const leo = ensureCoder(ctx.db, 'Léo');
   ctx.db.transaction(() => {
     const themes = listCodes(ctx.db).filter((c) => c.parentId === null);

@@ -7,6 +7,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';
 import { el, svgDocument, text, truncate } from './svg.ts';
+import { randomLcg } from 'd3-random';
 
 interface Node extends SimulationNodeDatum {
   /** The matrix row (d3 keeps `index` for its own use). */
@@ -21,16 +22,6 @@ interface Link {
   count: number;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { width?: number; height?: number; ticks?: number } = {}): string {
   const width = options.width ?? 820;
@@ -51,7 +42,7 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
   const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.weight))]).range([6, 22]);
   const stroke = scaleLinear().domain([1, maxCount]).range([1, 8]);
   const sim = forceSimulation<Node>(nodes)
-    .randomSource(seeded(20261123))
+    .randomSource(randomLcg(0.20261123))
     .force('link', forceLink<Node, Link>(links).id((n) => n.row).distance(120))
     .force('charge', forceManyBody().strength(-260))
     .force('center', forceCenter(width / 2, height / 2 + 20))

@@ -9,6 +9,7 @@ import { resolveCode } from '../../service/codebook.ts';
 import { requireCoder } from '../../service/coders.ts';
 import {
   addQuestion,
+  analysisGrid,
   cellExcerpts,
   codebookUsage,
   columnSpecFrom,
@@ -74,8 +75,8 @@ function filterOf(run: CommandRun, db: Db): MatrixFilter {
 
 function requestOf(run: CommandRun, db: Db): MatrixRequest {
   const v = run.values;
-  const type = (v.type ?? (v.case ? 'participant' : 'triangulation')) as MatrixType;
-  if (!MATRIX_TYPES.includes(type)) throw new UsageError(`--type ${type} (${MATRIX_TYPES.join('|')})`);
+  const type = (v.type === 'all' ? 'triangulation' : v.type ?? (v.case ? 'participant' : 'triangulation')) as MatrixType;
+  if (!MATRIX_TYPES.includes(type)) throw new UsageError(`--type ${type} (${MATRIX_TYPES.join('|')}|all)`);
   const rows = (v.rows ?? 'codes') as RowMode;
   if (!ROW_MODES.includes(rows)) throw new UsageError(`--rows ${rows} (${ROW_MODES.join('|')})`);
   const req: MatrixRequest = { type, rows, filter: filterOf(run, db) };
@@ -115,6 +116,12 @@ async function matrix(run: CommandRun): Promise<void> {
       if (!v.row || !v.col) throw new UsageError(run.say('cli.missing', { what: '--row + --col' }));
       const cell = cellExcerpts(ctx.db, req, resolveRow(ctx.db, v.row).key, v.col);
       return { json: cell, text: () => cell.excerpts.map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`).join('\n') };
+    }
+    if (v.type === 'all') {
+      const grid = analysisGrid(ctx.db, { ...(req.rows ? { rows: req.rows } : {}), ...(req.filter ? { filter: req.filter } : {}) }, run.lang);
+      if (format === 'svg' || format === 'png') throw new UsageError('--type all + --format svg|png');
+      if (format) return { file: await exportMatrices(ctx.db, grid, format, { lang: run.lang, ...(perCell !== undefined ? { excerptsPerCell: perCell } : {}) }) };
+      return { json: grid, text: () => grid.map((m) => matrixText(m, run.lang)).join('\n\n') };
     }
     const m = computeMatrix(ctx.db, req, run.lang);
     if (format === 'svg' || format === 'png') {

@@ -3,7 +3,16 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { cellText, type ReportTable } from './table.ts';
 
-const field = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/**
+ * A spreadsheet opening the file would run a field starting with = + - @ as a formula: such text
+ * (a note, a code name) gets a leading apostrophe, which spreadsheets show as plain text.
+ */
+const defused = (v: string): string => (/^[=+\-@\t\r]/.test(v) && !/^-?\d+([.,]\d+)?$/.test(v) ? `'${v}` : v);
+
+const field = (raw: string): string => {
+  const v = defused(raw);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
 
 export function tableToCsv(table: ReportTable, lang: Lang = 'fr'): string {
   const lines = [table.header, ...table.rows.map((r) => [r.label, ...r.cells.map((c) => cellText(c, lang))])];

@@ -1,5 +1,6 @@
 // An open project: sources on the left, the chosen view in the centre, the codebook on the right.
-import { useHistoryShortcuts } from '../coding/useHistory.tsx';
+import { useHistory, useHistoryShortcuts } from '../coding/useHistory.tsx';
+import { useMenuUndo } from './shell-menu.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CasesTable } from '../panels/cases/CasesTable.tsx';
 import { CodebookPanel } from '../panels/codebook/CodebookPanel.tsx';
@@ -15,6 +16,7 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
   const t = useT();
   const { view, error, clearError, report } = useWorkbench();
   useHistoryShortcuts(report);
+  useMenuUndo(useHistory(), report);
   return (
     <div className="workbench">
       <a className="skip-link" href="#centre">

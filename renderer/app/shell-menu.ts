@@ -2,6 +2,7 @@
 // actions to the page, which owns the forms and dialogs that follow. The browser mode has no menu.
 import { useEffect, useRef } from 'react';
 import type { MenuAction, TresseShell } from '../../service/bridge.ts';
+import { isTextEntry } from '../coding/useHistory.tsx';
 
 /** Asks the sources panel to open its file chooser (from the menu, wherever the focus is). */
 export const IMPORT_REQUEST = 'tresse:import-request';
@@ -13,4 +14,19 @@ export function useShellMenu(onAction: (action: MenuAction) => void): void {
     const shell = (globalThis as { tresseShell?: TresseShell }).tresseShell;
     return shell?.onMenu((action) => latest.current(action));
   }, []);
+}
+
+/**
+ * Edit > Undo / Redo from the desktop menu: a text field being edited keeps its own undo;
+ * anywhere else the coding and codebook history steps back or forward.
+ */
+export function useMenuUndo(history: { undo(): Promise<unknown>; redo(): Promise<unknown> }, onError: (e: unknown) => void) {
+  useShellMenu((action) => {
+    if (action.action !== 'undo' && action.action !== 'redo') return;
+    if (isTextEntry(document.activeElement)) {
+      document.execCommand(action.action);
+      return;
+    }
+    (action.action === 'undo' ? history.undo() : history.redo()).catch(onError);
+  });
 }

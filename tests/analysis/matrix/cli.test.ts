@@ -62,5 +62,11 @@ describe('tresse matrix, synthesis, verdict, question, columns', () => {
     const svg = await tresse(dir, 'matrix', 'd.tresse', '--type', 'frequencies', '--format', 'svg', '--picture', 'bars');
     expect(svg.out).toMatch(/^<svg/);
     expect((await tresse(dir, 'matrix', 'd.tresse', '--from', '12 mars')).code).toBe(2);
+
+    // The whole grid for the supervisor: triangulation, one grid per interviewed case (P1..P6), frequencies, co-occurrence.
+    expect((await tresse(dir, 'matrix', 'd.tresse', '--type', 'all', '--format', 'html', '--out', 'grille.html')).code).toBe(0);
+    const html = readFileSync(join(dir, 'grille.html'), 'utf8');
+    expect(html.match(/<h2>/g)).toHaveLength(9);
+    expect(html).toContain('<h2>Grille par participant — P6</h2>');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellExcerpts, computeMatrix, setCellSynthesis, setKindColumn, setRowVerdict } from '../../../service/analysis.ts';
+import { cellExcerpts, columnSpecFrom, computeMatrix, setCellSynthesis, setKindColumn, setRowVerdict } from '../../../service/analysis.ts';
+import { defineAttribute, setAttributeValues } from '../../../service/attributes.ts';
 import { deleteCode, resolveCode } from '../../../service/codebook.ts';
 import type { Matrix } from '../../../analysis/matrix/types.ts';
 import { buildFixture } from './fixture.ts';
@@ -66,6 +67,18 @@ describe('the triangulation matrix', () => {
     // santé: E1 (#1 #2); social: E2 (#3); unknown: O1 (case R1 without secteur), N1, D1, S1 (#4 #5 #6 #7).
     expect(row(m, 'CL1')).toEqual(['2/1/1', '1/1/1', '4/4/1']);
     expect(m.dimension).toBe('case:secteur');
+  });
+
+  it('uses a source attribute as columns', () => {
+    const { ctx, ids } = buildFixture();
+    defineAttribute(ctx, { name: 'langue', type: 'text', scope: 'source' });
+    setAttributeValues(ctx, { sourceId: ids.E1! }, 'langue', ['français', 'créole']);
+    setAttributeValues(ctx, { sourceId: ids.E2! }, 'langue', ['français']);
+    const m = computeMatrix(ctx.db, { type: 'triangulation', columns: columnSpecFrom(ctx.db, 'langue') });
+    expect(m.columns.map((c) => c.label)).toEqual(['créole', 'français', 'Non renseigné']);
+    // E1 counts under both its languages (#1 #2), E2 under français (#3); the rest is unknown.
+    expect(row(m, 'CL1')).toEqual(['2/1/1', '3/2/2', '4/4/1']);
+    expect(m.notes.join(' ')).toContain('plusieurs valeurs');
   });
 
   it('follows an edited kind -> column mapping', () => {

@@ -104,6 +104,10 @@ describe('exports of the analysis grid', () => {
     // D1 reads "Article 3. " then the quotation: code points 11 to 11 + its length; no case.
     expect(cl1[1]!.split('\n')).toContain(`« ${D1_QUOTE} » (${D1_NAME} ; 11–${11 + [...D1_QUOTE].length})`);
     expect(cl1[4]).toBe('dissonance');
+    // A note that a spreadsheet would take for a formula stays text.
+    setRowVerdict(ctx, {}, 'CL4', 'complementarity', '=HYPERLINK("http://exemple.invalid")');
+    const again = parseCsv(((await exportMatrices(ctx.db, [computeMatrix(ctx.db, { type: 'triangulation' })], 'csv')) as string).slice(1));
+    expect(again.find((r) => r[0] === CL4)![5]).toBe(`'=HYPERLINK("http://exemple.invalid")`);
     const freq = (await exportMatrices(ctx.db, [computeMatrix(ctx.db, { type: 'frequencies', rows: 'themes' })], 'csv')) as string;
     expect(parseCsv(freq.slice(1)).find((r) => r[0]!.startsWith('CL —'))).toEqual(['CL — Cadre légal et place des usagers', '10', '6', '3']);
   });

@@ -1,0 +1,37 @@
+// How the agreement figures read on screen: three decimals with the language's decimal mark,
+// percent agreement as a percentage, and "n.d." where a coefficient is undefined (no variation).
+import type { AgreementFigures } from '../../../analysis/agreement/units.ts';
+import type { Lang } from '../../../i18n/lang.ts';
+import { teamLabel } from '../../../service/team-labels.ts';
+
+export function formatCoefficient(v: number | null, lang: Lang): string {
+  if (v === null || !Number.isFinite(v)) return teamLabel('undefinedValue', lang);
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(v);
+}
+
+export function formatPercent(v: number | null, lang: Lang): string {
+  if (v === null || !Number.isFinite(v)) return teamLabel('undefinedValue', lang);
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+}
+
+export function formatCount(v: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(v);
+}
+
+/** The cells of one row after the code's name: units, presence per coder, then the coefficients. */
+export function figureCells(f: AgreementFigures, twoCoders: boolean, lang: Lang): string[] {
+  return [
+    formatCount(f.units, lang),
+    ...f.presentByCoder.map((n) => formatCount(n, lang)),
+    formatPercent(f.percentAgreement, lang),
+    ...(twoCoders ? [formatCoefficient(f.cohenKappa?.kappa ?? null, lang)] : []),
+    formatCoefficient(f.fleissKappa, lang),
+    formatCoefficient(f.krippendorffAlpha, lang),
+  ];
+}
+
+/** Parses a threshold typed with either decimal mark; null when it is not a number in (0, 1]. */
+export function parseThreshold(text: string): number | null {
+  const n = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : null;
+}
