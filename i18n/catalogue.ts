@@ -4,8 +4,9 @@ import { errorMessages } from './errors.ts';
 import { interpolate, type Lang } from './lang.ts';
 import { uiMessages } from './ui.ts';
 import { codingMessages } from './ui-coding.ts';
+import { teamMessages } from './ui-team.ts';
 
-export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages } as const;
+export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...teamMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

@@ -8,35 +8,53 @@ import type { MatrixRequest } from './types.ts';
 const CHUNK = 500;
 const collator = new Intl.Collator('fr');
 
+type Placed = { id: number; sourceKind: string; sourceName: string; start: number };
+const readingOrder = (a: Placed, b: Placed) =>
+  a.sourceKind.localeCompare(b.sourceKind) || collator.compare(a.sourceName, b.sourceName) || a.start - b.start || a.id - b.id;
+
+function inChunks<T>(ids: readonly number[], fetch: (chunk: number[], marks: string) => T[]): T[] {
+  const unique = [...new Set(ids)];
+  const out: T[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
+    out.push(...fetch(chunk, chunk.map(() => '?').join(',')));
+  }
+  return out;
+}
+
+/** Ids in reading order, without reading any text: a long cell is paged before its texts are fetched. */
+export function idsInReadingOrder(db: Db, ids: readonly number[]): number[] {
+  const rows = inChunks(ids, (chunk, marks) =>
+    db
+      .prepare(
+        `SELECT k.id, s.kind AS sourceKind, s.name AS sourceName, k.start FROM codings k JOIN sources s ON s.id = k.source_id
+         WHERE k.id IN (${marks})`,
+      )
+      .all(...chunk) as Placed[],
+  );
+  return rows.sort(readingOrder).map((r) => r.id);
+}
+
 /** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
 export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
   type Row = Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
-  const rows: Row[] = [];
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
-    rows.push(
-      ...(db
-        .prepare(
-          // substr() counts characters, i.e. code points: the unit of coding positions.
-          `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
-             k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
-             (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
-             substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
-             c.name AS codeName, u.name AS coderName,
-             (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
-             (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
-                WHERE cs.source_id = k.source_id) AS caseNameList
-           FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id
-           WHERE k.id IN (${chunk.map(() => '?').join(',')})`,
-        )
-        .all(...chunk) as Row[]),
-    );
-  }
-  rows.sort(
-    (a, b) =>
-      a.sourceKind.localeCompare(b.sourceKind) || collator.compare(a.sourceName, b.sourceName) || a.start - b.start || a.id - b.id,
-  );
+  const rows = inChunks(ids, (chunk, marks) =>
+    db
+      .prepare(
+        // substr() counts characters, i.e. code points: the unit of coding positions.
+        `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
+           k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
+           (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
+           substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
+           c.name AS codeName, u.name AS coderName,
+           (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
+           (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
+              WHERE cs.source_id = k.source_id) AS caseNameList
+         FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id
+         WHERE k.id IN (${marks})`,
+      )
+      .all(...chunk) as Row[],
+  ).sort(readingOrder);
   return rows.map(({ caseIdList, caseNameList, ...r }) => ({
     ...r,
     caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],
@@ -64,12 +82,8 @@ export function cellExcerpts(
   if (!row) throw new TresseError('matrix.row', { row: rowKey });
   const col = m.columns.findIndex((c) => c.key === columnKey || c.label === columnKey);
   if (col < 0) throw new TresseError('matrix.column', { column: columnKey, columns: m.columns.map((c) => c.label).join(', ') });
-  const all = excerptsByIds(db, row.cells[col]!.excerptIds);
+  const ordered = idsInReadingOrder(db, row.cells[col]!.excerptIds);
   const offset = page.offset ?? 0;
-  return {
-    rowKey,
-    columnKey: m.columns[col]!.key,
-    total: all.length,
-    excerpts: page.limit === undefined ? all.slice(offset) : all.slice(offset, offset + page.limit),
-  };
+  const wanted = page.limit === undefined ? ordered.slice(offset) : ordered.slice(offset, offset + page.limit);
+  return { rowKey, columnKey: m.columns[col]!.key, total: ordered.length, excerpts: excerptsByIds(db, wanted) };
 }

@@ -37,6 +37,8 @@ export interface ReportRow {
 
 export interface ReportTable {
   title: string;
+  /** Short name, for a spreadsheet tab (31 characters at most there). */
+  sheet: string;
   /** 'grid': text cells with excerpts (triangulation, per-participant); 'counts': numbers. */
   kind: 'grid' | 'counts';
   notes: string[];
@@ -83,11 +85,12 @@ const toQuote = (x: Excerpt): Quote => ({
 
 export function reportTable(db: Db, m: Matrix, options: TableOptions = {}): ReportTable {
   const lang = options.lang ?? 'fr';
-  if (m.type === 'triangulation' || m.type === 'participant') return gridTable(db, m, lang, options.excerptsPerCell ?? 20);
-  return countsTable(m, lang);
+  const table = m.type === 'triangulation' || m.type === 'participant' ? gridTable(db, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
+  const attribute = m.dimension.replace(/^(case|source):/, '');
+  return { ...table, sheet: label(`sheet.${m.type}`, lang, { case: m.caseName ?? '', attribute }) };
 }
 
-function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): ReportTable {
+function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): Omit<ReportTable, 'sheet'> {
   const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
   const byId = new Map(excerptsByIds(db, wanted).map((x) => [x.id, x]));
   const gridCell = (c: MatrixCell): ReportCell => {
@@ -125,7 +128,7 @@ export function verdictText(m: Pick<Matrix, 'columns'>, r: Pick<MatrixRow, 'verd
   return parts.join(' ; ');
 }
 
-function countsTable(m: Matrix, lang: Lang): ReportTable {
+function countsTable(m: Matrix, lang: Lang): Omit<ReportTable, 'sheet'> {
   const first = label(m.type === 'frequencies' || m.type === 'cooccurrence' ? 'header.code' : 'header.row', lang);
   if (m.type === 'frequencies') {
     return {

@@ -8,7 +8,7 @@ import { cellText, type ReportTable } from './table.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Feuille';
+  const base = [...title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, 28).join('') || 'Feuille';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} ${i}`;
   used.add(name.toLowerCase());
@@ -20,7 +20,7 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
   wb.creator = 'Tresse';
   const used = new Set<string>();
   for (const table of tables) {
-    const ws = wb.addWorksheet(sheetName(table.title, used), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    const ws = wb.addWorksheet(sheetName(table.sheet, used), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
     const grid = table.kind === 'grid';
     ws.columns = table.header.map((h, i) => ({
       header: h,
@@ -45,7 +45,7 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
 }
 
 function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<string>, lang: Lang): void {
-  const ws = wb.addWorksheet(sheetName(`${label('header.excerpts', lang)} — ${table.title}`, used), {
+  const ws = wb.addWorksheet(sheetName(label('sheet.excerpts', lang, { sheet: table.sheet }), used), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   ws.columns = [

@@ -9,7 +9,7 @@ import { useHistoryEvents } from '../coding/useHistory.tsx';
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
-export type CentreView = 'source' | 'cases' | 'retrieval' | 'search';
+export type CentreView = 'source' | 'cases' | 'retrieval' | 'search' | 'team';
 
 export interface Passage {
   start: number;
@@ -42,6 +42,9 @@ export interface Workbench {
   /** Codes applied lately, most recent first: the code picker offers them first. */
   recentCodeIds: number[];
   noteRecentCode: (id: number) => void;
+  /** Blind coding: the reading view shows only the current coder's codings. */
+  blindCoding: boolean;
+  setBlindCoding: (on: boolean) => void;
   error: string | null;
   report: (e: unknown) => void;
   clearError: () => void;
@@ -67,6 +70,7 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const [error, setError] = useState<string | null>(null);
   const [selectedCodeId, selectCode] = useState<number | null>(null);
   const [recentCodeIds, setRecent] = useState<number[]>([]);
+  const [blindCoding, setBlindCoding] = useState(false);
   const noteRecentCode = useCallback((id: number) => setRecent((prev) => [id, ...prev.filter((x) => x !== id)].slice(0, 10)), []);
 
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
@@ -104,9 +108,9 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const value = useMemo<Workbench>(
     () => ({
       project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, selectCode,
-      recentCodeIds, noteRecentCode, error, report, clearError: () => setError(null),
+      recentCodeIds, noteRecentCode, blindCoding, setBlindCoding, error, report, clearError: () => setError(null),
     }),
-    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, error, report],
+    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -6,7 +6,7 @@ import type { Coding, Source } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { CodePicker, type PickChoice, type PickExtras } from '../../coding/CodePicker.tsx';
-import { addCodeCommand, addCodingCommand } from '../../coding/history.ts';
+import { addCodingCommand, addCodingWithNewCodeCommand } from '../../coding/history.ts';
 import { useHistory, useHistoryEvents } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
@@ -61,30 +61,20 @@ export function SourceView() {
     const passage = selection;
     closePicker();
     try {
-      let codeId: number;
-      let codeName: string;
-      if ('codeId' in choice) {
-        codeId = choice.codeId;
-        codeName = codeMap.get(codeId)?.name ?? '';
-      } else {
-        const code = await run(addCodeCommand({ name: choice.newCodeName, parentId: choice.parentId }));
-        if (!code) return;
-        codeId = code.id;
-        codeName = code.name;
-      }
-      await run(
-        addCodingCommand(
-          {
-            sourceId,
-            codeId,
-            start: passage.start,
-            end: passage.end,
-            ...(extras.valence ? { valence: extras.valence } : {}),
-            ...(extras.memo ? { memo: extras.memo } : {}),
-          },
-          codeName,
-        ),
-      );
+      const passageInput = {
+        sourceId,
+        start: passage.start,
+        end: passage.end,
+        ...(extras.valence ? { valence: extras.valence } : {}),
+        ...(extras.memo ? { memo: extras.memo } : {}),
+      };
+      // A new code and its first coding are one action, so one undo step.
+      const coding =
+        'codeId' in choice
+          ? await run(addCodingCommand({ ...passageInput, codeId: choice.codeId }, codeMap.get(choice.codeId)?.name ?? ''))
+          : await run(addCodingWithNewCodeCommand({ name: choice.newCodeName, parentId: choice.parentId }, passageInput));
+      if (!coding) return;
+      const codeId = coding.codeId;
       noteRecentCode(codeId);
     } catch (e) {
       report(e);

@@ -43,7 +43,8 @@ describe('exports of the analysis grid', () => {
     const bytes = (await exportMatrices(ctx.db, [m, freq], 'xlsx')) as Uint8Array;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as never);
-    const ws = wb.getWorksheet('Matrice de triangulation')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Triangulation', 'Extraits Triangulation', 'Fréquences']);
+    const ws = wb.getWorksheet('Triangulation')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Thème / question', 'Documents', 'Entretiens', 'Observation', 'Verdict', 'Note']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = new Map<string, ExcelJS.Row>();
@@ -59,14 +60,14 @@ describe('exports of the analysis grid', () => {
     expect(String(rows.get(CL4)!.getCell(2).value)).toContain('∅ silence');
     expect(rows.get(CL4)!.getCell(5).value).toBe('silence : Documents');
     // Every quoted excerpt, one per row, with its reference.
-    const excerpts = wb.worksheets.find((w) => w.name.startsWith('Extraits'))!;
+    const excerpts = wb.getWorksheet('Extraits Triangulation')!;
     const quoted: string[][] = [];
     excerpts.eachRow((r, i) => i > 1 && quoted.push([String(r.getCell(1).value), String(r.getCell(3).value), String(r.getCell(7).value)]));
     // 12 codings; the CL theme row repeats its sub-codes' 10 and the SC row its 2: 24 quoted excerpts.
     expect(quoted).toHaveLength(24);
     expect(quoted).toContainEqual([CL1, D1_NAME, D1_QUOTE]);
     // Counts stay numbers.
-    const f = wb.getWorksheet('Fréquences des codes')!;
+    const f = wb.getWorksheet('Fréquences')!;
     const cl1f = f.getRows(1, f.rowCount)!.find((r) => String(r.getCell(1).value).trim() === CL1)!;
     expect(cl1f.getCell(2).value).toBe(7);
   });
