@@ -85,6 +85,7 @@ export const OPTIONS = {
   codes: { type: 'string' },
   picture: { type: 'string' },
   'excerpts-per-cell': { type: 'string' },
+  valences: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parse>['values'];

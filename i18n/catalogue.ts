@@ -4,9 +4,10 @@ import { errorMessages } from './errors.ts';
 import { interpolate, type Lang } from './lang.ts';
 import { uiMessages } from './ui.ts';
 import { codingMessages } from './ui-coding.ts';
+import { privacyMessages } from './ui-privacy.ts';
 import { teamMessages } from './ui-team.ts';
 
-export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...teamMessages } as const;
+export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...privacyMessages, ...teamMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

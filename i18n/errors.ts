@@ -245,6 +245,10 @@ export const errorMessages = {
     fr: '« {file} » est le projet ouvert : choisissez le projet d’un ou d’une collègue.',
     en: '"{file}" is the open project: choose a teammate’s project.',
   },
+  'pseudonym.applied': {
+    fr: '« {pseudonym} » a déjà été appliqué dans les textes : il ne peut plus être modifié (les textes le portent déjà).',
+    en: '"{pseudonym}" has already been applied to the texts: it can no longer be changed (the texts already carry it).',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

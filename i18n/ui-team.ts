@@ -113,7 +113,7 @@ export const teamMessages = {
   'team.agreement.unit.character': { fr: 'Caractère', en: 'Character' },
   'team.agreement.unit.segment': { fr: 'Segment', en: 'Segment' },
   'team.agreement.unit.document': { fr: 'Document', en: 'Document' },
-  'team.agreement.code': { fr: 'Code', en: 'Code' },
+  'team.agreement.code': { fr: 'Limiter à un code', en: 'Limit to one code' },
   'team.agreement.allCodes': { fr: 'Tous les codes', en: 'All codes' },
   'team.agreement.threshold': { fr: 'Seuil de recouvrement des segments', en: 'Segment overlap threshold' },
   'team.agreement.thresholdHint': {

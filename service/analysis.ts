@@ -7,7 +7,7 @@ import { setSynthesis, setVerdict, type AnnotationScope, type RowRef } from '../
 import { buildMatrix } from '../analysis/matrix/build.ts';
 import { resolveQuestion } from '../analysis/matrix/questions.ts';
 import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
-import { resolveCode } from './codebook.ts';
+import { getCode, resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 
 export { buildMatrix as computeMatrix, columnSpecFrom } from '../analysis/matrix/build.ts';
@@ -23,9 +23,11 @@ export interface GridRef {
   columns?: ColumnSpec;
 }
 
-/** A row from what a user typed: a code (abbreviation, path, name) or, failing that, a research question. */
+/** A row from a matrix row key (code:ID, question:ID) or what a user typed: a code (abbreviation, path, name) or a question. */
 export function resolveRow(db: Db, ref: string): RowRef & { key: string } {
   const t = ref.trim();
+  const key = /^code:(\d+)$/.exec(t);
+  if (key) return { codeId: getCode(db, Number(key[1])).id, key: t };
   if (/^question:/i.test(t)) {
     const q = resolveQuestion(db, t.slice('question:'.length));
     return { questionId: q.id, key: `question:${q.id}` };
@@ -92,7 +94,7 @@ export function setRowVerdict(
   return { rowKey: row.key, dimension: matrix.dimension, verdict: after?.verdict ?? null, silent: after?.silent ?? [] };
 }
 
-export { exportMatrices, EXPORT_FORMATS, type ExportFormat } from '../exchange/export/index.ts';
+export { exportMatrices, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
 export { picturesFor, type Picture } from '../analysis/pictures/index.ts';
 export { svgToPng } from '../analysis/pictures/png.ts';
 export { codebookUsage } from '../analysis/matrix/usage.ts';
@@ -103,6 +105,7 @@ export { codebookUsage } from '../analysis/matrix/usage.ts';
  */
 export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixFilter } = {}, lang: Lang = 'fr'): Matrix[] {
   const base = { rows: options.rows ?? 'codes', filter: options.filter ?? {} };
+  const grids = { ...base, valences: true };
   const interviewed = db
     .prepare(
       `SELECT DISTINCT c.id FROM cases c JOIN case_sources cs ON cs.case_id = c.id JOIN sources s ON s.id = cs.source_id
@@ -110,8 +113,8 @@ export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixF
     )
     .all() as { id: number }[];
   return [
-    buildMatrix(db, { type: 'triangulation', ...base }, lang),
-    ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...base }, lang)),
+    buildMatrix(db, { type: 'triangulation', ...grids }, lang),
+    ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...grids }, lang)),
     buildMatrix(db, { type: 'frequencies', ...base }, lang),
     buildMatrix(db, { type: 'cooccurrence', ...base }, lang),
   ];

@@ -13,6 +13,9 @@ export const API_METHODS = [
   // Teams
   'exportQdpx', 'exportQdc', 'importQdpx', 'importQdc', 'compareCodebooks', 'exportComparison', 'applyCodebookMerge',
   'mergeProject', 'computeAgreement', 'exportAgreement', 'listDisagreements', 'resolveDisagreement',
+  // Confidentiality
+  'listPseudonyms', 'savePseudonyms', 'updatePseudonym', 'deletePseudonym', 'importPseudonyms', 'previewPseudonyms',
+  'applyPseudonyms', 'forgetRealNames', 'previewSourceEdit', 'applySourceEdit', 'listBackups', 'backupNow', 'restoreBackup',
 ] as const satisfies readonly ApiMethod[];
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -179,3 +179,56 @@ export interface TresseApi {
   listDisagreements(args: ReviewQuery): Promise<ReviewItem[]>;
   resolveDisagreement(args: ReviewQuery & { id: string; action: ReviewAction; coder?: string; note?: string }): Promise<ResolutionResult>;
 }
+
+// Confidentiality: the pseudonym table and its application, correcting a coded source, backups.
+// Declared as another part of TresseApi (interfaces merge) so the block stays in one place.
+import type { BackupInfo } from './backup.ts';
+import type { SourceEditEffect } from './edit-source.ts';
+import type { PseudonymPreview, PseudonymResult } from './pseudonymise.ts';
+import type { PseudonymEntry } from './pseudonyms.ts';
+
+/** One person of the pseudonym table as the interface edits it. */
+export interface PseudonymRow {
+  realName: string;
+  pseudonym: string;
+  caseId?: number | null;
+}
+
+export interface PseudonymsApplied extends PseudonymResult {
+  /** Backups taken before still hold the real names: where they are and how many. */
+  backups: { dir: string; count: number };
+}
+
+export interface BackupList {
+  /** The folder beside the project file. */
+  dir: string;
+  /** Newest first. */
+  backups: BackupInfo[];
+  /** How often the open project is backed up while it changes, and how many backups are kept. */
+  everyMinutes: number;
+  keep: number;
+}
+
+export interface TresseApi {
+  listPseudonyms(): Promise<PseudonymEntry[]>;
+  /** Adds people to the table (or confirms those already there), all or none. */
+  savePseudonyms(args: { entries: PseudonymRow[] }): Promise<PseudonymEntry[]>;
+  /** Changes a person not yet applied (their real name, pseudonym or case). */
+  updatePseudonym(args: { id: number } & PseudonymRow): Promise<PseudonymEntry>;
+  deletePseudonym(args: { id: number }): Promise<void>;
+  /** Reads a table file (CSV or JSON, as the command line accepts) and adds it, all or none. */
+  importPseudonyms(args: { fileName: string; text: string }): Promise<PseudonymEntry[]>;
+  /** Every match of the table in the project, in context; changes nothing. */
+  previewPseudonyms(): Promise<PseudonymPreview>;
+  /** Rewrites the accepted matches (ids from the preview) in one transaction. */
+  applyPseudonyms(args: { accept: string[] }): Promise<PseudonymsApplied>;
+  /** Removes the real names from the table and rebuilds the file without the old text. */
+  forgetRealNames(): Promise<{ forgotten: number }>;
+  previewSourceEdit(args: { sourceId: number; text: string }): Promise<SourceEditEffect>;
+  /** Saves a source's corrected text; codings follow their words. */
+  applySourceEdit(args: { sourceId: number; text: string; confirmRemoval?: boolean }): Promise<SourceEditEffect>;
+  listBackups(): Promise<BackupList>;
+  backupNow(): Promise<BackupInfo>;
+  /** Closes the project, puts the backup (a file name from listBackups) in its place and reopens it. */
+  restoreBackup(args: { file: string }): Promise<{ project: ProjectInfo; previous: string | null }>;
+}

@@ -75,6 +75,8 @@ export function createHandlers(ws: Workspace, hooks: ShellHooks): TresseApi {
     deleteMemo: async ({ id }) => deleteMemo(p(), id),
     // Teams
     ...teamHandlers(ws),
+    // Confidentiality
+    ...confidentialityHandlers(ws),
   };
 }
 
@@ -194,5 +196,92 @@ function teamHandlers(ws: Workspace): TeamMethods {
             : { action, item, ...(note ? { note } : {}) };
       return resolveDisagreement(p(), resolution);
     },
+  };
+}
+
+// Confidentiality: the handlers of the pseudonym table, source correction and backups.
+import { TresseError as PrivacyError } from '../i18n/error.ts';
+import type { PseudonymRow } from './api.ts';
+import { backupDirOf, backupProject, DEFAULT_KEEP, DEFAULT_MINUTES, listBackups, restoreBackup } from './backup.ts';
+import { applySourceEdit, previewSourceEdit } from './edit-source.ts';
+import { applyPseudonyms, previewPseudonyms } from './pseudonymise.ts';
+import {
+  deletePseudonym,
+  forgetRealNames,
+  getPseudonym,
+  listPseudonyms as listPseudonymEntries,
+  parsePseudonymMap,
+  savePseudonyms,
+  type PseudonymInput,
+} from './pseudonyms.ts';
+import { scrubOldText } from './scrub.ts';
+import type { ProjectContext } from './context.ts';
+
+type PrivacyMethods = Pick<
+  TresseApi,
+  | 'listPseudonyms' | 'savePseudonyms' | 'updatePseudonym' | 'deletePseudonym' | 'importPseudonyms' | 'previewPseudonyms'
+  | 'applyPseudonyms' | 'forgetRealNames' | 'previewSourceEdit' | 'applySourceEdit' | 'listBackups' | 'backupNow' | 'restoreBackup'
+>;
+
+function pseudonymInput(row: PseudonymRow): PseudonymInput {
+  // A case travels as its number, which resolveCase reads like the command line's --case.
+  return { realName: row.realName, pseudonym: row.pseudonym, case: row.caseId ? String(row.caseId) : null };
+}
+
+/** A person not yet applied is replaced as a whole (the table has no partial update), all or none. */
+function updatePseudonymRow(ctx: ProjectContext, id: number, row: PseudonymRow) {
+  return ctx.db.transaction(() => {
+    const old = getPseudonym(ctx.db, id);
+    if (old.appliedAt !== null || old.realName === null) throw new PrivacyError('pseudonym.applied', { pseudonym: old.pseudonym });
+    deletePseudonym(ctx, id);
+    return savePseudonyms(ctx, [pseudonymInput(row)])[0]!;
+  })();
+}
+
+/**
+ * Restoring replaces the project file, which needs the project closed (restoreBackup takes its
+ * lock). The backup must be one of this project's; the project is reopened afterwards whether the
+ * restore worked or not, as the same coder.
+ */
+function restoreInWorkspace(ws: Workspace, file: string) {
+  const { path, coder } = ws.project;
+  if (!listBackups(path).some((b) => b.file === file)) throw new PrivacyError('backup.notFound', { file });
+  ws.close();
+  let outcome: { previous: string | null } | null = null;
+  let failure: unknown = null;
+  try {
+    outcome = restoreBackup(path, file);
+  } catch (e) {
+    failure = e;
+  }
+  const project = ws.open(path, coder.name);
+  if (failure !== null || !outcome) throw failure;
+  return { project, previous: outcome.previous };
+}
+
+function confidentialityHandlers(ws: Workspace): PrivacyMethods {
+  const p = () => ws.project;
+  return {
+    listPseudonyms: async () => listPseudonymEntries(p().db),
+    savePseudonyms: async ({ entries }) => savePseudonyms(p(), entries.map(pseudonymInput)),
+    updatePseudonym: async ({ id, ...row }) => updatePseudonymRow(p(), id, row),
+    deletePseudonym: async ({ id }) => deletePseudonym(p(), id),
+    importPseudonyms: async ({ fileName, text }) => savePseudonyms(p(), parsePseudonymMap(text, fileName)),
+    previewPseudonyms: async () => previewPseudonyms(p().db),
+    applyPseudonyms: async ({ accept }) => {
+      const result = applyPseudonyms(p(), { accept });
+      return { ...result, backups: { dir: backupDirOf(p().path), count: listBackups(p().path).length } };
+    },
+    forgetRealNames: async () => {
+      const forgotten = forgetRealNames(p());
+      // As the command line does: no copy of the old text may linger in the file's free pages or index.
+      scrubOldText(p());
+      return { forgotten };
+    },
+    previewSourceEdit: async ({ sourceId, text }) => previewSourceEdit(p(), sourceId, text),
+    applySourceEdit: async ({ sourceId, text, confirmRemoval }) => applySourceEdit(p(), sourceId, text, { confirmRemoval: !!confirmRemoval }),
+    listBackups: async () => ({ dir: backupDirOf(p().path), backups: listBackups(p().path), everyMinutes: DEFAULT_MINUTES, keep: DEFAULT_KEEP }),
+    backupNow: async () => backupProject(p()),
+    restoreBackup: async ({ file }) => restoreInWorkspace(ws, file),
   };
 }

@@ -156,6 +156,21 @@ export const apiSchemas = {
     coder: nonEmpty.optional(),
     note: longText.optional(),
   }),
+
+  // Confidentiality
+  listPseudonyms: noArgument,
+  savePseudonyms: z.strictObject({ entries: z.array(z.strictObject(pseudonymRow())).min(1).max(100_000) }),
+  updatePseudonym: z.strictObject({ id, ...pseudonymRow() }),
+  deletePseudonym: z.strictObject({ id }),
+  importPseudonyms: z.strictObject({ fileName: nonEmpty, text: longText }),
+  previewPseudonyms: noArgument,
+  applyPseudonyms: z.strictObject({ accept: z.array(shortText).max(10_000_000) }),
+  forgetRealNames: noArgument,
+  previewSourceEdit: z.strictObject({ sourceId: id, text: longText }),
+  applySourceEdit: z.strictObject({ sourceId: id, text: longText, confirmRemoval: z.boolean().optional() }),
+  listBackups: noArgument,
+  backupNow: noArgument,
+  restoreBackup: z.strictObject({ file: backupFileName() }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /**
@@ -227,4 +242,13 @@ function reviewQuery() {
 }
 function agreementUnit() {
   return z.enum(['character', 'segment', 'document']);
+}
+
+// Confidentiality: pieces of the confidentiality methods' schemas.
+function pseudonymRow() {
+  return { realName: nonEmpty, pseudonym: nonEmpty, caseId: id.nullable().optional() };
+}
+/** A backup is named by its file name in the project's backup folder: no path, nothing outside it. */
+function backupFileName() {
+  return nonEmpty.regex(/^[^/\\]+\.tresse$/).refine((f) => f !== '..' && !f.startsWith('.'));
 }

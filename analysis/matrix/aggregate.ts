@@ -11,6 +11,8 @@ export interface CodeSourceGroup {
   sourceId: number;
   count: number;
   ids: string;
+  positive?: number;
+  negative?: number;
 }
 
 /** The filters that bear on codings themselves (coder, coding date), for the codings aliased `alias`. */
@@ -33,7 +35,13 @@ export function codingConditions(alias: string, filter: MatrixFilter): { sql: st
 }
 
 /** Coder and coding-date filters apply here; filters on sources are applied when folding. */
-export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], withIds = true): CodeSourceGroup[] {
+export function groupCodings(
+  db: Db,
+  filter: MatrixFilter,
+  codeIds?: number[],
+  withIds = true,
+  withValences = false,
+): CodeSourceGroup[] {
   const { sql: where, params } = codingConditions('k', filter);
   if (codeIds) {
     where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
@@ -42,13 +50,15 @@ export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], w
   return db
     .prepare(
       `SELECT k.code_id AS codeId, k.source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(k.id)' : "''"} AS ids
-       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
+       ${withValences ? ", sum(k.valence = '+') AS positive, sum(k.valence = '-') AS negative" : ''} FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
     )
     .all(...params) as CodeSourceGroup[];
 }
 
 interface Acc {
   count: number;
+  positive: number;
+  negative: number;
   sources: Set<number>;
   cases: Set<number>;
   /** The groups' id lists (text), parsed once per cell at the end: much faster than number by number. */
@@ -65,10 +75,11 @@ export function foldCells(
   plan: ColumnPlan,
   facts: Map<number, SourceFacts>,
   eligible: Set<number> | null,
+  withValences = false,
 ): MatrixCell[][] {
   const rowsOfCode = new Map<number, number[]>();
   rows.forEach((r, i) => r.codeIds.forEach((c) => rowsOfCode.set(c, [...(rowsOfCode.get(c) ?? []), i])));
-  const acc: Acc[][] = rows.map(() => plan.columns.map(() => ({ count: 0, sources: new Set(), cases: new Set(), ids: [] })));
+  const acc: Acc[][] = rows.map(() => plan.columns.map(() => ({ count: 0, positive: 0, negative: 0, sources: new Set(), cases: new Set(), ids: [] })));
   const placements = new Map<number, ReturnType<ColumnPlan['place']>>();
   groups.forEach((g) => {
     const rowIdx = rowsOfCode.get(g.codeId);
@@ -82,6 +93,8 @@ export function foldCells(
       for (const p of places) {
         const a = acc[r]![p.column]!;
         a.count += g.count;
+        a.positive += g.positive ?? 0;
+        a.negative += g.negative ?? 0;
         a.sources.add(g.sourceId);
         for (const c of p.caseIds) a.cases.add(c);
         if (g.ids) a.ids.push(g.ids);
@@ -94,6 +107,7 @@ export function foldCells(
       sources: a.sources.size,
       cases: a.cases.size,
       excerptIds: a.ids.length ? (JSON.parse(`[${a.ids.join(',')}]`) as number[]) : [],
+      ...(withValences ? { positive: a.positive, negative: a.negative } : {}),
     })),
   );
 }

@@ -97,7 +97,7 @@ export async function benchMatrix(options: BenchOptions = {}): Promise<MatrixBen
   const dir = mkdtempSync(join(tmpdir(), 'tresse-matrix-bench-'));
   const ctx = benchProject(dir, options);
   try {
-    const rounds = options.rounds ?? 9;
+    const rounds = options.rounds ?? 11;
     const matrixTimes: number[] = [];
     const withIdsTimes: number[] = [];
     const groupTimes: number[] = [];

@@ -56,7 +56,11 @@ function counted(
 ): Matrix {
   const filter = req.filter ?? {};
   const rowMode = req.rows ?? 'codes';
-  const counts = countMatrix(db, { rows: rowMode, columns, filter, rowKeys: req.rowKeys, excerptIds: req.excerptIds, adjust }, lang);
+  const counts = countMatrix(
+    db,
+    { rows: rowMode, columns, filter, rowKeys: req.rowKeys, excerptIds: req.excerptIds, valences: req.valences, adjust },
+    lang,
+  );
   const type: MatrixType = req.type;
   return {
     type,

@@ -93,10 +93,12 @@ function attributePlan(db: Db, scope: 'case' | 'source', name: string, sources: 
   const ordered: (AttrValue | null)[] = distinct.has('') ? [...known, null] : known;
   const index = new Map(ordered.map((v, i) => [valueKey(v), i]));
   const caseTotals = new Map<string, number>();
-  if (scope === 'case') for (const vs of values.values()) for (const v of new Set(vs.map(valueKey))) caseTotals.set(v, (caseTotals.get(v) ?? 0) + 1);
+  if (scope === 'case') {
+    for (const vs of values.values()) for (const v of new Set(vs.map(valueKey))) caseTotals.set(v, (caseTotals.get(v) ?? 0) + 1);
+  }
   const columns: MatrixColumn[] = ordered.map((v) => ({
     key: `${scope}:${name}=${valueKey(v)}`,
-    label: v === null ? label('column.unknown', lang) : typeof v === 'boolean' ? (v ? 'oui' : 'non') : String(v),
+    label: v === null ? label('column.unknown', lang) : typeof v === 'boolean' ? label(v ? 'value.true' : 'value.false', lang) : String(v),
     value: v,
     ...(scope === 'case' && v !== null ? { caseTotal: caseTotals.get(valueKey(v)) ?? 0 } : {}),
   }));

@@ -16,6 +16,7 @@ export interface CountsInput {
   /** Only these rows (a cell's excerpts are asked for one row). */
   rowKeys?: string[] | undefined;
   excerptIds?: boolean | undefined;
+  valences?: boolean | undefined;
   /** Changes where a source's codings go (the per-participant grid narrows one column to a case). */
   adjust?: (plan: ColumnPlan) => ColumnPlan;
 }
@@ -38,8 +39,8 @@ export function countMatrix(db: Db, input: CountsInput, lang: Lang = 'fr'): Coun
   let items = rowItems(db, input.rows);
   if (input.rowKeys) items = items.filter((r) => input.rowKeys!.includes(r.key));
   const codeIds = input.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
-  const groups = groupCodings(db, input.filter, codeIds, input.excerptIds !== false);
-  const cells = foldCells(groups, items, plan, facts, eligible);
+  const groups = groupCodings(db, input.filter, codeIds, input.excerptIds !== false, !!input.valences);
+  const cells = foldCells(groups, items, plan, facts, eligible, !!input.valences);
   return { items, columns: plan.columns, cells, dimension: plan.dimension, multi: plan.multi, facts };
 }
 

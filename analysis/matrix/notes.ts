@@ -9,14 +9,17 @@ import type { MatrixFilter } from './types.ts';
 export function filterNotes(db: Db, filter: MatrixFilter, lang: Lang): string[] {
   const parts: string[] = [];
   if (filter.coderIds?.length) {
-    const names = filter.coderIds.map((id) => (stmt(db, 'SELECT name FROM coders WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
-    parts.push(`${lang === 'fr' ? 'codeur' : 'coder'} = ${names.join(', ')}`);
+    const nameOf = (id: number) => (stmt(db, 'SELECT name FROM coders WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+    const names = filter.coderIds.map((id) => nameOf(id) ?? `#${id}`);
+    parts.push(`${label('filter.coder', lang)} = ${names.join(', ')}`);
   }
-  if (filter.sourceKinds?.length) parts.push(`${lang === 'fr' ? 'types' : 'kinds'} = ${filter.sourceKinds.join(', ')}`);
+  if (filter.sourceKinds?.length) parts.push(`${label('filter.kinds', lang)} = ${filter.sourceKinds.join(', ')}`);
   for (const a of filter.caseAttributes ?? []) parts.push(`${a.name} = ${a.values.join(' | ')}`);
   if (filter.from || filter.to) {
-    const on = filter.dateAttribute ?? (lang === 'fr' ? 'date de codage' : 'coding date');
+    const on = filter.dateAttribute ?? label('filter.codingDate', lang);
     parts.push(`${on} : ${filter.from ?? '…'} → ${filter.to ?? '…'}`);
   }
-  return parts.length ? [label('note.filter', lang, { filters: parts.join(' ; ') })] : [];
+  if (parts.length === 0) return [];
+  const byCase = !!filter.caseAttributes?.length || (!!filter.dateAttribute && !!(filter.from || filter.to));
+  return [label('note.filter', lang, { filters: parts.join(' ; ') }), ...(byCase ? [label('note.caseFilter', lang)] : [])];
 }

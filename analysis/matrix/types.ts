@@ -47,6 +47,12 @@ export interface MatrixRequest {
    * cell's excerpts when opened can do without: the counts query is then about twice as fast.
    */
   excerptIds?: boolean;
+  /**
+   * Cells also count the excerpts coded + and - (the valence a coder may give a passage): where
+   * one column leans one way and another the other, dissonance is likely. Off by default: it
+   * reads the codings table instead of its index.
+   */
+  valences?: boolean;
 }
 
 export interface RowItem {
@@ -83,6 +89,9 @@ export interface MatrixCell {
   /** Empty when the request said `excerptIds: false`. */
   excerptIds: number[];
   synthesis?: string;
+  /** With `valences`: excerpts coded + and -. */
+  positive?: number;
+  negative?: number;
   /** Co-occurrence: pairs of codings that overlap in the text / that sit in the same speaker turn. */
   overlaps?: number;
   sameTurn?: number;

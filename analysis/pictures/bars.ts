@@ -29,7 +29,8 @@ export function frequencyBars(m: Matrix, lang: Lang = 'fr'): string {
       'xml:space': 'preserve',
     });
     const w = x(r.value) - left;
-    body += el('rect', { x: left, y: by, width: Math.max(0, w), height: y.bandwidth(), fill: r.depth === 0 ? 'url(#hatch)' : '#9a9a9a', stroke: '#222222', 'stroke-width': 0.6 });
+    const fill = r.depth === 0 ? 'url(#hatch)' : '#9a9a9a';
+    body += el('rect', { x: left, y: by, width: Math.max(0, w), height: y.bandwidth(), fill, stroke: '#222222', 'stroke-width': 0.6 });
     body += text(left + w + 5, by + y.bandwidth() / 2 + 4, String(r.value), { 'font-size': 11 });
   });
   const foot = top + rows.length * barH + 24;

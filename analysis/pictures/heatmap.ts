@@ -45,7 +45,8 @@ export function heatmapSvg(input: HeatmapInput): string {
   });
   labels.forEach((l, i) => {
     const cy = y(i)! + cellH / 2 + 4;
-    body += text(left - 8, cy, l, { 'text-anchor': 'end', 'font-size': 12, 'font-weight': input.rowDepths?.[i] === 0 ? 'bold' : undefined, 'xml:space': 'preserve' });
+    const weight = input.rowDepths?.[i] === 0 ? 'bold' : undefined;
+    body += text(left - 8, cy, l, { 'text-anchor': 'end', 'font-size': 12, 'font-weight': weight, 'xml:space': 'preserve' });
     input.values[i]!.forEach((v, j) => {
       const silent = input.silent?.[i]?.[j] ?? false;
       const s = v === null ? 0 : share(v);

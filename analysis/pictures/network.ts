@@ -36,7 +36,9 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
       weight.set(j, (weight.get(j) ?? 0) + c.count);
     }),
   );
-  const nodes: Node[] = [...weight.keys()].sort((a, b) => a - b).map((i) => ({ row: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
+  const nodes: Node[] = [...weight.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => ({ row: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
   const byIndex = new Map(nodes.map((n) => [n.row, n]));
   const maxCount = Math.max(1, ...links.map((l) => l.count));
   const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.weight))]).range([6, 22]);

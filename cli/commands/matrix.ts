@@ -31,6 +31,7 @@ import {
   svgToPng,
   VERDICTS,
   type ExportFormat,
+  type ExportOptions,
   type GridRef,
   type Matrix,
   type MatrixFilter,
@@ -79,7 +80,7 @@ function requestOf(run: CommandRun, db: Db): MatrixRequest {
   if (!MATRIX_TYPES.includes(type)) throw new UsageError(`--type ${type} (${MATRIX_TYPES.join('|')}|all)`);
   const rows = (v.rows ?? 'codes') as RowMode;
   if (!ROW_MODES.includes(rows)) throw new UsageError(`--rows ${rows} (${ROW_MODES.join('|')})`);
-  const req: MatrixRequest = { type, rows, filter: filterOf(run, db) };
+  const req: MatrixRequest = { type, rows, filter: filterOf(run, db), ...(v.valences ? { valences: true } : {}) };
   if (v.cols) req.columns = columnSpecFrom(db, v.cols);
   if (type === 'participant') {
     if (!v.case) throw new TresseError('matrix.caseRequired', {});
@@ -94,7 +95,8 @@ function gridOf(run: CommandRun, db: Db): GridRef {
 }
 
 function matrixText(m: Matrix, lang: 'fr' | 'en'): string {
-  const counts = (c: Matrix['rows'][number]['cells'][number]) => (c.count === 0 ? '∅' : `${c.count} (${c.sources}s/${c.cases}c)`);
+  const counts = (c: Matrix['rows'][number]['cells'][number]) =>
+    c.count === 0 ? '∅' : `${c.count} (${c.sources}s/${c.cases}c)${c.positive !== undefined ? ` +${c.positive}/−${c.negative}` : ''}`;
   const lines = [m.title, ...m.notes.map((n) => `  ${n}`), '', ['', ...m.columns.map((c) => c.label)].join('\t')];
   for (const r of m.rows) {
     const verdict = m.type === 'triangulation' || m.type === 'participant' ? verdictText(m, r, lang) : '';
@@ -103,39 +105,63 @@ function matrixText(m: Matrix, lang: 'fr' | 'en'): string {
   return lines.join('\n');
 }
 
-async function matrix(run: CommandRun): Promise<void> {
-  const v = run.values;
-  const format = v.format as ExportFormat | 'svg' | 'png' | undefined;
+type Format = ExportFormat | 'svg' | 'png';
+type Output = { file: string | Uint8Array } | { json: unknown; text: () => string };
+
+function formatOf(run: CommandRun): Format | undefined {
+  const format = run.values.format as Format | undefined;
   if (format && ![...EXPORT_FORMATS, 'svg', 'png'].includes(format)) throw new UsageError(`--format ${format}`);
-  if ((format === 'xlsx' || format === 'docx' || format === 'png') && !v.out) throw new UsageError(run.say('cli.missing', { what: '--out' }));
-  const perCell = v['excerpts-per-cell'] === undefined ? undefined : Number(v['excerpts-per-cell']);
-  if (perCell !== undefined && !(Number.isInteger(perCell) && perCell >= 0)) throw new UsageError(`--excerpts-per-cell ${v['excerpts-per-cell']}`);
-  const output = await run.withProject(async (ctx) => {
-    const req = requestOf(run, ctx.db);
-    if (v.row || v.col) {
-      if (!v.row || !v.col) throw new UsageError(run.say('cli.missing', { what: '--row + --col' }));
-      const cell = cellExcerpts(ctx.db, req, resolveRow(ctx.db, v.row).key, v.col);
-      return { json: cell, text: () => cell.excerpts.map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`).join('\n') };
-    }
-    if (v.type === 'all') {
-      const grid = analysisGrid(ctx.db, { ...(req.rows ? { rows: req.rows } : {}), ...(req.filter ? { filter: req.filter } : {}) }, run.lang);
-      if (format === 'svg' || format === 'png') throw new UsageError('--type all + --format svg|png');
-      if (format) return { file: await exportMatrices(ctx.db, grid, format, { lang: run.lang, ...(perCell !== undefined ? { excerptsPerCell: perCell } : {}) }) };
-      return { json: grid, text: () => grid.map((m) => matrixText(m, run.lang)).join('\n\n') };
-    }
-    const m = computeMatrix(ctx.db, req, run.lang);
-    if (format === 'svg' || format === 'png') {
-      const pictures = picturesFor(m, run.lang, m.type === 'frequencies' ? codebookUsage(ctx.db, m.filter) : undefined);
-      const picture = v.picture ? pictures.find((p) => p.name === v.picture) : pictures[0];
-      if (!picture) throw new UsageError(`--picture ${v.picture} (${pictures.map((p) => p.name).join('|')})`);
-      return { file: format === 'png' ? await svgToPng(picture.svg) : picture.svg };
-    }
-    if (format) return { file: await exportMatrices(ctx.db, [m], format, { lang: run.lang, ...(perCell !== undefined ? { excerptsPerCell: perCell } : {}) }) };
-    return { json: m, text: () => matrixText(m, run.lang) };
-  });
-  if ('file' in output && output.file !== undefined) {
-    if (v.out) {
-      const out = resolve(run.io.cwd, v.out);
+  if ((format === 'xlsx' || format === 'docx' || format === 'png') && !run.values.out) {
+    throw new UsageError(run.say('cli.missing', { what: '--out' }));
+  }
+  return format;
+}
+
+function exportOptions(run: CommandRun): ExportOptions {
+  const raw = run.values['excerpts-per-cell'];
+  if (raw === undefined) return { lang: run.lang };
+  const n = Number(raw);
+  if (!(Number.isInteger(n) && n >= 0)) throw new UsageError(`--excerpts-per-cell ${raw}`);
+  return { lang: run.lang, excerptsPerCell: n };
+}
+
+const excerptLines = (cell: ReturnType<typeof cellExcerpts>) =>
+  cell.excerpts
+    .map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`)
+    .join('\n');
+
+async function matrixOutput(run: CommandRun, db: Db, format: Format | undefined): Promise<Output> {
+  const v = run.values;
+  const req = requestOf(run, db);
+  if (v.row || v.col) {
+    if (!v.row || !v.col) throw new UsageError(run.say('cli.missing', { what: '--row + --col' }));
+    const cell = cellExcerpts(db, req, resolveRow(db, v.row).key, v.col);
+    return { json: cell, text: () => excerptLines(cell) };
+  }
+  if (v.type === 'all') {
+    if (format === 'svg' || format === 'png') throw new UsageError('--type all + --format svg|png');
+    const grid = analysisGrid(db, { rows: req.rows ?? 'codes', filter: req.filter ?? {} }, run.lang);
+    if (format) return { file: await exportMatrices(db, grid, format, exportOptions(run)) };
+    return { json: grid, text: () => grid.map((m) => matrixText(m, run.lang)).join('\n\n') };
+  }
+  const m = computeMatrix(db, req, run.lang);
+  if (format === 'svg' || format === 'png') {
+    const pictures = picturesFor(m, run.lang, m.type === 'frequencies' ? codebookUsage(db, m.filter) : undefined);
+    const picture = v.picture ? pictures.find((p) => p.name === v.picture) : pictures[0];
+    if (!picture) throw new UsageError(`--picture ${v.picture} (${pictures.map((p) => p.name).join('|')})`);
+    return { file: format === 'png' ? await svgToPng(picture.svg) : picture.svg };
+  }
+  if (format) return { file: await exportMatrices(db, [m], format, exportOptions(run)) };
+  return { json: m, text: () => matrixText(m, run.lang) };
+}
+
+async function matrix(run: CommandRun): Promise<void> {
+  const format = formatOf(run);
+  exportOptions(run);
+  const output = await run.withProject((ctx) => matrixOutput(run, ctx.db, format));
+  if ('file' in output) {
+    if (run.values.out) {
+      const out = resolve(run.io.cwd, run.values.out);
       writeFileSync(out, output.file);
       run.io.out(run.say('cli.written', { path: out }));
     } else {

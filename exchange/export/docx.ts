@@ -26,7 +26,8 @@ function cellParagraphs(cell: ReportCell, lang: Lang): Paragraph[] {
   const out: Paragraph[] = [];
   if (cell.silent) out.push(new Paragraph({ children: [new TextRun({ text: label('cell.silence', lang), bold: true, size: SIZE })] }));
   if (cell.synthesis) {
-    out.push(new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: label('cell.synthesis', lang, { text: cell.synthesis }), bold: true, size: SIZE })] }));
+    const text = label('cell.synthesis', lang, { text: cell.synthesis });
+    out.push(new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, bold: true, size: SIZE })] }));
   }
   if (cell.counts && !cell.silent) out.push(new Paragraph({ children: [new TextRun({ text: cell.counts, italics: true, size: SIZE })] }));
   for (const q of cell.quotes ?? []) {
@@ -35,12 +36,14 @@ function cellParagraphs(cell: ReportCell, lang: Lang): Paragraph[] {
         spacing: { before: 60 },
         children: [
           new TextRun({ text: `« ${q.text.replace(/\s+/g, ' ').trim()} »`, size: SIZE }),
-          new TextRun({ text: ` (${quoteReference(q)})`, italics: true, size: SIZE - 2 }),
+          new TextRun({ text: ` (${quoteReference(q, lang)})`, italics: true, size: SIZE - 2 }),
         ],
       }),
     );
   }
-  if (cell.more) out.push(new Paragraph({ children: [new TextRun({ text: label('cell.more', lang, { count: cell.more }), italics: true, size: SIZE })] }));
+  if (cell.more) {
+    out.push(new Paragraph({ children: [new TextRun({ text: label('cell.more', lang, { count: cell.more }), italics: true, size: SIZE })] }));
+  }
   return out.length ? out : [new Paragraph('')];
 }
 

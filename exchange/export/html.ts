@@ -34,7 +34,7 @@ function cellHtml(cell: ReportCell, lang: Lang): string {
   if (cell.synthesis) parts.push(`<p class="synthesis">${esc(label('cell.synthesis', lang, { text: cell.synthesis }))}</p>`);
   if (cell.counts && !cell.silent) parts.push(`<p class="counts">${esc(cell.counts)}</p>`);
   for (const q of cell.quotes ?? []) {
-    parts.push(`<blockquote>« ${esc(q.text.replace(/\s+/g, ' ').trim())} »<cite>${esc(quoteReference(q))}</cite></blockquote>`);
+    parts.push(`<blockquote>« ${esc(q.text.replace(/\s+/g, ' ').trim())} »<cite>${esc(quoteReference(q, lang))}</cite></blockquote>`);
   }
   if (cell.more) parts.push(`<p class="counts">${esc(label('cell.more', lang, { count: cell.more }))}</p>`);
   return `<td${cell.silent ? ' class="silent"' : ''}>${parts.join('')}</td>`;
@@ -48,10 +48,10 @@ export function reportHtml(sections: ReportSection[], lang: Lang = 'fr', title =
     .map(({ table, pictures }) => {
       const head = `<tr>${table.header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
       const rows = table.rows
-        .map(
-          (r) =>
-            `<tr><th scope="row" style="padding-left:${0.5 + r.depth * 1.2}em">${esc(r.label)}</th>${r.cells.map((c) => cellHtml(c, lang)).join('')}</tr>`,
-        )
+        .map((r) => {
+          const head = `<th scope="row" style="padding-left:${0.5 + r.depth * 1.2}em">${esc(r.label)}</th>`;
+          return `<tr>${head}${r.cells.map((c) => cellHtml(c, lang)).join('')}</tr>`;
+        })
         .join('\n');
       return [
         `<section><h2>${esc(table.title)}</h2>`,

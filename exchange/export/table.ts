@@ -16,6 +16,7 @@ export interface Quote {
   end: number;
   coder: string;
   code: string;
+  valence: '+' | '-' | null;
 }
 
 export interface ReportCell {
@@ -54,9 +55,14 @@ export interface TableOptions {
 
 export const rowLabel = (r: Pick<MatrixRow, 'abbrev' | 'label'>): string => (r.abbrev ? `${r.abbrev} — ${r.label}` : r.label);
 
-/** "Entretien 1 — coordinatrice ; P1 ; 120–245": where a quotation comes from. */
-export function quoteReference(q: Quote): string {
-  return [q.source, ...(q.cases.length ? [q.cases.join(', ')] : []), `${q.start}–${q.end}`].join(' ; ');
+/** "Entretien 1 — coordinatrice ; P1 ; 120–245": where a quotation comes from (and its valence, when coded). */
+export function quoteReference(q: Quote, lang: Lang = 'fr'): string {
+  return [
+    q.source,
+    ...(q.cases.length ? [q.cases.join(', ')] : []),
+    `${q.start}–${q.end}`,
+    ...(q.valence ? [label('quote.valence', lang, { valence: q.valence === '-' ? '−' : '+' })] : []),
+  ].join(' ; ');
 }
 
 /** The text of a cell as one string, for CSV and spreadsheet cells. */
@@ -68,7 +74,7 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
   if (cell.silent) parts.push(label('cell.silence', lang));
   if (cell.synthesis) parts.push(label('cell.synthesis', lang, { text: cell.synthesis }));
   if (cell.counts && !cell.silent) parts.push(cell.counts);
-  for (const q of cell.quotes ?? []) parts.push(`« ${q.text.replace(/\s+/g, ' ').trim()} » (${quoteReference(q)})`);
+  for (const q of cell.quotes ?? []) parts.push(`« ${q.text.replace(/\s+/g, ' ').trim()} » (${quoteReference(q, lang)})`);
   if (cell.more) parts.push(label('cell.more', lang, { count: cell.more }));
   return parts.join('\n');
 }
@@ -81,11 +87,13 @@ const toQuote = (x: Excerpt): Quote => ({
   end: x.end,
   coder: x.coderName,
   code: x.codeName,
+  valence: x.valence,
 });
 
 export function reportTable(db: Db, m: Matrix, options: TableOptions = {}): ReportTable {
   const lang = options.lang ?? 'fr';
-  const table = m.type === 'triangulation' || m.type === 'participant' ? gridTable(db, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
+  const grid = m.type === 'triangulation' || m.type === 'participant';
+  const table = grid ? gridTable(db, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
   const attribute = m.dimension.replace(/^(case|source):/, '');
   return { ...table, sheet: label(`sheet.${m.type}`, lang, { case: m.caseName ?? '', attribute }) };
 }
@@ -98,7 +106,10 @@ function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): Omit<ReportTable
     return {
       value: null,
       ...(c.synthesis ? { synthesis: c.synthesis } : {}),
-      counts: label('cell.counts', lang, { count: c.count, sources: c.sources, cases: c.cases }),
+      counts: [
+        label('cell.counts', lang, { count: c.count, sources: c.sources, cases: c.cases }),
+        ...((c.positive ?? 0) + (c.negative ?? 0) > 0 ? [label('cell.valences', lang, { positive: c.positive, negative: c.negative })] : []),
+      ].join(' ; '),
       quotes,
       more: Math.max(0, c.excerptIds.length - quotes.length),
       silent: c.count === 0,

@@ -27,7 +27,8 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
       width: i === 0 ? 38 : grid ? (i >= table.header.length - 2 ? 24 : 60) : Math.max(10, Math.min(30, h.length + 2)),
     }));
     for (const r of table.rows) {
-      const row = ws.addRow([`${'  '.repeat(r.depth)}${r.label}`, ...r.cells.map((c) => (typeof c.value === 'number' ? c.value : cellText(c, lang)))]);
+      const values = r.cells.map((c) => (typeof c.value === 'number' ? c.value : cellText(c, lang)));
+      const row = ws.addRow([`${'  '.repeat(r.depth)}${r.label}`, ...values]);
       row.alignment = { vertical: 'top', wrapText: true };
       if (r.depth === 0 && grid) row.getCell(1).font = { bold: true };
     }

@@ -2,6 +2,7 @@
 import { useLang } from '../i18n/lang-context.tsx';
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { LangSwitch } from './LangSwitch.tsx';
+import { PrivacyButton } from '../panels/privacy/PrivacyButton.tsx';
 import { UndoButtons } from './UndoButtons.tsx';
 import { useWorkbench, type CentreView } from './workbench-context.tsx';
 
@@ -10,6 +11,7 @@ const VIEWS: Array<{ view: CentreView; label: MessageKey }> = [
   { view: 'cases', label: 'view.cases' },
   { view: 'retrieval', label: 'view.retrieval' },
   { view: 'search', label: 'view.search' },
+  { view: 'team', label: 'view.team' },
 ];
 
 export function ProjectHeader({ onClose }: { onClose: () => Promise<void> }) {
@@ -39,6 +41,7 @@ export function ProjectHeader({ onClose }: { onClose: () => Promise<void> }) {
           {t('app.coderIs', { name: project.coder.name })}
         </span>
         <LangSwitch />
+        <PrivacyButton />
         <button type="button" onClick={() => void onClose()}>
           {t('app.close')}
         </button>

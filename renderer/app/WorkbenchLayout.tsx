@@ -8,6 +8,7 @@ import { RetrievalPanel } from '../panels/retrieval/RetrievalPanel.tsx';
 import { SearchPanel } from '../panels/search/SearchPanel.tsx';
 import { SourceView } from '../panels/sources/SourceView.tsx';
 import { SourcesPanel } from '../panels/sources/SourcesPanel.tsx';
+import { TeamPanel } from '../panels/team/TeamPanel.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ProjectHeader } from './ProjectHeader.tsx';
 import { useWorkbench } from './workbench-context.tsx';
@@ -37,6 +38,9 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
           </div>
           <div hidden={view !== 'search'}>
             <SearchPanel />
+          </div>
+          <div hidden={view !== 'team'}>
+            <TeamPanel active={view === 'team'} />
           </div>
         </main>
         <aside className="pane pane-right" aria-label={t('codebook.title')}>

@@ -11,13 +11,21 @@ import { useHistory, useHistoryEvents } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
+import { SourceEditor } from '../privacy/SourceEditor.tsx';
+import { hiddenCoders } from '../team/blind.ts';
+import { BlindCodingToggle } from '../team/BlindCodingToggle.tsx';
 import { CodingDetails } from './CodingDetails.tsx';
 import { KIND_ONE } from './source-kinds.ts';
 
 export function SourceView() {
   const t = useT();
-  const { opened, report, sources, codes, project, selectedCodeId, recentCodeIds, noteRecentCode } = useWorkbench();
-  const { run } = useHistory();
+  const { opened, report, sources, codes, project, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding } = useWorkbench();
+  const { run, history } = useHistory();
+  // Correcting the text (renderer/panels/privacy/SourceEditor.tsx); `version` reloads it once saved.
+  const { refresh } = useWorkbench();
+  const [editing, setEditing] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [edited, setEdited] = useState<string | null>(null);
   const [source, setSource] = useState<Source | null>(null);
   const [codings, setCodings] = useState<Coding[]>([]);
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);
@@ -26,7 +34,9 @@ export function SourceView() {
   const summary = sources.find((s) => s.id === opened?.sourceId);
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const coderMap = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
+  const hiddenCoderIds = useMemo(() => hiddenCoders(project.coders, project.coder, blindCoding), [project.coders, project.coder, blindCoding]);
   const sourceId = opened?.sourceId ?? null;
+  const textHash = summary?.textHash;
 
   useEffect(() => {
     if (sourceId === null) return;
@@ -38,12 +48,13 @@ export function SourceView() {
     return () => {
       live = false;
     };
-  }, [sourceId, report]);
+    // The text hash changes when the text is rewritten (a correction, names pseudonymised, a restore).
+  }, [sourceId, report, version, textHash]);
 
   const loadCodings = useCallback(() => {
     if (sourceId === null) return;
     api.listCodings({ sourceId }).then((c) => setCodings(c), report);
-  }, [sourceId, report]);
+  }, [sourceId, report, version]);
   // Codings also change with the codebook (a merge, a deletion), so reload them with it.
   useEffect(loadCodings, [loadCodings, codes]);
   useHistoryEvents((event) => {
@@ -93,13 +104,41 @@ export function SourceView() {
           {t(KIND_ONE[source.kind])} · {t('source.length', { count: source.length })}
         </span>
         <span className="muted source-tip">{t('source.selectTip')}</span>
+        {!editing && (
+          <button type="button" className="source-edit-open" onClick={() => (setEdited(null), setEditing(true))}>
+            {t('edit.open')}
+          </button>
+        )}
+        <BlindCodingToggle />
       </header>
-      <div className="source-body" ref={body}>
+      {edited && (
+        <p className="status" role="status">
+          {edited}
+        </p>
+      )}
+      {editing && (
+        <SourceEditor
+          key={`edit-${source.id}`}
+          source={source}
+          report={report}
+          onCancel={() => setEditing(false)}
+          onSaved={(e) => {
+            setEditing(false);
+            setEdited(t('edit.saved', { moved: e.moved.length, changed: e.changed.length, removed: e.removed.length }));
+            // Undo steps point at the old positions: they no longer apply.
+            history.clear();
+            setVersion((v) => v + 1);
+            void refresh();
+          }}
+        />
+      )}
+      <div className="source-body" ref={body} hidden={editing}>
         <TranscriptView
           source={source}
           codings={codings}
           codes={codeMap}
           coders={coderMap}
+          hiddenCoderIds={hiddenCoderIds}
           focusRange={opened.focus}
           activeCodeId={selectedCodeId}
           onSelect={setSelection}

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import './team.css';
 
 export function BlindCodingToggle() {
   const t = useT();
@@ -20,7 +21,7 @@ export function BlindCodingToggle() {
         />
         {t('team.blind.label')}
       </label>
-      <span id={hint} className="visually-hidden">
+      <span id={hint} className="team-sr-only">
         {t('team.blind.hint', { name: project.coder.name })}
       </span>
     </span>

@@ -35,3 +35,8 @@ export function parseThreshold(text: string): number | null {
   const n = Number(text.trim().replace(',', '.'));
   return text.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? n : null;
 }
+
+/** A threshold as typed back to the user: no trailing zeros ("0,5"). */
+export function formatThreshold(v: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 }).format(v);
+}

@@ -87,10 +87,3 @@ export function sideRows(diff: CodebookDiff, side: 'a' | 'b', rank: (c: DiffCode
   walk(null, 0);
   return out;
 }
-
-/** How many differences of each kind: the summary above the lists. */
-export function countByKind(entries: readonly DiffEntry[]): Partial<Record<ChangeKind, number>> {
-  const out: Partial<Record<ChangeKind, number>> = {};
-  for (const e of entries) out[e.kind] = (out[e.kind] ?? 0) + 1;
-  return out;
-}

@@ -19,7 +19,14 @@ describe('the triangulation matrix of the demo project', () => {
         expect(byAbbrev(a).silent).toEqual([]);
         expect(byAbbrev(a).cells.every((c) => c.count > 0 && c.excerptIds.length === c.count)).toBe(true);
       }
-      expect(byAbbrev('CL1').cells[m.columns.findIndex((c) => c.label === 'Documents')]!.sources).toBeGreaterThan(0);
+      // And the columns lean apart: the documents speak of secrecy favourably only, the meetings observed mostly not.
+      const leaning = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes', valences: true });
+      const cl1 = leaning.rows.find((r) => r.abbrev === 'CL1')!;
+      const at = (label: string) => cl1.cells[leaning.columns.findIndex((c) => c.label === label)]!;
+      expect(at('Documents').positive).toBeGreaterThan(0);
+      expect(at('Documents').negative).toBe(0);
+      expect(at('Observation').negative).toBeGreaterThan(at('Observation').positive!);
+      expect(at('Entretiens').negative).toBeGreaterThan(0);
       const cl4 = byAbbrev('CL4');
       expect(cl4.label).toMatch(/participation des usagers/);
       expect(cl4.silent).toEqual(['kind:Documents']);

@@ -10,13 +10,13 @@
 //   D1 document → Documents, no case (its name holds markup and an ampersand, to test escaping)
 //   S1 synthesis → Documents (default mapping), no case
 // Codings (# code source coder, created):
-//   #1  CL1 E1 Camille  "Le secret partagé protège la personne."              2026-04-10
+//   #1  CL1 E1 Camille  "Le secret partagé protège la personne."  valence +   2026-04-10
 //   #2  CL1 E1 Léo      "Le secret partagé protège"  (overlaps #1)            2026-04-10
-//   #3  CL1 E2 Camille                                                        2026-05-01
+//   #3  CL1 E2 Camille                                              valence -   2026-05-01
 //   #4  CL1 O1 Camille                                                        2026-04-10
 //   #5  CL1 N1 Camille                                                        2026-04-10
 //   #6  CL1 D1 Camille  (a text with "quotes", commas)                        2026-04-10
-//   #7  CL1 S1 Léo                                                            2026-04-10
+//   #7  CL1 S1 Léo                                                  valence -   2026-04-10
 //   #8  CL4 E1 Camille  same turn as #1, no overlap                           2026-04-10
 //   #9  CL4 E2 Léo                                                            2026-04-10
 //   #10 CL4 O1 Camille                                                        2026-04-10
@@ -84,18 +84,18 @@ export function buildFixture(): Fixture {
   linkSource(ctx, cases.R1, src.O1);
   const code = (ref: string) => resolveCode(ctx.db, ref).id;
   const coded: number[] = [];
-  const add = (c: string, s: keyof typeof src, text: string, coderId: number, day = '2026-04-10') => {
+  const add = (c: string, s: keyof typeof src, text: string, coderId: number, day = '2026-04-10', valence: '+' | '-' | null = null) => {
     const range = locatePassage(getSourceText(ctx.db, src[s]), text, s);
-    coded.push(insertCoding(ctx, { sourceId: src[s], codeId: code(c), ...range, coderId, createdAt: `${day}T09:00:00.000Z` }).id);
+    coded.push(insertCoding(ctx, { sourceId: src[s], codeId: code(c), ...range, coderId, createdAt: `${day}T09:00:00.000Z`, valence }).id);
   };
   ctx.db.transaction(() => {
-    add('CL1', 'E1', 'Le secret partagé protège la personne.', camille.id); // #1
+    add('CL1', 'E1', 'Le secret partagé protège la personne.', camille.id, undefined, '+'); // #1
     add('CL1', 'E1', 'Le secret partagé protège', leo.id); // #2
-    add('CL1', 'E2', 'Le partage d’informations reste flou', camille.id, '2026-05-01'); // #3
+    add('CL1', 'E2', 'Le partage d’informations reste flou', camille.id, '2026-05-01', '-'); // #3
     add('CL1', 'O1', 'la coordinatrice rappelle la charte', camille.id); // #4
     add('CL1', 'N1', 'le secret revient dans chaque échange', camille.id); // #5
     add('CL1', 'D1', D1_QUOTE, camille.id); // #6
-    add('CL1', 'S1', 'partager le secret peut être violent pour la personne', leo.id); // #7
+    add('CL1', 'S1', 'partager le secret peut être violent pour la personne', leo.id, undefined, '-'); // #7
     add('CL4', 'E1', 'Les usagers ne viennent jamais aux réunions.', camille.id); // #8
     add('CL4', 'E2', 'reste flou pour nous', leo.id); // #9
     add('CL4', 'O1', 'Aucun usager présent.', camille.id); // #10

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cellExcerpts, columnSpecFrom, computeMatrix, setCellSynthesis, setKindColumn, setRowVerdict } from '../../../service/analysis.ts';
+import {
+  cellExcerpts,
+  columnSpecFrom,
+  computeMatrix,
+  resetKindColumns,
+  setCellSynthesis,
+  setKindColumn,
+  setRowVerdict,
+} from '../../../service/analysis.ts';
 import { defineAttribute, setAttributeValues } from '../../../service/attributes.ts';
+import { deleteCase } from '../../../service/cases.ts';
 import { deleteCode, resolveCode } from '../../../service/codebook.ts';
 import type { Matrix } from '../../../analysis/matrix/types.ts';
 import { buildFixture } from './fixture.ts';
@@ -32,6 +41,16 @@ describe('the triangulation matrix', () => {
     // The JSON carries the excerpt ids of each cell.
     expect(m.rows.find((r) => r.abbrev === 'CL1')!.cells[1]!.excerptIds).toEqual([codings[0], codings[1], codings[2]].sort((a, b) => a! - b!));
     expect(m.notes.join(' ')).toContain('synthèses d’événements');
+  });
+
+  it('counts the excerpts coded + and - when asked, to show where columns lean apart', () => {
+    const { ctx } = buildFixture();
+    const m = computeMatrix(ctx.db, { type: 'triangulation', valences: true });
+    const cl1 = m.rows.find((r) => r.abbrev === 'CL1')!;
+    // Documents: #7 (-); Entretiens: #1 (+), #3 (-); Observation: none coded with a valence.
+    expect(cl1.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
+    expect(m.rows.find((r) => r.abbrev === 'CL')!.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
+    expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows[0]!.cells[0]!.positive).toBeUndefined();
   });
 
   it('filters by coder, case attribute, coding date and the case’s interview date', () => {
@@ -89,6 +108,8 @@ describe('the triangulation matrix', () => {
     // #7 moves from Documents to its own column.
     expect(row(m, 'CL1')).toEqual(['1/1/0', '3/2/2', '2/2/1', '1/1/0']);
     expect(m.notes.join(' ')).toContain('« Synthèses »');
+    resetKindColumns(ctx);
+    expect(row(computeMatrix(ctx.db, { type: 'triangulation' }), 'CL1')).toEqual(['2/2/0', '3/2/2', '2/2/1']);
   });
 
   it('keeps syntheses and verdicts in the project, and they go with their code', () => {
@@ -104,6 +125,10 @@ describe('the triangulation matrix', () => {
     // A verdict across evidence kinds is not a verdict across sectors.
     const bySector = computeMatrix(ctx.db, { type: 'triangulation', columns: { by: 'attribute', scope: 'case', name: 'secteur' } });
     expect(bySector.rows.find((r) => r.abbrev === 'CL1')!.verdict).toBeNull();
+    // The UI names rows by their key.
+    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observation', 'Malaise observé en cellule.');
+    expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows.find((r) => r.abbrev === 'CL1')!.cells[2]!.synthesis).toBe('Malaise observé en cellule.');
+    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observation', '');
     setRowVerdict(ctx, {}, 'CL1', null);
     setCellSynthesis(ctx, {}, 'CL1', 'Entretiens', '');
     const cleared = computeMatrix(ctx.db, { type: 'triangulation' }).rows.find((r) => r.abbrev === 'CL1')!;
@@ -153,5 +178,10 @@ describe('the per-participant grid', () => {
     );
     // The triangulation matrix keeps its own syntheses.
     expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows.find((r) => r.abbrev === 'CL1')!.cells[1]!.synthesis).toBeUndefined();
+    // The grid's annotations go with its case.
+    setRowVerdict(ctx, { caseId: ids.P1! }, 'CL4', 'complementarity', 'P1 seul en parle.');
+    deleteCase(ctx, ids.P1!);
+    const left = ctx.db.prepare('SELECT (SELECT count(*) FROM matrix_syntheses) + (SELECT count(*) FROM row_verdicts) AS n').get() as { n: number };
+    expect(left.n).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ function annotated() {
   const f = buildFixture();
   setCellSynthesis(f.ctx, {}, 'CL1', 'Entretiens', 'Le secret partagé protège, disent les « professionnels ».');
   setRowVerdict(f.ctx, {}, 'CL1', 'dissonance', 'L’atelier le dit violent.');
-  const m = computeMatrix(f.ctx.db, { type: 'triangulation', rows: 'codes' });
+  const m = computeMatrix(f.ctx.db, { type: 'triangulation', rows: 'codes', valences: true });
   return { ...f, m };
 }
 
@@ -52,8 +52,8 @@ describe('exports of the analysis grid', () => {
     const cl1 = rows.get(CL1)!;
     const interviews = String(cl1.getCell(3).value);
     expect(interviews).toContain('Synthèse : Le secret partagé protège, disent les « professionnels ».');
-    expect(interviews).toContain('3 extrait(s), 2 source(s), 2 cas');
-    expect(interviews).toContain('« Le secret partagé protège la personne. » (Entretien P1 ; P1 ;');
+    expect(interviews).toContain('3 extrait(s), 2 source(s), 2 cas ; valence : 1 +, 1 −');
+    expect(interviews).toMatch(/« Le secret partagé protège la personne\. » \(Entretien P1 ; P1 ; \d+–\d+ ; valence \+\)/);
     expect(cl1.getCell(3).alignment?.wrapText).toBe(true);
     expect(cl1.getCell(5).value).toBe('dissonance');
     expect(cl1.getCell(6).value).toBe('L’atelier le dit violent.');

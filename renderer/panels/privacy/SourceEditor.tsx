@@ -1,0 +1,162 @@
+// "Corriger le texte" of a coded source: the text in an editing area, a preview of what the
+// correction does to the codings (moved, adjusted, removed), and saving. Codings whose whole text
+// disappears are listed with their code and text, and the save waits for the user to confirm them.
+import { useState } from 'react';
+import type { Source } from '../../../model/types.ts';
+import type { SourceEditEffect } from '../../../service/edit-source.ts';
+import type { CodingShift } from '../../../service/text-change.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/lang-context.tsx';
+import { changeContext, shiftKind } from './format.ts';
+import './privacy.css';
+
+interface Props {
+  source: Source;
+  onSaved: (effect: SourceEditEffect) => void;
+  onCancel: () => void;
+  report: (e: unknown) => void;
+}
+
+export function SourceEditor({ source, onSaved, onCancel, report }: Props) {
+  const t = useT();
+  const [text, setText] = useState(source.text);
+  /** The preview of exactly this text; any keystroke makes it stale. */
+  const [effect, setEffect] = useState<{ text: string; effect: SourceEditEffect } | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const current = effect?.text === text ? effect.effect : null;
+
+  const preview = async (): Promise<SourceEditEffect | null> => {
+    try {
+      const e = await api.previewSourceEdit({ sourceId: source.id, text });
+      setEffect({ text, effect: e });
+      setConfirmed(false);
+      return e;
+    } catch (e) {
+      report(e);
+      return null;
+    }
+  };
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const seen = current ?? (await preview());
+      // Removals are never saved unseen: the first click shows them and asks.
+      if (!seen || (seen.removed.length > 0 && (!current || !confirmed))) return;
+      onSaved(await api.applySourceEdit({ sourceId: source.id, text, confirmRemoval: confirmed }));
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const needsConfirm = (current?.removed.length ?? 0) > 0;
+  return (
+    <section className="source-edit" aria-labelledby="source-edit-title">
+      <h3 id="source-edit-title" className="privacy-subtitle">
+        {t('edit.title', { name: source.name })}
+      </h3>
+      <p className="muted">{t('edit.hint')}</p>
+      <label htmlFor="source-edit-text" className="privacy-subtitle">
+        {t('edit.text')}
+      </label>
+      <textarea id="source-edit-text" value={text} rows={10} spellCheck onChange={(e) => setText(e.target.value)} />
+      <div className="dialog-actions">
+        <button type="button" disabled={busy} onClick={() => void preview()}>
+          {t('edit.preview')}
+        </button>
+        <button type="button" className="primary" disabled={busy || (needsConfirm && !confirmed)} onClick={() => void save()}>
+          {t('edit.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('edit.cancel')}
+        </button>
+      </div>
+      {current && <EffectView oldText={source.text} effect={current} confirmed={confirmed} onConfirm={setConfirmed} />}
+    </section>
+  );
+}
+
+function EffectView(props: { oldText: string; effect: SourceEditEffect; confirmed: boolean; onConfirm: (on: boolean) => void }) {
+  const { oldText, effect, confirmed, onConfirm } = props;
+  const t = useT();
+  if (effect.changes.length === 0) {
+    return (
+      <p className="edit-effect" role="status">
+        {t('edit.noChange')}
+      </p>
+    );
+  }
+  return (
+    <div className="edit-effect" aria-label={t('edit.preview')} role="region">
+      <p role="status">
+        {t('edit.summary', {
+          changes: effect.changes.length,
+          unchanged: effect.unchanged,
+          moved: effect.moved.length,
+          changed: effect.changed.length,
+          removed: effect.removed.length,
+        })}
+      </p>
+      <h3>{t('edit.changesTitle')}</h3>
+      <ul>
+        {effect.changes.map((c) => {
+          const around = changeContext(oldText, c);
+          return (
+            <li key={`${c.start}-${c.end}`}>
+              {around.before}
+              {c.oldText && (
+                <del className="edit-old" title={t('edit.deleted')}>
+                  {c.oldText}
+                </del>
+              )}
+              {c.newText && (
+                <ins className="edit-new" title={t('edit.inserted')}>
+                  {c.newText}
+                </ins>
+              )}
+              {around.after}
+            </li>
+          );
+        })}
+      </ul>
+      <ShiftList title={t('edit.movedTitle')} shifts={effect.moved} />
+      <ShiftList title={t('edit.changedTitle')} shifts={effect.changed} showKind />
+      {effect.removed.length > 0 && (
+        <div className="edit-removed">
+          <ShiftList title={t('edit.removedTitle')} shifts={effect.removed} />
+          <label className="check">
+            <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+            <span>{t('edit.confirmRemoval', { count: effect.removed.length })}</span>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ShiftList({ title, shifts, showKind = false }: { title: string; shifts: CodingShift[]; showKind?: boolean }) {
+  const t = useT();
+  if (shifts.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {shifts.map((k) => (
+          <li key={k.codingId}>
+            <strong>{k.codeName}</strong> ({t('edit.by', { name: k.coderName })}
+            {k.hasMemo && `, ${t('edit.withMemo')}`}) : « {k.before.text} »
+            {showKind && k.after && (
+              <>
+                {' '}
+                → « {k.after.text} » <em>({t(`edit.${shiftKind(k)}`)})</em>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

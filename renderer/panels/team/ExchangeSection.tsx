@@ -1,0 +1,100 @@
+// REFI-QDA exchange: the project as .qdpx and the codebook as .qdc for other programs, and a .qdpx
+// or .qdc from them merged into the open project, with what could not be imported listed.
+import { useState } from 'react';
+import type { MergeReport } from '../../../service/merge-project.ts';
+import type { QdcImport } from '../../../service/refi.ts';
+import { api } from '../../api/client.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { fileBase, MIME, readFileBytes, saveFile } from './download.ts';
+import { extensionOf, FileDrop } from './FileDrop.tsx';
+import { CodebookResult, MergeSummary } from './MergeSummary.tsx';
+import { useTask } from './use-task.ts';
+
+type Outcome = { kind: 'qdpx'; name: string; report: MergeReport } | { kind: 'qdc'; file: string; result: QdcImport };
+
+export function ExchangeSection() {
+  const t = useT();
+  const { project, refresh } = useWorkbench();
+  const task = useTask();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [pending, setPending] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const exportAs = (format: 'qdpx' | 'qdc') =>
+    task.run(async () => {
+      const fileName = `${fileBase(project.name)}.${format}`;
+      saveFile(format === 'qdpx' ? await api.exportQdpx() : await api.exportQdc(), fileName, MIME[format]);
+      setSaved(fileName);
+    });
+
+  const choose = (file: File) => {
+    setOutcome(null);
+    task.clearError();
+    if (!['.qdpx', '.qdc'].includes(extensionOf(file.name))) {
+      setPending(null);
+      task.setError(t('team.exchange.wrongKind', { file: file.name }));
+      return;
+    }
+    setPending(file);
+  };
+
+  const importPending = () =>
+    task.run(async () => {
+      if (!pending) return;
+      const bytes = await readFileBytes(pending);
+      const fileName = pending.name;
+      if (extensionOf(fileName) === '.qdpx') {
+        const { name, ...report } = await api.importQdpx({ fileName, bytes });
+        setOutcome({ kind: 'qdpx', name, report });
+      } else {
+        setOutcome({ kind: 'qdc', file: fileName, result: await api.importQdc({ fileName, bytes }) });
+      }
+      setPending(null);
+      await refresh();
+    });
+
+  return (
+    <div className="team-section">
+      <section aria-labelledby="exchange-export">
+        <h3 id="exchange-export">{t('team.exchange.export')}</h3>
+        <p className="muted">{t('team.exchange.exportHint')}</p>
+        <div className="team-actions">
+          <button type="button" disabled={task.busy} onClick={() => void exportAs('qdpx')}>
+            {t('team.exchange.exportQdpx')}
+          </button>
+          <button type="button" disabled={task.busy} onClick={() => void exportAs('qdc')}>
+            {t('team.exchange.exportQdc')}
+          </button>
+        </div>
+        <p role="status" className="team-status">
+          {saved ? t('team.saved', { file: saved }) : ''}
+        </p>
+      </section>
+      <section aria-labelledby="exchange-import">
+        <h3 id="exchange-import">{t('team.exchange.import')}</h3>
+        <p className="muted">{t('team.exchange.importHint')}</p>
+        <FileDrop accept=".qdpx,.qdc" hint={t('team.exchange.dropHint')} onFile={choose} testId="refi-input">
+          {pending && (
+            <div className="team-actions">
+              <span>{t('team.exchange.pending', { file: pending.name })}</span>
+              <button type="button" className="primary" disabled={task.busy} onClick={() => void importPending()}>
+                {t('team.exchange.importButton', { file: pending.name })}
+              </button>
+              <button type="button" onClick={() => setPending(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          )}
+        </FileDrop>
+        {task.busy && <p aria-busy="true">{t('team.busy')}</p>}
+        <ErrorNotice message={task.error} onDismiss={task.clearError} />
+        {outcome?.kind === 'qdpx' && <MergeSummary title={t('team.exchange.importedQdpx', { name: outcome.name })} report={outcome.report} />}
+        {outcome?.kind === 'qdc' && (
+          <CodebookResult title={t('team.exchange.importedQdc', { file: outcome.file })} counts={outcome.result} warnings={outcome.result.warnings} />
+        )}
+      </section>
+    </div>
+  );
+}
