@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchAgreement } from '../analysis/agreement/bench.ts';
+import { benchAgreement } from './agreement.ts';
 import { catchUpSearchIndex, searchSources } from '../db/search.ts';
 import { listCodes } from '../service/codebook.ts';
 import { addCoding, listCodingsOfCode } from '../service/codings.ts';

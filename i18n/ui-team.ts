@@ -95,6 +95,10 @@ export const teamMessages = {
   'team.compare.choice.distinct': { fr: 'Deux codes distincts', en: 'Two distinct codes' },
   'team.compare.apply': { fr: 'Appliquer la fusion', en: 'Apply the merge' },
   'team.compare.applied': { fr: 'Fusion appliquée.', en: 'Merge applied.' },
+  'team.compare.mergeProject': {
+    fr: 'Fusionner tout leur projet (codages compris) avec ces décisions',
+    en: 'Merge their whole project (codings included) with these decisions',
+  },
   'team.compare.exportHtml': { fr: 'Exporter le rapport (HTML)', en: 'Export the report (HTML)' },
   'team.compare.exportXlsx': { fr: 'Exporter le rapport (XLSX)', en: 'Export the report (XLSX)' },
   'team.compare.moved': { fr: 'de « {from} » vers « {to} »', en: 'from "{from}" to "{to}"' },
@@ -102,8 +106,8 @@ export const teamMessages = {
   'team.compare.marks': { fr: 'Différences : {kinds}', en: 'Differences: {kinds}' },
 
   'team.merge.hint': {
-    fr: 'Les sources de même texte ne sont pas dupliquées ; chaque codage garde son codeur ; vos valeurs l’emportent en cas de conflit. Fusionner deux fois le même fichier ne change rien.',
-    en: 'Sources with the same text are not duplicated; every coding keeps its coder; your values win a conflict. Merging the same file twice changes nothing.',
+    fr: 'Les sources de même texte ne sont pas dupliquées ; chaque codage garde son codeur ; vos valeurs l’emportent en cas de conflit. Fusionner deux fois le même fichier ne change rien. Pour décider code par code (renommages, déplacements), passez d’abord par « Comparer les livres de codes ».',
+    en: 'Sources with the same text are not duplicated; every coding keeps its coder; your values win a conflict. Merging the same file twice changes nothing. To decide code by code (renames, moves), go through “Compare codebooks” first.',
   },
   'team.merge.run': { fr: 'Fusionner dans mon projet', en: 'Merge into my project' },
   'team.merge.done': { fr: 'Fusion terminée.', en: 'Merge done.' },

@@ -16,6 +16,10 @@ export const API_METHODS = [
   // Confidentiality
   'listPseudonyms', 'savePseudonyms', 'updatePseudonym', 'deletePseudonym', 'importPseudonyms', 'previewPseudonyms',
   'applyPseudonyms', 'forgetRealNames', 'previewSourceEdit', 'applySourceEdit', 'listBackups', 'backupNow', 'restoreBackup',
+  'setBackupInterval',
+  // Analysis
+  'computeMatrix', 'matrixCellExcerpts', 'setCellSynthesis', 'setRowVerdict', 'listQuestions', 'saveQuestion', 'deleteQuestion',
+  'listKindColumns', 'setKindColumn', 'resetKindColumns', 'matrixPictures', 'exportMatrix',
 ] as const satisfies readonly ApiMethod[];
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -23,7 +23,7 @@ import type {
 } from '../model/types.ts';
 import type { SearchResult } from '../db/search.ts';
 import type { CodeChanges, CodeWithCount, DeletedCodes } from './codebook.ts';
-import type { RetrieveFilter } from './codings.ts';
+import type { CodingInput, RetrieveFilter } from './codings.ts';
 import type { ImportResult } from './sources.ts';
 import type { ProjectInfo } from './project.ts';
 
@@ -107,16 +107,7 @@ export interface TresseApi {
   importCodebook(args: { format: 'json' | 'csv'; text: string }): Promise<{ added: number; skipped: number }>;
 
   // Coding and retrieval
-  addCoding(args: {
-    sourceId: number;
-    codeId: number;
-    start: number;
-    end: number;
-    valence?: Valence | null;
-    segmentKind?: SegmentKind;
-    memo?: string | null;
-    guid?: string;
-  }): Promise<Coding>;
+  addCoding(args: CodingInput): Promise<Coding>;
   removeCoding(args: { id: number }): Promise<Coding>;
   listCodings(args: { sourceId: number }): Promise<Coding[]>;
   retrieve(args: RetrieveFilter): Promise<Excerpt[]>;
@@ -231,4 +222,39 @@ export interface TresseApi {
   backupNow(): Promise<BackupInfo>;
   /** Closes the project, puts the backup (a file name from listBackups) in its place and reopens it. */
   restoreBackup(args: { file: string }): Promise<{ project: ProjectInfo; previous: string | null }>;
+  /** How often the open project is backed up while it changes; kept in the project. */
+  setBackupInterval(args: { minutes: number }): Promise<void>;
+}
+
+// Analysis: the triangulation matrix and the other matrices, a cell's excerpts, syntheses and
+// verdicts, research questions, the kind -> column mapping, pictures and supervisor exports.
+// Declared as another part of TresseApi (interfaces merge) so the block stays in one place.
+import type { CellExcerpts } from '../analysis/matrix/excerpts.ts';
+import type { KindColumn } from '../analysis/matrix/kind-columns.ts';
+import type { ResearchQuestion } from '../analysis/matrix/questions.ts';
+import type { GridRef } from './analysis.ts';
+import type { Matrix, MatrixRequest, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
+import type { Picture } from '../analysis/pictures/index.ts';
+
+export type MatrixExportFormat = 'xlsx' | 'docx' | 'csv' | 'html';
+
+export interface TresseApi {
+  computeMatrix(args: MatrixRequest): Promise<Matrix>;
+  /** The excerpts of one cell, in reading order; `limit` pages through a long cell. */
+  matrixCellExcerpts(args: { request: MatrixRequest; rowKey: string; columnKey: string; offset?: number; limit?: number }): Promise<CellExcerpts>;
+  /** Empty text removes the synthesis. */
+  setCellSynthesis(args: { grid: GridRef; rowKey: string; columnKey: string; text: string }): Promise<{ rowKey: string; columnKey: string; text: string }>;
+  /** `verdict: null` clears it; silence is computed, never set. */
+  setRowVerdict(args: { grid: GridRef; rowKey: string; verdict: Verdict | null; note?: string }): Promise<{ rowKey: string; verdict: RowVerdict | null; silent: string[] }>;
+  listQuestions(): Promise<ResearchQuestion[]>;
+  /** Creates a question, or renames it and replaces its codes (with `id`). */
+  saveQuestion(args: { id?: number; name: string; codeIds: number[] }): Promise<ResearchQuestion>;
+  deleteQuestion(args: { id: number }): Promise<ResearchQuestion>;
+  listKindColumns(): Promise<KindColumn[]>;
+  setKindColumn(args: { kind: SourceKind; label: string }): Promise<KindColumn[]>;
+  resetKindColumns(): Promise<KindColumn[]>;
+  /** The pictures of a matrix as SVG text (the frequencies also get the codebook sized by use). */
+  matrixPictures(args: MatrixRequest): Promise<Picture[]>;
+  /** The matrix (or, with `all`, the whole analysis grid) as a file for the supervisor. */
+  exportMatrix(args: { request: MatrixRequest; format: MatrixExportFormat; all?: boolean }): Promise<Uint8Array>;
 }

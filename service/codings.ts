@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
@@ -19,6 +20,9 @@ export interface NewCoding {
   coderId?: number;
   createdAt?: string;
 }
+
+/** What a caller may give when coding a passage; the coder and date are the session's. */
+export type CodingInput = Omit<NewCoding, 'coderId' | 'createdAt'>;
 
 const CODING_SQL = `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
   k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
@@ -154,28 +158,10 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
       WHERE cs.source_id = k.source_id AND a.scope = 'case' AND a.name = ? AND v.value IN (${values.map(() => '?').join(',')}))`);
     params.push(filter.caseAttribute.name, ...values);
   }
-  // substr() counts characters, i.e. code points: the same unit as coding positions.
   const rows = db
-    .prepare(
-      `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
-         k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
-         (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
-         substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
-         c.name AS codeName, u.name AS coderName,
-         (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
-         (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
-            WHERE cs.source_id = k.source_id) AS caseNameList
-       FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id
-       JOIN coders u ON u.id = k.coder_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY s.kind, s.name, k.start, k.end, k.id`,
-    )
-    .all(...params) as (Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null })[];
-  return rows.map(({ caseIdList, caseNameList, ...r }) => ({
-    ...r,
-    caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],
-    caseNames: caseNameList ? caseNameList.split('\u001f') : [],
-  }));
+    .prepare(`${EXCERPT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`)
+    .all(...params) as ExcerptRow[];
+  return rows.map(toExcerpt);
 }
 
 /**

@@ -77,6 +77,8 @@ export function createHandlers(ws: Workspace, hooks: ShellHooks): TresseApi {
     ...teamHandlers(ws),
     // Confidentiality
     ...confidentialityHandlers(ws),
+    // Analysis
+    ...analysisHandlers(ws),
   };
 }
 
@@ -202,7 +204,7 @@ function teamHandlers(ws: Workspace): TeamMethods {
 // Confidentiality: the handlers of the pseudonym table, source correction and backups.
 import { TresseError as PrivacyError } from '../i18n/error.ts';
 import type { PseudonymRow } from './api.ts';
-import { backupDirOf, backupProject, DEFAULT_KEEP, DEFAULT_MINUTES, listBackups, restoreBackup } from './backup.ts';
+import { backupDirOf, backupProject, DEFAULT_KEEP, listBackups, restoreBackup } from './backup.ts';
 import { applySourceEdit, previewSourceEdit } from './edit-source.ts';
 import { applyPseudonyms, previewPseudonyms } from './pseudonymise.ts';
 import {
@@ -221,6 +223,7 @@ type PrivacyMethods = Pick<
   TresseApi,
   | 'listPseudonyms' | 'savePseudonyms' | 'updatePseudonym' | 'deletePseudonym' | 'importPseudonyms' | 'previewPseudonyms'
   | 'applyPseudonyms' | 'forgetRealNames' | 'previewSourceEdit' | 'applySourceEdit' | 'listBackups' | 'backupNow' | 'restoreBackup'
+  | 'setBackupInterval'
 >;
 
 function pseudonymInput(row: PseudonymRow): PseudonymInput {
@@ -280,8 +283,82 @@ function confidentialityHandlers(ws: Workspace): PrivacyMethods {
     },
     previewSourceEdit: async ({ sourceId, text }) => previewSourceEdit(p(), sourceId, text),
     applySourceEdit: async ({ sourceId, text, confirmRemoval }) => applySourceEdit(p(), sourceId, text, { confirmRemoval: !!confirmRemoval }),
-    listBackups: async () => ({ dir: backupDirOf(p().path), backups: listBackups(p().path), everyMinutes: DEFAULT_MINUTES, keep: DEFAULT_KEEP }),
+    listBackups: async () => ({ dir: backupDirOf(p().path), backups: listBackups(p().path), everyMinutes: ws.backupMinutes(), keep: DEFAULT_KEEP }),
     backupNow: async () => backupProject(p()),
     restoreBackup: async ({ file }) => restoreInWorkspace(ws, file),
+    setBackupInterval: async ({ minutes }) => ws.setBackupMinutes(minutes),
+  };
+}
+
+// Analysis: the handlers of the matrices, their annotations, pictures and exports.
+import { getQuestion } from '../analysis/matrix/questions.ts';
+import { TresseError as AnalysisError } from '../i18n/error.ts';
+import {
+  addQuestion,
+  analysisGrid,
+  cellExcerpts,
+  codebookUsage,
+  computeMatrix,
+  exportMatrices,
+  kindColumns,
+  listQuestions,
+  picturesFor,
+  removeQuestion,
+  resetKindColumns,
+  setCellSynthesis,
+  setKindColumn,
+  setQuestionCodes,
+  setRowVerdict,
+} from './analysis.ts';
+
+type AnalysisMethods = Pick<
+  TresseApi,
+  | 'computeMatrix' | 'matrixCellExcerpts' | 'setCellSynthesis' | 'setRowVerdict' | 'listQuestions' | 'saveQuestion' | 'deleteQuestion'
+  | 'listKindColumns' | 'setKindColumn' | 'resetKindColumns' | 'matrixPictures' | 'exportMatrix'
+>;
+
+/** A question renamed and given its codes in one transaction; the service has no rename, the name is a plain column. */
+function updateQuestion(ctx: ProjectContext, id: number, name: string, codeIds: number[]) {
+  return ctx.db.transaction(() => {
+    const wanted = name.trim();
+    if (!wanted) throw new AnalysisError('value.invalid', { field: 'name', value: name });
+    const clash = ctx.db.prepare('SELECT id FROM research_questions WHERE name = ? COLLATE NOCASE AND id <> ?').get(wanted, id);
+    if (clash) throw new AnalysisError('question.exists', { name: wanted });
+    getQuestion(ctx.db, id);
+    ctx.db.prepare('UPDATE research_questions SET name = ? WHERE id = ?').run(wanted, id);
+    return setQuestionCodes(ctx, id, codeIds);
+  })();
+}
+
+function analysisHandlers(ws: Workspace): AnalysisMethods {
+  const p = () => ws.project;
+  return {
+    computeMatrix: async (req) => computeMatrix(p().db, req, ws.lang),
+    matrixCellExcerpts: async ({ request, rowKey, columnKey, offset, limit }) =>
+      cellExcerpts(p().db, request, rowKey, columnKey, { ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) }),
+    setCellSynthesis: async ({ grid, rowKey, columnKey, text }) => setCellSynthesis(p(), grid, rowKey, columnKey, text, ws.lang),
+    setRowVerdict: async ({ grid, rowKey, verdict, note }) => {
+      const { dimension: _dimension, ...done } = setRowVerdict(p(), grid, rowKey, verdict, note ?? '', ws.lang);
+      return done;
+    },
+    listQuestions: async () => listQuestions(p().db),
+    saveQuestion: async ({ id, name, codeIds }) => (id === undefined ? addQuestion(p(), { name, codeIds }) : updateQuestion(p(), id, name, codeIds)),
+    deleteQuestion: async ({ id }) => removeQuestion(p(), id),
+    listKindColumns: async () => kindColumns(p().db),
+    setKindColumn: async ({ kind, label }) => setKindColumn(p(), kind, label),
+    resetKindColumns: async () => resetKindColumns(p()),
+    matrixPictures: async (req) => {
+      const m = computeMatrix(p().db, { ...req, excerptIds: false }, ws.lang);
+      return picturesFor(m, ws.lang, m.type === 'frequencies' ? codebookUsage(p().db, m.filter) : undefined);
+    },
+    exportMatrix: async ({ request, format, all }) => {
+      const db = p().db;
+      const grid = request.type === 'triangulation' || request.type === 'participant';
+      const matrices = all
+        ? analysisGrid(db, { rows: request.rows ?? 'codes', ...(request.filter ? { filter: request.filter } : {}) }, ws.lang)
+        : [computeMatrix(db, { ...request, excerptIds: true, ...(grid ? { valences: true } : {}) }, ws.lang)];
+      const out = await exportMatrices(db, matrices, format, { lang: ws.lang });
+      return typeof out === 'string' ? new TextEncoder().encode(out) : out;
+    },
   };
 }

@@ -171,6 +171,10 @@ export const apiSchemas = {
   listBackups: noArgument,
   backupNow: noArgument,
   restoreBackup: z.strictObject({ file: backupFileName() }),
+  setBackupInterval: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
+
+  // Analysis
+  ...analysisSchemas(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /**
@@ -251,4 +255,51 @@ function pseudonymRow() {
 /** A backup is named by its file name in the project's backup folder: no path, nothing outside it. */
 function backupFileName() {
   return nonEmpty.regex(/^[^/\\]+\.tresse$/).refine((f) => f !== '..' && !f.startsWith('.'));
+}
+
+// Analysis: the schemas of the matrix methods (a function, so apiSchemas above can spread it).
+import { MATRIX_TYPES, VERDICTS } from '../analysis/matrix/types.ts';
+
+function analysisSchemas() {
+  const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  const columnSpec = z.discriminatedUnion('by', [
+    z.strictObject({ by: z.literal('kind') }),
+    z.strictObject({ by: z.literal('attribute'), scope: attributeScope, name: nonEmpty }),
+    z.strictObject({ by: z.literal('source') }),
+    z.strictObject({ by: z.literal('total') }),
+  ]);
+  const filter = z.strictObject({
+    coderIds: z.array(id).max(1_000).optional(),
+    sourceKinds: z.array(sourceKind).optional(),
+    caseAttributes: z.array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) })).max(100).optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    dateAttribute: nonEmpty.optional(),
+  });
+  const request = z.strictObject({
+    type: z.enum(MATRIX_TYPES),
+    rows: z.enum(['codes', 'themes', 'questions']).optional(),
+    columns: columnSpec.optional(),
+    filter: filter.optional(),
+    caseId: id.optional(),
+    rowKeys: z.array(shortText).max(100_000).optional(),
+    excerptIds: z.boolean().optional(),
+    valences: z.boolean().optional(),
+  });
+  const grid = z.strictObject({ caseId: id.optional(), columns: columnSpec.optional() });
+  const page = z.number().int().nonnegative().max(10_000_000);
+  return {
+    computeMatrix: request,
+    matrixCellExcerpts: z.strictObject({ request, rowKey: nonEmpty, columnKey: nonEmpty, offset: page.optional(), limit: page.optional() }),
+    setCellSynthesis: z.strictObject({ grid, rowKey: nonEmpty, columnKey: nonEmpty, text: longText }),
+    setRowVerdict: z.strictObject({ grid, rowKey: nonEmpty, verdict: z.enum(VERDICTS).nullable(), note: longText.optional() }),
+    listQuestions: noArgument,
+    saveQuestion: z.strictObject({ id: id.optional(), name: nonEmpty, codeIds: z.array(id).min(1).max(10_000) }),
+    deleteQuestion: z.strictObject({ id }),
+    listKindColumns: noArgument,
+    setKindColumn: z.strictObject({ kind: sourceKind, label: nonEmpty }),
+    resetKindColumns: noArgument,
+    matrixPictures: request,
+    exportMatrix: z.strictObject({ request, format: z.enum(['xlsx', 'docx', 'csv', 'html']), all: z.boolean().optional() }),
+  };
 }

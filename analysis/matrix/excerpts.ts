@@ -2,6 +2,7 @@
 import type { Db } from '../../db/open.ts';
 import { TresseError } from '../../i18n/error.ts';
 import type { Excerpt } from '../../model/types.ts';
+import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../../db/excerpts.ts';
 import { buildMatrix } from './build.ts';
 import type { MatrixRequest } from './types.ts';
 
@@ -37,29 +38,10 @@ export function idsInReadingOrder(db: Db, ids: readonly number[]): number[] {
 
 /** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
 export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
-  type Row = Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
   const rows = inChunks(ids, (chunk, marks) =>
-    db
-      .prepare(
-        // substr() counts characters, i.e. code points: the unit of coding positions.
-        `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
-           k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
-           (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
-           substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
-           c.name AS codeName, u.name AS coderName,
-           (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
-           (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
-              WHERE cs.source_id = k.source_id) AS caseNameList
-         FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id JOIN coders u ON u.id = k.coder_id
-         WHERE k.id IN (${marks})`,
-      )
-      .all(...chunk) as Row[],
+    db.prepare(`${EXCERPT_SELECT} WHERE k.id IN (${marks})`).all(...chunk) as ExcerptRow[],
   ).sort(readingOrder);
-  return rows.map(({ caseIdList, caseNameList, ...r }) => ({
-    ...r,
-    caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],
-    caseNames: caseNameList ? caseNameList.split('\u001f') : [],
-  }));
+  return rows.map(toExcerpt);
 }
 
 export interface CellExcerpts {

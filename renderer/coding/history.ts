@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/catalogue.ts';
 import type { Code, Coding, SegmentKind, Valence } from '../../model/types.ts';
 import type { TresseApi } from '../../service/api.ts';
 import type { CodeChanges, DeletedCodes } from '../../service/codebook.ts';
+import type { CodingInput } from '../../service/codings.ts';
 
 /** The part of the API the history calls. */
 export type HistoryApi = Pick<
@@ -68,15 +69,7 @@ export interface Command<R = unknown> {
   undo(ctx: CommandContext): Promise<void>;
 }
 
-export interface NewCoding {
-  sourceId: number;
-  codeId: number;
-  start: number;
-  end: number;
-  valence?: Valence | null;
-  segmentKind?: SegmentKind;
-  memo?: string | null;
-}
+export type NewCoding = Omit<CodingInput, 'guid'>;
 
 /** Codes a passage. Undo removes the coding; redo codes it again with the same GUID. */
 export function addCodingCommand(input: NewCoding, codeName: string): Command<Coding> {

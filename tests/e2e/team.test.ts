@@ -195,7 +195,30 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     addCoding(ctx, { sourceId: source.id, codeId: code.id, start: 54, end: 110 });
     closeProject(ctx);
 
+    // First through the comparison, deciding that their "Profil de l'interlocuteur" is my renamed code.
     await page.getByRole('button', { name: 'Équipe', exact: true }).click();
+    await page.getByRole('tab', { name: 'Comparer les livres de codes' }).click();
+    const compare = page.getByRole('tabpanel', { name: 'Comparer les livres de codes' });
+    await compare.getByRole('radio', { name: /Un fichier sur cet ordinateur/ }).check();
+    await compare.getByLabel('Chemin du fichier').fill(theirs);
+    await compare.getByRole('button', { name: 'Comparer', exact: true }).click();
+    const decision = compare.getByLabel('Décision pour « Profil de l\'interlocuteur (reformulé) »');
+    expect(await decision.inputValue()).toBe('distinct');
+    await decision.selectOption({ label: 'Même code (leurs codages vont sur le mien)' });
+    await compare.getByRole('button', { name: /Fusionner tout leur projet/ }).click();
+    const merged = compare.getByRole('status').filter({ hasText: 'Fusion terminée.' });
+    await merged.waitFor();
+    const lines = await merged.locator('li').allTextContents();
+    expect(lines).toContain('Codeurs ajoutés : Sasha');
+    expect(lines).toContain('Sources : 1 ajoutée(s), 0 déjà présente(s) (même texte).');
+    expect(lines).toContain('Codages : 1 ajouté(s), 0 déjà présent(s), 0 ignoré(s).');
+    await merged.getByText('Tout a été repris : aucun avertissement.').waitFor();
+    await page.getByRole('option', { name: /Entretien 7 — éducatrice spécialisée/ }).waitFor();
+    const tree = page.getByRole('complementary', { name: 'Livre de codes' });
+    expect(await tree.getByRole('treeitem', { name: /^SM1 · Profil de l'interlocuteur \(reformulé\)/ }).count()).toBe(1);
+    expect(await tree.getByRole('treeitem', { name: /^Profil de l'interlocuteur/ }).count()).toBe(0);
+
+    // Then the same file from the merge section: no source or coding comes in twice.
     await page.getByRole('tab', { name: 'Fusionner un projet' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Fusionner un projet' });
     await panel.getByRole('radio', { name: /Un fichier sur cet ordinateur/ }).check();
@@ -203,12 +226,9 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await panel.getByRole('button', { name: 'Fusionner dans mon projet' }).click();
     const summary = panel.getByRole('status').filter({ hasText: 'Fusion terminée.' });
     await summary.waitFor();
-    const lines = await summary.locator('li').allTextContents();
-    expect(lines).toContain('Codeurs ajoutés : Sasha');
-    expect(lines).toContain('Sources : 1 ajoutée(s), 0 déjà présente(s) (même texte).');
-    expect(lines).toContain('Codages : 1 ajouté(s), 0 déjà présent(s), 0 ignoré(s).');
-    await summary.getByText('Tout a été repris : aucun avertissement.').waitFor();
-    await page.getByRole('option', { name: /Entretien 7 — éducatrice spécialisée/ }).waitFor();
+    const again = await summary.locator('li').allTextContents();
+    expect(again).toContain('Sources : 0 ajoutée(s), 1 déjà présente(s) (même texte).');
+    expect(again).toContain('Codages : 0 ajouté(s), 1 déjà présent(s), 0 ignoré(s).');
     await wb.screenshot('team-merge');
 
     // The same project as a .qdpx, with a source whose text was lost: the import says so.

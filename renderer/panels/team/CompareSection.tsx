@@ -6,6 +6,7 @@ import type { DiffCode } from '../../../codebooks/compare.ts';
 import type { Choice } from '../../../codebooks/merge.ts';
 import type { TeamOther } from '../../../service/api.ts';
 import type { CodebookComparison } from '../../../service/compare-codebooks.ts';
+import type { MergeReport } from '../../../service/merge-project.ts';
 import type { QdcImport } from '../../../service/refi.ts';
 import { teamLabel } from '../../../service/team-labels.ts';
 import { api } from '../../api/client.ts';
@@ -15,7 +16,8 @@ import { useLang } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { decisionsOf, diffEntries, sideRows, type DiffEntry, type SideRow } from './compare-view.ts';
 import { fileBase, MIME, saveFile } from './download.ts';
-import { CodebookResult } from './MergeSummary.tsx';
+import { extensionOf } from './FileDrop.tsx';
+import { CodebookResult, MergeSummary } from './MergeSummary.tsx';
 import { OtherChooser } from './OtherChooser.tsx';
 import { useTask } from './use-task.ts';
 import { WarningList } from './WarningList.tsx';
@@ -28,6 +30,7 @@ export function CompareSection() {
   const [cmp, setCmp] = useState<{ other: TeamOther; result: CodebookComparison } | null>(null);
   const [chosen, setChosen] = useState<Record<string, Choice>>({});
   const [applied, setApplied] = useState<QdcImport | null>(null);
+  const [merged, setMerged] = useState<MergeReport | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const compare = (with_: TeamOther) =>
@@ -47,11 +50,17 @@ export function CompareSection() {
   const mine = useMemo(() => (cmp ? sideRows(cmp.result.diff, 'a', myRank) : []), [cmp, myRank]);
   const theirs = useMemo(() => (cmp ? sideRows(cmp.result.diff, 'b') : []), [cmp]);
 
-  const apply = () =>
+  // The other side is a whole project: its codings can come in too, following the same decisions.
+  const isProject = cmp !== null && ['.qdpx', '.tresse'].includes(extensionOf('path' in cmp.other ? cmp.other.path : cmp.other.fileName));
+
+  const apply = (whole: boolean) =>
     task.run(async () => {
       if (!cmp) return;
-      const result = await api.applyCodebookMerge({ other: cmp.other, decisions: decisionsOf(entries, chosen) });
-      setApplied(result);
+      const decisions = decisionsOf(entries, chosen);
+      setApplied(null);
+      setMerged(null);
+      if (whole) setMerged(await api.mergeProject({ other: cmp.other, decisions }));
+      else setApplied(await api.applyCodebookMerge({ other: cmp.other, decisions }));
       await refresh();
       // What is left to see once the merge is in.
       setCmp({ other: cmp.other, result: await api.compareCodebooks({ other: cmp.other }) });
@@ -84,6 +93,7 @@ export function CompareSection() {
       {task.busy && <p aria-busy="true">{t('team.busy')}</p>}
       <ErrorNotice message={task.error} onDismiss={task.clearError} />
       {applied && <CodebookResult title={t('team.compare.applied')} counts={applied} warnings={applied.warnings} />}
+      {merged && <MergeSummary title={t('team.merge.done')} report={merged} />}
       {cmp && d && (
         <>
           <p className="muted">{t('team.compare.sides', { a: cmp.result.a.label, b: cmp.result.b.label })}</p>
@@ -105,9 +115,14 @@ export function CompareSection() {
           </div>
           <DecisionTable entries={entries} anchor={anchor} chosen={chosen} onChoose={(id, c) => setChosen((prev) => ({ ...prev, [id]: c }))} />
           <div className="team-actions">
-            <button type="button" className="primary" disabled={task.busy || entries.every((e) => e.choices.length === 0)} onClick={() => void apply()}>
+            <button type="button" className="primary" disabled={task.busy || entries.every((e) => e.choices.length === 0)} onClick={() => void apply(false)}>
               {t('team.compare.apply')}
             </button>
+            {isProject && (
+              <button type="button" disabled={task.busy} onClick={() => void apply(true)}>
+                {t('team.compare.mergeProject')}
+              </button>
+            )}
             <button type="button" disabled={task.busy} onClick={() => void exportReport('html')}>
               {t('team.compare.exportHtml')}
             </button>

@@ -143,7 +143,9 @@ function ReviewCard({
           className="review-note"
           onSubmit={(e) => {
             e.preventDefault();
-            if (note.trim()) onResolve({ id: d.id, action: 'discuss', note: note.trim() });
+            if (!note.trim()) return;
+            onResolve({ id: d.id, action: 'discuss', note: note.trim() });
+            setDiscussing(false);
           }}
         >
           <label className="field">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchAgreement, benchData } from '../../../analysis/agreement/bench.ts';
+import { benchAgreement, benchData } from '../../../bench/agreement.ts';
 
 describe('benchAgreement', () => {
   it('builds the same synthetic corpus for a seed and times one run', () => {

@@ -156,7 +156,7 @@ describe('the pseudonym table', () => {
     expect(view.container.textContent).toContain('Aucune personne dans la table.');
     const input = (label: string) => {
       const l = Array.from(view.container.querySelectorAll('label')).find((x) => x.textContent === label)!;
-      return view.container.querySelector<HTMLInputElement & HTMLSelectElement>(`#${CSS.escape(l.htmlFor)}`)!;
+      return document.getElementById(l.htmlFor) as HTMLInputElement & HTMLSelectElement;
     };
     expect(button(view.container, 'Ajouter').disabled).toBe(true);
     await type(input('Nom réel à remplacer'), '  Marie-Claire   Dupont ');

@@ -1,19 +1,8 @@
 // Micro benchmark: character-level agreement on a corpus the size of a large team project
 // (500 sources of about 60,000 characters, 60 codes, 2 coders, about 100,000 codings).
 
-import { computeAgreement, type CodingSpan } from './units.ts';
-
-/** Small seeded PRNG (mulberry32) so every run measures the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { computeAgreement, type CodingSpan } from '../analysis/agreement/units.ts';
+import { mulberry32 } from './corpus.ts';
 
 export interface BenchData {
   codings: CodingSpan[];

@@ -1,0 +1,127 @@
+// What the analysis views compute without the project: the request a tab sends, which rows a
+// collapsed codebook shows, and what each cell says on screen and to a screen reader.
+import type { ColumnSpec, MatrixCell, MatrixColumn, MatrixFilter, MatrixRow, RowMode } from '../../../analysis/matrix/types.ts';
+import type { SourceKind } from '../../../model/types.ts';
+import type { Translate } from '../../../i18n/catalogue.ts';
+
+export interface FilterState {
+  coderId: number | null;
+  attribute: string;
+  /** One value or several separated by ";". */
+  attributeValue: string;
+  kinds: SourceKind[];
+  /** ISO days, '' for none. */
+  from: string;
+  to: string;
+  /** '' : the coding date; otherwise a date attribute of the cases. */
+  dateAttribute: string;
+}
+
+export const NO_FILTER: FilterState = { coderId: null, attribute: '', attributeValue: '', kinds: [], from: '', to: '', dateAttribute: '' };
+
+export function filterOf(f: FilterState): MatrixFilter {
+  const filter: MatrixFilter = {};
+  if (f.coderId !== null) filter.coderIds = [f.coderId];
+  if (f.kinds.length > 0) filter.sourceKinds = [...f.kinds];
+  const values = f.attributeValue.split(';').map((v) => v.trim()).filter(Boolean);
+  if (f.attribute && values.length > 0) filter.caseAttributes = [{ name: f.attribute, values }];
+  if (f.from) filter.from = f.from;
+  if (f.to) filter.to = f.to;
+  if ((f.from || f.to) && f.dateAttribute) filter.dateAttribute = f.dateAttribute;
+  return filter;
+}
+
+/** A column choice as a select value: 'kind', 'case:NAME' or 'source:NAME'. */
+export function columnSpecOf(choice: string): ColumnSpec {
+  const m = /^(case|source):(.+)$/.exec(choice);
+  return m ? { by: 'attribute', scope: m[1] as 'case' | 'source', name: m[2]! } : { by: 'kind' };
+}
+
+export const rowLabel = (r: Pick<MatrixRow, 'abbrev' | 'label'>): string => (r.abbrev ? `${r.abbrev} — ${r.label}` : r.label);
+
+/** Whether the row right after `i` is one of its sub-codes. */
+export const hasChildren = (rows: readonly Pick<MatrixRow, 'depth'>[], i: number): boolean => (rows[i + 1]?.depth ?? -1) > rows[i]!.depth;
+
+/** The rows shown: each row whose ancestors are all expanded (rows come depth first, as the codebook). */
+export function visibleRows<R extends Pick<MatrixRow, 'key' | 'depth'>>(rows: readonly R[], expanded: ReadonlySet<string>): R[] {
+  const out: R[] = [];
+  /** Depth below which rows are hidden, while inside a collapsed row. */
+  let hiddenBelow = Infinity;
+  rows.forEach((r, i) => {
+    if (r.depth > hiddenBelow) return;
+    hiddenBelow = Infinity;
+    out.push(r);
+    if (hasChildren(rows, i) && !expanded.has(r.key)) hiddenBelow = r.depth;
+  });
+  return out;
+}
+
+/** Keys of the rows that have sub-rows: what "expand all" opens. */
+export const parentKeys = (rows: readonly Pick<MatrixRow, 'key' | 'depth'>[]): string[] =>
+  rows.filter((_, i) => hasChildren(rows, i)).map((r) => r.key);
+
+export type CellMode =
+  | { kind: 'evidence'; silence: boolean }
+  | { kind: 'count' }
+  | { kind: 'presence' }
+  | { kind: 'cooccurrence'; measure: 'count' | 'overlaps' | 'sameTurn' };
+
+export interface CellFace {
+  /** The big figure. */
+  main: string;
+  /** Small print under it. */
+  meta: string;
+  silent: boolean;
+  /** Not a cell one can open (co-occurrence diagonal). */
+  blank: boolean;
+  /** What a screen reader says. */
+  spoken: string;
+}
+
+export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn, diagonal: boolean, t: Translate): CellFace {
+  const counts = { count: cell.count, sources: cell.sources, cases: cell.cases };
+  switch (mode.kind) {
+    case 'evidence': {
+      if (mode.silence && cell.count === 0) {
+        return { main: '∅', meta: t('analysis.cell.silent'), silent: true, blank: false, spoken: t('analysis.cell.silentSpoken') };
+      }
+      const valence =
+        (cell.positive ?? 0) + (cell.negative ?? 0) > 0 ? t('analysis.cell.valences', { positive: cell.positive ?? 0, negative: cell.negative ?? 0 }) : '';
+      return {
+        main: String(cell.count),
+        meta: [t('analysis.cell.meta', counts), valence].filter(Boolean).join(' · '),
+        silent: false,
+        blank: false,
+        spoken: [t('analysis.cell.spoken', counts), valence].filter(Boolean).join(', '),
+      };
+    }
+    case 'count':
+      return { main: String(cell.count), meta: '', silent: false, blank: false, spoken: t('analysis.cell.spoken', counts) };
+    case 'presence': {
+      const total = column.caseTotal;
+      const main = total ? `${cell.cases}/${total}` : String(cell.cases);
+      const share = total ? Math.round((100 * cell.cases) / total) : null;
+      return {
+        main,
+        meta: share === null ? '' : `${share} %`,
+        silent: false,
+        blank: false,
+        spoken: total ? t('analysis.cell.presenceSpoken', { cases: cell.cases, total }) : t('analysis.cell.spoken', counts),
+      };
+    }
+    case 'cooccurrence': {
+      if (diagonal) return { main: '', meta: '', silent: false, blank: true, spoken: '' };
+      const value = mode.measure === 'count' ? cell.count : (cell[mode.measure] ?? 0);
+      const detail = t('analysis.cell.cooccurrence', { overlaps: cell.overlaps ?? 0, sameTurn: cell.sameTurn ?? 0 });
+      return { main: String(value), meta: '', silent: false, blank: false, spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}` };
+    }
+  }
+}
+
+/** Grey level behind a count, as the heatmap picture shades it: a quick read of where evidence is dense. */
+export function shade(value: number, max: number): number {
+  if (max <= 0 || value <= 0) return 0;
+  return Math.min(1, value / max);
+}
+
+export const modeOfRows = (m: { rowMode: RowMode }) => m.rowMode;
