@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchAgreement } from './agreement.ts';
 import { catchUpSearchIndex, searchSources } from '../db/search.ts';
-import { listCodes } from '../service/codebook.ts';
+import { addCode, listCodes } from '../service/codebook.ts';
+import { exportQdpx, importQdpxAsNewProject } from '../service/refi.ts';
 import { addCoding, listCodingsOfCode } from '../service/codings.ts';
 import { closeProject, createProject } from '../service/project.ts';
 import { importSource } from '../service/sources.ts';
@@ -15,6 +16,7 @@ import { generateInterviews, mulberry32 } from './corpus.ts';
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 const CODINGS = 100_000;
+const CODES = 60;
 
 const rows: Array<[string, string, string]> = [];
 function report(name: string, value: string, target: string) {
@@ -82,6 +84,9 @@ try {
   }
   report('full-text query, median (50 hits with positions)', `${median(times).toFixed(2)} ms`, 'target < 20 ms');
 
+  // A grown codebook: the six-theme grid's 31 codes plus a team's own, 60 in all.
+  const grid = listCodes(ctx.db);
+  for (let i = grid.length; i < CODES; i++) addCode(ctx, { name: `Code d’équipe ${i + 1}`, parentId: grid[i % 6]!.id });
   const codes = listCodes(ctx.db).filter((c) => c.codable);
   const sourceIds = (ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[]);
   const rnd = mulberry32(7);
@@ -113,6 +118,19 @@ try {
     listTimes.push(performance.now() - t);
   }
   report(`list the codings of one code (~${listed} codings), median`, `${median(listTimes).toFixed(2)} ms`, 'target < 10 ms');
+
+  t0 = performance.now();
+  const qdpx = exportQdpx(ctx.db);
+  const exportMs = performance.now() - t0;
+  t0 = performance.now();
+  const imported = importQdpxAsNewProject(join(dir, 'imported.tresse'), qdpx);
+  const importQdpxMs = performance.now() - t0;
+  closeProject(imported.ctx);
+  report(
+    `.qdpx export then import (${SOURCES} sources, ${CODINGS.toLocaleString('en')} codings)`,
+    `${((exportMs + importQdpxMs) / 1000).toFixed(2)} s`,
+    `target < 10 s (export ${(exportMs / 1000).toFixed(2)} s, ${(qdpx.length / 1e6).toFixed(1)} MB; import ${(importQdpxMs / 1000).toFixed(2)} s)`,
+  );
   closeProject(ctx);
 
   const agreement = benchAgreement();

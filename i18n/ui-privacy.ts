@@ -117,6 +117,12 @@ export const privacyMessages = {
     fr: 'Tresse sauvegarde le projet à son ouverture, puis toutes les {minutes} minutes tant qu’il change, et garde les {keep} sauvegardes les plus récentes dans {dir}.',
     en: 'Tresse backs the project up when it opens, then every {minutes} minutes while it changes, and keeps the {keep} most recent backups in {dir}.',
   },
+  'backup.interval': { fr: 'Sauvegarde automatique toutes les (minutes)', en: 'Automatic backup every (minutes)' },
+  'backup.intervalSave': { fr: 'Appliquer', en: 'Apply' },
+  'backup.intervalSaved': {
+    fr: 'Le projet sera sauvegardé toutes les {minutes} minutes tant qu’il change.',
+    en: 'The project will be backed up every {minutes} minutes while it changes.',
+  },
   'backup.list': { fr: 'Sauvegardes du projet', en: 'Backups of the project' },
   'backup.date': { fr: 'Date', en: 'Date' },
   'backup.size': { fr: 'Taille', en: 'Size' },

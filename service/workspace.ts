@@ -4,18 +4,22 @@ import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { RecentProject } from './api.ts';
 import type { ProjectContext } from './context.ts';
-import { startAutoBackup, type AutoBackup } from './backup.ts';
+import { DEFAULT_MINUTES, startAutoBackup, type AutoBackup } from './backup.ts';
 import {
   closeProject,
   createProject,
+  getSetting,
   openProject,
   projectInfo,
+  setSetting,
   switchCoder,
   type CreateProjectOptions,
   type ProjectInfo,
 } from './project.ts';
 
 const MAX_RECENT = 10;
+/** The project's own automatic-backup interval, in minutes (project settings). */
+const BACKUP_MINUTES = 'backup_minutes';
 
 /**
  * What one window works on: at most one open project, the interface language, and the list of
@@ -66,10 +70,34 @@ export class Workspace {
     this.close();
     this.ctx = ctx;
     // A backup now (the state the researcher starts from), then every few minutes of work.
-    if (this.autoBackup) this.backups = startAutoBackup(ctx, { atStart: true, onError: (e) => console.error('[tresse] backup:', e) });
+    this.startBackups(true);
     const info = projectInfo(ctx);
     this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString() });
     return info;
+  }
+
+  /** Minutes between automatic backups of the open project (its setting, or the default). */
+  backupMinutes(): number {
+    const minutes = Number(getSetting(this.project.db, BACKUP_MINUTES));
+    return Number.isInteger(minutes) && minutes > 0 ? minutes : DEFAULT_MINUTES;
+  }
+
+  /** Keeps the interval in the project and restarts the timer with it. */
+  setBackupMinutes(minutes: number): void {
+    const ctx = this.project;
+    ctx.db.transaction(() => setSetting(ctx.db, BACKUP_MINUTES, String(minutes)))();
+    this.startBackups(false);
+  }
+
+  private startBackups(atStart: boolean): void {
+    this.backups?.stop();
+    this.backups = null;
+    if (!this.autoBackup || !this.ctx) return;
+    this.backups = startAutoBackup(this.ctx, {
+      atStart,
+      minutes: this.backupMinutes(),
+      onError: (e) => console.error('[tresse] backup:', e),
+    });
   }
 
   recent(): RecentProject[] {

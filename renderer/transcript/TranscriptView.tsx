@@ -246,7 +246,14 @@ export function TranscriptView(props: TranscriptViewProps) {
       setStripes((prev) => (sameStripes(prev, next) ? prev : next));
     });
   }, []);
-  useEffect(() => () => cancelRaf(frame.current), []);
+  // Reset too: React's StrictMode unmounts and remounts, and a stale id would block every re-measure.
+  useEffect(
+    () => () => {
+      cancelRaf(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   useEffect(() => {
     // Whichever element scrolls (this view or a panel around it), new lines come into view.

@@ -165,6 +165,11 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     const { page } = wb;
     const dialog = await openPrivacy(page, 'Sauvegardes');
     await dialog.getByText(/toutes les 10 minutes/).waitFor();
+    // The interval is the project's own: it is in the backup too, so it survives the restore below.
+    await dialog.getByLabel('Sauvegarde automatique toutes les (minutes)').fill('5');
+    await dialog.getByRole('button', { name: 'Appliquer', exact: true }).click();
+    await dialog.getByText(/sauvegardé toutes les 5 minutes tant qu’il change/).waitFor();
+    await dialog.getByText(/puis toutes les 5 minutes/).waitFor();
     await dialog.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
     const done = dialog.getByRole('status').getByText(/Sauvegarde faite :/);
     const file = ((await done.textContent()) ?? '').replace(/^.*: /, '').trim();
@@ -195,6 +200,7 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     await wb.screenshot('privacy-06-restore-confirm');
     await confirm.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
     await dialog.getByText(/restaurée ; le projet a été rouvert/).waitFor();
+    expect(await dialog.getByLabel('Sauvegarde automatique toutes les (minutes)').inputValue()).toBe('5');
 
     await dialog.getByRole('tab', { name: 'Pseudonymes' }).click();
     await dialog.getByRole('row', { name: /Louise Martin/ }).waitFor();

@@ -1,6 +1,6 @@
 // What the analysis views compute without the project: the request a tab sends, which rows a
 // collapsed codebook shows, and what each cell says on screen and to a screen reader.
-import type { ColumnSpec, MatrixCell, MatrixColumn, MatrixFilter, MatrixRow, RowMode } from '../../../analysis/matrix/types.ts';
+import type { ColumnSpec, MatrixCell, MatrixColumn, MatrixFilter, MatrixRow } from '../../../analysis/matrix/types.ts';
 import type { SourceKind } from '../../../model/types.ts';
 import type { Translate } from '../../../i18n/catalogue.ts';
 

@@ -1,11 +1,12 @@
 // The project's backups: when they are taken and where they are, a backup now, and a restore
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupList } from '../../../service/api.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { asideFile, formatDate, formatSize } from './format.ts';
 
 interface Props {
@@ -69,6 +70,18 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
         <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
           {t('backup.now')}
         </button>
+        {list && (
+          <IntervalForm
+            key={list.everyMinutes}
+            minutes={list.everyMinutes}
+            onSave={(minutes) =>
+              run(async () => {
+                await api.setBackupInterval({ minutes });
+                setStatus(t('backup.intervalSaved', { minutes }));
+              })
+            }
+          />
+        )}
       </div>
       {status && (
         <p className="status" role="status">
@@ -122,6 +135,27 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
         </table>
       </div>
     </div>
+  );
+}
+
+function IntervalForm({ minutes, onSave }: { minutes: number; onSave: (minutes: number) => Promise<void> }) {
+  const { t } = useLang();
+  const [value, setValue] = useState(String(minutes));
+  const parsed = Number(value);
+  const valid = Number.isInteger(parsed) && parsed >= 1 && parsed <= 24 * 60;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (valid) void onSave(parsed);
+  };
+  return (
+    <form className="inline-form privacy-interval" onSubmit={submit}>
+      <Field label={t('backup.interval')}>
+        {(id) => <input id={id} type="number" min={1} max={24 * 60} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={!valid || parsed === minutes}>
+        {t('backup.intervalSave')}
+      </button>
+    </form>
   );
 }
 

@@ -1,0 +1,121 @@
+// One cell of a matrix opened: its excerpts (each opens its passage in the source, as the retrieval
+// view does) and, in the triangulation grids, the researcher's synthesis of the major ideas.
+import { useEffect, useState } from 'react';
+import type { GridRef } from '../../../service/analysis.ts';
+import type { Matrix, MatrixRequest } from '../../../analysis/matrix/types.ts';
+import type { Excerpt } from '../../../model/types.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/lang-context.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { ExcerptList } from '../retrieval/ExcerptList.tsx';
+import type { OpenCell } from './MatrixTable.tsx';
+import { rowLabel } from './matrix-view.ts';
+
+const PAGE = 50;
+
+interface Props {
+  matrix: Matrix;
+  request: MatrixRequest;
+  cell: OpenCell;
+  /** Where a synthesis is written; null: this matrix takes none. */
+  grid: GridRef | null;
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+export function CellDialog({ matrix, request, cell, grid, onSaved, onClose }: Props) {
+  const t = useT();
+  const column = matrix.columns[cell.column]!;
+  const counts = cell.row.cells[cell.column]!;
+  const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState(counts.synthesis ?? '');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { excerptIds: _ids, ...withIds } = request;
+
+  const load = async (offset: number) => {
+    try {
+      const page = await api.matrixCellExcerpts({ request: withIds, rowKey: cell.row.key, columnKey: column.key, offset, limit: PAGE });
+      setTotal(page.total);
+      setExcerpts((prev) => (offset === 0 ? page.excerpts : [...(prev ?? []), ...page.excerpts]));
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+  useEffect(() => {
+    void load(0);
+    // One cell per dialog: its excerpts are fetched once when it opens.
+  }, []);
+
+  const save = async () => {
+    if (!grid) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await api.setCellSynthesis({ grid, rowKey: cell.row.key, columnKey: column.key, text });
+      setText(done.text);
+      setSaved(t(done.text ? 'analysis.synthesis.saved' : 'analysis.synthesis.cleared'));
+      onSaved();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('analysis.cellTitle', { row: rowLabel(cell.row), column: column.label })} onClose={onClose}>
+      <div className="cell-detail">
+        <p className="muted">
+          {counts.count === 0 && matrix.type !== 'cooccurrence'
+            ? t('analysis.cell.silentSpoken')
+            : t('analysis.cell.spoken', { count: counts.count, sources: counts.sources, cases: counts.cases })}
+        </p>
+        <ErrorNotice message={error} onDismiss={() => setError(null)} />
+        {grid && (
+          <section className="synthesis-editor" aria-labelledby="synthesis-title">
+            <h3 id="synthesis-title">{t('analysis.synthesis.title')}</h3>
+            <label className="field">
+              <span>{t('analysis.synthesis.label')}</span>
+              <textarea
+                rows={4}
+                value={text}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  setSaved(null);
+                }}
+                placeholder={t('analysis.synthesis.hint')}
+              />
+            </label>
+            <div className="analysis-actions">
+              <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+                {t('analysis.synthesis.save')}
+              </button>
+              <span role="status" className="status">
+                {saved}
+              </span>
+            </div>
+          </section>
+        )}
+        <section aria-labelledby="excerpts-title">
+          <h3 id="excerpts-title">{t('analysis.excerpts.title', { count: total })}</h3>
+          {excerpts === null ? <p aria-busy="true" className="muted">{t('analysis.loading')}</p> : <ExcerptList excerpts={excerpts} />}
+          {excerpts !== null && excerpts.length < total && (
+            <button type="button" onClick={() => void load(excerpts.length)}>
+              {t('analysis.excerpts.more', { count: total - excerpts.length })}
+            </button>
+          )}
+        </section>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

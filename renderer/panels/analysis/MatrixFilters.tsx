@@ -1,0 +1,82 @@
+// The filters every matrix of the panel shares: coder, a case attribute, kinds of source, dates.
+import type { AttributeDef } from '../../../model/types.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
+import type { FilterState } from './matrix-view.ts';
+
+export function MatrixFilters({ value, onChange, attributes }: { value: FilterState; onChange: (f: FilterState) => void; attributes: AttributeDef[] }) {
+  const t = useT();
+  const { project } = useWorkbench();
+  const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
+  const caseAttributes = attributes.filter((a) => a.scope === 'case');
+  const dates = caseAttributes.filter((a) => a.type === 'date');
+  return (
+    <details className="analysis-filters">
+      <summary>{t('analysis.filters')}</summary>
+      <div className="field-row">
+        <Field label={t('analysis.filter.coder')}>
+          {(id) => (
+            <select id={id} value={value.coderId ?? ''} onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}>
+              <option value="">{t('analysis.filter.anyCoder')}</option>
+              {project.coders.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('analysis.filter.attribute')}>
+          {(id) => (
+            <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
+              <option value="">{t('analysis.filter.anyCase')}</option>
+              {caseAttributes.map((a) => (
+                <option key={a.id} value={a.name}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('analysis.filter.value')}>
+          {(id) => <input id={id} value={value.attributeValue} disabled={!value.attribute} onChange={(e) => set({ attributeValue: e.target.value })} />}
+        </Field>
+      </div>
+      <fieldset className="kinds">
+        <legend>{t('analysis.filter.kinds')}</legend>
+        {SOURCE_KINDS.map((k) => (
+          <label key={k} className="check">
+            <input
+              type="checkbox"
+              checked={value.kinds.includes(k)}
+              onChange={(e) => set({ kinds: e.target.checked ? [...value.kinds, k] : value.kinds.filter((x) => x !== k) })}
+            />
+            {t(KIND_GROUP[k])}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <Field label={t('analysis.filter.dateOf')}>
+          {(id) => (
+            <select id={id} value={value.dateAttribute} onChange={(e) => set({ dateAttribute: e.target.value })}>
+              <option value="">{t('analysis.filter.codingDate')}</option>
+              {dates.map((a) => (
+                <option key={a.id} value={a.name}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('analysis.filter.from')}>
+          {(id) => <input id={id} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />}
+        </Field>
+        <Field label={t('analysis.filter.to')}>
+          {(id) => <input id={id} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />}
+        </Field>
+      </div>
+    </details>
+  );
+}

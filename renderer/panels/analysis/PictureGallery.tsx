@@ -1,0 +1,57 @@
+// The pictures of the current matrix, each exportable as SVG (as the project drew it) or PNG
+// (rasterised here, in the page).
+import { useEffect, useState } from 'react';
+import type { MatrixRequest } from '../../../analysis/matrix/types.ts';
+import type { Picture } from '../../../analysis/pictures/index.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/lang-context.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { fileBase, saveFile } from '../team/download.ts';
+import { useTask } from '../team/use-task.ts';
+import { svgDataUrl, svgToPng } from './picture-files.ts';
+
+export function PictureGallery({ request, baseName, reload }: { request: MatrixRequest; baseName: string; reload: number }) {
+  const t = useT();
+  const [pictures, setPictures] = useState<Picture[] | null>(null);
+  const { busy, error, clearError, run } = useTask();
+  const key = JSON.stringify(request);
+
+  useEffect(() => {
+    let live = true;
+    setPictures(null);
+    void run(async () => {
+      const found = await api.matrixPictures(request);
+      if (live) setPictures(found);
+    });
+    return () => {
+      live = false;
+    };
+    // The request is compared by value: a new object with the same content fetches nothing.
+  }, [key, reload, run]);
+
+  const name = (p: Picture, ext: string) => `${fileBase(`${baseName}-${p.name}`)}.${ext}`;
+  return (
+    <div className="picture-gallery">
+      <ErrorNotice message={error} onDismiss={clearError} />
+      {pictures === null && !error && <p className="muted" aria-busy="true">{t('analysis.loading')}</p>}
+      {pictures?.map((p) => (
+        <figure key={p.name} className="picture">
+          <figcaption>
+            <strong>{p.title}</strong>
+            <span className="analysis-actions">
+              <button type="button" onClick={() => saveFile(p.svg, name(p, 'svg'), 'image/svg+xml')}>
+                {t('analysis.picture.svg')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void run(async () => saveFile(await svgToPng(p.svg), name(p, 'png'), 'image/png'))}>
+                {t('analysis.picture.png')}
+              </button>
+            </span>
+          </figcaption>
+          <div className="picture-frame">
+            <img src={svgDataUrl(p.svg)} alt={p.title} data-picture={p.name} />
+          </div>
+        </figure>
+      ))}
+    </div>
+  );
+}
