@@ -6,8 +6,9 @@ import { uiMessages } from './ui.ts';
 import { codingMessages } from './ui-coding.ts';
 import { privacyMessages } from './ui-privacy.ts';
 import { teamMessages } from './ui-team.ts';
+import { analysisMessages } from './ui-analysis.ts';
 
-export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...privacyMessages, ...teamMessages } as const;
+export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...privacyMessages, ...teamMessages, ...analysisMessages } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

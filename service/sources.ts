@@ -3,11 +3,12 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { parseSourceFile, type ImportOptions } from '../exchange/import/index.ts';
 import { TresseError } from '../i18n/error.ts';
-import type { ParsedSource, Source, SourceKind, SourceSummary, StructureSegment } from '../model/types.ts';
+import type { ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
 import { hashText } from '../text/hash.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { codePointLength } from '../text/offsets.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
+import { parseStructure, structureJson } from './structure.ts';
 
 export interface ImportRequest extends ImportOptions {
   fileName: string;
@@ -57,7 +58,7 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
     const info = stmt(
       ctx.db,
       `INSERT INTO sources (guid, kind, name, text, text_hash, length, origin_file, origin_format, origin_encoding,
-         imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         imported_at, imported_by, structure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       meta.guid ?? newGuid(),
       meta.kind,
@@ -70,9 +71,9 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
       parsed.encoding,
       nowIso(),
       ctx.coder.id,
+      structureJson(parsed.structure),
     );
     const id = Number(info.lastInsertRowid);
-    insertStructure(ctx.db, id, parsed.structure);
     const link = stmt(ctx.db, 'INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?, ?)');
     for (const caseId of meta.caseIds ?? []) {
       if (!stmt(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
@@ -82,22 +83,6 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
     }
     return getSourceSummary(ctx.db, id);
   })();
-}
-
-/** One statement for the whole structure: a transcript has hundreds of turns. */
-function insertStructure(db: Db, sourceId: number, structure: readonly StructureSegment[]): void {
-  if (structure.length === 0) return;
-  const rows = structure.map((s) =>
-    s.kind === 'turn'
-      ? [s.start, s.end, 'turn', s.speaker, s.timestampMs ?? null, null, null]
-      : [s.start, s.end, 'section', null, null, s.heading, s.level],
-  );
-  stmt(
-    db,
-    `INSERT INTO source_structure (source_id, kind, start, end, speaker, timestamp_ms, heading, level)
-     SELECT ?, r.value ->> 2, r.value ->> 0, r.value ->> 1, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6
-     FROM json_each(?) AS r`,
-  ).run(sourceId, JSON.stringify(rows));
 }
 
 export function findSourceByHash(db: Db, hash: string): SourceSummary | undefined {
@@ -154,26 +139,8 @@ export function getSourceSummary(db: Db, id: number): SourceSummary {
 
 export function getSource(db: Db, id: number): Source {
   const summary = getSourceSummary(db, id);
-  const { text } = stmt(db, 'SELECT text FROM sources WHERE id = ?').get(id) as { text: string };
-  const rows = stmt(
-    db,
-    `SELECT kind, start, end, speaker, timestamp_ms AS timestampMs, heading, level FROM source_structure
-     WHERE source_id = ? ORDER BY start, id`,
-  ).all(id) as {
-    kind: 'turn' | 'section';
-    start: number;
-    end: number;
-    speaker: string | null;
-    timestampMs: number | null;
-    heading: string | null;
-    level: number | null;
-  }[];
-  const structure: StructureSegment[] = rows.map((r) =>
-    r.kind === 'turn'
-      ? { kind: 'turn', start: r.start, end: r.end, speaker: r.speaker ?? '', timestampMs: r.timestampMs }
-      : { kind: 'section', start: r.start, end: r.end, heading: r.heading ?? '', level: r.level ?? 1 },
-  );
-  return { ...summary, text, structure };
+  const row = stmt(db, 'SELECT text, structure FROM sources WHERE id = ?').get(id) as { text: string; structure: string };
+  return { ...summary, text: row.text, structure: parseStructure(row.structure) };
 }
 
 export function getSourceText(db: Db, id: number): string {

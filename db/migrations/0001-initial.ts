@@ -33,23 +33,12 @@ CREATE TABLE sources (
   origin_format TEXT NOT NULL,
   origin_encoding TEXT,
   imported_at TEXT NOT NULL,
-  imported_by INTEGER REFERENCES coders(id) ON DELETE SET NULL
+  imported_by INTEGER REFERENCES coders(id) ON DELETE SET NULL,
+  -- Speaker turns and sections, a JSON array of model/types.ts StructureSegment in position order
+  -- (service/structure.ts): always read and written whole, one value is far cheaper than a row each.
+  structure TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(structure))
 ) STRICT;
 CREATE INDEX sources_by_hash ON sources(text_hash);
-
-CREATE TABLE source_structure (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('turn', 'section')),
-  start INTEGER NOT NULL CHECK (start >= 0),
-  end INTEGER NOT NULL,
-  speaker TEXT,
-  timestamp_ms INTEGER,
-  heading TEXT,
-  level INTEGER,
-  CHECK (end >= start)
-) STRICT;
-CREATE INDEX structure_by_source ON source_structure(source_id, start);
 
 CREATE TABLE cases (
   id INTEGER PRIMARY KEY,

@@ -2,7 +2,7 @@
 // One PlainTextSelection per coding, so each coding keeps its own memo (the selection's Description).
 // Memos become Notes: attached by NoteRef where the schema allows one (source, code, coding, project)
 // and by a Link from the note for cases, whose schema type has no NoteRef.
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
 import { derivedGuid, guidForExport } from './guid.ts';
 import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
@@ -182,7 +182,9 @@ export function writeProjectXml(s: ProjectSnapshot): string {
 
 export function writeProject(s: ProjectSnapshot, options: WriteProjectOptions = {}): Uint8Array {
   const mtime = options.mtime ?? new Date();
-  const files: Zippable = { 'project.qde': strToU8(writeProjectXml(s)) };
-  for (const src of s.sources) files[`sources/${sourceFileName(src.guid)}`] = strToU8(src.text);
-  return zipSync(files, { level: 6, mtime });
+  const encoder = new TextEncoder();
+  const entries: ZipEntry[] = [{ name: 'project.qde', data: encoder.encode(writeProjectXml(s)) }];
+  for (const src of s.sources) entries.push({ name: `sources/${sourceFileName(src.guid)}`, data: encoder.encode(src.text) });
+  // Deflate level 1: several times faster than 6 on a large project, for a file about 15 % larger.
+  return writeZip(entries, mtime, 1);
 }

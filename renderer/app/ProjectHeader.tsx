@@ -12,6 +12,7 @@ const VIEWS: Array<{ view: CentreView; label: MessageKey }> = [
   { view: 'retrieval', label: 'view.retrieval' },
   { view: 'search', label: 'view.search' },
   { view: 'team', label: 'view.team' },
+  { view: 'analysis', label: 'view.analysis' },
 ];
 
 export function ProjectHeader({ onClose }: { onClose: () => Promise<void> }) {

@@ -9,6 +9,7 @@ import { SearchPanel } from '../panels/search/SearchPanel.tsx';
 import { SourceView } from '../panels/sources/SourceView.tsx';
 import { SourcesPanel } from '../panels/sources/SourcesPanel.tsx';
 import { TeamPanel } from '../panels/team/TeamPanel.tsx';
+import { AnalysisPanel } from '../panels/analysis/AnalysisPanel.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ProjectHeader } from './ProjectHeader.tsx';
 import { useWorkbench } from './workbench-context.tsx';
@@ -41,6 +42,9 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
           </div>
           <div hidden={view !== 'team'}>
             <TeamPanel active={view === 'team'} />
+          </div>
+          <div hidden={view !== 'analysis'}>
+            <AnalysisPanel active={view === 'analysis'} />
           </div>
         </main>
         <aside className="pane pane-right" aria-label={t('codebook.title')}>

@@ -9,7 +9,7 @@ import { useHistoryEvents } from '../coding/useHistory.tsx';
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
-export type CentreView = 'source' | 'cases' | 'retrieval' | 'search' | 'team';
+export type CentreView = 'source' | 'cases' | 'retrieval' | 'search' | 'team' | 'analysis';
 
 export interface Passage {
   start: number;

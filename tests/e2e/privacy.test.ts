@@ -2,6 +2,7 @@
 // with a reviewed preview (one false friend unticked) and see the coding stay on its words;
 // correct a typo in a coded source; back up and restore; and be told, with the host and the lock
 // file, that a project is already open in another program.
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -48,7 +49,11 @@ function codedText(page: Page): Promise<string> {
 async function openPrivacy(page: Page, tab: 'Pseudonymes' | 'Sauvegardes') {
   await page.getByRole('button', { name: 'Confidentialité' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confidentialité et sauvegardes' });
-  await dialog.getByRole('tab', { name: tab }).click();
+  // The focus starts on the first tab; the arrow keys move between tabs, as in any tab list.
+  const first = dialog.getByRole('tab', { name: 'Pseudonymes' });
+  await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+  if (tab === 'Sauvegardes') await page.keyboard.press('ArrowRight');
+  await expect.poll(() => dialog.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
   return dialog;
 }
 
@@ -118,6 +123,11 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     await dialog.getByText(/1 nom\(s\) réel\(s\) oublié\(s\)/).waitFor();
     await expect.poll(() => row.textContent()).toContain('nom réel oublié');
     expect(await row.textContent()).not.toContain('Marie-Claire');
+    // Scrubbed: no copy of the old text is left in the project file's bytes (index, free pages, log).
+    for (const file of [projectPath, `${projectPath}-wal`]) {
+      const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+      expect(bytes.includes(Buffer.from('Marie-Claire')), file).toBe(false);
+    }
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
 
     const text = page.getByTestId('transcript-text');

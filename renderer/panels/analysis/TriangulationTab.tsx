@@ -17,11 +17,11 @@ export function TriangulationTab({ active, filter, attributes }: { active: boole
   const [dialog, setDialog] = useState<'questions' | 'kinds' | null>(null);
   const [version, setVersion] = useState(0);
   const spec = columnSpecOf(columns);
-  // `version` changes with the questions or the kind mapping, which the request alone would not show.
-  const request: MatrixRequest & { version?: number } = { type: 'triangulation', rows, columns: spec, filter, valences: true };
+  const request: MatrixRequest = { type: 'triangulation', rows, columns: spec, filter, valences: true };
   const changed = () => setVersion((v) => v + 1);
   return (
     <>
+      {/* Rebuilt when the questions or the kind mapping change, which the request alone would not show. */}
       <MatrixSection
         key={version}
         active={active}

@@ -123,5 +123,3 @@ export function shade(value: number, max: number): number {
   if (max <= 0 || value <= 0) return 0;
   return Math.min(1, value / max);
 }
-
-export const modeOfRows = (m: { rowMode: RowMode }) => m.rowMode;

@@ -6,7 +6,6 @@ import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
-import { Field } from '../../ui/Field.tsx';
 import { asideFile, formatDate, formatSize } from './format.ts';
 
 interface Props {
@@ -148,10 +147,9 @@ function IntervalForm({ minutes, onSave }: { minutes: number; onSave: (minutes: 
     if (valid) void onSave(parsed);
   };
   return (
-    <form className="inline-form privacy-interval" onSubmit={submit}>
-      <Field label={t('backup.interval')}>
-        {(id) => <input id={id} type="number" min={1} max={24 * 60} step={1} value={value} onChange={(e) => setValue(e.target.value)} />}
-      </Field>
+    <form className="privacy-interval" onSubmit={submit}>
+      <label htmlFor="backup-interval">{t('backup.interval')}</label>
+      <input id="backup-interval" type="number" min={1} max={24 * 60} step={1} value={value} onChange={(e) => setValue(e.target.value)} />
       <button type="submit" disabled={!valid || parsed === minutes}>
         {t('backup.intervalSave')}
       </button>

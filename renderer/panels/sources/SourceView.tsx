@@ -26,6 +26,10 @@ export function SourceView() {
   const [editing, setEditing] = useState(false);
   const [version, setVersion] = useState(0);
   const [edited, setEdited] = useState<string | null>(null);
+  useEffect(() => {
+    setEditing(false);
+    setEdited(null);
+  }, [opened?.sourceId]);
   const [source, setSource] = useState<Source | null>(null);
   const [codings, setCodings] = useState<Coding[]>([]);
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);

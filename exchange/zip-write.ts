@@ -1,0 +1,69 @@
+// Writes a zip archive with Node's native deflate: fflate's JavaScript deflate took seconds on a
+// large project, zlib takes tens of milliseconds. Plain zip (no zip64): up to 65,535 entries and
+// 4 GiB, far beyond a qualitative project's text.
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+const LIMIT = 0xffffffff;
+
+export function writeZip(entries: readonly ZipEntry[], mtime: Date = new Date(), level = 6): Uint8Array {
+  if (entries.length > 0xffff) throw new RangeError('too many zip entries');
+  const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
+  const date = ((Math.max(1980, mtime.getFullYear()) - 1980) << 9) | ((mtime.getMonth() + 1) << 5) | mtime.getDate();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const deflated = deflateRawSync(entry.data, { level });
+    // Stored when deflate does not help (tiny or already compressed data).
+    const stored = deflated.length >= entry.data.length;
+    const body = stored ? entry.data : deflated;
+    const crc = crc32(entry.data);
+    if (body.length > LIMIT || entry.data.length > LIMIT || offset > LIMIT) throw new RangeError('zip entry too large');
+    const fields = { method: stored ? 0 : 8, crc, compressed: body.length, size: entry.data.length };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    writeCommon(local, 4, fields, time, date, name.length);
+    parts.push(local, name, body);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4); // made by: version 2.0
+    writeCommon(dir, 6, fields, time, date, name.length);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    offset += local.length + name.length + body.length;
+  }
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+}
+
+/** The fields local headers and central-directory entries share, from "version needed" on. */
+function writeCommon(
+  buf: Buffer,
+  at: number,
+  f: { method: number; crc: number; compressed: number; size: number },
+  time: number,
+  date: number,
+  nameLength: number,
+): void {
+  buf.writeUInt16LE(20, at); // version needed: 2.0
+  buf.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt16LE(time, at + 6);
+  buf.writeUInt16LE(date, at + 8);
+  buf.writeUInt32LE(f.crc >>> 0, at + 10);
+  buf.writeUInt32LE(f.compressed, at + 14);
+  buf.writeUInt32LE(f.size, at + 18);
+  buf.writeUInt16LE(nameLength, at + 22);
+}

@@ -1,0 +1,95 @@
+// Analyse: the triangulation matrix, the per-participant grid and the other matrices as tabs
+// (arrow keys move between them), sharing one set of filters. Each tab stays mounted once seen, so
+// its choices survive a visit to a source opened from an excerpt.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { MessageKey } from '../../../i18n/catalogue.ts';
+import type { AttributeDef } from '../../../model/types.ts';
+import { api } from '../../api/client.ts';
+import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { CodeAttributeTab, CodeSourceTab, CooccurrenceTab, FrequencyTab } from './CrosstabTabs.tsx';
+import { MatrixFilters } from './MatrixFilters.tsx';
+import { filterOf, NO_FILTER, type FilterState } from './matrix-view.ts';
+import { ParticipantTab } from './ParticipantTab.tsx';
+import { TriangulationTab } from './TriangulationTab.tsx';
+import './analysis.css';
+
+type Tab = 'triangulation' | 'participant' | 'code-source' | 'code-attribute' | 'cooccurrence' | 'frequencies';
+const TABS: Array<{ tab: Tab; label: MessageKey }> = [
+  { tab: 'triangulation', label: 'analysis.tab.triangulation' },
+  { tab: 'participant', label: 'analysis.tab.participant' },
+  { tab: 'code-source', label: 'analysis.tab.codeSource' },
+  { tab: 'code-attribute', label: 'analysis.tab.codeAttribute' },
+  { tab: 'cooccurrence', label: 'analysis.tab.cooccurrence' },
+  { tab: 'frequencies', label: 'analysis.tab.frequencies' },
+];
+
+export function AnalysisPanel({ active }: { active: boolean }) {
+  const t = useT();
+  const { attributes: caseAttributes, report } = useWorkbench();
+  const [tab, setTab] = useState<Tab>('triangulation');
+  const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set());
+  const [filters, setFilters] = useState<FilterState>(NO_FILTER);
+  const [attributes, setAttributes] = useState<AttributeDef[]>([]);
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const filter = useMemo(() => filterOf(filters), [filters]);
+
+  useEffect(() => {
+    if (active) setSeen((s) => (s.has(tab) ? s : new Set([...s, tab])));
+  }, [active, tab]);
+  // Case and source attributes both make columns; the workbench keeps only the case ones.
+  useEffect(() => {
+    if (!active) return;
+    api.listAttributes({}).then(setAttributes, report);
+  }, [active, caseAttributes, report]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.tab === tab);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const j = (next + TABS.length) % TABS.length;
+    setTab(TABS[j]!.tab);
+    buttons.current[j]?.focus();
+  };
+
+  if (seen.size === 0) return null;
+  const shown = (x: Tab) => active && tab === x;
+  return (
+    <section className="analysis-view" aria-labelledby="analysis-title">
+      <div className="panel-head">
+        <h2 id="analysis-title">{t('analysis.title')}</h2>
+      </div>
+      <div className="analysis-tabs" role="tablist" aria-label={t('analysis.sections')} onKeyDown={onKeyDown}>
+        {TABS.map((x, i) => (
+          <button
+            key={x.tab}
+            ref={(el) => {
+              buttons.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`analysis-tab-${x.tab}`}
+            aria-controls={`analysis-panel-${x.tab}`}
+            aria-selected={tab === x.tab}
+            tabIndex={tab === x.tab ? 0 : -1}
+            onClick={() => setTab(x.tab)}
+          >
+            {t(x.label)}
+          </button>
+        ))}
+      </div>
+      <MatrixFilters value={filters} onChange={setFilters} attributes={attributes} />
+      {TABS.map((x) => (
+        <div key={x.tab} role="tabpanel" id={`analysis-panel-${x.tab}`} aria-labelledby={`analysis-tab-${x.tab}`} hidden={tab !== x.tab}>
+          {seen.has(x.tab) && x.tab === 'triangulation' && <TriangulationTab active={shown(x.tab)} filter={filter} attributes={attributes} />}
+          {seen.has(x.tab) && x.tab === 'participant' && <ParticipantTab active={shown(x.tab)} filter={filter} />}
+          {seen.has(x.tab) && x.tab === 'code-source' && <CodeSourceTab active={shown(x.tab)} filter={filter} />}
+          {seen.has(x.tab) && x.tab === 'code-attribute' && <CodeAttributeTab active={shown(x.tab)} filter={filter} attributes={attributes} />}
+          {seen.has(x.tab) && x.tab === 'cooccurrence' && <CooccurrenceTab active={shown(x.tab)} filter={filter} />}
+          {seen.has(x.tab) && x.tab === 'frequencies' && <FrequencyTab active={shown(x.tab)} filter={filter} />}
+        </div>
+      ))}
+    </section>
+  );
+}
