@@ -1,10 +1,12 @@
 import type { Db } from '../db/open.ts';
+import type { StructureSegment } from '../model/types.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import { NameMatcher, type NameEntry, type NameMatch } from '../text/name-match.ts';
 import { applyReplacements, type Replacement } from '../text/remap.ts';
 import { nowIso, type ProjectContext } from './context.ts';
 import { forgetRealNames, listPseudonyms } from './pseudonyms.ts';
+import { parseStructure, readStructure, writeStructure } from './structure.ts';
 import { planTextChange, writeTextChange } from './text-change.ts';
 
 // Applying the pseudonym table to the whole project, in two steps: a preview of every match in
@@ -16,13 +18,14 @@ import { planTextChange, writeTextChange } from './text-change.ts';
 // when the analysis tables exist (migration 0002), the matrix cell syntheses, row verdict notes
 // and research question descriptions. Coder names are the researchers', not participants': kept.
 
-/** Plain-text places searched besides source texts; the optional ones only when their table exists. */
+/**
+ * Plain-text places searched besides source texts and structure labels; the optional ones only
+ * when their table exists.
+ */
 const FIELDS: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'project', column: 'name' },
   { table: 'sources', column: 'name' },
   { table: 'sources', column: 'origin_file' },
-  { table: 'source_structure', column: 'speaker' },
-  { table: 'source_structure', column: 'heading' },
   { table: 'cases', column: 'name' },
   { table: 'cases', column: 'description' },
   { table: 'attribute_values', column: 'value' },
@@ -38,9 +41,16 @@ const FIELDS: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'research_questions', column: 'description' },
 ];
 
+/**
+ * Speaker labels and section headings sit in the source's structure (sources.structure, JSON):
+ * they are the field `source_structure.speaker` / `source_structure.heading` of the source
+ * (`rowId` is the source's id), `segment` telling which of its segments.
+ */
 export type MatchTarget =
   | { kind: 'source'; sourceId: number; name: string }
-  | { kind: 'field'; table: string; column: string; rowId: number };
+  | { kind: 'field'; table: string; column: string; rowId: number; segment?: number };
+
+const STRUCTURE_TABLE = 'source_structure';
 
 export interface PseudonymMatch {
   /** Stable while the project does not change: what `applyPseudonyms` accepts. */
@@ -133,7 +143,34 @@ function collectMatches(db: Db, matcher: NameMatcher): PseudonymMatch[] {
       for (const m of found) matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, cps, m));
     }
   }
+  collectStructureMatches(db, matcher, matches);
   return matches;
+}
+
+/** Speaker labels, then section headings, each in position order within its source. */
+function collectStructureMatches(db: Db, matcher: NameMatcher, matches: PseudonymMatch[]): void {
+  const rows = stmt(db, `SELECT id, structure FROM sources WHERE structure <> '[]' ORDER BY id`).all() as { id: number; structure: string }[];
+  for (const column of ['speaker', 'heading'] as const) {
+    for (const r of rows) {
+      // A label repeated on every turn is searched once.
+      const found = new Map<string, NameMatch[]>();
+      parseStructure(r.structure).forEach((seg, segment) => {
+        const value = seg.kind === 'turn' ? (column === 'speaker' ? seg.speaker : null) : column === 'heading' ? seg.heading : null;
+        if (!value) return;
+        let list = found.get(value);
+        if (!list) found.set(value, (list = matcher.find(value)));
+        if (list.length === 0) return;
+        const target: MatchTarget = { kind: 'field', table: STRUCTURE_TABLE, column, rowId: r.id, segment };
+        const cps = Array.from(value);
+        for (const m of list) matches.push(toMatch(`${STRUCTURE_TABLE}.${column}#${r.id}.${segment}:${m.start}-${m.end}`, target, cps, m));
+      });
+    }
+  }
+}
+
+function groupKey(target: MatchTarget): string {
+  if (target.kind === 'source') return `s${target.sourceId}`;
+  return `${target.table}.${target.column}#${target.rowId}${target.segment === undefined ? '' : `.${target.segment}`}`;
 }
 
 /**
@@ -155,13 +192,15 @@ export function applyPseudonyms(
     if (missing > 0) throw new TresseError('pseudonym.stale', { count: missing });
     const groups = new Map<string, PseudonymMatch[]>();
     for (const m of accepted as PseudonymMatch[]) {
-      const key = m.target.kind === 'source' ? `s${m.target.sourceId}` : `${m.target.table}.${m.target.column}#${m.target.rowId}`;
+      const key = groupKey(m.target);
       const list = groups.get(key) ?? [];
       list.push(m);
       groups.set(key, list);
     }
     const result: PseudonymResult = { replaced: 0, sources: 0, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false };
     const usedEntries = new Set<number>();
+    // Labels of one source's structure are rewritten together: one read and one write of its JSON.
+    const labels = new Map<number, Map<number, Replacement[]>>();
     for (const list of groups.values()) {
       list.sort((a, b) => a.start - b.start);
       const reps: Replacement[] = list.map((m) => ({ start: m.start, end: m.end, text: m.replacement }));
@@ -173,6 +212,11 @@ export function applyPseudonyms(
         result.sources++;
         result.codings.moved += plan.moved.length;
         result.codings.changed += plan.changed.length;
+      } else if (target.table === STRUCTURE_TABLE && target.segment !== undefined) {
+        const ofSource = labels.get(target.rowId) ?? new Map<number, Replacement[]>();
+        ofSource.set(target.segment, reps);
+        labels.set(target.rowId, ofSource);
+        result.fields++;
       } else {
         rewriteField(ctx.db, target, reps, () => rewriteRichText(ctx.db, matcher, target.rowId, new Set(list.map((m) => m.entryId))));
         result.fields++;
@@ -180,6 +224,7 @@ export function applyPseudonyms(
       result.replaced += list.length;
       for (const m of list) usedEntries.add(m.entryId);
     }
+    for (const [sourceId, bySegment] of labels) rewriteLabels(ctx.db, sourceId, bySegment);
     const now = nowIso();
     const mark = stmt(ctx.db, 'UPDATE pseudonyms SET applied_at = ? WHERE id = ?');
     for (const id of usedEntries) mark.run(now, id);
@@ -200,6 +245,16 @@ function rewriteField(db: Db, target: Extract<MatchTarget, { kind: 'field' }>, r
   const { value } = db.prepare(`SELECT "${column}" AS value FROM "${table}" WHERE rowid = ?`).get(rowId) as { value: string };
   db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(applyReplacements(value, reps), rowId);
   if (table === 'memos' && column === 'text') richText();
+}
+
+/** Replaces within speaker labels and headings; a segment's positions in the text do not change. */
+function rewriteLabels(db: Db, sourceId: number, bySegment: ReadonlyMap<number, Replacement[]>): void {
+  const segments = readStructure(db, sourceId).map((seg, index): StructureSegment => {
+    const reps = bySegment.get(index);
+    if (!reps) return seg;
+    return seg.kind === 'turn' ? { ...seg, speaker: applyReplacements(seg.speaker, reps) } : { ...seg, heading: applyReplacements(seg.heading, reps) };
+  });
+  writeStructure(db, sourceId, segments);
 }
 
 /**

@@ -3,6 +3,7 @@ import { stmt } from '../db/statements.ts';
 import { hashText } from '../text/hash.ts';
 import { codePointLength, OffsetIndex } from '../text/offsets.ts';
 import { applyReplacements, PositionMap, type Replacement } from '../text/remap.ts';
+import { readStructure, writeStructure } from './structure.ts';
 
 // Rewriting a source's text while everything anchored in it follows: codings, speaker turns and
 // sections. Shared by source editing and pseudonymisation. Planning reads only; writing is meant
@@ -26,6 +27,7 @@ export interface CodingShift {
 }
 
 export interface StructureShift {
+  /** The segment's index in the source's structure before the change (service/structure.ts). */
   id: number;
   kind: 'turn' | 'section';
   label: string;
@@ -92,16 +94,14 @@ export function planTextChange(db: Db, sourceId: number, oldText: string, replac
     else if (afterText.text === before.text) plan.moved.push(shift);
     else plan.changed.push(shift);
   }
-  const segments = stmt(
-    db,
-    `SELECT id, kind, start, end, coalesce(speaker, heading, '') AS label FROM source_structure WHERE source_id = ? ORDER BY start, id`,
-  ).all(sourceId) as { id: number; kind: 'turn' | 'section'; start: number; end: number; label: string }[];
-  for (const s of segments) {
+  const segments = readStructure(db, sourceId);
+  segments.forEach((s, index) => {
     // An empty segment (a heading with no body) keeps its place as a point.
     const after = s.end > s.start ? map.mapRange(s.start, s.end) : { start: map.mapStart(s.start), end: map.mapStart(s.start) };
-    if (after && after.start === s.start && after.end === s.end) continue;
-    plan.structure.push({ id: s.id, kind: s.kind, label: s.label, before: { start: s.start, end: s.end }, after });
-  }
+    if (after && after.start === s.start && after.end === s.end) return;
+    const label = s.kind === 'turn' ? s.speaker : s.heading;
+    plan.structure.push({ id: index, kind: s.kind, label, before: { start: s.start, end: s.end }, after });
+  });
   return plan;
 }
 
@@ -118,10 +118,13 @@ export function writeTextChange(db: Db, plan: TextChangePlan): void {
   for (const k of [...plan.moved, ...plan.changed]) move.run(k.after!.start, k.after!.end, k.codingId);
   const drop = stmt(db, 'DELETE FROM codings WHERE id = ?');
   for (const k of plan.removed) drop.run(k.codingId);
-  const moveSegment = stmt(db, 'UPDATE source_structure SET start = ?, end = ? WHERE id = ?');
-  const dropSegment = stmt(db, 'DELETE FROM source_structure WHERE id = ?');
-  for (const s of plan.structure) {
-    if (s.after) moveSegment.run(s.after.start, s.after.end, s.id);
-    else dropSegment.run(s.id);
-  }
+  if (plan.structure.length === 0) return;
+  // The positions map keeps order, so the moved segments stay in position order.
+  const shifts = new Map(plan.structure.map((s) => [s.id, s.after]));
+  const segments = readStructure(db, plan.sourceId).flatMap((s, index) => {
+    const after = shifts.get(index);
+    if (after === undefined) return [s];
+    return after ? [{ ...s, start: after.start, end: after.end }] : [];
+  });
+  writeStructure(db, plan.sourceId, segments);
 }

@@ -1,8 +1,9 @@
 // Code co-occurrence: pairs of codings of different codes by the same coder (two coders meeting
 // on a passage is agreement, not co-occurrence) that overlap in the text, or that start in the
-// same speaker turn (source_structure). The cell count is the number of distinct pairs in either way.
+// same speaker turn (the source's structure). The cell count is the number of distinct pairs in either way.
 import type { Db } from '../../db/open.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { parseStructure } from '../../service/structure.ts';
 import { codingConditions } from './aggregate.ts';
 import { filterNotes } from './notes.ts';
 import { label } from './labels.ts';
@@ -39,17 +40,73 @@ function pairs(db: Db, filter: MatrixFilter): { overlaps: Pair[]; sameTurn: Pair
     )
     .all(...wa.params, ...wb.params) as Pair[];
   const wk = codingWhere('k', filter);
-  const sameTurn = db
+  const codings = db
     .prepare(
-      `WITH placed AS (
-         SELECT k.id, k.code_id, k.coder_id, k.source_id, t.id AS turn FROM codings k
-         JOIN source_structure t ON t.source_id = k.source_id AND t.kind = 'turn' AND t.start <= k.start AND k.start < t.end
-         WHERE ${wk.sql})
-       SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
-       FROM placed a JOIN placed b ON b.turn = a.turn AND b.coder_id = a.coder_id AND b.id > a.id AND b.code_id <> a.code_id`,
+      `SELECT k.id, k.code_id AS code, k.coder_id AS coder, k.source_id AS sid, k.start FROM codings k
+       WHERE ${wk.sql} ORDER BY k.source_id, k.id`,
     )
-    .all(...wk.params) as Pair[];
-  return { overlaps, sameTurn };
+    .all(...wk.params) as PlacedCoding[];
+  return { overlaps, sameTurn: sameTurnPairs(db, codings) };
+}
+
+interface PlacedCoding {
+  id: number;
+  code: number;
+  coder: number;
+  sid: number;
+  start: number;
+}
+
+/**
+ * Pairs starting in the same turn, `a` the older coding. Each source's turns are read once from
+ * its structure (in position order), and each coding placed in its turn by binary search.
+ */
+function sameTurnPairs(db: Db, codings: readonly PlacedCoding[]): Pair[] {
+  const structureOf = db.prepare('SELECT structure FROM sources WHERE id = ?').pluck();
+  const out: Pair[] = [];
+  for (let from = 0; from < codings.length; ) {
+    const sid = codings[from]!.sid;
+    let to = from;
+    while (to < codings.length && codings[to]!.sid === sid) to++;
+    const turns = parseStructure(structureOf.get(sid) as string).filter((s) => s.kind === 'turn');
+    if (turns.length > 0) {
+      const starts = turns.map((t) => t.start);
+      // Codings by turn and coder, in id order (the query's).
+      const groups = new Map<string, PlacedCoding[]>();
+      for (let i = from; i < to; i++) {
+        const k = codings[i]!;
+        const t = lastAtOrBefore(starts, k.start);
+        if (t < 0 || k.start >= turns[t]!.end) continue;
+        const key = `${t}/${k.coder}`;
+        const group = groups.get(key);
+        if (group) group.push(k);
+        else groups.set(key, [k]);
+      }
+      for (const group of groups.values()) {
+        for (let i = 0; i < group.length; i++) {
+          const a = group[i]!;
+          for (let j = i + 1; j < group.length; j++) {
+            const b = group[j]!;
+            if (b.code !== a.code) out.push({ a: a.id, ca: a.code, b: b.id, cb: b.code, sid });
+          }
+        }
+      }
+    }
+    from = to;
+  }
+  return out;
+}
+
+/** Index of the last value <= x in an ascending array, -1 when none. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */

@@ -36,7 +36,7 @@ export function checkImport(ctx: ProjectContext): { batches: number } {
     byRound.set(round, (byRound.get(round) ?? 0) + 1);
   }
   for (const [round, n] of byRound) if (n !== IMPORT_BATCH) throw new Error(`round ${round}: ${n} sources of ${IMPORT_BATCH}`);
-  const turns = ctx.db.prepare('SELECT count(*) FROM source_structure').pluck().get() as number;
+  const turns = ctx.db.prepare("SELECT coalesce(sum(json_array_length(structure)), 0) FROM sources").pluck().get() as number;
   if (turns !== names.length) throw new Error(`${names.length} sources but ${turns} turns`);
   return { batches: byRound.size };
 }

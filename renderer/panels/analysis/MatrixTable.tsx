@@ -120,6 +120,7 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
                         >
                           <span className="cell-main">{face.main}</span>
                           {face.meta && <span className="cell-meta">{face.meta}</span>}
+                          {face.valence && <span className="cell-meta cell-valence">{face.valence}</span>}
                           {cell.synthesis && (
                             <span className="cell-synthesis" title={cell.synthesis}>
                               ✎ {cell.synthesis}

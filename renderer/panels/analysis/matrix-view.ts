@@ -71,6 +71,8 @@ export interface CellFace {
   main: string;
   /** Small print under it. */
   meta: string;
+  /** Excerpts coded + and -, when any: a column leaning one way and another the other hints at dissonance. */
+  valence: string;
   silent: boolean;
   /** Not a cell one can open (co-occurrence diagonal). */
   blank: boolean;
@@ -83,20 +85,21 @@ export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn,
   switch (mode.kind) {
     case 'evidence': {
       if (mode.silence && cell.count === 0) {
-        return { main: '∅', meta: t('analysis.cell.silent'), silent: true, blank: false, spoken: t('analysis.cell.silentSpoken') };
+        return { main: '∅', meta: t('analysis.cell.silent'), valence: '', silent: true, blank: false, spoken: t('analysis.cell.silentSpoken') };
       }
-      const valence =
-        (cell.positive ?? 0) + (cell.negative ?? 0) > 0 ? t('analysis.cell.valences', { positive: cell.positive ?? 0, negative: cell.negative ?? 0 }) : '';
+      const signs = { positive: cell.positive ?? 0, negative: cell.negative ?? 0 };
+      const valued = signs.positive + signs.negative > 0;
       return {
         main: String(cell.count),
-        meta: [t('analysis.cell.meta', counts), valence].filter(Boolean).join(' · '),
+        meta: t('analysis.cell.meta', counts),
+        valence: valued ? t('analysis.cell.valences', signs) : '',
         silent: false,
         blank: false,
-        spoken: [t('analysis.cell.spoken', counts), valence].filter(Boolean).join(', '),
+        spoken: [t('analysis.cell.spoken', counts), ...(valued ? [t('analysis.cell.valencesSpoken', signs)] : [])].join(', '),
       };
     }
     case 'count':
-      return { main: String(cell.count), meta: '', silent: false, blank: false, spoken: t('analysis.cell.spoken', counts) };
+      return { main: String(cell.count), meta: '', valence: '', silent: false, blank: false, spoken: t('analysis.cell.spoken', counts) };
     case 'presence': {
       const total = column.caseTotal;
       const main = total ? `${cell.cases}/${total}` : String(cell.cases);
@@ -104,16 +107,17 @@ export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn,
       return {
         main,
         meta: share === null ? '' : `${share} %`,
+        valence: '',
         silent: false,
         blank: false,
         spoken: total ? t('analysis.cell.presenceSpoken', { cases: cell.cases, total }) : t('analysis.cell.spoken', counts),
       };
     }
     case 'cooccurrence': {
-      if (diagonal) return { main: '', meta: '', silent: false, blank: true, spoken: '' };
+      if (diagonal) return { main: '', meta: '', valence: '', silent: false, blank: true, spoken: '' };
       const value = mode.measure === 'count' ? cell.count : (cell[mode.measure] ?? 0);
       const detail = t('analysis.cell.cooccurrence', { overlaps: cell.overlaps ?? 0, sameTurn: cell.sameTurn ?? 0 });
-      return { main: String(value), meta: '', silent: false, blank: false, spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}` };
+      return { main: String(value), meta: '', valence: '', silent: false, blank: false, spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}` };
     }
   }
 }
