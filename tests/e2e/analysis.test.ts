@@ -156,7 +156,8 @@ describe('the analysis panel on the demo project', { timeout: 90_000 }, () => {
     expect(await network.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     await panel.getByRole('img', { name: 'Cooccurrences des codes' }).waitFor();
     await wb.screenshot('analysis-05-cooccurrence-pictures');
-    const figure = panel.locator('figure', { has: network });
+    // `has` is matched inside each figure, so it takes a locator not anchored on the panel.
+    const figure = panel.locator('figure', { has: page.getByRole('img', { name: 'Réseau des cooccurrences' }) });
     const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Exporter PNG' }).click()]);
     expect(download.suggestedFilename()).toMatch(/network\.png$/);
     const bytes = readFileSync((await download.path())!);
