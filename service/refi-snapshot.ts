@@ -5,7 +5,7 @@
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import type { ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo, SnapshotMemoTarget, SnapshotSource } from '../exchange/refi/snapshot.ts';
-import type { AttributeType, SegmentKind, StructureSegment, Valence } from '../model/types.ts';
+import type { AttributeType, Coding, SegmentKind, StructureSegment, Valence } from '../model/types.ts';
 import { attributeValuesBy } from './attributes.ts';
 import { listCases } from './cases.ts';
 import { listCodes } from './codebook.ts';
@@ -70,20 +70,7 @@ export function snapshotProject(db: Db): RichSnapshot {
        (SELECT m.id FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memoId,
        (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo
      FROM codings k ORDER BY k.source_id, k.start, k.end, k.id`,
-  ).all() as {
-    id: number;
-    guid: string;
-    sourceId: number;
-    codeId: number;
-    coderId: number;
-    start: number;
-    end: number;
-    createdAt: string;
-    valence: Valence | null;
-    segmentKind: SegmentKind;
-    memoId: number | null;
-    memo: string | null;
-  }[];
+  ).all() as (Coding & { memoId: number | null })[];
   const codingGuid = new Map(codingRows.map((k) => [k.id, k.guid]));
   const carried = new Set(codingRows.map((k) => k.memoId).filter((id): id is number => id !== null));
   const codings: RichCoding[] = codingRows.map((k) => ({

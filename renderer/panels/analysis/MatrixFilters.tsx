@@ -3,7 +3,7 @@ import type { AttributeDef } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
+import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
 import type { FilterState } from './matrix-view.ts';
 
 export function MatrixFilters({ value, onChange, attributes }: { value: FilterState; onChange: (f: FilterState) => void; attributes: AttributeDef[] }) {
@@ -44,19 +44,7 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
           {(id) => <input id={id} value={value.attributeValue} disabled={!value.attribute} onChange={(e) => set({ attributeValue: e.target.value })} />}
         </Field>
       </div>
-      <fieldset className="kinds">
-        <legend>{t('analysis.filter.kinds')}</legend>
-        {SOURCE_KINDS.map((k) => (
-          <label key={k} className="check">
-            <input
-              type="checkbox"
-              checked={value.kinds.includes(k)}
-              onChange={(e) => set({ kinds: e.target.checked ? [...value.kinds, k] : value.kinds.filter((x) => x !== k) })}
-            />
-            {t(KIND_GROUP[k])}
-          </label>
-        ))}
-      </fieldset>
+      <SourceKindChecks legend={t('analysis.filter.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
       <div className="field-row">
         <Field label={t('analysis.filter.dateOf')}>
           {(id) => (

@@ -1,8 +1,8 @@
 import type { SourceKind } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
-import { KIND_GROUP, SOURCE_KINDS } from '../sources/source-kinds.ts';
 
 export interface FilterState {
   includeSubcodes: boolean;
@@ -22,19 +22,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
         <input type="checkbox" checked={value.includeSubcodes} onChange={(e) => set({ includeSubcodes: e.target.checked })} />
         {t('retrieval.includeSubcodes')}
       </label>
-      <fieldset className="kinds">
-        <legend>{t('retrieval.kinds')}</legend>
-        {SOURCE_KINDS.map((k) => (
-          <label key={k} className="check">
-            <input
-              type="checkbox"
-              checked={value.kinds.includes(k)}
-              onChange={(e) => set({ kinds: e.target.checked ? [...value.kinds, k] : value.kinds.filter((x) => x !== k) })}
-            />
-            {t(KIND_GROUP[k])}
-          </label>
-        ))}
-      </fieldset>
+      <SourceKindChecks legend={t('retrieval.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
       <div className="field-row">
         <Field label={t('retrieval.attribute')}>
           {(id) => (
