@@ -1,12 +1,13 @@
 // Analyse: the triangulation matrix, the per-participant grid and the other matrices as tabs
 // (arrow keys move between them), sharing one set of filters. Each tab stays mounted once seen, so
 // its choices survive a visit to a source opened from an excerpt.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import type { AttributeDef } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import { TabList } from '../../ui/TabList.tsx';
 import { CodeAttributeTab, CodeSourceTab, CooccurrenceTab, FrequencyTab } from './CrosstabTabs.tsx';
 import { MatrixFilters } from './MatrixFilters.tsx';
 import { filterOf, NO_FILTER, type FilterState } from './matrix-view.ts';
@@ -31,7 +32,6 @@ export function AnalysisPanel({ active }: { active: boolean }) {
   const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set());
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
   const [attributes, setAttributes] = useState<AttributeDef[]>([]);
-  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const filter = useMemo(() => filterOf(filters), [filters]);
 
   useEffect(() => {
@@ -43,15 +43,6 @@ export function AnalysisPanel({ active }: { active: boolean }) {
     api.listAttributes({}).then(setAttributes, report);
   }, [active, caseAttributes, report]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((x) => x.tab === tab);
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
-    if (next === null) return;
-    e.preventDefault();
-    const j = (next + TABS.length) % TABS.length;
-    setTab(TABS[j]!.tab);
-    buttons.current[j]?.focus();
-  };
 
   if (seen.size === 0) return null;
   const shown = (x: Tab) => active && tab === x;
@@ -60,25 +51,7 @@ export function AnalysisPanel({ active }: { active: boolean }) {
       <div className="panel-head">
         <h2 id="analysis-title">{t('analysis.title')}</h2>
       </div>
-      <div className="analysis-tabs" role="tablist" aria-label={t('analysis.sections')} onKeyDown={onKeyDown}>
-        {TABS.map((x, i) => (
-          <button
-            key={x.tab}
-            ref={(el) => {
-              buttons.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`analysis-tab-${x.tab}`}
-            aria-controls={`analysis-panel-${x.tab}`}
-            aria-selected={tab === x.tab}
-            tabIndex={tab === x.tab ? 0 : -1}
-            onClick={() => setTab(x.tab)}
-          >
-            {t(x.label)}
-          </button>
-        ))}
-      </div>
+      <TabList idPrefix="analysis" label={t('analysis.sections')} className="analysis-tabs" tabs={TABS} value={tab} onChange={setTab} />
       <MatrixFilters value={filters} onChange={setFilters} attributes={attributes} />
       {TABS.map((x) => (
         <div key={x.tab} role="tabpanel" id={`analysis-panel-${x.tab}`} aria-labelledby={`analysis-tab-${x.tab}`} hidden={tab !== x.tab}>

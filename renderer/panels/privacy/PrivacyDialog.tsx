@@ -1,19 +1,24 @@
 // Confidentiality and backups, opened from the project header: two tabs (pseudonyms, backups) in
 // one dialog. Changes that rewrite the project (names replaced, a backup restored) reload the
 // workbench and clear the undo history, whose steps point at text that is no longer there.
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
+import type { MessageKey } from '../../../i18n/catalogue.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { TabList } from '../../ui/TabList.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { BackupsTab } from './BackupsTab.tsx';
 import { PseudonymsTab } from './PseudonymsTab.tsx';
 import './privacy.css';
 
 type Tab = 'pseudonyms' | 'backups';
-const TABS: Tab[] = ['pseudonyms', 'backups'];
+const TABS: Array<{ tab: Tab; label: MessageKey }> = [
+  { tab: 'pseudonyms', label: 'privacy.tab.pseudonyms' },
+  { tab: 'backups', label: 'privacy.tab.backups' },
+];
 
 export function PrivacyDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -21,7 +26,6 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
   const { history } = useHistory();
   const [tab, setTab] = useState<Tab>('pseudonyms');
   const [error, setError] = useState<string | null>(null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ pseudonyms: null, backups: null });
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
   const projectChanged = useCallback(async () => {
@@ -29,38 +33,10 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
     await refresh();
   }, [history, refresh]);
 
-  // Arrow keys move between tabs, as in every tab list.
-  const onTabKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <Dialog title={t('privacy.title')} onClose={onClose}>
       <div className="privacy">
-        <div role="tablist" aria-label={t('privacy.tabs')} className="privacy-tabs" onKeyDown={onTabKey}>
-          {TABS.map((id) => (
-            <button
-              key={id}
-              ref={(el) => {
-                tabRefs.current[id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`privacy-tab-${id}`}
-              aria-selected={tab === id}
-              aria-controls={`privacy-panel-${id}`}
-              tabIndex={tab === id ? 0 : -1}
-              onClick={() => setTab(id)}
-            >
-              {t(id === 'pseudonyms' ? 'privacy.tab.pseudonyms' : 'privacy.tab.backups')}
-            </button>
-          ))}
-        </div>
+        <TabList idPrefix="privacy" label={t('privacy.tabs')} className="privacy-tabs" tabs={TABS} value={tab} onChange={setTab} />
         <ErrorNotice message={error} onDismiss={() => setError(null)} />
         <div role="tabpanel" id={`privacy-panel-${tab}`} aria-labelledby={`privacy-tab-${tab}`}>
           {tab === 'pseudonyms' ? (
