@@ -2,6 +2,8 @@
 // Positions (start, end) are always Unicode code points over the source's normalised text,
 // 0-based, end exclusive.
 
+import type { NormalisedText } from '../text/normalise.ts';
+
 export const SOURCE_KINDS = ['interview', 'observation', 'notebook', 'document', 'synthesis'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -146,10 +148,15 @@ export interface SearchHit {
 
 /** What an importer hands to the project: normalised text plus the structure found in it. */
 export interface ParsedSource {
-  text: string;
+  text: NormalisedText;
   format: string;
   encoding: string | null;
   structure: StructureSegment[];
   /** Things the importer noticed and the user should know (headers removed, pages skipped...). */
   notes: string[];
+  /**
+   * The text's UTF-8 bytes, when the importer has them as read (a UTF-8 file that normalising left
+   * as it was): hashing them spares encoding the text again.
+   */
+  utf8?: Uint8Array;
 }

@@ -4,8 +4,7 @@ import { stmt } from '../db/statements.ts';
 import { parseSourceFile, type ImportOptions } from '../exchange/import/index.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
-import { hashText } from '../text/hash.ts';
-import { normaliseText } from '../text/normalise.ts';
+import { hashText, hashUtf8 } from '../text/hash.ts';
 import { codePointLength } from '../text/offsets.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
 import { parseStructure, structureJson } from './structure.ts';
@@ -47,11 +46,11 @@ export interface NewSourceMeta {
   guid?: string;
 }
 
-/** Stores already-parsed text (importers, the demo, REFI-QDA projects). Refuses a text already present. */
+/** Stores a parsed text (importers, the demo, merged projects). Refuses a text already present. */
 export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta: NewSourceMeta): SourceSummary {
-  const text = normaliseText(parsed.text);
+  const text = parsed.text;
   if (!text.trim()) throw new TresseError('import.empty', { file: meta.fileName ?? meta.name });
-  const hash = hashText(text);
+  const hash = parsed.utf8 ? hashUtf8(parsed.utf8) : hashText(text);
   return ctx.db.transaction(() => {
     const dup = findSourceByHash(ctx.db, hash);
     if (dup) throw new TresseError('import.duplicate', { file: meta.fileName ?? meta.name, existing: dup.name });

@@ -4,3 +4,8 @@ import { createHash } from 'node:crypto';
 export function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** hashText of the text these UTF-8 bytes encode, without decoding them. */
+export function hashUtf8(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -9,11 +9,17 @@
  */
 const OUTSIDE_NFC_STABLE = /[^\u0000-\u02FF\u2002-\u206F]/;
 
+/**
+ * Text as normaliseText returns it. The type lets a source's text be normalised once, where it is
+ * read, and not again at every step after (each pass scans the whole text).
+ */
+export type NormalisedText = string & { readonly normalised: unique symbol };
+
 /** BOM removed, CRLF and lone CR turned into LF, Unicode NFC. */
-export function normaliseText(raw: string): string {
+export function normaliseText(raw: string): NormalisedText {
   let text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return OUTSIDE_NFC_STABLE.test(text) ? text.normalize('NFC') : text;
+  return (OUTSIDE_NFC_STABLE.test(text) ? text.normalize('NFC') : text) as NormalisedText;
 }
 
 export const NFC_STABLE_RANGES: ReadonlyArray<[number, number]> = [

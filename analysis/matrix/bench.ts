@@ -13,6 +13,7 @@ import { ensureCoder } from '../../service/coders.ts';
 import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { addParsedSource } from '../../service/sources.ts';
+import { normaliseText } from '../../text/normalise.ts';
 import { exportMatrices } from '../../exchange/export/index.ts';
 import { buildMatrix } from './build.ts';
 import { randomLcg } from 'd3-random';
@@ -69,7 +70,7 @@ export function benchProject(dir: string, options: BenchOptions = {}): ProjectCo
       const text = `Source ${i + 1}. ${words.join(' ')}.\n`;
       const s = addParsedSource(
         ctx,
-        { text, format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
+        { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
         { name: `Source ${i + 1}`, kind: kindOf(i), fileName: null },
       );
       if (kindOf(i) === 'interview' || kindOf(i) === 'observation') linkSource(ctx, cases[i % cases.length]!, s.id);

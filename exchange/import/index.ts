@@ -95,9 +95,9 @@ export async function parseSourceFile(bytes: Uint8Array, fileName: string, optio
       parsed = parseSubtitles(bytes, file, format, detector);
       break;
   }
-  parsed = ensureNormalised(parsed);
-  if (parsed.text.trim() === '') throw new TresseError('import.empty', { file });
-  return { ...parsed, format, notes: [...parsed.notes, ...structureNotes(parsed)] };
+  const normalised = ensureNormalised(parsed);
+  if (normalised.text.trim() === '') throw new TresseError('import.empty', { file });
+  return { ...normalised, format, notes: [...normalised.notes, ...structureNotes(normalised)] };
 }
 
 function structureNotes(parsed: ParsedText): string[] {

@@ -10,9 +10,9 @@ const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 
 export function parseMarkdown(bytes: Uint8Array, file: string, detector: TurnDetector): ParsedText {
-  const { text, encoding, notes } = readPlainText(bytes, file);
+  const { text, encoding, notes, utf8 } = readPlainText(bytes, file);
   const headings = markdownHeadings(text);
-  return { text, encoding, structure: assembleStructure(text, headings, detector), notes };
+  return { text, encoding, structure: assembleStructure(text, headings, detector), notes, ...(utf8 && { utf8 }) };
 }
 
 /** ATX headings (`# Titre`, `## Sous-titre ##`), ignoring lines inside fenced code blocks. */

@@ -2,7 +2,7 @@
 // paragraph-by-paragraph assembly of text taken out of a document container.
 
 import type { StructureSegment } from '../../model/types.ts';
-import { normaliseText } from '../../text/normalise.ts';
+import { normaliseText, type NormalisedText } from '../../text/normalise.ts';
 import { codePointLength, NormalisationMap } from '../../text/offsets.ts';
 import { detectTurns, type TurnDetector, type TurnSegment } from './turns.ts';
 
@@ -21,14 +21,17 @@ export interface ParsedText {
   encoding: string | null;
   structure: StructureSegment[];
   notes: string[];
+  /** See ParsedSource.utf8. */
+  utf8?: Uint8Array;
 }
 
 /**
  * normaliseText, plus any further U+FEFF at the start: normaliseText removes one BOM, so a text
  * starting with two would change again when normalised a second time.
  */
-export function normaliseFully(raw: string): string {
-  return normaliseText(raw).replace(/^\uFEFF+/u, '');
+export function normaliseFully(raw: string): NormalisedText {
+  // Dropping a leading U+FEFF (a character that composes with nothing) leaves the rest normalised.
+  return normaliseText(raw).replace(/^\uFEFF+/u, '') as NormalisedText;
 }
 
 /** A section runs from its heading to the next heading of the same or a higher level. */
@@ -105,10 +108,10 @@ export class TextBuilder {
  * produce normalised text; this only matters if one of them let something through, and then the
  * structure follows the text rather than pointing at the wrong characters.
  */
-export function ensureNormalised(parsed: ParsedText): ParsedText {
+export function ensureNormalised(parsed: ParsedText): ParsedText & { text: NormalisedText } {
   const once = normaliseText(parsed.text);
-  const text = once.replace(/^\uFEFF+/u, '');
-  if (text === parsed.text) return parsed;
+  const text = normaliseFully(once);
+  if (text === parsed.text) return { ...parsed, text };
   const extraBoms = once.length - text.length;
   const map = new NormalisationMap(parsed.text);
   const max = codePointLength(text);
@@ -116,5 +119,6 @@ export function ensureNormalised(parsed: ParsedText): ParsedText {
   const structure = parsed.structure
     .map((s) => ({ ...s, start: at(s.start), end: at(s.end) }))
     .filter((s) => s.end > s.start);
-  return { ...parsed, text, structure };
+  // Not `...parsed`: the bytes read (utf8) no longer encode this text.
+  return { text, encoding: parsed.encoding, structure, notes: parsed.notes };
 }

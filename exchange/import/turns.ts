@@ -95,29 +95,34 @@ export interface TurnLabel {
 
 /** The speaker label at the start of a line, if any (before the safeguards of detectTurns). */
 export function matchTurnLabel(line: string, detector: TurnDetector): TurnLabel | null {
-  const indent = /^[ \t\u00A0]*/u.exec(line)![0].length;
-  const attempts: Array<{ from: number; timestampMs: number | null }> = [{ from: indent, timestampMs: null }];
+  let indent = 0;
+  for (let c = line.charCodeAt(0); c === 0x20 || c === 0x09 || c === 0xa0; c = line.charCodeAt(++indent));
+  const label = labelAt(line, indent, null, detector);
+  if (label) return label;
+  // Only a line starting with a digit, "[" or "(" can start with a timestamp.
+  const first = line.charCodeAt(indent);
+  if (!((first >= 0x30 && first <= 0x39) || first === 0x5b || first === 0x28)) return null;
   const ts = TIMESTAMP.exec(line.slice(indent));
-  if (ts && ts[0].length < line.length - indent) {
-    const ms = parseTimestamp(ts[1]!);
-    if (ms !== null) attempts.push({ from: indent + ts[0].length, timestampMs: ms });
-  }
-  for (const { from, timestampMs } of attempts) {
-    const rest = line.slice(from);
-    for (const re of detector.patterns) {
-      re.lastIndex = 0;
-      const m = re.exec(rest);
-      if (!m || m[0].length === 0) continue;
-      const speaker = (m.groups?.['speaker'] ?? '').trim().replace(/\s+/gu, ' ');
-      if (!speaker || codePointLength(speaker) > MAX_SPEAKER_LENGTH) continue;
-      const time = m.groups?.['time'];
-      return {
-        speaker,
-        role: m.groups?.['role']?.trim() || null,
-        timestampMs: time !== undefined ? parseTimestamp(time) : timestampMs,
-        length: from + m[0].length,
-      };
-    }
+  if (!ts || ts[0].length >= line.length - indent) return null;
+  const ms = parseTimestamp(ts[1]!);
+  return ms === null ? null : labelAt(line, indent + ts[0].length, ms, detector);
+}
+
+function labelAt(line: string, from: number, timestampMs: number | null, detector: TurnDetector): TurnLabel | null {
+  const rest = from === 0 ? line : line.slice(from);
+  for (const re of detector.patterns) {
+    re.lastIndex = 0;
+    const m = re.exec(rest);
+    if (!m || m[0].length === 0) continue;
+    const speaker = (m.groups?.['speaker'] ?? '').trim().replace(/\s+/gu, ' ');
+    if (!speaker || codePointLength(speaker) > MAX_SPEAKER_LENGTH) continue;
+    const time = m.groups?.['time'];
+    return {
+      speaker,
+      role: m.groups?.['role']?.trim() || null,
+      timestampMs: time !== undefined ? parseTimestamp(time) : timestampMs,
+      length: from + m[0].length,
+    };
   }
   return null;
 }
@@ -128,15 +133,25 @@ export function matchTurnLabel(line: string, detector: TurnDetector): TurnLabel 
  */
 export function speakerFilter(labels: readonly TurnLabel[], detector: TurnDetector): (label: TurnLabel) => boolean {
   if (detector.custom) return () => true;
+  // A transcript has a handful of speakers over hundreds of turns: each name is keyed once.
+  const keys = new Map<string, string>();
+  const keyOf = (speaker: string) => {
+    let key = keys.get(speaker);
+    if (key === undefined) keys.set(speaker, (key = speakerKey(speaker)));
+    return key;
+  };
   const counts = new Map<string, number>();
-  for (const l of labels) counts.set(speakerKey(l.speaker), (counts.get(speakerKey(l.speaker)) ?? 0) + 1);
-  const strict = (l: TurnLabel) => !NOT_SPEAKERS.has(speakerKey(l.speaker)) && (KNOWN_ROLE.test(l.speaker) || (counts.get(speakerKey(l.speaker)) ?? 0) >= 2);
+  for (const l of labels) counts.set(keyOf(l.speaker), (counts.get(keyOf(l.speaker)) ?? 0) + 1);
+  const strict = (l: TurnLabel) => {
+    const key = keyOf(l.speaker);
+    return !NOT_SPEAKERS.has(key) && (KNOWN_ROLE.test(l.speaker) || (counts.get(key) ?? 0) >= 2);
+  };
   const transcriptFrom = labels.findIndex(strict);
   const order = new Map(labels.map((l, i) => [l, i]));
   return (l) => {
     if (strict(l)) return true;
     const at = order.get(l);
-    return transcriptFrom >= 0 && at !== undefined && at > transcriptFrom && !NOT_SPEAKERS.has(speakerKey(l.speaker));
+    return transcriptFrom >= 0 && at !== undefined && at > transcriptFrom && !NOT_SPEAKERS.has(keyOf(l.speaker));
   };
 }
 

@@ -13,7 +13,10 @@ const ENCODING_NAMES: Record<string, string> = {
 };
 
 /** Decodes and normalises a text file, noting an encoding that had to be guessed. */
-export function readPlainText(bytes: Uint8Array, file: string): { text: string; encoding: string; notes: string[] } {
+export function readPlainText(
+  bytes: Uint8Array,
+  file: string,
+): { text: string; encoding: string; notes: string[]; utf8?: Uint8Array } {
   const decoded = decodeText(bytes, file);
   assertReadableText(decoded.text, file);
   // A WordPad or TextEdit document renamed .txt: its markup would be imported as text.
@@ -22,10 +25,16 @@ export function readPlainText(bytes: Uint8Array, file: string): { text: string; 
     decoded.guessed && decoded.encoding !== 'utf-8'
       ? [`Encodage reconnu : ${ENCODING_NAMES[decoded.encoding]} ; le texte a été converti en UTF-8.`]
       : [];
-  return { text: normaliseFully(decoded.text), encoding: decoded.encoding, notes };
+  const text = normaliseFully(decoded.text);
+  const read = { text, encoding: decoded.encoding, notes };
+  if (decoded.encoding !== 'utf-8') return read;
+  // Valid UTF-8 decodes one way only, so the bytes past a removed BOM (EF BB BF) encode the text.
+  if (text === decoded.text) return { ...read, utf8: bytes };
+  if (decoded.text.charCodeAt(0) === 0xfeff && text === decoded.text.slice(1)) return { ...read, utf8: bytes.subarray(3) };
+  return read;
 }
 
 export function parseTxt(bytes: Uint8Array, file: string, detector: TurnDetector): ParsedText {
-  const { text, encoding, notes } = readPlainText(bytes, file);
-  return { text, encoding, structure: assembleStructure(text, [], detector), notes };
+  const { text, encoding, notes, utf8 } = readPlainText(bytes, file);
+  return { text, encoding, structure: assembleStructure(text, [], detector), notes, ...(utf8 && { utf8 }) };
 }

@@ -4,6 +4,7 @@ import { newGuid, nowIso } from '../../service/context.ts';
 import { savePseudonyms } from '../../service/pseudonyms.ts';
 import { addParsedSource } from '../../service/sources.ts';
 import { addCode } from '../../service/codebook.ts';
+import { normaliseText } from '../../text/normalise.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
 
 // The three interrupted operations: what each worker does (tests/crash/worker.ts), how the test
@@ -20,7 +21,7 @@ export function importBatch(ctx: ProjectContext, round: number): void {
       const text = `Entretien ${round}-${i}. ${'Le secret partagé aide la cellule à agir vite. '.repeat(40)}`;
       addParsedSource(
         ctx,
-        { text, format: 'txt', encoding: 'utf-8', structure: [{ kind: 'turn', start: 0, end: 10, speaker: 'P1' }], notes: [] },
+        { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [{ kind: 'turn', start: 0, end: 10, speaker: 'P1' }], notes: [] },
         { name: `lot ${round} n° ${i}`, kind: 'interview', fileName: null },
       );
     }
@@ -43,7 +44,7 @@ export function checkImport(ctx: ProjectContext): { batches: number } {
 
 export function prepareMerge(ctx: ProjectContext): void {
   const text = 'abcdefghij'.repeat(10_000);
-  const src = addParsedSource(ctx, { text, format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: 'Long', kind: 'document', fileName: null });
+  const src = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: 'Long', kind: 'document', fileName: null });
   ctx.db.transaction(() => {
     addCode(ctx, { name: 'Survivant', parentId: null });
     const ins = ctx.db.prepare('INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -86,7 +87,7 @@ export function preparePseudonymize(ctx: ProjectContext): void {
     const code = resolveCode(ctx.db, 'PA').id;
     for (let i = 0; i < PSEUDO_SOURCES; i++) {
       const text = PARAGRAPH(i);
-      const s = addParsedSource(ctx, { text, format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: `E${i}`, kind: 'interview', fileName: null });
+      const s = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: `E${i}`, kind: 'interview', fileName: null });
       for (const passage of CODED) {
         const at = Array.from(text.slice(0, text.indexOf(passage))).length;
         ctx.db

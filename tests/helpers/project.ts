@@ -6,6 +6,7 @@ import type { ParsedSource, SourceKind, StructureSegment } from '../../model/typ
 import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { addParsedSource } from '../../service/sources.ts';
+import { normaliseText } from '../../text/normalise.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -34,6 +35,6 @@ export function addText(
   kind: SourceKind = 'interview',
   structure: StructureSegment[] = [],
 ) {
-  const parsed: ParsedSource = { text, format: 'txt', encoding: 'utf-8', structure, notes: [] };
+  const parsed: ParsedSource = { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure, notes: [] };
   return addParsedSource(ctx, parsed, { name, kind, fileName: `${name}.txt` });
 }

@@ -4,6 +4,7 @@ import { TresseError } from '../../i18n/error.ts';
 import { defineAttribute, setAttributeValues } from '../../service/attributes.ts';
 import { createCase, getCase, listCases } from '../../service/cases.ts';
 import { getSource, importSource, listSources } from '../../service/sources.ts';
+import { hashText } from '../../text/hash.ts';
 import { newProject } from '../helpers/project.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -41,6 +42,23 @@ describe('importing sources', () => {
     const turns = full.structure.filter((s) => s.kind === 'turn');
     expect(turns.map((t) => (t.kind === 'turn' ? t.speaker : ''))).toEqual(['Enquêtrice', 'P1']);
     expect(getCase(ctx.db, c.id).sourceIds).toEqual([source.id]);
+  });
+
+  it('hashes the stored text, whether the file needed normalising or not', async () => {
+    const ctx = newProject();
+    // As read (hashed from the file's bytes), after a BOM, after CRLF, NFC and UTF-16 decoding.
+    const files: Array<[string, Uint8Array]> = [
+      ['tel-quel.txt', enc('Enquêtrice : Le secret partagé ?\nP1 : Oui 😀.\n')],
+      ['bom.md', enc('\uFEFF# Réunion\nNotes de séance.\n')],
+      ['crlf.txt', enc('Q : Et après ?\r\nR : On appelle l’équipe mobile.\r\n')],
+      ['nfd.txt', enc('Une infirmie\u0300re du CMP.\n')],
+      ['utf16.txt', Uint8Array.from([0xff, 0xfe, ...[...'Note : réunion'].flatMap((c) => [c.charCodeAt(0), 0])])],
+    ];
+    for (const [fileName, bytes] of files) {
+      const { source } = await importSource(ctx, { fileName, bytes, kind: 'notebook' });
+      const full = getSource(ctx.db, source.id);
+      expect(full.textHash, fileName).toBe(hashText(full.text));
+    }
   });
 
   it('decodes a Windows-1252 file so French accents come through', async () => {
