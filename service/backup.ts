@@ -86,6 +86,10 @@ export function pruneBackups(projectPath: string, keep: number): void {
 }
 
 export interface AutoBackup {
+  /**
+   * Stops the timer. A backup still being copied is abandoned when the project closes under it:
+   * its partial file is removed and no error is reported (the project itself is intact).
+   */
   stop(): void;
 }
 
@@ -101,6 +105,7 @@ export function startAutoBackup(
   // With atStart (the app, on opening a project), the first backup is taken at once.
   let last = options.atStart ? -1 : changes();
   let running = false;
+  let stopped = false;
   const tick = () => {
     if (!ctx.db.open) return clearInterval(timer);
     if (running || ctx.db.inTransaction) return;
@@ -111,7 +116,9 @@ export function startAutoBackup(
       .then(() => {
         last = now;
       })
-      .catch((e) => options.onError?.(e))
+      .catch((e) => {
+        if (!(stopped && !ctx.db.open)) options.onError?.(e);
+      })
       .finally(() => {
         running = false;
       });
@@ -119,7 +126,12 @@ export function startAutoBackup(
   const timer = setInterval(tick, (options.minutes ?? DEFAULT_MINUTES) * 60_000);
   timer.unref();
   if (options.atStart) tick();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 /**

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
 import { APPLICATION_ID } from '../../../db/open.ts';
 import type { TresseError } from '../../../i18n/error.ts';
 import { backupDirOf, backupProject, listBackups, restoreBackup, startAutoBackup } from '../../../service/backup.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { deleteSource, listSources } from '../../../service/sources.ts';
+import { Workspace } from '../../../service/workspace.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
 
 async function tresse(cwd: string, ...argv: string[]) {
@@ -98,6 +99,26 @@ describe('rotating backups', () => {
     expect(newest.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
     newest.close();
     closeProject(ctx);
+  });
+
+  it('closes quietly while the backup taken on opening is still being copied, leaving no partial file', async () => {
+    const { dir, path, ctx } = project();
+    for (let i = 0; i < 40; i++) addText(ctx, `Entretien ${i}`, `Entretien ${i}. ${'Le secret partagé aide la cellule. '.repeat(300)}`);
+    closeProject(ctx);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr' });
+      ws.open(path);
+      ws.close();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect(readdirSync(backupDirOf(path)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    const again = openProject(path);
+    expect(listSources(again.db)).toHaveLength(40);
+    closeProject(again);
   });
 
   it('has backup, backups and restore commands', async () => {
