@@ -30,8 +30,12 @@ export interface ParsedText {
  * starting with two would change again when normalised a second time.
  */
 export function normaliseFully(raw: string): NormalisedText {
+  return withoutLeadingBoms(normaliseText(raw));
+}
+
+function withoutLeadingBoms(text: NormalisedText): NormalisedText {
   // Dropping a leading U+FEFF (a character that composes with nothing) leaves the rest normalised.
-  return normaliseText(raw).replace(/^\uFEFF+/u, '') as NormalisedText;
+  return text.charCodeAt(0) === 0xfeff ? (text.replace(/^\uFEFF+/u, '') as NormalisedText) : text;
 }
 
 /** A section runs from its heading to the next heading of the same or a higher level. */
@@ -59,7 +63,8 @@ export function assembleStructure(
     headings.map((h) => h.start),
   ),
 ): StructureSegment[] {
-  const all: StructureSegment[] = [...sectionsFrom(headings, codePointLength(text)), ...turns];
+  const sections = headings.length > 0 ? sectionsFrom(headings, codePointLength(text)) : [];
+  const all: StructureSegment[] = [...sections, ...turns];
   return all.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'section' ? -1 : 1));
 }
 
@@ -110,7 +115,7 @@ export class TextBuilder {
  */
 export function ensureNormalised(parsed: ParsedText): ParsedText & { text: NormalisedText } {
   const once = normaliseText(parsed.text);
-  const text = normaliseFully(once);
+  const text = withoutLeadingBoms(once);
   if (text === parsed.text) return { ...parsed, text };
   const extraBoms = once.length - text.length;
   const map = new NormalisationMap(parsed.text);
