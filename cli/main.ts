@@ -67,6 +67,8 @@ export const OPTIONS = {
   file: { type: 'string' },
   yes: { type: 'boolean' },
   keep: { type: 'string' },
+  delete: { type: 'string', multiple: true },
+  'delete-all': { type: 'boolean' },
   coders: { type: 'string' },
   unit: { type: 'string' },
   threshold: { type: 'string' },

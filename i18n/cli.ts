@@ -24,6 +24,7 @@ Commandes :
   pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
+  backups PROJET (--delete SAUVEGARDE [--delete ...] | --delete-all)  supprimer des sauvegardes (définitif)
   export PROJET --format qdpx|qdc --out FICHIER                       exporter en REFI-QDA
   import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas ;
        « import PROJET FICHIER.qdpx » fait de même)
@@ -70,6 +71,7 @@ Commands:
   pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP
+  backups PROJECT (--delete BACKUP [--delete ...] | --delete-all)     delete backups (cannot be undone)
   export PROJECT --format qdpx|qdc --out FILE                           export to REFI-QDA
   import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing;
        "import PROJECT FILE.qdpx" does the same)
@@ -167,6 +169,11 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.editSaved': { fr: 'Nouveau texte enregistré.', en: 'New text saved.' },
   'cli.backupDone': { fr: 'Sauvegarde : {path}', en: 'Backup: {path}' },
   'cli.noBackups': { fr: 'Aucune sauvegarde.', en: 'No backups.' },
+  'cli.backupDeleted': { fr: 'Sauvegarde supprimée : {file}', en: 'Backup deleted: {file}' },
+  'cli.backupsDeleted': {
+    fr: '{count} sauvegarde(s) supprimée(s) ; il en reste {left} dans {dir}.',
+    en: '{count} backup(s) deleted; {left} left in {dir}.',
+  },
   'cli.restored': {
     fr: 'Sauvegarde restaurée : {backup}. L’ancien fichier est gardé : {previous}',
     en: 'Backup restored: {backup}. The previous file is kept: {previous}',

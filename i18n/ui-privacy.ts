@@ -68,8 +68,13 @@ export const privacyMessages = {
     en: '{replaced} replacement(s) made in {sources} source(s) and {fields} other field(s). Codings follow their words: {moved} moved, {changed} adjusted.',
   },
   'pseudo.backupsWarning': {
-    fr: 'Attention : les {count} sauvegarde(s) prises avant contiennent encore les noms réels. Elles sont dans {dir} ; supprimez-les vous-même avant de confier ce dossier à quelqu’un.',
-    en: 'Warning: the {count} backup(s) taken before still hold the real names. They are in {dir}; delete them yourself before handing that folder to anyone.',
+    fr: 'Attention : les {count} sauvegarde(s) prises avant contiennent encore les noms réels. Elles sont dans {dir} ; supprimez-les (ici ou dans l’onglet Sauvegardes) avant de confier ce dossier à quelqu’un.',
+    en: 'Warning: the {count} backup(s) taken before still hold the real names. They are in {dir}; delete them (here or in the Backups tab) before handing that folder to anyone.',
+  },
+  'pseudo.deleteBackups': { fr: 'Supprimer ces sauvegardes…', en: 'Delete these backups…' },
+  'pseudo.backupsDeleted': {
+    fr: 'Les sauvegardes prises avant ont été supprimées.',
+    en: 'The backups taken before were deleted.',
   },
   'pseudo.forgetExplain': {
     fr: 'Pour remettre le fichier du projet à quelqu’un : oubliez les noms réels. La table ne gardera que les pseudonymes, et le fichier sera reconstruit sans l’ancien texte.',
@@ -137,6 +142,21 @@ export const privacyMessages = {
     en: 'Replace the project with the backup of {date}? Everything done since will be lost from the project (the current file is kept beside it: {aside}).',
   },
   'backup.confirmButton': { fr: 'Restaurer cette sauvegarde', en: 'Restore this backup' },
+  'backup.delete': { fr: 'Supprimer', en: 'Delete' },
+  'backup.deleteOf': { fr: 'Supprimer la sauvegarde du {date}', en: 'Delete the backup of {date}' },
+  'backup.confirmDelete': {
+    fr: 'Supprimer la sauvegarde du {date} ({file}) ? Elle sera effacée du disque, sans retour possible. Le projet lui-même ne change pas.',
+    en: 'Delete the backup of {date} ({file})? It will be erased from the disk; this cannot be undone. The project itself does not change.',
+  },
+  'backup.confirmDeleteButton': { fr: 'Supprimer cette sauvegarde', en: 'Delete this backup' },
+  'backup.deleted': { fr: 'Sauvegarde du {date} supprimée.', en: 'Backup of {date} deleted.' },
+  'backup.deleteAll': { fr: 'Supprimer toutes les sauvegardes', en: 'Delete all backups' },
+  'backup.confirmDeleteAll': {
+    fr: 'Supprimer toutes les sauvegardes du projet, dans {dir} ? Elles seront effacées du disque, sans retour possible. Le projet lui-même ne change pas.',
+    en: 'Delete every backup of the project, in {dir}? They will be erased from the disk; this cannot be undone. The project itself does not change.',
+  },
+  'backup.confirmDeleteAllButton': { fr: 'Oui, tout supprimer', en: 'Yes, delete them all' },
+  'backup.deletedAll': { fr: '{count} sauvegarde(s) supprimée(s).', en: '{count} backup(s) deleted.' },
   'backup.restored': {
     fr: 'Sauvegarde du {date} restaurée ; le projet a été rouvert.',
     en: 'Backup of {date} restored; the project was reopened.',

@@ -16,7 +16,7 @@ export const API_METHODS = [
   // Confidentiality
   'listPseudonyms', 'savePseudonyms', 'updatePseudonym', 'deletePseudonym', 'importPseudonyms', 'previewPseudonyms',
   'applyPseudonyms', 'forgetRealNames', 'previewSourceEdit', 'applySourceEdit', 'listBackups', 'backupNow', 'restoreBackup',
-  'setBackupInterval',
+  'deleteBackup', 'deleteAllBackups', 'setBackupInterval',
   // Analysis
   'computeMatrix', 'matrixCellExcerpts', 'setCellSynthesis', 'setRowVerdict', 'listQuestions', 'saveQuestion', 'deleteQuestion',
   'listKindColumns', 'setKindColumn', 'resetKindColumns', 'matrixPictures', 'exportMatrix',

@@ -222,6 +222,10 @@ export interface TresseApi {
   backupNow(): Promise<BackupInfo>;
   /** Closes the project, puts the backup (a file name from listBackups) in its place and reopens it. */
   restoreBackup(args: { file: string }): Promise<{ project: ProjectInfo; previous: string | null }>;
+  /** Deletes one backup (a file name from listBackups) from the disk; the project is not touched. */
+  deleteBackup(args: { file: string }): Promise<BackupList>;
+  /** Deletes every backup taken so far (after pseudonymising, they all hold the real names). */
+  deleteAllBackups(): Promise<BackupList>;
   /** How often the open project is backed up while it changes; kept in the project. */
   setBackupInterval(args: { minutes: number }): Promise<void>;
 }

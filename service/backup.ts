@@ -81,6 +81,32 @@ export async function backupProject(ctx: ProjectContext, options: { keep?: numbe
   return listBackups(ctx.path).find((b) => b.file === file)!;
 }
 
+/**
+ * Deletes backups of the project named as listBackups names them, all or none: a name that is not
+ * one of its backups (another file, a path, a backup still being written) deletes nothing. The
+ * project itself lives outside the backup folder and cannot be named. Returns the deleted ones.
+ */
+export function deleteBackups(projectPath: string, files: readonly string[]): BackupInfo[] {
+  const backups = listBackups(projectPath);
+  const chosen = [...new Set(files)].map((file) => {
+    const found = backups.find((b) => b.file === file);
+    if (!found) throw new TresseError('backup.notFound', { file });
+    return found;
+  });
+  for (const b of chosen) rmSync(b.path, { force: true });
+  return chosen;
+}
+
+/**
+ * Deletes every backup taken so far, as after pseudonymising, when they all still hold the real
+ * names. A backup being written now is left to finish (it copies the current state).
+ */
+export function deleteAllBackups(projectPath: string): BackupInfo[] {
+  const backups = listBackups(projectPath);
+  for (const b of backups) rmSync(b.path, { force: true });
+  return backups;
+}
+
 export function pruneBackups(projectPath: string, keep: number): void {
   for (const old of listBackups(projectPath).slice(Math.max(1, keep))) rmSync(old.path, { force: true });
 }

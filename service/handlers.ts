@@ -204,7 +204,7 @@ function teamHandlers(ws: Workspace): TeamMethods {
 // Confidentiality: the handlers of the pseudonym table, source correction and backups.
 import { TresseError as PrivacyError } from '../i18n/error.ts';
 import type { PseudonymRow } from './api.ts';
-import { backupDirOf, backupProject, DEFAULT_KEEP, listBackups, restoreBackup } from './backup.ts';
+import { backupDirOf, backupProject, DEFAULT_KEEP, deleteAllBackups, deleteBackups, listBackups, restoreBackup } from './backup.ts';
 import { applySourceEdit, previewSourceEdit } from './edit-source.ts';
 import { applyPseudonyms, previewPseudonyms } from './pseudonymise.ts';
 import {
@@ -223,7 +223,7 @@ type PrivacyMethods = Pick<
   TresseApi,
   | 'listPseudonyms' | 'savePseudonyms' | 'updatePseudonym' | 'deletePseudonym' | 'importPseudonyms' | 'previewPseudonyms'
   | 'applyPseudonyms' | 'forgetRealNames' | 'previewSourceEdit' | 'applySourceEdit' | 'listBackups' | 'backupNow' | 'restoreBackup'
-  | 'setBackupInterval'
+  | 'deleteBackup' | 'deleteAllBackups' | 'setBackupInterval'
 >;
 
 function pseudonymInput(row: PseudonymRow): PseudonymInput {
@@ -264,6 +264,7 @@ function restoreInWorkspace(ws: Workspace, file: string) {
 
 function confidentialityHandlers(ws: Workspace): PrivacyMethods {
   const p = () => ws.project;
+  const backupList = () => ({ dir: backupDirOf(p().path), backups: listBackups(p().path), everyMinutes: ws.backupMinutes(), keep: DEFAULT_KEEP });
   return {
     listPseudonyms: async () => listPseudonymEntries(p().db),
     savePseudonyms: async ({ entries }) => savePseudonyms(p(), entries.map(pseudonymInput)),
@@ -283,9 +284,17 @@ function confidentialityHandlers(ws: Workspace): PrivacyMethods {
     },
     previewSourceEdit: async ({ sourceId, text }) => previewSourceEdit(p(), sourceId, text),
     applySourceEdit: async ({ sourceId, text, confirmRemoval }) => applySourceEdit(p(), sourceId, text, { confirmRemoval: !!confirmRemoval }),
-    listBackups: async () => ({ dir: backupDirOf(p().path), backups: listBackups(p().path), everyMinutes: ws.backupMinutes(), keep: DEFAULT_KEEP }),
+    listBackups: async () => backupList(),
     backupNow: async () => backupProject(p()),
     restoreBackup: async ({ file }) => restoreInWorkspace(ws, file),
+    deleteBackup: async ({ file }) => {
+      deleteBackups(p().path, [file]);
+      return backupList();
+    },
+    deleteAllBackups: async () => {
+      deleteAllBackups(p().path);
+      return backupList();
+    },
     setBackupInterval: async ({ minutes }) => ws.setBackupMinutes(minutes),
   };
 }

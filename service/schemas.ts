@@ -171,6 +171,8 @@ export const apiSchemas = {
   listBackups: noArgument,
   backupNow: noArgument,
   restoreBackup: z.strictObject({ file: backupFileName() }),
+  deleteBackup: z.strictObject({ file: backupFileName() }),
+  deleteAllBackups: noArgument,
   setBackupInterval: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
 
   // Analysis

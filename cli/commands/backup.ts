@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { UsageError, type CommandRun } from '../main.ts';
 import { TresseError } from '../../i18n/error.ts';
-import { backupProject, listBackups, restoreBackup } from '../../service/backup.ts';
+import { type BackupInfo, backupDirOf, backupProject, deleteAllBackups, deleteBackups, listBackups, restoreBackup } from '../../service/backup.ts';
 
 // tresse backup PROJECT [--keep N] | tresse backups PROJECT [--json] | tresse restore PROJECT BACKUP
+// | tresse backups PROJECT (--delete BACKUP... | --delete-all)
 // A backup only reads the project, so it works while the app has it open; a restore replaces the
-// file and is refused while the project is open anywhere.
+// file and is refused while the project is open anywhere. Deleting backups leaves the project
+// alone, so it works while the app has it open too.
 
 export async function backup(run: CommandRun): Promise<void> {
   const keep = run.values.keep;
@@ -15,13 +17,27 @@ export async function backup(run: CommandRun): Promise<void> {
 }
 
 export function backups(run: CommandRun): void {
+  const { delete: remove, 'delete-all': all } = run.values;
+  if (remove && all) throw new UsageError('--delete + --delete-all');
   const path = run.path(0);
   if (!existsSync(path)) throw new TresseError('project.notFound', { path });
+  if (remove) return deleted(run, path, deleteBackups(path, remove));
+  if (all) return deleted(run, path, deleteAllBackups(path));
   const list = listBackups(path);
   run.print(list, () =>
     list.length === 0
       ? run.say('cli.noBackups')
       : list.map((b) => `${b.file}  ${b.takenAt}  ${Math.round(b.size / 1024)} Kio`).join('\n'),
+  );
+}
+
+function deleted(run: CommandRun, path: string, gone: BackupInfo[]): void {
+  const left = listBackups(path);
+  run.print({ deleted: gone, backups: left }, () =>
+    [
+      ...gone.map((b) => run.say('cli.backupDeleted', { file: b.file })),
+      run.say('cli.backupsDeleted', { count: gone.length, left: left.length, dir: backupDirOf(path) }),
+    ].join('\n'),
   );
 }
 

@@ -1,8 +1,8 @@
 // Confidentiality in the real browser against the real browser-mode server: pseudonymise names
 // with a reviewed preview (one false friend unticked) and see the coding stay on its words;
-// correct a typo in a coded source; back up and restore; and be told, with the host and the lock
-// file, that a project is already open in another program.
-import { existsSync, readFileSync } from 'node:fs';
+// correct a typo in a coded source; back up and restore; delete backups; and be told, with the
+// host and the lock file, that a project is already open in another program.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -220,6 +220,40 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     expect(await page.getByTestId('project-path').textContent()).toBe(projectPath);
     await page.getByRole('option', { name: /entretien-P1-coordination/ }).click();
     await expect.poll(() => codedText(page)).toBe(CODED_AFTER);
+  });
+
+  it('deletes a backup, then all of them, each once confirmed; the project stays', async () => {
+    const { page } = wb;
+    const dialog = await openPrivacy(page, 'Sauvegardes');
+    await dialog.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    const done = dialog.getByRole('status').getByText(/Sauvegarde faite :/);
+    const file = ((await done.textContent()) ?? '').replace(/^.*: /, '').trim();
+    const row = dialog.getByRole('row', { name: new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    await row.waitFor();
+    const rows = dialog.locator('tbody tr');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(1);
+
+    await row.getByRole('button', { name: /Supprimer la sauvegarde du/ }).click();
+    const confirm = dialog.getByRole('alertdialog');
+    expect(await confirm.textContent()).toContain(file);
+    expect(await confirm.textContent()).toContain('sans retour possible');
+    await wb.screenshot('privacy-06b-delete-confirm');
+    await confirm.getByRole('button', { name: 'Supprimer cette sauvegarde' }).click();
+    await dialog.getByRole('status').getByText(/^Sauvegarde du .* supprimée\.$/).waitFor();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    expect(await row.count()).toBe(0);
+    expect(existsSync(join(`${projectPath}.backups`, file))).toBe(false);
+
+    await dialog.getByRole('button', { name: 'Supprimer toutes les sauvegardes' }).click();
+    await dialog.getByRole('alertdialog').getByRole('button', { name: 'Oui, tout supprimer' }).click();
+    await dialog.getByText('Aucune sauvegarde pour l’instant.').waitFor();
+    await dialog.getByText(`${before - 1} sauvegarde(s) supprimée(s).`).waitFor();
+    expect(readdirSync(`${projectPath}.backups`).filter((f) => f.endsWith('.tresse'))).toEqual([]);
+    expect(await dialog.getByRole('button', { name: 'Supprimer toutes les sauvegardes' }).isDisabled()).toBe(true);
+    await wb.screenshot('privacy-06c-backups-deleted');
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
+    expect(await page.getByTestId('project-path').textContent()).toBe(projectPath);
   });
 
   it('says who holds a project already open in another program, and where the lock file is', async () => {

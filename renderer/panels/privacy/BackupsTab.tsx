@@ -1,11 +1,13 @@
-// The project's backups: when they are taken and where they are, a backup now, and a restore
-// (confirmed first; the project is closed, replaced by the backup and reopened by the service).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+// The project's backups: when they are taken and where they are, a backup now, a restore
+// (confirmed first; the project is closed, replaced by the backup and reopened by the service),
+// and deleting one backup or all of them (confirmed first: they cannot be recovered).
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { BackupList } from '../../../service/api.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
+import { ConfirmInPlace } from './ConfirmInPlace.tsx';
 import { asideFile, formatDate, formatSize } from './format.ts';
 
 interface Props {
@@ -15,10 +17,12 @@ interface Props {
   onRestored: (project: ProjectInfo) => Promise<void>;
 }
 
+type Asking = { action: 'restore' | 'delete'; backup: BackupInfo } | { action: 'deleteAll' };
+
 export function BackupsTab({ projectPath, report, onRestored }: Props) {
   const { t, lang } = useLang();
   const [list, setList] = useState<BackupList | null>(null);
-  const [asking, setAsking] = useState<BackupInfo | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -58,6 +62,33 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
       setStatus(t('backup.restored', { date: formatDate(backup.takenAt, lang) }));
     });
 
+  const remove = (backup: BackupInfo) =>
+    run(async () => {
+      setAsking(null);
+      setList(await api.deleteBackup({ file: backup.file }));
+      setStatus(t('backup.deleted', { date: formatDate(backup.takenAt, lang) }));
+    });
+
+  const removeAll = () =>
+    run(async () => {
+      setAsking(null);
+      const before = list?.backups.length ?? 0;
+      const after = await api.deleteAllBackups();
+      setList(after);
+      setStatus(t('backup.deletedAll', { count: Math.max(0, before - after.backups.length) }));
+    });
+
+  const question = (a: Asking) => {
+    if (a.action === 'deleteAll') {
+      return { message: t('backup.confirmDeleteAll', { dir: list?.dir ?? '' }), label: t('backup.confirmDeleteAllButton'), go: removeAll };
+    }
+    const date = formatDate(a.backup.takenAt, lang);
+    return a.action === 'restore'
+      ? { message: t('backup.confirm', { date, aside: asideFile(projectPath) }), label: t('backup.confirmButton'), go: () => restore(a.backup) }
+      : { message: t('backup.confirmDelete', { date, file: a.backup.file }), label: t('backup.confirmDeleteButton'), go: () => remove(a.backup) };
+  };
+  const asked = asking && question(asking);
+
   return (
     <div className="privacy-tab">
       {list && (
@@ -68,6 +99,14 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
       <div className="privacy-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
           {t('backup.now')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy || !list || list.backups.length === 0}
+          onClick={() => setAsking({ action: 'deleteAll' })}
+        >
+          {t('backup.deleteAll')}
         </button>
         {list && (
           <IntervalForm
@@ -87,10 +126,12 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
           {status}
         </p>
       )}
-      {asking && (
-        <RestoreConfirm
-          message={t('backup.confirm', { date: formatDate(asking.takenAt, lang), aside: asideFile(projectPath) })}
-          onConfirm={() => void restore(asking)}
+      {asked && (
+        <ConfirmInPlace
+          key={asking.action === 'deleteAll' ? 'all' : `${asking.action} ${asking.backup.file}`}
+          message={asked.message}
+          confirmLabel={asked.label}
+          onConfirm={() => void asked.go()}
           onCancel={() => setAsking(null)}
         />
       )}
@@ -118,14 +159,22 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
                 <th scope="row">{formatDate(b.takenAt, lang)}</th>
                 <td>{formatSize(b.size, lang)}</td>
                 <td className="path">{b.file}</td>
-                <td>
+                <td className="row-actions">
                   <button
                     type="button"
                     disabled={busy}
                     aria-label={t('backup.restoreOf', { date: formatDate(b.takenAt, lang) })}
-                    onClick={() => setAsking(b)}
+                    onClick={() => setAsking({ action: 'restore', backup: b })}
                   >
                     {t('backup.restore')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={t('backup.deleteOf', { date: formatDate(b.takenAt, lang) })}
+                    onClick={() => setAsking({ action: 'delete', backup: b })}
+                  >
+                    {t('backup.delete')}
                   </button>
                 </td>
               </tr>
@@ -154,36 +203,5 @@ function IntervalForm({ minutes, onSave }: { minutes: number; onSave: (minutes: 
         {t('backup.intervalSave')}
       </button>
     </form>
-  );
-}
-
-/** Asked in place (the tab is already inside a dialog): the confirm button takes the focus. */
-function RestoreConfirm({ message, onConfirm, onCancel }: { message: string; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useLang();
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
-  return (
-    <div
-      className="privacy-confirm"
-      role="alertdialog"
-      aria-label={t('backup.confirmButton')}
-      aria-describedby="restore-message"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <p id="restore-message">{message}</p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button ref={confirm} type="button" className="danger" onClick={onConfirm}>
-          {t('backup.confirmButton')}
-        </button>
-      </div>
-    </div>
   );
 }

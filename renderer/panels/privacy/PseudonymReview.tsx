@@ -1,7 +1,8 @@
 // "Prévisualiser" then "Appliquer": every match of the table in its context, each with a box, all
 // ticked; filters by person and by place narrow what is shown (and what the tick-all buttons
 // touch). Applying rewrites only the ticked ones, in one transaction; then the summary, where the
-// backups that still hold the real names are, and the choice to forget the real names.
+// backups that still hold the real names are (with a way to delete them, here, so the choice to
+// forget the real names stays on screen), and that choice.
 import { useMemo, useState } from 'react';
 import type { PseudonymsApplied } from '../../../service/api.ts';
 import type { PseudonymMatch, PseudonymPreview } from '../../../service/pseudonymise.ts';
@@ -9,6 +10,7 @@ import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { ConfirmInPlace } from './ConfirmInPlace.tsx';
 import { ellipsed } from './format.ts';
 import { acceptedIds, filterMatches, placeKey, placeLabel, placesOf, setTicked, type MatchFilter } from './matches.ts';
 
@@ -29,6 +31,8 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
   const [filter, setFilter] = useState<MatchFilter>({ entryId: null, place: null });
   const [applied, setApplied] = useState<PseudonymsApplied | null>(null);
   const [forgotten, setForgotten] = useState<number | null>(null);
+  /** The old backups: still there, being asked about, or deleted. */
+  const [oldBackups, setOldBackups] = useState<'kept' | 'asking' | 'deleted'>('kept');
   const [busy, setBusy] = useState(false);
 
   const run = async (op: () => Promise<void>) => {
@@ -57,6 +61,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
       if (!preview) return;
       const result = await api.applyPseudonyms({ accept: acceptedIds(preview.matches, ticked) });
       setApplied(result);
+      setOldBackups('kept');
       setPreview(null);
       await onChanged();
     });
@@ -66,6 +71,13 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
       const { forgotten: count } = await api.forgetRealNames();
       setForgotten(count);
       await onChanged();
+    });
+
+  const deleteOldBackups = () =>
+    run(async () => {
+      setOldBackups('kept');
+      await api.deleteAllBackups();
+      setOldBackups('deleted');
     });
 
   const hasRealNames = entries.some((e) => e.realName !== null);
@@ -99,10 +111,26 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
               changed: applied.codings.changed,
             })}
           </p>
-          {applied.backups.count > 0 && (
+          {applied.backups.count > 0 && oldBackups !== 'deleted' && (
             <p className="privacy-warning">{t('pseudo.backupsWarning', { count: applied.backups.count, dir: applied.backups.dir })}</p>
           )}
+          {oldBackups === 'deleted' && <p className="status">{t('pseudo.backupsDeleted')}</p>}
         </div>
+      )}
+      {applied && applied.backups.count > 0 && oldBackups === 'kept' && (
+        <div className="privacy-actions">
+          <button type="button" className="danger" disabled={busy} onClick={() => setOldBackups('asking')}>
+            {t('pseudo.deleteBackups')}
+          </button>
+        </div>
+      )}
+      {applied && oldBackups === 'asking' && (
+        <ConfirmInPlace
+          message={t('backup.confirmDeleteAll', { dir: applied.backups.dir })}
+          confirmLabel={t('backup.confirmDeleteAllButton')}
+          onConfirm={() => void deleteOldBackups()}
+          onCancel={() => setOldBackups('kept')}
+        />
       )}
       {applied && forgotten === null && hasRealNames && (
         <div className="privacy-forget">

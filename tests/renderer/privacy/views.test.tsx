@@ -96,7 +96,7 @@ describe('restoring a backup', () => {
     await flush(10);
     expect(view.container.textContent).toContain('toutes les 10 minutes');
     expect(view.container.querySelectorAll('tbody tr')).toHaveLength(2);
-    const restoreButtons = Array.from(view.container.querySelectorAll<HTMLButtonElement>('tbody button'));
+    const restoreButtons = Array.from(view.container.querySelectorAll<HTMLButtonElement>('tbody button[aria-label^="Restaurer"]'));
     await click(restoreButtons[1]!);
     expect(callsOf('restoreBackup')).toEqual([]);
     const confirm = view.container.querySelector<HTMLElement>('[role=alertdialog]')!;
@@ -108,6 +108,77 @@ describe('restoring a backup', () => {
     await click(button(view.container, 'Restaurer cette sauvegarde'));
     expect(callsOf('restoreBackup')).toEqual([{ file: 'etude-2026-11-23T09-00-00-000Z.tresse' }]);
     expect(restored).toHaveBeenCalledOnce();
+    await view.unmount();
+  });
+});
+
+describe('deleting backups', () => {
+  const dir = '/home/camille/etude.tresse.backups';
+  const taken = (hour: string) => ({ file: `etude-2026-11-23T${hour}-00-00-000Z.tresse`, path: '/p/x', takenAt: `2026-11-23T${hour}:00:00.000Z`, size: 1024 });
+
+  it('deletes one backup, then all of them, each only once confirmed, and shows the new list', async () => {
+    let backups = [taken('11'), taken('10'), taken('09')];
+    const list = () => ({ dir, backups, everyMinutes: 10, keep: 10 });
+    answers.set('listBackups', list);
+    answers.set('deleteBackup', (arg) => {
+      backups = backups.filter((b) => b.file !== (arg as { file: string }).file);
+      return list();
+    });
+    answers.set('deleteAllBackups', () => {
+      backups = [];
+      return list();
+    });
+    const { BackupsTab } = await import('../../../renderer/panels/privacy/BackupsTab.tsx');
+    const view = await mount(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: async () => {} }));
+    await flush(10);
+    const rows = () => Array.from(view.container.querySelectorAll('tbody tr')).map((r) => r.querySelector('.path')?.textContent);
+    expect(rows()).toEqual(backups.map((b) => b.file));
+
+    await click(button(view.container, /^Supprimer la sauvegarde du .*10:00/));
+    const confirm = view.container.querySelector<HTMLElement>('[role=alertdialog]')!;
+    expect(confirm.textContent).toContain('etude-2026-11-23T10-00-00-000Z.tresse');
+    expect(confirm.textContent).toContain('sans retour possible');
+    expect(document.activeElement?.textContent).toBe('Supprimer cette sauvegarde');
+    await click(button(confirm, 'Annuler'));
+    expect(callsOf('deleteBackup')).toEqual([]);
+    await click(button(view.container, /^Supprimer la sauvegarde du .*10:00/));
+    await click(button(view.container, 'Supprimer cette sauvegarde'));
+    expect(callsOf('deleteBackup')).toEqual([{ file: 'etude-2026-11-23T10-00-00-000Z.tresse' }]);
+    expect(rows()).toEqual(['etude-2026-11-23T11-00-00-000Z.tresse', 'etude-2026-11-23T09-00-00-000Z.tresse']);
+
+    await click(button(view.container, 'Supprimer toutes les sauvegardes'));
+    expect(callsOf('deleteAllBackups')).toEqual([]);
+    expect(view.container.querySelector('[role=alertdialog]')!.textContent).toContain(dir);
+    await click(button(view.container, 'Oui, tout supprimer'));
+    expect(callsOf('deleteAllBackups')).toHaveLength(1);
+    expect(view.container.textContent).toContain('2 sauvegarde(s) supprimée(s).');
+    expect(view.container.textContent).toContain('Aucune sauvegarde pour l’instant.');
+    expect(button(view.container, 'Supprimer toutes les sauvegardes').disabled).toBe(true);
+    await view.unmount();
+  });
+
+  it('offers to delete the older backups right where pseudonymising warns about them', async () => {
+    calls.length = 0;
+    answers.set('previewPseudonyms', () => preview);
+    answers.set('applyPseudonyms', () => ({
+      replaced: 2, sources: 1, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false,
+      backups: { dir, count: 3 },
+    }));
+    answers.set('deleteAllBackups', () => ({ dir, backups: [], everyMinutes: 10, keep: 10 }));
+    const { PseudonymReview } = await import('../../../renderer/panels/privacy/PseudonymReview.tsx');
+    const view = await mount(createElement(PseudonymReview, { entries: [entry], onChanged: async () => {}, report: (e: unknown) => { throw e; } }));
+    await click(button(view.container, 'Prévisualiser'));
+    await click(button(view.container, 'Appliquer 2 remplacement(s)'));
+    expect(view.container.textContent).toContain('supprimez-les (ici ou dans l’onglet Sauvegardes)');
+    await click(button(view.container, 'Supprimer ces sauvegardes…'));
+    expect(callsOf('deleteAllBackups')).toEqual([]);
+    expect(view.container.querySelector('[role=alertdialog]')!.textContent).toContain(dir);
+    await click(button(view.container, 'Oui, tout supprimer'));
+    expect(callsOf('deleteAllBackups')).toHaveLength(1);
+    expect(view.container.textContent).toContain('Les sauvegardes prises avant ont été supprimées.');
+    expect(view.container.textContent).not.toContain('contiennent encore les noms réels');
+    // Forgetting the real names is still offered.
+    expect(button(view.container, 'Oublier les noms réels')).toBeTruthy();
     await view.unmount();
   });
 });

@@ -5,7 +5,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
 import { APPLICATION_ID } from '../../../db/open.ts';
 import type { TresseError } from '../../../i18n/error.ts';
-import { backupDirOf, backupProject, listBackups, restoreBackup, startAutoBackup } from '../../../service/backup.ts';
+import type { BackupList } from '../../../service/api.ts';
+import {
+  backupDirOf,
+  backupProject,
+  deleteAllBackups,
+  deleteBackups,
+  listBackups,
+  restoreBackup,
+  startAutoBackup,
+} from '../../../service/backup.ts';
+import { createHandlers } from '../../../service/handlers.ts';
+import { callApi } from '../../../service/schemas.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { deleteSource, listSources } from '../../../service/sources.ts';
 import { Workspace } from '../../../service/workspace.ts';
@@ -121,6 +132,79 @@ describe('rotating backups', () => {
     closeProject(again);
   });
 
+  it('deletes chosen backups, and refuses any file that is not one of the project’s backups', async () => {
+    const { path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    for (let i = 0; i < 3; i++) await backupProject(ctx);
+    const [newest, middle, oldest] = listBackups(path).map((b) => b.file);
+    const backups = backupDirOf(path);
+    // What sits beside the backups and must survive: a backup being written, another file, another
+    // project's backup in the same folder, the project itself.
+    writeFileSync(join(backups, `${newest}.partial`), 'en cours');
+    writeFileSync(join(backups, 'notes.txt'), 'à garder');
+    writeFileSync(join(backups, 'autre-2026-11-23T09-30-00-000Z.tresse'), 'autre projet');
+    const refused = (files: string[]) => {
+      try {
+        deleteBackups(path, files);
+      } catch (e) {
+        return (e as TresseError).code;
+      }
+      return 'deleted';
+    };
+    for (const file of ['etude.tresse', '../etude.tresse', path, join(backups, oldest!), `${newest}.partial`, 'notes.txt', 'autre-2026-11-23T09-30-00-000Z.tresse']) {
+      expect(refused([file]), file).toBe('backup.notFound');
+    }
+    // All or none: one wrong name in the list deletes nothing.
+    expect(refused([middle!, 'etude-2020-01-01T00-00-00-000Z.tresse'])).toBe('backup.notFound');
+    expect(listBackups(path).map((b) => b.file)).toEqual([newest, middle, oldest]);
+
+    expect(deleteBackups(path, [middle!]).map((b) => b.file)).toEqual([middle]);
+    expect(listBackups(path).map((b) => b.file)).toEqual([newest, oldest]);
+    expect(readdirSync(backups).sort()).toEqual(
+      ['autre-2026-11-23T09-30-00-000Z.tresse', newest, `${newest}.partial`, 'notes.txt', oldest].sort(),
+    );
+    expect(existsSync(path)).toBe(true);
+    expect(listSources(ctx.db)).toHaveLength(1);
+    closeProject(ctx);
+  });
+
+  it('deletes every backup taken so far, leaving the project and a backup still being written', async () => {
+    const { path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    for (let i = 0; i < 2; i++) await backupProject(ctx);
+    const partial = join(backupDirOf(path), 'etude-2099-01-01T00-00-00-000Z.tresse.partial');
+    writeFileSync(partial, 'en cours');
+    expect(deleteAllBackups(path)).toHaveLength(2);
+    expect(listBackups(path)).toEqual([]);
+    expect(existsSync(partial)).toBe(true);
+    // The project goes on, and so do its backups.
+    expect(listSources(ctx.db)).toHaveLength(1);
+    await backupProject(ctx);
+    expect(listBackups(path)).toHaveLength(1);
+    closeProject(ctx);
+  });
+
+  it('deletes backups through the API, which answers with the new list and takes file names only', async () => {
+    const { dir, path, ctx } = project();
+    closeProject(ctx);
+    const ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
+    ws.open(path);
+    const api = createHandlers(ws, { shell: 'browser' });
+    for (let i = 0; i < 3; i++) await api.backupNow();
+    const middle = (await api.listBackups()).backups[1]!.file;
+    expect(await callApi(api, ws, 'deleteBackup', { file: '../etude.tresse' })).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+    const missing = await callApi(api, ws, 'deleteBackup', { file: 'etude.tresse' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'backup.notFound', message: 'Sauvegarde introuvable : etude.tresse' } });
+    const one = await callApi(api, ws, 'deleteBackup', { file: middle });
+    const left = one.ok ? (one.value as BackupList).backups.map((b) => b.file) : [];
+    expect(left).toHaveLength(2);
+    expect(left).not.toContain(middle);
+    expect((await api.deleteAllBackups()).backups).toEqual([]);
+    expect(listBackups(path)).toEqual([]);
+    expect(ws.project.path).toBe(path);
+    ws.close();
+  });
+
   it('has backup, backups and restore commands', async () => {
     const { dir, path, ctx } = project();
     addText(ctx, 'Entretien 1', 'Premier entretien.');
@@ -136,5 +220,33 @@ describe('rotating backups', () => {
     expect(restored.code).toBe(0);
     expect(restored.out).toContain('Sauvegarde restaurée');
     expect(existsSync(`${path}.before-restore`)).toBe(true);
+  });
+
+  it('deletes backups from the command line, with --delete FILE or --delete-all, while the project is open', async () => {
+    const { dir, path, ctx } = project();
+    addText(ctx, 'Entretien 1', 'Premier entretien.');
+    for (let i = 0; i < 3; i++) await backupProject(ctx);
+    const [newest, middle, oldest] = listBackups(path).map((b) => b.file);
+    const one = await tresse(dir, 'backups', 'etude.tresse', '--delete', middle!);
+    expect(one.code).toBe(0);
+    expect(one.out).toContain(`Sauvegarde supprimée : ${middle}`);
+    expect(one.out).toContain(`1 sauvegarde(s) supprimée(s) ; il en reste 2 dans ${backupDirOf(path)}.`);
+    expect(listBackups(path).map((b) => b.file)).toEqual([newest, oldest]);
+
+    // Not one of its backups: a user error (exit 1), in the user's language, and nothing deleted.
+    const outside = await tresse(dir, 'backups', 'etude.tresse', '--delete', '../etude.tresse', '--lang', 'en');
+    expect(outside).toMatchObject({ code: 1, err: 'Backup not found: ../etude.tresse' });
+    expect((await tresse(dir, 'backups', 'etude.tresse', '--delete', 'etude.tresse')).code).toBe(1);
+    // Both at once is bad usage (exit 2).
+    expect((await tresse(dir, 'backups', 'etude.tresse', '--delete', newest!, '--delete-all')).code).toBe(2);
+    expect(listBackups(path)).toHaveLength(2);
+
+    const all = await tresse(dir, 'backups', 'etude.tresse', '--delete-all', '--json');
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.out)).toMatchObject({ deleted: [{ file: newest }, { file: oldest }], backups: [] });
+    expect(listBackups(path)).toEqual([]);
+    expect(existsSync(path)).toBe(true);
+    expect((await tresse(dir, 'backups', 'etude.tresse')).out).toBe('Aucune sauvegarde.');
+    closeProject(ctx);
   });
 });
