@@ -117,6 +117,20 @@ export const privacyMessages = {
   'edit.saved': { fr: 'Texte enregistré. {moved} codage(s) déplacé(s), {changed} ajusté(s), {removed} supprimé(s).', en: 'Text saved. {moved} coding(s) moved, {changed} adjusted, {removed} removed.' },
   'edit.deleted': { fr: 'supprimé', en: 'deleted' },
   'edit.inserted': { fr: 'ajouté', en: 'inserted' },
+  'edit.structureTitle': { fr: 'Tours de parole et sections', en: 'Speaker turns and sections' },
+  'edit.turnRemoved': { fr: 'Tour de parole supprimé : {speaker} « {words} »', en: 'Speaker turn removed: {speaker} "{words}"' },
+  'edit.sectionRemoved': { fr: 'Section supprimée : « {heading} »', en: 'Section removed: "{heading}"' },
+  'edit.turnJoins': { fr: 'son texte reste, dans le tour de {into}', en: 'its text stays, in the turn of {into}' },
+  'edit.sectionJoins': { fr: 'son texte reste, dans la section « {into} »', en: 'its text stays, in the section "{into}"' },
+  'edit.turnTextStays': { fr: 'son texte reste, sans locuteur', en: 'its text stays, with no speaker' },
+  'edit.sectionTextStays': { fr: 'son texte reste, hors section', en: 'its text stays, outside any section' },
+  'edit.turnAdded': { fr: 'Nouveau tour de parole : {speaker} « {words} »', en: 'New speaker turn: {speaker} "{words}"' },
+  'edit.turnRelabelled': { fr: 'Locuteur renommé : {speaker} → {newSpeaker} « {words} »', en: 'Speaker renamed: {speaker} → {newSpeaker} "{words}"' },
+  'edit.sectionRelabelled': { fr: 'Section renommée : « {heading} » → « {newHeading} »', en: 'Section renamed: "{heading}" → "{newHeading}"' },
+  'edit.structureMoved': {
+    fr: '{count} autre(s) tour(s) de parole ou section(s) suivent leur texte.',
+    en: '{count} other speaker turn(s) or section(s) follow their text.',
+  },
 
   'backup.intro': {
     fr: 'Tresse sauvegarde le projet à son ouverture, puis toutes les {minutes} minutes tant qu’il change, et garde les {keep} sauvegardes les plus récentes dans {dir}.',

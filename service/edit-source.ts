@@ -20,6 +20,10 @@ export interface SourceEditEffect {
   moved: CodingShift[];
   changed: CodingShift[];
   removed: CodingShift[];
+  /**
+   * Speaker turns and sections that move, are renamed, removed (their label line or label deleted)
+   * or added (a new line with a speaker label); saving leaves exactly this structure.
+   */
   structure: StructureShift[];
 }
 
@@ -29,7 +33,7 @@ function plan(ctx: ProjectContext, sourceId: number, newText: string) {
   const text = normaliseText(newText);
   if (!text.trim()) throw new TresseError('edit.empty', { source: summary.name });
   const replacements = diffTexts(oldText, text);
-  return { summary, plan: planTextChange(ctx.db, sourceId, oldText, replacements) };
+  return { summary, plan: planTextChange(ctx.db, sourceId, oldText, replacements, { followLabels: true }) };
 }
 
 /** What saving `newText` would do to the source's codings and structure; changes nothing. */

@@ -1,9 +1,13 @@
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import type { StructureSegment } from '../model/types.ts';
 import { hashText } from '../text/hash.ts';
 import { codePointLength, OffsetIndex } from '../text/offsets.ts';
 import { applyReplacements, PositionMap, type Replacement } from '../text/remap.ts';
+import { planStructureChange, type StructureShift } from './structure-change.ts';
 import { readStructure, writeStructure } from './structure.ts';
+
+export type { StructureShift } from './structure-change.ts';
 
 // Rewriting a source's text while everything anchored in it follows: codings, speaker turns and
 // sections. Shared by source editing and pseudonymisation. Planning reads only; writing is meant
@@ -26,15 +30,6 @@ export interface CodingShift {
   hasMemo: boolean;
 }
 
-export interface StructureShift {
-  /** The segment's index in the source's structure before the change (service/structure.ts). */
-  id: number;
-  kind: 'turn' | 'section';
-  label: string;
-  before: { start: number; end: number };
-  after: { start: number; end: number } | null;
-}
-
 export interface TextChangePlan {
   sourceId: number;
   oldText: string;
@@ -47,6 +42,8 @@ export interface TextChangePlan {
   removed: CodingShift[];
   unchanged: number;
   structure: StructureShift[];
+  /** The structure to write, exactly as the shifts describe it; null when it does not change. */
+  structureAfter: StructureSegment[] | null;
 }
 
 interface CodingRow {
@@ -59,13 +56,23 @@ interface CodingRow {
   hasMemo: number;
 }
 
-export function planTextChange(db: Db, sourceId: number, oldText: string, replacements: Replacement[]): TextChangePlan {
+/**
+ * `followLabels`: speaker labels and headings written in the text decide the turns and sections
+ * (a correction typed by the user, service/structure-change.ts); otherwise they only follow the text.
+ */
+export function planTextChange(
+  db: Db,
+  sourceId: number,
+  oldText: string,
+  replacements: Replacement[],
+  options: { followLabels?: boolean } = {},
+): TextChangePlan {
   const newText = applyReplacements(oldText, replacements);
   const map = new PositionMap(replacements);
   const oldIndex = new OffsetIndex(oldText);
   const newIndex = new OffsetIndex(newText);
   const slice = (text: string, index: OffsetIndex, s: number, e: number) => text.slice(index.toUtf16(s), index.toUtf16(e));
-  const plan: TextChangePlan = { sourceId, oldText, newText, replacements, moved: [], changed: [], removed: [], unchanged: 0, structure: [] };
+  const plan: TextChangePlan = { sourceId, oldText, newText, replacements, moved: [], changed: [], removed: [], unchanged: 0, structure: [], structureAfter: null };
   const codings = stmt(
     db,
     `SELECT k.id, k.code_id AS codeId, c.name AS codeName, u.name AS coderName, k.start, k.end,
@@ -94,14 +101,11 @@ export function planTextChange(db: Db, sourceId: number, oldText: string, replac
     else if (afterText.text === before.text) plan.moved.push(shift);
     else plan.changed.push(shift);
   }
-  const segments = readStructure(db, sourceId);
-  segments.forEach((s, index) => {
-    // An empty segment (a heading with no body) keeps its place as a point.
-    const after = s.end > s.start ? map.mapRange(s.start, s.end) : { start: map.mapStart(s.start), end: map.mapStart(s.start) };
-    if (after && after.start === s.start && after.end === s.end) return;
-    const label = s.kind === 'turn' ? s.speaker : s.heading;
-    plan.structure.push({ id: index, kind: s.kind, label, before: { start: s.start, end: s.end }, after });
+  const change = planStructureChange(readStructure(db, sourceId), oldText, newText, replacements, map, {
+    followLabels: options.followLabels ?? false,
   });
+  plan.structure = change.shifts;
+  if (change.shifts.length > 0) plan.structureAfter = change.structure;
   return plan;
 }
 
@@ -118,13 +122,5 @@ export function writeTextChange(db: Db, plan: TextChangePlan): void {
   for (const k of [...plan.moved, ...plan.changed]) move.run(k.after!.start, k.after!.end, k.codingId);
   const drop = stmt(db, 'DELETE FROM codings WHERE id = ?');
   for (const k of plan.removed) drop.run(k.codingId);
-  if (plan.structure.length === 0) return;
-  // The positions map keeps order, so the moved segments stay in position order.
-  const shifts = new Map(plan.structure.map((s) => [s.id, s.after]));
-  const segments = readStructure(db, plan.sourceId).flatMap((s, index) => {
-    const after = shifts.get(index);
-    if (after === undefined) return [s];
-    return after ? [{ ...s, start: after.start, end: after.end }] : [];
-  });
-  writeStructure(db, plan.sourceId, segments);
+  if (plan.structureAfter) writeStructure(db, plan.sourceId, plan.structureAfter);
 }

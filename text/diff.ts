@@ -21,7 +21,72 @@ export function diffTexts(oldText: string, newText: string): Replacement[] {
   while (suffix < maxSuffix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const out: Replacement[] = [];
   diffMiddle(a, prefix, a.length - suffix, b, prefix, b.length - suffix, out);
-  return out;
+  return alignToLines(a, out);
+}
+
+/** Furthest a deletion or insertion is slid looking for line boundaries. */
+const MAX_SLIDE = 1_000;
+
+/**
+ * A deleted or inserted stretch that repeats the text beside it can sit at several places:
+ * deleting the line "Enquêtrice : Et ensuite ?" above "Enquêtrice : Et la cellule ?" reads just
+ * as well as deleting "ensuite ?\nEnquêtrice : Et ". Prefix trimming picks the rightmost place,
+ * which cuts through two lines, so that a coding or a speaker turn on the line that stays would
+ * lose its first words. Such a stretch is slid, within the unchanged text around it, to whole
+ * lines when it can be (or else to a line's start or end), as a person reading the change would.
+ */
+function alignToLines(a: string[], reps: Replacement[]): Replacement[] {
+  reps.forEach((r, i) => {
+    const cps = Array.from(r.text);
+    if ((r.start === r.end) === (cps.length === 0)) return;
+    const lo = i > 0 ? reps[i - 1]!.end + 1 : 0;
+    const hi = i + 1 < reps.length ? reps[i + 1]!.start - 1 : a.length;
+    // The stretch is block[0..n) placed at `at`; for a deletion block is a[at..at+n).
+    const deletion = cps.length === 0;
+    const block = deletion ? a.slice(r.start, r.end) : cps;
+    const n = block.length;
+    const first = (shift: number) => block[((shift % n) + n) % n]!;
+    const isLineStart = (p: number) => p === 0 || a[p - 1] === '\n';
+    const isLineEnd = (p: number) => p === a.length || a[p] === '\n';
+    // Rank of the stretch slid by `shift`: whole lines, then a line break and whole lines, then
+    // a line's start, then a line's end; 0 when none of these.
+    const rank = (shift: number) => {
+      const at = r.start + shift;
+      const end = deletion ? r.end + shift : at;
+      const head = first(shift);
+      const tail = first(shift + n - 1);
+      if (isLineStart(at) && tail === '\n') return 4;
+      if (head === '\n' && isLineEnd(end)) return 3;
+      if (isLineStart(at)) return 2;
+      if (isLineEnd(end)) return 1;
+      return 0;
+    };
+    // Sliding left by one is possible when the character before equals the block's last one.
+    let left = 0;
+    while (left < MAX_SLIDE && r.start - left - 1 >= lo && a[r.start - left - 1] === first(n - 1 - left)) left++;
+    let right = 0;
+    const after = deletion ? r.end : r.start;
+    while (right < MAX_SLIDE && after + right < hi && a[after + right] === first(right)) right++;
+    let best = 0;
+    let bestRank = rank(0);
+    for (let shift = -left; shift <= right; shift++) {
+      const k = rank(shift);
+      if (k > bestRank) {
+        best = shift;
+        bestRank = k;
+      }
+    }
+    if (best === 0) return;
+    if (deletion) {
+      r.start += best;
+      r.end += best;
+    } else {
+      r.start += best;
+      r.end += best;
+      r.text = Array.from({ length: n }, (_, j) => first(best + j)).join('');
+    }
+  });
+  return reps;
 }
 
 /** Appends the replacements turning a[a0..a1) into b[b0..b1) (code-point arrays). */

@@ -7,6 +7,7 @@ import { savePseudonyms } from '../../service/pseudonyms.ts';
 import { getSource, importSource } from '../../service/sources.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
 import { utf8 } from '../fixtures/import/make.ts';
+import { announcedStructure } from '../helpers/edit-preview.ts';
 import { newProject } from '../helpers/project.ts';
 
 // A source's turns and sections are stored as one JSON value (service/structure.ts): they must come
@@ -60,6 +61,50 @@ describe('a source structure stored as one JSON value', () => {
       oldTurns[0]!.replace('Pouvez-vous', 'Pouvez-vous, pour commencer,'),
       ...oldTurns.slice(1),
     ]);
+  });
+
+  it('previews and saves a deleted turn line as a removed turn; the turns around it stay whole', async () => {
+    const { ctx, id } = await imported();
+    const before = getSource(ctx.db, id);
+    const cut = before.text.replace('[00:02:10] Enquêtrice : Et le secret partagé ?\n', '');
+    const preview = previewSourceEdit(ctx, id, cut);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'turn', change: 'removed', label: 'Enquêtrice', excerpt: 'Et le secret partagé ?', after: null }),
+    ]);
+    applySourceEdit(ctx, id, cut, { confirmRemoval: false });
+    const after = getSource(ctx.db, id);
+    expect(after.structure).toEqual(announcedStructure(before.structure, preview));
+    expect(speakers(after.structure)).toEqual(['Enquêtrice', 'Marie Durand', 'Marie Durand']);
+    expect(covered(after.text, turns(after.structure)[2]!)).toBe('Marie Durand : On anonymise les situations avant la réunion.\n');
+  });
+
+  it('removes a section whose heading line is deleted; the section before it takes its text', async () => {
+    const { ctx, id } = await imported();
+    const before = getSource(ctx.db, id);
+    const cut = before.text.replace('## Le secret partagé\n', '');
+    const preview = previewSourceEdit(ctx, id, cut);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'section', change: 'removed', label: 'Le secret partagé', joins: 'Le parcours' }),
+    ]);
+    applySourceEdit(ctx, id, cut, { confirmRemoval: false });
+    const after = getSource(ctx.db, id);
+    expect(after.structure).toEqual(announcedStructure(before.structure, preview));
+    const sections = after.structure.filter((s) => s.kind === 'section');
+    expect(sections.map((s) => (s.kind === 'section' ? s.heading : ''))).toEqual(['Entretien avec Marie Durand', 'Le parcours']);
+    expect(covered(after.text, sections[1]!)).toContain('Marie Durand : On anonymise les situations avant la réunion.');
+    expect(speakers(after.structure)).toEqual(speakers(before.structure));
+  });
+
+  it('renames a section whose heading is rewritten', async () => {
+    const { ctx, id } = await imported();
+    const before = getSource(ctx.db, id);
+    const edited = before.text.replace('## Le parcours', '## Le parcours professionnel');
+    const preview = previewSourceEdit(ctx, id, edited);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'section', change: 'relabelled', label: 'Le parcours', newLabel: 'Le parcours professionnel' }),
+    ]);
+    applySourceEdit(ctx, id, edited, { confirmRemoval: false });
+    expect(getSource(ctx.db, id).structure).toEqual(announcedStructure(before.structure, preview));
   });
 
   it('pseudonymises speaker labels and headings inside the structure, positions following the text', async () => {

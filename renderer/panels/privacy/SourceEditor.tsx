@@ -1,10 +1,13 @@
 // "Corriger le texte" of a coded source: the text in an editing area, a preview of what the
 // correction does to the codings (moved, adjusted, removed), and saving. Codings whose whole text
 // disappears are listed with their code and text, and the save waits for the user to confirm them.
+// Speaker turns and sections the correction removes, adds or renames are listed with their speaker
+// or heading and first words; the others are only counted.
 import { useState } from 'react';
+import type { Translate } from '../../../i18n/catalogue.ts';
 import type { Source } from '../../../model/types.ts';
 import type { SourceEditEffect } from '../../../service/edit-source.ts';
-import type { CodingShift } from '../../../service/text-change.ts';
+import type { CodingShift, StructureShift } from '../../../service/text-change.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { changeContext, shiftKind } from './format.ts';
@@ -122,6 +125,7 @@ function EffectView(props: { oldText: string; effect: SourceEditEffect; confirme
           );
         })}
       </ul>
+      <StructureList shifts={effect.structure} />
       <ShiftList title={t('edit.movedTitle')} shifts={effect.moved} />
       <ShiftList title={t('edit.changedTitle')} shifts={effect.changed} showKind />
       {effect.removed.length > 0 && (
@@ -159,4 +163,41 @@ function ShiftList({ title, shifts, showKind = false }: { title: string; shifts:
       </ul>
     </>
   );
+}
+
+function StructureList({ shifts }: { shifts: StructureShift[] }) {
+  const t = useT();
+  if (shifts.length === 0) return null;
+  const listed = shifts.filter((s) => s.change !== 'moved');
+  const moved = shifts.length - listed.length;
+  return (
+    <>
+      <h3>{t('edit.structureTitle')}</h3>
+      {listed.length > 0 && (
+        <ul className="edit-structure">
+          {listed.map((s) => (
+            <li key={s.id === null ? `new-${s.after?.start}` : s.id} className={s.change === 'removed' ? 'edit-structure-removed' : undefined}>
+              {structureLine(t, s)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {moved > 0 && <p className="muted">{t('edit.structureMoved', { count: moved })}</p>}
+    </>
+  );
+}
+
+function structureLine(t: Translate, s: StructureShift): string {
+  const words = s.excerpt;
+  if (s.kind === 'turn') {
+    if (s.change === 'added') return t('edit.turnAdded', { speaker: s.label, words });
+    if (s.change === 'relabelled') return t('edit.turnRelabelled', { speaker: s.label, newSpeaker: s.newLabel ?? '', words });
+    const line = t('edit.turnRemoved', { speaker: s.label, words });
+    if (s.joins === undefined) return line;
+    return `${line} (${s.joins === null ? t('edit.turnTextStays') : t('edit.turnJoins', { into: s.joins })})`;
+  }
+  if (s.change === 'relabelled') return t('edit.sectionRelabelled', { heading: s.label, newHeading: s.newLabel ?? '' });
+  const line = t('edit.sectionRemoved', { heading: s.label });
+  if (s.joins === undefined) return line;
+  return `${line} (${s.joins === null ? t('edit.sectionTextStays') : t('edit.sectionJoins', { into: s.joins })})`;
 }

@@ -7,6 +7,7 @@ import { saveMemo } from '../../../service/memos.ts';
 import { getSource, getSourceText } from '../../../service/sources.ts';
 import { hashText } from '../../../text/hash.ts';
 import { codePointLength } from '../../../text/offsets.ts';
+import { announcedStructure } from '../../helpers/edit-preview.ts';
 import { addText, newProject } from '../../helpers/project.ts';
 import { codedTexts, codePassage, longInterview } from './fixtures.ts';
 
@@ -17,14 +18,25 @@ P4 : Le manque de psychiatres, surtout l'été. Les délais sont trop longs.
 `;
 
 function interview() {
+  return interviewOf(TEXT);
+}
+
+/** One speaker turn per non-empty line, ending at the line's end (without its line break). */
+function interviewOf(text: string) {
   const ctx = newProject();
-  const turnsAt = [...TEXT.matchAll(/^.*$/gm)].filter((m) => m[0].length > 0);
+  const turnsAt = [...text.matchAll(/^.*$/gm)].filter((m) => m[0].length > 0);
   const structure = turnsAt.map((m) => {
-    const start = codePointLength(TEXT.slice(0, m.index));
+    const start = codePointLength(text.slice(0, m.index));
     return { kind: 'turn' as const, start, end: start + codePointLength(m[0]), speaker: m[0].split(' :')[0]! };
   });
-  const src = addText(ctx, 'Entretien P4', TEXT, 'interview', structure);
+  const src = addText(ctx, 'Entretien P4', text, 'interview', structure);
   return { ctx, src };
+}
+
+/** The text of each turn or section of a source as stored. */
+function lines(ctx: ReturnType<typeof newProject>, sourceId: number): string[] {
+  const s = getSource(ctx.db, sourceId);
+  return s.structure.map((t) => Array.from(s.text).slice(t.start, t.end).join(''));
 }
 
 describe('editing a coded source', () => {
@@ -108,6 +120,101 @@ describe('editing a coded source', () => {
     expect(turns.map((t) => (t.kind === 'turn' ? t.speaker : ''))).toEqual(['Enquêtrice', 'P4', 'P4']);
     const last = turns[2]!;
     expect(Array.from(cut).slice(last.start, last.end).join('')).toBe("P4 : Le manque de psychiatres, surtout l'été. Les délais sont trop longs.");
+  });
+
+  it('previews a deleted turn line as a removed turn with its speaker and first words, even beside a line starting alike', () => {
+    // The interviewer asked twice in a row: a diff cut after the common "Enquêtrice : Et " would
+    // leave the deleted question's label on the next line and shrink the codings there.
+    const text = TEXT.replace('Enquêtrice : Et les difficultés ?\n', 'Enquêtrice : Et ensuite ?\nEnquêtrice : Et les difficultés ?\n');
+    const { ctx, src } = interviewOf(text);
+    const ensuite = codePassage(ctx, src.id, 'PA', 'Et ensuite ?');
+    const difficultes = codePassage(ctx, src.id, 'DI', 'Et les difficultés ?');
+    const cut = text.replace('Enquêtrice : Et ensuite ?\n', '');
+    const before = getSource(ctx.db, src.id).structure;
+
+    const preview = previewSourceEdit(ctx, src.id, cut);
+    expect(preview.changes.map((c) => c.oldText)).toEqual(['Enquêtrice : Et ensuite ?\n']);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'turn', change: 'removed', label: 'Enquêtrice', excerpt: 'Et ensuite ?', after: null }),
+    ]);
+    expect(preview.removed.map((k) => k.codingId)).toEqual([ensuite]);
+    expect(preview.moved.map((k) => k.codingId)).toEqual([difficultes]);
+
+    applySourceEdit(ctx, src.id, cut, { confirmRemoval: true });
+    expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
+    expect(lines(ctx, src.id)).toEqual([
+      'Enquêtrice : Comment travaillez-vous avec le CMP ?',
+      'P4 : On se recieve à la cellule 🙂 tous les mois. Le secret partagé nous aide beaucoup.',
+      'Enquêtrice : Et les difficultés ?',
+      "P4 : Le manque de psychiatres, surtout l'été. Les délais sont trop longs.",
+    ]);
+    expect([...codedTexts(ctx, src.id).values()]).toEqual(['Et les difficultés ?']);
+  });
+
+  it('takes a line whose speaker label is deleted into the turn before it', () => {
+    const { ctx, src } = interview();
+    const question = codePassage(ctx, src.id, 'DI', 'Et les difficultés ?');
+    const unlabelled = TEXT.replace('Enquêtrice : Et les difficultés ?', 'Et les difficultés ?');
+    const before = getSource(ctx.db, src.id).structure;
+    const preview = previewSourceEdit(ctx, src.id, unlabelled);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'turn', change: 'removed', label: 'Enquêtrice', excerpt: 'Et les difficultés ?', joins: 'P4' }),
+    ]);
+    expect(preview.removed).toEqual([]);
+    expect(preview.moved.map((k) => k.codingId)).toEqual([question]);
+    applySourceEdit(ctx, src.id, unlabelled, { confirmRemoval: false });
+    expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
+    expect(lines(ctx, src.id)).toEqual([
+      'Enquêtrice : Comment travaillez-vous avec le CMP ?',
+      'P4 : On se recieve à la cellule 🙂 tous les mois. Le secret partagé nous aide beaucoup.\nEt les difficultés ?',
+      "P4 : Le manque de psychiatres, surtout l'été. Les délais sont trop longs.",
+    ]);
+  });
+
+  it('merges two turns joined on one line into the first one', () => {
+    const { ctx, src } = interview();
+    const merged = TEXT.replace('Et les difficultés ?\nP4 : Le manque', 'Et les difficultés ? Le manque');
+    const before = getSource(ctx.db, src.id).structure;
+    const preview = previewSourceEdit(ctx, src.id, merged);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'turn', change: 'removed', label: 'P4', excerpt: "Le manque de psychiatres, surtout l'été. Les délais sont…", joins: 'Enquêtrice' }),
+    ]);
+    applySourceEdit(ctx, src.id, merged, { confirmRemoval: false });
+    expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
+    expect(lines(ctx, src.id).slice(2)).toEqual(["Enquêtrice : Et les difficultés ? Le manque de psychiatres, surtout l'été. Les délais sont trop longs."]);
+  });
+
+  it('starts a new turn at a new line with a speaker label, cutting the turn it falls in', () => {
+    const { ctx, src } = interview();
+    const delais = codePassage(ctx, src.id, 'DI', 'Les délais sont trop longs.');
+    const split = TEXT.replace("l'été. Les délais", "l'été.\nEnquêtrice : Et les délais ?\nP4 : Les délais").concat('Enquêtrice : Merci.\n');
+    const before = getSource(ctx.db, src.id).structure;
+    const preview = previewSourceEdit(ctx, src.id, split);
+    expect(preview.structure.filter((s) => s.change === 'added').map((s) => [s.label, s.excerpt])).toEqual([
+      ['Enquêtrice', 'Et les délais ?'],
+      ['P4', 'Les délais sont trop longs.'],
+      ['Enquêtrice', 'Merci.'],
+    ]);
+    expect(preview.moved.map((k) => k.codingId)).toEqual([delais]);
+    applySourceEdit(ctx, src.id, split, { confirmRemoval: false });
+    expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
+    expect(lines(ctx, src.id).slice(3).map((l) => l.trimEnd())).toEqual([
+      "P4 : Le manque de psychiatres, surtout l'été.",
+      'Enquêtrice : Et les délais ?',
+      'P4 : Les délais sont trop longs.',
+      'Enquêtrice : Merci.',
+    ]);
+  });
+
+  it('renames a turn whose speaker label is corrected', () => {
+    const { ctx, src } = interview();
+    const fixed = TEXT.replace('Enquêtrice : Et les', 'Enquêteur : Et les');
+    const preview = previewSourceEdit(ctx, src.id, fixed);
+    expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
+      expect.objectContaining({ kind: 'turn', change: 'relabelled', label: 'Enquêtrice', newLabel: 'Enquêteur', excerpt: 'Et les difficultés ?' }),
+    ]);
+    applySourceEdit(ctx, src.id, fixed, { confirmRemoval: false });
+    expect(getSource(ctx.db, src.id).structure.map((t) => (t.kind === 'turn' ? t.speaker : ''))).toEqual(['Enquêtrice', 'P4', 'Enquêteur', 'P4']);
   });
 
   it('diffs a 150 kB transcript with scattered corrections quickly', () => {
