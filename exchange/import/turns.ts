@@ -56,6 +56,11 @@ const NOT_SPEAKERS = new Set(
     'nom', 'prénom', 'entretien', 'réunion', 'séance', 'observation', 'observations', 'structure', 'organisme',
     'commune', 'ville', 'territoire', 'public', 'durée totale', 'problème', 'problématique', 'hypothèse', 'hypothèses',
     'résultat', 'résultats', 'question de recherche', 'constat', 'constats', 'recommandation', 'recommandations',
+    // The parts of a field notebook: times of day, days, and what a note quotes or frames.
+    'matin', 'midi', 'après-midi', 'soir', 'soirée', 'nuit', 'veille', 'lendemain', 'aujourd’hui', 'hier', 'demain',
+    'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'semaine', 'jour', 'journée',
+    'citation', 'citations', 'extrait', 'extraits', 'verbatim', 'encadré', 'mots-clés', 'idée', 'idées', 'à faire',
+    'à suivre', 'question ouverte', 'questions', 'impression', 'impressions', 'ressenti', 'réflexion', 'réflexions',
   ].map((w) => w.normalize('NFC')),
 );
 

@@ -80,6 +80,20 @@ describe('speaker labels', () => {
     expect(speakers(withThird)).toEqual(['Enquêteur', 'Karim', 'Sonia', 'Enquêteur']);
   });
 
+  it('does not take the parts of a field notebook for speakers', () => {
+    const notebook = [
+      'Mardi : visite au CCAS avec l’équipe mobile.',
+      'Matin : réunion de la cellule, ambiance tendue.',
+      'Après-midi : entretien reporté.',
+      'Mercredi : rien de neuf.',
+      'Matin : appel du bailleur.',
+      'Après-midi : relecture des notes.',
+      'Citation : « on fait avec ce qu’on a ».',
+      'Encadré : rappel du cadre légal.',
+    ].join('\n');
+    expect(speakers(notebook)).toEqual([]);
+  });
+
   it('limits a speaker label to 40 characters', () => {
     const long = 'Anne-Sophie-Marguerite-Éléonore-Bénédicte-Clémentine';
     expect(speakers(`${long} : un\n${long} : deux`)).toEqual([]);
