@@ -14,8 +14,9 @@ import { codePointLength, OffsetIndex } from '../../text/offsets.ts';
 export type TurnSegment = Extract<StructureSegment, { kind: 'turn' }>;
 
 const SPACE = String.raw`[ \u00A0\u202F]`;
-// The colon may follow the label directly or after a (non-breaking, thin non-breaking) space.
-const COLON = String.raw`[ \t\u00A0\u202F]*:(?=\s|$)`;
+// The colon may follow the label directly or after a (non-breaking, thin non-breaking) space; after
+// a space it may also touch the first word ("Marie :Oui"), never without one ("10:30", "http:").
+const COLON = String.raw`(?:[ \t\u00A0\u202F]*:(?=\s|$)|[ \t\u00A0\u202F]+:(?=\p{L}))`;
 const FIRST_WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*`;
 const NEXT_WORD = String.raw`[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
 const PARTICLE = String.raw`(?:de|du|des|la|le|van|von|di|da|del|el|ben)`;
@@ -29,6 +30,8 @@ export const DEFAULT_TURN_PATTERNS: readonly string[] = [
   String.raw`(?<speaker>${FIRST_WORD}(?:${SPACE}(?:${PARTICLE}${SPACE})?${NEXT_WORD}){0,3})(?:${SPACE}*\((?<role>[^()\n]{1,40})\))?${COLON}`,
   // [Marie] / [Marie (coordinatrice)] : — a capital first letter tells it from [00:12:35] or [rires]
   String.raw`\[(?<speaker>\p{Lu}[^\[\]():\n]{0,39}?)(?:${SPACE}*\((?<role>[^()\n]{1,40})\))?\](?:${COLON}|(?=\s|$))`,
+  // **Enquêtrice :** / **Marie (coordinatrice)** : — bold labels of notes taken in Markdown
+  String.raw`\*\*(?<speaker>${FIRST_WORD}(?:${SPACE}(?:${PARTICLE}${SPACE})?${NEXT_WORD}){0,3})(?:${SPACE}*\((?<role>[^()\n]{1,40})\))?(?:[ \t\u00A0\u202F]*:\*\*|\*\*[ \t\u00A0\u202F]*:)(?=\s|$)`,
 ];
 
 const MAX_SPEAKER_LENGTH = 40;

@@ -80,6 +80,12 @@ describe('speaker labels', () => {
     expect(speakers(withThird)).toEqual(['Enquêteur', 'Karim', 'Sonia', 'Enquêteur']);
   });
 
+  it('reads bold Markdown labels and a colon touching the first word after a space', () => {
+    const text = ['**Enquêtrice :** Bonjour.', '**Marie (coordinatrice)** : Bonjour.', 'Enquêtrice :Et la cellule ?', 'Marie :Elle se réunit le mardi.'].join('\n');
+    expect(speakers(text)).toEqual(['Enquêtrice', 'Marie', 'Enquêtrice', 'Marie']);
+    expect(speakers('Rendez-vous à 10:30 demain.\nVoir http://exemple.fr\nVoir:ceci')).toEqual([]);
+  });
+
   it('does not take the parts of a field notebook for speakers', () => {
     const notebook = [
       'Mardi : visite au CCAS avec l’équipe mobile.',
