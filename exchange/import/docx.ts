@@ -2,7 +2,7 @@
 // headings, table cells and text boxes come out in document order with exact text.
 // Layout: one paragraph per line; a table row is one line with its cells separated by tabs (the
 // paragraphs of a cell joined by spaces); text boxes follow the paragraph that anchors them.
-// Footnotes, endnotes, comments, headers and footers, deleted revisions are not imported.
+// Footnotes, endnotes, comments, headers and footers, deleted revisions and hidden text are not imported.
 
 import type { SaxesTagNS } from 'saxes';
 import { attr, corrupt, parseXml, readZip, type ContainerContext } from './container.ts';
@@ -133,6 +133,8 @@ function styleLevel(styles: Map<string, StyleDef>, styleId: string, depth = 0): 
   if (style.outlineLevel !== null) return outlineToLevel(style.outlineLevel);
   const m = /^heading\s*([1-9])$/iu.exec(style.name);
   if (m) return Number(m[1]);
+  // The document's title (built-in "Title", whatever the style id in the user's language).
+  if (/^title$/iu.test(style.name)) return 1;
   return style.basedOn && depth < 10 ? styleLevel(styles, style.basedOn, depth + 1) : null;
 }
 
@@ -152,6 +154,8 @@ function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>
   const frames: Frame[] = [];
   let skipDepth = 0;
   let runDepth = 0;
+  // Text formatted as hidden (w:vanish): Word does not show or print it, so it is not the source's text.
+  let hiddenRun = false;
   let inText = false;
   let inParagraphProps = 0;
   const counts = { footnotes: 0, endnotes: 0, comments: 0 };
@@ -209,6 +213,11 @@ function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>
           }
           case 'r':
             runDepth++;
+            hiddenRun = false;
+            break;
+          case 'vanish':
+            // In a run's properties only: under pPr it hides the paragraph mark, not the text.
+            if (runDepth > 0 && inParagraphProps === 0) hiddenRun = !['0', 'false', 'off'].includes(attr(tag, W, 'val') ?? 'true');
             break;
           case 't':
             inText = runDepth > 0;
@@ -259,6 +268,7 @@ function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>
             break;
           case 'r':
             runDepth--;
+            hiddenRun = false;
             break;
           case 't':
             inText = false;
@@ -288,6 +298,7 @@ function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>
   return { builder, ...counts };
 
   function append(s: string): void {
+    if (hiddenRun && runDepth > 0) return;
     const p = paragraph();
     if (p) p.text += s;
   }

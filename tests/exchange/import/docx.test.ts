@@ -119,6 +119,22 @@ describe('docx: Word features beyond the generator', () => {
   const p = (text: string, style?: string) =>
     `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
+  it('leaves out hidden text and reads the Title style as a heading', async () => {
+    const styles = `<w:style w:type="paragraph" w:styleId="Titre"><w:name w:val="Title"/></w:style>`;
+    const zip = zipSync({
+      'word/document.xml': strToU8(
+        `<w:document xmlns:w="${W}"><w:body>${p('Entretien avec Marie', 'Titre')}` +
+          `<w:p><w:r><w:t xml:space="preserve">Marie : Je suis </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>caché</w:t><w:br/></w:r>` +
+          `<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>infirmière.</w:t></w:r></w:p>` +
+          `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>Visible malgré la marque cachée.</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+      'word/styles.xml': strToU8(`<w:styles xmlns:w="${W}">${styles}</w:styles>`),
+    });
+    const r = await parseSourceFile(zip, 'cache.docx');
+    expect(r.text).toBe('Entretien avec Marie\nMarie : Je suis infirmière.\nVisible malgré la marque cachée.');
+    expect(sectionsOf(r).map((s) => [s.heading, s.level])).toEqual([['Entretien avec Marie', 1]]);
+  });
+
   it('reads French style ids, inherited and outline-level headings', async () => {
     const r = await parseSourceFile(wrap(p('Un', 'Titre1') + p('texte') + p('Deux', 'MonTitre') + p('Trois', 'Niveau3') + p('fin')), 'styles.docx');
     expect(sectionsOf(r).map((s) => [s.heading, s.level])).toEqual([
