@@ -3,7 +3,7 @@ import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
-import { codePointLength, OffsetIndex } from '../text/offsets.ts';
+import { findPassage } from '../text/passage-match.ts';
 import { codeAndDescendants, getCode } from './codebook.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
 
@@ -165,8 +165,10 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
 }
 
 /**
- * Code-point range of an exact passage in a text. It must occur once, unless `occurrence`
+ * Code-point range of a typed passage in a text. It must occur once, unless `occurrence`
  * (1-based) says which one: coding by quotation never lands on the wrong sentence silently.
+ * The match tolerates what a keyboard cannot type (text/passage-match.ts) and covers the text's
+ * own characters.
  */
 export function locatePassage(
   text: string,
@@ -174,24 +176,18 @@ export function locatePassage(
   sourceName: string,
   occurrence?: number,
 ): { start: number; end: number } {
-  const needle = passage.normalize('NFC');
-  if (!needle) throw new TresseError('coding.textNotFound', { source: sourceName, text: passage });
-  const hits: number[] = [];
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) hits.push(i);
+  const hits = findPassage(text, passage);
   if (hits.length === 0) throw new TresseError('coding.textNotFound', { source: sourceName, text: shorten(passage) });
-  let at: number;
   if (occurrence !== undefined) {
     if (!Number.isInteger(occurrence) || occurrence < 1 || occurrence > hits.length) {
       throw new TresseError('coding.occurrence', { occurrence, count: hits.length });
     }
-    at = hits[occurrence - 1]!;
-  } else if (hits.length > 1) {
-    throw new TresseError('coding.textAmbiguous', { text: shorten(passage), count: hits.length, source: sourceName });
-  } else {
-    at = hits[0]!;
+    return hits[occurrence - 1]!;
   }
-  const start = new OffsetIndex(text).toCodePoint(at);
-  return { start, end: start + codePointLength(needle) };
+  if (hits.length > 1) {
+    throw new TresseError('coding.textAmbiguous', { text: shorten(passage), count: hits.length, source: sourceName });
+  }
+  return hits[0]!;
 }
 
 function shorten(s: string): string {
