@@ -37,7 +37,9 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const { valid, invalid } = utf8Evidence(bytes);
   if (valid > 0 && valid >= invalid) throw new TresseError('import.encoding', { file });
   if (bytes.some(isUndefinedIn1252) && !looksBinary(bytes)) throw new TresseError('import.encoding', { file });
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', guessed: true };
+  const text = decodeWindows1252(bytes);
+  if (MAC_ROMAN_SIGN.test(text)) throw new TresseError('import.encoding', { file });
+  return { text, encoding: 'windows-1252', guessed: true };
 }
 
 /** Refuses decoded text that is really a binary file (an image or archive renamed .txt). */
@@ -135,6 +137,19 @@ function decodeWindows1252(bytes: Uint8Array): string {
   }
   return chunks.join('');
 }
+
+/**
+ * Mac-Roman (old Mac word processors, TextEdit) is the other single-byte encoding French files
+ * come in, and when it avoids the five undefined bytes (è ç ê ù are among them) it decodes as
+ * Windows-1252 without error: "Réunion à l’hôpital" reads "RŽunion ˆ lÕh™pital". Genuine
+ * Windows-1252 French has, inside a word, only lowercase letters and a little punctuation
+ * (aujourd’hui, euh…je); accented capitals start words (État, Ça) or sit among capitals (DÉJÀ).
+ * So any other character after a letter and before a lowercase letter gives Mac-Roman away, as
+ * does ˆ (Mac-Roman à) anywhere: that spacing circumflex never appears in typed text. š and ž
+ * count as signs too (Mac-Roman ö and û: "sžr"); a rare 1252 file quoting Žižek is refused, and
+ * saving it as UTF-8 costs less than mojibake frozen under the codings.
+ */
+const MAC_ROMAN_SIGN = /[A-Za-z][^\x00-\x7Fß-öø-ÿœ’…–—«»\u00A0][a-z]|\u02C6/u;
 
 /** The five byte values Windows-1252 leaves undefined: their presence means another encoding. */
 function isUndefinedIn1252(b: number): boolean {

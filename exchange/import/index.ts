@@ -104,9 +104,10 @@ function structureNotes(parsed: ParsedText): string[] {
   const notes: string[] = [];
   const sections = parsed.structure.filter((s) => s.kind === 'section').length;
   if (sections > 0) notes.push(plural(sections, 'titre de section reconnu', 'titres de section reconnus'));
-  const turns = parsed.structure.filter((s) => s.kind === 'turn');
+  // Subtitle cues without a speaker are turns only to carry their timestamp: not speaker turns.
+  const turns = parsed.structure.filter((s) => s.kind === 'turn').filter((t) => t.speaker !== '');
   if (turns.length > 0) {
-    const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s !== ''))];
+    const speakers = [...new Set(turns.map((t) => t.speaker))];
     const shown = speakers.slice(0, 6).join(', ') + (speakers.length > 6 ? '…' : '');
     notes.push(plural(turns.length, 'tour de parole reconnu', 'tours de parole reconnus') + (shown ? ` (${shown})` : ''));
   }

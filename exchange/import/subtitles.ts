@@ -1,7 +1,8 @@
 // Subtitle files from automatic transcription (Whisper, Teams, Zoom, YouTube): each cue becomes
-// one line and one timestamped turn, the speaker kept visible at the start of the line
-// ("Marie : texte") so the source reads like a transcript. Cue numbers, timings, settings, styling
-// tags and NOTE/STYLE/REGION blocks are dropped.
+// one line and one timestamped turn (one per voice when a cue holds several <v> spans), the speaker
+// kept visible at the start of the line ("Marie : texte") so the source reads like a transcript.
+// A cue naming no speaker is still a turn, with an empty speaker, so that its line keeps its time.
+// Cue numbers, timings, settings, styling tags and NOTE/STYLE/REGION blocks are dropped.
 
 import { codePointLength } from '../../text/offsets.ts';
 import { normaliseText } from '../../text/normalise.ts';
@@ -12,6 +13,7 @@ import { matchTurnLabel, speakerFilter, type TurnDetector, type TurnLabel, type 
 
 const TIMING = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})/u;
 
+/** One line of the result: a whole cue, or one voice's part of it. */
 interface Cue {
   startMs: number;
   voice: string | null;
@@ -67,18 +69,36 @@ function readCues(text: string): Cue[] {
     // number) sits above it.
     if (timingAt < 0 || timingAt > 1) continue;
     const startMs = cueTime(TIMING.exec(lines[timingAt]!)![1]!);
-    const payload = lines.slice(timingAt + 1);
-    let voice: string | null = null;
-    const voiceTag = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/u.exec(payload.join(' '));
-    if (voiceTag) voice = normaliseText(decodeEntities(voiceTag[1]!)).trim();
-    const body = payload
-      .map((l) => decodeEntities(stripTags(l)).trim())
-      .filter((l) => l !== '')
-      .join(' ')
-      .replace(/[ \t]+/gu, ' ');
-    if (body !== '') cues.push({ startMs, voice, text: normaliseText(body) });
+    for (const { voice, raw } of voiceSpans(lines.slice(timingAt + 1).join('\n'))) {
+      const body = raw
+        .split('\n')
+        .map((l) => decodeEntities(stripTags(l)).trim())
+        .filter((l) => l !== '')
+        .join(' ')
+        .replace(/[ \t]+/gu, ' ');
+      if (body !== '') cues.push({ startMs, voice, text: normaliseText(body) });
+    }
   }
   return cues;
+}
+
+const VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>\n]*)>/gu;
+
+/**
+ * A cue's payload cut at each <v Name> tag: "<v Marie>Oui</v> <v Enquêtrice>D’accord</v>" is two
+ * speakers' words. Text after a </v> stays with the span it follows (usually just a space).
+ */
+function voiceSpans(payload: string): Array<{ voice: string | null; raw: string }> {
+  const spans: Array<{ voice: string | null; raw: string }> = [];
+  let voice: string | null = null;
+  let from = 0;
+  for (const m of payload.matchAll(VOICE)) {
+    spans.push({ voice, raw: payload.slice(from, m.index) });
+    voice = normaliseText(decodeEntities(m[1]!)).replace(/\s+/gu, ' ').trim();
+    from = m.index + m[0].length;
+  }
+  spans.push({ voice, raw: payload.slice(from) });
+  return spans;
 }
 
 /** "01:02:03.250", "02:03.250" (WebVTT) or "01:02:03,250" (SubRip) in milliseconds. */
@@ -89,9 +109,15 @@ function cueTime(value: string): number {
   return seconds * 1000 + Math.round(Number(`0.${fraction}`) * 1000);
 }
 
-/** WebVTT/HTML tags (<v>, <c>, <i>, <00:00:01.000>…) and SubRip/ASS override codes ({\an8}). */
+/**
+ * The WebVTT cue tags (<v …>, <c.x>, <i>, <b>, <u>, <lang …>, <ruby>, <rt>, <00:00:01.000>),
+ * SubRip's <s> and <font …>, and SubRip/ASS override codes ({\an8}). Only those: a "<" in the
+ * words ("3 < 5 mais 7 > 2") is text.
+ */
+const CUE_TAG = /<\/?(?:v|c|i|b|u|s|lang|ruby|rt|font)(?:[.\s][^<>]*)?>|<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>/giu;
+
 function stripTags(line: string): string {
-  return line.replace(/<[^>]*>/gu, '').replace(/\{\\[^}]*\}/gu, '');
+  return line.replace(CUE_TAG, '').replace(/\{\\[^}]*\}/gu, '');
 }
 
 function decodeEntities(s: string): string {

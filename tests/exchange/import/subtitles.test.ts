@@ -66,6 +66,41 @@ describe('WebVTT', () => {
     expectWellFormed(r);
   });
 
+  it('gives each voice of a cue its own line and turn, at the cue’s time', async () => {
+    const vtt = 'WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n<v Marie>Oui</v> <v Enquêtrice>D’accord</v>\n\n00:00:10.000 --> 00:00:12.000\n<v Marie>Bon,\nalors</v>\n<v.loud Paul>Non !\n';
+    const r = await parseSourceFile(utf8(vtt), 'voix.vtt');
+    expect(r.text).toBe(['Marie : Oui', 'Enquêtrice : D’accord', 'Marie : Bon, alors', 'Paul : Non !'].join('\n'));
+    expect(turnsOf(r).map((t) => [t.speaker, t.timestampMs, covered(r, t).trimEnd()])).toEqual([
+      ['Marie', 7000, 'Marie : Oui'],
+      ['Enquêtrice', 7000, 'Enquêtrice : D’accord'],
+      ['Marie', 10_000, 'Marie : Bon, alors'],
+      ['Paul', 10_000, 'Paul : Non !'],
+    ]);
+    expectWellFormed(r);
+  });
+
+  it('does not announce speaker turns for a transcript that names no speaker', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBonjour à tous.\n\n00:00:03.000 --> 00:00:04.000\nOn commence.\n';
+    const r = await parseSourceFile(utf8(vtt), 'whisper.vtt');
+    expect(r.text).toBe('Bonjour à tous.\nOn commence.');
+    expect(r.notes.filter((n) => n.includes('tour'))).toEqual([]);
+    // The cues stay turns without a speaker so that each line keeps its time.
+    expect(turnsOf(r).map((t) => [t.speaker, t.timestampMs])).toEqual([
+      ['', 1000],
+      ['', 3000],
+    ]);
+  });
+
+  it('keeps "<" and ">" that are not cue tags, and decodes entities', async () => {
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n3 < 5 mais 7 > 2, <b>gras</b> <u>souligné</u> <lang fr>oui</lang> <ruby>漢<rt>kan</rt></ruby>\n\n' +
+      '00:00:03.000 --> 00:00:04.000\n<very> bien &lt;v&gt; &amp; a&nbsp;b\n';
+    const r = await parseSourceFile(utf8(vtt), 'signes.vtt');
+    expect(r.text).toBe('3 < 5 mais 7 > 2, gras souligné oui 漢kan\n<very> bien <v> & a\u00A0b');
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\n<I>Enfin</I> x<y et y>z\n';
+    expect((await parseSourceFile(utf8(srt), 'signes.srt')).text).toBe('Enfin x<y et y>z');
+  });
+
   it('refuses a .vtt without any cue', async () => {
     expect((await failure(parseSourceFile(utf8('WEBVTT\n\nNOTE rien\n'), 'vide.vtt'))).code).toBe('import.corrupt');
     expect((await failure(parseSourceFile(utf8('\n\n'), 'vide.vtt'))).code).toBe('import.empty');

@@ -29,8 +29,14 @@ function swapBytes(b: Uint8Array): Uint8Array {
 
 /** Windows-1252 bytes of a string made of Latin-1 letters and the 1252 punctuation used in French. */
 function windows1252(s: string): Uint8Array {
-  const extra: Record<string, number> = { '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94 };
+  const extra: Record<string, number> = { '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
   return Uint8Array.from(Array.from(s, (ch) => extra[ch] ?? ch.charCodeAt(0)));
+}
+
+/** Mac-Roman bytes of French text using only characters that Windows-1252 would decode without error. */
+function macRoman(s: string): Uint8Array {
+  const mac: Record<string, number> = { 'é': 0x8e, 'à': 0x88, 'â': 0x89, 'ô': 0x99, 'î': 0x94, 'û': 0x9e, '’': 0xd5, '«': 0xc7, '»': 0xc8, '…': 0xc9 };
+  return Uint8Array.from(Array.from(s, (ch) => mac[ch] ?? ch.charCodeAt(0)));
 }
 
 describe('plain text: encodings', () => {
@@ -77,6 +83,19 @@ describe('plain text: encodings', () => {
     expect(r.text).toBe(FRENCH);
     expect(r.notes.some((n) => n.includes('Windows-1252'))).toBe(true);
     expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie', 'Marie']);
+  });
+
+  it('accepts genuine Windows-1252 French: Word typography, accented capitals, words run together by …', async () => {
+    const texts = [
+      'Enquêtrice : Aujourd’hui, l’œuvre « collective » de ma sœur… coûte 12 € – c’est tout — voilà.',
+      'ÉCOLE PRIMAIRE DÉJÀ OUVERTE\nÀ bientôt, Noël à l’hôpital.',
+      'Ça va ? ÇA VA ! L’État, l’Île-de-France et l’Œuvre.',
+      'Marie : euh…je sais pas, c’est\u00A0dur ; « oui » au 1er rendez-vous, n° 3.',
+    ];
+    for (const text of texts) {
+      const r = await parseSourceFile(windows1252(text), 'word.txt');
+      expect([r.encoding, r.text]).toEqual(['windows-1252', text]);
+    }
   });
 
   it('reads UTF-16 little- and big-endian with a BOM, emoji included', async () => {
@@ -137,6 +156,15 @@ describe('plain text: refusals', () => {
   it('refuses single-byte text that is not Windows-1252 (bytes it leaves undefined)', async () => {
     const other = Uint8Array.from([...utf8('Caf'), 0x8e, ...utf8(' cr'), 0x8f, ...utf8('me br'), 0x9d, ...utf8('l'), 0x81, ...utf8('e.')]);
     expect((await failure(parseSourceFile(other, 'mac.txt'))).code).toBe('import.encoding');
+  });
+
+  it('refuses Mac-Roman text rather than store it as Windows-1252 mojibake', async () => {
+    // Read as Windows-1252 this would be "RŽunion ˆ lÕh™pital : Ç dŽjˆ È vu".
+    const mac = macRoman('Réunion à l’hôpital : « déjà » vu');
+    expect(await failure(parseSourceFile(mac, 'mac.txt'))).toMatchObject({ code: 'import.encoding', params: { file: 'mac.txt' } });
+    // Without an é inside a word, the lone "à" (ˆ in Windows-1252) still gives it away.
+    expect((await failure(parseSourceFile(macRoman('Il va à Paris demain.'), 'mac.txt'))).code).toBe('import.encoding');
+    expect((await failure(parseSourceFile(macRoman('Marie : Bien sûr, je crois.'), 'mac.txt'))).code).toBe('import.encoding');
   });
 
   it('does not mistake a binary file with many zero bytes for BOM-less UTF-16', async () => {
