@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import { makeImageOnlyPdf, makePdf, PDF_PAGES, utf8 } from '../../fixtures/import/make.ts';
+import { makeLaidOutPdf, type PdfPage } from '../../fixtures/import/pdf-layout.ts';
 import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
 
 describe('pdf', { timeout: 30_000 }, () => {
@@ -28,6 +29,93 @@ describe('pdf', { timeout: 30_000 }, () => {
     const r = await parseSourceFile(await makePdf(pages, { header: false, footer: false }), 'court.pdf');
     expect(r.text).toBe('Introduction\nTexte de la page un.\n\nTexte de la page deux.\nConclusion provisoire.');
     expect(r.notes.filter((n) => n.includes('retiré'))).toEqual([]);
+  });
+
+  const bodies = (pages: PdfPage[]) => pages.map((p) => p.lines.join('\n')).join('\n\n');
+  const removals = (notes: string[]) => notes.filter((n) => n.includes('retiré'));
+
+  it('keeps short answers that end several pages of a transcript without running headers', async () => {
+    const transcript: PdfPage[] = [
+      { lines: ['E : Vous travaillez ici depuis longtemps ?', 'R : Depuis 2015, au service social.', 'E : Et ce travail vous plaît ?', 'R : Oui.'] },
+      { lines: ['E : Même les jours de réunion ?', 'R : Surtout ces jours-là, on avance ensemble.', 'E : Vous le referiez ?', 'R : Oui.'] },
+      { lines: ['E : Merci pour cet entretien.', 'R : Merci à vous.', 'E : Vous voulez ajouter quelque chose ?', 'R : Oui.'] },
+    ];
+    // As QA found it (two pages of three end with the answer), and on every page.
+    for (const pages of [transcript.map((p, i) => (i === 2 ? { lines: p.lines.slice(0, 2) } : p)), transcript]) {
+      const r = await parseSourceFile(await makeLaidOutPdf(pages), 'entretien-R.pdf');
+      expect(r.text).toBe(bodies(pages));
+      expect(removals(r.notes)).toEqual([]);
+      expect(turnsOf(r).filter((t) => covered(r, t).startsWith('R : Oui.'))).toHaveLength(pages === transcript ? 3 : 2);
+    }
+    // A line without a speaker label at the foot of two pages of three is no running footer either.
+    const notes: PdfPage[] = [
+      { lines: ['Arrivée au foyer à 9 h.', '(silence)'] },
+      { lines: ['Réunion d’équipe.', '(silence)'] },
+      { lines: ['Départ à midi.', 'Fin des notes.'] },
+    ];
+    const r = await parseSourceFile(await makeLaidOutPdf(notes), 'notes.pdf');
+    expect(r.text).toBe(bodies(notes));
+  });
+
+  it('keeps timestamped lines, whose digits differ from page to page', async () => {
+    const pages: PdfPage[] = [1, 2, 3, 4, 5].map((k) => ({
+      lines: [`[00:1${k}:02] (reprise)`, `[00:1${k}:05] E : Et ensuite, que se passe-t-il ?`, `[00:1${k}:10] R : On rappelle la famille.`, `[00:1${k}:3${k}] R : Oui.`],
+    }));
+    const r = await parseSourceFile(await makeLaidOutPdf(pages), 'horodaté.pdf');
+    expect(r.text).toBe(bodies(pages));
+    expect(r.text).toContain('[00:13:33] R : Oui.');
+    expect(removals(r.notes)).toEqual([]);
+  });
+
+  it('still removes real running headers, footers and page numbers of a longer document', async () => {
+    const body = (k: number): string[] => [
+      `Chapitre ${k} : la coordination vue par les partenaires.`,
+      'Les acteurs se réunissent chaque mois autour des situations.',
+      'Le secret partagé y est discuté au cas par cas.',
+      'La personne concernée est informée avant la réunion.',
+      k === 2 || k === 4 ? 'Voir l’annexe.' : `Fin de la partie ${k}.`,
+    ];
+    const pages: PdfPage[] = [1, 2, 3, 4, 5].map((k) => ({
+      // the title page carries no running head
+      header: k === 1 ? undefined : `${117 + k} / Dupont - Le secret partagé en santé mentale`,
+      lines: [...body(k), 'Document de travail, ne pas diffuser'],
+      footer: `Page ${k} sur 5`,
+    }));
+    const r = await parseSourceFile(await makeLaidOutPdf(pages), 'Dupont-memoire.pdf');
+    expect(r.text).toBe(pages.map((p) => p.lines.slice(0, -1).join('\n')).join('\n\n'));
+    expect(r.text).toContain('Voir l’annexe.'); // on 2 of 5 pages only: not a running line
+    expect(r.notes).toEqual(expect.arrayContaining(['9 en-têtes/pieds de page répétés retirés', '5 numéros de page retirés']));
+
+    // Odd and even pages with different running heads, and bare page numbers.
+    const book: PdfPage[] = [1, 2, 3, 4, 5, 6, 7].map((k) => ({
+      header: k === 1 ? undefined : k % 2 === 0 ? 'A. Dupont' : 'Le secret partagé en santé mentale',
+      lines: body(k),
+      footer: String(40 + k),
+    }));
+    const b = await parseSourceFile(await makeLaidOutPdf(book), 'chapitre.pdf');
+    expect(b.text).toBe(bodies(book));
+    expect(b.notes).toEqual(expect.arrayContaining(['6 en-têtes/pieds de page répétés retirés', '7 numéros de page retirés']));
+  });
+
+  it('rejoins words hyphenated at the end of a line, within and across pages, and keeps compounds', async () => {
+    const pages: PdfPage[] = [
+      { lines: ['Le dossier contient des informa-', 'tions sur la situation du patient.', 'Le porte-', 'parole de l’équipe, peut-', 'être, le per-'] },
+      { lines: ['met sans difficulté.', 'R : C’est-à-', 'dire que la coordina-', 'tion, c’est le cœur.'] },
+    ];
+    const r = await parseSourceFile(await makeLaidOutPdf(pages), 'article.pdf');
+    expect(r.text).toBe(
+      'Le dossier contient des informations\nsur la situation du patient.\nLe porte-parole\nde l’équipe, peut-être,\nle permet\n\n' +
+        'sans difficulté.\nR : C’est-à-dire\nque la coordination,\nc’est le cœur.',
+    );
+    expectWellFormed(r);
+
+    // A new page that opens on a heading does not continue the last line of the page before.
+    const headed: PdfPage[] = [
+      { lines: ['Les outils relèvent alors de la télé-', 'consultation et du suivi à distance, ou de la télé-'] },
+      { lines: ['e-santé : les outils', 'Les outils sont nombreux.'], sizes: [16, 11] },
+    ];
+    const h = await parseSourceFile(await makeLaidOutPdf(headed), 'chapitres.pdf');
+    expect(h.text).toBe('Les outils relèvent alors de la téléconsultation\net du suivi à distance, ou de la télé-\n\ne-santé : les outils\nLes outils sont nombreux.');
   });
 
   it('reports a PDF without a text layer', async () => {
