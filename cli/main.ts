@@ -3,11 +3,13 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { searchSources } from '../db/search.ts';
 import { EXTRA_COMMANDS } from './commands/index.ts';
-import { cliMessages, type CliMessage } from '../i18n/cli.ts';
+import { fileErrorOf, readUserFile } from './files.ts';
+import { laxParse, parseErrorDetail, usageLines } from './usage.ts';
+import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
 import { isTresseError, TresseError } from '../i18n/error.ts';
 import { interpolate, langFrom, type Lang } from '../i18n/lang.ts';
 import { parseSourceKind } from '../model/kinds.ts';
-import { ATTRIBUTE_TYPES, SEGMENT_KINDS, type AttributeType, type SegmentKind, type Valence } from '../model/types.ts';
+import { ATTRIBUTE_TYPES, SEGMENT_KINDS, type AttributeType, type SegmentKind, type SourceKind, type Valence } from '../model/types.ts';
 import { defineAttribute, findAttribute, setAttributeValues } from '../service/attributes.ts';
 import { createCase, linkSource, listCases, resolveCase } from '../service/cases.ts';
 import { addCode, codePath, listCodes, resolveCode } from '../service/codebook.ts';
@@ -100,16 +102,21 @@ function parse(args: string[]) {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let lang: Lang = langFrom(io.env.TRESSE_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   const say = (key: CliMessage, params: Record<string, unknown> = {}) => interpolate(cliMessages[key][lang], params);
+  let command: string | undefined;
   try {
     let parsed;
     try {
       parsed = parse(argv);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      const lax = laxParse(argv, OPTIONS);
+      if (lax.lang) lang = langFrom(lax.lang);
+      command = lax.command;
+      throw new UsageError(parseErrorDetail(e, say));
     }
     const { values, positionals } = parsed;
     if (values.lang) lang = langFrom(values.lang);
-    const [command, ...rest] = positionals;
+    const [first, ...rest] = positionals;
+    command = first;
     if (values.help || !command) {
       io.out(say('cli.usage'));
       return values.help ? 0 : 2;
@@ -119,12 +126,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(say('cli.badUsage', { detail: e.message }));
-      io.err(say('cli.usage'));
+      io.err(usageLines(say, lang, e.message, command).join('\n'));
       return 2;
     }
-    if (isTresseError(e)) {
-      io.err(e.format(lang));
+    const user = isTresseError(e) ? e : fileErrorOf(e);
+    if (user) {
+      io.err(user.format(lang));
       return 1;
     }
     io.err(say('cli.internal', { message: (e as Error).stack ?? String(e) }));
@@ -151,17 +158,34 @@ export class CommandRun {
     return resolve(this.io.cwd, this.arg(i, 'PROJET / PROJECT'));
   }
 
+  /** A message in its singular or plural form, `count` filled in. */
+  sayN(key: CliPluralMessage, count: number, params: Record<string, unknown> = {}): string {
+    return this.say(`${key}.${pluralForm(this.lang, count)}` as CliMessage, { count, ...params });
+  }
+
+  /** A --kind value as users write it; an unknown one is bad usage, answered with the accepted kinds. */
+  kind(value: string): SourceKind {
+    try {
+      return parseSourceKind(value);
+    } catch (e) {
+      if (isTresseError(e) && e.code === 'source.kind') throw new UsageError(e.format(this.lang));
+      throw e;
+    }
+  }
+
   print(json: unknown, text: () => string): void {
     this.io.out(this.values.json ? JSON.stringify(json, null, 2) : text());
   }
 
   /**
    * Opens the project named by the first argument for the length of one command. Commands that
-   * change it act as --coder; read commands use --coder as a filter and never add a coder.
+   * change it act as --coder; read commands use --coder as a filter and never add a coder. A new
+   * coder is recorded with the first change attributed to them, so a refused command leaves the
+   * file as it was.
    */
   withProject<T>(fn: (ctx: ProjectContext) => T, writes = false): T extends Promise<infer U> ? Promise<U> : T {
     // Reads do not take the project's lock, so they work while the desktop app has it open; writes do.
-    const ctx = openProject(this.path(0), writes ? this.values.coder : undefined, { lock: writes });
+    const ctx = openProject(this.path(0), writes ? this.values.coder : undefined, { lock: writes, newCoder: 'on-first-use' });
     let result: unknown;
     try {
       result = fn(ctx);
@@ -236,7 +260,7 @@ export class CommandRun {
     if (files.length === 1 && /\.qdpx$/i.test(files[0]!)) return EXTRA_COMMANDS['import-qdpx']!(this);
     const kindArg = this.values.kind?.[0];
     if (!kindArg) throw new UsageError(this.say('cli.missing', { what: '--kind' }));
-    const kind = parseSourceKind(kindArg);
+    const kind = this.kind(kindArg);
     if (this.values.name && files.length > 1) throw new UsageError('--name + ' + files.length);
     let failures = 0;
     const results = await this.withProjectAs(async (ctx) => {
@@ -245,7 +269,7 @@ export class CommandRun {
       for (const file of files) {
         const full = resolve(this.io.cwd, file);
         try {
-          const bytes = new Uint8Array(readFileSync(full));
+          const bytes = readUserFile(full);
           const r = await importSource(ctx, {
             fileName: basename(full),
             bytes,
@@ -261,15 +285,15 @@ export class CommandRun {
           }
         } catch (e) {
           failures++;
-          const message = isTresseError(e) ? e.format(this.lang) : (e as NodeJS.ErrnoException).code === 'ENOENT'
-            ? `${full}` : (e as Error).message;
+          const message = isTresseError(e) ? e.format(this.lang) : (e as Error).message;
           this.io.err(this.say('cli.importFailed', { file, message }));
         }
       }
       return out;
     });
     if (this.values.json) this.io.out(JSON.stringify(results, null, 2));
-    if (failures > 0) throw new TresseError('value.invalid', { field: 'import', value: `${failures}/${files.length}` });
+    if (failures === 1) throw new TresseError('import.failedOne', { total: files.length });
+    if (failures > 1) throw new TresseError('import.failedMany', { failed: failures, total: files.length });
   }
 
   private sources(): void {
@@ -282,8 +306,13 @@ export class CommandRun {
           : sources
               .map(
                 (s) =>
-                  `${String(s.id).padStart(4)}  ${s.kind.padEnd(11)} ${s.name}  [${s.length} car., ${s.codingCount} codages]` +
-                  (s.caseIds.length ? `  cas : ${s.caseIds.map((id) => cases.get(id)).join(', ')}` : ''),
+                  `${String(s.id).padStart(4)}  ${this.say(`cli.kind.${s.kind}`).padEnd(11)} ${s.name}  [${this.say('cli.sourceSize', {
+                    length: s.length,
+                    codings: this.sayN('cli.codingCount', s.codingCount),
+                  })}]` +
+                  (s.caseIds.length
+                    ? `  ${this.sayN('cli.sourceCases', s.caseIds.length, { cases: s.caseIds.map((id) => cases.get(id)).join(', ') })}`
+                    : ''),
               )
               .join('\n'),
       );
@@ -466,7 +495,7 @@ export class CommandRun {
         ...(codeId !== undefined ? { codeId } : {}),
         includeSubcodes: !!this.values.subcodes,
         ...(sourceIds ? { sourceIds } : {}),
-        ...(this.values.kind ? { sourceKinds: this.values.kind.map(parseSourceKind) } : {}),
+        ...(this.values.kind ? { sourceKinds: this.values.kind.map((k) => this.kind(k)) } : {}),
         ...(this.values.coder ? { coderIds: [requireCoder(ctx.db, this.values.coder).id] } : {}),
         ...(attribute ? { caseAttribute: attribute } : {}),
       });
@@ -489,16 +518,22 @@ export class CommandRun {
   }
 
   private search(): void {
+    // Usage is checked before the project is opened: a bad command line never touches it.
+    const query = this.args.slice(1).join(' ');
+    if (this.args.length > 0 && !query.trim()) throw new UsageError(this.say('cli.missingQuery'));
+    const limit = intOption(this.values.limit, '--limit') ?? 50;
+    if (limit < 1) throw new UsageError(`--limit ${limit}`);
+    const sourceKinds = this.values.kind?.map((k) => this.kind(k));
     this.withProject((ctx) => {
-      const query = this.args.slice(1).join(' ');
-      if (!query.trim()) throw new TresseError('search.empty');
-      const result = searchSources(ctx.db, query, {
-        limit: intOption(this.values.limit, '--limit') ?? 50,
-        ...(this.values.kind ? { sourceKinds: this.values.kind.map(parseSourceKind) } : {}),
-      });
+      const result = searchSources(ctx.db, query, { limit, ...(sourceKinds ? { sourceKinds } : {}) });
+      const sources = this.sayN('cli.sourceCount', result.sourceCount);
       this.print(result, () =>
         [
-          this.say('cli.hits', { count: result.hits.length, sources: result.sourceCount }),
+          result.truncated
+            ? this.say('cli.hitsLimited', { shown: this.sayN('cli.hitsShown', result.hits.length), limit, sources })
+            : result.hits.length === 0
+              ? this.say('cli.noResults')
+              : this.say('cli.hits', { hits: this.sayN('cli.hitCount', result.hits.length), sources }),
           ...result.hits.map(
             (h) =>
               `— ${h.sourceName} [${h.start}–${h.end}]  ${h.snippet.slice(0, h.snippetStart)}[${h.snippet.slice(
@@ -506,7 +541,6 @@ export class CommandRun {
                 h.snippetEnd,
               )}]${h.snippet.slice(h.snippetEnd)}`,
           ),
-          ...(result.truncated ? [this.say('cli.truncated')] : []),
         ].join('\n'),
       );
     });

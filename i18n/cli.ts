@@ -1,4 +1,6 @@
 // What the `tresse` command prints, French first.
+import type { Lang } from './lang.ts';
+
 export const cliMessages = {
   'cli.usage': {
     fr: `Usage : tresse <commande> PROJET [options]
@@ -118,8 +120,37 @@ Positions: Unicode code points, from 0, end excluded.`,
   },
   'cli.noSources': { fr: 'Aucune source.', en: 'No sources.' },
   'cli.noResults': { fr: 'Aucun résultat.', en: 'No results.' },
-  'cli.hits': { fr: '{count} résultat(s) dans {sources} source(s)', en: '{count} hit(s) in {sources} source(s)' },
-  'cli.truncated': { fr: '(liste tronquée : utilisez --limit)', en: '(list truncated: use --limit)' },
+  'cli.hits': { fr: '{hits} dans {sources}', en: '{hits} in {sources}' },
+  'cli.hitsLimited': {
+    fr: '{shown}, limite atteinte (--limit {limit}) ; la requête trouve des passages dans {sources}.',
+    en: '{shown}, limit reached (--limit {limit}); the query matches passages in {sources}.',
+  },
+  'cli.hitCount.one': { fr: '{count} résultat', en: '{count} hit' },
+  'cli.hitCount.other': { fr: '{count} résultats', en: '{count} hits' },
+  'cli.hitsShown.one': { fr: '{count} résultat affiché', en: '{count} hit shown' },
+  'cli.hitsShown.other': { fr: '{count} résultats affichés', en: '{count} hits shown' },
+  'cli.sourceCount.one': { fr: '{count} source', en: '{count} source' },
+  'cli.sourceCount.other': { fr: '{count} sources', en: '{count} sources' },
+  'cli.missingQuery': { fr: 'Il manque la requête.', en: 'The query is missing.' },
+  'cli.sourceSize': { fr: '{length} car., {codings}', en: '{length} chars, {codings}' },
+  'cli.codingCount.one': { fr: '{count} codage', en: '{count} coding' },
+  'cli.codingCount.other': { fr: '{count} codages', en: '{count} codings' },
+  'cli.sourceCases.one': { fr: 'cas : {cases}', en: 'case: {cases}' },
+  'cli.sourceCases.other': { fr: 'cas : {cases}', en: 'cases: {cases}' },
+  'cli.kind.interview': { fr: 'entretien', en: 'interview' },
+  'cli.kind.observation': { fr: 'observation', en: 'observation' },
+  'cli.kind.notebook': { fr: 'carnet', en: 'notebook' },
+  'cli.kind.document': { fr: 'document', en: 'document' },
+  'cli.kind.synthesis': { fr: 'synthèse', en: 'synthesis' },
+  'cli.usageOf': { fr: 'Usage :', en: 'Usage:' },
+  'cli.helpHint': { fr: 'Aide complète : tresse --help', en: 'Full help: tresse --help' },
+  'cli.unknownOption': { fr: 'option {option} inconnue', en: 'unknown option {option}' },
+  'cli.optionNeedsValue': { fr: 'l’option {option} attend une valeur', en: 'option {option} needs a value' },
+  'cli.optionTakesNoValue': { fr: 'l’option {option} ne prend pas de valeur', en: 'option {option} takes no value' },
+  'cli.optionValueDash': {
+    fr: 'l’option {option} attend une valeur ; si la valeur commence par un tiret, écrivez {option}=-…',
+    en: 'option {option} needs a value; if the value starts with a dash, write {option}=-…',
+  },
   'cli.excerpts': { fr: '{count} extrait(s)', en: '{count} excerpt(s)' },
   'cli.internal': { fr: 'Erreur interne : {message}', en: 'Internal error: {message}' },
   'cli.codebookMerged': {
@@ -186,3 +217,11 @@ Positions: Unicode code points, from 0, end excluded.`,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;
+
+/** Messages that come in a singular and a plural form, named without their `.one`/`.other`. */
+export type CliPluralMessage = CliMessage extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+
+/** 'one' or 'other' by the language's rule: French says « 0 résultat », English "0 hits". */
+export function pluralForm(lang: Lang, count: number): 'one' | 'other' {
+  return new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+}

@@ -56,6 +56,17 @@ export const errorMessages = {
     fr: '« {file} » ne contient pas de texte (PDF scanné ?). Faites-le passer par un logiciel de reconnaissance de caractères.',
     en: '"{file}" has no text layer (a scanned PDF?). Run it through character recognition first.',
   },
+  'import.failedOne': {
+    fr: '1 fichier sur {total} n’a pas pu être importé.',
+    en: '1 of {total} files could not be imported.',
+  },
+  'import.failedMany': {
+    fr: '{failed} fichiers sur {total} n’ont pas pu être importés.',
+    en: '{failed} of {total} files could not be imported.',
+  },
+  'file.notFound': { fr: 'Le fichier {path} n’existe pas.', en: 'The file {path} does not exist.' },
+  'file.isDirectory': { fr: '{path} est un dossier, pas un fichier.', en: '{path} is a folder, not a file.' },
+  'file.unreadable': { fr: 'Impossible de lire {path} ({detail}).', en: 'Cannot read {path} ({detail}).' },
   'import.pattern': { fr: 'Motif de tour de parole invalide : {pattern}', en: 'Invalid speaker-turn pattern: {pattern}' },
   'case.notFound': { fr: 'Cas introuvable : {ref}', en: 'Case not found: {ref}' },
   'case.exists': { fr: 'Un cas s’appelle déjà « {name} ».', en: 'A case named "{name}" already exists.' },

@@ -5,7 +5,8 @@ import { stmt } from '../db/statements.ts';
 import { acquireLock, attachLock, releaseLockOf } from '../db/lock.ts';
 import { loadGrid } from '../codebooks/grids.ts';
 import type { Coder } from '../model/types.ts';
-import { ensureCoder, listCoders } from './coders.ts';
+import { ensureCoder, findCoder, listCoders } from './coders.ts';
+import { TresseError } from '../i18n/error.ts';
 import { insertCodeTree } from './codebook.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
 
@@ -75,6 +76,13 @@ export interface OpenProjectOptions {
    * has the project open (SQLite lets readers in beside one writer). Default true.
    */
   lock?: boolean;
+  /**
+   * When a coder not yet in the project is recorded. 'now' (default): at opening, so the desktop
+   * app shows and lists them at once. 'on-first-use': only when something is first attributed to
+   * them, inside that change's transaction, so a command that fails or only reads leaves the
+   * file byte for byte as it was.
+   */
+  newCoder?: 'now' | 'on-first-use';
 }
 
 /** Opens a project as `coder` (created if new), or as the coder who last worked in it. */
@@ -90,6 +98,7 @@ export function openProject(path: string, coderName?: string, options: OpenProje
   if (lock) attachLock(db, lock);
   try {
     const name = coderName ?? getSetting(db, 'default_coder') ?? defaultCoderName();
+    if (options.newCoder === 'on-first-use') return withCoderOnFirstUse(db, path, name);
     const coder = db.transaction(() => ensureCoder(db, name))();
     return { db, path, coder };
   } catch (e) {
@@ -97,6 +106,28 @@ export function openProject(path: string, coderName?: string, options: OpenProje
     releaseLockOf(db);
     throw e;
   }
+}
+
+/**
+ * A context whose coder is looked up at each use until it exists outside a transaction: a row
+ * inserted inside one may still be rolled back with it, and must then be inserted again.
+ */
+function withCoderOnFirstUse(db: Db, path: string, name: string): ProjectContext {
+  if (!name.trim()) throw new TresseError('value.invalid', { field: 'coder', value: name });
+  let known: Coder | undefined = findCoder(db, name);
+  return {
+    db,
+    path,
+    get coder(): Coder {
+      if (known) return known;
+      const coder = ensureCoder(db, name);
+      if (!db.inTransaction) known = coder;
+      return coder;
+    },
+    set coder(coder: Coder) {
+      known = coder;
+    },
+  };
 }
 
 export function closeProject(ctx: ProjectContext): void {

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Db } from '../../db/open.ts';
 import { TresseError } from '../../i18n/error.ts';
-import { parseSourceKind } from '../../model/kinds.ts';
 import { resolveCase } from '../../service/cases.ts';
 import { resolveCode } from '../../service/codebook.ts';
 import { requireCoder } from '../../service/coders.ts';
@@ -60,7 +59,7 @@ function filterOf(run: CommandRun, db: Db): MatrixFilter {
   const v = run.values;
   const filter: MatrixFilter = {};
   if (v.coder) filter.coderIds = v.coder.split(',').map((name) => requireCoder(db, name.trim()).id);
-  if (v.kind?.length) filter.sourceKinds = v.kind.flatMap((k) => k.split(',')).map(parseSourceKind);
+  if (v.kind?.length) filter.sourceKinds = v.kind.flatMap((k) => k.split(',')).map((k) => run.kind(k));
   if (v.attribute) {
     const eq = v.attribute.indexOf('=');
     if (eq <= 0) throw new UsageError(`--attribute ${v.attribute}`);
@@ -247,7 +246,7 @@ function columns(run: CommandRun): void {
   run.withProjectAs((ctx) => {
     if (sub === 'reset') return show(resetKindColumns(ctx));
     if (sub !== 'set') throw new UsageError(run.say('cli.unknownCommand', { name: `columns ${sub}` }));
-    show(setKindColumn(ctx, parseSourceKind(run.arg(2, 'TYPE / KIND')), run.arg(3, 'COLONNE / COLUMN')));
+    show(setKindColumn(ctx, run.kind(run.arg(2, 'TYPE / KIND')), run.arg(3, 'COLONNE / COLUMN')));
   });
 }
 
