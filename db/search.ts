@@ -1,15 +1,20 @@
 import type { SearchHit, SourceKind } from '../model/types.ts';
+import { foldLigatures, ligatureSpellings } from '../text/ligatures.ts';
 import { OffsetIndex } from '../text/offsets.ts';
 import type { Db } from './open.ts';
 import { stmt } from './statements.ts';
 
 // Full-text search. FTS5 (unicode61, remove_diacritics 2) finds and ranks the sources; the hits'
 // positions are then found in the source text with the same folding (case, accents), so that
-// "secret partage" lands on "secret partagé" and every hit has its code-point range.
+// "secret partage" lands on "secret partagé" and every hit has its code-point range. unicode61
+// does not split the ligatures œ/æ, so a query asks for each spelling ("coeur" OR "cœur") and
+// hits are compared with the ligatures written out.
 
 /** One clause of a query: a word, a "quoted phrase", or a prefix (word*). */
 export interface QueryClause {
   tokens: string[];
+  /** `tokens` and its other spellings with œ/æ or oe/ae, looked up together. */
+  spellings: string[][];
   prefix: boolean;
   negated: boolean;
 }
@@ -34,7 +39,9 @@ export function parseQuery(query: string): QueryClause[] {
     const raw = m[2] ?? m[5] ?? '';
     const prefix = m[3] === '*' || (m[5] !== undefined && raw.endsWith('*'));
     const tokens = tokenize(raw);
-    if (tokens.length > 0) clauses.push({ tokens, prefix, negated });
+    if (tokens.length === 0) continue;
+    const spellings = ligatureSpellings(tokens.join(' '), { prefix }).map((s) => s.split(' '));
+    clauses.push({ tokens, spellings, prefix, negated });
   }
   return clauses;
 }
@@ -42,7 +49,9 @@ export function parseQuery(query: string): QueryClause[] {
 /** The FTS5 MATCH expression for parsed clauses; every token is quoted, so no user text is syntax. */
 export function toFtsQuery(clauses: readonly QueryClause[]): string {
   const positive = clauses.filter((c) => !c.negated);
-  const render = (c: QueryClause) => `"${c.tokens.join(' ')}"${c.prefix ? '*' : ''}`;
+  const term = (tokens: readonly string[], prefix: boolean) => `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
+  const render = (c: QueryClause) =>
+    c.spellings.length > 1 ? `(${c.spellings.map((s) => term(s, c.prefix)).join(' OR ')})` : term(c.tokens, c.prefix);
   let q = positive.map(render).join(' AND ');
   for (const c of clauses.filter((c) => c.negated)) q += ` NOT ${render(c)}`;
   return q;
@@ -125,14 +134,19 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
 
 /** UTF-16 ranges of every occurrence of any clause in the text, in text order. */
 export function findHits(text: string, clauses: readonly QueryClause[]): Array<[number, number]> {
-  const tokens = Array.from(text.matchAll(TOKEN), (m) => ({
-    folded: foldToken(m[0]),
-    from: m.index,
-    to: m.index + m[0].length,
-  }));
+  const tokens = Array.from(text.matchAll(TOKEN), (m) => {
+    const folded = foldToken(m[0]);
+    return {
+      // Cheaper than a regex replace on every token of a long transcript; foldToken lower-cased Œ/Æ.
+      folded: folded.includes('œ') || folded.includes('æ') ? foldLigatures(folded) : folded,
+      from: m.index,
+      to: m.index + m[0].length,
+    };
+  });
+  const wanted = clauses.map((c) => ({ prefix: c.prefix, tokens: c.tokens.map(foldLigatures) }));
   const ranges: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const c of clauses) {
+    for (const c of wanted) {
       const n = c.tokens.length;
       if (i + n > tokens.length) continue;
       let ok = true;

@@ -82,3 +82,61 @@ describe('full-text search', () => {
     expect(integrity).not.toThrow();
   });
 });
+
+describe('full-text search across the œ/æ ligatures', () => {
+  const LIG = `P2 : 😀 J'ai le cœur serré. Ma sœur aînée dit que Œuvres complètes est une belle œuvre.`;
+  const PLAIN = `P3 : Le coeur du problème, c'est le curriculum vitae de ma soeur ainee.`;
+
+  function setupLigatures() {
+    const ctx = newProject();
+    const lig = addText(ctx, 'Entretien 2', LIG);
+    const plain = addText(ctx, 'Entretien 3', PLAIN);
+    const textOf = (id: number) => (id === lig.id ? LIG : PLAIN);
+    const words = (query: string) =>
+      searchSources(ctx.db, query).hits.map((h) => {
+        // The snippet highlight and the code-point range must both land on the word as written.
+        expect(h.snippet.slice(h.snippetStart, h.snippetEnd)).toBe(sliceCodePoints(textOf(h.sourceId), h.start, h.end));
+        return `${h.sourceId === lig.id ? 'lig' : 'plain'}:${sliceCodePoints(textOf(h.sourceId), h.start, h.end)}`;
+      });
+    return { ctx, lig, plain, words };
+  }
+
+  it('"coeur" finds "cœur" and "cœur" finds "coeur", each hit on the word as written', () => {
+    const { words } = setupLigatures();
+    expect(words('coeur').sort()).toEqual(['lig:cœur', 'plain:coeur']);
+    expect(words('cœur').sort()).toEqual(['lig:cœur', 'plain:coeur']);
+  });
+
+  it('matches whatever the case: "OEUVRE" finds "œuvre", and "oeuv*" finds "Œuvres" and "œuvre"', () => {
+    const { words } = setupLigatures();
+    expect(words('OEUVRE')).toEqual(['lig:œuvre']);
+    expect(words('oeuv*')).toEqual(['lig:Œuvres', 'lig:œuvre']);
+  });
+
+  it('matches a phrase in either spelling: "soeur aînée" finds "sœur aînée"', () => {
+    const { words } = setupLigatures();
+    expect(words('"soeur aînée"').sort()).toEqual(['lig:sœur aînée', 'plain:soeur ainee']);
+    expect(words('"sœur ainee"').sort()).toEqual(['lig:sœur aînée', 'plain:soeur ainee']);
+  });
+
+  it('gives code-point positions of the word in the text (the emoji before it counts as one)', () => {
+    const { ctx, lig } = setupLigatures();
+    const hit = searchSources(ctx.db, 'coeur').hits.find((h) => h.sourceId === lig.id)!;
+    expect(hit.start).toBe(Array.from(LIG.slice(0, LIG.indexOf('cœur'))).length);
+    expect(hit.end).toBe(hit.start + 4);
+  });
+
+  it('excludes either spelling with -word', () => {
+    const { ctx, plain } = setupLigatures();
+    expect(searchSources(ctx.db, 'ma -cœur').hits.map((h) => h.sourceId)).toEqual([]);
+    expect(searchSources(ctx.db, 'ma -oeuvre').hits.map((h) => h.sourceId)).toEqual([plain.id]);
+  });
+
+  it('expands only the words that hold oe, ae, œ or æ; the others stay one quoted term', () => {
+    expect(toFtsQuery(parseQuery('Coeur secret'))).toBe('("coeur" OR "cœur") AND "secret"');
+    expect(toFtsQuery(parseQuery('"sœur aînée" -vitae'))).toBe(
+      '("sœur ainee" OR "soeur ainee") NOT ("vitae" OR "vitæ")',
+    );
+    expect(toFtsQuery(parseQuery('partag*'))).toBe('"partag"*');
+  });
+});
