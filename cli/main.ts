@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { formatImportNote } from '../i18n/import-notes.ts';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { searchSources } from '../db/search.ts';
@@ -281,7 +282,7 @@ export class CommandRun {
           out.push(r);
           if (!this.values.json) {
             this.io.out(this.say('cli.imported', { name: r.source.name, id: r.source.id, length: r.source.length }));
-            for (const note of r.notes) this.io.out(`  ${note}`);
+            for (const note of r.notes) this.io.out(`  ${formatImportNote(note, this.lang)}`);
           }
         } catch (e) {
           failures++;
@@ -291,7 +292,9 @@ export class CommandRun {
       }
       return out;
     });
-    if (this.values.json) this.io.out(JSON.stringify(results, null, 2));
+    // Notes are printed as sentences in the user's language, as in the text output.
+    const worded = results.map((r) => ({ ...r, notes: r.notes.map((n) => formatImportNote(n, this.lang)) }));
+    if (this.values.json) this.io.out(JSON.stringify(worded, null, 2));
     if (failures === 1) throw new TresseError('import.failedOne', { total: files.length });
     if (failures > 1) throw new TresseError('import.failedMany', { failed: failures, total: files.length });
   }

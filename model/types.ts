@@ -2,6 +2,7 @@
 // Positions (start, end) are always Unicode code points over the source's normalised text,
 // 0-based, end exclusive.
 
+import type { ImportNoteKey } from '../i18n/import-notes.ts';
 import type { NormalisedText } from '../text/normalise.ts';
 
 export const SOURCE_KINDS = ['interview', 'observation', 'notebook', 'document', 'synthesis'] as const;
@@ -147,13 +148,25 @@ export interface SearchHit {
 }
 
 /** What an importer hands to the project: normalised text plus the structure found in it. */
+/**
+ * Something an importer noticed that the user should know (headers removed, notes left out...),
+ * worded by i18n/import-notes.ts in the user's language.
+ */
+export interface ImportNote {
+  key: ImportNoteKey;
+  count?: number;
+  /** Speakers found (turns note). */
+  speakers?: string[];
+  /** Encoding guessed (encoding note). */
+  encoding?: string;
+}
+
 export interface ParsedSource {
   text: NormalisedText;
   format: string;
   encoding: string | null;
   structure: StructureSegment[];
-  /** Things the importer noticed and the user should know (headers removed, pages skipped...). */
-  notes: string[];
+  notes: ImportNote[];
   /**
    * The text's UTF-8 bytes, when the importer has them as read (a UTF-8 file that normalising left
    * as it was): hashing them spares encoding the text again.

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { parseSourceFile, type ImportOptions } from '../exchange/import/index.ts';
 import { TresseError } from '../i18n/error.ts';
-import type { ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
+import type { ImportNote, ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
 import { hashText, hashUtf8 } from '../text/hash.ts';
 import { codePointLength } from '../text/offsets.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
@@ -20,7 +20,7 @@ export interface ImportRequest extends ImportOptions {
 
 export interface ImportResult {
   source: SourceSummary;
-  notes: string[];
+  notes: ImportNote[];
 }
 
 /**

@@ -4,11 +4,11 @@
 // paragraphs of a cell joined by spaces); text boxes follow the paragraph that anchors them.
 // Footnotes, endnotes, comments, headers and footers, deleted revisions and hidden text are not imported.
 
+import type { ImportNote } from '../../model/types.ts';
 import type { SaxesTagNS } from 'saxes';
 import { attr, corrupt, parseXml, readZip, type ContainerContext } from './container.ts';
 import { assembleStructure, TextBuilder, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
-import { plural } from './notes.ts';
 
 const W = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -42,10 +42,10 @@ export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetecto
 
   const body = readBody(main, mainPart, styles, ctx);
   const text = body.builder.text();
-  const notes: string[] = [];
-  if (body.footnotes > 0) notes.push(plural(body.footnotes, 'note de bas de page non importée', 'notes de bas de page non importées'));
-  if (body.endnotes > 0) notes.push(plural(body.endnotes, 'note de fin non importée', 'notes de fin non importées'));
-  if (body.comments > 0) notes.push(plural(body.comments, 'commentaire non importé', 'commentaires non importés'));
+  const notes: ImportNote[] = [];
+  if (body.footnotes > 0) notes.push({ key: 'footnotes', count: body.footnotes });
+  if (body.endnotes > 0) notes.push({ key: 'endnotes', count: body.endnotes });
+  if (body.comments > 0) notes.push({ key: 'comments', count: body.comments });
   return { text, encoding: null, structure: assembleStructure(text, body.builder.headings, detector), notes };
 }
 

@@ -3,11 +3,11 @@
 // share them. The extension picks the parser; the content is still checked, because students
 // rename files ("entretien.docx" that is really a .doc, a PDF saved as .txt).
 
+import type { ImportNote } from '../../model/types.ts';
 import type { ParsedSource } from '../../model/types.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { parseDocx } from './docx.ts';
 import { parseMarkdown } from './markdown.ts';
-import { plural } from './notes.ts';
 import { parseOdt } from './odt.ts';
 import { parsePdf } from './pdf.ts';
 import { ensureNormalised, type ParsedText } from './structure.ts';
@@ -100,16 +100,14 @@ export async function parseSourceFile(bytes: Uint8Array, fileName: string, optio
   return { ...normalised, format, notes: [...normalised.notes, ...structureNotes(normalised)] };
 }
 
-function structureNotes(parsed: ParsedText): string[] {
-  const notes: string[] = [];
+function structureNotes(parsed: ParsedText): ImportNote[] {
+  const notes: ImportNote[] = [];
   const sections = parsed.structure.filter((s) => s.kind === 'section').length;
-  if (sections > 0) notes.push(plural(sections, 'titre de section reconnu', 'titres de section reconnus'));
+  if (sections > 0) notes.push({ key: 'sections', count: sections });
   // Subtitle cues without a speaker are turns only to carry their timestamp: not speaker turns.
   const turns = parsed.structure.filter((s) => s.kind === 'turn').filter((t) => t.speaker !== '');
   if (turns.length > 0) {
-    const speakers = [...new Set(turns.map((t) => t.speaker))];
-    const shown = speakers.slice(0, 6).join(', ') + (speakers.length > 6 ? '…' : '');
-    notes.push(plural(turns.length, 'tour de parole reconnu', 'tours de parole reconnus') + (shown ? ` (${shown})` : ''));
+    notes.push({ key: 'turns', count: turns.length, speakers: [...new Set(turns.map((t) => t.speaker))] });
   }
   return notes;
 }

@@ -3,9 +3,9 @@
 // paragraph that anchors them). Notes, comments, tracked deletions and the table of contents
 // (which repeats the headings) are left out.
 
+import type { ImportNote } from '../../model/types.ts';
 import type { SaxesTagNS } from 'saxes';
 import { attr, corrupt, parseXml, readZip, type ContainerContext } from './container.ts';
-import { plural } from './notes.ts';
 import { assembleStructure, TextBuilder, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
@@ -161,9 +161,9 @@ export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector
   );
 
   const text = builder.text();
-  const notes: string[] = [];
-  if (counts.notes > 0) notes.push(plural(counts.notes, 'note de bas de page non importée', 'notes de bas de page non importées'));
-  if (counts.comments > 0) notes.push(plural(counts.comments, 'commentaire non importé', 'commentaires non importés'));
-  if (counts.toc > 0) notes.push('Table des matières non importée (elle répète les titres).');
+  const notes: ImportNote[] = [];
+  if (counts.notes > 0) notes.push({ key: 'footnotes', count: counts.notes });
+  if (counts.comments > 0) notes.push({ key: 'comments', count: counts.comments });
+  if (counts.toc > 0) notes.push({ key: 'toc' });
   return { text, encoding: null, structure: assembleStructure(text, builder.headings, detector), notes };
 }

@@ -6,10 +6,10 @@
 // short answers ("R : Oui.") at page edges too, so dialogue is never taken for a running line.
 // Words the typesetter hyphenated at a line end are put back together, so that search finds them.
 
+import type { ImportNote } from '../../model/types.ts';
 import { createRequire } from 'node:module';
 import { TresseError } from '../../i18n/error.ts';
 import { normaliseText } from '../../text/normalise.ts';
-import { plural } from './notes.ts';
 import { assembleStructure, type ParsedText } from './structure.ts';
 import { matchTurnLabel, speakerFilter, type TurnDetector, type TurnLabel } from './turns.ts';
 
@@ -59,11 +59,11 @@ export async function parsePdf(bytes: Uint8Array, file: string, detector: TurnDe
     .filter((t) => t !== '')
     .join('\n\n');
 
-  const notes: string[] = [];
-  if (headers > 0) notes.push(plural(headers, 'en-tête/pied de page répété retiré', 'en-têtes/pieds de page répétés retirés'));
-  if (pageNumbers > 0) notes.push(plural(pageNumbers, 'numéro de page retiré', 'numéros de page retirés'));
+  const notes: ImportNote[] = [];
+  if (headers > 0) notes.push({ key: 'runningLines', count: headers });
+  if (pageNumbers > 0) notes.push({ key: 'pageNumbers', count: pageNumbers });
   const blank = pages.length - withText.length;
-  if (blank > 0) notes.push(plural(blank, 'page sans texte ignorée (image ou page scannée ?)', 'pages sans texte ignorées (images ou pages scannées ?)'));
+  if (blank > 0) notes.push({ key: 'blankPages', count: blank });
   return { text, encoding: null, structure: assembleStructure(text, [], detector), notes };
 }
 

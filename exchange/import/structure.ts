@@ -1,6 +1,7 @@
 // What every importer shares once it has text: sections from headings, speaker turns, and the
 // paragraph-by-paragraph assembly of text taken out of a document container.
 
+import type { ImportNote } from '../../model/types.ts';
 import type { StructureSegment } from '../../model/types.ts';
 import { normaliseText, type NormalisedText } from '../../text/normalise.ts';
 import { codePointLength, NormalisationMap } from '../../text/offsets.ts';
@@ -20,7 +21,7 @@ export interface ParsedText {
   text: string;
   encoding: string | null;
   structure: StructureSegment[];
-  notes: string[];
+  notes: ImportNote[];
   /** See ParsedSource.utf8. */
   utf8?: Uint8Array;
 }

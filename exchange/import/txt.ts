@@ -1,29 +1,23 @@
 // Plain-text transcripts: the text as saved, with speaker turns found in it.
 
+import type { ImportNote } from '../../model/types.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { assertReadableText, decodeText } from './encoding.ts';
 import { assembleStructure, normaliseFully, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
-const ENCODING_NAMES: Record<string, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (petit-boutiste)',
-  'utf-16be': 'UTF-16 (gros-boutiste)',
-  'windows-1252': 'Windows-1252 (Latin-1)',
-};
-
 /** Decodes and normalises a text file, noting an encoding that had to be guessed. */
 export function readPlainText(
   bytes: Uint8Array,
   file: string,
-): { text: string; encoding: string; notes: string[]; utf8?: Uint8Array } {
+): { text: string; encoding: string; notes: ImportNote[]; utf8?: Uint8Array } {
   const decoded = decodeText(bytes, file);
   assertReadableText(decoded.text, file);
   // A WordPad or TextEdit document renamed .txt: its markup would be imported as text.
   if (/^\uFEFF?\{\\rtf/u.test(decoded.text)) throw new TresseError('import.binary', { file });
   const notes =
     decoded.guessed && decoded.encoding !== 'utf-8'
-      ? [`Encodage reconnu : ${ENCODING_NAMES[decoded.encoding]} ; le texte a été converti en UTF-8.`]
+      ? [{ key: 'encoding' as const, encoding: decoded.encoding }]
       : [];
   const text = normaliseFully(decoded.text);
   const read = { text, encoding: decoded.encoding, notes };

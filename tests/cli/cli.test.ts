@@ -21,6 +21,17 @@ P3 : La sécurité du logement passe avant tout, et le secret partagé aide à a
 `;
 
 describe('the tresse command', () => {
+  it('words the import notes in the user’s language, in text and in JSON', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entretien-p3.txt'), INTERVIEW);
+    writeFileSync(join(dir, 'notes.txt'), Buffer.from('Note : r\xe9union \xe0 la mairie, \x9cuvre commune.\n', 'latin1'));
+    expect((await tresse(dir, 'init', 'etude.tresse', '--coder', 'Camille')).code).toBe(0);
+    const fr = await tresse(dir, 'import', 'etude.tresse', 'entretien-p3.txt', '--kind', 'entretien');
+    expect(fr.out).toContain('4 tours de parole reconnus (Enquêtrice, P3)');
+    const en = await tresse(dir, 'import', 'etude.tresse', 'notes.txt', '--kind', 'carnet', '--lang', 'en', '--json');
+    expect(JSON.parse(en.out)[0].notes).toEqual(['Encoding recognised: Windows-1252 (Latin-1); the text was converted to UTF-8.']);
+  });
+
   it('creates a project, imports, codes by quotation and retrieves', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'entretien-p3.txt'), INTERVIEW);

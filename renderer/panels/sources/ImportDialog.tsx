@@ -5,7 +5,8 @@ import type { SourceKind } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { useT } from '../../i18n/lang-context.tsx';
+import { formatImportNote } from '../../../i18n/import-notes.ts';
+import { useLang } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { guessKind, KIND_ONE, SOURCE_KINDS } from './source-kinds.ts';
@@ -19,7 +20,7 @@ interface Outcome {
 const NEW_CASE = 'new';
 
 export function ImportDialog({ files, onClose }: { files: File[]; onClose: () => void }) {
-  const t = useT();
+  const { t, lang } = useLang();
   const { cases, refresh, openSource } = useWorkbench();
   const [kind, setKind] = useState<SourceKind>(guessKind(files[0]?.name ?? ''));
   const [caseChoice, setCaseChoice] = useState('');
@@ -44,7 +45,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
         const bytes = new Uint8Array(await file.arrayBuffer());
         const { source, notes } = await api.importSource({ fileName: file.name, bytes, kind, caseIds });
         lastId = source.id;
-        results.push({ file: file.name, ok: true, lines: [t('import.done', { name: source.name }), ...notes] });
+        results.push({ file: file.name, ok: true, lines: [t('import.done', { name: source.name }), ...notes.map((n) => formatImportNote(n, lang))] });
       } catch (err) {
         results.push({ file: file.name, ok: false, lines: [errorText(err, t)] });
       }

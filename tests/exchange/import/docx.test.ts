@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import type { ParsedSource } from '../../../model/types.ts';
 import { makeDocx, utf8 } from '../../fixtures/import/make.ts';
-import { covered, expectWellFormed, failure, sectionsOf, turnsOf } from './helpers.ts';
+import { covered, expectWellFormed, failure, sectionsOf, turnsOf, noteTexts } from './helpers.ts';
 
 let docx: Uint8Array;
 let parsed: ParsedSource;
@@ -57,7 +57,7 @@ describe('docx', () => {
   });
 
   it('tells the user that the footnote was left out', () => {
-    expect(parsed.notes).toContain('1 note de bas de page non importée');
+    expect(noteTexts(parsed)).toContain('1 note de bas de page non importée');
     expect(parsed.text).not.toContain('visioconférence');
   });
 });

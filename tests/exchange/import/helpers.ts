@@ -5,6 +5,9 @@ import type { ParsedSource, StructureSegment } from '../../../model/types.ts';
 import { isTresseError } from '../../../i18n/error.ts';
 import { normaliseText } from '../../../text/normalise.ts';
 import { codePointLength, sliceCodePoints } from '../../../text/offsets.ts';
+import { formatImportNote } from '../../../i18n/import-notes.ts';
+import type { Lang } from '../../../i18n/lang.ts';
+import type { ImportNote } from '../../../model/types.ts';
 
 export type Turn = Extract<StructureSegment, { kind: 'turn' }>;
 export type Section = Extract<StructureSegment, { kind: 'section' }>;
@@ -40,3 +43,6 @@ export async function failure(run: Promise<unknown>): Promise<{ code: string; pa
   }
   throw new Error('expected the import to fail');
 }
+
+/** The importer's notes as the user reads them. */
+export const noteTexts = (p: { notes: ImportNote[] }, lang: Lang = 'fr'): string[] => p.notes.map((n) => formatImportNote(n, lang));

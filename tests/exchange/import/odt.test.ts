@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import { makeOdt, ODT_CONTENT } from '../../fixtures/import/make.ts';
-import { covered, expectWellFormed, failure, sectionsOf, turnsOf } from './helpers.ts';
+import { covered, expectWellFormed, failure, sectionsOf, turnsOf, noteTexts } from './helpers.ts';
 
 describe('odt', () => {
   it('reads headings, paragraphs, spans, spaces, tabs, line breaks, lists and tables', async () => {
@@ -46,7 +46,7 @@ describe('odt', () => {
     const r = await parseSourceFile(makeOdt(), 'reunion.odt');
     expect(r.text).not.toContain('anonymisé');
     expect(r.text).not.toContain('à vérifier');
-    expect(r.notes).toEqual(expect.arrayContaining(['1 note de bas de page non importée', '1 commentaire non importé']));
+    expect(noteTexts(r)).toEqual(expect.arrayContaining(['1 note de bas de page non importée', '1 commentaire non importé']));
   });
 
   it('keeps text-box paragraphs after their anchor and leaves image titles and the table of contents out', async () => {
@@ -60,7 +60,7 @@ describe('odt', () => {
     const r = await parseSourceFile(makeOdt(content), 'cadre.odt');
     expect(r.text.split('\n').slice(0, 3)).toEqual(['Réunion de concertation', 'Plan de la salle affiché.', 'Légende : table ronde']);
     expect(r.text).not.toContain('Photo');
-    expect(r.notes).toContain('Table des matières non importée (elle répète les titres).');
+    expect(noteTexts(r)).toContain('Table des matières non importée (elle répète les titres).');
   });
 
   it('refuses another OpenDocument type, a zip without content.xml, malformed XML and truncation', async () => {

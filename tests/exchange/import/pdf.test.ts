@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import { makeImageOnlyPdf, makePdf, PDF_PAGES, utf8 } from '../../fixtures/import/make.ts';
 import { makeLaidOutPdf, type PdfPage } from '../../fixtures/import/pdf-layout.ts';
-import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
+import { covered, expectWellFormed, failure, turnsOf, noteTexts } from './helpers.ts';
 
 describe('pdf', { timeout: 30_000 }, () => {
   it('rebuilds the lines, separates pages by a blank line and removes running headers and page numbers', async () => {
@@ -12,7 +12,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     expect(r.format).toBe('pdf');
     expect(r.text).toBe(PDF_PAGES.map((lines) => lines.join('\n')).join('\n\n'));
     expect(r.text).not.toMatch(/Durand|Page \d/);
-    expect(r.notes).toEqual(expect.arrayContaining(['3 en-têtes/pieds de page répétés retirés', '3 numéros de page retirés']));
+    expect(noteTexts(r)).toEqual(expect.arrayContaining(['3 en-têtes/pieds de page répétés retirés', '3 numéros de page retirés']));
     expect(bytes.byteLength).toBe(size); // the caller's buffer was not handed over (detached) to pdf.js
     expectWellFormed(r);
   });
@@ -28,7 +28,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     const pages = [['Introduction', 'Texte de la page un.'], ['Texte de la page deux.', 'Conclusion provisoire.']];
     const r = await parseSourceFile(await makePdf(pages, { header: false, footer: false }), 'court.pdf');
     expect(r.text).toBe('Introduction\nTexte de la page un.\n\nTexte de la page deux.\nConclusion provisoire.');
-    expect(r.notes.filter((n) => n.includes('retiré'))).toEqual([]);
+    expect(noteTexts(r).filter((n) => n.includes('retiré'))).toEqual([]);
   });
 
   const bodies = (pages: PdfPage[]) => pages.map((p) => p.lines.join('\n')).join('\n\n');
@@ -44,7 +44,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     for (const pages of [transcript.map((p, i) => (i === 2 ? { lines: p.lines.slice(0, 2) } : p)), transcript]) {
       const r = await parseSourceFile(await makeLaidOutPdf(pages), 'entretien-R.pdf');
       expect(r.text).toBe(bodies(pages));
-      expect(removals(r.notes)).toEqual([]);
+      expect(removals(noteTexts(r))).toEqual([]);
       expect(turnsOf(r).filter((t) => covered(r, t).startsWith('R : Oui.'))).toHaveLength(pages === transcript ? 3 : 2);
     }
     // A line without a speaker label at the foot of two pages of three is no running footer either.
@@ -64,7 +64,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     const r = await parseSourceFile(await makeLaidOutPdf(pages), 'horodaté.pdf');
     expect(r.text).toBe(bodies(pages));
     expect(r.text).toContain('[00:13:33] R : Oui.');
-    expect(removals(r.notes)).toEqual([]);
+    expect(removals(noteTexts(r))).toEqual([]);
   });
 
   it('still removes real running headers, footers and page numbers of a longer document', async () => {
@@ -84,7 +84,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     const r = await parseSourceFile(await makeLaidOutPdf(pages), 'Dupont-memoire.pdf');
     expect(r.text).toBe(pages.map((p) => p.lines.slice(0, -1).join('\n')).join('\n\n'));
     expect(r.text).toContain('Voir l’annexe.'); // on 2 of 5 pages only: not a running line
-    expect(r.notes).toEqual(expect.arrayContaining(['9 en-têtes/pieds de page répétés retirés', '5 numéros de page retirés']));
+    expect(noteTexts(r)).toEqual(expect.arrayContaining(['9 en-têtes/pieds de page répétés retirés', '5 numéros de page retirés']));
 
     // Odd and even pages with different running heads, and bare page numbers.
     const book: PdfPage[] = [1, 2, 3, 4, 5, 6, 7].map((k) => ({
@@ -94,7 +94,7 @@ describe('pdf', { timeout: 30_000 }, () => {
     }));
     const b = await parseSourceFile(await makeLaidOutPdf(book), 'chapitre.pdf');
     expect(b.text).toBe(bodies(book));
-    expect(b.notes).toEqual(expect.arrayContaining(['6 en-têtes/pieds de page répétés retirés', '7 numéros de page retirés']));
+    expect(noteTexts(b)).toEqual(expect.arrayContaining(['6 en-têtes/pieds de page répétés retirés', '7 numéros de page retirés']));
   });
 
   it('rejoins words hyphenated at the end of a line, within and across pages, and keeps compounds', async () => {

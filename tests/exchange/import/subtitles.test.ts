@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import { utf8 } from '../../fixtures/import/make.ts';
-import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
+import { covered, expectWellFormed, failure, turnsOf, noteTexts } from './helpers.ts';
 
 const VTT = `WEBVTT - entretien Teams
 
@@ -83,7 +83,7 @@ describe('WebVTT', () => {
     const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBonjour à tous.\n\n00:00:03.000 --> 00:00:04.000\nOn commence.\n';
     const r = await parseSourceFile(utf8(vtt), 'whisper.vtt');
     expect(r.text).toBe('Bonjour à tous.\nOn commence.');
-    expect(r.notes.filter((n) => n.includes('tour'))).toEqual([]);
+    expect(noteTexts(r).filter((n) => n.includes('tour'))).toEqual([]);
     // The cues stay turns without a speaker so that each line keeps its time.
     expect(turnsOf(r).map((t) => [t.speaker, t.timestampMs])).toEqual([
       ['', 1000],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES, parseSourceFile } from '../../../exchange/import/index.ts';
 import { codePointLength } from '../../../text/offsets.ts';
 import { INTERVIEW_TURNS, utf8 } from '../../fixtures/import/make.ts';
-import { covered, expectWellFormed, failure, turnsOf } from './helpers.ts';
+import { covered, expectWellFormed, failure, turnsOf, noteTexts } from './helpers.ts';
 
 const FRENCH = 'Enquêtrice : L’œuvre « commune » ? Ça dépend, à vrai dire… 12 €.\nMarie : Oui, très isolé.\nMarie : Œuvrer “ensemble”.';
 
@@ -47,7 +47,7 @@ describe('plain text: encodings', () => {
     expect(r.text).toBe(INTERVIEW_TURNS.join('\n'));
     expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie', 'Enquêtrice', 'Marie', 'Enquêtrice', 'Marie']);
     expect(turnsOf(r).map((t) => covered(r, t).trimEnd())).toEqual(INTERVIEW_TURNS);
-    expect(r.notes.some((n) => n.startsWith('6 tours de parole reconnus (Enquêtrice, Marie)'))).toBe(true);
+    expect(noteTexts(r).some((n) => n.startsWith('6 tours de parole reconnus (Enquêtrice, Marie)'))).toBe(true);
     expectWellFormed(r);
   });
 
@@ -81,7 +81,7 @@ describe('plain text: encodings', () => {
     const r = await parseSourceFile(windows1252(FRENCH), 'ancien.txt');
     expect(r.encoding).toBe('windows-1252');
     expect(r.text).toBe(FRENCH);
-    expect(r.notes.some((n) => n.includes('Windows-1252'))).toBe(true);
+    expect(noteTexts(r).some((n) => n.includes('Windows-1252'))).toBe(true);
     expect(turnsOf(r).map((t) => t.speaker)).toEqual(['Enquêtrice', 'Marie', 'Marie']);
   });
 
