@@ -11,9 +11,9 @@ export interface CsvRecord {
 const NEEDS_QUOTES = /[",;\r\n\t]|^\s|\s$/;
 
 /** Quotes a field when it holds a delimiter (either kind, so the file survives a re-save), a quote, a line break or edge spaces. */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
+export function writeCsv(rows: readonly (readonly string[])[], separator: ',' | ';' = ','): string {
   const cell = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return rows.map((r) => r.map(cell).join(',') + '\r\n').join('');
+  return rows.map((r) => r.map(cell).join(separator) + '\r\n').join('');
 }
 
 export function readCsv(raw: string): { delimiter: string; records: CsvRecord[] } {

@@ -17,6 +17,8 @@ export interface QueryClause {
   spellings: string[][];
   prefix: boolean;
   negated: boolean;
+  /** Joined to the clause before it by OR: either will do. */
+  alternative: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
@@ -30,18 +32,31 @@ function tokenize(text: string): string[] {
   return Array.from(text.matchAll(TOKEN), (m) => foldToken(m[0])).filter((t) => t.length > 0);
 }
 
-/** Reads a user's query: words (all required), "phrases", prefix*, and -excluded words. */
+/**
+ * Reads a user's query: words (all required), "phrases" (straight, French « » or curly quotes),
+ * prefix*, and -excluded words. AND, OR and NOT in capitals are the usual operators (AND changes
+ * nothing; NOT excludes like -); in lower case they are words like any other.
+ */
 export function parseQuery(query: string): QueryClause[] {
   const clauses: QueryClause[] = [];
-  const re = /(-?)"([^"]*)"(\*?)|(-?)([^\s"]+)/g;
+  const re = /(-?)["«“]([^"«»“”]*)["»”](\*?)|(-?)([^\s"«»“”]+)/g;
+  let not = false;
+  let or = false;
   for (const m of query.matchAll(re)) {
-    const negated = (m[1] ?? m[4]) === '-';
+    if (m[5] === 'AND' || m[5] === 'OR' || m[5] === 'NOT') {
+      if (m[5] === 'NOT') not = true;
+      if (m[5] === 'OR') or = true;
+      continue;
+    }
+    const negated = (m[1] ?? m[4]) === '-' || not;
     const raw = m[2] ?? m[5] ?? '';
     const prefix = m[3] === '*' || (m[5] !== undefined && raw.endsWith('*'));
     const tokens = tokenize(raw);
     if (tokens.length === 0) continue;
     const spellings = ligatureSpellings(tokens.join(' '), { prefix }).map((s) => s.split(' '));
-    clauses.push({ tokens, spellings, prefix, negated });
+    const previous = clauses[clauses.length - 1];
+    clauses.push({ tokens, spellings, prefix, negated, alternative: or && !negated && previous !== undefined && !previous.negated });
+    not = or = false;
   }
   return clauses;
 }
@@ -52,7 +67,12 @@ export function toFtsQuery(clauses: readonly QueryClause[]): string {
   const term = (tokens: readonly string[], prefix: boolean) => `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
   const render = (c: QueryClause) =>
     c.spellings.length > 1 ? `(${c.spellings.map((s) => term(s, c.prefix)).join(' OR ')})` : term(c.tokens, c.prefix);
-  let q = positive.map(render).join(' AND ');
+  const groups: QueryClause[][] = [];
+  for (const c of positive) {
+    if (c.alternative && groups.length > 0) groups[groups.length - 1]!.push(c);
+    else groups.push([c]);
+  }
+  let q = groups.map((g) => (g.length === 1 ? render(g[0]!) : `(${g.map(render).join(' OR ')})`)).join(' AND ');
   for (const c of clauses.filter((c) => c.negated)) q += ` NOT ${render(c)}`;
   return q;
 }

@@ -70,13 +70,38 @@ export const errorMessages = {
   'import.pattern': { fr: 'Motif de tour de parole invalide : {pattern}', en: 'Invalid speaker-turn pattern: {pattern}' },
   'case.notFound': { fr: 'Cas introuvable : {ref}', en: 'Case not found: {ref}' },
   'case.exists': { fr: 'Un cas s’appelle déjà « {name} ».', en: 'A case named "{name}" already exists.' },
-  'attribute.type': {
-    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type {type}).',
-    en: 'The value "{value}" does not fit the attribute "{name}" (type {type}).',
+  // One key per attribute type, so that the type is named in the user's language.
+  'attribute.type.number': {
+    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type nombre) : tapez un nombre, par exemple 10 ou 2,5.',
+    en: 'The value "{value}" does not fit the attribute "{name}" (type number): type a number, such as 10 or 2.5.',
   },
-  'attribute.typeConflict': {
-    fr: 'L’attribut « {name} » existe déjà avec le type {type}.',
-    en: 'The attribute "{name}" already exists with type {type}.',
+  'attribute.type.date': {
+    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type date) : tapez une date, par exemple 12/03/2026.',
+    en: 'The value "{value}" does not fit the attribute "{name}" (type date): type a date, such as 2026-03-12.',
+  },
+  'attribute.type.boolean': {
+    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type oui/non) : tapez oui ou non.',
+    en: 'The value "{value}" does not fit the attribute "{name}" (type yes/no): type yes or no.',
+  },
+  'attribute.type.text': {
+    fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type texte) : le texte ne peut pas être vide.',
+    en: 'The value "{value}" does not fit the attribute "{name}" (type text): the text cannot be empty.',
+  },
+  'attribute.typeConflict.number': {
+    fr: 'L’attribut « {name} » existe déjà, de type nombre.',
+    en: 'The attribute "{name}" already exists, of type number.',
+  },
+  'attribute.typeConflict.date': {
+    fr: 'L’attribut « {name} » existe déjà, de type date.',
+    en: 'The attribute "{name}" already exists, of type date.',
+  },
+  'attribute.typeConflict.boolean': {
+    fr: 'L’attribut « {name} » existe déjà, de type oui/non.',
+    en: 'The attribute "{name}" already exists, of type yes/no.',
+  },
+  'attribute.typeConflict.text': {
+    fr: 'L’attribut « {name} » existe déjà, de type texte.',
+    en: 'The attribute "{name}" already exists, of type text.',
   },
   'attribute.notFound': { fr: 'Attribut introuvable : {name}', en: 'Attribute not found: {name}' },
   'code.notFound': { fr: 'Code introuvable : {ref}', en: 'Code not found: {ref}' },

@@ -8,6 +8,11 @@ export const codingMessages = {
   'transcript.valence.-': { fr: 'freinant (−)', en: 'hindering (−)' },
   'transcript.stripes': { fr: 'Codages du texte', en: 'Codings of the text' },
   'transcript.openCoding': { fr: 'Ouvrir le codage « {code} »', en: 'Open the coding "{code}"' },
+  'transcript.keys': {
+    fr: 'Flèches : déplacer le curseur. Maj+flèches : sélectionner un passage, Ctrl pour aller par mots, Début et Fin pour la ligne. Entrée : coder la sélection.',
+    en: 'Arrows: move the caret. Shift+arrows: select a passage, Ctrl to go by words, Home and End for the line. Enter: code the selection.',
+  },
+  'transcript.codeHint': { fr: 'Entrée : coder · Échap : désélectionner', en: 'Enter: code · Esc: deselect' },
 
   'picker.title': { fr: 'Coder le passage', en: 'Code the passage' },
   'picker.search': { fr: 'Chercher un code…', en: 'Search a code…' },

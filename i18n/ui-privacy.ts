@@ -57,7 +57,17 @@ export const privacyMessages = {
   'pseudo.tickShown': { fr: 'Cocher les occurrences affichées', en: 'Tick the matches shown' },
   'pseudo.untickShown': { fr: 'Décocher les occurrences affichées', en: 'Untick the matches shown' },
   'pseudo.matchLabel': { fr: '« {found} » → « {replacement} » dans {place}', en: '"{found}" → "{replacement}" in {place}' },
-  'pseudo.field': { fr: '{what} n° {id}', en: '{what} #{id}' },
+  // A field is named by what it belongs to (renderer/panels/privacy/matches.ts placeLabel).
+  'pseudo.field': { fr: '{what} « {name} »', en: '{what} "{name}"' },
+  'pseudo.fieldIn': { fr: '{what} « {name} » ({where})', en: '{what} "{name}" ({where})' },
+  'pseudo.fieldOf': { fr: '{what} ({where})', en: '{what} ({where})' },
+  'pseudo.fieldNumber': { fr: '{what} n° {id}', en: '{what} #{id}' },
+  'pseudo.where.project': { fr: 'projet', en: 'project' },
+  'pseudo.where.source': { fr: 'source « {name} »', en: 'source "{name}"' },
+  'pseudo.where.case': { fr: 'cas « {name} »', en: 'case "{name}"' },
+  'pseudo.where.code': { fr: 'code « {name} »', en: 'code "{name}"' },
+  'pseudo.where.coding': { fr: 'codage {name}', en: 'coding {name}' },
+  'pseudo.where.question': { fr: 'question « {name} »', en: 'question "{name}"' },
   'pseudo.ambiguous': {
     fr: '« {form} » pourrait désigner plusieurs personnes ({pseudonyms}) : cette forme n’est pas remplacée, corrigez-la dans le texte.',
     en: '"{form}" could refer to several people ({pseudonyms}): this form is not replaced; correct it in the text.',

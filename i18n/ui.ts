@@ -183,6 +183,10 @@ export const uiMessages = {
     fr: 'mots, « expression exacte », préfixe*, -exclu',
     en: 'words, "exact phrase", prefix*, -excluded',
   },
+  'search.help': {
+    fr: '"secret partagé" : l’expression exacte · partag* : les mots qui commencent ainsi · -bailleur : sans ce mot · secret OR confidentialité : l’un ou l’autre. Accents et majuscules ne comptent pas.',
+    en: '"secret partagé": the exact phrase · partag*: words that begin so · -bailleur: without this word · secret OR confidentialité: either one. Accents and capitals do not count.',
+  },
   'search.submit': { fr: 'Chercher', en: 'Search' },
   'search.count': { fr: '{count} résultat(s) dans {sources} source(s).', en: '{count} hit(s) in {sources} source(s).' },
   'search.truncated': { fr: '(liste tronquée)', en: '(list truncated)' },

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { AgreementFigures } from '../analysis/agreement/units.ts';
 import { writeCsv } from '../codebooks/csv-format.ts';
+import { csvSeparator } from '../exchange/export/csv.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ProjectAgreement } from './agreement.ts';
 import { teamLabel, type TeamLabel } from './team-labels.ts';
@@ -70,7 +71,10 @@ export function agreementText(a: ProjectAgreement, lang: Lang): string {
 
 /** Comma-separated, decimal point: what spreadsheets and R read without a locale setting. */
 export function agreementCsv(a: ProjectAgreement, lang: Lang): string {
-  return writeCsv(agreementTable(a, lang).map((r) => r.map((c) => (c === null ? '' : String(c)))));
+  // Like the matrix exports: a BOM, and ";" for French spreadsheets (exchange/export/csv.ts).
+  // Numbers with the decimal mark those spreadsheets read (0,812 in French).
+  const cell = (c: Cell) => (c === null ? '' : typeof c === 'number' && lang === 'fr' ? String(c).replace('.', ',') : String(c));
+  return '\uFEFF' + writeCsv(agreementTable(a, lang).map((r) => r.map(cell)), csvSeparator(lang));
 }
 
 export async function agreementXlsx(a: ProjectAgreement, lang: Lang): Promise<Uint8Array> {

@@ -33,7 +33,7 @@ export function defineAttribute(
   return ctx.db.transaction(() => {
     const existing = findAttribute(ctx.db, scope, name);
     if (existing) {
-      if (existing.type !== def.type) throw new TresseError('attribute.typeConflict', { name, type: existing.type });
+      if (existing.type !== def.type) throw new TresseError(`attribute.typeConflict.${existing.type}`, { name, type: existing.type });
       if (def.multi && !existing.multi) stmt(ctx.db, 'UPDATE attributes SET multi = 1 WHERE id = ?').run(existing.id);
       return { ...existing, multi: existing.multi || !!def.multi };
     }
@@ -50,7 +50,7 @@ export function defineAttribute(
 
 /** Checks and converts one value to its stored form (booleans as 0/1, numbers as numbers, dates ISO). */
 export function coerceValue(def: AttributeDef, value: unknown): string | number {
-  const bad = () => new TresseError('attribute.type', { value: String(value), name: def.name, type: def.type });
+  const bad = () => new TresseError(`attribute.type.${def.type}`, { value: String(value), name: def.name, type: def.type });
   switch (def.type) {
     case 'number': {
       const n = typeof value === 'number' ? value : Number(String(value).trim().replace(',', '.'));

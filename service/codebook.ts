@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import type { GridCode } from '../codebooks/grids.ts';
+import { defaultCodeColor } from '../codebooks/palette.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Code } from '../model/types.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
@@ -16,8 +17,6 @@ const CODE_COLUMNS = `id, guid, parent_id AS parentId, name, abbrev, color, defi
 type CodeRow = Omit<Code, 'codable'> & { codable: number };
 const toCode = (r: CodeRow): Code => ({ ...r, codable: r.codable === 1 });
 
-/** Colour-blind-safe hues (Okabe-Ito) for codes created without a colour. */
-const PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#999999'];
 
 export function listCodes(db: Db): CodeWithCount[] {
   const rows = stmt(
@@ -270,9 +269,8 @@ function assertFreeName(db: Db, parentId: number | null, name: string, exceptId:
 }
 
 function defaultColor(db: Db, parentId: number | null): string {
-  if (parentId !== null) return getCode(db, parentId).color;
-  const n = (stmt(db, 'SELECT count(*) AS n FROM codes WHERE parent_id IS NULL').get() as { n: number }).n;
-  return PALETTE[n % PALETTE.length]!;
+  const codes = stmt(db, 'SELECT parent_id AS parentId, color FROM codes').all() as Array<{ parentId: number | null; color: string }>;
+  return defaultCodeColor(codes, parentId);
 }
 
 export function normaliseColor(color: string): string {

@@ -5,6 +5,7 @@ import { TresseError } from '../i18n/error.ts';
 import { NameMatcher, type NameEntry, type NameMatch } from '../text/name-match.ts';
 import { applyReplacements, type Replacement } from '../text/remap.ts';
 import { nowIso, type ProjectContext } from './context.ts';
+import { placeNames, type PlaceNames } from './pseudonym-places.ts';
 import { forgetRealNames, listPseudonyms } from './pseudonyms.ts';
 import { parseStructure, readStructure, writeStructure } from './structure.ts';
 import { planTextChange, writeTextChange } from './text-change.ts';
@@ -44,11 +45,12 @@ const FIELDS: ReadonlyArray<{ table: string; column: string }> = [
 /**
  * Speaker labels and section headings sit in the source's structure (sources.structure, JSON):
  * they are the field `source_structure.speaker` / `source_structure.heading` of the source
- * (`rowId` is the source's id), `segment` telling which of its segments.
+ * (`rowId` is the source's id), `segment` telling which of its segments, `label` the label as
+ * written. `name` and `parent` say, for the user, what the row is (service/pseudonym-places.ts).
  */
 export type MatchTarget =
   | { kind: 'source'; sourceId: number; name: string }
-  | { kind: 'field'; table: string; column: string; rowId: number; segment?: number };
+  | ({ kind: 'field'; table: string; column: string; rowId: number; segment?: number; label?: string } & PlaceNames);
 
 const STRUCTURE_TABLE = 'source_structure';
 
@@ -137,9 +139,10 @@ function collectMatches(db: Db, matcher: NameMatcher): PseudonymMatch[] {
       .prepare(`SELECT rowid AS id, "${f.column}" AS value FROM "${f.table}" WHERE typeof("${f.column}") = 'text' ORDER BY rowid`)
       .all() as { id: number; value: string }[];
     for (const r of rows) {
-      const target: MatchTarget = { kind: 'field', table: f.table, column: f.column, rowId: r.id };
       const found = matcher.find(r.value);
-      const cps = found.length ? Array.from(r.value) : [];
+      if (found.length === 0) continue;
+      const target: MatchTarget = { kind: 'field', table: f.table, column: f.column, rowId: r.id, ...placeNames(db, f.table, r.id) };
+      const cps = Array.from(r.value);
       for (const m of found) matches.push(toMatch(`${f.table}.${f.column}#${r.id}:${m.start}-${m.end}`, target, cps, m));
     }
   }
@@ -149,7 +152,11 @@ function collectMatches(db: Db, matcher: NameMatcher): PseudonymMatch[] {
 
 /** Speaker labels, then section headings, each in position order within its source. */
 function collectStructureMatches(db: Db, matcher: NameMatcher, matches: PseudonymMatch[]): void {
-  const rows = stmt(db, `SELECT id, structure FROM sources WHERE structure <> '[]' ORDER BY id`).all() as { id: number; structure: string }[];
+  const rows = stmt(db, `SELECT id, name, structure FROM sources WHERE structure <> '[]' ORDER BY id`).all() as {
+    id: number;
+    name: string;
+    structure: string;
+  }[];
   for (const column of ['speaker', 'heading'] as const) {
     for (const r of rows) {
       // A label repeated on every turn is searched once.
@@ -160,7 +167,9 @@ function collectStructureMatches(db: Db, matcher: NameMatcher, matches: Pseudony
         let list = found.get(value);
         if (!list) found.set(value, (list = matcher.find(value)));
         if (list.length === 0) return;
-        const target: MatchTarget = { kind: 'field', table: STRUCTURE_TABLE, column, rowId: r.id, segment };
+        const target: MatchTarget = {
+          kind: 'field', table: STRUCTURE_TABLE, column, rowId: r.id, segment, label: value, parent: { kind: 'source', name: r.name },
+        };
         const cps = Array.from(value);
         for (const m of list) matches.push(toMatch(`${STRUCTURE_TABLE}.${column}#${r.id}.${segment}:${m.start}-${m.end}`, target, cps, m));
       });

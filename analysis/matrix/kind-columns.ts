@@ -1,6 +1,6 @@
 // Which column of the triangulation matrix each source kind feeds. Projects that never edit it use
 // the default: documents and event syntheses (a conference report is a written account, not a
-// testimony or an observation) go to Documents, meetings and the field notebook to Observation.
+// testimony or an observation) go to Documents, meetings and the field notebook to Observations.
 import type { Db } from '../../db/open.ts';
 import { stmt } from '../../db/statements.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -15,7 +15,7 @@ export interface KindColumn {
 export const DEFAULT_KIND_COLUMNS: readonly KindColumn[] = [
   { label: 'Documents', kinds: ['document', 'synthesis'] },
   { label: 'Entretiens', kinds: ['interview'] },
-  { label: 'Observation', kinds: ['observation', 'notebook'] },
+  { label: 'Observations', kinds: ['observation', 'notebook'] },
 ];
 
 export function kindColumns(db: Db): KindColumn[] {

@@ -1,6 +1,6 @@
 // What every panel of an open project shares: the project's lists, which view fills the centre,
 // which source is open (and which passage to show), and a place to report errors.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AttributeDef, Case, SourceSummary } from '../../model/types.ts';
 import type { CodeWithCount } from '../../service/codebook.ts';
 import type { ProjectInfo } from '../../service/project.ts';
@@ -65,7 +65,7 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   const [codes, setCodes] = useState<CodeWithCount[]>([]);
   const [cases, setCases] = useState<Case[]>([]);
   const [attributes, setAttributes] = useState<AttributeDef[]>([]);
-  const [view, setView] = useState<CentreView>('source');
+  const [view, showView] = useState<CentreView>('source');
   const [opened, setOpened] = useState<OpenedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selectedCodeId, selectCode] = useState<number | null>(null);
@@ -100,9 +100,19 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
   // Counts and the codebook change with every coding done, undone or redone.
   useHistoryEvents(() => void refresh());
 
+  // An error is about the view that raised it: going to another view (or source) clears it, so a
+  // banner never sits over a place it says nothing about. Errors raised by the move itself come after.
+  const where = useRef({ view, sourceId: opened?.sourceId ?? null });
+  where.current = { view, sourceId: opened?.sourceId ?? null };
+  const setView = useCallback((next: CentreView) => {
+    if (where.current.view !== next) setError(null);
+    showView(next);
+  }, []);
+
   const openSource = useCallback((sourceId: number, focus: Passage | null = null) => {
+    if (where.current.view !== 'source' || where.current.sourceId !== sourceId) setError(null);
     setOpened({ sourceId, focus, nonce: Date.now() + Math.random() });
-    setView('source');
+    showView('source');
   }, []);
 
   const value = useMemo<Workbench>(
@@ -110,7 +120,7 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
       project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, selectCode,
       recentCodeIds, noteRecentCode, blindCoding, setBlindCoding, error, report, clearError: () => setError(null),
     }),
-    [project, sources, codes, cases, attributes, refresh, view, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
+    [project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -5,6 +5,7 @@ import type { Valence } from '../../model/types.ts';
 import type { CodeWithCount } from '../../service/codebook.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CodeSearch, fold } from './code-search.ts';
+import { PICKER_MARGIN, placePicker } from './place.ts';
 import './picker.css';
 
 export type PickChoice = { codeId: number } | { newCodeName: string; parentId: number | null };
@@ -19,15 +20,14 @@ export interface CodePickerProps {
   recentCodeIds: number[];
   onPick(choice: PickChoice, extras: PickExtras): void;
   onCancel(): void;
-  /** The selection's rectangle (viewport coordinates): the picker opens below it, or above. */
+  /** The selection's rectangle (viewport coordinates): the picker opens below it, or above, and
+   *  always inside the window. */
   anchor: DOMRect;
 }
 
 type Option =
   | { kind: 'code'; code: CodeWithCount; depth: number; recent: boolean; path: string }
   | { kind: 'create'; name: string; parentId: number | null; parentName: string | null };
-
-const MARGIN = 6;
 
 /** Codes in tree order (parents before children, siblings by position), with their depth. */
 export function treeOrder(codes: readonly CodeWithCount[]): Array<{ code: CodeWithCount; depth: number }> {
@@ -72,7 +72,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
   const [memo, setMemo] = useState('');
   const dialogRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number }>({ top: anchor.bottom + MARGIN, left: anchor.left });
+  const [position, setPosition] = useState<{ top: number; left: number }>({ top: anchor.bottom + PICKER_MARGIN, left: anchor.left });
 
   // Built once per codes list, not per keystroke.
   const search = useMemo(() => new CodeSearch(codes), [codes]);
@@ -135,19 +135,18 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
   };
   const current = enabled(options[active]) ? active : firstEnabled(0, 1);
 
-  useLayoutEffect(() => {
-    inputRef.current?.focus();
-  }, []);
-
-  // Below the selection if it fits, otherwise above it; never off the side of the window.
+  // Below the selection if it fits, otherwise above it, otherwise as near as the window allows.
   useLayoutEffect(() => {
     const box = dialogRef.current?.getBoundingClientRect();
     if (!box || typeof window === 'undefined') return;
-    const below = anchor.bottom + MARGIN;
-    const top = below + box.height > window.innerHeight && anchor.top - MARGIN - box.height >= 0 ? anchor.top - MARGIN - box.height : below;
-    const left = Math.max(MARGIN, Math.min(anchor.left, window.innerWidth - box.width - MARGIN));
+    const { top, left } = placePicker(anchor, box, { width: window.innerWidth, height: window.innerHeight });
     setPosition((p) => (p.top === top && p.left === left ? p : { top, left }));
   }, [anchor]);
+
+  // Before the picker is moved into place: focusing must not scroll anything towards it.
+  useLayoutEffect(() => {
+    inputRef.current?.focus({ preventScroll: true });
+  }, []);
 
   useLayoutEffect(() => {
     const el = current >= 0 ? document.getElementById(`${baseId}-opt-${current}`) : null;

@@ -1,7 +1,8 @@
 // The transcript of one source, read-only, with its codings highlighted. Built on Lexical: the
 // whole editor state is built in one update when the source changes; when only the codings
 // change, the lines whose runs changed are rebuilt in one update. Highlight colours, the active
-// code, hover and hidden coders are painted on the DOM (paint.ts), never through the editor.
+// code, hover and hidden coders are painted on the DOM (paint.ts), never through the editor; so are
+// the passage opened from a search (highlight.ts) and the keyboard caret (keyboard.ts).
 import { $createHeadingNode, HeadingNode } from '@lexical/rich-text';
 import { $getNodeByKey, $getRoot, createEditor, type ElementNode, type LexicalEditor, type NodeKey } from 'lexical';
 import {
@@ -9,6 +10,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -17,6 +19,16 @@ import {
 import type { Code, Coder, Coding, Source } from '../../model/types.ts';
 import { OffsetIndex } from '../../text/offsets.ts';
 import { useT } from '../i18n/lang-context.tsx';
+import { markRange } from './highlight.ts';
+import {
+  applyCaretMove,
+  caretMove,
+  focusRect,
+  scrollToCentre,
+  scrollToShow,
+  selectAll,
+  selectionInside,
+} from './keyboard.ts';
 import { type Block, formatTimestamp, layoutTranscript } from './layout.ts';
 import { $createTranscriptLineNode, $createTranscriptRunNode, TranscriptLineNode, TranscriptRunNode } from './nodes.ts';
 import {
@@ -29,7 +41,7 @@ import {
   RunIndex,
   visibleCodings,
 } from './paint.ts';
-import { rangeToCodePoints } from './selection.ts';
+import { domPointOf, domPointToUtf16, rangeOfUtf16, rangeToCodePoints, type Runs } from './selection.ts';
 import { measureStripes, sameStripes, type Stripe, stripeLanes } from './stripes.ts';
 import './transcript.css';
 
@@ -38,6 +50,8 @@ export interface TranscriptSelection {
   start: number;
   end: number;
   text: string;
+  /** Where the code picker anchors: the selection's box, or the line of its focus end when the
+   *  selection does not fit in view. */
   rect: DOMRect;
 }
 
@@ -49,7 +63,7 @@ export interface TranscriptViewProps {
   memoOf?: (codingId: number) => string | null;
   /** Blind coding: these coders' codings are not shown. */
   hiddenCoderIds?: ReadonlySet<number>;
-  /** Scrolled to and flashed whenever it changes. */
+  /** Scrolled to and marked exactly, for a moment, whenever it changes. */
   focusRange?: { start: number; end: number } | null;
   /** Passages of this code are emphasised. */
   activeCodeId?: number | null;
@@ -158,6 +172,47 @@ function caretFromPoint(doc: Document, x: number, y: number): { node: Node; offs
   return null;
 }
 
+/** The part of `el` inside the window, vertically. */
+function visibleBand(el: HTMLElement): { top: number; bottom: number } {
+  const box = el.getBoundingClientRect();
+  return { top: Math.max(box.top, 0), bottom: Math.min(box.bottom, window.innerHeight) };
+}
+
+/**
+ * Where the code picker should anchor for `range`: its box when it is all in view; otherwise
+ * (select all, a drag that scrolled) the line where the selection ends, if in view, or else the
+ * part of the selection in view.
+ */
+function anchorRect(range: Range, selection: Selection, view: HTMLElement): DOMRect {
+  if (typeof range.getBoundingClientRect !== 'function') return new DOMRect();
+  const whole = range.getBoundingClientRect();
+  const band = visibleBand(view);
+  if (whole.top >= band.top && whole.bottom <= band.bottom) return whole;
+  const focus = focusRect(selection);
+  if (focus && focus.top >= band.top && focus.bottom <= band.bottom) return focus;
+  const top = Math.max(whole.top, band.top);
+  const bottom = Math.min(whole.bottom, band.bottom);
+  return bottom > top ? new DOMRect(whole.left, top, whole.width, bottom - top) : whole;
+}
+
+/** The nearest element, from `el` up, that scrolls vertically. */
+function scrollerOf(el: HTMLElement): HTMLElement | null {
+  for (let e: HTMLElement | null = el; e; e = e.parentElement) {
+    if (e.scrollHeight > e.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(e).overflowY)) return e;
+  }
+  return null;
+}
+
+/** Without the Custom Highlight API: the runs holding the passage flash instead. */
+function flashRuns(runs: Runs, from: number, to: number): () => void {
+  const flashed: HTMLElement[] = [];
+  for (let i = runs.at(from); i >= 0 && i < runs.els.length && (runs.starts[i]! < to || flashed.length === 0); i++) {
+    flashed.push(runs.els[i]!);
+  }
+  for (const el of flashed) el.classList.add('tr-flash');
+  return () => flashed.forEach((el) => el.classList.remove('tr-flash'));
+}
+
 export function TranscriptView(props: TranscriptViewProps) {
   const { source, codings, codes, coders, memoOf, hiddenCoderIds, focusRange, activeCodeId, onSelect, onCodingActivate } =
     props;
@@ -187,8 +242,17 @@ export function TranscriptView(props: TranscriptViewProps) {
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const [tooltip, setTooltip] = useState<{ ids: number[]; x: number; y: number } | null>(null);
   const hoveredRef = useRef<HTMLElement[]>([]);
+  const caretRef = useRef<HTMLDivElement>(null);
+  const hintRef = useRef<HTMLDivElement>(null);
+  /** UTF-16 offset of the caret (the selection's focus end), kept across rebuilds and blurs. */
+  const caretAt = useRef<number | null>(null);
+  /** The passage being marked: marked again when its lines are rebuilt (its codings loaded). */
+  const flashRef = useRef<{ from: number; to: number; unmark: (() => void) | null } | null>(null);
+  const keysId = useId();
 
   const index = useMemo(() => new OffsetIndex(source.text), [source.text]);
+  const indexRef = useRef(index);
+  indexRef.current = index;
   // A source fetched again is a new object with the same structure: compare by value.
   const structureKey = useMemo(() => JSON.stringify(source.structure), [source.structure]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -278,12 +342,68 @@ export function TranscriptView(props: TranscriptViewProps) {
     scheduleStripes();
   }, [scheduleStripes]);
 
+  /** Draws the caret at the selection's focus end while the text has the focus (the browser
+   *  draws none in text that is not editable), and the hint to code a selection. */
+  const drawCaret = useCallback(() => {
+    const root = textRef.current;
+    const view = viewRef.current;
+    const caret = caretRef.current;
+    const hint = hintRef.current;
+    if (!root || !view || !caret || !hint) return;
+    const selection = root.ownerDocument.getSelection();
+    const inside = selectionInside(root, selection);
+    if (inside) caretAt.current = domPointToUtf16(root, selection.focusNode!, selection.focusOffset, indexRef.current.utf16Length);
+    const rect = inside && root.ownerDocument.activeElement === root ? focusRect(selection) : null;
+    caret.hidden = !rect;
+    hint.hidden = !rect || selection!.isCollapsed;
+    if (!rect) return;
+    const box = view.getBoundingClientRect();
+    const top = rect.top - box.top + view.scrollTop;
+    const left = rect.left - box.left + view.scrollLeft;
+    caret.style.top = `${top}px`;
+    caret.style.left = `${left}px`;
+    caret.style.height = `${rect.height}px`;
+    hint.style.top = `${top + rect.height + 2}px`;
+    hint.style.left = `${left}px`;
+  }, []);
+
+  useEffect(() => {
+    document.addEventListener('selectionchange', drawCaret);
+    return () => document.removeEventListener('selectionchange', drawCaret);
+  }, [drawCaret]);
+
+  /** Marks the passage of flashRef on the current DOM; returns its range. */
+  const markFlash = useCallback((): Range | null => {
+    const flash = flashRef.current;
+    const runs = runsRef.current;
+    if (!flash || !runs) return null;
+    flash.unmark?.();
+    const range = rangeOfUtf16(runs, flash.from, flash.to);
+    flash.unmark = range ? (markRange(range) ?? flashRuns(runs, flash.from, flash.to)) : null;
+    return range;
+  }, []);
+
+  // Another source: the caret starts afresh (a hit opened in it sets it again just after).
+  useLayoutEffect(() => {
+    caretAt.current = null;
+  }, [source.id]);
+
   useLayoutEffect(() => {
     builtRef.current = renderBlocks(editor, blocks, source.text, structureKey, showTimestamps, builtRef.current);
-    runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
+    const runs = textRef.current ? new RunIndex(textRef.current) : null;
+    runsRef.current = runs;
     hoveredRef.current = [];
     repaint();
-  }, [editor, blocks, source.text, structureKey, showTimestamps, repaint]);
+    // Rebuilt lines have new text nodes: put back the mark and a caret that was in them.
+    if (flashRef.current) markFlash();
+    const root = textRef.current;
+    const selection = root?.ownerDocument.getSelection();
+    if (root && runs && caretAt.current !== null && root.ownerDocument.activeElement === root && (!selection || selection.isCollapsed)) {
+      const point = domPointOf(runs, Math.min(caretAt.current, source.text.length));
+      if (point) selection?.collapse(point.node, point.offset);
+    }
+    drawCaret();
+  }, [editor, blocks, source.text, structureKey, showTimestamps, repaint, markFlash, drawCaret]);
 
   useLayoutEffect(repaint, [paintInput, repaint]);
 
@@ -291,28 +411,37 @@ export function TranscriptView(props: TranscriptViewProps) {
     const el = textRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     // Lines rewrap when the width changes, which moves every stripe.
-    const observer = new ResizeObserver(() => scheduleStripes());
+    const observer = new ResizeObserver(() => {
+      scheduleStripes();
+      drawCaret();
+    });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [scheduleStripes]);
+  }, [scheduleStripes, drawCaret]);
 
-  // Scroll to and flash a passage (a search hit, an excerpt opened from retrieval).
+  // Scroll to and mark a passage (a search hit, an excerpt opened from retrieval): exactly its
+  // characters, not the runs around them, which can be whole paragraphs.
   useEffect(() => {
     const runs = runsRef.current;
     if (!focusRange || !runs || runs.els.length === 0) return;
     const clamp = (p: number) => Math.max(0, Math.min(p, index.codePointLength));
     const from = index.toUtf16(clamp(focusRange.start));
     const to = index.toUtf16(clamp(Math.max(focusRange.end, focusRange.start)));
-    const flashed: HTMLElement[] = [];
-    for (let i = runs.at(from); i >= 0 && i < runs.els.length && (runs.starts[i]! < to || flashed.length === 0); i++) {
-      flashed.push(runs.els[i]!);
-    }
-    flashed[0]?.scrollIntoView?.({ block: 'center' });
-    for (const el of flashed) el.classList.add('tr-flash');
-    const timer = setTimeout(() => flashed.forEach((el) => el.classList.remove('tr-flash')), FLASH_MS);
+    flashRef.current = { from, to, unmark: null };
+    // The keyboard caret starts there when the reader comes to the text.
+    caretAt.current = from;
+    const range = markFlash();
+    const scroller = viewRef.current && scrollerOf(viewRef.current);
+    if (range && scroller && typeof range.getBoundingClientRect === 'function') scrollToCentre(scroller, range.getBoundingClientRect());
+    else runs.els[runs.at(from)]?.scrollIntoView?.({ block: 'center' });
+    const end = () => {
+      flashRef.current?.unmark?.();
+      flashRef.current = null;
+    };
+    const timer = setTimeout(end, FLASH_MS);
     return () => {
       clearTimeout(timer);
-      flashed.forEach((el) => el.classList.remove('tr-flash'));
+      end();
     };
     // Only a new focus range flashes: a rebuild after a new coding must not flash it again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -351,8 +480,7 @@ export function TranscriptView(props: TranscriptViewProps) {
         onSelect(null);
         return;
       }
-      const rect = typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : new DOMRect();
-      onSelect({ ...passage, rect });
+      onSelect({ ...passage, rect: viewRef.current ? anchorRect(range, selection, viewRef.current) : new DOMRect() });
     },
     [onSelect, onCodingActivate, source.text, index],
   );
@@ -369,6 +497,83 @@ export function TranscriptView(props: TranscriptViewProps) {
     document.addEventListener('mouseup', onUp);
     return () => document.removeEventListener('mouseup', onUp);
   }, [readSelection]);
+
+  /** Puts the caret where it last was if that is in view, else at the start of the first line in view. */
+  const placeCaret = (root: HTMLElement, selection: Selection) => {
+    const runs = runsRef.current;
+    const view = viewRef.current;
+    if (!runs || !view) return;
+    const band = visibleBand(view);
+    const inView = (rect: DOMRect | null) => !!rect && rect.top >= band.top && rect.bottom <= band.bottom;
+    const last = caretAt.current === null ? null : domPointOf(runs, caretAt.current);
+    if (last) {
+      selection.collapse(last.node, last.offset);
+      if (inView(focusRect(selection))) return;
+    }
+    // The first line whose bottom is in view (lines are in order down the page).
+    let lo = 0;
+    let hi = runs.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (runs.lines[mid]!.getBoundingClientRect().bottom > band.top + 4) hi = mid;
+      else lo = mid + 1;
+    }
+    const line = runs.lines[lo];
+    const box = line?.getBoundingClientRect();
+    // Its first row in view: the end of that row, then back to its start.
+    const point = box && caretFromPoint(root.ownerDocument, box.right - 2, Math.max(box.top, band.top) + 8);
+    if (point && root.contains(point.node)) {
+      selection.collapse(point.node, point.offset);
+      selection.modify?.('move', 'backward', 'lineboundary');
+      return;
+    }
+    const first = domPointOf(runs, line ? Number(line.querySelector<HTMLElement>('[data-u16]')?.dataset.u16 ?? 0) : 0);
+    if (first) selection.collapse(first.node, first.offset);
+  };
+
+  const onFocus = () => {
+    const root = textRef.current;
+    const selection = root?.ownerDocument.getSelection();
+    // A click places its own caret; the keyboard (Tab, or back from the code picker) needs one.
+    if (root && selection && !dragging.current && !selectionInside(root, selection)) placeCaret(root, selection);
+    drawCaret();
+  };
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const root = textRef.current;
+    const view = viewRef.current;
+    const selection = root?.ownerDocument.getSelection();
+    if (!root || !view || !selection) return;
+    const modified = event.ctrlKey || event.metaKey || event.altKey;
+    if (event.key === 'Enter' && !modified && !event.shiftKey) {
+      // The keyboard's mouse-up: the picker opens on the selected passage.
+      if (selectionInside(root, selection) && !selection.isCollapsed) {
+        event.preventDefault();
+        readSelection(event.nativeEvent);
+      }
+      return;
+    }
+    if (event.key === 'Escape' && selectionInside(root, selection) && !selection.isCollapsed) {
+      event.preventDefault();
+      selection.collapse(selection.focusNode!, selection.focusOffset);
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selectAll(root, selection);
+      drawCaret();
+      return;
+    }
+    const move = caretMove(event);
+    if (!move) return;
+    event.preventDefault();
+    if (!selectionInside(root, selection)) placeCaret(root, selection);
+    if (!selectionInside(root, selection)) return;
+    applyCaretMove(root, selection, move);
+    const rect = focusRect(selection);
+    if (rect) scrollToShow(scrollerOf(view) ?? view, rect);
+    drawCaret();
+  };
 
   const clearHover = () => {
     for (const el of hoveredRef.current) el.classList.remove('tr-hover');
@@ -410,12 +615,15 @@ export function TranscriptView(props: TranscriptViewProps) {
           role="document"
           tabIndex={0}
           aria-label={t('transcript.label', { name: source.name })}
+          aria-describedby={keysId}
           aria-readonly="true"
           data-active-code={activeCodeId ?? undefined}
           onMouseDown={(e) => {
             if (e.button === 0) dragging.current = true;
           }}
-          onKeyUp={(e: ReactKeyboardEvent) => readSelection(e)}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={drawCaret}
           onMouseMove={onMouseMove}
           onMouseLeave={onMouseLeave}
         />
@@ -436,6 +644,13 @@ export function TranscriptView(props: TranscriptViewProps) {
           ))}
         </div>
       </div>
+      <div ref={caretRef} className="tr-caret" aria-hidden="true" hidden />
+      <div ref={hintRef} className="tr-key-hint" aria-hidden="true" hidden>
+        {t('transcript.codeHint')}
+      </div>
+      <span id={keysId} className="visually-hidden">
+        {t('transcript.keys')}
+      </span>
       {empty && <p className="tr-empty">{t('transcript.empty')}</p>}
       {tooltip && (
         <div className="tr-tooltip" role="tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 16 }}>

@@ -81,3 +81,33 @@ export function rangeToCodePoints(root: Element, range: Range, text: string, ind
   if (end <= start) return null;
   return { start, end, text: sliceCodePoints(text, start, end, index) };
 }
+
+/** What selection.ts needs of paint.ts's RunIndex: the run elements and their UTF-16 starts. */
+export interface Runs {
+  readonly els: readonly HTMLElement[];
+  readonly starts: readonly number[];
+  at(u16: number): number;
+}
+
+/** The DOM point (a run's text node and an offset in it) of a UTF-16 offset in the source. */
+export function domPointOf(runs: Runs, u16: number): { node: Node; offset: number } | null {
+  const i = runs.at(u16);
+  const el = runs.els[i];
+  if (!el) return null;
+  const text = el.firstChild;
+  const length = text?.textContent?.length ?? 0;
+  const offset = Math.max(0, Math.min(u16 - runs.starts[i]!, length));
+  if (text && text.nodeType === Node.TEXT_NODE) return { node: text, offset };
+  return { node: el, offset: offset > 0 ? el.childNodes.length : 0 };
+}
+
+/** A DOM range over the source's UTF-16 offsets [from, to), or null when the text is not rendered. */
+export function rangeOfUtf16(runs: Runs, from: number, to: number): Range | null {
+  const a = domPointOf(runs, from);
+  const b = domPointOf(runs, Math.max(from, to));
+  if (!a || !b) return null;
+  const range = a.node.ownerDocument!.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

@@ -58,7 +58,24 @@ describe('full-text search', () => {
   it('treats punctuation in a query as text, not as query syntax', () => {
     const { ctx } = setup();
     expect(() => searchSources(ctx.db, 'secret) OR (NEAR"')).not.toThrow();
-    expect(toFtsQuery(parseQuery('a AND b'))).toBe('"a" AND "and" AND "b"');
+    expect(toFtsQuery(parseQuery('a) (b'))).toBe('"a" AND "b"');
+  });
+
+  it('reads AND, OR and NOT in capitals as operators, and in lower case as words', () => {
+    const { ctx, a, b } = setup();
+    // "secret AND partage" used to ask for the word "and" too, and found nothing.
+    const both = searchSources(ctx.db, 'secret AND partage');
+    expect(both.sourceCount).toBe(1);
+    expect(both.hits.map((h) => sliceCodePoints(A, h.start, h.end))).toEqual(['secret', 'secret', 'partagé', 'partage']);
+    expect(new Set(searchSources(ctx.db, 'secret OR cellule').hits.map((h) => h.sourceId))).toEqual(new Set([a.id, b.id]));
+    expect(searchSources(ctx.db, 'securite NOT bailleur').hits.map((h) => h.sourceId)).toEqual([b.id]);
+    expect(toFtsQuery(parseQuery('a b OR c NOT d'))).toBe('"a" AND ("b" OR "c") NOT "d"');
+    expect(toFtsQuery(parseQuery('a and b or c'))).toBe('"a" AND "and" AND "b" AND "or" AND "c"');
+  });
+
+  it('takes French and curly quotes as phrase marks too', () => {
+    expect(toFtsQuery(parseQuery('« secret partage »'))).toBe('"secret partage"');
+    expect(toFtsQuery(parseQuery('“secret partage”*'))).toBe('"secret partage"*');
   });
 
   it('limits the hits and says so', () => {

@@ -11,6 +11,7 @@ import type { Matrix } from '../../analysis/matrix/types.ts';
 import { createDemoProject } from '../../service/demo.ts';
 import { closeProject, openProject } from '../../service/project.ts';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { flashedText } from './steps.ts';
 
 let wb: Workbench;
 /** The triangulation matrix by themes and sub-codes, as the service computes it: what the page must show. */
@@ -53,9 +54,9 @@ describe('the analysis panel on the demo project', { timeout: 90_000 }, () => {
   it('shows the triangulation matrix: the CL theme with evidence in the three columns, CL4 silent in Documents', async () => {
     const { page } = wb;
     await openAnalysis(page);
-    expect(expected.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation']);
+    expect(expected.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
     const headers = await page.locator('#analysis-panel-triangulation thead th').allTextContents();
-    expect(headers.slice(1, 4)).toEqual(['Documents', 'Entretiens', 'Observation']);
+    expect(headers.slice(1, 4)).toEqual(['Documents', 'Entretiens', 'Observations']);
     const cl = row(page, 'CL');
     const want = expectedRow('CL');
     for (let j = 0; j < 3; j++) {
@@ -91,8 +92,8 @@ describe('the analysis panel on the demo project', { timeout: 90_000 }, () => {
     const first = (await excerpts.first().locator('.excerpt-text').textContent())!;
     await excerpts.first().click();
     await page.getByTestId('transcript').waitFor();
-    await expect.poll(() => page.locator('.tr-flash').count()).toBeGreaterThan(0);
-    expect(first).toContain((await page.locator('.tr-flash').first().textContent())!.trim());
+    // The excerpt's passage is marked in its source, exactly.
+    await expect.poll(() => flashedText(page)).toBe(first);
     // Back to the analysis: the cell is still open where it was left.
     await page.getByRole('navigation', { name: 'Vues' }).getByRole('button', { name: 'Analyse' }).click();
     await dialog.waitFor();

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
-import { createProject, dragSelect, importInterview } from './steps.ts';
+import { createProject, dragSelect, flashedText, importInterview } from './steps.ts';
 
 let wb: Workbench;
 beforeAll(async () => {
@@ -90,8 +90,7 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
     expect(await excerpts.first().locator('blockquote').textContent()).toBe(SECRET);
     await wb.screenshot('09-retrieval');
     await excerpts.first().click();
-    await expect.poll(() => page.locator('.tr-flash').count()).toBeGreaterThan(0);
-    expect((await page.locator('.tr-flash').allTextContents()).join('')).toBe(SECRET);
+    await expect.poll(() => flashedText(page)).toBe(SECRET);
   });
 
   it('shows a clicked coding, keeps a memo on it, and takes it off undoably', async () => {

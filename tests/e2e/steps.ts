@@ -65,3 +65,14 @@ export async function dragSelect(page: Page, text: string): Promise<void> {
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
 }
+
+/**
+ * The text the transcript marks as the passage just opened (a search hit, an excerpt): the ranges
+ * of its CSS Custom Highlight "tr-flash", joined; '' when nothing is marked.
+ */
+export async function flashedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const marked = CSS.highlights.get('tr-flash');
+    return marked ? [...marked].map((r) => (r as Range).toString()).join('') : '';
+  });
+}

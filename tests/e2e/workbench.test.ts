@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInterviewDocx } from './fixtures.ts';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { flashedText } from './steps.ts';
 
 let wb: Workbench;
 beforeAll(async () => {
@@ -66,8 +67,8 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await wb.screenshot('03-search');
     await hits.first().click();
     await page.getByTestId('transcript').waitFor();
-    await expect.poll(() => page.locator('.tr-flash').count()).toBeGreaterThan(0);
-    expect(await page.locator('.tr-flash').first().textContent()).toContain('réunion');
+    // The hit is marked in its source: the word, not its paragraph.
+    await expect.poll(() => flashedText(page)).toBe('réunion');
     // Back to the search: the query and its hits are still there.
     await page.getByRole('button', { name: 'Recherche' }).click();
     expect(await page.getByLabel('Mots recherchés').inputValue()).toBe('reunion');
@@ -106,8 +107,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await expect.poll(() => excerpts.count()).toBe(1);
     await wb.screenshot('04-retrieval');
     await excerpts.first().click();
-    await expect.poll(() => page.locator('.tr-flash').count()).toBeGreaterThan(0);
-    expect(await page.locator('.tr-flash').first().textContent()).toContain('secret');
+    await expect.poll(() => flashedText(page)).toBe('secret');
   });
 
   it('describes the participant in the cases table and filters excerpts by that attribute', async () => {

@@ -57,12 +57,26 @@ describe('the codebook', () => {
     const ctx = newProject({ grid: 'empty' });
     const parent = addCode(ctx, { name: 'Partenariat', color: '#0072B2' });
     const child = addCode(ctx, { name: 'Freins', parentId: parent.id });
-    expect(child.color).toBe('#0072b2'); // inherits the parent's colour
+    // Without a colour: the palette's first colour unused nearby, not the parent's.
+    expect(child.color).toBe('#e69f00');
     const { before, after } = updateCode(ctx, child.id, { name: 'Obstacles', color: '#d55e00', definition: 'Ce qui gêne.' });
     expect(before.name).toBe('Freins');
     expect(after).toMatchObject({ name: 'Obstacles', color: '#d55e00', definition: 'Ce qui gêne.' });
     expect(() => addCode(ctx, { name: 'obstacles', parentId: parent.id })).toThrow(/exists/);
     expect(() => updateCode(ctx, child.id, { color: 'rouge' })).toThrow(/colour/);
+  });
+
+  it('gives a code made without a colour the palette colour least used, among its siblings first', () => {
+    // The six-theme grid: its themes use six of the eight palette colours; the PA theme is #cc79a7.
+    const ctx = newProject();
+    const top = addCode(ctx, { name: 'Logement' });
+    expect(top.color).toBe('#56b4e9');
+    expect(addCode(ctx, { name: 'Transport' }).color).toBe('#999999');
+    const pa = resolveCode(ctx.db, 'PA');
+    // PA's sub-codes use shades, not palette colours: the least used colour overall comes first.
+    const sub = addCode(ctx, { name: 'Bailleurs', parentId: pa.id });
+    expect(sub.color).not.toBe(pa.color);
+    expect(addCode(ctx, { name: 'Élus', parentId: pa.id }).color).not.toBe(sub.color);
   });
 
   it('moves a code under another, and refuses a cycle', () => {

@@ -1,5 +1,5 @@
 // Which column of the triangulation matrix each kind of source feeds (by default documents and
-// event syntheses go to Documents, meetings and the notebook to Observation).
+// event syntheses go to Documents, meetings and the notebook to Observations).
 import { useEffect, useState } from 'react';
 import type { KindColumn } from '../../../analysis/matrix/kind-columns.ts';
 import type { SourceKind } from '../../../model/types.ts';

@@ -133,7 +133,7 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
                   {onVerdict && (
                     <td className="verdict-cell">
                       <button type="button" className="verdict-button" onClick={() => onVerdict(row)}>
-                        <span className="sr-only">{t('analysis.verdict.edit', { row: rowLabel(row) })}</span>
+                        <span className="visually-hidden">{t('analysis.verdict.edit', { row: rowLabel(row) })}</span>
                         {verdict ? (
                           <span className={`verdict-badge ${verdict}`}>{t(`analysis.verdict.${verdict}`)}</span>
                         ) : (

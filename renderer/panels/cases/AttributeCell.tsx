@@ -1,14 +1,20 @@
-// One attribute of one case, edited in place; the value is saved when the field loses focus.
-import { useEffect, useState } from 'react';
+// One attribute of one case, edited in place; the value is saved when the field loses focus. A
+// value the attribute refuses stays as typed, marked invalid with the reason beside it, until the
+// user corrects it or presses Escape.
+import { useEffect, useId, useState } from 'react';
 import type { AttributeDef, Case } from '../../../model/types.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import { formatValues, parseValues } from './attribute-values.ts';
+import './cases.css';
 
 export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribute: AttributeDef }) {
   const t = useT();
-  const { refresh, report } = useWorkbench();
+  const { refresh } = useWorkbench();
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
   const yesNo = { yes: t('common.yes'), no: t('common.no') };
   const shown = formatValues(caseItem.attributes[attribute.name], yesNo);
   const [draft, setDraft] = useState(shown);
@@ -16,43 +22,62 @@ export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribu
   const label = t('cases.cellLabel', { attribute: attribute.name, case: caseItem.name });
 
   const save = async (text: string) => {
-    if (text === shown) return;
+    if (text === shown) {
+      setProblem(null);
+      return;
+    }
     try {
       await api.setAttributeValues({
         target: { caseId: caseItem.id },
         name: attribute.name,
         values: parseValues(text, attribute.type, yesNo),
       });
+      setProblem(null);
       await refresh();
     } catch (e) {
-      setDraft(shown);
-      report(e);
+      setProblem(errorText(e, t));
     }
   };
+  const invalid = problem ? { 'aria-invalid': true as const, 'aria-describedby': problemId } : {};
+  const message = problem && (
+    <span id={problemId} className="cell-error">
+      {problem}
+    </span>
+  );
 
   if (attribute.type === 'boolean' && !attribute.multi) {
     return (
-      <select aria-label={label} value={draft} onChange={(e) => void save(e.target.value)}>
-        <option value="">{t('cases.unknown')}</option>
-        <option value={yesNo.yes}>{yesNo.yes}</option>
-        <option value={yesNo.no}>{yesNo.no}</option>
-      </select>
+      <>
+        <select aria-label={label} value={draft} {...invalid} onChange={(e) => void save(e.target.value)}>
+          <option value="">{t('cases.unknown')}</option>
+          <option value={yesNo.yes}>{yesNo.yes}</option>
+          <option value={yesNo.no}>{yesNo.no}</option>
+        </select>
+        {message}
+      </>
     );
   }
   return (
-    <input
-      className="cell-input"
-      aria-label={label}
-      type={attribute.type === 'date' && !attribute.multi ? 'date' : 'text'}
-      inputMode={attribute.type === 'number' ? 'decimal' : undefined}
-      value={draft}
-      placeholder={attribute.multi ? t('cases.multiHint') : ''}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => void save(draft)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-        if (e.key === 'Escape') setDraft(shown);
-      }}
-    />
+    <>
+      <input
+        className="cell-input"
+        aria-label={label}
+        {...invalid}
+        type={attribute.type === 'date' && !attribute.multi ? 'date' : 'text'}
+        inputMode={attribute.type === 'number' ? 'decimal' : undefined}
+        value={draft}
+        placeholder={attribute.multi ? t('cases.multiHint') : ''}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => void save(draft)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape') {
+            setDraft(shown);
+            setProblem(null);
+          }
+        }}
+      />
+      {message}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // Adding a code, or renaming, recolouring, redefining and re-parenting one (the keyboard
 // alternative to dragging it in the tree).
 import { useMemo, useState, type FormEvent } from 'react';
+import { defaultCodeColor } from '../../../codebooks/palette.ts';
 import { buildCodeTree, codeLabel, flattenTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { addCodeCommand, moveCodeCommand, updateCodeCommand } from '../../coding/history.ts';
@@ -22,11 +23,13 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
   const code = node?.code;
   const [name, setName] = useState(code?.name ?? '');
   const [abbrev, setAbbrev] = useState(code?.abbrev ?? '');
-  const [color, setColor] = useState(code?.color ?? '#0072b2');
-  const [colorChosen, setColorChosen] = useState(Boolean(code));
+  // Until the user picks one, a new code's colour is the palette's least used under the chosen
+  // parent; what the dialog shows is what is saved.
+  const [chosenColor, setColor] = useState<string | null>(code?.color ?? null);
   const [definition, setDefinition] = useState(code?.definition ?? '');
   const [parent, setParent] = useState(String(code ? (code.parentId ?? ROOT) : (parentId ?? ROOT)));
   const [error, setError] = useState<string | null>(null);
+  const color = chosenColor ?? defaultCodeColor(codes, parent === ROOT ? null : Number(parent));
   const parents = useMemo(
     () => flattenTree(buildCodeTree(codes)).filter((n) => !code || !isWithin(codes, n.code.id, code.id)),
     [codes, code],
@@ -43,7 +46,7 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
         if (parentValue !== code.parentId) await run(moveCodeCommand(code.id, parentValue, undefined, name));
       } else {
         const added = await run(
-          addCodeCommand({ name, parentId: parentValue, abbrev: abbrev || null, definition, ...(colorChosen ? { color } : {}) }),
+          addCodeCommand({ name, parentId: parentValue, abbrev: abbrev || null, definition, color }),
         );
         if (added) selectCode(added.id);
       }
@@ -71,10 +74,7 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
             <input
               type="color"
               value={color}
-              onChange={(e) => {
-                setColor(e.target.value);
-                setColorChosen(true);
-              }}
+              onChange={(e) => setColor(e.target.value)}
             />
           </label>
         </div>

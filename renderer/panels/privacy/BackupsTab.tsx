@@ -1,7 +1,7 @@
 // The project's backups: when they are taken and where they are, a backup now, a restore
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service),
 // and deleting one backup or all of them (confirmed first: they cannot be recovered).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupList } from '../../../service/api.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
@@ -25,6 +25,22 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
   const [asking, setAsking] = useState<Asking | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Where the focus goes back when a question closes or an action ends and its button is gone or
+  // busy: the button that asked, else "Back up now". Never left on <body>, where keys are lost.
+  const nowButton = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const settleFocus = () =>
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      const back = opener.current?.isConnected && !(opener.current as HTMLButtonElement).disabled ? opener.current : nowButton.current;
+      back?.focus();
+    });
+  const ask = (a: Asking | null, from?: HTMLElement) => {
+    if (from) opener.current = from;
+    setAsking(a);
+    if (!a) settleFocus();
+  };
 
   const load = useCallback(async () => {
     try {
@@ -45,6 +61,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
     } finally {
       setBusy(false);
       await load();
+      settleFocus();
     }
   };
 
@@ -56,7 +73,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
 
   const restore = (backup: BackupInfo) =>
     run(async () => {
-      setAsking(null);
+      ask(null);
       const { project } = await api.restoreBackup({ file: backup.file });
       await onRestored(project);
       setStatus(t('backup.restored', { date: formatDate(backup.takenAt, lang) }));
@@ -64,14 +81,14 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
 
   const remove = (backup: BackupInfo) =>
     run(async () => {
-      setAsking(null);
+      ask(null);
       setList(await api.deleteBackup({ file: backup.file }));
       setStatus(t('backup.deleted', { date: formatDate(backup.takenAt, lang) }));
     });
 
   const removeAll = () =>
     run(async () => {
-      setAsking(null);
+      ask(null);
       const before = list?.backups.length ?? 0;
       const after = await api.deleteAllBackups();
       setList(after);
@@ -97,14 +114,15 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
         </p>
       )}
       <div className="privacy-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
+        {/* Not disabled while busy: a disabled button loses the focus. */}
+        <button ref={nowButton} type="button" className="primary" aria-disabled={busy} onClick={() => void (busy || backupNow())}>
           {t('backup.now')}
         </button>
         <button
           type="button"
           className="danger"
           disabled={busy || !list || list.backups.length === 0}
-          onClick={() => setAsking({ action: 'deleteAll' })}
+          onClick={(e) => ask({ action: 'deleteAll' }, e.currentTarget)}
         >
           {t('backup.deleteAll')}
         </button>
@@ -132,7 +150,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
           message={asked.message}
           confirmLabel={asked.label}
           onConfirm={() => void asked.go()}
-          onCancel={() => setAsking(null)}
+          onCancel={() => ask(null)}
         />
       )}
       <div className="table-scroll">
@@ -164,7 +182,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
                     type="button"
                     disabled={busy}
                     aria-label={t('backup.restoreOf', { date: formatDate(b.takenAt, lang) })}
-                    onClick={() => setAsking({ action: 'restore', backup: b })}
+                    onClick={(e) => ask({ action: 'restore', backup: b }, e.currentTarget)}
                   >
                     {t('backup.restore')}
                   </button>
@@ -172,7 +190,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
                     type="button"
                     disabled={busy}
                     aria-label={t('backup.deleteOf', { date: formatDate(b.takenAt, lang) })}
-                    onClick={() => setAsking({ action: 'delete', backup: b })}
+                    onClick={(e) => ask({ action: 'delete', backup: b }, e.currentTarget)}
                   >
                     {t('backup.delete')}
                   </button>

@@ -28,6 +28,12 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
+  // An error belongs to the tab that raised it: another tab starts clean.
+  const showTab = (next: Tab) => {
+    if (next !== tab) setError(null);
+    setTab(next);
+  };
+
   const projectChanged = useCallback(async () => {
     history.clear();
     await refresh();
@@ -36,7 +42,7 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('privacy.title')} onClose={onClose}>
       <div className="privacy">
-        <TabList idPrefix="privacy" label={t('privacy.tabs')} className="privacy-tabs" tabs={TABS} value={tab} onChange={setTab} />
+        <TabList idPrefix="privacy" label={t('privacy.tabs')} className="privacy-tabs" tabs={TABS} value={tab} onChange={showTab} />
         <ErrorNotice message={error} onDismiss={() => setError(null)} />
         <div role="tabpanel" id={`privacy-panel-${tab}`} aria-labelledby={`privacy-tab-${tab}`}>
           {tab === 'pseudonyms' ? (

@@ -4,9 +4,11 @@
 import type { Translate } from '../../../i18n/catalogue.ts';
 import type { MatchTarget, PseudonymMatch } from '../../../service/pseudonymise.ts';
 
-/** A stable key per place: one source, or one row's field. */
+/** A stable key per place: one source, one row's field, or one speaker label (or heading) of a source. */
 export function placeKey(target: MatchTarget): string {
-  return target.kind === 'source' ? `s${target.sourceId}` : `${target.table}.${target.column}#${target.rowId}`;
+  if (target.kind === 'source') return `s${target.sourceId}`;
+  const key = `${target.table}.${target.column}#${target.rowId}`;
+  return target.label === undefined ? key : `${key}:${target.label}`;
 }
 
 /** Fields where a name may hide besides source texts, worded for the user. */
@@ -25,13 +27,25 @@ const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
   'codes.example': { fr: 'exemple de code', en: 'code example' },
   'memos.title': { fr: 'titre de mémo', en: 'memo title' },
   'memos.text': { fr: 'mémo', en: 'memo' },
+  'matrix_syntheses.text': { fr: 'synthèse de matrice', en: 'matrix synthesis' },
+  'cell_syntheses.text': { fr: 'synthèse de cellule', en: 'cell synthesis' },
+  'row_verdicts.note': { fr: 'note de verdict', en: 'verdict note' },
+  'research_questions.description': { fr: 'description de question', en: 'question description' },
 };
 
 export function placeLabel(target: MatchTarget, t: Translate, lang: 'fr' | 'en'): string {
   if (target.kind === 'source') return target.name;
   const key = `${target.table}.${target.column}`;
   const what = FIELD_LABELS[key]?.[lang] ?? key;
-  return t('pseudo.field', { what, id: target.rowId });
+  // A speaker label or heading is named as written; any other row by its name (a case's, a
+  // memo's title), and by what it belongs to when that says more (a memo of a case).
+  const name = target.label ?? target.name;
+  const parent = target.parent;
+  const where = parent && (parent.kind === 'project' ? t('pseudo.where.project') : t(`pseudo.where.${parent.kind}`, { name: parent.name }));
+  if (name && where) return t('pseudo.fieldIn', { what, name, where });
+  if (name) return t('pseudo.field', { what, name });
+  if (where) return t('pseudo.fieldOf', { what, where });
+  return t('pseudo.fieldNumber', { what, id: target.rowId });
 }
 
 export interface MatchFilter {

@@ -1,8 +1,10 @@
+import { useId, useMemo } from 'react';
 import type { SourceKind } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
-import { useT } from '../../i18n/lang-context.tsx';
+import { useLang } from '../../i18n/lang-context.tsx';
+import { attributeChoices } from './attribute-filter.ts';
 
 export interface FilterState {
   includeSubcodes: boolean;
@@ -13,9 +15,15 @@ export interface FilterState {
 }
 
 export function RetrievalFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
-  const t = useT();
-  const { attributes, project } = useWorkbench();
+  const { t, lang } = useLang();
+  const { attributes, cases, project } = useWorkbench();
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
+  const listId = useId();
+  // The values cases have, offered while typing; the match ignores case (attribute-filter.ts).
+  const choices = useMemo(
+    () => (value.attribute ? attributeChoices(cases, value.attribute, { yes: t('common.yes'), no: t('common.no') }, lang) : []),
+    [cases, value.attribute, t, lang],
+  );
   return (
     <>
       <label className="check">
@@ -41,8 +49,14 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
           <input
             value={value.attributeValue}
             disabled={!value.attribute}
+            list={listId}
             onChange={(e) => set({ attributeValue: e.target.value })}
           />
+          <datalist id={listId}>
+            {choices.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
         </label>
         <Field label={t('retrieval.coder')}>
           {(id) => (

@@ -1,13 +1,14 @@
 // Retrieval: every excerpt coded with a code, narrowed by kind of source, by a case attribute or
 // by coder; a click opens the excerpt in its source.
 import { useEffect, useMemo, useState } from 'react';
-import type { Excerpt, SourceKind } from '../../../model/types.ts';
+import type { Case, Excerpt, SourceKind } from '../../../model/types.ts';
 import type { RetrieveFilter } from '../../../service/codings.ts';
 import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import { filterValues } from './attribute-filter.ts';
 import { ExcerptList } from './ExcerptList.tsx';
 import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
 
@@ -16,7 +17,7 @@ const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: ''
 /** `active`: shown. Excerpts are fetched again each time the view comes back (memos may have changed). */
 export function RetrievalPanel({ active }: { active: boolean }) {
   const t = useT();
-  const { codes, selectedCodeId, selectCode, report } = useWorkbench();
+  const { codes, cases, selectedCodeId, selectCode, report } = useWorkbench();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
   const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
@@ -28,14 +29,15 @@ export function RetrievalPanel({ active }: { active: boolean }) {
       return;
     }
     let live = true;
-    api.retrieve(toRetrieveFilter(selectedCodeId, filters)).then(
+    const yesNo = { yes: t('common.yes'), no: t('common.no') };
+    api.retrieve(toRetrieveFilter(selectedCodeId, filters, cases, yesNo)).then(
       (found) => live && setExcerpts(found),
       (e: unknown) => live && report(e),
     );
     return () => {
       live = false;
     };
-  }, [active, selectedCodeId, filters, codes, report]);
+  }, [active, selectedCodeId, filters, codes, cases, t, report]);
 
   return (
     <section className="retrieval-view" aria-labelledby="retrieval-title">
@@ -71,14 +73,14 @@ export function RetrievalPanel({ active }: { active: boolean }) {
   );
 }
 
-function toRetrieveFilter(codeId: number, f: FilterState): RetrieveFilter {
+function toRetrieveFilter(codeId: number, f: FilterState, cases: readonly Case[], yesNo: { yes: string; no: string }): RetrieveFilter {
   const filter: RetrieveFilter = { codeId, includeSubcodes: f.includeSubcodes };
   if (f.kinds.length > 0) filter.sourceKinds = f.kinds as SourceKind[];
   if (f.coderId !== null) filter.coderIds = [f.coderId];
   if (f.attribute && f.attributeValue.trim()) {
     filter.caseAttribute = {
       name: f.attribute,
-      values: f.attributeValue.split(';').map((v) => v.trim()).filter(Boolean),
+      values: filterValues(f.attributeValue, cases, f.attribute, yesNo),
     };
   }
   return filter;

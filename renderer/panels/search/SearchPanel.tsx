@@ -1,12 +1,13 @@
 // Full-text search over every source (accents and case ignored); hits open in context, and can
 // all be coded at once after the user has reviewed them.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { SearchResult } from '../../../db/search.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { CodeAllHits } from './CodeAllHits.tsx';
 import { HitList } from './HitList.tsx';
+import './search.css';
 
 export function SearchPanel() {
   const t = useT();
@@ -14,6 +15,7 @@ export function SearchPanel() {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  const helpId = useId();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -34,12 +36,21 @@ export function SearchPanel() {
       <form role="search" className="search-form" onSubmit={(e) => void submit(e)}>
         <label className="field grow">
           <span>{t('search.query')}</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.hint')} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('search.hint')}
+            aria-describedby={helpId}
+          />
         </label>
         <button type="submit" className="primary" disabled={!query.trim()}>
           {t('search.submit')}
         </button>
       </form>
+      <p id={helpId} className="muted search-help">
+        {t('search.help')}
+      </p>
       {result && (
         <>
           <div className="result-bar">

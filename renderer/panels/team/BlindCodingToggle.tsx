@@ -21,7 +21,7 @@ export function BlindCodingToggle() {
         />
         {t('team.blind.label')}
       </label>
-      <span id={hint} className="team-sr-only">
+      <span id={hint} className="visually-hidden">
         {t('team.blind.hint', { name: project.coder.name })}
       </span>
     </span>

@@ -150,7 +150,7 @@ function SideList({ title, rows, anchor }: { title: string; rows: SideRow[]; anc
             <span className="swatch" style={{ background: r.code.color }} aria-hidden="true" />
             <span className="compare-name">{r.code.abbrev ? `${r.code.abbrev} · ${r.code.name}` : r.code.name}</span>
             {r.marks.length > 0 && (
-              <span className="team-sr-only">{t('team.compare.marks', { kinds: r.marks.map((m) => teamLabel(m.kind, lang)).join(', ') })}</span>
+              <span className="visually-hidden">{t('team.compare.marks', { kinds: r.marks.map((m) => teamLabel(m.kind, lang)).join(', ') })}</span>
             )}
             {r.marks.map((m) => (
               <a key={m.id} className={`diff-badge badge-${m.kind}`} href={`#${anchor.get(m.id)}`} aria-hidden="true" tabIndex={-1}>

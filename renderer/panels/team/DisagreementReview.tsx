@@ -90,7 +90,7 @@ function ReviewCard({
     <article className={`review-card status-${d.status}`} aria-labelledby={title} data-testid="disagreement">
       <header className="review-head">
         <h4 id={title}>
-          <span className="team-sr-only">{t('team.review.item', { n, total })} : </span>
+          <span className="visually-hidden">{t('team.review.item', { n, total })} : </span>
           {t('team.review.where', { source: d.sourceName, code: d.codePath.join(' / ') })}
         </h4>
         <span className={`review-status status-${d.status}`}>{t(`team.review.status.${d.status}`)}</span>

@@ -10,7 +10,7 @@ describe('the triangulation matrix on a generated project', () => {
     try {
       const m = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes' });
       const counts = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes', excerptIds: false });
-      const column = (kind: string) => (kind === 'interview' ? 'Entretiens' : kind === 'observation' || kind === 'notebook' ? 'Observation' : 'Documents');
+      const column = (kind: string) => (kind === 'interview' ? 'Entretiens' : kind === 'observation' || kind === 'notebook' ? 'Observations' : 'Documents');
       const hand = ctx.db
         .prepare('SELECT k.code_id AS code, s.kind, count(*) AS n FROM codings k JOIN sources s ON s.id = k.source_id GROUP BY 1, 2')
         .all() as { code: number; kind: string; n: number }[];

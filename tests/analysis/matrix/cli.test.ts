@@ -17,7 +17,7 @@ describe('tresse matrix, synthesis, verdict, question, columns', () => {
     expect((await tresse(dir, 'demo', 'd.tresse')).code).toBe(0);
 
     const json = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--rows', 'themes', '--format', 'json')).out);
-    expect(json.columns.map((c: { label: string }) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation']);
+    expect(json.columns.map((c: { label: string }) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
     const cl = json.rows.find((r: { abbrev: string }) => r.abbrev === 'CL');
     expect(cl.cells.every((c: { count: number; excerptIds: number[] }) => c.count > 0 && c.excerptIds.length === c.count)).toBe(true);
 
@@ -46,7 +46,7 @@ describe('tresse matrix, synthesis, verdict, question, columns', () => {
     expect(grid.type).toBe('participant');
     expect(grid.columns[0].label).toBe('Entretiens');
 
-    const cell = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--row', 'CL4', '--col', 'Observation', '--json')).out);
+    const cell = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--row', 'CL4', '--col', 'Observations', '--json')).out);
     expect(cell.total).toBe(cell.excerpts.length);
     expect(cell.excerpts.length).toBeGreaterThan(0);
 

@@ -25,7 +25,7 @@ describe('the triangulation matrix of the demo project', () => {
       const at = (label: string) => cl1.cells[leaning.columns.findIndex((c) => c.label === label)]!;
       expect(at('Documents').positive).toBeGreaterThan(0);
       expect(at('Documents').negative).toBe(0);
-      expect(at('Observation').negative).toBeGreaterThan(at('Observation').positive!);
+      expect(at('Observations').negative).toBeGreaterThan(at('Observations').positive!);
       expect(at('Entretiens').negative).toBeGreaterThan(0);
       const cl4 = byAbbrev('CL4');
       expect(cl4.label).toMatch(/participation des usagers/);

@@ -5,8 +5,8 @@
 // Sources (kind → default column):
 //   E1 interview → Entretiens, case P1, three speaker turns
 //   E2 interview → Entretiens, case P2
-//   O1 observation → Observation, case R1
-//   N1 notebook → Observation, no case
+//   O1 observation → Observations, case R1
+//   N1 notebook → Observations, no case
 //   D1 document → Documents, no case (its name holds markup and an ampersand, to test escaping)
 //   S1 synthesis → Documents (default mapping), no case
 // Codings (# code source coder, created):

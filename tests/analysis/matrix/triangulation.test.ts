@@ -25,13 +25,13 @@ describe('the triangulation matrix', () => {
   it('counts excerpts, sources and cases per evidence kind, and computes silence', () => {
     const { ctx, codings } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes' });
-    expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation']);
+    expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
     // CL1: Documents #6 (D1) + #7 (S1, a synthesis: Documents by default) → 2 excerpts, 2 sources, no case;
-    // Entretiens #1 #2 (E1) + #3 (E2) → 3, 2 sources, cases P1 P2; Observation #4 (O1) + #5 (N1) → 2, 2 sources, case R1.
+    // Entretiens #1 #2 (E1) + #3 (E2) → 3, 2 sources, cases P1 P2; Observations #4 (O1) + #5 (N1) → 2, 2 sources, case R1.
     expect(row(m, 'CL1')).toEqual(['2/2/0', '3/2/2', '2/2/1']);
     // CL4: nothing in documents; #8 (E1) #9 (E2); #10 (O1).
     expect(row(m, 'CL4')).toEqual(['0/0/0', '2/2/2', '1/1/1']);
-    // The theme row holds its sub-codes: CL1 + CL4 → Documents 2, Entretiens 5 over E1 E2, Observation 3 over O1 N1.
+    // The theme row holds its sub-codes: CL1 + CL4 → Documents 2, Entretiens 5 over E1 E2, Observations 3 over O1 N1.
     expect(row(m, 'CL')).toEqual(['2/2/0', '5/2/2', '3/2/1']);
     // SC: SC2 #12 in D1, SC1 #11 in E1, nothing observed.
     expect(row(m, 'SC')).toEqual(['1/1/0', '1/1/1', '0/0/0']);
@@ -47,7 +47,7 @@ describe('the triangulation matrix', () => {
     const { ctx } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'triangulation', valences: true });
     const cl1 = m.rows.find((r) => r.abbrev === 'CL1')!;
-    // Documents: #7 (-); Entretiens: #1 (+), #3 (-); Observation: none coded with a valence.
+    // Documents: #7 (-); Entretiens: #1 (+), #3 (-); Observations: none coded with a valence.
     expect(cl1.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
     expect(m.rows.find((r) => r.abbrev === 'CL')!.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
     expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows[0]!.cells[0]!.positive).toBeUndefined();
@@ -59,7 +59,7 @@ describe('the triangulation matrix', () => {
     const leo = computeMatrix(ctx.db, { type: 'triangulation', filter: { coderIds: [ids.leo!] } });
     expect(row(leo, 'CL1')).toEqual(['1/1/0', '1/1/1', '0/0/0']);
     expect(row(leo, 'CL4')).toEqual(['0/0/0', '1/1/1', '0/0/0']);
-    expect(leo.rows.find((r) => r.abbrev === 'CL1')!.silent).toEqual(['kind:Observation']);
+    expect(leo.rows.find((r) => r.abbrev === 'CL1')!.silent).toEqual(['kind:Observations']);
     // secteur = santé keeps the sources of P1 only: E1 (#1 #2 #8 #11).
     const sante = computeMatrix(ctx.db, { type: 'triangulation', filter: { caseAttributes: [{ name: 'secteur', values: ['Santé'] }] } });
     expect(row(sante, 'CL1')).toEqual(['0/0/0', '2/1/1', '0/0/0']);
@@ -104,7 +104,7 @@ describe('the triangulation matrix', () => {
     const { ctx } = buildFixture();
     setKindColumn(ctx, 'synthesis', 'Synthèses');
     const m = computeMatrix(ctx.db, { type: 'triangulation' });
-    expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation', 'Synthèses']);
+    expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations', 'Synthèses']);
     // #7 moves from Documents to its own column.
     expect(row(m, 'CL1')).toEqual(['1/1/0', '3/2/2', '2/2/1', '1/1/0']);
     expect(m.notes.join(' ')).toContain('« Synthèses »');
@@ -126,15 +126,15 @@ describe('the triangulation matrix', () => {
     const bySector = computeMatrix(ctx.db, { type: 'triangulation', columns: { by: 'attribute', scope: 'case', name: 'secteur' } });
     expect(bySector.rows.find((r) => r.abbrev === 'CL1')!.verdict).toBeNull();
     // The UI names rows by their key.
-    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observation', 'Malaise observé en cellule.');
+    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observations', 'Malaise observé en cellule.');
     expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows.find((r) => r.abbrev === 'CL1')!.cells[2]!.synthesis).toBe('Malaise observé en cellule.');
-    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observation', '');
+    setCellSynthesis(ctx, {}, cl1.key, 'kind:Observations', '');
     setRowVerdict(ctx, {}, 'CL1', null);
     setCellSynthesis(ctx, {}, 'CL1', 'Entretiens', '');
     const cleared = computeMatrix(ctx.db, { type: 'triangulation' }).rows.find((r) => r.abbrev === 'CL1')!;
     expect(cleared.verdict).toBeNull();
     expect(cleared.cells[1]!.synthesis).toBeUndefined();
-    setCellSynthesis(ctx, {}, 'CL4', 'Observation', 'Absence des usagers notée.');
+    setCellSynthesis(ctx, {}, 'CL4', 'Observations', 'Absence des usagers notée.');
     deleteCode(ctx, resolveCode(ctx.db, 'CL4').id, true);
     expect((ctx.db.prepare('SELECT count(*) AS n FROM matrix_syntheses').get() as { n: number }).n).toBe(0);
   });
@@ -167,7 +167,7 @@ describe('the per-participant grid', () => {
     const { ctx, ids } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'participant', caseId: ids.P1! });
     expect(m.title).toContain('P1');
-    expect(m.columns.map((c) => c.label)).toEqual(['Entretiens', 'Documents', 'Observation']);
+    expect(m.columns.map((c) => c.label)).toEqual(['Entretiens', 'Documents', 'Observations']);
     expect(m.columns[0]!.caseOnly).toBe(true);
     // P1's interview E1: CL1 #1 #2, CL4 #8; the other columns as in the full matrix.
     expect(row(m, 'CL1')).toEqual(['2/1/1', '2/2/0', '2/2/1']);

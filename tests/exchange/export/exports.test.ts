@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { computeMatrix, exportMatrices, setCellSynthesis, setRowVerdict } from '../../../service/analysis.ts';
 import { buildFixture, D1_NAME, D1_QUOTE } from '../../analysis/matrix/fixture.ts';
 
-/** RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180 reader: quoted fields may hold the separator, doubled quotes and line breaks. */
+function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -17,7 +17,7 @@ function parseCsv(text: string): string[][] {
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === separator) row.push(field), (field = '');
     else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
     else field += ch;
   }
@@ -45,7 +45,7 @@ describe('exports of the analysis grid', () => {
     await wb.xlsx.load(bytes as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Triangulation', 'Extraits Triangulation', 'Fréquences']);
     const ws = wb.getWorksheet('Triangulation')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Thème / question', 'Documents', 'Entretiens', 'Observation', 'Verdict', 'Note']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Thème / question', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = new Map<string, ExcelJS.Row>();
     ws.eachRow((r) => rows.set(String(r.getCell(1).value).trim(), r));
@@ -85,7 +85,7 @@ describe('exports of the analysis grid', () => {
     const text = (x: string) => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((r) => r[1]).join('');
     // A header row and one row per code.
     expect(rows).toHaveLength(1 + m.rows.length);
-    expect(text(rows[0]!)).toBe('Thème / questionDocumentsEntretiensObservationVerdictNote');
+    expect(text(rows[0]!)).toBe('Thème / questionDocumentsEntretiensObservationsVerdictNote');
     const cl1 = rows.map(text).find((t) => t.startsWith('CL1'))!;
     expect(cl1).toContain('« Le secret partagé protège la personne. » (Entretien P1 ; P1 ;');
     expect(cl1).toContain('« La charte dit : &quot;partager, oui, mais le minimum&quot;. » (Charte &lt;b&gt;interne&lt;/b&gt; &amp; annexe ;');
@@ -93,12 +93,14 @@ describe('exports of the analysis grid', () => {
     expect(rows.map(text).find((t) => t.startsWith('CL4'))).toContain('silence : Documents');
   });
 
-  it('writes RFC 4180 CSV with a byte-order mark', async () => {
+  it('writes RFC 4180 CSV with a byte-order mark, separated by ";" for French spreadsheets', async () => {
     const { ctx, m } = annotated();
     const csv = (await exportMatrices(ctx.db, [m], 'csv')) as string;
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    // French Excel splits on ";" only: a comma-separated file would open as one column.
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Thème / question;Documents;Entretiens;Observations;Verdict;Note');
     const rows = parseCsv(csv.slice(1));
-    expect(rows[0]).toEqual(['Thème / question', 'Documents', 'Entretiens', 'Observation', 'Verdict', 'Note']);
+    expect(rows[0]).toEqual(['Thème / question', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
     expect(rows).toHaveLength(1 + m.rows.length);
     expect(rows.every((r) => r.length === 6)).toBe(true);
     const cl1 = rows.find((r) => r[0] === CL1)!;
@@ -111,6 +113,15 @@ describe('exports of the analysis grid', () => {
     expect(again.find((r) => r[0] === CL4)![5]).toBe(`'=HYPERLINK("http://exemple.invalid")`);
     const freq = (await exportMatrices(ctx.db, [computeMatrix(ctx.db, { type: 'frequencies', rows: 'themes' })], 'csv')) as string;
     expect(parseCsv(freq.slice(1)).find((r) => r[0]!.startsWith('CL —'))).toEqual(['CL — Cadre légal et place des usagers', '10', '6', '3']);
+  });
+
+  it('separates an English CSV export by commas, quoting the fields that hold one', async () => {
+    const { ctx, m } = annotated();
+    const csv = (await exportMatrices(ctx.db, [m], 'csv', { lang: 'en' })) as string;
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1), ',');
+    expect(rows.every((r) => r.length === 6)).toBe(true);
+    expect(rows.find((r) => r[0] === CL1)![2]).toContain('Le secret partagé protège, disent les « professionnels ».');
   });
 
   it('writes one self-contained HTML report with its pictures, everything escaped', async () => {

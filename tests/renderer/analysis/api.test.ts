@@ -96,10 +96,10 @@ describe('the analysis API', () => {
 
   it('moves a kind of source to another column and back to the default', async () => {
     const moved = await call('setKindColumn', { kind: 'notebook', label: 'Carnet' });
-    expect(moved.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation', 'Carnet']);
+    expect(moved.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations', 'Carnet']);
     expect((await call('computeMatrix', TRIANGULATION)).columns.map((c) => c.label)).toContain('Carnet');
     const reset = await call('resetKindColumns', {});
-    expect(reset.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observation']);
+    expect(reset.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
   });
 
   it('returns pictures as SVG text and exports as bytes of the format asked for', async () => {

@@ -42,10 +42,29 @@ describe('reviewing pseudonym matches', () => {
     ]);
   });
 
-  it('names a source by its name and a field by what it is, in the interface language', () => {
-    expect(placeLabel(interview, translator('fr'), 'fr')).toBe('entretien-P1');
-    expect(placeLabel(caseField, translator('fr'), 'fr')).toBe('description de cas n° 4');
-    expect(placeLabel(caseField, translator('en'), 'en')).toBe('case description #4');
+  it('names a source by its name and a field by what it belongs to, never by a row number, in the interface language', () => {
+    const fr = (target: PseudonymMatch['target']) => placeLabel(target, translator('fr'), 'fr');
+    const en = (target: PseudonymMatch['target']) => placeLabel(target, translator('en'), 'en');
+    expect(fr(interview)).toBe('entretien-P1');
+    expect(fr({ ...caseField, name: 'P2' })).toBe('description de cas « P2 »');
+    expect(en({ ...caseField, name: 'P2' })).toBe('case description "P2"');
+    const memo = { kind: 'field' as const, table: 'memos', column: 'text', rowId: 1 };
+    expect(fr({ ...memo, name: 'Suivi', parent: { kind: 'case', name: 'P2' } })).toBe('mémo « Suivi » (cas « P2 »)');
+    expect(fr({ ...memo, parent: { kind: 'project', name: '' } })).toBe('mémo (projet)');
+    expect(en({ ...memo, parent: { kind: 'source', name: 'entretien-P1' } })).toBe('memo (source "entretien-P1")');
+    const speaker = { kind: 'field' as const, table: 'source_structure', column: 'speaker', rowId: 2, segment: 5 };
+    expect(fr({ ...speaker, label: 'Marie Dupont', parent: { kind: 'source', name: 'entretien-P1' } })).toBe(
+      'locuteur « Marie Dupont » (source « entretien-P1 »)',
+    );
+    // Only when the project could not say what the row is.
+    expect(fr(caseField)).toBe('description de cas n° 4');
+  });
+
+  it('lists each speaker label of a source as its own place', () => {
+    const speaker = (segment: number, label: string) =>
+      match(`sp${segment}`, { kind: 'field', table: 'source_structure', column: 'speaker', rowId: 2, segment, label }, 1, label);
+    const places = placesOf([speaker(0, 'Marie Dupont'), speaker(2, 'Marie Dupont'), speaker(3, 'Mme Dupont')]);
+    expect(places.map((p) => p.count)).toEqual([2, 1]);
   });
 
   it('ticks or unticks only the matches shown, and sends the ticked ids in preview order', () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TranscriptView, type TranscriptSelection } from '../../../renderer/transcript/TranscriptView.tsx';
 import { codePointLength } from '../../../text/offsets.ts';
 import { CODERS, CODES, coding, cp, source, TEXT } from './fixtures.ts';
-import { flush, mount, type Mounted } from './render.ts';
+import { flush, mount, type Mounted, press } from './render.ts';
 
 let mounted: Mounted | null = null;
 afterEach(async () => {
@@ -181,11 +181,66 @@ describe('TranscriptView', () => {
     expect(onActivate).toHaveBeenCalledWith(Number(stripes[0]!.dataset.codingId));
   });
 
-  it('flashes the focused passage', async () => {
+  it('marks exactly the focused passage, not the runs around it', async () => {
+    // jsdom has no CSS Custom Highlight API: a registry that keeps what is set in it.
+    const registry = new Map<string, { ranges: Range[] }>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal(
+      'Highlight',
+      class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    );
+    try {
+      const props = { source: source(), codings: [], codes: CODES, coders: CODERS, onSelect: () => {} };
+      const focus = { start: cp('voisinage'), end: cp('voisinage') + 9 };
+      mounted = await mount(<TranscriptView {...props} />);
+      await mounted.rerender(<TranscriptView {...props} focusRange={focus} />);
+      const marked = registry.get('tr-flash');
+      expect(marked?.ranges.map((r) => r.toString())).toEqual(['voisinage']);
+      expect(textRoot(mounted).querySelectorAll('.tr-flash')).toHaveLength(0);
+      // A coding loaded while the mark shows rebuilds the line: the mark follows the new text.
+      const before = marked!.ranges[0]!.startContainer;
+      await mounted.rerender(
+        <TranscriptView
+          {...props}
+          codings={[coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 3 })]}
+          focusRange={focus}
+        />,
+      );
+      expect(before.isConnected).toBe(false);
+      expect(registry.get('tr-flash')?.ranges.map((r) => r.toString())).toEqual(['voisinage']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('flashes the runs of the focused passage where the Highlight API is missing', async () => {
     const props = { source: source(), codings: [], codes: CODES, coders: CODERS, onSelect: () => {} };
     mounted = await mount(<TranscriptView {...props} />);
     await mounted.rerender(<TranscriptView {...props} focusRange={{ start: cp('voisinage'), end: cp('voisinage') + 9 }} />);
     const flashed = textRoot(mounted).querySelectorAll('.tr-flash');
     expect([...flashed].map((e) => e.textContent).join('')).toContain('voisinage');
+  });
+
+  it('reports a selection made with the keyboard when Enter is pressed, not before', async () => {
+    const onSelect = vi.fn<(r: TranscriptSelection | null) => void>();
+    mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={onSelect} />);
+    const root = textRoot(mounted);
+    const at = TEXT.indexOf('bailleurs');
+    const range = document.createRange();
+    range.setStart(...domPoint(root, at));
+    range.setEnd(...domPoint(root, at + 'bailleurs'.length));
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    await act(async () => {
+      root.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
+    });
+    expect(onSelect).not.toHaveBeenCalledWith(expect.objectContaining({ text: 'bailleurs' }));
+    await press(root, 'Enter');
+    expect(onSelect.mock.lastCall![0]).toMatchObject({ text: 'bailleurs', start: cp('bailleurs') });
   });
 });

@@ -1,0 +1,17 @@
+// The passage opened from a search hit or an excerpt, marked exactly: a DOM Range registered with
+// the CSS Custom Highlight API and styled by ::highlight(tr-flash) in transcript.css. Neither the
+// editor state nor the runs change, so a hit inside a long paragraph marks the hit, not the
+// paragraph.
+
+export const FLASH_HIGHLIGHT = 'tr-flash';
+
+/** Marks `range`; returns the function that takes the mark off, or null without the API. */
+export function markRange(range: Range, name = FLASH_HIGHLIGHT): (() => void) | null {
+  const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+  if (!registry || typeof Highlight !== 'function') return null;
+  const highlight = new Highlight(range);
+  registry.set(name, highlight);
+  return () => {
+    if (registry.get(name) === highlight) registry.delete(name);
+  };
+}
