@@ -126,7 +126,7 @@ describe('cases and attributes', () => {
     expect(c1!.attributes).toEqual({ rôle: ['coordinatrice', 'médiatrice'], ancienneté: [6.5], formée: [true], date: ['2026-03-12'] });
     expect(c2!.attributes).toEqual({});
     expect(() => setAttributeValues(ctx, { caseId: p1.id }, 'ancienneté', ['beaucoup'])).toThrow(/does not fit/);
-    expect(() => defineAttribute(ctx, { name: 'formée', type: 'text' })).toThrow(/already exists with type boolean/);
+    expect(() => defineAttribute(ctx, { name: 'formée', type: 'text' })).toThrow(/already exists, of type yes\/no/);
     setAttributeValues(ctx, { caseId: p1.id }, 'formée', []);
     expect(getCase(ctx.db, p1.id).attributes.formée).toBeUndefined();
   });
