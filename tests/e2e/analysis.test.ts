@@ -11,7 +11,7 @@ import type { Matrix } from '../../analysis/matrix/types.ts';
 import { createDemoProject } from '../../service/demo.ts';
 import { closeProject, openProject } from '../../service/project.ts';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
-import { flashedText } from './steps.ts';
+import { flashedText, openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
 /** The triangulation matrix by themes and sub-codes, as the service computes it: what the page must show. */
@@ -31,9 +31,7 @@ beforeAll(async () => {
     closeProject(ctx);
   }
   const { page } = wb;
-  await page.locator('#open-path').fill(path);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.getByTestId('project-path').waitFor();
+  await openInWorkbench(page, path);
 }, 180_000);
 afterAll(async () => {
   await wb?.close();

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../service/demo.ts';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
-import { dragSelect } from './steps.ts';
+import { dragSelect, openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
 
@@ -18,9 +18,7 @@ beforeAll(async () => {
   const path = join(wb.dir, 'demo-qa.tresse');
   await createDemoProject(path);
   const { page } = wb;
-  await page.locator('#open-path').fill(path);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.getByTestId('project-path').waitFor();
+  await openInWorkbench(page, path);
 }, 180_000);
 afterAll(async () => {
   await wb?.close();

@@ -10,6 +10,13 @@ export async function createProject(page: Page, path: string, coder = 'Camille')
   await page.getByTestId('project-path').waitFor();
 }
 
+/** Opens an existing project by its path, as typed in the start screen. */
+export async function openInWorkbench(page: Page, path: string): Promise<void> {
+  await page.locator('#open-path').fill(path);
+  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+  await page.getByTestId('project-path').waitFor();
+}
+
 /** Imports the synthetic interview as the case P1 and leaves it open. */
 export async function importInterview(page: Page, caseName = 'P1'): Promise<void> {
   await page.getByTestId('import-input').setInputFiles({

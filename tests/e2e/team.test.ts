@@ -15,6 +15,7 @@ import { closeProject, createProject } from '../../service/project.ts';
 import { snapshotProject } from '../../service/refi-snapshot.ts';
 import { addText } from '../helpers/project.ts';
 import { startWorkbench, type Workbench } from './harness.ts';
+import { openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
 let path: string;
@@ -36,9 +37,7 @@ beforeAll(async () => {
   path = join(wb.dir, 'demo-equipe.tresse');
   await createDemoProject(path);
   const { page } = wb;
-  await page.locator('#open-path').fill(path);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.getByTestId('project-path').waitFor();
+  await openInWorkbench(page, path);
   await page.getByRole('button', { name: 'Équipe', exact: true }).click();
 }, 120_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoProject } from '../../service/demo.ts';
 import { startWorkbench, type Workbench } from './harness.ts';
-import { flashedText } from './steps.ts';
+import { flashedText, openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
 beforeAll(async () => {
@@ -16,9 +16,7 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const path = join(wb.dir, 'demo-transcript.tresse');
   await createDemoProject(path);
-  await page.locator('#open-path').fill(path);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.getByTestId('project-path').waitFor();
+  await openInWorkbench(page, path);
 }, 180_000);
 afterAll(async () => {
   await wb?.close();

@@ -25,13 +25,18 @@ function domPoint(root: HTMLElement, u16: number): [Node, number] {
   throw new Error(`no run at ${u16}`);
 }
 
-async function select(root: HTMLElement, fromU16: number, toU16: number) {
+/** Sets the DOM selection over a range of the source, without any event. */
+function placeSelection(root: HTMLElement, fromU16: number, toU16: number) {
   const range = document.createRange();
   range.setStart(...domPoint(root, fromU16));
   range.setEnd(...domPoint(root, toU16));
   const selection = document.getSelection()!;
   selection.removeAllRanges();
   selection.addRange(range);
+}
+
+async function select(root: HTMLElement, fromU16: number, toU16: number) {
+  placeSelection(root, fromU16, toU16);
   await act(async () => {
     root.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
     root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
@@ -155,11 +160,7 @@ describe('TranscriptView', () => {
     mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={onSelect} />);
     const root = textRoot(mounted);
     const at = TEXT.indexOf('bailleurs');
-    const range = document.createRange();
-    range.setStart(...domPoint(root, at));
-    range.setEnd(...domPoint(root, at + 'bailleurs'.length));
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
+    placeSelection(root, at, at + 'bailleurs'.length);
     await act(async () => {
       root.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
       document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
@@ -231,11 +232,7 @@ describe('TranscriptView', () => {
     mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={onSelect} />);
     const root = textRoot(mounted);
     const at = TEXT.indexOf('bailleurs');
-    const range = document.createRange();
-    range.setStart(...domPoint(root, at));
-    range.setEnd(...domPoint(root, at + 'bailleurs'.length));
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
+    placeSelection(root, at, at + 'bailleurs'.length);
     await act(async () => {
       root.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', bubbles: true }));
     });
