@@ -19,6 +19,12 @@ export function diffTexts(oldText: string, newText: string): Replacement[] {
   let suffix = 0;
   const maxSuffix = maxPrefix - prefix;
   while (suffix < maxSuffix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  // Back to word boundaries: a word cut by the trimming ("été4" of "été40") would be a token of its
+  // own in the middle, and could take the place of the real word as an anchor. push() trims the
+  // replacements to the characters that differ again.
+  const inWord = (cps: string[], i: number) => i > 0 && i < cps.length && WORD_CHAR.test(cps[i - 1]!) && WORD_CHAR.test(cps[i]!);
+  while (prefix > 0 && (inWord(a, prefix) || inWord(b, prefix))) prefix--;
+  while (suffix > 0 && (inWord(a, a.length - suffix) || inWord(b, b.length - suffix))) suffix--;
   const out: Replacement[] = [];
   diffMiddle(a, prefix, a.length - suffix, b, prefix, b.length - suffix, out);
   return alignToLines(a, out);

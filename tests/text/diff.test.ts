@@ -36,3 +36,18 @@ describe('diffTexts on lines that look alike', () => {
     expect(cut('le le secret', 'le secret')).toHaveLength(1);
   });
 });
+
+describe('diffTexts around a word the edit leaves alone', () => {
+  it('keeps the word matched when a changed word elsewhere starts with it', () => {
+    // The change at the end ("été40" → "mot1000") leaves "été4" after character trimming; that
+    // fragment must not take the place of the real "été4", which only changes neighbours.
+    const before = 'secret0 partagé1 été4.\ncellule2 été40\n';
+    const after = 'secret0 ajout partagé1.\nété4 cellule2 mot1000\n';
+    expect(cut(before, after)).toEqual([
+      { old: '', new: 'ajout ' },
+      { old: ' ', new: '.\n' },
+      { old: '.\n', new: ' ' },
+      { old: 'été4', new: 'mot100' },
+    ]);
+  });
+});
