@@ -4,16 +4,15 @@
 //   npm start [-- --project PATH] [-- --port N]      TRESSE_BROWSER=1 npm start   (browser mode)
 //
 // Electron mode needs two things npm does not install: the Electron binary (fetched on first use
-// by node_modules/electron/install.js) and better-sqlite3's addon built for Electron's ABI, kept
-// in .native/ next to the Node build in node_modules (which tests and the command line keep using),
-// so neither runtime needs a rebuild when switching to the other.
+// by node_modules/electron/install.js) and better-sqlite3's addon built for Electron's ABI
+// (scripts/electron-native.mjs).
 // Dependency-free on purpose: node: modules only.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNativeBinding, nativeBindingPath } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
@@ -116,67 +115,6 @@ async function electronBinary() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// better-sqlite3 for Electron
-
-/** Where the Electron build of the addon is kept (gitignored), one per Electron version and machine. */
-const nativeBinding = join(root, '.native', `electron-${electronVersion}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
-
-/** npm passes its configuration as npm_config_* variables (here nodedir=/usr): keep them away from builds for Electron. */
-function cleanEnv() {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|build_from_source)$/i.test(key)) delete env[key];
-  }
-  return env;
-}
-
-/** better-sqlite3's published prebuilt binary for this Electron, fetched with its own prebuild-install. */
-function fetchPrebuilt(work) {
-  copyFileSync(join(modules, 'better-sqlite3', 'package.json'), join(work, 'package.json'));
-  const bin = join(modules, 'prebuild-install', 'bin.js');
-  const ok = runNode(
-    bin,
-    ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform, '--verbose'],
-    { cwd: work, env: cleanEnv(), timeout: 2 * 60_000 },
-  );
-  return ok ? join(work, 'build', 'Release', 'better_sqlite3.node') : null;
-}
-
-/** Compiles the addon against Electron's headers (needs a C++ toolchain and Python). */
-function compileForElectron(work) {
-  const source = join(modules, 'better-sqlite3');
-  for (const entry of ['package.json', 'binding.gyp', 'src', 'deps']) {
-    cpSync(join(source, entry), join(work, entry), { recursive: true });
-  }
-  const gyp = join(modules, 'node-gyp', 'bin', 'node-gyp.js');
-  const ok = runNode(
-    gyp,
-    ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
-    { cwd: work, env: cleanEnv(), timeout: 20 * 60_000 },
-  );
-  return ok ? join(work, 'build', 'Release', 'better_sqlite3.node') : null;
-}
-
-function ensureNativeBinding() {
-  if (existsSync(nativeBinding)) return true;
-  say('Préparation de SQLite pour Electron (une seule fois)…', 'Preparing SQLite for Electron (once)…');
-  for (const attempt of [fetchPrebuilt, compileForElectron]) {
-    const work = mkdtempSync(join(tmpdir(), 'tresse-native-'));
-    try {
-      const built = attempt(work);
-      if (built && existsSync(built)) {
-        mkdirSync(dirname(nativeBinding), { recursive: true });
-        copyFileSync(built, nativeBinding);
-        return true;
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Running
 
 /** Runs a child with the terminal, passes Ctrl+C on, and resolves with its exit code and run time. */
@@ -230,7 +168,7 @@ async function main() {
       en: `Electron is not available on this machine (no binary and it cannot be downloaded): Tresse starts in browser mode.`,
     });
   }
-  if (!ensureNativeBinding()) {
+  if (!ensureNativeBinding(electronVersion, { say })) {
     return startBrowserMode({
       fr: 'Impossible d’obtenir SQLite pour Electron (ni téléchargement ni compilation) : Tresse démarre en mode navigateur.',
       en: 'Could not get SQLite for Electron (neither download nor compilation): Tresse starts in browser mode.',
@@ -238,7 +176,7 @@ async function main() {
   }
   if (!runNode(join(root, 'scripts', 'build-electron.mjs'), [])) process.exit(1);
 
-  const { code, seconds } = await runChild(electron, [root, ...args], { ...process.env, TRESSE_NATIVE_BINDING: nativeBinding });
+  const { code, seconds } = await runChild(electron, [root, ...args], { ...process.env, TRESSE_NATIVE_BINDING: nativeBindingPath(electronVersion) });
   // Electron that dies at once (missing system libraries, no GPU access…) is not the user quitting.
   if (code !== 0 && seconds < 5) {
     return startBrowserMode({
