@@ -36,6 +36,16 @@ export const uiMessages = {
   'start.pathHintCreate': { fr: '/home/moi/memoire/etude.tresse', en: '/home/me/thesis/study.tresse' },
   'start.pathHintOpen': { fr: 'Chemin d’un fichier .tresse', en: 'Path of a .tresse file' },
   'start.choose': { fr: 'Choisir…', en: 'Choose…' },
+  'start.pathHintName': { fr: 'memoire (ou un chemin complet)', en: 'thesis (or a full path)' },
+  'start.willCreate': { fr: 'Le projet sera créé ici : {path}', en: 'The project will be created here: {path}' },
+  'start.pathExists': {
+    fr: 'Un fichier existe déjà à cet endroit : {path}. Choisissez un autre nom (il ne sera pas remplacé).',
+    en: 'A file already exists at {path}. Choose another name (it will not be replaced).',
+  },
+  'start.folderMissing': {
+    fr: 'Le dossier {folder} n’existe pas : créez-le d’abord, ou choisissez un autre emplacement.',
+    en: 'The folder {folder} does not exist: create it first, or choose another place.',
+  },
   'start.grid': { fr: 'Grille de départ', en: 'Starting grid' },
   'start.coder': { fr: 'Votre nom de codeur ou codeuse', en: 'Your coder name' },
   'start.coderHint': { fr: 'par défaut : votre nom d’utilisateur', en: 'default: your user name' },

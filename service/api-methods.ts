@@ -5,6 +5,7 @@ import type { ApiMethod } from './api.ts';
 
 export const API_METHODS = [
   'getSession', 'setLang', 'listGrids', 'createProject', 'openProject', 'closeProject', 'chooseProjectPath',
+  'resolveProjectPath',
   'switchCoder', 'listSources', 'getSource', 'importSource', 'updateSource', 'deleteSource', 'listCases',
   'createCase', 'updateCase', 'deleteCase', 'listAttributes', 'defineAttribute', 'setAttributeValues', 'linkSource',
   'unlinkSource', 'listCodes', 'addCode', 'updateCode', 'moveCode', 'mergeCodes', 'deleteCode', 'exportCodebook',

@@ -39,6 +39,13 @@ export interface RecentProject {
   openedAt: string;
 }
 
+/** Where a new project would be created, and whether something is in the way. */
+export interface ResolvedProjectPath {
+  path: string;
+  exists: boolean;
+  folderExists: boolean;
+}
+
 export interface SessionState {
   project: ProjectInfo | null;
   recent: RecentProject[];
@@ -55,6 +62,8 @@ export interface TresseApi {
   createProject(args: { path: string; name?: string; grid: string; coder?: string }): Promise<ProjectInfo>;
   openProject(args: { path: string; coder?: string }): Promise<ProjectInfo>;
   closeProject(): Promise<void>;
+  /** The full path createProject would use for a typed path (a bare name goes to a known folder, with .tresse). */
+  resolveProjectPath(args: { path: string }): Promise<ResolvedProjectPath>;
   /** Asks the shell for a path (native dialog on the desktop; the browser mode answers null). */
   chooseProjectPath(args: { mode: 'open' | 'create' }): Promise<string | null>;
   switchCoder(args: { name: string }): Promise<Coder>;

@@ -35,6 +35,7 @@ export function createHandlers(ws: Workspace, hooks: ShellHooks): TresseApi {
       ws.create(path, { grid, ...(name ? { name } : {}), ...(coder ? { coder } : {}) }),
     openProject: async ({ path, coder }) => ws.open(path, coder),
     closeProject: async () => ws.close(),
+    resolveProjectPath: async ({ path }) => ws.resolveNewPath(path),
     chooseProjectPath: async ({ mode }) => (hooks.chooseProjectPath ? hooks.chooseProjectPath(mode) : null),
     switchCoder: async ({ name }) => switchCoder(p(), name),
 

@@ -48,6 +48,7 @@ export const apiSchemas = {
   createProject: z.strictObject({ path: nonEmpty, name: shortText.optional(), grid: nonEmpty, coder: shortText.optional() }),
   openProject: z.strictObject({ path: nonEmpty, coder: shortText.optional() }),
   closeProject: noArgument,
+  resolveProjectPath: z.strictObject({ path: nonEmpty }),
   chooseProjectPath: z.strictObject({ mode: z.enum(['open', 'create']) }),
   switchCoder: z.strictObject({ name: nonEmpty }),
 

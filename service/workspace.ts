@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { RecentProject } from './api.ts';
+import type { RecentProject, ResolvedProjectPath } from './api.ts';
 import type { ProjectContext } from './context.ts';
 import { DEFAULT_MINUTES, startAutoBackup, type AutoBackup } from './backup.ts';
+import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
 import {
   closeProject,
   createProject,
@@ -18,6 +19,8 @@ import {
 } from './project.ts';
 
 const MAX_RECENT = 10;
+/** In the configuration folder: `{ "documents": "/path" }` sets where new projects go by default. */
+const FOLDERS_FILE = 'folders.json';
 /** The project's own automatic-backup interval, in minutes (project settings). */
 const BACKUP_MINUTES = 'backup_minutes';
 
@@ -28,12 +31,16 @@ const BACKUP_MINUTES = 'backup_minutes';
 export class Workspace {
   ctx: ProjectContext | null = null;
   lang: Lang;
+  private readonly configDir: string;
   private readonly recentFile: string;
+  private readonly documentsDir: string | undefined;
   private readonly autoBackup: boolean;
   private backups: AutoBackup | null = null;
 
-  constructor(options: { configDir: string; lang: Lang; autoBackup?: boolean }) {
+  constructor(options: { configDir: string; lang: Lang; autoBackup?: boolean; documentsDir?: string }) {
+    this.configDir = options.configDir;
     this.recentFile = join(options.configDir, 'recent.json');
+    this.documentsDir = options.documentsDir;
     this.lang = options.lang;
     this.autoBackup = options.autoBackup ?? true;
   }
@@ -44,9 +51,45 @@ export class Workspace {
     return this.ctx;
   }
 
+  /** Creates a project where resolveNewPath says; an existing file is refused, never replaced. */
   create(path: string, options: CreateProjectOptions): ProjectInfo {
-    const ctx = createProject(path, options);
+    const target = this.resolveNewPath(path);
+    if (target.exists) throw new TresseError('project.exists', { path: target.path });
+    if (!target.folderExists) throw new TresseError('project.folderMissing', { folder: dirname(target.path) });
+    const ctx = createProject(target.path, options);
     return this.adopt(ctx);
+  }
+
+  /** The file a path typed for a new project stands for (see project-path.ts), and what is there now. */
+  resolveNewPath(typed: string): ResolvedProjectPath {
+    const path = resolveProjectPath(typed, this.newProjectFolder());
+    return { path, exists: existsSync(path), folderExists: isDirectory(dirname(path)) };
+  }
+
+  /**
+   * Where a bare project name goes: the folder of the most recent project (the demo, kept in the
+   * configuration folder, does not count), else the documents folder set in folders.json or by
+   * the shell, else the user's own.
+   */
+  newProjectFolder(): string {
+    for (const { path } of this.recent()) {
+      const folder = dirname(resolve(path));
+      const inConfig = relative(resolve(this.configDir), folder);
+      if (!inConfig.startsWith('..') && !isAbsolute(inConfig)) continue;
+      if (isDirectory(folder)) return folder;
+    }
+    const configured = this.configuredDocumentsDir() ?? this.documentsDir;
+    if (configured && isDirectory(configured)) return configured;
+    return defaultDocumentsDir();
+  }
+
+  private configuredDocumentsDir(): string | null {
+    try {
+      const folders = JSON.parse(readFileSync(join(this.configDir, FOLDERS_FILE), 'utf8')) as { documents?: unknown };
+      return typeof folders.documents === 'string' && folders.documents ? folders.documents : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Opens a project; the one already open stays open until the new one has opened. */
