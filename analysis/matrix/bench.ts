@@ -16,7 +16,7 @@ import { addParsedSource } from '../../service/sources.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { exportMatrices } from '../../exchange/export/index.ts';
 import { buildMatrix } from './build.ts';
-import { randomLcg } from 'd3-random';
+import { randomLcg } from 'd3';
 
 export interface MatrixBench {
   codings: number;

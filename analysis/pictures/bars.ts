@@ -1,6 +1,6 @@
 // Code frequencies as horizontal bars with the number written at the end of each bar; themes
 // hatched, sub-codes in plain grey, so the two levels read apart in black and white.
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand, scaleLinear } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';

@@ -1,6 +1,6 @@
 // Heatmaps of a matrix: grey level by count with the count written in the cell, silence hatched
 // and marked "∅", and for the triangulation matrix the verdict written at the end of each row.
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand, scaleLinear } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';

@@ -1,13 +1,11 @@
 // The co-occurrence network: codes as labelled circles, pairs as lines whose width and written
 // number give the count. The force layout is seeded and run a fixed number of ticks, so the same
 // matrix always gives the same picture.
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
-import { scaleLinear, scaleSqrt } from 'd3-scale';
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, randomLcg, scaleLinear, scaleSqrt, type SimulationNodeDatum } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';
 import { el, svgDocument, text, truncate } from './svg.ts';
-import { randomLcg } from 'd3-random';
 
 interface Node extends SimulationNodeDatum {
   /** The matrix row (d3 keeps `index` for its own use). */

@@ -1,7 +1,6 @@
 // The codebook as a sunburst sized by use: themes on the inner ring, sub-codes outside, each
 // slice labelled (abbreviation and count) when wide enough, grey by ring; unused codes get no slice.
-import { hierarchy, partition, type HierarchyRectangularNode } from 'd3-hierarchy';
-import { arc } from 'd3-shape';
+import { arc, hierarchy, partition, type HierarchyRectangularNode } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { UsageNode } from '../matrix/usage.ts';
