@@ -11,6 +11,7 @@ import { MENU_CHANNEL, type MenuAction } from '../service/bridge.ts';
 import { createHandlers } from '../service/handlers.ts';
 import { Workspace } from '../service/workspace.ts';
 import { openStartupProject } from '../server/first-start.ts';
+import { DEV_BUILD } from './build-flags.ts';
 import { chooseProjectPath } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { devTools: DEV_BUILD }));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => ws?.close());
   app.whenReady().then(start, (e: unknown) => fail(e));
@@ -79,7 +80,7 @@ async function start(): Promise<void> {
         menuTemplate({
           lang: workspace.lang,
           recent: workspace.recent(),
-          isPackaged: app.isPackaged,
+          devTools: DEV_BUILD,
           platform: process.platform,
           send: (action: MenuAction) => win?.webContents.send(MENU_CHANNEL, action),
         }),
@@ -95,7 +96,7 @@ async function start(): Promise<void> {
     console.error('[tresse] startup project:', isTresseError(e) ? e.format(lang) : e);
   }
 
-  win = createMainWindow(join(__dirname, 'preload.cjs'));
+  win = createMainWindow(join(__dirname, 'preload.cjs'), { devTools: DEV_BUILD });
   win.on('closed', () => {
     win = null;
   });

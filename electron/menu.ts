@@ -32,8 +32,8 @@ const LABELS = {
 export interface MenuOptions {
   lang: Lang;
   recent: readonly RecentProject[];
-  /** Developer items (reload, developer tools) appear only in an unpackaged app. */
-  isPackaged: boolean;
+  /** Developer items (reload, developer tools) appear only in a `--dev` build (electron/build-flags.ts). */
+  devTools: boolean;
   platform: NodeJS.Platform;
   send: (action: MenuAction) => void;
 }
@@ -85,13 +85,13 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
       { label: t('zoomIn'), role: 'zoomIn' },
       { label: t('zoomOut'), role: 'zoomOut' },
       { label: t('resetZoom'), role: 'resetZoom' },
-      ...(o.isPackaged
-        ? []
-        : ([
+      ...(o.devTools
+        ? ([
             { type: 'separator' },
             { label: t('reload'), role: 'reload' },
             { label: t('devTools'), role: 'toggleDevTools' },
-          ] satisfies MenuItemConstructorOptions[])),
+          ] satisfies MenuItemConstructorOptions[])
+        : []),
     ],
   };
   // On macOS the first menu is the application's own (About, Hide, Quit).

@@ -1,76 +1,78 @@
 // Bundles the Electron main process and preload into dist-electron/ (CommonJS, as Electron's
 // sandboxed preload requires):
-//   node scripts/build-electron.mjs
-// The main bundle leaves npm packages to node_modules (electron-builder ships the production
-// dependencies, rebuilt for Electron); the preload bundle must need nothing but 'electron'.
+//   node scripts/build-electron.mjs          production: no developer tools, whether packaged or not
+//   node scripts/build-electron.mjs --dev    development (scripts/start.mjs): developer tools available
+// The main bundle holds every package except the runtime ones (scripts/runtime-packages.mjs), which
+// it loads from node_modules; the preload bundle must need nothing but 'electron'.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { checkExternals, RUNTIME_PACKAGES } from './runtime-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist-electron');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Package name of an import path: "pdfjs-dist/legacy/build/pdf.mjs" -> "pdfjs-dist", "@a/b/c" -> "@a/b". */
-function packageOf(path) {
-  const parts = path.split('/');
-  return path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** The packages a bundle leaves to require() at run time. */
-function externalPackages(metafile) {
-  const found = new Set();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const imp of output.imports ?? []) {
-      if (imp.external && !imp.path.startsWith('node:')) found.add(packageOf(imp.path));
-    }
-  }
-  return found;
-}
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: true,
-  metafile: true,
-  logLevel: 'warning',
+// Bundled npm packages require Node's modules by their bare names ("fs", "stream"); spelled
+// "node:fs" they are plainly built-ins, and the check of the externals does not take them for
+// packages missing from package.json.
+const BUILTIN = new RegExp(`^(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+const nodeBuiltins = {
+  name: 'node-builtins',
+  setup(b) {
+    b.onResolve({ filter: BUILTIN }, (args) => ({ path: `node:${args.path}`, external: true }));
+  },
 };
 
-const main = await build({
-  ...common,
-  entryPoints: { main: join(root, 'electron/main.ts') },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  packages: 'external',
-  // The service code is ESM and locates files next to itself with import.meta.url; in the CommonJS
-  // bundle that is the bundle's own URL (dist-electron/ sits one level below the root, like
-  // service/ and exchange/import/… sit below theirs).
-  define: { 'import.meta.url': '__tresseModuleUrl' },
-  banner: { js: 'const __tresseModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
+/**
+ * Builds main.cjs and preload.cjs into `outdir`. `dev` sets electron/build-flags.ts's DEV_BUILD.
+ * Returns the packages the main bundle leaves to node_modules.
+ */
+export async function buildElectron({ dev = false, outdir = join(root, 'dist-electron') } = {}) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    define: { __TRESSE_DEV_BUILD__: dev ? 'true' : 'false' },
+    plugins: [nodeBuiltins],
+  };
 
-const preload = await build({
-  ...common,
-  entryPoints: { preload: join(root, 'electron/preload.ts') },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  external: ['electron'],
-});
+  const main = await build({
+    ...common,
+    entryPoints: { main: join(root, 'electron/main.ts') },
+    // A package name also covers its subpaths (pdfjs-dist/legacy/build/pdf.mjs).
+    external: ['electron', ...RUNTIME_PACKAGES],
+    // The service code is ESM and locates files beside itself with import.meta.url (demo/, and
+    // pdf.js through createRequire). In the CommonJS bundle that is the bundle's own URL:
+    // dist-electron/ sits one level below the root, as service/ does, so '../demo' still resolves.
+    define: { ...common.define, 'import.meta.url': '__tresseModuleUrl' },
+    banner: { js: 'const __tresseModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  const needed = checkExternals(root, 'The Electron main process', main.metafile);
 
-const builtins = new Set(['electron']);
-const runtime = new Set(Object.keys(pkg.dependencies ?? {}));
-const missing = [...externalPackages(main.metafile)].filter((p) => !builtins.has(p) && !runtime.has(p));
-if (missing.length > 0) {
-  throw new Error(`The main process needs packages that are not production dependencies: ${missing.join(', ')}`);
+  await build({
+    ...common,
+    entryPoints: { preload: join(root, 'electron/preload.ts') },
+    external: ['electron'],
+  });
+  // Checked on the output text itself, so nothing added around the bundle can slip through.
+  const preloadRequires = [...readFileSync(join(outdir, 'preload.cjs'), 'utf8').matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
+    .map((m) => m[1])
+    .filter((name) => name !== 'electron');
+  if (preloadRequires.length > 0) {
+    throw new Error(`The sandboxed preload may only require 'electron'; it requires ${preloadRequires.join(', ')}`);
+  }
+  return needed;
 }
-// Checked on the output text itself, so nothing added around the bundle can slip through.
-const preloadRequires = [...readFileSync(join(outdir, 'preload.cjs'), 'utf8').matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
-  .map((m) => m[1])
-  .filter((name) => name !== 'electron');
-if (preloadRequires.length > 0) {
-  throw new Error(`The sandboxed preload may only require 'electron'; it requires ${preloadRequires.join(', ')}`);
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  const dev = process.argv.includes('--dev');
+  const needed = await buildElectron({ dev });
+  console.log(`dist-electron/main.cjs and preload.cjs built (${dev ? 'development' : 'production'}; main loads from node_modules: ${needed.join(', ')})`);
 }
-console.log(`dist-electron/main.cjs and preload.cjs built (main requires: ${[...externalPackages(main.metafile)].sort().join(', ')})`);

@@ -174,7 +174,7 @@ async function main() {
       en: 'Could not get SQLite for Electron (neither download nor compilation): Tresse starts in browser mode.',
     });
   }
-  if (!runNode(join(root, 'scripts', 'build-electron.mjs'), [])) process.exit(1);
+  if (!runNode(join(root, 'scripts', 'build-electron.mjs'), ['--dev'])) process.exit(1);
 
   const { code, seconds } = await runChild(electron, [root, ...args], { ...process.env, TRESSE_NATIVE_BINDING: nativeBindingPath(electronVersion) });
   // Electron that dies at once (missing system libraries, no GPU access…) is not the user quitting.

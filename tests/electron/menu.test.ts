@@ -14,7 +14,7 @@ function build(overrides: Partial<Parameters<typeof menuTemplate>[0]> = {}) {
   const template = menuTemplate({
     lang: 'fr',
     recent: [],
-    isPackaged: true,
+    devTools: false,
     platform: 'linux',
     send: (a) => void sent.push(a),
     ...overrides,
@@ -39,10 +39,13 @@ describe('application menu', () => {
     expect(labels(submenu(template[0]))).toContain('Import sources…');
   });
 
-  it('shows developer tools only in an unpackaged app', () => {
-    expect(labels(submenu(build({ isPackaged: true }).template[2]))).not.toContain('Outils de développement');
-    const dev = submenu(build({ isPackaged: false }).template[2]);
+  it('offers reload and developer tools in a development build only', () => {
+    const production = submenu(build({ devTools: false }).template[2]);
+    expect(production.map((i) => i.role)).not.toContain('toggleDevTools');
+    expect(production.map((i) => i.role)).not.toContain('reload');
+    const dev = submenu(build({ devTools: true }).template[2]);
     expect(find(dev, 'Outils de développement')?.role).toBe('toggleDevTools');
+    expect(find(dev, 'Recharger')?.role).toBe('reload');
   });
 
   it('sends the page an action for each item that needs it', () => {

@@ -20,7 +20,7 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-type Listener = (event: { url: string; preventDefault(): void }) => void;
+type Listener = (event: { url: string; preventDefault(): void }, input?: Record<string, unknown>) => void;
 
 function fakeContents() {
   const listeners = new Map<string, Listener[]>();
@@ -33,9 +33,9 @@ function fakeContents() {
       listeners.set(name, [...(listeners.get(name) ?? []), l]);
     },
     /** Fires `name` at `url`; true when a listener prevented it. */
-    fire(name: string, url: string): boolean {
+    fire(name: string, url: string, input?: Record<string, unknown>): boolean {
       let prevented = false;
-      for (const l of listeners.get(name) ?? []) l({ url, preventDefault: () => (prevented = true) });
+      for (const l of listeners.get(name) ?? []) l({ url, preventDefault: () => (prevented = true) }, input);
       return prevented;
     },
     open(url: string) {
@@ -44,7 +44,7 @@ function fakeContents() {
   };
 }
 
-const { createMainWindow, hardenContents, isAppPage, windowOptions, windowTitle, APP_URL } = await import('../../electron/window.ts');
+const { createMainWindow, hardenContents, isAppPage, isDevToolsKey, windowOptions, windowTitle, APP_URL } = await import('../../electron/window.ts');
 
 describe('main window', () => {
   it('runs the page isolated, sandboxed and without Node', () => {
@@ -57,6 +57,31 @@ describe('main window', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.preload).toBe('/app/dist-electron/preload.cjs');
+  });
+
+  it('keeps the developer tools shut unless asked for by a development build', () => {
+    expect(windowOptions('/p.cjs').webPreferences!.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', { devTools: false }).webPreferences!.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', { devTools: true }).webPreferences!.devTools).toBe(true);
+  });
+
+  it('swallows the developer-tools keys in a production window, and only them', () => {
+    const key = (k: Partial<Parameters<typeof isDevToolsKey>[0]>) =>
+      isDevToolsKey({ type: 'keyDown', key: '', code: '', control: false, shift: false, alt: false, meta: false, ...k });
+    expect(key({ key: 'F12', code: 'F12' })).toBe(true);
+    expect(key({ key: 'I', code: 'KeyI', control: true, shift: true })).toBe(true);
+    expect(key({ key: 'j', code: 'KeyJ', meta: true, alt: true })).toBe(true);
+    expect(key({ key: 'c', code: 'KeyC', control: true })).toBe(false);
+    expect(key({ key: 'i', code: 'KeyI', control: true })).toBe(false);
+    expect(key({ key: 'F12', code: 'F12', type: 'keyUp' })).toBe(false);
+
+    const production = fakeContents();
+    hardenContents(production as never);
+    expect(production.fire('before-input-event', '', { type: 'keyDown', key: 'F12', code: 'F12' })).toBe(true);
+    expect(production.fire('before-input-event', '', { type: 'keyDown', key: 'a', code: 'KeyA' })).toBe(false);
+    const dev = fakeContents();
+    hardenContents(dev as never, { devTools: true });
+    expect(dev.fire('before-input-event', '', { type: 'keyDown', key: 'F12', code: 'F12' })).toBe(false);
   });
 
   it('creates the window with those options and loads the app page, not a remote or file URL', () => {
