@@ -8,9 +8,11 @@ interface Props {
   value: string;
   onChange: (path: string) => void;
   id: string;
+  /** Id of the element that explains the path (where a new project will go). */
+  describedBy?: string;
 }
 
-export function PathField({ shell, mode, value, onChange, id }: Props) {
+export function PathField({ shell, mode, value, onChange, id, describedBy }: Props) {
   const t = useT();
   const choose = async () => {
     const chosen = await api.chooseProjectPath({ mode });
@@ -24,7 +26,8 @@ export function PathField({ shell, mode, value, onChange, id }: Props) {
           id={id}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          placeholder={t(mode === 'create' ? 'start.pathHintCreate' : 'start.pathHintOpen')}
+          aria-describedby={describedBy}
+          placeholder={t(mode === 'open' ? 'start.pathHintOpen' : shell === 'browser' ? 'start.pathHintName' : 'start.pathHintCreate')}
           spellCheck={false}
         />
         {shell === 'desktop' && (

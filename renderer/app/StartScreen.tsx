@@ -1,6 +1,6 @@
 // No project open: create one from a grid, open one by its path, or pick a recent one.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { GridInfo, RecentProject } from '../../service/api.ts';
+import type { GridInfo, RecentProject, ResolvedProjectPath } from '../../service/api.ts';
 import type { ProjectInfo } from '../../service/project.ts';
 import { api } from '../api/client.ts';
 import { useLang } from '../i18n/lang-context.tsx';
@@ -61,6 +61,8 @@ function CreateProjectForm({
   const [grid, setGrid] = useState('six-themes');
   const [path, setPath] = useState('');
   const [coder, setCoder] = useState('');
+  const target = useResolvedPath(path.trim());
+  const blocked = target !== null && (target.exists || !target.folderExists);
 
   useEffect(() => {
     api.listGrids().then(setGrids, () => setGrids([]));
@@ -68,14 +70,15 @@ function CreateProjectForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!path.trim()) return;
+    if (!path.trim() || blocked) return;
     void onCreate({ path: path.trim(), grid, ...(coder.trim() ? { coder: coder.trim() } : {}) });
   };
 
   return (
     <form className="card start-column" onSubmit={submit} aria-labelledby="create-title">
       <h2 id="create-title">{t('start.create')}</h2>
-      <PathField shell={shell} mode="create" value={path} onChange={setPath} id="create-path" />
+      <PathField shell={shell} mode="create" value={path} onChange={setPath} id="create-path" describedBy="create-path-target" />
+      <TargetPath id="create-path-target" target={path.trim() ? target : null} />
       <fieldset>
         <legend>{t('start.grid')}</legend>
         {grids.map((g) => (
@@ -92,11 +95,66 @@ function CreateProjectForm({
         <span>{t('start.coder')}</span>
         <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder={t('start.coderHint')} autoComplete="name" />
       </label>
-      <button type="submit" className="primary" disabled={!path.trim()}>
+      <button type="submit" className="primary" disabled={!path.trim() || blocked}>
         {t('start.createButton')}
       </button>
     </form>
   );
+}
+
+/**
+ * The full path a typed project path stands for (a bare name goes to the documents folder or the
+ * last one used, with .tresse), asked of the service as the user types; an answer to an older
+ * keystroke is dropped.
+ */
+function useResolvedPath(path: string): ResolvedProjectPath | null {
+  const [target, setTarget] = useState<ResolvedProjectPath | null>(null);
+  useEffect(() => {
+    if (!path) {
+      setTarget(null);
+      return;
+    }
+    let current = true;
+    api.resolveProjectPath({ path }).then(
+      (resolved) => current && setTarget(resolved),
+      () => current && setTarget(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path]);
+  return target;
+}
+
+/** Where the project will be created, shown before anything is written; or why it cannot be. */
+function TargetPath({ id, target }: { id: string; target: ResolvedProjectPath | null }) {
+  const { t } = useLang();
+  if (!target) return <p id={id} className="muted" hidden />;
+  if (target.exists) {
+    return (
+      <p id={id} role="alert" data-testid="create-path-target">
+        <strong>{t('start.pathExists', { path: target.path })}</strong>
+      </p>
+    );
+  }
+  if (!target.folderExists) {
+    return (
+      <p id={id} role="alert" data-testid="create-path-target">
+        <strong>{t('start.folderMissing', { folder: parentFolder(target.path) })}</strong>
+      </p>
+    );
+  }
+  return (
+    <p id={id} className="path" aria-live="polite" data-testid="create-path-target">
+      {t('start.willCreate', { path: target.path })}
+    </p>
+  );
+}
+
+/** The folder part of a path from the service (either separator: the server may run on Windows). */
+function parentFolder(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut > 0 ? path.slice(0, cut) : path;
 }
 
 function OpenProjectForm({ shell, onOpen }: { shell: 'desktop' | 'browser'; onOpen: (path: string) => Promise<void> }) {
