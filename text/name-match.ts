@@ -16,6 +16,11 @@ import { OffsetIndex } from './offsets.ts';
 // A short form (given name or surname alone) shared by two people with different pseudonyms is
 // ambiguous: it is left out, and reported, so the user decides case by case.
 // A name written in capitals gets its pseudonym in capitals.
+//
+// A name given with a title ("Monsieur B.", "Mme Dupont", "Dr Marie Roux") matches with any
+// spelling of that title ("monsieur B.", "M. B.", "Madame Dupont") and its name part in the case
+// written (or in capitals): the bare word "monsieur" is never a name, nor is a lone initial "B.".
+// Initials keep their case in every name ("M.-C. Dupont", not "m.-c. dupont").
 
 export interface NameEntry {
   id: number;
@@ -30,6 +35,21 @@ export interface NameForm {
   kind: FormKind;
   form: string;
   replacement: string;
+  /**
+   * The title the form starts with, as written in the real name ("Monsieur", "Mme", "Dr"): any
+   * spelling of it matches ("monsieur", "M.", "Mr"), and is kept in the text when the pseudonym
+   * has a title too ("monsieur B." -> "monsieur K.").
+   */
+  title?: string;
+  /** The replacement is for the name after the title, the title found staying. */
+  keepTitle?: boolean;
+  /**
+   * Letters (of the form after its title) that must be found in the case written: initials, and
+   * every letter of a name given with a title. A capital stays a capital, so the initial "B." is
+   * not the letter "b." and "Monsieur Rose" is not the flower. A name in capitals throughout
+   * ("MONSIEUR B.") still matches.
+   */
+  caseMask?: boolean[];
 }
 
 export interface NameMatch {
@@ -43,6 +63,37 @@ export interface NameMatch {
 }
 
 const PARTICLES = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'le', 'la', 'van', 'von', 'der', 'den', 'ben', 'ibn', 'el', 'al', "d'", 'd’']);
+
+// Titles written before a name, by what they mean: any spelling of one matches any other, and a
+// title on its own is never a name (the bare word "monsieur" in ordinary text is not replaced).
+const TITLE_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['monsieur', 'm.', 'm', 'mr', 'mr.', 'mister'],
+  ['madame', 'mme', 'mme.', 'mrs', 'mrs.', 'ms', 'ms.'],
+  ['mademoiselle', 'mlle', 'mlle.', 'miss'],
+  ['messieurs', 'mm.'],
+  ['mesdames', 'mmes', 'mmes.'],
+  ['docteur', 'docteure', 'dr', 'dr.', 'doctor'],
+  ['professeur', 'professeure', 'pr', 'pr.', 'prof', 'prof.', 'professor'],
+  ['maitre', 'me', 'me.'],
+];
+const TITLE_OF = new Map(TITLE_GROUPS.flatMap((group) => group.map((t) => [t, group] as const)));
+
+function titleGroup(word: string): readonly string[] | undefined {
+  return TITLE_OF.get(foldText(word));
+}
+
+/** A single letter, or letters each with a dot ("B", "B.", "M.-C.", "J.M."). */
+function isInitials(word: string): boolean {
+  return /^\p{L}$/u.test(word) || /^(?:\p{L}\.[-\u2010\u2011]?)+$/u.test(word);
+}
+
+/** The titles a name starts with, and the name itself; a name that is all titles has no title. */
+export function splitTitle(name: string): { title: string; rest: string } {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  let n = 0;
+  while (n < words.length - 1 && titleGroup(words[n]!)) n++;
+  return { title: words.slice(0, n).join(' '), rest: words.slice(n).join(' ') };
+}
 
 /** Given names and surname of a full name; a single word is a surname-less name. */
 export function splitName(name: string): { given: string; surname: string } {
@@ -64,21 +115,62 @@ function surnameInitial(surname: string): string {
   return `${Array.from(words[words.length - 1]!)[0]!.toUpperCase()}.`;
 }
 
+/**
+ * Whether a form names somebody by itself: not when it is only titles and initials ("Monsieur",
+ * "B.", "M.-C. D." cut out of a longer name), except the real name as the user wrote it when that
+ * has two words or more ("Monsieur B.", "M.-C. D.").
+ */
+function namesSomeone(form: string, isFull: boolean, initialWords: number): boolean {
+  const words = form.trim().split(/\s+/).filter(Boolean);
+  if (words.every((w) => titleGroup(w))) return false;
+  if (words.some((w, i) => i >= initialWords && !titleGroup(w) && !isInitials(w))) return true;
+  return isFull && words.length >= 2;
+}
+
+/** Which letters of `form` keep their case: those of words `sensitive` picks. */
+function caseMaskOf(form: string, sensitive: (word: string, index: number) => boolean): boolean[] | undefined {
+  const mask: boolean[] = [];
+  form
+    .trim()
+    .split(/\s+/)
+    .forEach((word, i) => {
+      for (const c of word) if (/\p{L}/u.test(c)) mask.push(sensitive(word, i));
+    });
+  return mask.some(Boolean) ? mask : undefined;
+}
+
 /** Every form under which a person's name is looked for, with what replaces it. */
 export function nameForms(entry: NameEntry): NameForm[] {
-  const real = splitName(entry.realName);
-  const fake = splitName(entry.pseudonym);
+  const realTitled = splitTitle(entry.realName);
+  const fakeTitled = splitTitle(entry.pseudonym);
+  const titled = realTitled.title !== '';
+  const real = splitName(realTitled.rest);
+  const fake = splitName(fakeTitled.rest);
   const pseudo = entry.pseudonym.trim();
+  const fakeRest = fakeTitled.rest;
   const forms: NameForm[] = [];
-  const add = (kind: FormKind, form: string, replacement: string) => {
-    if (form.trim()) forms.push({ entryId: entry.id, kind, form, replacement });
+  const add = (kind: FormKind, form: string, replacement: string, initialWords = 0, title?: string, keepTitle = false) => {
+    const isFull = kind === 'full';
+    if (!form.trim() || !namesSomeone(title ? `${title} ${form}` : form, isFull, initialWords)) return;
+    // A name given with a title keeps its case everywhere; otherwise initials do.
+    const caseMask = caseMaskOf(form, (word, i) => titled || i < initialWords || isInitials(word));
+    forms.push({
+      entryId: entry.id,
+      kind,
+      form: title ? `${title} ${form}` : form,
+      replacement,
+      ...(title ? { title } : {}),
+      ...(keepTitle ? { keepTitle } : {}),
+      ...(caseMask ? { caseMask } : {}),
+    });
   };
-  add('full', entry.realName.trim(), pseudo);
+  if (titled) add('full', realTitled.rest, fakeTitled.title ? fakeRest : pseudo, 0, realTitled.title, fakeTitled.title !== '');
+  add('full', realTitled.rest, titled && fakeTitled.title ? fakeRest : pseudo);
   if (real.surname) {
-    const fg = fake.surname ? fake.given : pseudo;
+    const fg = fake.surname ? fake.given : fakeRest;
     const fs = fake.surname;
     const join = (x: string, y: string) => (y ? `${x} ${y}` : x);
-    add('reversed', `${real.surname} ${real.given}`, fs ? `${fs} ${fg}` : pseudo);
+    add('reversed', `${real.surname} ${real.given}`, fs ? `${fs} ${fg}` : fakeRest);
     const styles: Array<[boolean, boolean]> = [
       [true, true],
       [true, false],
@@ -86,11 +178,11 @@ export function nameForms(entry: NameEntry): NameForm[] {
       [false, false],
     ];
     for (const [dots, hyphen] of styles) {
-      add('initials', `${initials(real.given, dots, hyphen)} ${real.surname}`, fs ? join(initials(fg, dots, hyphen), fs) : pseudo);
+      add('initials', `${initials(real.given, dots, hyphen)} ${real.surname}`, fs ? join(initials(fg, dots, hyphen), fs) : fakeRest, 1);
     }
-    add('given-initial', `${real.given} ${surnameInitial(real.surname)}`, fs ? `${fg} ${surnameInitial(fs)}` : pseudo);
+    add('given-initial', `${real.given} ${surnameInitial(real.surname)}`, fs ? `${fg} ${surnameInitial(fs)}` : fakeRest);
     add('given', real.given, fg);
-    add('surname', real.surname, fs || pseudo);
+    add('surname', real.surname, fs || fakeRest);
   }
   // One form per spelling (initials styles coincide for a single given name).
   const seen = new Set<string>();
@@ -151,12 +243,42 @@ function formPattern(form: string): string {
   return out;
 }
 
+/** Any spelling of the title, folded, the longest first. */
+function titlePattern(title: string): string {
+  const words = title.split(/\s+/).map((w) => [...(titleGroup(w) ?? [foldText(w)])].sort((a, b) => b.length - a.length));
+  return words.map((group) => `(?:${group.map((t) => formPattern(t)).join('|')})`).join(`${SPACE}+`);
+}
+
+/** The first words (folded) a form can start with: one per spelling of its title. */
+function firstWords(form: NameForm): string[] {
+  const spellings = form.title ? (titleGroup(form.title.split(/\s+/)[0]!) ?? [form.title]) : [form.form];
+  return [...new Set(spellings.flatMap((w) => FIRST_WORD.exec(foldText(w))?.[0] ?? []))];
+}
+
+/** Whether the letters found keep the case the form asks for (or are all capitals). */
+function caseKept(mask: readonly boolean[] | undefined, form: string, found: string): boolean {
+  if (!mask) return true;
+  const want = Array.from(form).filter((c) => /\p{L}/u.test(c));
+  const got = Array.from(found).filter((c) => /\p{L}/u.test(c));
+  if (got.length !== want.length) return false;
+  if (got.every((c) => c === c.toUpperCase())) return true;
+  const upper = (c: string) => c !== c.toLowerCase();
+  return mask.every((sensitive, i) => !sensitive || upper(want[i]!) === upper(got[i]!));
+}
+
+interface CompiledForm {
+  form: NameForm;
+  re: RegExp;
+  /** The form after its title: what the case mask covers. */
+  rest: string;
+}
+
 export class NameMatcher {
   readonly forms: NameForm[];
   /** Short forms shared by several people, left out of the matching. */
   readonly ambiguous: Array<{ form: string; entryIds: number[] }> = [];
   /** Forms by their first word (folded), longest first, each with a pattern anchored where it is tried. */
-  private readonly byFirstWord = new Map<string, Array<{ form: NameForm; re: RegExp }>>();
+  private readonly byFirstWord = new Map<string, CompiledForm[]>();
 
   constructor(entries: readonly NameEntry[]) {
     const byKey = new Map<string, NameForm[]>();
@@ -184,11 +306,15 @@ export class NameMatcher {
     forms.sort((a, b) => foldText(b.form).length - foldText(a.form).length || a.entryId - b.entryId);
     this.forms = forms;
     for (const form of forms) {
-      const first = FIRST_WORD.exec(foldText(form.form))?.[0];
-      if (!first) continue;
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push({ form, re: new RegExp(`${BEFORE}(?:${formPattern(form.form)})${AFTER}`, 'uy') });
-      this.byFirstWord.set(first, list);
+      const rest = form.title ? form.form.slice(form.title.length).trim() : form.form;
+      // A title and what follows it are two groups, so that the title found can be kept.
+      const pattern = form.title ? `(${titlePattern(form.title)})(${SPACE}+)(?:${formPattern(rest)})` : `(?:${formPattern(rest)})`;
+      const re = new RegExp(`${BEFORE}${pattern}${AFTER}`, 'uy');
+      for (const first of firstWords(form)) {
+        const list = this.byFirstWord.get(first) ?? [];
+        list.push({ form, re, rest });
+        this.byFirstWord.set(first, list);
+      }
     }
   }
 
@@ -205,15 +331,21 @@ export class NameMatcher {
       if (w.index < consumed) continue;
       const candidates = this.byFirstWord.get(w[0]);
       if (!candidates) continue;
-      for (const { form, re } of candidates) {
+      for (const { form, re, rest } of candidates) {
         re.lastIndex = w.index;
         const m = re.exec(folded);
         if (!m) continue;
         // Folding keeps one code point per code point, so positions carry over to the real text.
-        const start = foldedIndex.toCodePoint(m.index);
-        const end = foldedIndex.toCodePoint(m.index + m[0].length);
-        const found = text.slice(index.toUtf16(start), index.toUtf16(end));
-        matches.push({ entryId: form.entryId, kind: form.kind, start, end, found, replacement: keepCapitals(found, form.replacement) });
+        const at = (i: number) => foldedIndex.toCodePoint(i);
+        const slice = (from: number, to: number) => text.slice(index.toUtf16(from), index.toUtf16(to));
+        const start = at(m.index);
+        const end = at(m.index + m[0].length);
+        const restStart = form.title ? at(m.index + m[1]!.length + m[2]!.length) : start;
+        const found = slice(start, end);
+        if (!caseKept(form.caseMask, rest, slice(restStart, end))) continue;
+        // "monsieur B." -> "monsieur K.": the title stays as written when the pseudonym has one too.
+        const replacement = form.keepTitle ? slice(start, restStart) + keepCapitals(slice(restStart, end), form.replacement) : keepCapitals(found, form.replacement);
+        matches.push({ entryId: form.entryId, kind: form.kind, start, end, found, replacement });
         consumed = m.index + m[0].length;
         break;
       }
