@@ -228,8 +228,12 @@ export const errorMessages = {
   'matrix.column': { fr: 'Colonne inconnue : {column} (colonnes : {columns})', en: 'Unknown column: {column} (columns: {columns})' },
   'matrix.row': { fr: 'Ligne inconnue dans cette matrice : {row}', en: 'Unknown row in this matrix: {row}' },
   'export.png': {
-    fr: 'Impossible de produire l’image PNG : Chromium est introuvable ou n’a pas démarré ({detail}).',
-    en: 'Cannot produce the PNG picture: Chromium is missing or did not start ({detail}).',
+    fr: 'Impossible de produire l’image PNG : le dessin SVG est illisible ({detail}). Aucun fichier n’a été écrit.',
+    en: 'Cannot produce the PNG picture: the SVG drawing cannot be read ({detail}). No file was written.',
+  },
+  'export.pngFont': {
+    fr: 'Impossible de produire l’image PNG : la police livrée avec Tresse est introuvable ({file}). Réinstallez Tresse.',
+    en: 'Cannot produce the PNG picture: the font shipped with Tresse is missing ({file}). Reinstall Tresse.',
   },
   'edit.empty': {
     fr: 'Le nouveau texte de « {source} » est vide : rien n’a été modifié.',

@@ -1,35 +1,63 @@
-// PNG from an SVG picture, drawn by Chromium (headless, offline: the page is the SVG alone).
-// Optional: when no Chromium is found the caller gets a TresseError and can offer the SVG instead.
+// PNG from an SVG picture, drawn by resvg with the fonts Tresse ships (never the machine's own),
+// so the same picture gives the same bytes on every computer.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { TresseError } from '../../i18n/error.ts';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** The font files pictures are drawn with, as package specifiers: packaging must ship them. */
+export const PICTURE_FONTS = [
+  'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  // The heatmap writes its notes in italic.
+  'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+] as const;
 
-export function chromiumPath(env: Record<string, string | undefined> = process.env): string | undefined {
-  const given = env.TRESSE_CHROMIUM;
-  if (given) return given;
-  return CANDIDATES.find((p) => existsSync(p));
+/** The family those files hold; svg.ts FONT names it first. */
+export const PICTURE_FONT_FAMILY = 'DejaVu Sans';
+
+/**
+ * Where a shipped font lies on disk. resvg reads fonts natively, and native code cannot see inside
+ * an Electron asar archive: there the files must be unpacked (asarUnpack) beside it.
+ */
+export function pictureFontPath(specifier: string): string {
+  const path = createRequire(import.meta.url).resolve(specifier);
+  return path.replace(/\.asar([\\/])/, '.asar.unpacked$1');
+}
+
+function renderOptions(scale: number): ResvgRenderOptions {
+  const fontFiles = PICTURE_FONTS.map(pictureFontPath);
+  // A missing font would not fail the render: the labels would silently vanish.
+  const missing = fontFiles.find((f) => !existsSync(f));
+  if (missing) throw new TresseError('export.pngFont', { file: missing });
+  return {
+    // resvg-js 2.6.2 takes fonts as files only (no buffers in its native binding).
+    font: {
+      loadSystemFonts: false,
+      fontFiles,
+      defaultFontFamily: PICTURE_FONT_FAMILY,
+      sansSerifFamily: PICTURE_FONT_FAMILY,
+      serifFamily: PICTURE_FONT_FAMILY,
+      monospaceFamily: PICTURE_FONT_FAMILY,
+      cursiveFamily: PICTURE_FONT_FAMILY,
+      fantasyFamily: PICTURE_FONT_FAMILY,
+    },
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    // resvg would otherwise write its font warnings on the command line's stderr.
+    logLevel: 'off',
+  };
 }
 
 /** Rasterises `svg` at `scale` device pixels per SVG pixel (2: sharp enough for print). */
-export async function svgToPng(svg: string, options: { scale?: number; executablePath?: string } = {}): Promise<Uint8Array> {
-  const executablePath = options.executablePath ?? chromiumPath();
-  if (!executablePath) throw new TresseError('export.png', { detail: 'chromium' });
-  const { chromium } = await import('playwright-core');
-  let browser;
+export async function svgToPng(svg: string, options: { scale?: number } = {}): Promise<Uint8Array> {
+  const scale = options.scale ?? 2;
+  const render = renderOptions(scale);
+  let png: Buffer;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+    png = new Resvg(svg, render).render().asPng();
   } catch (e) {
     throw new TresseError('export.png', { detail: (e as Error).message.split('\n')[0] ?? '' });
   }
-  try {
-    const page = await browser.newPage({ deviceScaleFactor: options.scale ?? 2, javaScriptEnabled: false });
-    // Nothing may be fetched: the picture is self-contained.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
-    const shot = await page.locator('svg').first().screenshot({ type: 'png', omitBackground: false });
-    return new Uint8Array(shot);
-  } finally {
-    await browser.close();
-  }
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

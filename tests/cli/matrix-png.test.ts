@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.ts';
+import { svgToPng } from '../../analysis/pictures/png.ts';
+import { darkPixels, decodePng } from '../helpers/png-pixels.ts';
+import { tempDir } from '../helpers/project.ts';
+
+async function tresse(cwd: string, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const INTERVIEW = `Enquêtrice : Comment se passe le partage d'informations ?
+P3 : Le secret partagé, c'est confortable pour les institutions. Pour la personne, beaucoup moins.
+`;
+
+describe('tresse matrix --format png', () => {
+  it('writes the co-occurrence network as a PNG, the same picture as its SVG, labels drawn', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entretien-p3.txt'), INTERVIEW);
+    expect((await tresse(dir, 'init', 'etude.tresse', '--coder', 'Camille')).code).toBe(0);
+    expect((await tresse(dir, 'import', 'etude.tresse', 'entretien-p3.txt', '--kind', 'entretien', '--name', 'Entretien P3')).code).toBe(0);
+    expect((await tresse(dir, 'code', 'etude.tresse', 'Entretien P3', 'CL1', '--text', 'Le secret partagé')).code).toBe(0);
+    expect((await tresse(dir, 'code', 'etude.tresse', 'Entretien P3', 'ST2', '--text', 'Le secret partagé, c\'est confortable')).code).toBe(0);
+
+    const picture = ['matrix', 'etude.tresse', '--type', 'cooccurrence', '--picture', 'network'];
+    const png = await tresse(dir, ...picture, '--format', 'png', '--out', 'reseau.png');
+    expect(png).toMatchObject({ code: 0, err: '' });
+    expect(png.out).toBe(`Écrit : ${join(dir, 'reseau.png')}`);
+    expect((await tresse(dir, ...picture, '--format', 'svg', '--out', 'reseau.svg')).code).toBe(0);
+
+    const written = new Uint8Array(readFileSync(join(dir, 'reseau.png')));
+    const svg = readFileSync(join(dir, 'reseau.svg'), 'utf8');
+    expect(svg).toContain('>CL1</text>');
+    expect(Buffer.from(written).equals(Buffer.from(await svgToPng(svg, { scale: 2 })))).toBe(true);
+    const pixels = decodePng(written);
+    expect(pixels.width).toBe(Math.round(Number(/width="([\d.]+)"/.exec(svg)![1]) * 2));
+    // The title, "Réseau des cooccurrences", at (16, 28) in 18 px bold.
+    expect(darkPixels(pixels, { x: 32, y: 20, width: 360, height: 48 })).toBeGreaterThan(500);
+  });
+});
