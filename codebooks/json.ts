@@ -2,6 +2,7 @@
 //   { "format": "tresse-codebook", "version": 1, "codes": [ { guid, name, abbrev, color, definition,
 //     inclusion, exclusion, example, codable, children: [...] } ] }
 // On import only `name` is required; a missing colour is inherited from the parent.
+import { jsonErrorPlace } from '../i18n/json-error.ts';
 import type { Code } from '../model/types.ts';
 import { DEFAULT_COLOR, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, treeFromFlat, type ImportedCode } from './tree.ts';
 
@@ -16,11 +17,15 @@ export function exportCodebookJson(codes: readonly Code[], meta: { name?: string
 const fail = (detail: string, extra: Record<string, string | number> = {}) => formatError('JSON', detail, extra);
 
 export function parseCodebookJson(text: string): ImportedCode[] {
+  const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(body);
   } catch (e) {
-    throw fail(`JSON invalide (${(e as Error).message})`, { reason: 'syntax' });
+    // The engine's message is English and changes between versions: only the place is kept.
+    const place = jsonErrorPlace(body, e);
+    const detail = place === 'end' ? 'JSON incomplet (le fichier s’arrête avant la fin)' : place ? `JSON invalide (ligne ${place.line}, colonne ${place.column})` : 'JSON invalide';
+    throw fail(detail, { reason: 'syntax' });
   }
   return codebookFromJson(data);
 }

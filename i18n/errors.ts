@@ -52,6 +52,22 @@ export const errorMessages = {
     fr: '« {file} » est endommagé ou n’est pas un document {format} valide : {detail}',
     en: '"{file}" is damaged or not a valid {format} document: {detail}',
   },
+  'import.oldWord': {
+    fr: '« {file} » est un ancien document Word (.doc) ou un document protégé par un mot de passe : enregistrez-le au format .docx sans mot de passe, puis réessayez.',
+    en: '"{file}" is an old Word document (.doc) or a password-protected one: save it as .docx without a password, then try again.',
+  },
+  'import.missingPart': {
+    fr: '« {file} » n’est pas un document {format} valide : la partie {part} manque.',
+    en: '"{file}" is not a valid {format} document: the part {part} is missing.',
+  },
+  'import.otherOdf': {
+    fr: '« {file} » est un autre type de document OpenDocument ({mimetype}) : seuls les textes (.odt) s’importent.',
+    en: '"{file}" is another kind of OpenDocument file ({mimetype}): only text documents (.odt) can be imported.',
+  },
+  'import.textTooLong': {
+    fr: '« {file} » donnerait un texte de plus de {limit} millions de caractères : ce n’est pas un document que Tresse peut importer.',
+    en: '"{file}" would yield a text of more than {limit} million characters: not a document Tresse can import.',
+  },
   'import.format': {
     fr: 'Format non pris en charge : « {file} » (formats acceptés : .txt, .md, .docx, .odt, .pdf, .vtt, .srt)',
     en: 'Unsupported format: "{file}" (accepted: .txt, .md, .docx, .odt, .pdf, .vtt, .srt)',
@@ -155,33 +171,95 @@ export const errorMessages = {
     fr: 'Seuil de recouvrement invalide : {value} (attendu : un nombre supérieur à 0 et au plus 1).',
     en: 'Invalid overlap threshold: {value} (expected a number above 0 and at most 1).',
   },
-  'refi.notZip': {
-    fr: '« {file} » n’est pas un projet REFI-QDA (.qdpx) lisible : archive ZIP endommagée ou d’un autre format ({detail}).',
-    en: '"{file}" is not a readable REFI-QDA project (.qdpx): damaged ZIP archive or another format ({detail}).',
+  // Every ZIP archive (.docx, .odt, .qdpx) goes through one guard; {format} names the kind of file.
+  'archive.notZip': {
+    fr: '« {file} » n’est pas un fichier {format} lisible : ce n’est pas une archive ZIP (un autre type de fichier, ou un fichier renommé).',
+    en: '"{file}" is not a readable {format} file: it is not a ZIP archive (another kind of file, or a renamed one).',
   },
-  'refi.unsafePath': {
-    fr: 'Archive refusée : l’entrée « {entry} » pointe hors de l’archive (chemin absolu ou « .. »).',
-    en: 'Archive refused: the entry "{entry}" points outside the archive (absolute path or "..").',
+  'archive.truncated': {
+    fr: '« {file} » est incomplet : l’archive {format} s’arrête avant sa fin (copie ou téléchargement interrompu ?).',
+    en: '"{file}" is incomplete: the {format} archive stops before its end (an interrupted copy or download?).',
   },
-  'refi.tooLarge': {
-    fr: 'Archive refusée : une fois décompressée elle ferait {size} Mo (limite : {limit} Mo).',
-    en: 'Archive refused: uncompressed it would take {size} MB (limit: {limit} MB).',
+  'archive.damaged': {
+    fr: '« {file} » est endommagé : la structure de l’archive {format} est incohérente.',
+    en: '"{file}" is damaged: the structure of the {format} archive is inconsistent.',
   },
-  'refi.tooManyEntries': {
-    fr: 'Archive refusée : {count} fichiers (limite : {limit}).',
-    en: 'Archive refused: {count} files (limit: {limit}).',
+  'archive.entryDamaged': {
+    fr: '« {file} » est endommagé : l’élément « {entry} » de l’archive {format} est illisible (données compressées invalides).',
+    en: '"{file}" is damaged: the entry "{entry}" of the {format} archive cannot be read (invalid compressed data).',
   },
-  'refi.compressionRatio': {
-    fr: 'Archive refusée : « {entry} » se décompresse {ratio} fois plus gros (limite : {limit}), signe d’une « bombe de décompression ».',
-    en: 'Archive refused: "{entry}" expands {ratio} times (limit: {limit}), the mark of a "zip bomb".',
+  'archive.checksum': {
+    fr: '« {file} » est endommagé : l’élément « {entry} » ne correspond pas à sa somme de contrôle (CRC-32).',
+    en: '"{file}" is damaged: the entry "{entry}" does not match its checksum (CRC-32).',
   },
-  'refi.doctype': {
-    fr: 'Fichier refusé : « {file} » contient une déclaration DOCTYPE ou ENTITY, que REFI-QDA n’utilise pas et qui peut servir à une attaque.',
-    en: 'File refused: "{file}" contains a DOCTYPE or ENTITY declaration, which REFI-QDA does not use and which can carry an attack.',
+  'archive.sizeMismatch': {
+    fr: '« {file} » est refusé : l’élément « {entry} » n’a pas la taille que l’archive annonce (archive endommagée ou falsifiée).',
+    en: '"{file}" is refused: the entry "{entry}" is not the size the archive declares (a damaged or forged archive).',
   },
-  'refi.xmlMalformed': {
-    fr: '« {file} » n’est pas un XML valide : {detail}',
-    en: '"{file}" is not valid XML: {detail}',
+  'archive.encrypted': {
+    fr: '« {file} » est protégé par un mot de passe (élément « {entry} » chiffré) : enregistrez-le sans mot de passe, puis réessayez.',
+    en: '"{file}" is protected by a password (entry "{entry}" is encrypted): save it without a password, then try again.',
+  },
+  'archive.method': {
+    fr: '« {file} » utilise une méthode de compression que Tresse ne lit pas (méthode {method}, élément « {entry} ») : enregistrez-le de nouveau depuis le logiciel qui l’a créé.',
+    en: '"{file}" uses a compression method Tresse cannot read (method {method}, entry "{entry}"): save it again from the program that made it.',
+  },
+  'archive.unsafePath': {
+    fr: '« {file} » est refusé : l’élément « {entry} » pointe hors de l’archive (chemin absolu ou « .. »).',
+    en: '"{file}" is refused: the entry "{entry}" points outside the archive (absolute path or "..").',
+  },
+  'archive.tooLarge': {
+    fr: '« {file} » est refusé : une fois décompressé il ferait {size} Mo (limite pour un fichier {format} : {limit} Mo).',
+    en: '"{file}" is refused: uncompressed it would take {size} MB (limit for a {format} file: {limit} MB).',
+  },
+  'archive.tooManyEntries': {
+    fr: '« {file} » est refusé : l’archive contient {count} éléments (limite pour un fichier {format} : {limit}).',
+    en: '"{file}" is refused: the archive holds {count} entries (limit for a {format} file: {limit}).',
+  },
+  'archive.ratio': {
+    fr: '« {file} » est refusé : l’élément « {entry} » se décompresse {ratio} fois plus gros (limite : {limit}), signe d’une « bombe de décompression ».',
+    en: '"{file}" is refused: the entry "{entry}" expands {ratio} times (limit: {limit}), the mark of a "zip bomb".',
+  },
+  // Every XML read from a user's file goes through one guarded parser; {file} may name a part: "x.docx (word/document.xml)".
+  'xml.malformed': {
+    fr: '« {file} » est endommagé : son contenu XML est mal formé (ligne {line}, colonne {column}).',
+    en: '"{file}" is damaged: its XML content is malformed (line {line}, column {column}).',
+  },
+  'xml.empty': {
+    fr: '« {file} » est endommagé : il ne contient aucun élément XML.',
+    en: '"{file}" is damaged: it holds no XML element.',
+  },
+  'xml.encoding': {
+    fr: '« {file} » est endommagé : son contenu XML n’est pas un texte UTF-8 ou UTF-16 lisible.',
+    en: '"{file}" is damaged: its XML content is not readable UTF-8 or UTF-16 text.',
+  },
+  'xml.tooDeep': {
+    fr: '« {file} » est refusé : ses éléments XML sont imbriqués sur plus de {limit} niveaux, ce qu’aucun document réel ne fait (fichier endommagé ou fabriqué pour bloquer le logiciel).',
+    en: '"{file}" is refused: its XML elements are nested more than {limit} levels deep, which no real document does (a damaged file, or one made to stall the program).',
+  },
+  'xml.tooLarge': {
+    fr: '« {file} » est refusé : son contenu XML dépasse {limit} millions de caractères.',
+    en: '"{file}" is refused: its XML content exceeds {limit} million characters.',
+  },
+  'xml.doctype': {
+    fr: '« {file} » est refusé : il contient une déclaration DOCTYPE ou ENTITY, que ce format n’utilise pas et qui peut servir à une attaque.',
+    en: '"{file}" is refused: it contains a DOCTYPE or ENTITY declaration, which this format does not use and which can carry an attack.',
+  },
+  'json.syntax': {
+    fr: '« {file} » n’est pas un fichier JSON valide : erreur de syntaxe ligne {line}, colonne {column}.',
+    en: '"{file}" is not a valid JSON file: syntax error at line {line}, column {column}.',
+  },
+  'json.invalid': {
+    fr: '« {file} » n’est pas un fichier JSON valide (erreur de syntaxe).',
+    en: '"{file}" is not a valid JSON file (syntax error).',
+  },
+  'json.truncated': {
+    fr: '« {file} » n’est pas un fichier JSON valide : il s’arrête avant la fin (fichier incomplet ?).',
+    en: '"{file}" is not a valid JSON file: it stops before its end (an incomplete file?).',
+  },
+  'refi.unexpectedContent': {
+    fr: '« {file} » contient des données inattendues que Tresse ne sait pas lire. Le projet n’a pas été modifié.',
+    en: '"{file}" holds unexpected data that Tresse cannot read. The project was left untouched.',
   },
   'refi.noProjectFile': {
     fr: 'Aucun fichier .qde à la racine de l’archive : ce n’est pas un projet REFI-QDA.',

@@ -2,6 +2,7 @@ import { readCsv } from '../codebooks/csv-format.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
+import { jsonSyntaxError } from '../i18n/json-error.ts';
 import { foldText, type NameEntry } from '../text/name-match.ts';
 import { resolveCase } from './cases.ts';
 import { nowIso, type ProjectContext } from './context.ts';
@@ -136,7 +137,7 @@ export function parsePseudonymMap(text: string, fileName: string): PseudonymInpu
     try {
       data = JSON.parse(trimmed);
     } catch (e) {
-      throw fail((e as Error).message);
+      throw jsonSyntaxError(fileName, trimmed, e);
     }
     if (Array.isArray(data)) {
       return data.map((item, i) => {

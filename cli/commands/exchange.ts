@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
 import { TresseError } from '../../i18n/error.ts';
+import { jsonSyntaxError } from '../../i18n/json-error.ts';
 import type { CodebookMergeResult } from '../../service/codebook-merge.ts';
 import { mergeSnapshot, type MergeReport } from '../../service/merge-project.ts';
 import type { TeamWarning } from '../../service/merge-warnings.ts';
@@ -16,11 +17,18 @@ import { UsageError, type CommandRun } from '../main.ts';
 export function readDecisions(run: CommandRun): Decision[] {
   if (!run.values.decisions) return [];
   const file = resolve(run.io.cwd, run.values.decisions);
+  if (!existsSync(file)) throw new TresseError('file.notFound', { path: file });
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new TresseError('file.unreadable', { path: file, detail: (e as NodeJS.ErrnoException).code ?? 'E/S' });
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
-    throw new TresseError('team.decisions', { file: basename(file), detail: (e as Error).message });
+    throw jsonSyntaxError(basename(file), text, e);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { decisions?: unknown })?.decisions;
   if (!Array.isArray(list) || !list.every((d) => typeof d?.id === 'string' && typeof d?.choice === 'string')) {

@@ -1,79 +1,46 @@
-// DOCX and ODT are zip archives of XML parts. Every way they can be broken (not a zip, cut short,
-// a part missing, malformed XML) becomes one user-facing error naming the file and the format.
+// DOCX and ODT are zip archives of XML parts. They are opened through the archive guard with
+// limits fit for a document, and their parts read through the guarded XML parser, so every way
+// they can be broken or hostile (not a zip, cut short, a zip bomb, a part missing, malformed or
+// endlessly nested XML) becomes one catalogue message naming the file.
 
-import { unzipSync } from 'fflate';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { TresseError } from '../../i18n/error.ts';
+import { GuardedArchive } from '../archive/guard.ts';
+import { OFFICE_LIMITS } from '../archive/limits.ts';
+import { streamXml, type XmlEvents } from '../xml-guard.ts';
 
 export interface ContainerContext {
   file: string;
   /** Format name as users know it: "Word (.docx)", "OpenDocument (.odt)". */
   format: string;
-  /** Refuse archives that would inflate beyond this (zip bombs). */
-  maxInflatedBytes: number;
 }
 
-export function corrupt(ctx: ContainerContext, detail: string): TresseError {
-  return new TresseError('import.corrupt', { file: ctx.file, format: ctx.format, detail });
+/**
+ * Opens the archive; `maxInflatedBytes` can only lower the office limit. Nothing is inflated
+ * until a part is read.
+ */
+export function openContainer(bytes: Uint8Array, ctx: ContainerContext, maxInflatedBytes: number): GuardedArchive {
+  const limits = { ...OFFICE_LIMITS, maxTotalBytes: Math.min(OFFICE_LIMITS.maxTotalBytes, maxInflatedBytes) };
+  return new GuardedArchive(bytes, ctx, limits);
 }
 
-export interface ZipContents {
-  names: string[];
-  files: Record<string, Uint8Array>;
+export function missingPart(ctx: ContainerContext, part: string): TresseError {
+  return new TresseError('import.missingPart', { file: ctx.file, format: ctx.format, part });
 }
 
-/** Lists an archive and inflates the parts `wanted` accepts. */
-export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, ctx: ContainerContext): ZipContents {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  if (!isZip) throw corrupt(ctx, 'ce n’est pas une archive zip');
-  const names: string[] = [];
-  let inflated = 0;
-  let tooBig = false;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        names.push(f.name);
-        if (!wanted(f.name)) return false;
-        inflated += f.originalSize;
-        if (inflated > ctx.maxInflatedBytes) tooBig = true;
-        return !tooBig;
-      },
-    });
-  } catch {
-    // The library's own wording (English, technical) would not help the user.
-    throw corrupt(ctx, 'archive zip tronquée ou illisible');
-  }
-  if (tooBig) throw corrupt(ctx, 'archive anormalement volumineuse une fois décompressée');
-  return { names, files };
-}
-
-export interface XmlHandler {
-  open(tag: SaxesTagNS): void;
-  close(tag: SaxesTagNS): void;
-  text(text: string): void;
-}
+export type XmlHandler = XmlEvents;
 
 /** Streams one XML part through a handler, with namespaces resolved. */
 export function parseXml(bytes: Uint8Array, part: string, handler: XmlHandler, ctx: ContainerContext): void {
+  const where = `${ctx.file} (${part})`;
   let xml: string;
   try {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     xml = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw corrupt(ctx, `la partie ${part} n’est pas un XML lisible`);
+    throw new TresseError('xml.encoding', { file: where });
   }
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('opentag', (tag) => handler.open(tag));
-  parser.on('closetag', (tag) => handler.close(tag));
-  parser.on('text', (t) => handler.text(t));
-  parser.on('cdata', (t) => handler.text(t));
-  try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (e instanceof TresseError) throw e;
-    throw corrupt(ctx, `la partie ${part} est un XML mal formé`);
-  }
+  streamXml(xml, where, handler);
 }
 
 /** Attribute value by namespace URI (any of `uris`) and local name. */
@@ -82,4 +49,14 @@ export function attr(tag: SaxesTagNS, uris: readonly string[], local: string): s
     if (a.local === local && uris.includes(a.uri)) return a.value;
   }
   return undefined;
+}
+
+/**
+ * Most characters of text an office document may yield: ten times the longest transcript. Only
+ * an ODT's space counts (text:s c="1000") can make text grow faster than its XML.
+ */
+export const MAX_TEXT_CHARS = 64_000_000;
+
+export function textTooLong(ctx: ContainerContext): TresseError {
+  return new TresseError('import.textTooLong', { file: ctx.file, limit: MAX_TEXT_CHARS / 1_000_000 });
 }

@@ -6,7 +6,9 @@
 
 import type { ImportNote } from '../../model/types.ts';
 import type { SaxesTagNS } from 'saxes';
-import { attr, corrupt, parseXml, readZip, type ContainerContext } from './container.ts';
+import { TresseError } from '../../i18n/error.ts';
+import type { GuardedArchive } from '../archive/guard.ts';
+import { attr, missingPart, openContainer, parseXml, type ContainerContext } from './container.ts';
 import { assembleStructure, TextBuilder, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
@@ -26,19 +28,19 @@ interface StyleDef {
 }
 
 export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetector, maxInflatedBytes: number): ParsedText {
-  const ctx: ContainerContext = { file, format: 'Word (.docx)', maxInflatedBytes };
+  const ctx: ContainerContext = { file, format: 'Word (.docx)' };
   // Old binary .doc files and password-protected .docx files are both OLE compound files.
-  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw corrupt(ctx, 'c’est un ancien document Word (.doc) ou un document protégé par mot de passe ; enregistrez-le au format .docx sans mot de passe');
-  }
-  const { files } = readZip(bytes, (n) => n.endsWith('.xml') || n.endsWith('.rels'), ctx);
-  const mainPart = relationshipTarget(files, '_rels/.rels', '', 'officeDocument', ctx) ?? 'word/document.xml';
-  const main = files[mainPart];
-  if (!main) throw corrupt(ctx, `la partie ${mainPart} manque (ce n’est pas un document Word)`);
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) throw new TresseError('import.oldWord', { file });
+  // Only the parts read below are ever inflated.
+  const zip = openContainer(bytes, ctx, maxInflatedBytes);
+  const mainPart = relationshipTarget(zip, '_rels/.rels', '', 'officeDocument', ctx) ?? 'word/document.xml';
+  const main = zip.read(mainPart);
+  if (!main) throw missingPart(ctx, mainPart);
   const dir = mainPart.includes('/') ? mainPart.slice(0, mainPart.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${mainPart.slice(dir.length)}.rels`;
-  const stylesPart = relationshipTarget(files, relsPath, dir, 'styles', ctx) ?? `${dir}styles.xml`;
-  const styles = files[stylesPart] ? readStyles(files[stylesPart], stylesPart, ctx) : new Map<string, StyleDef>();
+  const stylesPart = relationshipTarget(zip, relsPath, dir, 'styles', ctx) ?? `${dir}styles.xml`;
+  const stylesXml = zip.read(stylesPart);
+  const styles = stylesXml ? readStyles(stylesXml, stylesPart, ctx) : new Map<string, StyleDef>();
 
   const body = readBody(main, mainPart, styles, ctx);
   const text = body.builder.text();
@@ -50,14 +52,8 @@ export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetecto
 }
 
 /** Target of the first relationship of a type (`.../officeDocument`, `.../styles`) in a .rels part. */
-function relationshipTarget(
-  files: Record<string, Uint8Array>,
-  relsPath: string,
-  baseDir: string,
-  type: string,
-  ctx: ContainerContext,
-): string | null {
-  const rels = files[relsPath];
+function relationshipTarget(zip: GuardedArchive, relsPath: string, baseDir: string, type: string, ctx: ContainerContext): string | null {
+  const rels = zip.read(relsPath);
   if (!rels) return null;
   let target: string | null = null;
   parseXml(
@@ -172,7 +168,8 @@ function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>
     if (!f) {
       lines.forEach((line, i) => builder.addParagraph(line, i === 0 ? level : null));
     } else if (f.kind === 'p') {
-      f.after.push(...lines);
+      // A loop, not push(...lines): a forged file can hold more lines than a call takes arguments.
+      for (const line of lines) f.after.push(line);
     } else if (f.kind === 'cell') {
       for (const line of lines) if (line.trim() !== '') f.parts.push(line.trim());
     }

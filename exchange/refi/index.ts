@@ -5,5 +5,5 @@ export { writeCodebook } from './write-codebook.ts';
 export { readCodebook, readCodebookWithWarnings } from './read-codebook.ts';
 export { writeProject, writeProjectXml } from './write-project.ts';
 export { readProject, type ReadProjectOptions, type ReadProjectResult } from './read-project.ts';
-export { ZIP_LIMITS } from './zip-guard.ts';
+export { QDPX_LIMITS } from '../archive/limits.ts';
 export type { ImportWarning, WarningCode } from './warnings.ts';

@@ -2,17 +2,20 @@
 // project.qde or Project.qde, the folder sources/ or Sources/, and a source path may be
 // internal://x.txt, a bare relative path, or an external path whose file was packed anyway.
 import { TresseError } from '../../i18n/error.ts';
-import { GuardedZip, ZIP_LIMITS } from './zip-guard.ts';
+import { GuardedArchive } from '../archive/guard.ts';
+import { QDPX_LIMITS, type ArchiveLimits } from '../archive/limits.ts';
+
+export const QDPX_FORMAT = 'REFI-QDA (.qdpx)';
 
 export class QdpxArchive {
-  readonly zip: GuardedZip;
+  readonly zip: GuardedArchive;
   /** Stored name of the project file. */
   readonly projectEntry: string;
   private readonly byPath = new Map<string, string>();
   private readonly inSources = new Map<string, string>();
 
-  constructor(bytes: Uint8Array, fileName: string, limits: typeof ZIP_LIMITS = ZIP_LIMITS) {
-    this.zip = new GuardedZip(bytes, fileName, limits);
+  constructor(bytes: Uint8Array, fileName: string, limits: ArchiveLimits = QDPX_LIMITS) {
+    this.zip = new GuardedArchive(bytes, { file: fileName, format: QDPX_FORMAT }, limits);
     const projects: string[] = [];
     for (const e of this.zip.entries) {
       const lower = e.path.toLowerCase();

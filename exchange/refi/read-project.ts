@@ -12,12 +12,12 @@ import { decodeText } from './text-decode.ts';
 import { attributeTypeFromRefi } from './values.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
 import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
-import { ZIP_LIMITS } from './zip-guard.ts';
+import type { ArchiveLimits } from '../archive/limits.ts';
 
 export interface ReadProjectOptions {
   /** For messages. */
   fileName?: string;
-  limits?: typeof ZIP_LIMITS;
+  limits?: ArchiveLimits;
 }
 
 export interface ReadProjectResult {
@@ -187,8 +187,8 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
 export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {}): ReadProjectResult {
   const fileName = options.fileName ?? 'project.qdpx';
   const archive = new QdpxArchive(bytes, fileName, options.limits);
-  const qdeBytes = archive.zip.extract([archive.projectEntry]).get(archive.projectEntry) ?? new Uint8Array();
-  const root = parseXml(decodeText(qdeBytes).text, archive.projectEntry);
+  const qdeBytes = archive.zip.read(archive.projectEntry) ?? new Uint8Array();
+  const root = parseXml(decodeText(qdeBytes).text, `${fileName} (${archive.projectEntry})`);
   if (root.name !== 'Project') {
     throw new TresseError('refi.wrongRoot', { file: archive.projectEntry, expected: 'project (.qde)', found: root.name });
   }
@@ -202,6 +202,6 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;
-    throw new TresseError('refi.xmlMalformed', { file: archive.projectEntry, detail: e instanceof Error ? e.message : String(e) });
+    throw new TresseError('refi.unexpectedContent', { file: `${fileName} (${archive.projectEntry})` });
   }
 }

@@ -1,7 +1,7 @@
-// XML in and out for REFI-QDA. Reading builds a small element tree with saxes; elements and
-// attributes are looked up by local name, whatever namespace version the file declares.
-import { SaxesParser } from 'saxes';
-import { TresseError } from '../../i18n/error.ts';
+// XML in and out for REFI-QDA. Reading builds a small element tree through the guarded parser
+// (depth, size and DOCTYPE limits); elements and attributes are looked up by local name, whatever
+// namespace version the file declares.
+import { streamXml } from '../xml-guard.ts';
 
 export interface XmlElement {
   /** Local name, namespace prefix removed. */
@@ -14,57 +14,37 @@ export interface XmlElement {
   text: string;
 }
 
-/** Deeper nesting has no meaning in REFI-QDA and would only serve to exhaust the stack. */
-const MAX_DEPTH = 256;
-
 /**
- * Parses a document. DOCTYPE and ENTITY declarations are refused before parsing: REFI-QDA never
- * uses them, and they are how XML external-entity and entity-expansion attacks get in.
+ * Parses a document. DOCTYPE and ENTITY declarations are refused: REFI-QDA never uses them, and
+ * they are how XML external-entity and entity-expansion attacks get in. `fileName` names the
+ * document in messages.
  */
 export function parseXml(source: string, fileName: string): XmlElement {
-  if (/<!DOCTYPE|<!ENTITY/i.test(source)) throw new TresseError('refi.doctype', { file: fileName });
-  const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
-  let root: XmlElement | null = null;
-  let failure: string | null = null;
-  parser.on('error', (e) => {
-    // saxes reports every problem; the first one is what the user needs.
-    failure ??= e.message;
+  // Cast so that the callbacks' assignment is not narrowed away.
+  let root = null as XmlElement | null;
+  streamXml(source, fileName, {
+    open(tag) {
+      const attrs: Record<string, string> = {};
+      for (const a of Object.values(tag.attributes)) {
+        if (a.prefix === '' && a.local !== 'xmlns') attrs[a.local] = a.value;
+      }
+      const el: XmlElement = { name: tag.local, ns: tag.uri, attrs, children: [], text: '' };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(el);
+      else root = el;
+      stack.push(el);
+    },
+    close() {
+      stack.pop();
+    },
+    text(t) {
+      const top = stack[stack.length - 1];
+      if (top) top.text += t;
+    },
   });
-  parser.on('doctype', () => {
-    throw new TresseError('refi.doctype', { file: fileName });
-  });
-  parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) {
-      if (a.prefix === '' && a.local !== 'xmlns') attrs[a.local] = a.value;
-    }
-    const el: XmlElement = { name: tag.local, ns: tag.uri, attrs, children: [], text: '' };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
-    else root = el;
-    stack.push(el);
-    if (stack.length > MAX_DEPTH) throw new TresseError('refi.xmlMalformed', { file: fileName, detail: `nesting deeper than ${MAX_DEPTH}` });
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const addText = (t: string): void => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  try {
-    parser.write(source).close();
-  } catch (e) {
-    if (e instanceof TresseError) throw e;
-    failure ??= e instanceof Error ? e.message : String(e);
-  }
-  if (failure !== null || root === null) {
-    throw new TresseError('refi.xmlMalformed', { file: fileName, detail: failure ?? 'empty document' });
-  }
-  return root;
+  // streamXml refuses a document without elements.
+  return root!;
 }
 
 function same(a: string, b: string): boolean {

@@ -65,12 +65,12 @@ describe('odt', () => {
 
   it('refuses another OpenDocument type, a zip without content.xml, malformed XML and truncation', async () => {
     const sheet = await failure(parseSourceFile(makeOdt(ODT_CONTENT, 'application/vnd.oasis.opendocument.spreadsheet'), 'tableur.odt'));
-    expect(sheet).toMatchObject({ code: 'import.corrupt', params: { format: 'OpenDocument (.odt)' } });
+    expect(sheet).toMatchObject({ code: 'import.otherOdf', params: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' } });
     const noContent = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text') });
-    expect(String((await failure(parseSourceFile(noContent, 'x.odt'))).params['detail'])).toContain('content.xml');
+    expect(await failure(parseSourceFile(noContent, 'x.odt'))).toMatchObject({ code: 'import.missingPart', params: { part: 'content.xml', format: 'OpenDocument (.odt)' } });
     const malformed = makeOdt(ODT_CONTENT.replace('</text:h>', ''));
-    expect((await failure(parseSourceFile(malformed, 'x.odt'))).code).toBe('import.corrupt');
+    expect((await failure(parseSourceFile(malformed, 'x.odt'))).code).toBe('xml.malformed');
     const whole = makeOdt();
-    expect((await failure(parseSourceFile(whole.subarray(0, whole.length - 30), 'x.odt'))).code).toBe('import.corrupt');
+    expect((await failure(parseSourceFile(whole.subarray(0, whole.length - 30), 'x.odt'))).code).toBe('archive.truncated');
   });
 });

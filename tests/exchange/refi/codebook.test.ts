@@ -62,7 +62,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
   it('refuses a codebook carrying an entity declaration, before parsing it', () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="a1b2c3d4-e5f6-4711-8899-aabbccddeeff" name="&x;" isCodable="true"/></Codes></CodeBook>`;
-    expect(() => readCodebook(xml)).toThrowError(expect.objectContaining({ code: 'refi.doctype' }));
+    expect(() => readCodebook(xml)).toThrowError(expect.objectContaining({ code: 'xml.doctype' }));
   });
 
   it('reports malformed XML and a project file given as a codebook as TresseErrors', () => {
