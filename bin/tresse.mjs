@@ -1,14 +1,48 @@
 #!/usr/bin/env node
-// The `tresse` command. The sources are TypeScript, loaded through tsx so no build step stands
-// between `npm install` and `npx tresse`.
-import { register } from 'tsx/esm/api';
+// The `tresse` command: starts the bundled command line, dist-node/tresse.mjs, which `npm install`
+// builds (the "prepare" script) along with `npm run build`. Starting from the bundle costs little
+// more than starting Node; compiling the TypeScript sources at each call cost over a second.
+// A checkout without the build (installed with --ignore-scripts), or whose sources changed since,
+// is built first, quietly, so `tresse` never runs stale code.
+import { readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { runCli } = await import('../cli/main.ts');
-const code = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  env: process.env,
-  cwd: process.cwd(),
-});
-process.exitCode = code;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist-node/tresse.mjs`;
+
+/** True when the bundle is missing or older than a source it was built from. */
+function stale() {
+  let built;
+  let sources;
+  try {
+    built = statSync(bundle).mtimeMs;
+    sources = JSON.parse(readFileSync(`${root}dist-node/sources.json`, 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const source of sources) {
+    try {
+      if (statSync(root + source).mtimeMs > built) return true;
+    } catch {
+      return true; // a source was moved or deleted: the sources changed
+    }
+  }
+  return false;
+}
+
+if (stale()) {
+  try {
+    const { buildNode } = await import('../scripts/build-node.mjs');
+    await buildNode({ quiet: true });
+  } catch (e) {
+    console.error(
+      `La ligne de commande n’a pas pu être construite (npm run build:node) : ${e?.message ?? e}\n` +
+        `The command line could not be built (npm run build:node): ${e?.message ?? e}`,
+    );
+    process.exit(1);
+  }
+}
+// Node 22 and later keep compiled code between runs; Node 20 has no such cache and skips this.
+module.enableCompileCache?.();
+await import('../dist-node/tresse.mjs');

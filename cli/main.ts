@@ -3,7 +3,7 @@ import { formatImportNote } from '../i18n/import-notes.ts';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { searchSources } from '../db/search.ts';
-import { EXTRA_COMMANDS } from './commands/index.ts';
+import { loadCommand } from './commands/index.ts';
 import { fileErrorOf, readUserFile } from './files.ts';
 import { laxParse, parseErrorDetail, usageLines } from './usage.ts';
 import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
@@ -18,7 +18,6 @@ import { exportCodebook, importCodebook } from '../service/codebook-exchange.ts'
 import { requireCoder } from '../service/coders.ts';
 import { addCoding, locatePassage, retrieveExcerpts } from '../service/codings.ts';
 import type { ProjectContext } from '../service/context.ts';
-import { createDemoProject } from '../service/demo.ts';
 import { closeProject, createProject, openProject, projectInfo } from '../service/project.ts';
 import { getSourceText, importSource, listSources, resolveSource } from '../service/sources.ts';
 
@@ -226,7 +225,7 @@ export class CommandRun {
       case 'search':
         return this.search();
       default: {
-        const extra = EXTRA_COMMANDS[command];
+        const extra = await loadCommand(command);
         if (!extra) throw new UsageError(this.say('cli.unknownCommand', { name: command }));
         return extra(this);
       }
@@ -247,6 +246,8 @@ export class CommandRun {
 
   private async demo(): Promise<void> {
     const path = this.path(0);
+    // The demo brings the importers for its documents; loaded here, not at every start.
+    const { createDemoProject } = await import('../service/demo.ts');
     await createDemoProject(path);
     const ctx = openProject(path);
     const info = projectInfo(ctx);
@@ -258,7 +259,7 @@ export class CommandRun {
     const files = this.args.slice(1);
     if (files.length === 0) throw new UsageError(this.say('cli.missing', { what: 'FICHIER / FILE' }));
     // A REFI-QDA project is a whole project, not a source: it has its own command.
-    if (files.length === 1 && /\.qdpx$/i.test(files[0]!)) return EXTRA_COMMANDS['import-qdpx']!(this);
+    if (files.length === 1 && /\.qdpx$/i.test(files[0]!)) return (await loadCommand('import-qdpx'))!(this);
     const kindArg = this.values.kind?.[0];
     if (!kindArg) throw new UsageError(this.say('cli.missing', { what: '--kind' }));
     const kind = this.kind(kindArg);

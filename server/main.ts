@@ -1,5 +1,7 @@
 // Browser mode from the command line:
-//   npx tsx server/main.ts [--port N] [--project PATH] [--config DIR] [--static DIR] [--lang fr|en]
+//   node dist-node/server.mjs [--port N] [--project PATH] [--config DIR] [--static DIR] [--lang fr|en]
+// dist-node/ is built by `npm install` and `npm run build:node` (scripts/build-node.mjs); from the
+// sources, without a build: npx tsx server/main.ts with the same options.
 // Serves the built renderer (dist/) on 127.0.0.1 and prints the address to open, token included.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,9 +6,7 @@
 import type { ImportNote } from '../../model/types.ts';
 import type { ParsedSource } from '../../model/types.ts';
 import { TresseError } from '../../i18n/error.ts';
-import { parseDocx } from './docx.ts';
 import { parseMarkdown } from './markdown.ts';
-import { parseOdt } from './odt.ts';
 import { parsePdf } from './pdf.ts';
 import { ensureNormalised, type ParsedText } from './structure.ts';
 import { parseSubtitles } from './subtitles.ts';
@@ -81,11 +79,12 @@ export async function parseSourceFile(bytes: Uint8Array, fileName: string, optio
     case 'md':
       parsed = parseMarkdown(bytes, file, detector);
       break;
+    // The zip and XML readers are loaded for these files only, not by every `tresse` call.
     case 'docx':
-      parsed = parseDocx(bytes, file, detector, maxInflated);
+      parsed = (await import('./docx.ts')).parseDocx(bytes, file, detector, maxInflated);
       break;
     case 'odt':
-      parsed = parseOdt(bytes, file, detector, maxInflated);
+      parsed = (await import('./odt.ts')).parseOdt(bytes, file, detector, maxInflated);
       break;
     case 'pdf':
       parsed = await parsePdf(bytes, file, detector);
