@@ -4,7 +4,7 @@
 //   node scripts/build-electron.mjs --dev    development (scripts/start.mjs): developer tools available
 // The main bundle holds every package except the runtime ones (scripts/runtime-packages.mjs), which
 // it loads from node_modules; the preload bundle must need nothing but 'electron'.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +37,8 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
+    // Nothing is written until both bundles pass their checks (see the end).
+    write: false,
     outdir,
     outExtension: { '.js': '.cjs' },
     define: { __TRESSE_DEV_BUILD__: dev ? 'true' : 'false' },
@@ -56,17 +58,27 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
   });
   const needed = checkExternals(root, 'The Electron main process', main.metafile);
 
-  await build({
+  const preload = await build({
     ...common,
     entryPoints: { preload: join(root, 'electron/preload.ts') },
     external: ['electron'],
   });
   // Checked on the output text itself, so nothing added around the bundle can slip through.
-  const preloadRequires = [...readFileSync(join(outdir, 'preload.cjs'), 'utf8').matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
+  const preloadText = preload.outputFiles.find((f) => f.path.endsWith('.cjs')).text;
+  const preloadRequires = [...preloadText.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
     .map((m) => m[1])
     .filter((name) => name !== 'electron');
   if (preloadRequires.length > 0) {
     throw new Error(`The sandboxed preload may only require 'electron'; it requires ${preloadRequires.join(', ')}`);
+  }
+
+  // Each file is written beside its place and renamed into it, so a running app or an interrupted
+  // build never sees half a bundle.
+  mkdirSync(outdir, { recursive: true });
+  for (const file of [...main.outputFiles, ...preload.outputFiles]) {
+    const partial = `${file.path}.partial`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
   }
   return needed;
 }
