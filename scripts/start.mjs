@@ -3,30 +3,36 @@
 //
 //   npm start [-- --project PATH] [-- --port N]      TRESSE_BROWSER=1 npm start   (browser mode)
 //
-// Electron mode needs two things npm does not install: the Electron binary (fetched on first use
-// by node_modules/electron/install.js) and better-sqlite3's addon built for Electron's ABI
-// (scripts/electron-native.mjs).
-// Dependency-free on purpose: node: modules only.
+// Electron mode needs two things npm does not install: the Electron binary (downloaded on first
+// use, scripts/electron-download.mjs) and better-sqlite3's addon built for Electron's ABI
+// (scripts/electron-native.mjs). Each step says what it does; the first that fails says why in
+// plain words (scripts/start-decision.mjs) and the browser mode opens instead.
+// Dependency-free on purpose: node: modules only (and the packages Electron installs with itself).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { request } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNativeBinding, nativeBindingPath } from './electron-native.mjs';
+import { launcherText } from '../i18n/launcher.mjs';
+import { ensureElectron, electronVersion } from './electron-download.mjs';
+import { nativeBindingPath, prepareNativeBinding } from './electron-native.mjs';
+import { crashCause, decideShell } from './start-decision.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = join(root, 'node_modules');
 const args = process.argv.slice(2);
 
-function say(fr, en) {
-  console.log(`${fr}\n${en}`);
+/** Prints a launcher message (i18n/launcher.mjs), French then English. */
+function say(key, params) {
+  const { fr, en } = launcherText(key, params);
+  console.log(fr === en ? fr : `${fr}\n${en}`);
 }
+say.text = launcherText;
 
 function packageJson(name) {
   return JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8'));
 }
 
-/** Runs a package's own script with this Node; returns true on success. */
+/** Runs a script with this Node; returns true on success. */
 function runNode(script, scriptArgs, options = {}) {
   const r = spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, stdio: 'inherit', ...options });
   return r.status === 0;
@@ -54,137 +60,109 @@ function buildRenderer() {
   const index = join(root, 'dist', 'index.html');
   const sources = ['renderer', 'i18n', 'model', 'service', 'text', 'vite.config.ts', 'index.html'].map((p) => join(root, p));
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return true;
-  say('Construction de l’interface (vite build)…', 'Building the interface (vite build)…');
+  say('build.renderer');
   const vite = join(modules, 'vite', packageJson('vite').bin.vite);
   if (runNode(vite, ['build'])) return true;
   if (existsSync(index)) {
-    say(
-      'La construction de l’interface a échoué : la version précédente (dist/) est utilisée.',
-      'Building the interface failed: the previous build (dist/) is used.',
-    );
+    say('build.rendererKept');
     return true;
   }
-  say('La construction de l’interface a échoué (voir ci-dessus).', 'Building the interface failed (see above).');
+  say('build.rendererFailed');
   return false;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Electron binary
-
-const electronVersion = packageJson('electron').version;
-
-/** Path of the Electron executable if it is already installed, else null. */
-function installedElectron() {
-  const pathFile = join(modules, 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const exe = join(modules, 'electron', 'dist', readFileSync(pathFile, 'utf8'));
-  return existsSync(exe) ? exe : null;
-}
-
-/** Whether the Electron download host answers at all (any HTTP status), within `ms`. */
-function downloadHostReachable(ms) {
-  const mirror = process.env.ELECTRON_MIRROR || 'https://github.com/electron/electron/releases/download/';
-  const url = new URL(`v${electronVersion}/electron-v${electronVersion}-${process.platform}-${process.arch}.zip`, mirror);
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'HEAD', timeout: ms }, (res) => {
-      res.resume();
-      resolve(true);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve(false));
-    req.end();
-  });
+/** True when the bundled server is missing or older than a source it was built from. */
+function serverBundleStale(bundle) {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const sources = JSON.parse(readFileSync(join(root, 'dist-node', 'sources.json'), 'utf8'));
+    return sources.some((source) => !existsSync(join(root, source)) || statSync(join(root, source)).mtimeMs > built);
+  } catch {
+    return true;
+  }
 }
 
 /**
- * The Electron executable, fetched by Electron's own installer if needed. A quick probe decides
- * how long the installer may take: a reachable host gets a real download's time, an unreachable
- * one only enough to use a copy already in Electron's download cache.
+ * The command that runs the browser-mode server: the bundle of scripts/build-node.mjs (built
+ * first when missing or stale), or the TypeScript sources through tsx in a checkout without it.
  */
-async function electronBinary() {
-  const installed = installedElectron();
-  if (installed) return installed;
-  const reachable = await downloadHostReachable(5000);
-  say(
-    reachable ? `Téléchargement d’Electron ${electronVersion}…` : 'Serveur de téléchargement d’Electron injoignable ; recherche dans le cache…',
-    reachable ? `Downloading Electron ${electronVersion}…` : 'Electron download server unreachable; looking in the cache…',
-  );
-  // Offline, the installer's network stack trace would only alarm: it is kept quiet.
-  runNode(join(modules, 'electron', 'install.js'), [], reachable ? { timeout: 10 * 60_000 } : { timeout: 20_000, stdio: 'ignore' });
-  return installedElectron();
+function browserServerCommand() {
+  const bundle = join(root, 'dist-node', 'server.mjs');
+  const builder = join(root, 'scripts', 'build-node.mjs');
+  if (existsSync(builder)) {
+    if (serverBundleStale(bundle)) {
+      say('build.server');
+      runNode(builder, ['--quiet']);
+    }
+    if (existsSync(bundle)) return [bundle];
+  }
+  return [join(modules, 'tsx', packageJson('tsx').bin), join(root, 'server', 'main.ts')];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Running
 
-/** Runs a child with the terminal, passes Ctrl+C on, and resolves with its exit code and run time. */
+/**
+ * Runs a child with the terminal, passes Ctrl+C on, and resolves with its exit code, run time and
+ * the end of its error output (shown as it comes, and kept to explain a failed start).
+ */
 function runChild(command, childArgs, env) {
   const started = Date.now();
-  const child = spawn(command, childArgs, { cwd: root, stdio: 'inherit', env });
+  const child = spawn(command, childArgs, { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], env });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    stderr = (stderr + chunk.toString()).slice(-16_000);
+  });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
+    const done = (code) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      resolve({ code: code ?? (signal ? 1 : 0), seconds: (Date.now() - started) / 1000 });
+      resolve({ code, seconds: (Date.now() - started) / 1000, stderr });
+    };
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('error', (e) => {
+      stderr += String(e?.message ?? e);
+      done(1);
     });
-    child.on('error', () => resolve({ code: 1, seconds: 0 }));
   });
 }
 
-async function startBrowserMode(reason) {
-  if (reason) say(reason.fr, reason.en);
-  const tsx = join(modules, 'tsx', packageJson('tsx').bin);
-  const { code } = await runChild(process.execPath, [tsx, join(root, 'server', 'main.ts'), ...args], process.env);
+async function startBrowserMode({ message, retry }) {
+  console.log(`${message.fr}\n${message.en}`);
+  if (retry) say('browser.retry');
+  const { code } = await runChild(process.execPath, [...browserServerCommand(), ...args], process.env);
   process.exit(code);
-}
-
-/** Why Electron cannot be used here, or null when it can be tried. */
-function electronUnavailableReason() {
-  if (process.env.TRESSE_BROWSER === '1') {
-    return { fr: 'Mode navigateur demandé (TRESSE_BROWSER=1).', en: 'Browser mode requested (TRESSE_BROWSER=1).' };
-  }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return {
-      fr: 'Aucun écran graphique (ni DISPLAY ni WAYLAND_DISPLAY) : Tresse démarre en mode navigateur.',
-      en: 'No graphical display (neither DISPLAY nor WAYLAND_DISPLAY): Tresse starts in browser mode.',
-    };
-  }
-  return null;
 }
 
 async function main() {
   if (!buildRenderer()) process.exit(1);
+  const facts = { env: process.env, platform: process.platform };
+  const next = () => decideShell(facts);
 
-  const unavailable = electronUnavailableReason();
-  if (unavailable) return startBrowserMode(unavailable);
+  let decision = next();
+  if (decision.shell === 'browser') return startBrowserMode(decision);
 
-  const electron = await electronBinary();
-  if (!electron) {
-    return startBrowserMode({
-      fr: `Electron n’est pas disponible sur cette machine (binaire absent et téléchargement impossible) : Tresse démarre en mode navigateur.`,
-      en: `Electron is not available on this machine (no binary and it cannot be downloaded): Tresse starts in browser mode.`,
-    });
-  }
-  if (!ensureNativeBinding(electronVersion, { say })) {
-    return startBrowserMode({
-      fr: 'Impossible d’obtenir SQLite pour Electron (ni téléchargement ni compilation) : Tresse démarre en mode navigateur.',
-      en: 'Could not get SQLite for Electron (neither download nor compilation): Tresse starts in browser mode.',
-    });
-  }
+  const electron = await ensureElectron({ say });
+  facts.electron = electron;
+  decision = next();
+  if (decision.shell === 'browser') return startBrowserMode(decision);
+
+  const version = electronVersion();
+  facts.native = await prepareNativeBinding(version, { say });
+  decision = next();
+  if (decision.shell === 'browser') return startBrowserMode(decision);
+
   if (!runNode(join(root, 'scripts', 'build-electron.mjs'), ['--dev'])) process.exit(1);
 
-  const { code, seconds } = await runChild(electron, [root, ...args], { ...process.env, TRESSE_NATIVE_BINDING: nativeBindingPath(electronVersion) });
-  // Electron that dies at once (missing system libraries, no GPU access…) is not the user quitting.
-  if (code !== 0 && seconds < 5) {
-    return startBrowserMode({
-      fr: `Electron s’est arrêté au démarrage (code ${code}) : Tresse démarre en mode navigateur.`,
-      en: `Electron stopped at start-up (code ${code}): Tresse starts in browser mode.`,
-    });
-  }
-  process.exit(code);
+  const exit = await runChild(electron.exe, [root, ...args], { ...process.env, TRESSE_NATIVE_BINDING: nativeBindingPath(version) });
+  facts.exit = { ...exit, why: crashCause(exit.stderr, { env: process.env, helper: join(dirname(electron.exe), 'chrome-sandbox') }) };
+  decision = next();
+  if (decision.shell === 'browser') return startBrowserMode(decision);
+  process.exit(exit.code);
 }
 
 await main();
