@@ -371,6 +371,14 @@ export const errorMessages = {
     fr: '« {pseudonym} » a déjà été appliqué dans les textes : il ne peut plus être modifié (les textes le portent déjà).',
     en: '"{pseudonym}" has already been applied to the texts: it can no longer be changed (the texts already carry it).',
   },
+  'pseudonym.collision': {
+    fr: 'Remplacer les noms donnerait « {value} », qui est déjà le nom d’un autre cas, code, attribut ou d’une autre question : renommez l’un des deux, puis appliquez de nouveau. Rien n’a été modifié.',
+    en: 'Replacing the names would give "{value}", already the name of another case, code, attribute or question: rename one of them, then apply again. Nothing was changed.',
+  },
+  'pseudonym.notAName': {
+    fr: '« {realName} » ne désigne personne à lui seul (un titre ou une initiale) : écrivez le nom tel qu’il apparaît, par exemple « Monsieur B. » ou « Marie D. ».',
+    en: '"{realName}" does not name anyone on its own (a title or an initial): write the name as it appears, for example "Monsieur B." or "Marie D.".',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -63,6 +63,10 @@ export function placeNames(db: Db, table: string, rowId: number): PlaceNames {
       const inCase = r.case_id != null ? owner(db, { case_id: r.case_id }) : undefined;
       return { ...(row ? { name: row.name } : {}), ...(inCase ? { parent: inCase } : {}) };
     }
+    case 'attributes':
+      return { name: String(one(db, 'SELECT name FROM attributes WHERE id = ?', rowId)?.name ?? '') };
+    case 'kind_columns':
+      return { name: String(one(db, 'SELECT label FROM kind_columns WHERE rowid = ?', rowId)?.label ?? '') };
     case 'research_questions':
       return { name: String(one(db, 'SELECT name FROM research_questions WHERE id = ?', rowId)?.name ?? '') };
     default:

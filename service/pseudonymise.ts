@@ -5,6 +5,7 @@ import { TresseError } from '../i18n/error.ts';
 import { NameMatcher, type NameEntry, type NameMatch } from '../text/name-match.ts';
 import { applyReplacements, type Replacement } from '../text/remap.ts';
 import { nowIso, type ProjectContext } from './context.ts';
+import { FIELD_COLUMNS } from './pseudonym-columns.ts';
 import { placeNames, type PlaceNames } from './pseudonym-places.ts';
 import { forgetRealNames, listPseudonyms } from './pseudonyms.ts';
 import { parseStructure, readStructure, writeStructure } from './structure.ts';
@@ -13,34 +14,10 @@ import { planTextChange, writeTextChange } from './text-change.ts';
 // Applying the pseudonym table to the whole project, in two steps: a preview of every match in
 // context (each with an id the user accepts or not), then one transaction that rewrites what was
 // accepted. Source texts are rewritten with their codings and structure following the words
-// (service/text-change.ts); the other places where a name can hide are rewritten as plain text:
-// source names and file names, speaker labels and section headings, case names and descriptions,
-// text attribute values, code definitions and examples, memos (their rich text follows), and,
-// when the analysis tables exist (migration 0002), the matrix cell syntheses, row verdict notes
-// and research question descriptions. Coder names are the researchers', not participants': kept.
-
-/**
- * Plain-text places searched besides source texts and structure labels; the optional ones only
- * when their table exists.
- */
-const FIELDS: ReadonlyArray<{ table: string; column: string }> = [
-  { table: 'project', column: 'name' },
-  { table: 'sources', column: 'name' },
-  { table: 'sources', column: 'origin_file' },
-  { table: 'cases', column: 'name' },
-  { table: 'cases', column: 'description' },
-  { table: 'attribute_values', column: 'value' },
-  { table: 'codes', column: 'definition' },
-  { table: 'codes', column: 'inclusion' },
-  { table: 'codes', column: 'exclusion' },
-  { table: 'codes', column: 'example' },
-  { table: 'memos', column: 'title' },
-  { table: 'memos', column: 'text' },
-  { table: 'matrix_syntheses', column: 'text' },
-  { table: 'cell_syntheses', column: 'text' },
-  { table: 'row_verdicts', column: 'note' },
-  { table: 'research_questions', column: 'description' },
-];
+// (service/text-change.ts); every other column that can hold a name is rewritten as plain text,
+// speaker labels and section headings inside the source's structure, a memo's rich text with its
+// plain text. Which columns those are is declared in service/pseudonym-columns.ts, with the reason
+// for each column left alone (coder names are the researchers', not participants').
 
 /**
  * Speaker labels and section headings sit in the source's structure (sources.structure, JSON):
@@ -93,7 +70,7 @@ function matcherFor(db: Db, entries?: readonly NameEntry[]): { matcher: NameMatc
 }
 
 function existingFields(db: Db) {
-  return FIELDS.filter((f) =>
+  return FIELD_COLUMNS.filter((f) =>
     (db.pragma(`table_info(${f.table})`) as { name: string }[]).some((c) => c.name === f.column),
   );
 }
@@ -252,7 +229,14 @@ export function applyPseudonyms(
 function rewriteField(db: Db, target: Extract<MatchTarget, { kind: 'field' }>, reps: Replacement[], richText: () => void): void {
   const { table, column, rowId } = target;
   const { value } = db.prepare(`SELECT "${column}" AS value FROM "${table}" WHERE rowid = ?`).get(rowId) as { value: string };
-  db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(applyReplacements(value, reps), rowId);
+  const next = applyReplacements(value, reps);
+  try {
+    db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(next, rowId);
+  } catch (e) {
+    // A case, code or question renamed onto another's name: the whole application is refused.
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new TresseError('pseudonym.collision', { value: next });
+    throw e;
+  }
   if (table === 'memos' && column === 'text') richText();
 }
 

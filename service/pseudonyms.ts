@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import { jsonSyntaxError } from '../i18n/json-error.ts';
-import { foldText, type NameEntry } from '../text/name-match.ts';
+import { foldText, nameForms, type NameEntry } from '../text/name-match.ts';
 import { resolveCase } from './cases.ts';
 import { nowIso, type ProjectContext } from './context.ts';
 
@@ -59,6 +59,8 @@ export function checkPseudonyms(db: Db, inputs: readonly PseudonymInput[]): { en
     const realName = clean(input.realName);
     const pseudonym = clean(input.pseudonym);
     if (!realName || !pseudonym) throw new TresseError('pseudonym.empty', { line: i + 1 });
+    // "Monsieur" or "B." alone would match ordinary words, never a person.
+    if (nameForms({ id: 0, realName, pseudonym }).length === 0) throw new TresseError('pseudonym.notAName', { realName });
     const existing = byKey.get(realKey(realName));
     if (existing) {
       if (existing.pseudonym.toLowerCase() !== pseudonym.toLowerCase()) {

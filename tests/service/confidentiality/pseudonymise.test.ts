@@ -182,6 +182,32 @@ Louise Martin : Paul Moreau, le bailleur, appelait ANNE PETIT toutes les semaine
     expect(getSourceText(ctx.db, s.id)).toBe('Mme Dupont a vu Marc Bernard puis Louise Martin.');
   });
 
+  it('refuses to rename a case onto another case’s name, changing nothing', () => {
+    const ctx = newProject();
+    createCase(ctx, { name: 'Marie Durand' });
+    createCase(ctx, { name: 'Anne Petit' });
+    const s = addText(ctx, 'E', 'Marie Durand parle.');
+    savePseudonyms(ctx, [{ realName: 'Marie Durand', pseudonym: 'Anne Petit' }]);
+    let error: TresseError | undefined;
+    try {
+      applyPseudonyms(ctx, { accept: 'all' });
+    } catch (e) {
+      error = e as TresseError;
+    }
+    expect(error?.code).toBe('pseudonym.collision');
+    expect(error?.format('fr')).toContain('« Anne Petit »');
+    expect(ctx.db.prepare('SELECT name FROM cases ORDER BY id').pluck().all()).toEqual(['Marie Durand', 'Anne Petit']);
+    expect(getSourceText(ctx.db, s.id)).toBe('Marie Durand parle.');
+  });
+
+  it('refuses a real name that is only a title or an initial', () => {
+    const ctx = newProject();
+    for (const realName of ['Monsieur', 'B.', 'Mme']) {
+      expect(() => savePseudonyms(ctx, [{ realName, pseudonym: 'Paul K.' }]), realName).toThrow(/ne désigne personne|does not name anyone/);
+    }
+    expect(savePseudonyms(ctx, [{ realName: 'Monsieur B.', pseudonym: 'Monsieur K.' }])).toHaveLength(1);
+  });
+
   it('reads the table from CSV (with or without header) and JSON', () => {
     expect(parsePseudonymMap('nom réel;pseudonyme;cas\nMarie-Claire Dupont;Louise Martin;P1\n', 't.csv')).toEqual([
       { realName: 'Marie-Claire Dupont', pseudonym: 'Louise Martin', case: 'P1' },
