@@ -10,15 +10,19 @@ import { TresseError } from '../i18n/error.ts';
 export interface XmlLimits {
   /** Open elements at once. Word and OpenDocument files stay under 40; REFI-QDA under 20. */
   maxDepth: number;
-  /** Characters in the whole document. */
+  /** Characters in the whole document (and bytes of the part holding it, checked before inflating). */
   maxChars: number;
 }
 
+/** Office documents: a 2-hour transcript's document.xml weighs 1 to 3 MB. */
 export const XML_LIMITS: XmlLimits = {
   maxDepth: 256,
-  // About 20 times the XML of a 2-hour transcript, 3 times that of a 5,000-page report.
-  maxChars: 128 * 1024 * 1024,
+  maxChars: 64 * 1024 * 1024,
 };
+
+export function xmlTooLarge(file: string, limits: XmlLimits): TresseError {
+  return new TresseError('xml.tooLarge', { file, limit: Math.round(limits.maxChars / (1024 * 1024)) });
+}
 
 export interface XmlEvents {
   open(tag: SaxesTagNS): void;
@@ -31,9 +35,7 @@ export interface XmlEvents {
  * the file alone, or the file with the part inside it ("entretien.docx (word/document.xml)").
  */
 export function streamXml(xml: string, file: string, events: XmlEvents, limits: XmlLimits = XML_LIMITS): void {
-  if (xml.length > limits.maxChars) {
-    throw new TresseError('xml.tooLarge', { file, limit: Math.round(limits.maxChars / (1024 * 1024)) });
-  }
+  if (xml.length > limits.maxChars) throw xmlTooLarge(file, limits);
   const parser = new SaxesParser({ xmlns: true, position: true });
   let depth = 0;
   let elements = 0;

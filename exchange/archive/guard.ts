@@ -95,6 +95,11 @@ export class GuardedArchive {
     for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.end) throw damaged(ctx, spans[i]!.name);
   }
 
+  /** Uncompressed size the directory declares for an entry; undefined when absent. */
+  sizeOf(stored: string): number | undefined {
+    return stored.endsWith('/') ? undefined : this.located.get(stored)?.size;
+  }
+
   has(stored: string): boolean {
     return this.located.has(stored) && !stored.endsWith('/');
   }

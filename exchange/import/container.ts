@@ -7,7 +7,7 @@ import type { SaxesTagNS } from 'saxes';
 import { TresseError } from '../../i18n/error.ts';
 import { GuardedArchive } from '../archive/guard.ts';
 import { OFFICE_LIMITS } from '../archive/limits.ts';
-import { streamXml, type XmlEvents } from '../xml-guard.ts';
+import { streamXml, XML_LIMITS, xmlTooLarge, type XmlEvents } from '../xml-guard.ts';
 
 export interface ContainerContext {
   file: string;
@@ -26,6 +26,12 @@ export function openContainer(bytes: Uint8Array, ctx: ContainerContext, maxInfla
 
 export function missingPart(ctx: ContainerContext, part: string): TresseError {
   return new TresseError('import.missingPart', { file: ctx.file, format: ctx.format, part });
+}
+
+/** Inflates an XML part, refusing from its declared size one too large to parse. */
+export function readPart(zip: GuardedArchive, part: string, ctx: ContainerContext): Uint8Array | undefined {
+  if ((zip.sizeOf(part) ?? 0) > XML_LIMITS.maxChars) throw xmlTooLarge(`${ctx.file} (${part})`, XML_LIMITS);
+  return zip.read(part);
 }
 
 export type XmlHandler = XmlEvents;

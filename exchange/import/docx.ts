@@ -8,7 +8,7 @@ import type { ImportNote } from '../../model/types.ts';
 import type { SaxesTagNS } from 'saxes';
 import { TresseError } from '../../i18n/error.ts';
 import type { GuardedArchive } from '../archive/guard.ts';
-import { attr, missingPart, openContainer, parseXml, type ContainerContext } from './container.ts';
+import { attr, missingPart, openContainer, parseXml, readPart, type ContainerContext } from './container.ts';
 import { assembleStructure, TextBuilder, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
@@ -34,12 +34,12 @@ export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetecto
   // Only the parts read below are ever inflated.
   const zip = openContainer(bytes, ctx, maxInflatedBytes);
   const mainPart = relationshipTarget(zip, '_rels/.rels', '', 'officeDocument', ctx) ?? 'word/document.xml';
-  const main = zip.read(mainPart);
+  const main = readPart(zip, mainPart, ctx);
   if (!main) throw missingPart(ctx, mainPart);
   const dir = mainPart.includes('/') ? mainPart.slice(0, mainPart.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${mainPart.slice(dir.length)}.rels`;
   const stylesPart = relationshipTarget(zip, relsPath, dir, 'styles', ctx) ?? `${dir}styles.xml`;
-  const stylesXml = zip.read(stylesPart);
+  const stylesXml = readPart(zip, stylesPart, ctx);
   const styles = stylesXml ? readStyles(stylesXml, stylesPart, ctx) : new Map<string, StyleDef>();
 
   const body = readBody(main, mainPart, styles, ctx);
@@ -53,7 +53,7 @@ export function parseDocx(bytes: Uint8Array, file: string, detector: TurnDetecto
 
 /** Target of the first relationship of a type (`.../officeDocument`, `.../styles`) in a .rels part. */
 function relationshipTarget(zip: GuardedArchive, relsPath: string, baseDir: string, type: string, ctx: ContainerContext): string | null {
-  const rels = zip.read(relsPath);
+  const rels = readPart(zip, relsPath, ctx);
   if (!rels) return null;
   let target: string | null = null;
   parseXml(

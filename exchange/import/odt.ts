@@ -6,7 +6,7 @@
 import type { ImportNote } from '../../model/types.ts';
 import type { SaxesTagNS } from 'saxes';
 import { TresseError } from '../../i18n/error.ts';
-import { attr, MAX_TEXT_CHARS, missingPart, openContainer, parseXml, textTooLong, type ContainerContext } from './container.ts';
+import { attr, MAX_TEXT_CHARS, missingPart, openContainer, parseXml, readPart, textTooLong, type ContainerContext } from './container.ts';
 import { assembleStructure, TextBuilder, type ParsedText } from './structure.ts';
 import type { TurnDetector } from './turns.ts';
 
@@ -23,15 +23,15 @@ type Frame =
 export function parseOdt(bytes: Uint8Array, file: string, detector: TurnDetector, maxInflatedBytes: number): ParsedText {
   const ctx: ContainerContext = { file, format: 'OpenDocument (.odt)' };
   const zip = openContainer(bytes, ctx, maxInflatedBytes);
-  const mimetypeBytes = zip.read('mimetype');
+  const mimetypeBytes = (zip.sizeOf('mimetype') ?? 0) <= 200 ? zip.read('mimetype') : new TextEncoder().encode('?');
   const mimetype = mimetypeBytes ? new TextDecoder().decode(mimetypeBytes.subarray(0, 200)).trim() : null;
   if (mimetype !== null && !TEXT_MIMETYPES.includes(mimetype)) {
     throw new TresseError('import.otherOdf', { file, mimetype: mimetype.slice(0, 80) });
   }
   // A password-protected document keeps its parts enciphered, described in the manifest.
-  const manifest = zip.read('META-INF/manifest.xml');
+  const manifest = readPart(zip, 'META-INF/manifest.xml', ctx);
   if (manifest && isEncrypted(manifest)) throw new TresseError('archive.encrypted', { file, format: ctx.format, entry: 'content.xml' });
-  const content = zip.read('content.xml');
+  const content = readPart(zip, 'content.xml', ctx);
   if (!content) throw missingPart(ctx, 'content.xml');
 
   const builder = new TextBuilder();

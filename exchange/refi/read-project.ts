@@ -11,7 +11,8 @@ import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotCase, type Sna
 import { decodeText } from './text-decode.ts';
 import { attributeTypeFromRefi } from './values.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
-import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
+import { xmlTooLarge } from '../xml-guard.ts';
+import { attr, child, childText, children, label, parseXml, REFI_XML_LIMITS, type XmlElement } from './xml.ts';
 import type { ArchiveLimits } from '../archive/limits.ts';
 
 export interface ReadProjectOptions {
@@ -187,8 +188,10 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
 export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {}): ReadProjectResult {
   const fileName = options.fileName ?? 'project.qdpx';
   const archive = new QdpxArchive(bytes, fileName, options.limits);
+  const where = `${fileName} (${archive.projectEntry})`;
+  if ((archive.zip.sizeOf(archive.projectEntry) ?? 0) > REFI_XML_LIMITS.maxChars) throw xmlTooLarge(where, REFI_XML_LIMITS);
   const qdeBytes = archive.zip.read(archive.projectEntry) ?? new Uint8Array();
-  const root = parseXml(decodeText(qdeBytes).text, `${fileName} (${archive.projectEntry})`);
+  const root = parseXml(decodeText(qdeBytes).text, where);
   if (root.name !== 'Project') {
     throw new TresseError('refi.wrongRoot', { file: archive.projectEntry, expected: 'project (.qde)', found: root.name });
   }
@@ -202,6 +205,6 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;
-    throw new TresseError('refi.unexpectedContent', { file: `${fileName} (${archive.projectEntry})` });
+    throw new TresseError('refi.unexpectedContent', { file: where });
   }
 }

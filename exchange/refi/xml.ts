@@ -1,7 +1,7 @@
 // XML in and out for REFI-QDA. Reading builds a small element tree through the guarded parser
 // (depth, size and DOCTYPE limits); elements and attributes are looked up by local name, whatever
 // namespace version the file declares.
-import { streamXml } from '../xml-guard.ts';
+import { streamXml, XML_LIMITS, type XmlEvents, type XmlLimits } from '../xml-guard.ts';
 
 export interface XmlElement {
   /** Local name, namespace prefix removed. */
@@ -14,16 +14,19 @@ export interface XmlElement {
   text: string;
 }
 
+/** A large team project's .qde holds hundreds of thousands of codings: more room than a document. */
+export const REFI_XML_LIMITS: XmlLimits = { ...XML_LIMITS, maxChars: 256 * 1024 * 1024 };
+
 /**
  * Parses a document. DOCTYPE and ENTITY declarations are refused: REFI-QDA never uses them, and
  * they are how XML external-entity and entity-expansion attacks get in. `fileName` names the
  * document in messages.
  */
-export function parseXml(source: string, fileName: string): XmlElement {
+export function parseXml(source: string, fileName: string, limits: XmlLimits = REFI_XML_LIMITS): XmlElement {
   const stack: XmlElement[] = [];
   // Cast so that the callbacks' assignment is not narrowed away.
   let root = null as XmlElement | null;
-  streamXml(source, fileName, {
+  const events: XmlEvents = {
     open(tag) {
       const attrs: Record<string, string> = {};
       for (const a of Object.values(tag.attributes)) {
@@ -42,7 +45,8 @@ export function parseXml(source: string, fileName: string): XmlElement {
       const top = stack[stack.length - 1];
       if (top) top.text += t;
     },
-  });
+  };
+  streamXml(source, fileName, events, limits);
   // streamXml refuses a document without elements.
   return root!;
 }
