@@ -1,4 +1,5 @@
 // npm run bench: prints the figures the issues set targets for. Times are printed, never asserted.
+// `npm run bench -- startup` (or npx tsx bench/run.ts startup) prints the command line's start-up only.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { addCoding, listCodingsOfCode } from '../service/codings.ts';
 import { closeProject, createProject } from '../service/project.ts';
 import { importSource } from '../service/sources.ts';
 import { generateInterviews, mulberry32 } from './corpus.ts';
+import { startupFigures } from './startup.ts';
 
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
@@ -28,6 +30,11 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
+
+console.log('Command line start-up (node bin/tresse.mjs, built in dist-node/): wall clock and CPU, against node -e 0');
+for (const [name, value, target] of await startupFigures()) report(name, value, target);
+console.log('');
+if (process.argv[2] === 'startup') process.exit(0);
 
 const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
 try {
