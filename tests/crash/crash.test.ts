@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject, openProject } from '../../service/project.ts';
 import { tempDir } from '../helpers/project.ts';
-import { checkImport, checkMerge, checkPseudonymize, prepareMerge, preparePseudonymize } from './scenarios.ts';
+import { exportQdpx } from '../../service/refi.ts';
+import {
+  checkImport,
+  checkMerge,
+  checkPseudonymize,
+  checkQdpxProject,
+  prepareMerge,
+  preparePseudonymize,
+  prepareQdpxProject,
+} from './scenarios.ts';
 
 // Nothing lost: a process killed (SIGKILL, no chance to clean up) in the middle of a large import,
 // a code merge or a pseudonymisation leaves a project that opens, passes SQLite's integrity check,
@@ -16,6 +26,7 @@ import { checkImport, checkMerge, checkPseudonymize, prepareMerge, preparePseudo
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TRIALS = 3;
+const QDPX_KILLS = 10;
 
 interface Outcome {
   lines: string[];
@@ -107,4 +118,78 @@ describe('a killed process loses nothing', () => {
     const mid = await trials('pseudonymize', preparePseudonymize, checkPseudonymize);
     expect(mid).toBeGreaterThan(0);
   }, 180_000);
+});
+
+/** Runs the worker; with `killAt`, kills it that many ms after it says "begin 0". */
+function runQdpxImport(path: string, qdpx: string, killAt: number | null): Promise<{ killed: boolean; duration: number; last: string | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'import-qdpx', path, qdpx], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    let began = 0;
+    let duration = 0;
+    let last: string | null = null;
+    let killed = false;
+    let timer: NodeJS.Timeout | undefined;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!killed) last = line;
+      if (line === 'begin 0') {
+        began = performance.now();
+        if (killAt !== null) {
+          timer = setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, killAt);
+        }
+      }
+      if (line === 'commit 0') duration = performance.now() - began;
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`import-qdpx worker failed (${code}): ${stderr}`));
+      else resolve({ killed: signal === 'SIGKILL', duration, last });
+    });
+  });
+}
+
+describe('a killed import-qdpx into a new project', () => {
+  it('leaves no file or a complete project under the destination name, and a new run then succeeds', async () => {
+    const source = createProject(join(tempDir(), 'equipe.tresse'), { grid: 'six-themes', coder: 'Léo' });
+    prepareQdpxProject(source);
+    const qdpx = join(tempDir(), 'equipe.qdpx');
+    writeFileSync(qdpx, exportQdpx(source.db));
+    closeProject(source);
+
+    // One complete run, to know how long the import takes once the process has started.
+    const first = join(tempDir(), 'complet.tresse');
+    const full = await runQdpxImport(first, qdpx, null);
+    reopenAndCheck(first, checkQdpxProject);
+
+    const report: string[] = [`full run: ${Math.round(full.duration)} ms`];
+    const outcomes = { absent: 0, complete: 0 };
+    for (let t = 0; t < QDPX_KILLS; t++) {
+      const dir = tempDir();
+      const path = join(dir, 'etude.tresse');
+      const killAt = Math.random() * full.duration * 1.1;
+      const run = await runQdpxImport(path, qdpx, killAt);
+      let outcome: string;
+      if (existsSync(path)) {
+        // Whatever is under the destination's name is the whole project.
+        reopenAndCheck(path, checkQdpxProject);
+        outcome = 'complete project';
+        outcomes.complete++;
+      } else {
+        expect(existsSync(`${path}-wal`)).toBe(false);
+        outcome = 'no file';
+        outcomes.absent++;
+        // The user runs the command again: it works, and clears what the killed run left beside it.
+        await runQdpxImport(path, qdpx, null);
+        reopenAndCheck(path, checkQdpxProject);
+        expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+      }
+      report.push(`import-qdpx #${t}: ${run.killed ? `killed ${Math.round(killAt)} ms after "begin", last line "${run.last}"` : 'finished before the kill'} -> ${outcome}`);
+    }
+    console.log(report.join('\n'));
+    console.log(`import-qdpx kills: ${JSON.stringify(outcomes)}`);
+  }, 300_000);
 });

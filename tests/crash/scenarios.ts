@@ -119,3 +119,31 @@ export function checkPseudonymize(ctx: ProjectContext): { applied: boolean } {
   if (marked !== (applied ? 2 : 0)) throw new Error(`${marked} pseudonyms marked applied`);
   return { applied };
 }
+
+export const QDPX_SOURCES = 120;
+export const QDPX_CODINGS_PER_SOURCE = 20;
+
+/** A teammate's project, exported as .qdpx: what import-qdpx makes a new project from. */
+export function prepareQdpxProject(ctx: ProjectContext): { sources: number; codings: number } {
+  ctx.db.transaction(() => {
+    const code = resolveCode(ctx.db, 'PA').id;
+    const ins = ctx.db.prepare('INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < QDPX_SOURCES; i++) {
+      const text = `Entretien ${i}. ${'Le secret partagé aide la cellule à agir vite, avec le bailleur et le CMP. '.repeat(80)}`;
+      const s = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: `E${i}`, kind: 'interview', fileName: null });
+      for (let k = 0; k < QDPX_CODINGS_PER_SOURCE; k++) ins.run(newGuid(), s.id, code, ctx.coder.id, k * 50, k * 50 + 40, nowIso());
+    }
+  })();
+  return { sources: QDPX_SOURCES, codings: QDPX_SOURCES * QDPX_CODINGS_PER_SOURCE };
+}
+
+/** A project made from that .qdpx holds all of it. */
+export function checkQdpxProject(ctx: ProjectContext): { sources: number; codings: number } {
+  const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const found = { sources: count('sources'), codings: count('codings') };
+  const expected = { sources: QDPX_SOURCES, codings: QDPX_SOURCES * QDPX_CODINGS_PER_SOURCE };
+  if (found.sources !== expected.sources || found.codings !== expected.codings) {
+    throw new Error(`incomplete project: ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`);
+  }
+  return found;
+}

@@ -1,14 +1,28 @@
 // Run as a separate process by crash.test.ts, which kills it with SIGKILL in the middle:
 //   node --import tsx tests/crash/worker.ts import|merge|pseudonymize|hold PROJECT
+//   node --import tsx tests/crash/worker.ts import-qdpx NEW-PROJECT FILE.qdpx
 // Prints "begin N" just before each transaction and "commit N" once it is committed (stdout to a
 // pipe is synchronous on Linux and macOS: the parent reads each line before the next step starts).
+import { readFileSync } from 'node:fs';
 import { mergeCodes } from '../../service/codebook.ts';
 import { applyPseudonyms } from '../../service/pseudonymise.ts';
-import { openProject } from '../../service/project.ts';
+import { closeProject, openProject } from '../../service/project.ts';
+import { importQdpxAsNewProject } from '../../service/refi.ts';
 import { importBatch, mergeTargets } from './scenarios.ts';
 
-const [op, path] = process.argv.slice(2);
+const [op, path, qdpx] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+if (op === 'import-qdpx') {
+  // A new project made from a .qdpx: the file does not exist yet.
+  const bytes = new Uint8Array(readFileSync(qdpx!));
+  say('begin 0');
+  closeProject(importQdpxAsNewProject(path!, bytes, { coder: 'Camille' }).ctx);
+  say('commit 0');
+  say('done');
+  process.exit(0);
+}
+
 const ctx = openProject(path!);
 
 class Rollback extends Error {}
