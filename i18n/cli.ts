@@ -192,6 +192,14 @@ Positions: Unicode code points, from 0, end excluded.`,
     en: '{replaced} replacement(s): {sources} source(s), {fields} other field(s); codings moved: {moved}, adjusted: {changed}',
   },
   'cli.pseudoForgotten': { fr: 'Les noms réels ont été effacés de la table.', en: 'The real names were erased from the table.' },
+  'cli.pseudoOldBackups': {
+    fr: 'Attention : {count} sauvegarde(s) prise(s) avant (par exemple celle que l’application prend à l’ouverture du projet) contiennent encore les noms réels, dans {dir}. Supprimez-les avant de confier ce dossier à quelqu’un (définitif) :\n  {command}',
+    en: 'Warning: {count} backup(s) taken before (for example the one the app takes when the project opens) still hold the real names, in {dir}. Delete them before handing that folder to anyone (cannot be undone):\n  {command}',
+  },
+  'cli.pseudoBeforeRestore': {
+    fr: 'Le fichier mis de côté par une restauration, {file}, contient lui aussi les noms réels : supprimez-le de même.',
+    en: 'The file kept aside by a restore, {file}, holds the real names too: delete it as well.',
+  },
   'cli.editSummary': {
     fr: '« {name} » : {changes} modification(s) ; codages inchangés : {unchanged}, déplacés : {moved}, ajustés : {changed}, supprimés : {removed}',
     en: '"{name}": {changes} change(s); codings unchanged: {unchanged}, moved: {moved}, adjusted: {changed}, removed: {removed}',

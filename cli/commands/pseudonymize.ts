@@ -3,13 +3,15 @@ import { basename, resolve } from 'node:path';
 import { UsageError, type CommandRun } from '../main.ts';
 import { checkPseudonyms, parsePseudonymMap, savePseudonyms } from '../../service/pseudonyms.ts';
 import { applyPseudonyms, previewPseudonyms, type PseudonymMatch, type PseudonymPreview } from '../../service/pseudonymise.ts';
+import { realNameCopies } from '../../service/real-name-copies.ts';
 import { scrubOldText } from '../../service/scrub.ts';
 
 // tresse pseudonymize PROJECT --map FILE [--dry-run] [--skip ID]... [--forget-real-names]
 // The dry run lists every match in context with its id and writes nothing (the table in the file
 // is not saved either); without it the table is saved and every match but the skipped ones is
 // applied, in one transaction. With --forget-real-names the table keeps only the pseudonyms and
-// the project file is scrubbed of the old text (service/scrub.ts).
+// the project file is scrubbed of the old text (service/scrub.ts). Either way, the backups taken
+// before still hold the real names: the report says how many, where, and the command deleting them.
 
 export function pseudonymize(run: CommandRun): void {
   const map = run.values.map;
@@ -38,14 +40,24 @@ export function pseudonymize(run: CommandRun): void {
     const { result } = outcome;
     // Forgotten real names must not linger in the file's free pages or search index either.
     if (result.realNamesForgotten) scrubOldText(ctx);
+    const copies = realNameCopies(ctx.path);
+    const command = `tresse backups ${shellWord(run.args[0]!)} --delete-all`;
+    const oldBackups = { ...copies, ...(copies.count > 0 ? { command } : {}) };
     // The JSON report carries counts only: the matches hold the real names.
-    run.print(result, () =>
+    run.print({ ...result, oldBackups }, () =>
       [
         run.say('cli.pseudoApplied', { ...result, moved: result.codings.moved, changed: result.codings.changed }),
         ...(result.realNamesForgotten ? [run.say('cli.pseudoForgotten')] : []),
+        ...(copies.count > 0 ? [run.say('cli.pseudoOldBackups', { count: copies.count, dir: copies.dir, command })] : []),
+        ...(copies.beforeRestore ? [run.say('cli.pseudoBeforeRestore', { file: copies.beforeRestore })] : []),
       ].join('\n'),
     );
   });
+}
+
+/** The project argument as it can be typed back into a shell. */
+function shellWord(arg: string): string {
+  return /^[\w./:@%+=,-]+$/u.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 function describePreview(run: CommandRun, preview: PseudonymPreview): string {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
@@ -64,6 +64,35 @@ describe('tresse pseudonymize', () => {
     expect(done.out).toContain('effacés');
     const files = ['etude.tresse', 'etude.tresse-wal'].map((f) => join(dir, f)).filter((f) => existsSync(f));
     for (const f of files) expect(findRealNames(readFileSync(f), ['Marie-Claire Dupont', 'Jean-Marie Lefèvre'])).toEqual([]);
+  });
+
+  it('says that the backups taken before still hold the real names, and how to delete them', async () => {
+    const dir = await setUp();
+    // What the app does on opening the project: a backup, real names and all.
+    expect((await tresse(dir, 'backup', 'etude.tresse')).code).toBe(0);
+    expect((await tresse(dir, 'backup', 'etude.tresse')).code).toBe(0);
+    const backups = join(dir, 'etude.tresse.backups');
+    const files = readdirSync(backups).map((f) => join(backups, f));
+    expect(files).toHaveLength(2);
+    for (const f of files) expect(findRealNames(readFileSync(f), ['Marie-Claire Dupont']).length).toBeGreaterThan(0);
+
+    writeFileSync(join(dir, 'noms.csv'), 'Marie-Claire Dupont;Louise Martin\n');
+    const json = JSON.parse((await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--json')).out);
+    expect(json.oldBackups).toEqual({ dir: backups, count: 2, beforeRestore: null, command: 'tresse backups etude.tresse --delete-all' });
+    const done = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--forget-real-names');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('2 sauvegarde(s) prise(s) avant');
+    expect(done.out).toContain('contiennent encore les noms réels');
+    expect(done.out).toContain(backups);
+    expect(done.out).toContain('tresse backups etude.tresse --delete-all');
+
+    // The command it gives does what it says.
+    expect((await tresse(dir, 'backups', 'etude.tresse', '--delete-all')).code).toBe(0);
+    expect(readdirSync(backups)).toEqual([]);
+    writeFileSync(join(dir, 'noms.csv'), 'Jean-Marie Lefèvre;Paul Moreau\n');
+    const again = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv');
+    expect(again.code).toBe(0);
+    expect(again.out).not.toContain('sauvegarde');
   });
 
   it('refuses a table that gives a person a second pseudonym', async () => {
