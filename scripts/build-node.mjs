@@ -11,7 +11,7 @@
 // Packages loaded at run time (scripts/runtime-packages.mjs) stay in node_modules; the rest is
 // bundled. Files are written beside their destination and renamed in place, the entry points
 // last, so a `tresse` started during a build runs either the old build or the new one.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,6 +40,7 @@ const builtinsWithPrefix = {
 /** Builds dist-node/; returns the packages the bundles leave to node_modules. */
 export async function buildNode({ quiet = false } = {}) {
   const { build } = await import('esbuild');
+  const started = Date.now();
   const result = await build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
@@ -62,7 +63,7 @@ export async function buildNode({ quiet = false } = {}) {
     legalComments: 'none',
     metafile: true,
     write: false,
-    logLevel: quiet ? 'error' : 'warning',
+    logLevel: quiet ? 'silent' : 'warning', // quiet: a failure is reported once, by the caller
   });
   const needed = checkExternals(root, 'dist-node', result.metafile);
 
@@ -80,9 +81,15 @@ export async function buildNode({ quiet = false } = {}) {
   place({ path: META_FILE, contents: JSON.stringify(result.metafile) });
   place({ path: SOURCES_FILE, contents: JSON.stringify(sources) });
 
-  // Chunks of earlier builds: their names carry the hash of their content, so they pile up.
+  // Chunks of earlier builds: their names carry the hash of their content, so they pile up. Those
+  // written since this build started belong to another build running beside it (two `tresse`
+  // calls after an edit) and stay.
   const kept = new Set([...files.map((f) => basename(f.path)), basename(META_FILE), basename(SOURCES_FILE)]);
-  for (const name of readdirSync(OUTDIR)) if (!kept.has(name) && !name.endsWith('.tmp')) rmSync(join(OUTDIR, name), { force: true });
+  for (const name of readdirSync(OUTDIR)) {
+    const path = join(OUTDIR, name);
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
+    if (!kept.has(name) && modified < started) rmSync(path, { force: true });
+  }
 
   if (!quiet) {
     const kB = (name) => `${Math.round(startupBytes(result.metafile, `dist-node/${name}`) / 1000)} kB`;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeDocx, makePdf } from '../fixtures/import/make.ts';
 import { tempDir } from '../helpers/project.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -107,6 +108,18 @@ describe('the built tresse command', () => {
     const svg = tresse(dir, 'matrix', 'demo.tresse', '--format', 'svg');
     expect(svg).toMatchObject({ code: 0, err: '' });
     expect(svg.out).toMatch(/^<svg[^>]*>[^]*<\/svg>\s*$/);
+  });
+
+  it('imports DOCX and PDF files, whose readers it loads on demand', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'entretien-03.docx'), await makeDocx());
+    writeFileSync(join(dir, 'etude-de-cas.pdf'), await makePdf());
+    tresse(dir, 'init', 'etude.tresse');
+    const imported = tresse(dir, 'import', 'etude.tresse', 'entretien-03.docx', 'etude-de-cas.pdf', '--kind', 'document', '--json');
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(imported.out).map((r: { source: { origin: { format: string } } }) => r.source.origin.format)).toEqual(['docx', 'pdf']);
+    const found = JSON.parse(tresse(dir, 'search', 'etude.tresse', '"fiche d’alerte"', '--json').out);
+    expect(found.hits).toEqual([expect.objectContaining({ sourceName: 'etude-de-cas' })]);
   });
 
   it('loads no export, exchange or picture library to start a read command', () => {
