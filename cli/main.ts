@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileBeside } from '../service/write-beside.ts';
 import { formatImportNote } from '../i18n/import-notes.ts';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -431,7 +432,7 @@ export class CommandRun {
           const text = exportCodebook(ctx.db, format);
           if (this.values.out) {
             const out = resolve(this.io.cwd, this.values.out);
-            writeFileSync(out, text);
+            writeFileBeside(out, text);
             this.io.out(this.say('cli.written', { path: out }));
           } else {
             this.io.out(text);

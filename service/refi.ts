@@ -1,20 +1,15 @@
 // REFI-QDA through the project: export the database as .qdpx / .qdc, import them into a new or an
 // existing project. A file is read in full before anything is written, then written in one
 // transaction; what could not be imported comes back as warnings for the user, never dropped silently.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { Decision } from '../codebooks/merge.ts';
-import { acquireLock } from '../db/lock.ts';
 import type { Db } from '../db/open.ts';
 import { readCodebookWithWarnings, readProject, writeCodebook, writeProject } from '../exchange/refi/index.ts';
 import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
 import type { ProjectContext } from './context.ts';
 import { mergeSnapshot, type MergeReport } from './merge-project.ts';
 import type { TeamWarning } from './merge-warnings.ts';
-import { TresseError } from '../i18n/error.ts';
-import { closeProject, createProject, openProject } from './project.ts';
+import { createProjectBeside } from './project-beside.ts';
 import { snapshotProject } from './refi-snapshot.ts';
-import { besideName, partialPrefixOf, publishNew } from './write-beside.ts';
 
 export function exportQdpx(db: Db, options: { mtime?: Date } = {}): Uint8Array {
   return writeProject(snapshotProject(db), options);
@@ -41,11 +36,8 @@ export function importQdpx(
 }
 
 /**
- * A new project (empty grid) made from a .qdpx, all or nothing: the file is read first, the
- * project is built beside its destination under a temporary name and put in place only once
- * complete, so a failure or a killed program leaves no file, never an empty or half-made project,
- * under the destination's name. The destination's lock is held meanwhile, so the debris of a
- * killed run can be cleared safely.
+ * A new project (empty grid) made from a .qdpx, all or nothing (see project-beside.ts): the file
+ * is read first, and a failure or a killed program leaves no file under the destination's name.
  */
 export function importQdpxAsNewProject(
   path: string,
@@ -53,39 +45,10 @@ export function importQdpxAsNewProject(
   options: { fileName?: string; coder?: string } = {},
 ): { ctx: ProjectContext; result: QdpxImport } {
   const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
-  if (existsSync(path)) throw new TresseError('project.exists', { path });
-  const destination = acquireLock(path);
-  let result: QdpxImport;
-  try {
-    clearPartials(path);
-    const partial = besideName(path);
-    try {
-      const name = snapshot.name.trim() || basename(path).replace(/\.tresse$/i, '') || 'Projet';
-      const ctx = createProject(partial, { grid: 'empty', name, ...(options.coder ? { coder: options.coder } : {}) });
-      try {
-        const report = mergeSnapshot(ctx, snapshot);
-        result = { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
-      } finally {
-        closeProject(ctx);
-      }
-      publishNew(partial, path);
-    } finally {
-      removeProjectFiles(partial);
-    }
-  } finally {
-    destination.release();
-  }
-  return { ctx: openProject(path, options.coder), result };
-}
-
-/** What killed runs left beside `path`: partial projects, with their journals and locks. */
-function clearPartials(path: string): void {
-  const prefix = partialPrefixOf(path);
-  for (const f of readdirSync(dirname(path))) if (f.startsWith(prefix)) rmSync(join(dirname(path), f), { force: true });
-}
-
-function removeProjectFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal', '.lock']) rmSync(file + suffix, { force: true });
+  return createProjectBeside(path, { grid: 'empty', name: snapshot.name, ...(options.coder ? { coder: options.coder } : {}) }, (ctx) => {
+    const report = mergeSnapshot(ctx, snapshot);
+    return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+  });
 }
 
 export interface QdcImport extends Omit<CodebookMergeResult, 'diff' | 'plan'> {

@@ -1,5 +1,5 @@
 // tresse agreement / disagreements / resolve: inter-coder agreement and the review of disagreements.
-import { writeFileSync } from 'node:fs';
+import { writeFileBeside } from '../../service/write-beside.ts';
 import { extname, resolve } from 'node:path';
 import type { AgreementUnit } from '../../analysis/agreement/units.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -37,7 +37,7 @@ async function agreementCommand(run: CommandRun): Promise<void> {
   if (out && ext !== '.xlsx' && ext !== '.csv') throw new UsageError(`--out ${run.values.out} (.xlsx|.csv)`);
   const report = run.withProject((ctx) => projectAgreement(ctx.db, { ...reviewOptions(run), unit }));
   if (out) {
-    writeFileSync(out, ext === '.csv' ? agreementCsv(report, run.lang) : await agreementXlsx(report, run.lang));
+    writeFileBeside(out, ext === '.csv' ? agreementCsv(report, run.lang) : await agreementXlsx(report, run.lang));
     if (!run.values.json) run.io.out(run.say('cli.written', { path: out }));
   }
   run.print(report, () => agreementText(report, run.lang));

@@ -1,5 +1,5 @@
 // tresse compare-codebooks A B: how B's codebook differs from A's (.tresse, .qdc or .qdpx each).
-import { writeFileSync } from 'node:fs';
+import { writeFileBeside } from '../../service/write-beside.ts';
 import { extname, resolve } from 'node:path';
 import { compareProjectCodebooks, loadCodebookFile } from '../../service/compare-codebooks.ts';
 import { comparisonHtml, comparisonText, comparisonXlsx } from '../../service/compare-report.ts';
@@ -13,8 +13,8 @@ async function compareCodebooksCommand(run: CommandRun): Promise<void> {
   if (run.values.out) {
     const out = resolve(run.io.cwd, run.values.out);
     const ext = extname(out).toLowerCase();
-    if (ext === '.html' || ext === '.htm') writeFileSync(out, comparisonHtml(cmp, run.lang));
-    else if (ext === '.xlsx') writeFileSync(out, await comparisonXlsx(cmp, run.lang));
+    if (ext === '.html' || ext === '.htm') writeFileBeside(out, comparisonHtml(cmp, run.lang));
+    else if (ext === '.xlsx') writeFileBeside(out, await comparisonXlsx(cmp, run.lang));
     else throw new UsageError(`--out ${run.values.out} (.html|.xlsx)`);
     if (!run.values.json) run.io.out(run.say('cli.written', { path: out }));
   }

@@ -1,5 +1,6 @@
 // tresse export / import-qdpx / import-qdc / merge: REFI-QDA files and teammates' projects.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileBeside } from '../../service/write-beside.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -74,10 +75,10 @@ function exportCommand(run: CommandRun): void {
     if (format === 'qdc') {
       const xml = exportQdc(ctx.db);
       if (!out) return run.io.out(xml);
-      writeFileSync(out, xml);
+      writeFileBeside(out, xml);
     } else {
       if (!out) throw new UsageError(run.say('cli.missing', { what: '--out FICHIER.qdpx / FILE.qdpx' }));
-      writeFileSync(out, exportQdpx(ctx.db));
+      writeFileBeside(out, exportQdpx(ctx.db));
     }
     run.print({ path: out, format }, () => run.say('cli.written', { path: out }));
   });

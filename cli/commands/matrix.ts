@@ -1,5 +1,5 @@
 // tresse matrix / synthesis / verdict / question / columns: the analysis grid from the command line.
-import { writeFileSync } from 'node:fs';
+import { writeFileBeside } from '../../service/write-beside.ts';
 import { resolve } from 'node:path';
 import type { Db } from '../../db/open.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -161,7 +161,7 @@ async function matrix(run: CommandRun): Promise<void> {
   if ('file' in output) {
     if (run.values.out) {
       const out = resolve(run.io.cwd, run.values.out);
-      writeFileSync(out, output.file);
+      writeFileBeside(out, output.file);
       run.io.out(run.say('cli.written', { path: out }));
     } else {
       run.io.out(String(output.file));
