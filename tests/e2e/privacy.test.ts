@@ -1,5 +1,6 @@
 // Confidentiality in the real browser against the real browser-mode server: pseudonymise names
-// with a reviewed preview (one false friend unticked) and see the coding stay on its words;
+// with a reviewed preview (one false friend unticked) and see the coding stay on its words, be
+// told that the older backups still hold the real names and delete them;
 // correct a typo in a coded source; back up and restore; delete backups; and be told, with the
 // host and the lock file, that a project is already open in another program.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -113,9 +114,15 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
 
     await dialog.getByRole('button', { name: 'Appliquer 3 remplacement(s)' }).click();
     await dialog.getByText(/3 remplacement\(s\) faits dans 2 source\(s\)/).waitFor();
-    // The backups taken before still hold the real names: the user is told where they are.
-    await dialog.getByText(/sauvegarde\(s\) prises avant contiennent encore les noms réels/).waitFor();
-    expect(await dialog.textContent()).toContain(`${projectPath}.backups`);
+    // The backups taken before, the one taken when the project opened among them, still hold the
+    // real names: the user is told how many and where.
+    const backupDir = `${projectPath}.backups`;
+    const oldBackups = readdirSync(backupDir).filter((f) => f.endsWith('.tresse'));
+    expect(oldBackups.length).toBeGreaterThan(0);
+    const warning = dialog.getByText(/contiennent encore les noms réels/);
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(`${oldBackups.length} sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture`);
+    expect(await warning.textContent()).toContain(backupDir);
     expect(await row.textContent()).toContain('appliqué le');
     await wb.screenshot('privacy-03-applied');
 
@@ -128,6 +135,16 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
       const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
       expect(bytes.includes(Buffer.from('Marie-Claire')), file).toBe(false);
     }
+    // Forgetting cleans the project file, not its backups: the warning stays, with the offer to delete them.
+    expect(await warning.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: `Supprimer les ${oldBackups.length} sauvegarde(s) qui contiennent les noms réels…` }).click();
+    const confirmDelete = dialog.getByRole('alertdialog');
+    expect(await confirmDelete.textContent()).toContain(backupDir);
+    await wb.screenshot('privacy-03b-old-backups');
+    await confirmDelete.getByRole('button', { name: 'Oui, tout supprimer' }).click();
+    await dialog.getByText('Les sauvegardes prises avant ont été supprimées.').waitFor();
+    expect(await warning.count()).toBe(0);
+    expect(readdirSync(backupDir).filter((f) => oldBackups.includes(f))).toEqual([]);
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
 
     const text = page.getByTestId('transcript-text');

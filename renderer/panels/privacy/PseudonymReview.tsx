@@ -1,8 +1,9 @@
 // "Prévisualiser" then "Appliquer": every match of the table in its context, each with a box, all
 // ticked; filters by person and by place narrow what is shown (and what the tick-all buttons
-// touch). Applying rewrites only the ticked ones, in one transaction; then the summary, where the
-// backups that still hold the real names are (with a way to delete them, here, so the choice to
-// forget the real names stays on screen), and that choice.
+// touch). Applying rewrites only the ticked ones, in one transaction; then the summary, how many
+// backups still hold the real names and where (the one taken when the project opened among them),
+// with a way to delete them here, so the choice to forget the real names stays on screen, and that
+// choice. The warning stays after forgetting: forgetting cleans the project file, not its backups.
 import { useMemo, useState } from 'react';
 import type { PseudonymsApplied } from '../../../service/api.ts';
 import type { PseudonymMatch, PseudonymPreview } from '../../../service/pseudonymise.ts';
@@ -112,7 +113,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
             })}
           </p>
           {applied.backups.count > 0 && oldBackups !== 'deleted' && (
-            <p className="privacy-warning">{t('pseudo.backupsWarning', { count: applied.backups.count, dir: applied.backups.dir })}</p>
+            <p className="privacy-warning">{t('pseudo.oldBackupsWarning', { count: applied.backups.count, dir: applied.backups.dir })}</p>
           )}
           {oldBackups === 'deleted' && <p className="status">{t('pseudo.backupsDeleted')}</p>}
         </div>
@@ -120,7 +121,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
       {applied && applied.backups.count > 0 && oldBackups === 'kept' && (
         <div className="privacy-actions">
           <button type="button" className="danger" disabled={busy} onClick={() => setOldBackups('asking')}>
-            {t('pseudo.deleteBackups')}
+            {t('pseudo.deleteOldBackups', { count: applied.backups.count })}
           </button>
         </div>
       )}

@@ -1,7 +1,7 @@
 // What the pseudonymisation review computes from the preview: where each match is (a source, or a
 // field such as a case's description or a memo), the filters by person and by place, and which
 // matches stay ticked. Pure, so it is tested without a browser.
-import type { Translate } from '../../../i18n/catalogue.ts';
+import { isMessageKey, type Translate } from '../../../i18n/catalogue.ts';
 import type { MatchTarget, PseudonymMatch } from '../../../service/pseudonymise.ts';
 
 /** A stable key per place: one source, one row's field, or one speaker label (or heading) of a source. */
@@ -11,32 +11,10 @@ export function placeKey(target: MatchTarget): string {
   return target.label === undefined ? key : `${key}:${target.label}`;
 }
 
-/** Fields where a name may hide besides source texts, worded for the user. */
-const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
-  'project.name': { fr: 'nom du projet', en: 'project name' },
-  'sources.name': { fr: 'nom de source', en: 'source name' },
-  'sources.origin_file': { fr: 'fichier d’origine', en: 'original file' },
-  'source_structure.speaker': { fr: 'locuteur', en: 'speaker' },
-  'source_structure.heading': { fr: 'titre de section', en: 'section heading' },
-  'cases.name': { fr: 'nom de cas', en: 'case name' },
-  'cases.description': { fr: 'description de cas', en: 'case description' },
-  'attribute_values.value': { fr: 'valeur d’attribut', en: 'attribute value' },
-  'codes.definition': { fr: 'définition de code', en: 'code definition' },
-  'codes.inclusion': { fr: 'critère d’inclusion', en: 'inclusion criterion' },
-  'codes.exclusion': { fr: 'critère d’exclusion', en: 'exclusion criterion' },
-  'codes.example': { fr: 'exemple de code', en: 'code example' },
-  'memos.title': { fr: 'titre de mémo', en: 'memo title' },
-  'memos.text': { fr: 'mémo', en: 'memo' },
-  'matrix_syntheses.text': { fr: 'synthèse de matrice', en: 'matrix synthesis' },
-  'cell_syntheses.text': { fr: 'synthèse de cellule', en: 'cell synthesis' },
-  'row_verdicts.note': { fr: 'note de verdict', en: 'verdict note' },
-  'research_questions.description': { fr: 'description de question', en: 'question description' },
-};
-
 export function placeLabel(target: MatchTarget, t: Translate, lang: 'fr' | 'en'): string {
   if (target.kind === 'source') return target.name;
-  const key = `${target.table}.${target.column}`;
-  const what = FIELD_LABELS[key]?.[lang] ?? key;
+  const key = `pseudo.column.${target.table}.${target.column}`;
+  const what = isMessageKey(key) ? t(key) : `${target.table}.${target.column}`;
   // A speaker label or heading is named as written; any other row by its name (a case's, a
   // memo's title), and by what it belongs to when that says more (a memo of a case).
   const name = target.label ?? target.name;
