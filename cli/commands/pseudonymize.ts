@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { isMessageKey, translator, type Translate } from '../../i18n/catalogue.ts';
 import { UsageError, type CommandRun } from '../main.ts';
 import { checkPseudonyms, parsePseudonymMap, savePseudonyms } from '../../service/pseudonyms.ts';
 import { applyPseudonyms, previewPseudonyms, type PseudonymMatch, type PseudonymPreview } from '../../service/pseudonymise.ts';
@@ -62,9 +63,10 @@ function shellWord(arg: string): string {
 
 function describePreview(run: CommandRun, preview: PseudonymPreview): string {
   const lines = [run.say('cli.pseudoMatches', { count: preview.matches.length })];
+  const t = translator(run.lang);
   let where = '';
   for (const m of preview.matches) {
-    const here = placeOf(m);
+    const here = placeOf(m, t);
     if (here !== where) lines.push(`\n${here}`);
     where = here;
     const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -76,6 +78,12 @@ function describePreview(run: CommandRun, preview: PseudonymPreview): string {
   return lines.join('\n');
 }
 
-function placeOf(m: PseudonymMatch): string {
-  return m.target.kind === 'source' ? `${m.target.name} (source ${m.target.sourceId})` : `${m.target.table}.${m.target.column} #${m.target.rowId}`;
+/** A source by its name, a field by what it is and whose it is ("nom de code « … »"), as in the app. */
+function placeOf(m: PseudonymMatch, t: Translate): string {
+  const target = m.target;
+  if (target.kind === 'source') return `${target.name} (source ${target.sourceId})`;
+  const key = `pseudo.column.${target.table}.${target.column}`;
+  const what = isMessageKey(key) ? t(key) : `${target.table}.${target.column}`;
+  const name = target.label ?? target.name;
+  return `${name ? t('pseudo.field', { what, name }) : what} #${target.rowId}`;
 }

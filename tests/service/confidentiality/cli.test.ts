@@ -66,6 +66,18 @@ describe('tresse pseudonymize', () => {
     for (const f of files) expect(findRealNames(readFileSync(f), ['Marie-Claire Dupont', 'Jean-Marie Lefèvre'])).toEqual([]);
   });
 
+  it('finds a code named after a participant, names it as the app does, and renames it', async () => {
+    const dir = await setUp();
+    expect((await tresse(dir, 'codebook', 'add', 'etude.tresse', 'Suivi par Marie-Claire Dupont', '--abbrev', 'MCD')).code).toBe(0);
+    writeFileSync(join(dir, 'noms.csv'), 'Marie-Claire Dupont;Louise Martin\n');
+    const dry = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--dry-run');
+    expect(dry.out).toMatch(/nom de code « MCD — Suivi par Marie-Claire Dupont » #\d+\n {2}\[codes\.name#\d+:10-29\] …Suivi par \[Marie-Claire Dupont\]… → Louise Martin/);
+    expect((await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv')).code).toBe(0);
+    const codes = JSON.parse((await tresse(dir, 'codebook', 'list', 'etude.tresse', '--json')).out) as unknown;
+    expect(JSON.stringify(codes)).toContain('Suivi par Louise Martin');
+    expect(JSON.stringify(codes)).not.toContain('Dupont');
+  });
+
   it('says that the backups taken before still hold the real names, and how to delete them', async () => {
     const dir = await setUp();
     // What the app does on opening the project: a backup, real names and all.
