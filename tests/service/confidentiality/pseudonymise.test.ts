@@ -182,6 +182,15 @@ Louise Martin : Paul Moreau, le bailleur, appelait ANNE PETIT toutes les semaine
     expect(getSourceText(ctx.db, s.id)).toBe('Mme Dupont a vu Marc Bernard puis Louise Martin.');
   });
 
+  it('previews a titled name as a whole and never the bare title in ordinary text', () => {
+    const ctx = newProject();
+    const s = addText(ctx, 'E', 'Le monsieur du troisième appelle. Monsieur B. est passé ; monsieur B. reviendra. Voir le point B. du compte rendu.');
+    savePseudonyms(ctx, [{ realName: 'Monsieur B.', pseudonym: 'Monsieur K.' }]);
+    expect(previewPseudonyms(ctx.db).matches.map((m) => m.found)).toEqual(['Monsieur B.', 'monsieur B.']);
+    applyPseudonyms(ctx, { accept: 'all' });
+    expect(getSourceText(ctx.db, s.id)).toBe('Le monsieur du troisième appelle. Monsieur K. est passé ; monsieur K. reviendra. Voir le point B. du compte rendu.');
+  });
+
   it('refuses to rename a case onto another case’s name, changing nothing', () => {
     const ctx = newProject();
     createCase(ctx, { name: 'Marie Durand' });
