@@ -68,7 +68,7 @@ if (!ensureNativeBinding(electronVersion, { say }) || !existsSync(addon)) {
 say('Emballage (electron-builder)…', 'Packaging (electron-builder)…');
 const builder = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.yml', ...args],
+  [fileURLToPath(import.meta.resolve('electron-builder/cli.js')), '--config', 'electron-builder.yml', ...args],
   // electron-builder.yml ships this file as resources/native/better_sqlite3.node; it reads the
   // path relative to the project folder.
   { cwd: root, stdio: 'inherit', env: { ...process.env, TRESSE_ELECTRON_ADDON: relative(root, addon) } },
