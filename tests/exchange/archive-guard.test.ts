@@ -30,7 +30,7 @@ const SENTENCE = 'Le secret partagé ne pose aucun problème entre nous. ';
 const times: string[] = [];
 afterAll(() => console.log(`refusal times (ms):\n  ${times.join('\n  ')}`));
 
-const importDocx = (ctx: ReturnType<typeof newProject>, fileName: string, bytes: Uint8Array) => () =>
+const importFile = (ctx: ReturnType<typeof newProject>, fileName: string, bytes: Uint8Array) => () =>
   importSource(ctx, { fileName, bytes, kind: 'interview' });
 
 /** Entries of a valid .qdpx, rebuilt field by field so that one of them can be made to lie. */
@@ -48,11 +48,7 @@ function withEntry(entries: RawEntry[], name: (n: string) => boolean, change: (e
 
 function rssGrowth<T>(run: () => Promise<T>): Promise<{ result: T; mb: number }> {
   const before = process.memoryUsage().rss;
-  return run().then((result) => {
-    const mb = (process.memoryUsage().rss - before) / MiB;
-    times.push(`  (resident memory growth: ${mb.toFixed(0)} MB)`);
-    return { result, mb };
-  });
+  return run().then((result) => ({ result, mb: (process.memoryUsage().rss - before) / MiB }));
 }
 
 describe('zip bombs in office documents', () => {
@@ -64,8 +60,8 @@ describe('zip bombs in office documents', () => {
   it('refuses a .docx that inflates 400 MB from a few hundred kB, before inflating it', async () => {
     expect(docxBomb.length).toBeLessThan(2 * MiB);
     const ctx = newProject();
-    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importDocx(ctx, 'bombe.docx', docxBomb)));
-    times.push(`docx zip bomb (${(docxBomb.length / 1024).toFixed(0)} kB → 400 MB): ${result.ms.toFixed(0)}`);
+    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, 'bombe.docx', docxBomb)));
+    times.push(`docx zip bomb (${(docxBomb.length / 1024).toFixed(0)} kB → 400 MB): ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
     expect(result.error.code).toBe('archive.tooLarge');
     expect(result.error.format('fr')).toMatch(/^« bombe\.docx » est refusé : une fois décompressé il ferait 4\d\d Mo \(limite pour un fichier Word \(\.docx\) : 200 Mo\)\.$/);
     expect(mb).toBeLessThan(200);
@@ -78,8 +74,8 @@ describe('zip bombs in office documents', () => {
       ['bombe.docx', rawZip([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 150, DOCX_CLOSE)])],
       ['bombe.odt', rawZip([odtEntries('')[0]!, bombEntry('content.xml', ODT_OPEN, unit, 150, ODT_CLOSE)])],
     ] as const) {
-      const { result, mb } = await rssGrowth(() => expectRefused(ctx, importDocx(ctx, file, bomb)));
-      times.push(`${file} zip bomb (${(bomb.length / 1024).toFixed(0)} kB → 150 MB): ${result.ms.toFixed(0)}`);
+      const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, file, bomb)));
+      times.push(`${file} zip bomb (${(bomb.length / 1024).toFixed(0)} kB → 150 MB): ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
       expect(result.error.code).toBe('archive.ratio');
       expect(result.error.format('fr')).toMatch(new RegExp(`^« ${file.replace('.', '\\.')} » est refusé : l’élément « [a-z/]+\\.xml » se décompresse \\d+ fois .*bombe de décompression`));
       expect(mb).toBeLessThan(200);
@@ -88,8 +84,8 @@ describe('zip bombs in office documents', () => {
 
   it('refuses the 400 MB bomb in an .odt', async () => {
     const ctx = newProject();
-    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importDocx(ctx, 'bombe.odt', odtBomb)));
-    times.push(`odt zip bomb (400 MB): ${result.ms.toFixed(0)}`);
+    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, 'bombe.odt', odtBomb)));
+    times.push(`odt zip bomb (400 MB): ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
     expect(result.error.code).toBe('archive.tooLarge');
     expect(result.error.format('fr')).toContain('« bombe.odt » est refusé');
     expect(mb).toBeLessThan(200);
@@ -100,8 +96,8 @@ describe('zip bombs in office documents', () => {
       withEntry([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 300, DOCX_CLOSE)], (n) => n === 'word/document.xml', (e) => ({ ...e, size: 16 })),
     );
     const ctx = newProject();
-    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importDocx(ctx, 'menteur.docx', lying)));
-    times.push(`docx entry declaring 16 bytes, holding 300 MB: ${result.ms.toFixed(0)}`);
+    const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, 'menteur.docx', lying)));
+    times.push(`docx entry declaring 16 bytes, holding 300 MB: ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
     expect(result.error.code).toBe('archive.sizeMismatch');
     expect(result.error.format('fr')).toBe(
       '« menteur.docx » est refusé : l’élément « word/document.xml » n’a pas la taille que l’archive annonce (archive endommagée ou falsifiée).',
@@ -118,7 +114,7 @@ describe('zip bombs in office documents', () => {
     for (let i = 0; i + 4 <= zip.length; i++) if (view.getUint32(i, true) === 0x02014b50) centrals.push(i);
     view.setUint32(centrals[1]! + 42, 0, true);
     const ctx = newProject();
-    const { error } = await expectRefused(ctx, importDocx(ctx, 'chevauchement.docx', zip));
+    const { error } = await expectRefused(ctx, importFile(ctx, 'chevauchement.docx', zip));
     expect(['archive.entryDamaged', 'archive.sizeMismatch']).toContain(error.code);
     expect(error.format('fr')).toContain('« chevauchement.docx »');
   });
@@ -130,7 +126,7 @@ describe('archives that lie, are damaged or are encrypted', () => {
     const entries = withEntry(qdpxEntries(), (n) => n.startsWith('sources/'), (e) => ({ ...big, name: e.name, size: 16 }));
     const ctx = newProject();
     const { result, mb } = await rssGrowth(() => expectRefused(ctx, () => importQdpx(ctx, rawZip(entries), { fileName: 'equipe.qdpx' })));
-    times.push(`qdpx entry declaring 16 bytes, holding 300 MB: ${result.ms.toFixed(0)}`);
+    times.push(`qdpx entry declaring 16 bytes, holding 300 MB: ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
     expect(result.error.code).toBe('archive.sizeMismatch');
     expect(result.error.format('fr')).toMatch(/^« equipe\.qdpx » est refusé : l’élément « sources\/.*\.txt » n’a pas la taille/);
     expect(mb).toBeLessThan(200);
@@ -163,7 +159,7 @@ describe('archives that lie, are damaged or are encrypted', () => {
     for (const [file, entries, target] of cases) {
       const zip = rawZip(withEntry(entries, (n) => n === target, (e) => ({ ...e, flags: 0x0001 })));
       const ctx = newProject();
-      const run = file.endsWith('.qdpx') ? () => importQdpx(ctx, zip, { fileName: file }) : importDocx(ctx, file, zip);
+      const run = file.endsWith('.qdpx') ? () => importQdpx(ctx, zip, { fileName: file }) : importFile(ctx, file, zip);
       const { error, ms } = await expectRefused(ctx, run);
       times.push(`${file} encrypted entry: ${ms.toFixed(0)}`);
       expect(error.code, file).toBe('archive.encrypted');
@@ -174,7 +170,7 @@ describe('archives that lie, are damaged or are encrypted', () => {
   it('refuses a truncated archive, something that is not a zip, and damaged compressed data', async () => {
     const docx = rawZip(docxEntries('<w:p><w:r><w:t>Bonjour, je suis infirmière au CMP.</w:t></w:r></w:p>'));
     const ctx = newProject();
-    const cut = await expectRefused(ctx, importDocx(ctx, 'coupé.docx', docx.subarray(0, Math.floor(docx.length * 0.6))));
+    const cut = await expectRefused(ctx, importFile(ctx, 'coupé.docx', docx.subarray(0, Math.floor(docx.length * 0.6))));
     times.push(`truncated docx: ${cut.ms.toFixed(0)}`);
     expect(cut.error.format('fr')).toBe('« coupé.docx » est incomplet : l’archive Word (.docx) s’arrête avant sa fin (copie ou téléchargement interrompu ?).');
 
@@ -183,22 +179,22 @@ describe('archives that lie, are damaged or are encrypted', () => {
     times.push(`truncated qdpx: ${cutQdpx.ms.toFixed(0)}`);
     expect(cutQdpx.error.code).toBe('archive.truncated');
 
-    const text = await expectRefused(ctx, importDocx(ctx, 'renommé.docx', new TextEncoder().encode('Ceci est un texte, pas un document Word.')));
+    const text = await expectRefused(ctx, importFile(ctx, 'renommé.docx', new TextEncoder().encode('Ceci est un texte, pas un document Word.')));
     expect(text.error.format('fr')).toBe('« renommé.docx » n’est pas un fichier Word (.docx) lisible : ce n’est pas une archive ZIP (un autre type de fichier, ou un fichier renommé).');
 
     // Garbage where the deflated document should be, with headers that still add up.
     const garbage = withEntry(docxEntries('<w:p/>'), (n) => n === 'word/document.xml', (e) => ({ ...e, body: new Uint8Array(e.body.length).fill(0xff) }));
-    const invalid = await expectRefused(ctx, importDocx(ctx, 'abîmé.docx', rawZip(garbage)));
+    const invalid = await expectRefused(ctx, importFile(ctx, 'abîmé.docx', rawZip(garbage)));
     expect(invalid.error.format('fr')).toBe('« abîmé.docx » est endommagé : l’élément « word/document.xml » de l’archive Word (.docx) est illisible (données compressées invalides).');
     for (const e of [cut.error, cutQdpx.error, text.error, invalid.error]) expect(e.format('fr')).not.toMatch(/invalid zip|unexpected end|Z_DATA_ERROR|incorrect header|RangeError/i);
   });
 
   it('refuses entries that climb out of the archive and unknown compression methods', async () => {
     const ctx = newProject();
-    const slip = await expectRefused(ctx, importDocx(ctx, 'evasion.docx', rawZip([...docxEntries('<w:p/>'), entry('../../.bashrc', 'x')])));
+    const slip = await expectRefused(ctx, importFile(ctx, 'evasion.docx', rawZip([...docxEntries('<w:p/>'), entry('../../.bashrc', 'x')])));
     expect(slip.error.format('fr')).toBe('« evasion.docx » est refusé : l’élément « ../../.bashrc » pointe hors de l’archive (chemin absolu ou « .. »).');
     const lzma = withEntry(docxEntries('<w:p/>'), (n) => n === 'word/document.xml', (e) => ({ ...e, method: 14 }));
-    const method = await expectRefused(ctx, importDocx(ctx, 'lzma.docx', rawZip(lzma)));
+    const method = await expectRefused(ctx, importFile(ctx, 'lzma.docx', rawZip(lzma)));
     expect(method.error.code).toBe('archive.method');
   });
 });
