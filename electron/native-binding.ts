@@ -1,6 +1,6 @@
-// Which build of better-sqlite3's native addon the main process loads. The packaged app carries a
-// copy rebuilt for Electron by electron-builder (npmRebuild), found the usual way, unless the
-// package ships one in resources/native/ (extraResources, for packaging without npmRebuild). In development
+// Which build of better-sqlite3's native addon the main process loads. The packaged app ships the
+// Electron build as resources/native/better_sqlite3.node (electron-builder.yml extraResources; the
+// Node build in node_modules cannot load in Electron and is not packed). In development
 // node_modules holds the Node build (for tests and the command line), so scripts/start.mjs
 // fetches or builds an Electron copy into .native/ and passes its path in TRESSE_NATIVE_BINDING.
 import { join } from 'node:path';
@@ -17,8 +17,15 @@ export function chooseNativeBinding(o: {
   resourcesPath?: string;
 }): NativeBindingChoice {
   if (o.isPackaged) {
-    const shipped = o.resourcesPath ? join(o.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
-    return { ok: true, path: shipped && o.exists(shipped) ? shipped : undefined };
+    const shipped = join(o.resourcesPath ?? '', 'native', 'better_sqlite3.node');
+    if (o.resourcesPath && o.exists(shipped)) return { ok: true, path: shipped };
+    return {
+      ok: false,
+      problem: {
+        fr: `Cette installation de Tresse est incomplète : la version de SQLite pour Electron manque (${shipped}). Réinstallez Tresse.`,
+        en: `This installation of Tresse is incomplete: the Electron build of SQLite is missing (${shipped}). Reinstall Tresse.`,
+      },
+    };
   }
   const path = o.env[NATIVE_BINDING_ENV];
   if (!path) {

@@ -19,9 +19,12 @@ describe('native addon choice', () => {
     expect(gone.problem.en).toContain('/nowhere.node');
   });
 
-  it('leaves the packaged app to the addon electron-builder rebuilt, unless it ships its own', () => {
+  it('loads the Electron build the package ships, and says the installation is incomplete without it', () => {
     const packaged = { isPackaged: true, env: { [NATIVE_BINDING_ENV]: '/x.node' }, resourcesPath: '/opt/Tresse/resources' };
-    expect(chooseNativeBinding({ ...packaged, exists: () => false })).toEqual({ ok: true, path: undefined });
+    const missing = chooseNativeBinding({ ...packaged, exists: () => false });
+    if (missing.ok) throw new Error('expected a problem');
+    expect(missing.problem.fr).toContain('Réinstallez Tresse');
+    expect(missing.problem.en).toContain('/opt/Tresse/resources/native/better_sqlite3.node');
     expect(chooseNativeBinding({ ...packaged, exists: (p) => p === '/opt/Tresse/resources/native/better_sqlite3.node' })).toEqual({
       ok: true,
       path: '/opt/Tresse/resources/native/better_sqlite3.node',
