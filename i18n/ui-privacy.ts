@@ -77,11 +77,6 @@ export const privacyMessages = {
     fr: '{replaced} remplacement(s) faits dans {sources} source(s) et {fields} autre(s) champ(s). Les codages suivent leurs mots : {moved} déplacé(s), {changed} ajusté(s).',
     en: '{replaced} replacement(s) made in {sources} source(s) and {fields} other field(s). Codings follow their words: {moved} moved, {changed} adjusted.',
   },
-  'pseudo.backupsWarning': {
-    fr: 'Attention : les {count} sauvegarde(s) prises avant contiennent encore les noms réels. Elles sont dans {dir} ; supprimez-les (ici ou dans l’onglet Sauvegardes) avant de confier ce dossier à quelqu’un.',
-    en: 'Warning: the {count} backup(s) taken before still hold the real names. They are in {dir}; delete them (here or in the Backups tab) before handing that folder to anyone.',
-  },
-  'pseudo.deleteBackups': { fr: 'Supprimer ces sauvegardes…', en: 'Delete these backups…' },
   'pseudo.oldBackupsWarning': {
     fr: 'Attention : {count} sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture, ont été prises avant et contiennent encore les noms réels. Elles sont dans {dir}. Supprimez-les avant de confier ce dossier à quelqu’un.',
     en: 'Warning: {count} backup(s) of this project, including the one Tresse takes each time it opens, were taken before and still hold the real names. They are in {dir}. Delete them before handing that folder to anyone.',
