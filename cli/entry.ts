@@ -1,5 +1,6 @@
 // The process behind `tresse` (bundled as dist-node/tresse.mjs, started by bin/tresse.mjs): one
 // command against this process's arguments, streams and environment. Tests call runCli directly.
+import { commandLang, installStrayErrorHandlers } from '../service/stray-errors.ts';
 import { runCli } from './main.ts';
 
 /**
@@ -28,6 +29,8 @@ function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
     }
   };
 }
+
+installStrayErrorHandlers((message) => process.stderr.write(`${message}\n`), { mode: 'command', lang: commandLang(process.argv, process.env) });
 
 process.exitCode = await runCli(process.argv.slice(2), {
   out: lineWriter(process.stdout),

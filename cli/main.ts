@@ -3,6 +3,7 @@ import { writeFileBeside } from '../service/write-beside.ts';
 import { formatImportNote } from '../i18n/import-notes.ts';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { takenOverBy } from '../db/lock.ts';
 import { searchSources } from '../db/search.ts';
 import { loadCommand } from './commands/index.ts';
 import { fileErrorOf, readUserFile } from './files.ts';
@@ -10,6 +11,7 @@ import { laxParse, parseErrorDetail, usageLines } from './usage.ts';
 import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
 import { isTresseError, TresseError } from '../i18n/error.ts';
 import { interpolate, langFrom, type Lang } from '../i18n/lang.ts';
+import { robustnessMessage } from '../i18n/robustness.ts';
 import { parseSourceKind } from '../model/kinds.ts';
 import { ATTRIBUTE_TYPES, SEGMENT_KINDS, type AttributeType, type SegmentKind, type SourceKind, type Valence } from '../model/types.ts';
 import { defineAttribute, findAttribute, setAttributeValues } from '../service/attributes.ts';
@@ -187,6 +189,8 @@ export class CommandRun {
   withProject<T>(fn: (ctx: ProjectContext) => T, writes = false): T extends Promise<infer U> ? Promise<U> : T {
     // Reads do not take the project's lock, so they work while the desktop app has it open; writes do.
     const ctx = openProject(this.path(0), writes ? this.values.coder : undefined, { lock: writes, newCoder: 'on-first-use' });
+    const stale = takenOverBy(ctx.db);
+    if (stale) this.io.err(robustnessMessage('lock.takenOver', this.lang, stale));
     let result: unknown;
     try {
       result = fn(ctx);

@@ -363,7 +363,7 @@ function lockedError(file: string, holder: LockHolder | null): TresseError {
 
 // The lock travels with the connection, so closing a project releases it without the context
 // (service/context.ts) having to carry it.
-const locks = new WeakMap<Db, ProjectLock>();
+const locks = new Map<Db, ProjectLock>();
 
 export function attachLock(db: Db, lock: ProjectLock): void {
   locks.set(db, lock);
@@ -377,4 +377,21 @@ export function releaseLockOf(db: Db): void {
 /** The stale lock that opening this connection took over, if any: the user must be told. */
 export function takenOverBy(db: Db): LockHolder | null {
   return locks.get(db)?.takenOver ?? null;
+}
+
+/**
+ * Closes every project this process holds open and releases their locks: for a process about to
+ * end on an error, so it leaves no lock, -wal or -shm behind (SQLite undoes an unfinished
+ * transaction; closing the last connection folds the write-ahead log back into the file).
+ */
+export function closeHeldProjects(): void {
+  for (const [db, lock] of locks) {
+    try {
+      if (db.open) db.close();
+    } catch {
+      // already unusable: the lock still goes
+    }
+    lock.release();
+  }
+  locks.clear();
 }

@@ -9,6 +9,7 @@ import { isTresseError } from '../i18n/error.ts';
 import { langFrom } from '../i18n/lang.ts';
 import { MENU_CHANNEL, type MenuAction } from '../service/bridge.ts';
 import { createHandlers } from '../service/handlers.ts';
+import { installStrayErrorHandlers } from '../service/stray-errors.ts';
 import { Workspace } from '../service/workspace.ts';
 import { openStartupProject } from '../server/first-start.ts';
 import { DEV_BUILD } from './build-flags.ts';
@@ -33,6 +34,8 @@ const distDir = join(appRoot, 'dist');
 
 let win: BrowserWindow | null = null;
 let ws: Workspace | null = null;
+
+installStrayErrorHandlers((message, error) => console.error(message, error), { mode: 'serve', lang: () => ws?.lang ?? 'fr' });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isTresseError } from '../i18n/error.ts';
 import { langFrom } from '../i18n/lang.ts';
+import { installStrayErrorHandlers } from '../service/stray-errors.ts';
 import { startBrowserServer } from './browser-server.ts';
 import { defaultConfigDir } from './config-dir.ts';
 import { openStartupProject } from './first-start.ts';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}`);
   const lang = langFrom(values.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+  installStrayErrorHandlers((message, error) => console.error(message, error), { mode: 'serve', lang });
   const configDir = values.config ?? defaultConfigDir();
   const staticDir = values.static ?? join(root, 'dist');
   if (!existsSync(join(staticDir, 'index.html'))) {

@@ -67,6 +67,11 @@ export async function parsePdf(bytes: Uint8Array, file: string, detector: TurnDe
   return { text, encoding: null, structure: assembleStructure(text, [], detector), notes };
 }
 
+/**
+ * The text items of every page. Every promise pdf.js hands out is awaited here, the loading
+ * task's destroy() included (it rejects too once a damaged file has broken the worker), so a
+ * damaged file ends as a refusal, never as a stray rejection that takes the process down.
+ */
 async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -83,9 +88,12 @@ async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
     const pages: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(pageLines(content.items.filter((i): i is Item & typeof i => 'str' in i)));
-      page.cleanup();
+      try {
+        const content = await page.getTextContent();
+        pages.push(pageLines(content.items.filter((i): i is Item & typeof i => 'str' in i)));
+      } finally {
+        page.cleanup();
+      }
     }
     return pages;
   } catch (e) {
@@ -97,7 +105,8 @@ async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
         : 'structure du fichier illisible (fichier tronqué ou endommagé)';
     throw new TresseError('import.corrupt', { file, format: FORMAT, detail });
   } finally {
-    await task.destroy();
+    // Whatever destroy() reports about a document already refused or read changes nothing.
+    await task.destroy().catch(() => undefined);
   }
 }
 

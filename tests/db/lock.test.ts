@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main.ts';
+import { closeProject, createProject } from '../../service/project.ts';
 import { acquireLock, currentHolder, lockFileOf, lockHolder, processStartTime, takeoverGuardOf } from '../../db/lock.ts';
 import type { TresseError } from '../../i18n/error.ts';
 import { tempDir } from '../helpers/project.ts';
@@ -159,5 +161,21 @@ describe('the project lock', () => {
     const lock = acquireLock(path);
     expect(lock.takenOver).not.toBeNull();
     lock.release();
+  });
+
+  it('tells the command-line user, in one line, that a stale lock was taken over', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'etude.tresse');
+    closeProject(createProject(path, { grid: 'six-themes', coder: 'Camille' }));
+    const dead = deadPid();
+    staleLock(path, dead);
+    const err: string[] = [];
+    const code = await runCli(['case', 'create', 'etude.tresse', 'P1'], { out: () => {}, err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd: dir });
+    expect(code).toBe(0);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(`processus ${dead}`);
+    expect(err[0]).toContain('son verrou a été repris');
+    expect(err[0]).not.toContain('\n');
+    expect(existsSync(lockFileOf(path))).toBe(false);
   });
 });
