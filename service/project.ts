@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createProjectDb, openProjectDb, type Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
-import { acquireLock, attachLock, releaseLockOf } from '../db/lock.ts';
+import { acquireLock, attachLock, releaseLockOf, takenOverBy, type LockHolder } from '../db/lock.ts';
 import { loadGrid } from '../codebooks/grids.ts';
 import type { Coder } from '../model/types.ts';
 import { ensureCoder, findCoder, listCoders } from './coders.ts';
@@ -19,6 +19,8 @@ export interface ProjectInfo {
   coder: Coder;
   coders: Coder[];
   counts: { sources: number; cases: number; codes: number; codings: number; memos: number };
+  /** Present when opening took over the lock of a program that had stopped: the user is told. */
+  lockTakenOver?: LockHolder;
 }
 
 export interface CreateProjectOptions {
@@ -143,6 +145,7 @@ export function projectInfo(ctx: ProjectContext): ProjectInfo {
     createdAt: string;
   };
   const count = (table: string) => (stmt(ctx.db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const stale = takenOverBy(ctx.db);
   return {
     path: ctx.path,
     ...row,
@@ -155,6 +158,7 @@ export function projectInfo(ctx: ProjectContext): ProjectInfo {
       codings: count('codings'),
       memos: count('memos'),
     },
+    ...(stale ? { lockTakenOver: stale } : {}),
   };
 }
 

@@ -46,6 +46,8 @@ function Window({ session }: { session: SessionState }) {
   const [project, setProject] = useState<ProjectInfo | null>(session.project);
   const [recent, setRecent] = useState(session.recent);
   const [menuError, setMenuError] = useState<string | null>(null);
+  // The project whose taken-over lock the user has read about (see ProjectInfo.lockTakenOver).
+  const [lockNoticeRead, setLockNoticeRead] = useState<ProjectInfo | null>(null);
   const { t, setLang } = useLang();
 
   const closeProject = async () => {
@@ -83,6 +85,10 @@ function Window({ session }: { session: SessionState }) {
     <HistoryProvider key={project.path} api={api} confirm={() => true}>
       <WorkbenchProvider project={project}>
         <ErrorNotice message={menuError} onDismiss={() => setMenuError(null)} />
+        <ErrorNotice
+          message={project.lockTakenOver && lockNoticeRead !== project ? t('lock.takenOver', { ...project.lockTakenOver }) : null}
+          onDismiss={() => setLockNoticeRead(project)}
+        />
         <WorkbenchLayout onClose={closeProject} />
       </WorkbenchProvider>
     </HistoryProvider>

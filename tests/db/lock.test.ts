@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { closeProject, createProject } from '../../service/project.ts';
+import { Workspace } from '../../service/workspace.ts';
 import { acquireLock, currentHolder, lockFileOf, lockHolder, processStartTime, takeoverGuardOf } from '../../db/lock.ts';
 import type { TresseError } from '../../i18n/error.ts';
 import { tempDir } from '../helpers/project.ts';
@@ -177,5 +178,21 @@ describe('the project lock', () => {
     expect(err[0]).toContain('son verrou a été repris');
     expect(err[0]).not.toContain('\n');
     expect(existsSync(lockFileOf(path))).toBe(false);
+  });
+
+  it('tells the app, with the project it opens, whose stale lock was taken over', () => {
+    const dir = tempDir();
+    const path = join(dir, 'etude.tresse');
+    closeProject(createProject(path, { grid: 'six-themes', coder: 'Camille' }));
+    const ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
+    try {
+      expect(ws.open(path).lockTakenOver).toBeUndefined();
+      ws.close();
+      const dead = deadPid();
+      staleLock(path, dead);
+      expect(ws.open(path).lockTakenOver).toMatchObject({ pid: dead, host: hostname() });
+    } finally {
+      ws.close();
+    }
   });
 });
