@@ -2,7 +2,7 @@
 // unpacked folder) with a stand-in Electron distribution, then the packed app.asar is read back and
 // its runtime packages are run from an unpacked copy of it. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -206,7 +206,7 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
     expect(probe.pdfText).toContain('Le secret partage protege la personne');
     // Everything they loaded came from the package (so it is packed), never from the repository.
     const inside = probe.files.filter((f) => f.startsWith(app + sep)).map((f) => relative(app, f).split(sep).join('/'));
-    const escaped = probe.files.filter((f) => !f.startsWith(app + sep) && f.includes(`${sep}node_modules${sep}`) && f !== join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    const escaped = probe.files.filter((f) => !f.startsWith(app + sep) && f.includes(`${sep}node_modules${sep}`) && f !== realpathSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')));
     expect(escaped).toEqual([]);
     expect(inside.filter((f) => !packed.has(f))).toEqual([]);
     // pdf.js loads its worker by path and reads font metrics for PDFs that do not embed their fonts.

@@ -76,7 +76,7 @@ describe('the pseudonym review', () => {
     await click(button(view.container, 'Appliquer 1 remplacement(s)'));
     expect(callsOf('applyPseudonyms')).toEqual([{ accept: ['s3:5-24'] }]);
     expect(changed).toHaveBeenCalledOnce();
-    expect(view.container.textContent).toContain('les 3 sauvegarde(s) prises avant contiennent encore les noms réels');
+    expect(view.container.textContent).toContain('3 sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture, ont été prises avant et contiennent encore les noms réels');
     expect(view.container.textContent).toContain('/home/camille/etude.tresse.backups');
     await view.unmount();
   });
@@ -169,8 +169,8 @@ describe('deleting backups', () => {
     const view = await mount(createElement(PseudonymReview, { entries: [entry], onChanged: async () => {}, report: (e: unknown) => { throw e; } }));
     await click(button(view.container, 'Prévisualiser'));
     await click(button(view.container, 'Appliquer 2 remplacement(s)'));
-    expect(view.container.textContent).toContain('supprimez-les (ici ou dans l’onglet Sauvegardes)');
-    await click(button(view.container, 'Supprimer ces sauvegardes…'));
+    expect(view.container.textContent).toContain('Supprimez-les avant de confier ce dossier à quelqu’un.');
+    await click(button(view.container, 'Supprimer les 3 sauvegarde(s) qui contiennent les noms réels…'));
     expect(callsOf('deleteAllBackups')).toEqual([]);
     expect(view.container.querySelector('[role=alertdialog]')!.textContent).toContain(dir);
     await click(button(view.container, 'Oui, tout supprimer'));
