@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -120,34 +120,40 @@ describe('a killed process loses nothing', () => {
   }, 180_000);
 });
 
-/** Runs the worker; with `killAt`, kills it that many ms after it says "begin 0". */
-function runQdpxImport(path: string, qdpx: string, killAt: number | null): Promise<{ killed: boolean; duration: number; last: string | null }> {
+/**
+ * Runs the worker. The project is built under a temporary name beside the destination: the kill
+ * lands `killAt` ms after that partial file appears (watched in the folder), and `build` says how
+ * long building and putting it in place took in a run left to finish.
+ */
+function runQdpxImport(path: string, qdpx: string, killAt: number | null): Promise<{ killed: boolean; build: number; last: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'import-qdpx', path, qdpx], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
-    let began = 0;
-    let duration = 0;
+    let appeared = 0;
+    let build = 0;
     let last: string | null = null;
     let killed = false;
     let timer: NodeJS.Timeout | undefined;
+    const watcher = watch(dirname(path), (_event, name) => {
+      if (appeared || !name?.includes('.partial-')) return;
+      appeared = performance.now();
+      if (killAt !== null) {
+        timer = setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, killAt);
+      }
+    });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!killed) last = line;
-      if (line === 'begin 0') {
-        began = performance.now();
-        if (killAt !== null) {
-          timer = setTimeout(() => {
-            killed = true;
-            child.kill('SIGKILL');
-          }, killAt);
-        }
-      }
-      if (line === 'commit 0') duration = performance.now() - began;
+      if (line === 'commit 0' && appeared) build = performance.now() - appeared;
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      watcher.close();
       if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`import-qdpx worker failed (${code}): ${stderr}`));
-      else resolve({ killed: signal === 'SIGKILL', duration, last });
+      else resolve({ killed: signal === 'SIGKILL', build, last });
     });
   });
 }
@@ -160,17 +166,18 @@ describe('a killed import-qdpx into a new project', () => {
     writeFileSync(qdpx, exportQdpx(source.db));
     closeProject(source);
 
-    // One complete run, to know how long the import takes once the process has started.
+    // One complete run, to know how long building the project takes.
     const first = join(tempDir(), 'complet.tresse');
     const full = await runQdpxImport(first, qdpx, null);
     reopenAndCheck(first, checkQdpxProject);
 
-    const report: string[] = [`full run: ${Math.round(full.duration)} ms`];
-    const outcomes = { absent: 0, complete: 0 };
+    expect(full.build).toBeGreaterThan(0);
+    const report: string[] = [`full run: ${Math.round(full.build)} ms from the partial project's creation to the end`];
+    const outcomes = { absent: 0, complete: 0, midBuild: 0 };
     for (let t = 0; t < QDPX_KILLS; t++) {
       const dir = tempDir();
       const path = join(dir, 'etude.tresse');
-      const killAt = Math.random() * full.duration * 1.1;
+      const killAt = Math.random() * full.build * 1.2;
       const run = await runQdpxImport(path, qdpx, killAt);
       let outcome: string;
       if (existsSync(path)) {
@@ -180,16 +187,20 @@ describe('a killed import-qdpx into a new project', () => {
         outcomes.complete++;
       } else {
         expect(existsSync(`${path}-wal`)).toBe(false);
-        outcome = 'no file';
+        // A partial project beside it: the kill landed while the project was being built.
+        const midBuild = readdirSync(dir).some((f) => f.includes('.partial-'));
+        if (midBuild) outcomes.midBuild++;
+        outcome = midBuild ? 'no file (partial project left beside it)' : 'no file';
         outcomes.absent++;
         // The user runs the command again: it works, and clears what the killed run left beside it.
         await runQdpxImport(path, qdpx, null);
         reopenAndCheck(path, checkQdpxProject);
         expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
       }
-      report.push(`import-qdpx #${t}: ${run.killed ? `killed ${Math.round(killAt)} ms after "begin", last line "${run.last}"` : 'finished before the kill'} -> ${outcome}`);
+      report.push(`import-qdpx #${t}: ${run.killed ? `killed ${Math.round(killAt)} ms into the build, last line "${run.last}"` : 'finished before the kill'} -> ${outcome}`);
     }
     console.log(report.join('\n'));
     console.log(`import-qdpx kills: ${JSON.stringify(outcomes)}`);
+    expect(outcomes.midBuild).toBeGreaterThan(0);
   }, 300_000);
 });
