@@ -47,7 +47,9 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
 
   const main = await build({
     ...common,
-    entryPoints: { main: join(root, 'electron/main.ts') },
+    // The import worker, which exchange/import/worker-host.ts starts beside the bundle: a bundle of
+    // its own (no splitting in CommonJS), with the same externals and import.meta.url.
+    entryPoints: { main: join(root, 'electron/main.ts'), 'import-worker': join(root, 'exchange/import/import-worker.ts') },
     // A package name also covers its subpaths (pdfjs-dist/legacy/build/pdf.mjs).
     external: ['electron', ...RUNTIME_PACKAGES],
     // The service code is ESM and locates files beside itself with import.meta.url (demo/, and
@@ -86,5 +88,5 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
   const dev = process.argv.includes('--dev');
   const needed = await buildElectron({ dev });
-  console.log(`dist-electron/main.cjs and preload.cjs built (${dev ? 'development' : 'production'}; main loads from node_modules: ${needed.join(', ')})`);
+  console.log(`dist-electron/main.cjs, import-worker.cjs and preload.cjs built (${dev ? 'development' : 'production'}; main loads from node_modules: ${needed.join(', ')})`);
 }

@@ -1,6 +1,7 @@
 // Bundles what runs under plain Node into dist-node/ (ESM, Node 20):
 //   dist-node/tresse.mjs   the command line (bin/tresse.mjs starts it)
 //   dist-node/server.mjs   the browser mode: node dist-node/server.mjs [--port N] [--project PATH] …
+//   dist-node/import-worker.mjs   the worker thread the importers parse in (exchange/import/worker-host.ts)
 //   node scripts/build-node.mjs [--quiet]
 //
 // Without a build, every `tresse` call compiled the TypeScript sources first (about 1.5 s of CPU).
@@ -23,7 +24,8 @@ const OUTDIR = join(root, 'dist-node');
 const SOURCES_FILE = join(OUTDIR, 'sources.json');
 /** esbuild's account of the build (what each output holds and imports), for tests and analysis. */
 const META_FILE = join(OUTDIR, 'meta.json');
-const ENTRIES = { tresse: 'cli/entry.ts', server: 'server/main.ts' };
+// The import worker is an entry of its own: worker-host.ts starts dist-node/import-worker.mjs by path.
+const ENTRIES = { tresse: 'cli/entry.ts', server: 'server/main.ts', 'import-worker': 'exchange/import/import-worker.ts' };
 
 /**
  * Bundled CommonJS packages require Node's built-ins by bare name ("crypto", "stream"); written

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
-import { parseSourceFile, type ImportOptions } from '../exchange/import/index.ts';
+import type { ImportOptions } from '../exchange/import/index.ts';
+import { parseInWorker } from '../exchange/import/worker-host.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { ImportNote, ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
 import { hashText, hashUtf8 } from '../text/hash.ts';
@@ -32,7 +33,8 @@ export async function importSource(ctx: ProjectContext, req: ImportRequest): Pro
   const options: ImportOptions = {};
   if (req.turnPatterns) options.turnPatterns = req.turnPatterns;
   if (req.maxBytes) options.maxBytes = req.maxBytes;
-  const parsed = await parseSourceFile(req.bytes, req.fileName, options);
+  // In a worker with time and memory limits: a hostile file cannot take this process down.
+  const parsed = await parseInWorker(req.bytes, req.fileName, options);
   const name = req.name?.trim() || basename(req.fileName).replace(/\.[^.]+$/, '');
   const source = addParsedSource(ctx, parsed, { name, kind: req.kind, fileName: basename(req.fileName), caseIds: req.caseIds ?? [] });
   return { source, notes: parsed.notes };
