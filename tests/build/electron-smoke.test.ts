@@ -22,9 +22,12 @@ const repo = join(import.meta.dirname, '..', '..');
 const BUILT = {
   page: join(repo, 'dist', 'index.html'),
   main: join(repo, 'dist-electron', 'main.cjs'),
+  worker: join(repo, 'dist-electron', 'import-worker.cjs'),
   preload: join(repo, 'dist-electron', 'preload.cjs'),
 };
 const STAND_IN = join(import.meta.dirname, 'stand-in-electron.cjs');
+// Records the worker threads the app starts (TRESSE_WORKER_LOG): imports parse in the bundle's own.
+const WORKER_RECORDER = join(import.meta.dirname, '..', 'helpers', 'worker-recorder.cjs');
 // The Node build npm made: the stand-in runs the bundle under Node, not Electron.
 const NODE_BINDING = join(repo, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 const APP_URL = 'app://tresse/index.html';
@@ -65,9 +68,9 @@ function requireBuild(): void {
 function launch(mainCjs: string): StandIn {
   const home = mkdtempSync(join(tmpdir(), 'tresse-smoke-'));
   homes.push(home);
-  const child = spawn(process.execPath, ['--require', STAND_IN, mainCjs], {
+  const child = spawn(process.execPath, ['--require', STAND_IN, '--require', WORKER_RECORDER, mainCjs], {
     cwd: home,
-    env: { ...process.env, STAND_IN_HOME: home, TRESSE_NATIVE_BINDING: NODE_BINDING },
+    env: { ...process.env, STAND_IN_HOME: home, TRESSE_NATIVE_BINDING: NODE_BINDING, TRESSE_WORKER_LOG: join(home, 'workers.log') },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
@@ -285,7 +288,7 @@ describe('the built desktop app (production build)', () => {
     }
   });
 
-  it('imports a PDF with pdf.js, which the bundle loads from node_modules at run time', async () => {
+  it('imports a PDF with pdf.js, which the bundle loads from node_modules at run time, in the import worker', async () => {
     value(await app.ipc('createProject', { path: join(homes[0]!, 'pdf.tresse'), grid: 'empty' }));
     const imported = value(
       await app.ipc<{ source: { id: number } }>('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' }),
@@ -293,6 +296,9 @@ describe('the built desktop app (production build)', () => {
     const source = value(await app.ipc<{ text: string }>('getSource', { id: imported.source.id }));
     expect(source.text).toContain(PDF_PAGES[1]![1]);
     value(await app.ipc('closeProject'));
+    // Parsed in the import worker built beside main.cjs, started once and reused.
+    const worker = pathToFileURL(BUILT.worker).href;
+    expect(readFileSync(join(homes[0]!, 'workers.log'), 'utf8').trim().split('\n')).toEqual([`started ${worker}`, `ready ${worker}`]);
   });
 
   it('loads the built preload, which exposes every API method and the shell, and nothing else', async () => {

@@ -14,7 +14,7 @@ import { PICTURE_FONTS } from '../../analysis/pictures/png.ts';
 import { ELECTRON_DEFAULT_WIRE, FUSE_OFF, FUSE_ON, writeFakeElectronDist } from './fake-electron-dist.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs'];
+const BUILT = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/import-worker.cjs', 'dist-electron/preload.cjs'];
 const PROBE = fileURLToPath(new URL('./packed-runtime-probe.mjs', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
@@ -97,7 +97,8 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
       throw new Error(`The packaging test packs the built app: run \`npm run build\` first (missing: ${missing.join(', ')}).`);
     }
     runtimePackages = ((await import(join(root, 'scripts/runtime-packages.mjs'))) as { RUNTIME_PACKAGES: string[] }).RUNTIME_PACKAGES;
-    specifiers = bundleSpecifiers(readFileSync(join(root, 'dist-electron/main.cjs'), 'utf8'));
+    // The import worker sits beside main.cjs and loads its packages (pdf.js) from the same place.
+    specifiers = bundleSpecifiers(['main.cjs', 'import-worker.cjs'].map((f) => readFileSync(join(root, 'dist-electron', f), 'utf8')).join('\n'));
 
     work = mkdtempSync(join(tmpdir(), 'tresse-packaging-'));
     const electronDist = join(work, 'electron-dist');
@@ -159,8 +160,8 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('packs the bundled main process and preload as built, and names the bundle as the entry', () => {
-    for (const file of ['dist-electron/main.cjs', 'dist-electron/preload.cjs']) {
+  it('packs the bundled main process, its import worker and the preload as built, and names the bundle as the entry', () => {
+    for (const file of ['dist-electron/main.cjs', 'dist-electron/import-worker.cjs', 'dist-electron/preload.cjs']) {
       expect(packed.has(file), file).toBe(true);
       expect(extractFile(asarPath, file).equals(readFileSync(join(root, file))), `${file} is the built one`).toBe(true);
     }
