@@ -10,6 +10,7 @@ import { fileErrorOf, readUserFile } from './files.ts';
 import { laxParse, parseErrorDetail, usageLines } from './usage.ts';
 import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
 import { isTresseError, TresseError } from '../i18n/error.ts';
+import { systemErrorOf } from '../i18n/node-errors.ts';
 import { interpolate, langFrom, type Lang } from '../i18n/lang.ts';
 import { robustnessMessage } from '../i18n/robustness.ts';
 import { parseSourceKind } from '../model/kinds.ts';
@@ -106,6 +107,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let lang: Lang = langFrom(io.env.TRESSE_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   const say = (key: CliMessage, params: Record<string, unknown> = {}) => interpolate(cliMessages[key][lang], params);
   let command: string | undefined;
+  // Named in a message when SQLite refuses the project file (its errors name no file).
+  let project: string | undefined;
   try {
     let parsed;
     try {
@@ -120,6 +123,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.lang) lang = langFrom(values.lang);
     const [first, ...rest] = positionals;
     command = first;
+    const named = rest.find((a) => /\.tresse$/i.test(a));
+    project = named === undefined ? undefined : resolve(io.cwd, named);
     if (values.help || !command) {
       io.out(say('cli.usage'));
       return values.help ? 0 : 2;
@@ -132,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(usageLines(say, lang, e.message, command).join('\n'));
       return 2;
     }
-    const user = isTresseError(e) ? e : fileErrorOf(e);
+    const user = isTresseError(e) ? e : (systemErrorOf(e, project) ?? fileErrorOf(e));
     if (user) {
       io.err(user.format(lang));
       return 1;
@@ -292,7 +297,8 @@ export class CommandRun {
           }
         } catch (e) {
           failures++;
-          const message = isTresseError(e) ? e.format(this.lang) : (e as Error).message;
+          const user = isTresseError(e) ? e : (fileErrorOf(e, full) ?? systemErrorOf(e, this.path(0)));
+          const message = user ? user.format(this.lang) : this.say('cli.internal', { message: (e as Error).stack ?? String(e) });
           this.io.err(this.say('cli.importFailed', { file, message }));
         }
       }

@@ -1,9 +1,24 @@
-// Native file dialogs behind the API's chooseProjectPath: a project is one .tresse file.
+// Native file dialogs behind the API's chooseProjectPath: a project is one .tresse file. Every
+// path a dialog returns is handed to `remember`: those are the paths the page may then use
+// (service/path-policy.ts, chosenPathsPolicy).
 import type { BrowserWindow, Dialog } from 'electron';
 import { join } from 'node:path';
 import type { Lang } from '../i18n/lang.ts';
 
 export async function chooseProjectPath(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  win: BrowserWindow,
+  mode: 'open' | 'create',
+  lang: Lang,
+  documentsDir: string,
+  remember: (path: string) => void = () => {},
+): Promise<string | null> {
+  const chosen = await showDialog(dialog, win, mode, lang, documentsDir);
+  if (chosen !== null) remember(chosen);
+  return chosen;
+}
+
+async function showDialog(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
   win: BrowserWindow,
   mode: 'open' | 'create',

@@ -1,11 +1,13 @@
 // The one IPC entry point of the page: ipcRenderer.invoke('tresse:call', method, arg). A call is
 // answered only if it comes from the main frame of the app's own page; its argument is checked
-// against service/schemas.ts, then it runs through the same dispatch as the browser mode.
+// against service/schemas.ts, any path in it against the dialog-chosen files, then it runs
+// through the same dispatch as the browser mode.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { TresseError } from '../i18n/error.ts';
 import type { ApiMethod, ApiResult, TresseApi } from '../service/api.ts';
 import { isApiMethod } from '../service/api-methods.ts';
 import { CALL_CHANNEL } from '../service/bridge.ts';
+import type { PathPolicy } from '../service/path-policy.ts';
 import { callApi, errorResult } from '../service/schemas.ts';
 import type { Workspace } from '../service/workspace.ts';
 import { isAppPage } from './window.ts';
@@ -16,6 +18,8 @@ const SESSION_METHODS: ReadonlySet<ApiMethod> = new Set(['createProject', 'openP
 export interface IpcDeps {
   api: TresseApi;
   ws: Workspace;
+  /** The files the page may name: those the user chose in a dialog (service/path-policy.ts). */
+  paths: PathPolicy;
   onSessionChange?: () => void;
 }
 
@@ -40,7 +44,7 @@ export async function handleCall(
   if (typeof method !== 'string' || !isApiMethod(method)) {
     return errorResult(new TresseError('api.unknownMethod', { method: String(method) }), deps.ws.lang);
   }
-  const result = await callApi(deps.api, deps.ws, method, arg);
+  const result = await callApi(deps.api, deps.ws, method, arg, deps.paths);
   if (result.ok && SESSION_METHODS.has(method)) deps.onSessionChange?.();
   return result;
 }

@@ -9,6 +9,7 @@ import { isTresseError } from '../i18n/error.ts';
 import { langFrom } from '../i18n/lang.ts';
 import { MENU_CHANNEL, type MenuAction } from '../service/bridge.ts';
 import { createHandlers } from '../service/handlers.ts';
+import { chosenPathsPolicy } from '../service/path-policy.ts';
 import { installStrayErrorHandlers } from '../service/stray-errors.ts';
 import { Workspace } from '../service/workspace.ts';
 import { openStartupProject } from '../server/first-start.ts';
@@ -71,10 +72,12 @@ async function start(): Promise<void> {
   const configDir = app.getPath('userData');
   const workspace = new Workspace({ configDir, lang });
   ws = workspace;
+  // The page may use the files chosen in these dialogs, the recent projects and the open one.
+  const paths = chosenPathsPolicy();
   const api = createHandlers(workspace, {
     shell: 'desktop',
     chooseProjectPath: (mode) =>
-      win ? chooseProjectPath(dialog, win, mode, workspace.lang, app.getPath('documents')) : Promise.resolve(null),
+      win ? chooseProjectPath(dialog, win, mode, workspace.lang, app.getPath('documents'), paths.remember) : Promise.resolve(null),
   });
   const refresh = () => {
     win?.setTitle(windowTitle(workspace.ctx?.path));
@@ -90,7 +93,7 @@ async function start(): Promise<void> {
       ),
     );
   };
-  registerIpc(ipcMain, { api, ws: workspace, onSessionChange: refresh });
+  registerIpc(ipcMain, { api, ws: workspace, paths, onSessionChange: refresh });
 
   try {
     await openStartupProject(workspace, { configDir, demoDir: join(appRoot, 'demo') });

@@ -1,5 +1,7 @@
 // Error messages, French first. Each entry keeps both languages side by side so they cannot drift.
 // `{name}` placeholders are filled from the error's params.
+import { systemErrorMessages } from './system-errors.ts';
+
 export const errorMessages = {
   'project.notFound': { fr: 'Projet introuvable : {path}', en: 'Project not found: {path}' },
   'project.exists': { fr: 'Un fichier existe déjà à cet endroit : {path}', en: 'A file already exists at {path}' },
@@ -303,6 +305,44 @@ export const errorMessages = {
     en: 'Request too large (limit: {limit} MB). Import very large files with the command line.',
   },
   'api.badRequest': { fr: 'Requête illisible : {detail}', en: 'Unreadable request: {detail}' },
+  'api.postOnly': {
+    fr: 'Requête refusée : seule la méthode POST est acceptée ici (reçu : {method}).',
+    en: 'Request refused: only the POST method is accepted here (received: {method}).',
+  },
+  'api.jsonOnly': {
+    fr: 'Requête refusée : son contenu doit être du JSON (Content-Type: application/json).',
+    en: 'Request refused: its content must be JSON (Content-Type: application/json).',
+  },
+  'api.badJson': {
+    fr: 'Requête illisible : son contenu n’est pas du JSON valide (ligne {line}, colonne {column}).',
+    en: 'Unreadable request: its content is not valid JSON (line {line}, column {column}).',
+  },
+  'api.badJsonEnd': {
+    fr: 'Requête illisible : son contenu s’arrête avant la fin du JSON (envoi interrompu ?).',
+    en: 'Unreadable request: its content stops before the end of the JSON (an interrupted upload?).',
+  },
+  'api.notJson': { fr: 'Requête illisible : son contenu n’est pas du JSON valide.', en: 'Unreadable request: its content is not valid JSON.' },
+  'api.badBytes': {
+    fr: 'Requête illisible : un fichier joint n’est pas codé en base64 valide.',
+    en: 'Unreadable request: an attached file is not valid base64.',
+  },
+  'api.argExpected': {
+    fr: 'Requête illisible : un objet {"arg": …} est attendu.',
+    en: 'Unreadable request: an object {"arg": …} is expected.',
+  },
+  // Paths the page may use (service/path-policy.ts): how to proceed is the user's next step.
+  'api.pathNotChosen': {
+    fr: 'Tresse n’utilise que les fichiers choisis dans une fenêtre Ouvrir ou Enregistrer : {path} n’a pas été choisi ainsi. Choisissez le fichier avec Ouvrir… (ou Nouveau projet…), ou ouvrez-le depuis les projets récents.',
+    en: 'Tresse only uses files chosen in an Open or Save window: {path} was not chosen that way. Choose the file with Open… (or New project…), or open it from the recent projects.',
+  },
+  'api.pathOutsideWorkspace': {
+    fr: '{path} est en dehors du dossier de travail : le mode navigateur n’utilise que les fichiers de {folder} et les projets récents. Placez le fichier dans {folder}, ou ouvrez le projet au démarrage (--project CHEMIN).',
+    en: '{path} is outside the working folder: the browser mode only uses the files in {folder} and the recent projects. Put the file in {folder}, or open the project at start-up (--project PATH).',
+  },
+  'api.projectExtension': {
+    fr: 'Le nom d’un nouveau projet doit finir par .tresse : {path}. Rien n’a été créé.',
+    en: 'A new project’s name must end in .tresse: {path}. Nothing was created.',
+  },
   'question.notFound': { fr: 'Question de recherche introuvable : {ref}', en: 'Research question not found: {ref}' },
   'question.exists': { fr: 'La question « {name} » existe déjà.', en: 'The question "{name}" already exists.' },
   'question.noCodes': {
@@ -391,6 +431,8 @@ export const errorMessages = {
     fr: '« {realName} » ne désigne personne à lui seul (un titre ou une initiale) : écrivez le nom tel qu’il apparaît, par exemple « Monsieur B. » ou « Marie D. ».',
     en: '"{realName}" does not name anyone on its own (a title or an initial): write the name as it appears, for example "Monsieur B." or "Marie D.".',
   },
+  // Node and SQLite failures worded for the user (i18n/node-errors.ts).
+  ...systemErrorMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -5,7 +5,8 @@
 //    URL's fragment (#token=…), so it never appears in server logs or Referer headers;
 //  - a Host other than 127.0.0.1:PORT / localhost:PORT is refused (DNS rebinding), and so is an
 //    API call whose Origin is another site's;
-//  - arguments are checked against service/schemas.ts before anything runs.
+//  - arguments are checked against service/schemas.ts before anything runs, and a path in them
+//    must lead under the workspace folder or to a recent project (service/path-policy.ts).
 // Protocol: POST /api/<method> with a JSON body {"arg": …} in service/wire.ts format (byte arrays
 // as {"$bytes": base64}); the answer's body is always an ApiResult in the same format, whatever the
 // HTTP status (200 when the call ran, even if it failed for a reason the user can act on).
@@ -17,8 +18,10 @@ import { isTresseError, TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ApiResult } from '../service/api.ts';
 import { isApiMethod } from '../service/api-methods.ts';
+import { jsonErrorPlace } from '../i18n/json-error.ts';
 import { createHandlers, dispatch } from '../service/handlers.ts';
-import { errorResult, validateArgument } from '../service/schemas.ts';
+import { workspacePolicy } from '../service/path-policy.ts';
+import { checkCall, errorResult } from '../service/schemas.ts';
 import { fromWire, toWire } from '../service/wire.ts';
 import { Workspace } from '../service/workspace.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -59,6 +62,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const workspace = new Workspace({ configDir: options.configDir, lang: options.lang ?? 'fr' });
   if (options.projectPath) workspace.open(options.projectPath);
   const api = createHandlers(workspace, { shell: 'browser' });
+  const paths = workspacePolicy();
   const token = randomBytes(32).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
@@ -77,7 +81,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const refuse = (status: number, error: TresseError) => sendResult(res, status, errorResult(error, workspace.lang));
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return refuse(405, new TresseError('api.badRequest', { detail: `${req.method} (POST attendu / expected)` }));
+      return refuse(405, new TresseError('api.postOnly', { method: req.method ?? '?' }));
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.has(origin)) {
@@ -92,7 +96,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!sameSecret(given, token)) return refuse(403, new TresseError('api.token'));
     if (!isApiMethod(method)) return refuse(404, new TresseError('api.unknownMethod', { method }));
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return refuse(415, new TresseError('api.badRequest', { detail: 'Content-Type: application/json' }));
+      return refuse(415, new TresseError('api.jsonOnly'));
     }
 
     const limitMb = Math.round(maxBodyBytes / (1024 * 1024));
@@ -107,19 +111,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return refuse(413, new TresseError('api.tooLarge', { limit: limitMb }));
     }
     let parsed: unknown;
+    const text = body.toString('utf8');
     try {
-      parsed = body.length === 0 ? {} : fromWire(body.toString('utf8'));
+      parsed = body.length === 0 ? {} : fromWire(text);
     } catch (e) {
-      return refuse(400, new TresseError('api.badRequest', { detail: (e as Error).message }));
+      return refuse(400, unreadableBody(text, e));
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return refuse(400, new TresseError('api.badRequest', { detail: '{"arg": …} attendu / expected' }));
+      return refuse(400, new TresseError('api.argExpected'));
     }
     let arg: unknown;
     try {
-      arg = validateArgument(method, (parsed as { arg?: unknown }).arg);
+      arg = checkCall(method, (parsed as { arg?: unknown }).arg, workspace, paths);
     } catch (e) {
-      if (isTresseError(e)) return refuse(400, e);
+      if (isTresseError(e)) return refuse(isPathRefusal(e) ? 403 : 400, e);
       throw e;
     }
     sendResult(res, 200, await dispatch(api, method, arg, workspace));
@@ -159,6 +164,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** JSON.parse's and atob's English, replaced by a catalogue message saying where the body broke. */
+function unreadableBody(text: string, e: unknown): TresseError {
+  if (e instanceof SyntaxError) {
+    const place = jsonErrorPlace(text, e);
+    if (place === 'end') return new TresseError('api.badJsonEnd');
+    if (place !== null) return new TresseError('api.badJson', place);
+    return new TresseError('api.notJson');
+  }
+  // The body parsed, so what failed is the decoding of a {"$bytes": …} value.
+  return new TresseError('api.badBytes');
+}
+
+function isPathRefusal(e: TresseError): boolean {
+  return e.code === 'api.pathOutsideWorkspace' || e.code === 'api.projectExtension';
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { listGrids } from '../codebooks/grids.ts';
 import { searchSources } from '../db/search.ts';
-import { isTresseError } from '../i18n/error.ts';
+import { isTresseError, TresseError as SystemError } from '../i18n/error.ts';
+import { systemErrorOf } from '../i18n/node-errors.ts';
 import type { ApiMethod, ApiResult, TresseApi } from './api.ts';
 import { defineAttribute, listAttributes, setAttributeValues } from './attributes.ts';
 import { createCase, deleteCase, linkSource, listCases, unlinkSource, updateCase } from './cases.ts';
@@ -95,11 +96,21 @@ export async function dispatch(api: TresseApi, method: ApiMethod, arg: unknown, 
     const value = await fn(arg ?? {});
     return { ok: true, value: value ?? null };
   } catch (e) {
-    if (isTresseError(e)) return { ok: false, error: { code: e.code, message: e.format(ws.lang), params: e.params } };
+    // A refusal of the file system or of SQLite names the file the call was about.
+    const user = isTresseError(e) ? e : systemErrorOf(e, pathOfCall(arg, ws));
+    if (user) return { ok: false, error: { code: user.code, message: user.format(ws.lang), params: user.params } };
     console.error(`[tresse] ${method} failed:`, e);
-    const message = ws.lang === 'fr' ? 'Erreur interne : ' : 'Internal error: ';
-    return { ok: false, error: { code: 'internal', message: message + (e as Error).message, params: {} } };
+    const message = new SystemError('api.internal', { detail: (e as Error)?.message ?? String(e) }).format(ws.lang);
+    return { ok: false, error: { code: 'internal', message, params: {} } };
   }
+}
+
+/** The file a call is about: the path it names, else the open project. */
+function pathOfCall(arg: unknown, ws: Workspace): string | undefined {
+  const a = (arg ?? {}) as { path?: unknown; other?: { path?: unknown } };
+  if (typeof a.path === 'string') return a.path;
+  if (typeof a.other?.path === 'string') return a.other.path;
+  return ws.ctx?.path;
 }
 
 // Teams: the handlers of the team methods (exchange, codebook comparison and merge, agreement).

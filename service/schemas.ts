@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { ATTRIBUTE_TYPES, SEGMENT_KINDS, SOURCE_KINDS } from '../model/types.ts';
 import type { ApiMethod, ApiResult, TresseApi } from './api.ts';
 import { dispatch } from './handlers.ts';
+import { checkPaths, UNRESTRICTED, type PathPolicy } from './path-policy.ts';
 import type { Workspace } from './workspace.ts';
 
 const id = z.number().int().positive();
@@ -192,11 +193,24 @@ export function validateArgument(method: ApiMethod, arg: unknown): unknown {
   throw new TresseError('value.invalid', { field, value: describeValue(valueAt(arg, issue?.path ?? [])) });
 }
 
-/** What both shells do with a call from the page: check the argument, then dispatch it. */
-export async function callApi(api: TresseApi, ws: Workspace, method: ApiMethod, arg: unknown): Promise<ApiResult<unknown>> {
+/**
+ * The one check of a call from the page, for both shells: its argument against the schema, then
+ * any path in it against the shell's policy (service/path-policy.ts). Returns the argument to
+ * dispatch, its path made absolute; throws the TresseError the user is shown.
+ */
+export function checkCall(method: ApiMethod, arg: unknown, ws: Workspace, paths: PathPolicy): unknown {
+  return checkPaths(method, validateArgument(method, arg), ws, paths);
+}
+
+/**
+ * What both shells do with a call from the page: check it, then dispatch it. Without a policy,
+ * paths are not restricted: that is the command line's case and the service tests'; the desktop
+ * and the browser mode always give theirs.
+ */
+export async function callApi(api: TresseApi, ws: Workspace, method: ApiMethod, arg: unknown, paths: PathPolicy = UNRESTRICTED): Promise<ApiResult<unknown>> {
   let checked: unknown;
   try {
-    checked = validateArgument(method, arg);
+    checked = checkCall(method, arg, ws, paths);
   } catch (e) {
     if (isTresseError(e)) return errorResult(e, ws.lang);
     throw e;

@@ -78,6 +78,11 @@ export class Workspace {
       if (!inConfig.startsWith('..') && !isAbsolute(inConfig)) continue;
       if (isDirectory(folder)) return folder;
     }
+    return this.documentsFolder();
+  }
+
+  /** The documents folder set in folders.json or by the shell, else the user's own. */
+  documentsFolder(): string {
     const configured = this.configuredDocumentsDir() ?? this.documentsDir;
     if (configured && isDirectory(configured)) return configured;
     return defaultDocumentsDir();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,8 @@ vi.mock('electron', () => ({}));
 const { handleCall, registerIpc } = await import('../../electron/ipc.ts');
 const { createHandlers } = await import('../../service/handlers.ts');
 const { Workspace } = await import('../../service/workspace.ts');
+const { chosenPathsPolicy } = await import('../../service/path-policy.ts');
+const { chooseProjectPath } = await import('../../electron/dialogs.ts');
 
 interface FakeFrame {
   url: string;
@@ -31,7 +33,7 @@ describe('IPC entry point', () => {
     dir = mkdtempSync(join(tmpdir(), 'tresse-ipc-'));
     ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr' });
     ws.create(join(dir, 'projet.tresse'), { grid: 'empty', coder: 'Test' });
-    deps = { api: createHandlers(ws, { shell: 'desktop' }), ws, onSessionChange: () => sessionChanges++ };
+    deps = { api: createHandlers(ws, { shell: 'desktop' }), ws, paths: chosenPathsPolicy(), onSessionChange: () => sessionChanges++ };
   });
 
   afterAll(() => {
@@ -92,5 +94,69 @@ describe('IPC entry point', () => {
     if (!english.ok) expect(english.error.message).toContain('Invalid value');
     await handleCall(eventFrom('app://tresse/index.html'), 'setLang', { lang: 'bogus' }, deps);
     expect(ws.lang).toBe('en');
+  });
+});
+
+describe('IPC entry point: the files the page may name', () => {
+  const page = () => eventFrom('app://tresse/index.html');
+  let dir: string;
+  let ws: InstanceType<typeof Workspace>;
+  let deps: Parameters<typeof handleCall>[3];
+  /** What the native dialog answers next, as Electron's dialog would. */
+  let dialogAnswer: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tresse-ipc-paths-'));
+    ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
+    const paths = chosenPathsPolicy();
+    const dialog = {
+      showOpenDialog: async () => ({ canceled: false, filePaths: [dialogAnswer] }),
+      showSaveDialog: async () => ({ canceled: false, filePath: dialogAnswer }),
+    } as never;
+    const api = createHandlers(ws, {
+      shell: 'desktop',
+      chooseProjectPath: (mode) => chooseProjectPath(dialog, {} as never, mode, ws.lang, dir, paths.remember),
+    });
+    deps = { api, ws, paths };
+  });
+
+  afterAll(() => {
+    ws.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a path the user did not choose, saying how to choose it, and creates nothing', async () => {
+    const typed = join(dir, 'injecte.tresse');
+    for (const [method, arg] of [
+      ['createProject', { path: typed, grid: 'empty' }],
+      ['resolveProjectPath', { path: typed }],
+    ] as const) {
+      const r = await handleCall(page(), method, arg, deps);
+      expect(r, method).toMatchObject({ ok: false, error: { code: 'api.pathNotChosen', params: { path: typed } } });
+      if (!r.ok) expect(r.error.message).toContain('Choisissez le fichier avec Ouvrir…');
+    }
+    expect(existsSync(typed)).toBe(false);
+    const opened = await handleCall(page(), 'openProject', { path: '/etc/passwd' }, deps);
+    expect(opened).toMatchObject({ ok: false, error: { code: 'api.pathNotChosen' } });
+    expect(ws.ctx).toBeNull();
+  });
+
+  it('creates the project the native dialog returned, then reopens it from the recent projects', async () => {
+    dialogAnswer = join(dir, 'Mon étude');
+    const chosen = await handleCall(page(), 'chooseProjectPath', { mode: 'create' }, deps);
+    expect(chosen).toEqual({ ok: true, value: join(dir, 'Mon étude.tresse') });
+    const created = await handleCall(page(), 'createProject', { path: join(dir, 'Mon étude.tresse'), grid: 'empty', coder: 'Camille' }, deps);
+    expect(created, JSON.stringify(created)).toMatchObject({ ok: true, value: { path: join(dir, 'Mon étude.tresse') } });
+    await handleCall(page(), 'closeProject', undefined, deps);
+    const reopened = await handleCall(page(), 'openProject', { path: join(dir, 'Mon étude.tresse') }, deps);
+    expect(reopened).toMatchObject({ ok: true, value: { name: 'Mon étude' } });
+  });
+
+  it('refuses a teammate’s file that was not chosen, even beside a chosen project', async () => {
+    mkdirSync(join(dir, 'ailleurs'));
+    for (const path of [join(dir, 'sasha.tresse'), `${dir}/ailleurs/../sasha.qdc`]) {
+      const r = await handleCall(page(), 'compareCodebooks', { other: { path } }, deps);
+      expect(r, path).toMatchObject({ ok: false, error: { code: 'api.pathNotChosen' } });
+    }
   });
 });
