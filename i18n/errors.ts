@@ -304,7 +304,6 @@ export const errorMessages = {
     fr: 'Requête trop volumineuse (limite : {limit} Mo). Importez les très gros fichiers en ligne de commande.',
     en: 'Request too large (limit: {limit} MB). Import very large files with the command line.',
   },
-  'api.badRequest': { fr: 'Requête illisible : {detail}', en: 'Unreadable request: {detail}' },
   'api.postOnly': {
     fr: 'Requête refusée : seule la méthode POST est acceptée ici (reçu : {method}).',
     en: 'Request refused: only the POST method is accepted here (received: {method}).',

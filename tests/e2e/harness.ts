@@ -1,7 +1,7 @@
 // Runs the real workbench for end-to-end tests: the renderer built by vite, served by the
 // browser-mode server on a free loopback port with a throwaway configuration folder, driven by
 // Debian's Chromium through playwright-core.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -35,6 +35,9 @@ export async function startWorkbench(): Promise<Workbench> {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-e2e-'));
   const staticDir = join(dir, 'dist');
   await buildRenderer(staticDir);
+  // The page may only name files under the workspace folder: the tests' folder is the documents one.
+  mkdirSync(join(dir, 'config'));
+  writeFileSync(join(dir, 'config', 'folders.json'), JSON.stringify({ documents: dir }));
   const server = await startBrowserServer({ port: 0, configDir: join(dir, 'config'), staticDir, lang: 'fr' });
   let browser: Browser | null = null;
   try {
