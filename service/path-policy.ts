@@ -129,7 +129,7 @@ function refusal(path: string, ws: Workspace, policy: PathPolicy): TresseError {
  * existing folder through its links with the rest appended. A dangling link is followed to its
  * target, which is where a new file would be created.
  */
-export function realPath(path: string, depth = 0): string {
+function realPath(path: string, depth = 0): string {
   const abs = resolve(path);
   try {
     return realpathSync.native(abs);

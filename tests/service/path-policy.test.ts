@@ -5,11 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { TresseApi } from '../../service/api.ts';
 import { createHandlers } from '../../service/handlers.ts';
-import { chosenPathsPolicy, UNRESTRICTED, workspacePolicy, type PathPolicy } from '../../service/path-policy.ts';
+import { chosenPathsPolicy, PATH_METHODS, UNRESTRICTED, workspacePolicy, type PathPolicy } from '../../service/path-policy.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { callApi } from '../../service/schemas.ts';
+import { apiSchemas, callApi } from '../../service/schemas.ts';
 import { Workspace } from '../../service/workspace.ts';
 
 let dir: string;
@@ -155,5 +156,14 @@ describe('command line', () => {
     expect(await create(target, UNRESTRICTED)).toMatchObject({ ok: true, value: { path: target } });
     writeFileSync(join(outside, 'notes.txt'), 'x');
     expect(await call('openProject', { path: target }, UNRESTRICTED)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the methods the rule covers', () => {
+  it('are every API method whose argument has a path field, so a new one cannot slip past the rule', () => {
+    const withPath = Object.entries(apiSchemas)
+      .filter(([, schema]) => /"path":\{/.test(JSON.stringify(z.toJSONSchema(schema as z.ZodType, { unrepresentable: 'any', io: 'input' }))))
+      .map(([method]) => method);
+    expect(withPath.sort()).toEqual(Object.keys(PATH_METHODS).sort());
   });
 });
