@@ -252,6 +252,11 @@ describe('the built desktop app (production build)', () => {
     const folder = join(homes[0]!, 'Mémoire');
     mkdirSync(folder);
     const path = join(folder, 'étude.tresse');
+    // The page may only name a file the user picked in the native dialog.
+    const typed = await app.ipc('createProject', { path, name: 'Étude CLSM', grid: 'six-themes', coder: 'Camille' });
+    expect(typed.ok === false && typed.error.code).toBe('api.pathNotChosen');
+    await app.call('dialogAnswer', { path });
+    expect(value(await app.ipc('chooseProjectPath', { mode: 'create' }))).toBe(path);
     value(await app.ipc('createProject', { path, name: 'Étude CLSM', grid: 'six-themes', coder: 'Camille' }));
     const transcript =
       'Enquêteur : Comment partagez-vous les informations sur une situation ?\n' +
@@ -289,6 +294,8 @@ describe('the built desktop app (production build)', () => {
   });
 
   it('imports a PDF with pdf.js, which the bundle loads from node_modules at run time, in the import worker', async () => {
+    await app.call('dialogAnswer', { path: join(homes[0]!, 'pdf.tresse') });
+    value(await app.ipc('chooseProjectPath', { mode: 'create' }));
     value(await app.ipc('createProject', { path: join(homes[0]!, 'pdf.tresse'), grid: 'empty' }));
     const imported = value(
       await app.ipc<{ source: { id: number } }>('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' }),

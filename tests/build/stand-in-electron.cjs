@@ -103,8 +103,9 @@ const electron = {
       recorded.errorBoxes.push(`${title}: ${message}`);
       markStarted();
     },
-    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
-    showSaveDialog: () => Promise.resolve({ canceled: true }),
+    // The user's pick, set by the test with the dialogAnswer op; cancelled otherwise.
+    showOpenDialog: () => Promise.resolve(dialogAnswer ? { canceled: false, filePaths: [dialogAnswer] } : { canceled: true, filePaths: [] }),
+    showSaveDialog: () => Promise.resolve(dialogAnswer ? { canceled: false, filePath: dialogAnswer } : { canceled: true }),
   },
   ipcMain: {
     handle: (channel, handler) => {
@@ -190,7 +191,13 @@ function fire(contents, name, url, input) {
   return prevented;
 }
 
+let dialogAnswer = null;
+
 const ops = {
+  dialogAnswer: ({ path }) => {
+    dialogAnswer = path;
+    return true;
+  },
   started: async () => {
     await started;
     return recorded;
