@@ -70,7 +70,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, distDir));
 
   const configDir = app.getPath('userData');
-  const workspace = new Workspace({ configDir, lang });
+  const workspace = new Workspace({ configDir, lang, documentsDir: app.getPath('documents') });
   ws = workspace;
   // The page may use the files chosen in these dialogs, the recent projects and the open one.
   const paths = chosenPathsPolicy();
