@@ -7,7 +7,7 @@
 // Headers may be in English or French, in any order; unknown columns are ignored.
 import type { Code } from '../model/types.ts';
 import { readCsv, writeCsv, type CsvRecord } from './csv-format.ts';
-import { DEFAULT_COLOR, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, treeFromFlat, walk, type ImportedCode } from './tree.ts';
+import { DEFAULT_COLOR, MAX_CODE_DEPTH, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, tooDeepError, treeFromFlat, walk, type ImportedCode } from './tree.ts';
 
 export const CSV_COLUMNS = ['guid', 'parent', 'abbrev', 'path', 'name', 'color', 'codable', 'definition', 'inclusion', 'exclusion', 'example'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
@@ -134,11 +134,15 @@ function link(rows: Row[]): ImportedCode[] {
     parentOf.set(r, parent);
   }
   for (const r of rows) {
+    // A set beside the list: a chain thousands of rows long was checked in cubic time (hours).
     const chain = [r];
+    const seen = new Set(chain);
     for (let p = parentOf.get(r); p; p = parentOf.get(p)) {
       if (p === r) throw fail(r.line, `cycle de parents : ${[...chain, r].map((x) => `« ${x.code.name} »`).join(' → ')}`, 'cycle');
-      if (chain.includes(p)) break; // a cycle further up: reported on one of its own rows
+      if (seen.has(p)) break; // a cycle further up: reported on one of its own rows
+      if (chain.length >= MAX_CODE_DEPTH) throw tooDeepError('CSV');
       chain.push(p);
+      seen.add(p);
     }
   }
   const roots: ImportedCode[] = [];

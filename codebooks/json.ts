@@ -4,7 +4,7 @@
 // On import only `name` is required; a missing colour is inherited from the parent.
 import { jsonErrorPlace } from '../i18n/json-error.ts';
 import type { Code } from '../model/types.ts';
-import { DEFAULT_COLOR, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, treeFromFlat, type ImportedCode } from './tree.ts';
+import { DEFAULT_COLOR, MAX_CODE_DEPTH, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, tooDeepError, treeFromFlat, type ImportedCode } from './tree.ts';
 
 export const JSON_FORMAT = 'tresse-codebook';
 export const JSON_VERSION = 1;
@@ -40,7 +40,7 @@ export function codebookFromJson(data: unknown): ImportedCode[] {
     throw fail(`version ${String(data.version)} non prise en charge (cette version de Tresse lit jusqu’à la version ${JSON_VERSION})`, { reason: 'version' });
   }
   if (!Array.isArray(data.codes)) throw fail('la liste « codes » est absente', { reason: 'shape' });
-  const roots = data.codes.map((c, i) => readCode(c, `codes[${i}]`, null));
+  const roots = data.codes.map((c, i) => readCode(c, `codes[${i}]`, null, 1));
   const places = new Map<ImportedCode, string>();
   const remember = (list: ImportedCode[], at: string) =>
     list.forEach((c, i) => { places.set(c, `${at}[${i}]`); remember(c.children, `${at}[${i}].children`); });
@@ -49,7 +49,8 @@ export function codebookFromJson(data: unknown): ImportedCode[] {
   return roots;
 }
 
-function readCode(raw: unknown, at: string, parentColor: string | null): ImportedCode {
+function readCode(raw: unknown, at: string, parentColor: string | null, depth: number): ImportedCode {
+  if (depth > MAX_CODE_DEPTH) throw tooDeepError('JSON');
   if (!isObject(raw)) throw fail(`${at} : un code doit être un objet`, { reason: 'shape', at });
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
   if (name === '') throw fail(`${at} : le nom du code est absent ou vide`, { reason: 'name', at });
@@ -77,7 +78,7 @@ function readCode(raw: unknown, at: string, parentColor: string | null): Importe
     color: lower,
     definition: '', inclusion: '', exclusion: '', example: '',
     codable: raw.codable !== false,
-    children: ((raw.children as unknown[] | undefined) ?? []).map((c, i) => readCode(c, `${at}.children[${i}]`, lower)),
+    children: ((raw.children as unknown[] | undefined) ?? []).map((c, i) => readCode(c, `${at}.children[${i}]`, lower, depth + 1)),
   };
   for (const field of TEXT_FIELDS) code[field] = str(field);
   return code;

@@ -22,6 +22,17 @@ export type ImportedCode = GridCode & { guid: string | null; children: ImportedC
 export const TEXT_FIELDS = ['definition', 'inclusion', 'exclusion', 'example'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
+/**
+ * Deepest nesting of codes a file may have. Real grids have three or four levels; a file nesting
+ * thousands (damaged or made to block the app) would overflow the stack or take hours to check.
+ */
+export const MAX_CODE_DEPTH = 100;
+
+/** The refusal for a file whose codes nest deeper than MAX_CODE_DEPTH. */
+export function tooDeepError(format: string): TresseError {
+  return formatError(format, `les codes sont imbriqués sur plus de ${MAX_CODE_DEPTH} niveaux, ce qu’aucun livre de codes réel ne fait`, { reason: 'depth' });
+}
+
 /** Colour given to a code whose file says nothing, when it has no parent to inherit from. */
 export const DEFAULT_COLOR = '#999999';
 
