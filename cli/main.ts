@@ -22,7 +22,8 @@ import { exportCodebook, importCodebook } from '../service/codebook-exchange.ts'
 import { requireCoder } from '../service/coders.ts';
 import { addCoding, locatePassage, retrieveExcerpts } from '../service/codings.ts';
 import type { ProjectContext } from '../service/context.ts';
-import { closeProject, createProject, openProject, projectInfo } from '../service/project.ts';
+import { closeProject, openProject, projectInfo } from '../service/project.ts';
+import { createProjectBeside } from '../service/project-beside.ts';
 import { getSourceText, importSource, listSources, resolveSource } from '../service/sources.ts';
 
 export interface CliIo {
@@ -244,11 +245,12 @@ export class CommandRun {
 
   private init(): void {
     const path = this.path(0);
-    const ctx = createProject(path, {
+    // Built beside its destination: a killed init leaves no empty, table-less project behind.
+    const { ctx } = createProjectBeside(path, {
       grid: this.values.grid ?? 'six-themes',
       ...(this.values.name ? { name: this.values.name } : {}),
       ...(this.values.coder ? { coder: this.values.coder } : {}),
-    });
+    }, () => undefined);
     const info = projectInfo(ctx);
     closeProject(ctx);
     this.print(info, () => this.say('cli.created', { path, grid: info.grid, coder: info.coder.name }));

@@ -8,7 +8,8 @@ import { createCase } from './cases.ts';
 import { resolveCode } from './codebook.ts';
 import { ensureCoder } from './coders.ts';
 import { insertCoding, locatePassage } from './codings.ts';
-import { closeProject, createProject, renameProject } from './project.ts';
+import { closeProject, renameProject } from './project.ts';
+import { createProjectBeside } from './project-beside.ts';
 import { saveMemo } from './memos.ts';
 import { addParsedSource } from './sources.ts';
 
@@ -46,8 +47,8 @@ export async function createDemoProject(path: string, demoDir: string = defaultD
     const bytes = readFileSync(join(demoDir, 'corpus', s.file));
     parsed.set(s.file, await parseSourceFile(new Uint8Array(bytes), s.file));
   }
-  const ctx = createProject(path, { name: manifest.name, grid: 'six-themes', coder: manifest.coders[0] ?? 'Camille' });
-  try {
+  // Built beside its destination and put in place complete: a killed demo leaves no half-made project.
+  const { ctx } = createProjectBeside(path, { name: manifest.name, grid: 'six-themes', coder: manifest.coders[0] ?? 'Camille' }, (ctx) =>
     ctx.db.transaction(() => {
       renameProject(ctx, manifest.name);
       const coders = new Map(manifest.coders.map((name) => [name, ensureCoder(ctx.db, name)]));
@@ -80,8 +81,7 @@ export async function createDemoProject(path: string, demoDir: string = defaultD
         });
       }
       if (manifest.description) saveMemo(ctx, { target: { kind: 'project' }, title: 'À propos', text: manifest.description });
-    })();
-  } finally {
-    closeProject(ctx);
-  }
+    })(),
+  );
+  closeProject(ctx);
 }

@@ -5,10 +5,10 @@ import type { Lang } from '../i18n/lang.ts';
 import type { RecentProject, ResolvedProjectPath } from './api.ts';
 import type { ProjectContext } from './context.ts';
 import { DEFAULT_MINUTES, startAutoBackup, type AutoBackup } from './backup.ts';
+import { createProjectBeside } from './project-beside.ts';
 import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
 import {
   closeProject,
-  createProject,
   getSetting,
   openProject,
   projectInfo,
@@ -56,7 +56,8 @@ export class Workspace {
     const target = this.resolveNewPath(path);
     if (target.exists) throw new TresseError('project.exists', { path: target.path });
     if (!target.folderExists) throw new TresseError('project.folderMissing', { folder: dirname(target.path) });
-    const ctx = createProject(target.path, options);
+    // Built beside its destination and put in place complete (see project-beside.ts).
+    const { ctx } = createProjectBeside(target.path, options, () => undefined);
     return this.adopt(ctx);
   }
 
