@@ -12,20 +12,9 @@ import { importQdpx } from '../../service/refi.ts';
 import { importSource } from '../../service/sources.ts';
 import { makeDocx, makeOdt } from '../fixtures/import/make.ts';
 import { newProject } from '../helpers/project.ts';
+import { random } from '../helpers/hostile-files.ts';
 import { entry, projectFiles, rawZip } from './hostile-archives.ts';
 import { sampleSnapshot } from './refi/fixtures.ts';
-
-/** mulberry32: a small seeded generator, so that every run tries the same cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = { label: string; apply(bytes: Uint8Array): Uint8Array };
 

@@ -22,17 +22,8 @@ import { makeDocx, makeOdt, makePdf } from '../fixtures/import/make.ts';
 
 export { bombEntry, concat, docxEntries, entry, rawZip, utf8 } from '../exchange/hostile-archives.ts';
 
-/** mulberry32: a small seeded generator, so that every run tries the same cases. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, shared with the bench corpus), so that every run tries the same cases. */
+export { mulberry32 as random } from '../../bench/corpus.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The user-facing message
