@@ -1,17 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.ts';
 import { svgToPng } from '../../analysis/pictures/png.ts';
 import { darkPixels, decodePng } from '../helpers/png-pixels.ts';
 import { tempDir } from '../helpers/project.ts';
-
-async function tresse(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tresse } from '../helpers/cli.ts';
 
 const INTERVIEW = `Enquêtrice : Comment se passe le partage d'informations ?
 P3 : Le secret partagé, c'est confortable pour les institutions. Pour la personne, beaucoup moins.

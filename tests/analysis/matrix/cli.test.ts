@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
 import { tempDir } from '../../helpers/project.ts';
-
-async function tresse(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tresse } from '../../helpers/cli.ts';
 
 describe('tresse matrix, synthesis, verdict, question, columns', () => {
   it('computes, annotates and exports the analysis grid of the demo project', async () => {

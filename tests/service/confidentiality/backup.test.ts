@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
 import { APPLICATION_ID } from '../../../db/open.ts';
 import type { TresseError } from '../../../i18n/error.ts';
 import type { BackupList } from '../../../service/api.ts';
@@ -21,13 +20,7 @@ import { closeProject, createProject, openProject } from '../../../service/proje
 import { deleteSource, listSources } from '../../../service/sources.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
-
-async function tresse(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tresse } from '../../helpers/cli.ts';
 
 function project() {
   const dir = tempDir();

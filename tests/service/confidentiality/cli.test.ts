@@ -1,16 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
 import { findRealNames } from '../../../service/real-name-scan.ts';
 import { tempDir } from '../../helpers/project.ts';
-
-async function tresse(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { tresse } from '../../helpers/cli.ts';
 
 const INTERVIEW = `Enquêtrice : Qui vous a orientée vers la cellule ?
 P3 : C'est Marie-Claire Dupont, la coordinatrice. Mme Dupont connaît tout le monde.

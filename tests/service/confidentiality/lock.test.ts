@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
 import { lockFileOf, lockHolder } from '../../../db/lock.ts';
 import type { TresseError } from '../../../i18n/error.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { listSources } from '../../../service/sources.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
+import { tresse } from '../../helpers/cli.ts';
 
 function errorOf(fn: () => unknown): TresseError {
   try {
@@ -19,13 +19,6 @@ function errorOf(fn: () => unknown): TresseError {
     return e as TresseError;
   }
   throw new Error('no error');
-}
-
-async function tresse(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { LANG: 'fr_FR.UTF-8' }, cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 function fresh() {
