@@ -9,8 +9,8 @@ import { runCli } from '../../cli/main.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { Workspace } from '../../service/workspace.ts';
 import { acquireLock, currentHolder, lockFileOf, lockHolder, processStartTime, takeoverGuardOf } from '../../db/lock.ts';
-import type { TresseError } from '../../i18n/error.ts';
 import { tempDir } from '../helpers/project.ts';
+import { errorOf } from '../helpers/errors.ts';
 
 // The project lock against real processes: a lock is never shared, a stale one (its process gone,
 // or its pid reused by another program) is taken over by exactly one of the programs that find it,
@@ -30,15 +30,6 @@ function staleLock(path: string, pid = deadPid()): string {
   const text = JSON.stringify({ ...currentHolder(), pid, since: '2026-01-01T00:00:00.000Z' });
   writeFileSync(lockFileOf(path), text);
   return text;
-}
-
-function errorOf(fn: () => unknown): TresseError {
-  try {
-    fn();
-  } catch (e) {
-    return e as TresseError;
-  }
-  throw new Error('no error');
 }
 
 interface Racer {

@@ -6,16 +6,7 @@ import { APPLICATION_ID, createProjectDb, openProjectDb } from '../../db/open.ts
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { tempDir } from '../helpers/project.ts';
-
-function errorOf(fn: () => unknown): TresseError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TresseError) return e;
-    throw e;
-  }
-  throw new Error('expected a TresseError');
-}
+import { errorOf } from '../helpers/errors.ts';
 
 describe('the project file', () => {
   it('is created with WAL, foreign keys, STRICT tables and the latest format', () => {

@@ -6,20 +6,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lockFileOf, lockHolder } from '../../../db/lock.ts';
-import type { TresseError } from '../../../i18n/error.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { listSources } from '../../../service/sources.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
 import { tresse } from '../../helpers/cli.ts';
-
-function errorOf(fn: () => unknown): TresseError {
-  try {
-    fn();
-  } catch (e) {
-    return e as TresseError;
-  }
-  throw new Error('no error');
-}
+import { errorOf } from '../../helpers/errors.ts';
 
 function fresh() {
   const dir = tempDir();
