@@ -267,3 +267,27 @@ describe('fuzzing text, PDF, subtitle and codebook files through the service', (
     }, 30_000);
   }
 });
+
+describe('codebooks nested deeper than any real grid', () => {
+  // Found by the fuzzing above: 100,000 levels of JSON overflowed the stack (a RangeError, not a
+  // refusal), and a CSV chain of 20,000 rows took hours to check for cycles.
+  it.each([
+    ['JSON', 'json', nestedCodebookJson(100_000)],
+    ['CSV', 'csv', nestedCodebookCsv(20_000)],
+  ] as const)('a %s codebook 100 levels deep imports, deeper is refused in French, the project untouched', (label, format, deep) => {
+    const ctx = newProject({ grid: 'empty' });
+    const before = projectFiles(ctx);
+    let error: unknown;
+    try {
+      importCodebook(ctx, format, deep);
+    } catch (e) {
+      error = e;
+    }
+    expect(expectTresseRefusal(error, label).format('fr')).toBe(
+      `Livre de codes illisible (${label}) : les codes sont imbriqués sur plus de 100 niveaux, ce qu’aucun livre de codes réel ne fait`,
+    );
+    expect(projectFiles(ctx)).toEqual(before);
+    const limit = format === 'json' ? nestedCodebookJson(100) : nestedCodebookCsv(100);
+    expect(importCodebook(ctx, format, limit)).toEqual({ added: 100, skipped: 0 });
+  });
+});
