@@ -54,6 +54,22 @@ export const errorMessages = {
     fr: '« {file} » est endommagé ou n’est pas un document {format} valide : {detail}',
     en: '"{file}" is damaged or not a valid {format} document: {detail}',
   },
+  'import.notPdf': {
+    fr: '« {file} » n’est pas un fichier PDF (son début ne porte pas la signature %PDF).',
+    en: '"{file}" is not a PDF file (it does not start with the %PDF signature).',
+  },
+  'import.pdfLocked': {
+    fr: '« {file} » est protégé par un mot de passe : enregistrez-le sans mot de passe, puis réessayez.',
+    en: '"{file}" is protected by a password: save it without one, then try again.',
+  },
+  'import.pdfDamaged': {
+    fr: '« {file} » est un PDF endommagé : sa structure est illisible (fichier tronqué ou abîmé).',
+    en: '"{file}" is a damaged PDF: its structure cannot be read (the file is cut short or damaged).',
+  },
+  'import.noCues': {
+    fr: '« {file} » n’est pas un fichier {format} valide : aucun sous-titre horodaté (ligne « 00:00:01.000 --> 00:00:04.000 ») n’a été trouvé.',
+    en: '"{file}" is not a valid {format} file: no timed subtitle (a line such as "00:00:01.000 --> 00:00:04.000") was found.',
+  },
   'import.oldWord': {
     fr: '« {file} » est un ancien document Word (.doc) ou un document protégé par un mot de passe : enregistrez-le au format .docx sans mot de passe, puis réessayez.',
     en: '"{file}" is an old Word document (.doc) or a password-protected one: save it as .docx without a password, then try again.',
@@ -390,9 +406,10 @@ export const errorMessages = {
     en: 'Unreadable pseudonym table ({file}): {detail}. Expected: CSV "real name;pseudonym[;case]" or JSON [{"realName", "pseudonym", "case"}].',
   },
   'backup.notFound': { fr: 'Sauvegarde introuvable : {file}', en: 'Backup not found: {file}' },
+  // SQLite's own wording (integrity_check, "file is not a database") is English only: not shown.
   'backup.invalid': {
-    fr: 'La sauvegarde {file} est endommagée ou n’est pas un projet Tresse ({detail}) : le projet n’a pas été modifié.',
-    en: 'The backup {file} is damaged or not a Tresse project ({detail}): the project was left untouched.',
+    fr: 'La sauvegarde {file} est endommagée ou n’est pas un projet Tresse : le projet n’a pas été modifié.',
+    en: 'The backup {file} is damaged or not a Tresse project: the project was left untouched.',
   },
   'backup.busy': {
     fr: 'Sauvegarde impossible pendant une modification en cours ; elle sera faite ensuite.',

@@ -187,7 +187,7 @@ export function restoreBackup(projectPath: string, backupFile: string): { restor
       const db = openProjectDb(projectPath);
       try {
         const check = db.pragma('integrity_check', { simple: true });
-        if (check !== 'ok') throw new TresseError('backup.invalid', { file: backupFile, detail: String(check) });
+        if (check !== 'ok') throw new TresseError('backup.invalid', { file: backupFile });
       } finally {
         db.close();
       }
@@ -216,16 +216,16 @@ function verify(path: string, label: string): void {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
   } catch (e) {
-    throw new TresseError('backup.invalid', { file: label, detail: (e as Error).message });
+    throw new TresseError('backup.invalid', { file: label });
   }
   try {
     const appId = db.pragma('application_id', { simple: true });
-    if (appId !== APPLICATION_ID) throw new TresseError('backup.invalid', { file: label, detail: 'application_id' });
+    if (appId !== APPLICATION_ID) throw new TresseError('backup.invalid', { file: label });
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new TresseError('backup.invalid', { file: label, detail: String(check) });
+    if (check !== 'ok') throw new TresseError('backup.invalid', { file: label });
   } catch (e) {
     if (e instanceof TresseError) throw e;
-    throw new TresseError('backup.invalid', { file: label, detail: (e as Error).message });
+    throw new TresseError('backup.invalid', { file: label });
   } finally {
     db.close();
   }

@@ -13,8 +13,6 @@ import { normaliseText } from '../../text/normalise.ts';
 import { assembleStructure, type ParsedText } from './structure.ts';
 import { matchTurnLabel, speakerFilter, type TurnDetector, type TurnLabel } from './turns.ts';
 
-const FORMAT = 'PDF';
-
 interface Item {
   str: string;
   transform: number[];
@@ -47,7 +45,7 @@ const TIMESTAMP_START = /^[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?(?=
 export async function parsePdf(bytes: Uint8Array, file: string, detector: TurnDetector): Promise<ParsedText> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) {
-    throw new TresseError('import.corrupt', { file, format: FORMAT, detail: 'ce n’est pas un fichier PDF' });
+    throw new TresseError('import.notPdf', { file });
   }
   const pages = await readPages(bytes, file);
   const withText = pages.filter((p) => p.length > 0);
@@ -98,12 +96,8 @@ async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
     return pages;
   } catch (e) {
     if (e instanceof TresseError) throw e;
-    const name = e instanceof Error ? e.name : '';
-    const detail =
-      name === 'PasswordException'
-        ? 'le fichier est protégé par un mot de passe'
-        : 'structure du fichier illisible (fichier tronqué ou endommagé)';
-    throw new TresseError('import.corrupt', { file, format: FORMAT, detail });
+    const locked = e instanceof Error && e.name === 'PasswordException';
+    throw new TresseError(locked ? 'import.pdfLocked' : 'import.pdfDamaged', { file });
   } finally {
     // Whatever destroy() reports about a document already refused or read changes nothing.
     await task.destroy().catch(() => undefined);

@@ -25,8 +25,7 @@ export function parseSubtitles(bytes: Uint8Array, file: string, format: 'vtt' | 
   const cues = readCues(raw);
   if (cues.length === 0) {
     if (raw.trim() === '') throw new TresseError('import.empty', { file });
-    const detail = 'aucun sous-titre horodaté (ligne « 00:00:01.000 --> 00:00:04.000 ») n’a été trouvé';
-    throw new TresseError('import.corrupt', { file, format: format === 'vtt' ? 'WebVTT (.vtt)' : 'SubRip (.srt)', detail });
+    throw new TresseError('import.noCues', { file, format: format === 'vtt' ? 'WebVTT (.vtt)' : 'SubRip (.srt)' });
   }
 
   // A "Name :" at the start of a cue names the speaker when the voice tag does not.

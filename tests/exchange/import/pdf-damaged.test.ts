@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
+import type { TresseError } from '../../../i18n/error.ts';
 import type { ApiResult } from '../../../service/api.ts';
 import { closeProject, createProject } from '../../../service/project.ts';
 import { fromWire, toWire } from '../../../service/wire.ts';
@@ -37,11 +38,12 @@ function newProject(dir: string): string {
 }
 
 describe('a damaged PDF', () => {
-  it('is refused by the importer with the damage named', async () => {
-    await expect(parseSourceFile(await damagedPdf(), 'rapport.pdf')).rejects.toMatchObject({
-      code: 'import.corrupt',
-      params: { file: 'rapport.pdf', format: 'PDF' },
-    });
+  it('is refused by the importer with the damage named, in each language', async () => {
+    const refusal = parseSourceFile(await damagedPdf(), 'rapport.pdf');
+    await expect(refusal).rejects.toMatchObject({ code: 'import.pdfDamaged', params: { file: 'rapport.pdf' } });
+    const error = (await refusal.catch((e: unknown) => e)) as TresseError;
+    expect(error.format('fr')).toBe('« rapport.pdf » est un PDF endommagé : sa structure est illisible (fichier tronqué ou abîmé).');
+    expect(error.format('en')).toBe('"rapport.pdf" is a damaged PDF: its structure cannot be read (the file is cut short or damaged).');
   });
 
   it('is refused by the tresse command with exit code 1 and a French message, leaving nothing behind', async () => {
@@ -56,7 +58,7 @@ describe('a damaged PDF', () => {
       timeout: 120_000,
     });
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toContain('« rapport-abime.pdf » est endommagé ou n’est pas un document PDF valide');
+    expect(r.stderr).toContain('« rapport-abime.pdf » est un PDF endommagé');
     expect(r.stderr).not.toMatch(/^\s+at /m); // no stack trace
     expect(readdirSync(dir).sort()).toEqual(['etude.tresse', 'rapport-abime.pdf']);
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -117,8 +119,8 @@ describe('the browser-mode server given a damaged PDF', () => {
       });
 
     const refused = await call('importSource', { fileName: 'rapport-abime.pdf', bytes: await damagedPdf(), kind: 'document' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'import.corrupt', params: { file: 'rapport-abime.pdf' } } });
-    if (!refused.ok) expect(refused.error.message).toContain('est endommagé');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import.pdfDamaged', params: { file: 'rapport-abime.pdf' } } });
+    if (!refused.ok) expect(refused.error.message).toContain('est un PDF endommagé');
     // Still serving: the project is as it was, and a sound PDF goes in.
     expect(await call('listSources', {})).toEqual({ ok: true, value: [] });
     const sound = await call('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' });

@@ -124,11 +124,11 @@ describe('pdf', { timeout: 30_000 }, () => {
   });
 
   it('refuses a file that is not a PDF and a truncated PDF', async () => {
-    expect((await failure(parseSourceFile(utf8('Pas un PDF du tout'), 'faux.pdf'))).code).toBe('import.corrupt');
+    expect((await failure(parseSourceFile(utf8('Pas un PDF du tout'), 'faux.pdf'))).code).toBe('import.notPdf');
     const bytes = await makePdf();
     for (const cut of [400, bytes.length - 10]) {
       const f = await failure(parseSourceFile(bytes.subarray(0, cut), 'coupé.pdf'));
-      expect(f).toMatchObject({ code: 'import.corrupt', params: { file: 'coupé.pdf', format: 'PDF' } });
+      expect(f).toEqual({ code: 'import.pdfDamaged', params: { file: 'coupé.pdf' } });
     }
   });
 });

@@ -102,7 +102,7 @@ describe('WebVTT', () => {
   });
 
   it('refuses a .vtt without any cue', async () => {
-    expect((await failure(parseSourceFile(utf8('WEBVTT\n\nNOTE rien\n'), 'vide.vtt'))).code).toBe('import.corrupt');
+    expect((await failure(parseSourceFile(utf8('WEBVTT\n\nNOTE rien\n'), 'vide.vtt'))).code).toBe('import.noCues');
     expect((await failure(parseSourceFile(utf8('\n\n'), 'vide.vtt'))).code).toBe('import.empty');
   });
 });

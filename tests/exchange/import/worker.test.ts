@@ -118,8 +118,8 @@ describe('real files through importSource, parsed in the real worker', () => {
     const path = newProjectFile();
     const before = readFileSync(path);
     const e = await refusal(importInto(path, 'rapport-abime.pdf', await damagedPdf()));
-    expect(e.code).toBe('import.corrupt');
-    expect(e.format('fr')).toContain('« rapport-abime.pdf » est endommagé ou n’est pas un document PDF valide');
+    expect(e.code).toBe('import.pdfDamaged');
+    expect(e.format('fr')).toContain('« rapport-abime.pdf » est un PDF endommagé');
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -162,7 +162,7 @@ describe('the built command line', () => {
 
     const pdf = tresse(dir, log, 'import', 'etude.tresse', 'rapport-abime.pdf', '--kind', 'document');
     expect(pdf.status).toBe(1);
-    expect(pdf.stderr).toContain('« rapport-abime.pdf » est endommagé ou n’est pas un document PDF valide');
+    expect(pdf.stderr).toContain('« rapport-abime.pdf » est un PDF endommagé');
     expect(pdf.stderr).not.toMatch(/^\s+at /m);
     expect(readFileSync(join(dir, 'etude.tresse')).equals(before)).toBe(true);
 
