@@ -7,7 +7,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { runCli } from '../../cli/main.ts';
+import { systemErrorOf } from '../../i18n/node-errors.ts';
 import type { ApiResult, TresseApi } from '../../service/api.ts';
 import { createHandlers } from '../../service/handlers.ts';
 import { closeProject, createProject } from '../../service/project.ts';
@@ -54,16 +56,33 @@ describe('through the API dispatch', () => {
     expect(ws.ctx).toBeNull();
   });
 
-  it('creating a project through a link into a missing folder names the project SQLite could not create', async () => {
+  it('creating a project over a link into a missing folder is refused, naming the link, and creates nothing', async () => {
     const link = join(dir, 'lien.tresse');
     symlinkSync(join(dir, 'nulle-part', 'etude.tresse'), link);
+    const before = readdirSync(dir).sort();
+    // A new project is put in place without replacing whatever entry holds its name, a link included.
     const r = await callApi(api, ws, 'createProject', { path: link, grid: 'empty' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'system.cantOpen', params: { path: link } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'project.exists', params: { path: link } } });
     expectWorded(r);
-    ws.lang = 'en';
-    const english = await callApi(api, ws, 'createProject', { path: link, grid: 'empty' });
-    if (!english.ok) expect(english.error.message).toBe(`Cannot open or create ${link}: its folder does not exist, or you may not write there.`);
     expect(existsSync(join(dir, 'nulle-part'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('a project SQLite cannot create is named in each language', () => {
+    // The link's folder exists, so SQLite itself is asked, and cannot create the link's target.
+    const path = join(dir, 'lien.tresse');
+    symlinkSync(join(dir, 'nulle-part', 'etude.tresse'), path);
+    let failure: unknown;
+    try {
+      new Database(path);
+    } catch (e) {
+      failure = e;
+    }
+    expect((failure as { code?: string }).code).toBe('SQLITE_CANTOPEN');
+    const error = systemErrorOf(failure, path);
+    expect(error?.code).toBe('system.cantOpen');
+    expect(error?.format('en')).toBe(`Cannot open or create ${path}: its folder does not exist, or you may not write there.`);
+    expect(error?.format('fr')).toContain(path);
   });
 
   it('a backup blocked by a file where its folder goes names that file', async () => {
