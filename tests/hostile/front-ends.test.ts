@@ -11,14 +11,13 @@
 // Each case's own timeout stands for "within seconds"; the times are printed, not asserted.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../service/api.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { callServer } from '../helpers/browser-api.ts';
 import { doneWhenFiles, expectFrenchMessage, type HostileFile } from '../helpers/hostile-files.ts';
 
 vi.mock('electron', () => ({}));
@@ -137,26 +136,7 @@ describe('the browser mode', () => {
   let project: string;
   let server: Awaited<ReturnType<typeof startBrowserServer>>;
 
-  const call = (method: string, arg?: unknown) =>
-    new Promise<ApiResult<unknown>>((resolve, reject) => {
-      const body = toWire({ arg });
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: 'POST',
-          path: `/api/${method}`,
-          headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-Tresse-Token': server.token },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(fromWire(Buffer.concat(chunks).toString('utf8')) as ApiResult<unknown>));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const call = (method: string, arg?: unknown) => callServer(server, method, arg);
 
   beforeAll(async () => {
     dir = tempDir();

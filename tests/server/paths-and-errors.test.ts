@@ -2,41 +2,21 @@
 // recent project, and a body the server cannot read is refused in the user's language, never with
 // JSON.parse's or atob's English.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
-import type { ApiResult } from '../../service/api.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { toWire } from '../../service/wire.ts';
+import { postApi } from '../helpers/browser-api.ts';
 
 let dir: string;
 let docs: string;
 let outside: string;
 let server: BrowserServer;
 
-function post(method: string, body: string): Promise<{ status: number; result: ApiResult<unknown> }> {
-  return new Promise((ok, fail) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: 'POST',
-        path: `/api/${method}`,
-        headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'X-Tresse-Token': server.token },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, result: fromWire(Buffer.concat(chunks).toString('utf8')) as ApiResult<unknown> }));
-      },
-    );
-    req.on('error', fail);
-    req.end(body);
-  });
-}
-const call = (method: string, arg: unknown) => post(method, toWire({ arg }));
+const post = (method: string, body: string) => postApi(server, method, body);
+const call = (method: string, arg: unknown) => postApi(server, method, toWire({ arg }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tresse-server-paths-'));
