@@ -5,24 +5,12 @@
 // The main bundle holds every package except the runtime ones (scripts/runtime-packages.mjs), which
 // it loads from node_modules; the preload bundle must need nothing but 'electron'.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { checkExternals, RUNTIME_PACKAGES } from './runtime-packages.mjs';
+import { checkExternals, nodeBuiltinsPlugin, RUNTIME_PACKAGES } from './runtime-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-// Bundled npm packages require Node's modules by their bare names ("fs", "stream"); spelled
-// "node:fs" they are plainly built-ins, and the check of the externals does not take them for
-// packages missing from package.json.
-const BUILTIN = new RegExp(`^(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
-const nodeBuiltins = {
-  name: 'node-builtins',
-  setup(b) {
-    b.onResolve({ filter: BUILTIN }, (args) => ({ path: `node:${args.path}`, external: true }));
-  },
-};
 
 /**
  * Builds main.cjs and preload.cjs into `outdir`. `dev` sets electron/build-flags.ts's DEV_BUILD.
@@ -42,7 +30,7 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
     outdir,
     outExtension: { '.js': '.cjs' },
     define: { __TRESSE_DEV_BUILD__: dev ? 'true' : 'false' },
-    plugins: [nodeBuiltins],
+    plugins: [nodeBuiltinsPlugin],
   };
 
   const main = await build({

@@ -14,9 +14,8 @@
 // last, so a `tresse` started during a build runs either the old build or the new one.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkExternals, RUNTIME_PACKAGES } from './runtime-packages.mjs';
+import { checkExternals, nodeBuiltinsPlugin, RUNTIME_PACKAGES } from './runtime-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTDIR = join(root, 'dist-node');
@@ -26,18 +25,6 @@ const SOURCES_FILE = join(OUTDIR, 'sources.json');
 const META_FILE = join(OUTDIR, 'meta.json');
 // The import worker is an entry of its own: worker-host.ts starts dist-node/import-worker.mjs by path.
 const ENTRIES = { tresse: 'cli/entry.ts', server: 'server/main.ts', 'import-worker': 'exchange/import/import-worker.ts' };
-
-/**
- * Bundled CommonJS packages require Node's built-ins by bare name ("crypto", "stream"); written
- * as "node:crypto" they cannot be taken for npm packages, by Node or by checkExternals.
- */
-const builtinsWithPrefix = {
-  name: 'node-builtins',
-  setup(build) {
-    const filter = new RegExp(`^(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: `node:${args.path}`, external: true }));
-  },
-};
 
 /** Builds dist-node/; returns the packages the bundles leave to node_modules. */
 export async function buildNode({ quiet = false } = {}) {
@@ -55,7 +42,7 @@ export async function buildNode({ quiet = false } = {}) {
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     external: RUNTIME_PACKAGES,
-    plugins: [builtinsWithPrefix],
+    plugins: [nodeBuiltinsPlugin],
     // Bundled CommonJS packages (exceljs, docx…) call require() for Node's built-ins.
     banner: { js: "import { createRequire as __tresseRequire } from 'node:module'; const require = __tresseRequire(import.meta.url);" },
     // Less text for Node to parse at every start; names are kept, so stack traces stay readable.

@@ -2,6 +2,7 @@
 // check that package.json's "dependencies" are exactly those packages: everything else is bundled
 // by esbuild (or by vite for the renderer) and belongs in devDependencies.
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 /**
@@ -13,6 +14,19 @@ export const RUNTIME_PACKAGES = ['better-sqlite3', '@resvg/resvg-js', 'pdfjs-dis
 
 /** Provided by the runtime itself, never installed from npm at run time. */
 const PROVIDED = new Set(['electron']);
+
+/**
+ * esbuild plugin for every bundle: bundled CommonJS packages require Node's built-ins by bare name
+ * ("crypto", "stream"); written as "node:crypto" they cannot be taken for npm packages, by Node or
+ * by checkExternals.
+ */
+export const nodeBuiltinsPlugin = {
+  name: 'node-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `node:${args.path}`, external: true }));
+  },
+};
 
 /** Package name of an import path: "pdfjs-dist/legacy/build/pdf.mjs" -> "pdfjs-dist", "@a/b/c" -> "@a/b". */
 export function packageOf(path) {
