@@ -4,34 +4,14 @@
 // more than starting Node; compiling the TypeScript sources at each call cost over a second.
 // A checkout without the build (installed with --ignore-scripts), or whose sources changed since,
 // is built first, quietly, so `tresse` never runs stale code.
-import { readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { nodeBundleStale } from '../scripts/freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist-node/tresse.mjs`;
 
-/** True when the bundle is missing or older than a source it was built from. */
-function stale() {
-  let built;
-  let sources;
-  try {
-    built = statSync(bundle).mtimeMs;
-    sources = JSON.parse(readFileSync(`${root}dist-node/sources.json`, 'utf8'));
-  } catch {
-    return true;
-  }
-  for (const source of sources) {
-    try {
-      if (statSync(root + source).mtimeMs > built) return true;
-    } catch {
-      return true; // a source was moved or deleted: the sources changed
-    }
-  }
-  return false;
-}
-
-if (stale()) {
+if (nodeBundleStale(root, bundle)) {
   try {
     const { buildNode } = await import('../scripts/build-node.mjs');
     await buildNode({ quiet: true });

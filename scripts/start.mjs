@@ -9,12 +9,13 @@
 // plain words (scripts/start-decision.mjs) and the browser mode opens instead.
 // Dependency-free on purpose: node: modules only (and the packages Electron installs with itself).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launcherText } from '../i18n/launcher.mjs';
 import { ensureElectron, electronVersion } from './electron-download.mjs';
 import { nativeBindingPath, prepareNativeBinding } from './electron-native.mjs';
+import { newestMtime, nodeBundleStale } from './freshness.mjs';
 import { crashCause, decideShell } from './start-decision.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,20 +42,6 @@ function runNode(script, scriptArgs, options = {}) {
 // ---------------------------------------------------------------------------------------------
 // Building
 
-/** Latest modification time under `paths` (files or folders), skipping node_modules. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) {
-      for (const entry of readdirSync(p)) if (entry !== 'node_modules') visit(join(p, entry));
-    } else newest = Math.max(newest, s.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
 /** The renderer is rebuilt when dist/ is missing or older than what it is built from. */
 function buildRenderer() {
   const index = join(root, 'dist', 'index.html');
@@ -71,17 +58,6 @@ function buildRenderer() {
   return false;
 }
 
-/** True when the bundled server is missing or older than a source it was built from. */
-function serverBundleStale(bundle) {
-  try {
-    const built = statSync(bundle).mtimeMs;
-    const sources = JSON.parse(readFileSync(join(root, 'dist-node', 'sources.json'), 'utf8'));
-    return sources.some((source) => !existsSync(join(root, source)) || statSync(join(root, source)).mtimeMs > built);
-  } catch {
-    return true;
-  }
-}
-
 /**
  * The command that runs the browser-mode server: the bundle of scripts/build-node.mjs (built
  * first when missing or stale), or the TypeScript sources through tsx in a checkout without it.
@@ -90,7 +66,7 @@ function browserServerCommand() {
   const bundle = join(root, 'dist-node', 'server.mjs');
   const builder = join(root, 'scripts', 'build-node.mjs');
   if (existsSync(builder)) {
-    if (serverBundleStale(bundle)) {
+    if (nodeBundleStale(root, bundle)) {
       say('build.server');
       runNode(builder, ['--quiet']);
     }

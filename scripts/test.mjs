@@ -2,34 +2,24 @@
 // (the smoke tests load the built desktop app and command line), run every test, and end with a
 // plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { newestMtime } from './freshness.mjs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
 const SOURCES = ['renderer', 'electron', 'service', 'db', 'model', 'text', 'i18n', 'exchange', 'analysis', 'codebooks', 'cli', 'server', 'scripts', 'index.html', 'vite.config.ts', 'package.json'];
-const OUTPUTS = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-node/tresse.mjs', 'dist-node/server.mjs'];
+const OUTPUTS = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/import-worker.cjs', 'dist-node/tresse.mjs', 'dist-node/server.mjs', 'dist-node/import-worker.mjs'];
 
-/** Latest modification time under `paths`, or the earliest when `oldest` (missing counts as 0). */
-function mtime(paths, oldest = false) {
-  let found = oldest ? Infinity : 0;
-  const visit = (p) => {
-    if (!existsSync(p)) {
-      if (oldest) found = 0;
-      return;
-    }
-    const s = statSync(p);
-    if (s.isDirectory()) for (const entry of readdirSync(p)) visit(`${p}/${entry}`);
-    else found = oldest ? Math.min(found, s.mtimeMs) : Math.max(found, s.mtimeMs);
-  };
-  paths.forEach(visit);
-  return found;
+/** Modification time of the oldest output; 0 when one is missing. */
+function oldestOutput() {
+  return Math.min(...OUTPUTS.map((p) => statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0));
 }
 
 if (run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) {
   console.error('Type check failed.');
   process.exit(1);
 }
-if (mtime(OUTPUTS, true) < mtime(SOURCES)) {
+if (oldestOutput() < newestMtime(SOURCES)) {
   console.log('Build (npm run build): the smoke tests load what users run.');
   if (run('npm', ['run', 'build']) !== 0) {
     console.error('Build failed.');
