@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -7,6 +7,7 @@ import type { ProjectContext } from './context.ts';
 import { DEFAULT_MINUTES, startAutoBackup, type AutoBackup } from './backup.ts';
 import { createProjectBeside } from './project-beside.ts';
 import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
+import { writeFileBeside } from './write-beside.ts';
 import {
   closeProject,
   getSetting,
@@ -161,9 +162,6 @@ export class Workspace {
   private remember(entry: RecentProject): void {
     const list = [entry, ...this.recent().filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
     mkdirSync(dirname(this.recentFile), { recursive: true });
-    // Written aside then renamed, so a crash never leaves a half-written list.
-    const tmp = `${this.recentFile}.tmp`;
-    writeFileSync(tmp, JSON.stringify(list, null, 2));
-    renameSync(tmp, this.recentFile);
+    writeFileBeside(this.recentFile, JSON.stringify(list, null, 2));
   }
 }
