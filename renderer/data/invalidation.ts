@@ -1,0 +1,144 @@
+// The one table of what each API method changes, as the queries to fetch again: a coding changes
+// its source's codings, the codes' counts, the retrieval, the matrices and the agreement, and
+// nothing else. Every method is listed (reads change nothing), so a method added to the API does
+// not compile until someone says what it touches. The undo history's `affects` goes through the
+// same table (affectsInvalidation).
+import type { ApiMethod } from '../../service/api.ts';
+import type { Affects } from '../coding/history.ts';
+import { apiKey, type ApiKey, type ArgsOf, type ResultOf } from './keys.ts';
+
+/**
+ * Queries whose key starts with one of these are fetched again; 'everything' refetches every query
+ * (the project's content changed throughout); 'project' empties the cache, because another project
+ * (or a restored copy) is open and nothing from before may be shown, even for a moment.
+ */
+export type Invalidation = readonly ApiKey[] | 'everything' | 'project';
+
+const NOTHING: Invalidation = [];
+const MATRICES: ApiKey[] = [['computeMatrix'], ['matrixCellExcerpts'], ['matrixPictures']];
+const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
+/** What reads codings, besides the codings of each source. */
+const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
+const codingsOf = (sourceId: number): ApiKey[] => [apiKey('listCodings', { sourceId }), ...CODING_READERS];
+/** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
+const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ...CODING_READERS];
+const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
+const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES];
+const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES];
+const PSEUDONYMS: ApiKey[] = [['listPseudonyms'], ['previewPseudonyms']];
+const BACKUPS: ApiKey[] = [['listBackups']];
+
+type Table = { [M in ApiMethod]: (args: ArgsOf<M>, result: ResultOf<M>) => Invalidation };
+
+export const INVALIDATES: Table = {
+  // Session and projects
+  getSession: () => NOTHING,
+  // The service words its answers (default column labels, messages) in the new language.
+  setLang: () => 'everything',
+  listGrids: () => NOTHING,
+  createProject: () => 'project',
+  openProject: () => 'project',
+  closeProject: () => 'project',
+  resolveProjectPath: () => NOTHING,
+  chooseProjectPath: () => NOTHING,
+  switchCoder: () => [['getSession'], ['listCodings'], ...AGREEMENT, ...MATRICES],
+
+  // Sources
+  listSources: () => NOTHING,
+  getSource: () => NOTHING,
+  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES],
+  updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],
+  deleteSource: () => [...SOURCES, ['listMemos']],
+
+  // Cases and attributes
+  listCases: () => NOTHING,
+  createCase: () => CASES,
+  updateCase: () => CASES,
+  deleteCase: () => [...CASES, ['listMemos']],
+  listAttributes: () => NOTHING,
+  defineAttribute: () => ATTRIBUTES,
+  setAttributeValues: () => [...ATTRIBUTES, ['listSources']],
+  linkSource: () => CASES,
+  unlinkSource: () => CASES,
+
+  // Codebook
+  listCodes: () => NOTHING,
+  addCode: () => [['listCodes'], ...MATRICES],
+  updateCode: () => CODEBOOK,
+  moveCode: () => CODEBOOK,
+  mergeCodes: () => [...CODEBOOK, ['listMemos']],
+  deleteCode: () => [...CODEBOOK, ['listMemos']],
+  exportCodebook: () => NOTHING,
+  importCodebook: () => [['listCodes'], ...MATRICES],
+
+  // Coding and retrieval
+  addCoding: (a) => codingsOf(a.sourceId),
+  removeCoding: (_a, removed) => codingsOf(removed.sourceId),
+  listCodings: () => NOTHING,
+  retrieve: () => NOTHING,
+  search: () => NOTHING,
+
+  // Memos
+  listMemos: () => NOTHING,
+  saveMemo: () => [['listMemos']],
+  deleteMemo: () => [['listMemos']],
+
+  // Teams
+  exportQdpx: () => NOTHING,
+  exportQdc: () => NOTHING,
+  importQdpx: () => 'everything',
+  importQdc: () => [['listCodes'], ...MATRICES],
+  compareCodebooks: () => NOTHING,
+  exportComparison: () => NOTHING,
+  applyCodebookMerge: () => [...CODEBOOK, ['compareCodebooks']],
+  mergeProject: () => 'everything',
+  computeAgreement: () => NOTHING,
+  exportAgreement: () => NOTHING,
+  listDisagreements: () => NOTHING,
+  resolveDisagreement: () => [['listCodings'], ...CODING_READERS],
+
+  // Confidentiality
+  listPseudonyms: () => NOTHING,
+  savePseudonyms: () => PSEUDONYMS,
+  updatePseudonym: () => PSEUDONYMS,
+  deletePseudonym: () => PSEUDONYMS,
+  importPseudonyms: () => PSEUDONYMS,
+  previewPseudonyms: () => NOTHING,
+  // Names are rewritten in every text the project holds.
+  applyPseudonyms: () => 'everything',
+  forgetRealNames: () => 'everything',
+  previewSourceEdit: () => NOTHING,
+  applySourceEdit: (a) => [
+    apiKey('getSource', { id: a.sourceId }), apiKey('listCodings', { sourceId: a.sourceId }), ['previewSourceEdit'], ['search'],
+    ...CODING_READERS,
+  ],
+  listBackups: () => NOTHING,
+  backupNow: () => BACKUPS,
+  restoreBackup: () => 'project',
+  deleteBackup: () => BACKUPS,
+  deleteAllBackups: () => BACKUPS,
+  setBackupInterval: () => BACKUPS,
+
+  // Analysis
+  computeMatrix: () => NOTHING,
+  matrixCellExcerpts: () => NOTHING,
+  setCellSynthesis: () => MATRICES,
+  setRowVerdict: () => MATRICES,
+  listQuestions: () => NOTHING,
+  saveQuestion: () => [['listQuestions'], ...MATRICES],
+  deleteQuestion: () => [['listQuestions'], ...MATRICES],
+  listKindColumns: () => NOTHING,
+  setKindColumn: () => [['listKindColumns'], ...MATRICES],
+  resetKindColumns: () => [['listKindColumns'], ...MATRICES],
+  matrixPictures: () => NOTHING,
+  exportMatrix: () => NOTHING,
+};
+
+export function invalidationOf<M extends ApiMethod>(method: M, args: ArgsOf<M>, result: ResultOf<M>): Invalidation {
+  return (INVALIDATES[method] as (args: ArgsOf<M>, result: ResultOf<M>) => Invalidation)(args, result);
+}
+
+/** An undo or redo changes what the command it replays changes. */
+export function affectsInvalidation(affects: Affects): Invalidation {
+  return affects.kind === 'codings' ? codingsOf(affects.sourceId) : [...CODEBOOK, ['listMemos']];
+}
