@@ -1,23 +1,19 @@
 // The one IPC entry point of the page: ipcRenderer.invoke('tresse:call', method, arg). A call is
-// answered only if it comes from the main frame of the app's own page; its argument is checked
-// against service/schemas.ts, any path in it against the dialog-chosen files, then it runs
-// through the same dispatch as the browser mode.
+// answered only if it comes from the main frame of the app's own page; then it goes through the
+// contract's one caller (service/contract/call.ts), with the dialog-chosen files as path policy.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { TresseError } from '../i18n/error.ts';
-import type { ApiMethod, ApiResult, TresseApi } from '../service/api.ts';
-import { isApiMethod } from '../service/api-methods.ts';
 import { CALL_CHANNEL } from '../service/bridge.ts';
+import { callMethod, errorResult } from '../service/contract/call.ts';
+import type { ApiMethod, ApiResult, CallContext } from '../service/contract/index.ts';
 import type { PathPolicy } from '../service/path-policy.ts';
-import { callApi, errorResult } from '../service/schemas.ts';
-import type { Workspace } from '../service/workspace.ts';
 import { isAppPage } from './window.ts';
 
 /** Calls after which the window title and the menu (recent projects, language) are redrawn. */
 const SESSION_METHODS: ReadonlySet<ApiMethod> = new Set(['createProject', 'openProject', 'closeProject', 'setLang']);
 
 export interface IpcDeps {
-  api: TresseApi;
-  ws: Workspace;
+  ctx: CallContext;
   /** The files the page may name: those the user chose in a dialog (service/path-policy.ts). */
   paths: PathPolicy;
   onSessionChange?: () => void;
@@ -39,13 +35,10 @@ export async function handleCall(
 ): Promise<ApiResult<unknown>> {
   if (!isTrustedSender(event)) {
     console.warn(`[tresse] IPC refused from ${event.senderFrame?.url ?? 'a closed frame'}`);
-    return errorResult(new TresseError('api.forbidden', { reason: event.senderFrame?.url ?? '?' }), deps.ws.lang);
+    return errorResult(new TresseError('api.forbidden', { reason: event.senderFrame?.url ?? '?' }), deps.ctx.ws.lang);
   }
-  if (typeof method !== 'string' || !isApiMethod(method)) {
-    return errorResult(new TresseError('api.unknownMethod', { method: String(method) }), deps.ws.lang);
-  }
-  const result = await callApi(deps.api, deps.ws, method, arg, deps.paths);
-  if (result.ok && SESSION_METHODS.has(method)) deps.onSessionChange?.();
+  const result = await callMethod(String(method), arg, deps.ctx, deps.paths);
+  if (result.ok && SESSION_METHODS.has(method as ApiMethod)) deps.onSessionChange?.();
   return result;
 }
 

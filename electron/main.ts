@@ -8,7 +8,7 @@ import { useNativeBinding } from '../db/native.ts';
 import { isTresseError } from '../i18n/error.ts';
 import { langFrom } from '../i18n/lang.ts';
 import { MENU_CHANNEL, type MenuAction } from '../service/bridge.ts';
-import { createHandlers } from '../service/handlers.ts';
+import type { CallContext } from '../service/contract/index.ts';
 import { chosenPathsPolicy } from '../service/path-policy.ts';
 import { installStrayErrorHandlers } from '../service/stray-errors.ts';
 import { Workspace } from '../service/workspace.ts';
@@ -74,11 +74,14 @@ async function start(): Promise<void> {
   ws = workspace;
   // The page may use the files chosen in these dialogs, the recent projects and the open one.
   const paths = chosenPathsPolicy();
-  const api = createHandlers(workspace, {
-    shell: 'desktop',
-    chooseProjectPath: (mode) =>
-      win ? chooseProjectPath(dialog, win, mode, workspace.lang, app.getPath('documents'), paths.remember) : Promise.resolve(null),
-  });
+  const ctx: CallContext = {
+    ws: workspace,
+    hooks: {
+      shell: 'desktop',
+      chooseProjectPath: (mode) =>
+        win ? chooseProjectPath(dialog, win, mode, workspace.lang, app.getPath('documents'), paths.remember) : Promise.resolve(null),
+    },
+  };
   const refresh = () => {
     win?.setTitle(windowTitle(workspace.ctx?.path));
     Menu.setApplicationMenu(
@@ -93,7 +96,7 @@ async function start(): Promise<void> {
       ),
     );
   };
-  registerIpc(ipcMain, { api, ws: workspace, paths, onSessionChange: refresh });
+  registerIpc(ipcMain, { ctx, paths, onSessionChange: refresh });
 
   try {
     await openStartupProject(workspace, { configDir, demoDir: join(appRoot, 'demo') });

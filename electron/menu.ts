@@ -2,7 +2,7 @@
 // language) send a MenuAction over 'tresse:menu'; the page shows the form or dialog that follows.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../i18n/lang.ts';
-import type { RecentProject } from '../service/api.ts';
+import type { RecentProject } from '../service/workspace.ts';
 import type { MenuAction } from '../service/bridge.ts';
 
 const LABELS = {

@@ -1,10 +1,12 @@
 // Runs sandboxed, before the page: exposes exactly two objects and nothing of Node or IPC itself.
 // Bundled to CommonJS (dist-electron/preload.cjs) and may only require 'electron'.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiResult } from '../service/api.ts';
-import { buildBridge, CALL_CHANNEL, MENU_CHANNEL, type MenuAction, type TresseBridge, type TresseShell } from '../service/bridge.ts';
+import { CALL_CHANNEL, MENU_CHANNEL, type MenuAction, type TresseBridge, type TresseShell } from '../service/bridge.ts';
+import type { ApiResult } from '../service/contract/index.ts';
 
-const tresse = buildBridge((method, arg) => ipcRenderer.invoke(CALL_CHANNEL, method, arg) as Promise<ApiResult<unknown>>);
+const tresse: TresseBridge = {
+  call: (method, arg) => ipcRenderer.invoke(CALL_CHANNEL, method, arg) as Promise<ApiResult<unknown>>,
+};
 
 const tresseShell = {
   kind: 'desktop',
@@ -18,5 +20,5 @@ const tresseShell = {
   },
 } satisfies TresseShell;
 
-contextBridge.exposeInMainWorld('tresse', tresse satisfies TresseBridge);
+contextBridge.exposeInMainWorld('tresse', tresse);
 contextBridge.exposeInMainWorld('tresseShell', tresseShell);

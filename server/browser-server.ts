@@ -16,12 +16,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isTresseError, TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { ApiResult } from '../service/api.ts';
-import { isApiMethod } from '../service/api-methods.ts';
 import { jsonErrorPlace } from '../i18n/json-error.ts';
-import { createHandlers, dispatch } from '../service/handlers.ts';
+import { checkCall, errorResult, runChecked } from '../service/contract/call.ts';
+import { isApiMethod, type ApiResult, type CallContext } from '../service/contract/index.ts';
 import { workspacePolicy } from '../service/path-policy.ts';
-import { checkCall, errorResult } from '../service/schemas.ts';
 import { fromWire, toWire } from '../service/wire.ts';
 import { Workspace } from '../service/workspace.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -61,7 +59,7 @@ export interface BrowserServer {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const workspace = new Workspace({ configDir: options.configDir, lang: options.lang ?? 'fr' });
   if (options.projectPath) workspace.open(options.projectPath);
-  const api = createHandlers(workspace, { shell: 'browser' });
+  const ctx: CallContext = { ws: workspace, hooks: { shell: 'browser' } };
   const paths = workspacePolicy();
   const token = randomBytes(32).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -127,7 +125,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (isTresseError(e)) return refuse(isPathRefusal(e) ? 403 : 400, e);
       throw e;
     }
-    sendResult(res, 200, await dispatch(api, method, arg, workspace));
+    sendResult(res, 200, await runChecked(method, arg, ctx));
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -2,8 +2,7 @@
 // `window`, and the channels it uses. No Node code here: the sandboxed preload and the renderer
 // import it.
 import type { Lang } from '../i18n/lang.ts';
-import type { ApiMethod, ApiResult, TresseApi } from './api.ts';
-import { API_METHODS } from './api-methods.ts';
+import type { ApiResult } from './contract/index.ts';
 
 /** IPC channel of every API call: ipcRenderer.invoke(CALL_CHANNEL, method, arg) -> ApiResult. */
 export const CALL_CHANNEL = 'tresse:call';
@@ -11,12 +10,14 @@ export const CALL_CHANNEL = 'tresse:call';
 export const MENU_CHANNEL = 'tresse:menu';
 
 /**
- * `window.tresse`: the API with each result wrapped as ApiResult (never rejected for a user
- * error); the renderer's client unwraps it and raises the error in the user's language.
+ * `window.tresse`: one function that sends a call to the main process, where the contract checks
+ * and runs it (service/contract/call.ts). Never rejected for a user error: the renderer's client
+ * unwraps the result and raises the error in the user's language. One generic entry, so a method
+ * added to the contract needs no change in the preload.
  */
-export type TresseBridge = {
-  [M in ApiMethod]: (...args: Parameters<TresseApi[M]>) => Promise<ApiResult<Awaited<ReturnType<TresseApi[M]>>>>;
-};
+export interface TresseBridge {
+  call(method: string, arg: unknown): Promise<ApiResult<unknown>>;
+}
 
 /** What a menu item asks the page to do (the page owns the dialogs and forms that follow). */
 export type MenuAction =
@@ -33,14 +34,4 @@ export interface TresseShell {
   kind: 'desktop';
   /** Calls `listener` for every menu action; returns a function that stops listening. */
   onMenu(listener: (action: MenuAction) => void): () => void;
-}
-
-/**
- * Builds `window.tresse` from one generic transport. The loop cannot be typed method by method,
- * hence the one assertion; the method list itself is checked against TresseApi.
- */
-export function buildBridge(invoke: (method: ApiMethod, arg: unknown) => Promise<ApiResult<unknown>>): TresseBridge {
-  const bridge: Record<string, (arg?: unknown) => Promise<ApiResult<unknown>>> = {};
-  for (const method of API_METHODS) bridge[method] = (arg?: unknown) => invoke(method, arg);
-  return bridge as TresseBridge;
 }

@@ -1,7 +1,7 @@
 // Which files the page may name. The API takes filesystem paths (a project to open or create, a
 // teammate's file to compare or merge), so a script injected into the page could otherwise open or
-// create files anywhere the user can write. Each shell gives its rule, and service/schemas.ts
-// applies it to every call before anything runs:
+// create files anywhere the user can write. Each shell gives its rule, and the contract
+// applies it (service/contract/call.ts) to every call before anything runs:
 //  - desktop: files the user picked in a native dialog (electron/dialogs.ts records them), the
 //    recent projects and the project open now (the one opened at start-up among them);
 //  - browser mode, which has no dialog: files under the workspace folder (where bare names go, see
@@ -14,7 +14,6 @@ import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { TresseError } from '../i18n/error.ts';
-import type { ApiMethod } from './api.ts';
 import { PROJECT_EXTENSION, resolveProjectPath } from './project-path.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -55,42 +54,34 @@ export function workspacePolicy(): PathPolicy {
   };
 }
 
-/** Where a method carries its path, and whether it names a project (placed like a new project's name). */
-interface PathSlot {
+/**
+ * Where a method's argument carries a filesystem path (its declaration in service/contract/ names
+ * the slot). Exports return bytes (the shell saves them), imports send bytes, backups are named by
+ * file name only: none of them takes a path.
+ */
+export interface PathSlot {
   get(arg: Record<string, unknown>): unknown;
   set(arg: Record<string, unknown>, path: string): Record<string, unknown>;
+  /** A project's path, placed like a new project's name (a bare name goes to the workspace folder, with .tresse). */
   project: boolean;
+  /** The path of a project to create: only a .tresse name is accepted. */
+  creates?: boolean;
 }
-const projectPath: PathSlot = { get: (a) => a.path, set: (a, path) => ({ ...a, path }), project: true };
-const otherFile: PathSlot = {
+export const projectPath: PathSlot = { get: (a) => a.path, set: (a, path) => ({ ...a, path }), project: true };
+export const newProjectPath: PathSlot = { ...projectPath, creates: true };
+export const otherFile: PathSlot = {
   get: (a) => (a.other && typeof a.other === 'object' ? (a.other as Record<string, unknown>).path : undefined),
   set: (a, path) => ({ ...a, other: { ...(a.other as object), path } }),
   project: false,
 };
 
 /**
- * Every API method whose argument carries a filesystem path. Exports return bytes (the shell
- * saves them), imports send bytes, backups are named by file name only (service/schemas.ts): none
- * of them takes a path.
+ * The argument with its path made absolute (a bare name placed in the workspace folder, as
+ * Workspace.resolveNewPath does), or a TresseError when the policy does not allow it. The command
+ * line's policy leaves the argument untouched.
  */
-export const PATH_METHODS = {
-  createProject: projectPath,
-  openProject: projectPath,
-  resolveProjectPath: projectPath,
-  compareCodebooks: otherFile,
-  exportComparison: otherFile,
-  applyCodebookMerge: otherFile,
-  mergeProject: otherFile,
-} satisfies Partial<Record<ApiMethod, PathSlot>>;
-
-/**
- * The argument of `method` with its path made absolute (a bare name placed in the workspace
- * folder, as Workspace.resolveNewPath does), or a TresseError when the policy does not allow it.
- * The command line's policy leaves the argument untouched.
- */
-export function checkPaths(method: ApiMethod, arg: unknown, ws: Workspace, policy: PathPolicy): unknown {
-  if (policy.rule === 'unrestricted' || !Object.hasOwn(PATH_METHODS, method)) return arg;
-  const slot: PathSlot = PATH_METHODS[method as keyof typeof PATH_METHODS];
+export function checkPaths(slot: PathSlot | undefined, arg: unknown, ws: Workspace, policy: PathPolicy): unknown {
+  if (policy.rule === 'unrestricted' || !slot) return arg;
   const record = arg as Record<string, unknown>;
   const typed = slot.get(record);
   if (typeof typed !== 'string') return arg;
@@ -100,7 +91,7 @@ export function checkPaths(method: ApiMethod, arg: unknown, ws: Workspace, polic
   const path = slot.project ? resolveProjectPath(typed, folder) : placeFile(typed, folder);
   // Whatever its name, a new project is an SQLite file: only a .tresse name cannot stand in for
   // a file another program reads (a shell profile, a desktop entry).
-  if (method === 'createProject' && extname(path).toLowerCase() !== PROJECT_EXTENSION) {
+  if (slot.creates && extname(path).toLowerCase() !== PROJECT_EXTENSION) {
     throw new TresseError('api.projectExtension', { path });
   }
   if (!isAllowed(path, ws, policy)) throw refusal(path, ws, policy);

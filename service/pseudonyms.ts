@@ -166,3 +166,13 @@ export function parsePseudonymMap(text: string, fileName: string): PseudonymInpu
     return { realName, pseudonym, case: c || null };
   });
 }
+
+/** A person not yet applied is replaced as a whole (the table has no partial update), all or none. */
+export function updatePseudonym(ctx: ProjectContext, id: number, input: PseudonymInput): PseudonymEntry {
+  return ctx.db.transaction(() => {
+    const old = getPseudonym(ctx.db, id);
+    if (old.appliedAt !== null || old.realName === null) throw new TresseError('pseudonym.applied', { pseudonym: old.pseudonym });
+    deletePseudonym(ctx, id);
+    return savePseudonyms(ctx, [input])[0]!;
+  })();
+}

@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { RecentProject, ResolvedProjectPath } from './api.ts';
 import type { ProjectContext } from './context.ts';
-import { DEFAULT_MINUTES, startAutoBackup, type AutoBackup } from './backup.ts';
+import { DEFAULT_MINUTES, listBackups, restoreBackup, startAutoBackup, type AutoBackup } from './backup.ts';
 import { createProjectBeside } from './project-beside.ts';
 import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
 import { writeFileBeside } from './write-beside.ts';
@@ -24,6 +23,19 @@ const MAX_RECENT = 10;
 const FOLDERS_FILE = 'folders.json';
 /** The project's own automatic-backup interval, in minutes (project settings). */
 const BACKUP_MINUTES = 'backup_minutes';
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+/** Where a new project would be created, and whether something is in the way. */
+export interface ResolvedProjectPath {
+  path: string;
+  exists: boolean;
+  folderExists: boolean;
+}
 
 /**
  * What one window works on: at most one open project, the interface language, and the list of
@@ -114,6 +126,27 @@ export class Workspace {
     this.backups = null;
     if (this.ctx) closeProject(this.ctx);
     this.ctx = null;
+  }
+
+  /**
+   * Restoring replaces the project file, which needs the project closed (restoreBackup takes its
+   * lock). The backup must be one of this project's; the project is reopened afterwards whether the
+   * restore worked or not, as the same coder.
+   */
+  restore(file: string): { project: ProjectInfo; previous: string | null } {
+    const { path, coder } = this.project;
+    if (!listBackups(path).some((b) => b.file === file)) throw new TresseError('backup.notFound', { file });
+    this.close();
+    let outcome: { previous: string | null } | null = null;
+    let failure: unknown = null;
+    try {
+      outcome = restoreBackup(path, file);
+    } catch (e) {
+      failure = e;
+    }
+    const project = this.open(path, coder.name);
+    if (failure !== null || !outcome) throw failure;
+    return { project, previous: outcome.previous };
   }
 
   private adopt(ctx: ProjectContext): ProjectInfo {

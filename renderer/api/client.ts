@@ -1,9 +1,9 @@
-// The renderer's only way to the project: the TresseApi, over Electron's preload bridge on the
-// desktop or over the loopback HTTP endpoint in browser mode. One generic proxy built from the
-// method list, so a method added to the API needs no change here.
-import { API_METHODS } from '../../service/api-methods.ts';
-import type { ApiMethod, ApiResult, TresseApi } from '../../service/api.ts';
+// The renderer's only way to the project: the contract (service/contract/), over Electron's preload
+// bridge on the desktop or over the loopback HTTP endpoint in browser mode. Only its types are
+// imported; calls go by name through one proxy, so a method added to the contract needs no change
+// here.
 import type { TresseBridge } from '../../service/bridge.ts';
+import type { ApiMethod, ApiResult, TresseApi } from '../../service/contract/index.ts';
 import { fromWire, toWire } from '../../service/wire.ts';
 
 /** A refusal from the project, already worded in the user's language by the server. */
@@ -25,10 +25,19 @@ export function unwrap<T>(result: ApiResult<T>): T {
   throw new ApiError(result.error.code, result.error.message, result.error.params);
 }
 
+/** The contract as functions: `api.addCode(args)` sends the call named `addCode`. */
 export function createApi(transport: Transport): TresseApi {
-  const api: Record<string, (arg?: unknown) => Promise<unknown>> = {};
-  for (const method of API_METHODS) api[method] = async (arg?: unknown) => unwrap(await transport(method, arg ?? {}));
-  return api as unknown as TresseApi;
+  const callers = new Map<string, (arg?: unknown) => Promise<unknown>>();
+  const caller = (method: string) => async (arg?: unknown) => unwrap(await transport(method as ApiMethod, arg ?? {}));
+  // A proxy cannot be typed method by method: the one assertion is here, checked by the contract's types.
+  return new Proxy({} as TresseApi, {
+    get(_target, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let fn = callers.get(name);
+      if (!fn) callers.set(name, (fn = caller(name)));
+      return fn;
+    },
+  });
 }
 
 const TOKEN_KEY = 'tresse.token';
@@ -71,7 +80,7 @@ export function httpTransport(token: string | null, fetchFn: typeof fetch = (...
 function pickTransport(): Transport {
   const bridge = (globalThis as { tresse?: TresseBridge }).tresse;
   // The bridge is typed method by method; called generically, each takes one plain argument.
-  if (bridge) return (method, arg) => (bridge[method] as (arg: unknown) => Promise<ApiResult<unknown>>)(arg);
+  if (bridge) return (method, arg) => bridge.call(method, arg);
   if (typeof window === 'undefined') return httpTransport(null);
   const token = takeToken(window.location, window.sessionStorage);
   if (window.location.hash.includes('token=')) {

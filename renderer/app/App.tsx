@@ -1,11 +1,11 @@
 // The window: the start screen while no project is open, the workbench once one is.
 import { useEffect, useState } from 'react';
-import type { SessionState } from '../../service/api.ts';
+import type { SessionState } from '../../service/contract/index.ts';
 import type { ProjectInfo } from '../../service/project.ts';
-import { api } from '../api/client.ts';
 import { translator } from '../../i18n/catalogue.ts';
 import { HistoryProvider } from '../coding/useHistory.tsx';
 import { LangProvider, useLang } from '../i18n/lang-context.tsx';
+import { useApiCall, useApiQuery } from '../data/hooks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { IMPORT_REQUEST, useShellMenu } from './shell-menu.ts';
 import { errorText } from '../ui/error-text.ts';
@@ -14,23 +14,17 @@ import { WorkbenchLayout } from './WorkbenchLayout.tsx';
 import { WorkbenchProvider } from './workbench-context.tsx';
 
 export function App() {
-  const [session, setSession] = useState<SessionState | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
+  const { data: session, error } = useApiQuery('getSession', undefined);
+  const bootLang = session?.lang;
   useEffect(() => {
-    api.getSession().then(
-      (s) => {
-        document.documentElement.lang = s.lang;
-        setSession(s);
-      },
-      (e: unknown) => setFailure(errorText(e, translator('fr'))),
-    );
-  }, []);
+    if (bootLang) document.documentElement.lang = bootLang;
+  }, [bootLang]);
 
-  if (failure) {
+  // Only the first answer can fail here: later ones (after a change) keep this one on screen.
+  if (error && !session) {
     return (
       <main className="boot" role="alert">
-        {failure}
+        {errorText(error, translator('fr'))}
       </main>
     );
   }
@@ -44,25 +38,25 @@ export function App() {
 
 function Window({ session }: { session: SessionState }) {
   const [project, setProject] = useState<ProjectInfo | null>(session.project);
-  const [recent, setRecent] = useState(session.recent);
+  const call = useApiCall();
   const [menuError, setMenuError] = useState<string | null>(null);
   // The project whose taken-over lock the user has read about (see ProjectInfo.lockTakenOver).
   const [lockNoticeRead, setLockNoticeRead] = useState<ProjectInfo | null>(null);
   const { t, setLang } = useLang();
 
+  // The recent list comes back with the session, fetched again once the project is closed.
   const closeProject = async () => {
-    await api.closeProject();
+    await call('closeProject', undefined);
     setProject(null);
-    setRecent((await api.getSession()).recent);
   };
 
   useShellMenu((action) => {
     const open = async (path: string | null) => {
-      if (path) setProject(await api.openProject({ path }));
+      if (path) setProject(await call('openProject', { path }));
     };
     const run = async () => {
       if (action.action === 'newProject') await closeProject();
-      else if (action.action === 'openProject') await open(await api.chooseProjectPath({ mode: 'open' }));
+      else if (action.action === 'openProject') await open(await call('chooseProjectPath', { mode: 'open' }));
       else if (action.action === 'openRecent') await open(action.path);
       else if (action.action === 'importSources') window.dispatchEvent(new Event(IMPORT_REQUEST));
       else if (action.action === 'setLang') await setLang(action.lang);
@@ -75,7 +69,7 @@ function Window({ session }: { session: SessionState }) {
     return (
       <>
         <ErrorNotice message={menuError} onDismiss={() => setMenuError(null)} />
-        <StartScreen shell={session.shell} recent={recent} onOpened={setProject} />
+        <StartScreen shell={session.shell} recent={session.recent} onOpened={setProject} />
       </>
     );
   }

@@ -1,9 +1,9 @@
 // A project file path: typed in browser mode; on the desktop the native dialog fills it in.
-import { api } from '../api/client.ts';
+import { useApiCall } from '../data/hooks.ts';
 import { useT } from '../i18n/lang-context.tsx';
 
 interface Props {
-  shell: 'desktop' | 'browser';
+  shell: 'desktop' | 'browser' | 'cli';
   mode: 'open' | 'create';
   value: string;
   onChange: (path: string) => void;
@@ -14,8 +14,9 @@ interface Props {
 
 export function PathField({ shell, mode, value, onChange, id, describedBy }: Props) {
   const t = useT();
+  const call = useApiCall();
   const choose = async () => {
-    const chosen = await api.chooseProjectPath({ mode });
+    const chosen = await call('chooseProjectPath', { mode });
     if (chosen) onChange(chosen);
   };
   return (

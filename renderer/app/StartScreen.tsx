@@ -1,8 +1,8 @@
 // No project open: create one from a grid, open one by its path, or pick a recent one.
-import { useEffect, useState, type FormEvent } from 'react';
-import type { GridInfo, RecentProject, ResolvedProjectPath } from '../../service/api.ts';
+import { useState, type FormEvent } from 'react';
+import type { RecentProject, ResolvedProjectPath } from '../../service/contract/index.ts';
 import type { ProjectInfo } from '../../service/project.ts';
-import { api } from '../api/client.ts';
+import { useApiCall, useApiQuery } from '../data/hooks.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { errorText } from '../ui/error-text.ts';
@@ -10,13 +10,14 @@ import { LangSwitch } from './LangSwitch.tsx';
 import { PathField } from './PathField.tsx';
 
 interface Props {
-  shell: 'desktop' | 'browser';
+  shell: 'desktop' | 'browser' | 'cli';
   recent: RecentProject[];
   onOpened: (project: ProjectInfo) => void;
 }
 
 export function StartScreen({ shell, recent, onOpened }: Props) {
   const { t } = useLang();
+  const call = useApiCall();
   const [error, setError] = useState<string | null>(null);
 
   const attempt = async (action: () => Promise<ProjectInfo>) => {
@@ -38,10 +39,10 @@ export function StartScreen({ shell, recent, onOpened }: Props) {
       <main className="start-main">
         <ErrorNotice message={error} onDismiss={() => setError(null)} />
         <div className="start-columns">
-          <CreateProjectForm shell={shell} onCreate={(args) => attempt(() => api.createProject(args))} />
+          <CreateProjectForm shell={shell} onCreate={(args) => attempt(() => call('createProject', args))} />
           <div className="start-column">
-            <OpenProjectForm shell={shell} onOpen={(path) => attempt(() => api.openProject({ path }))} />
-            <RecentProjects recent={recent} onOpen={(path) => attempt(() => api.openProject({ path }))} />
+            <OpenProjectForm shell={shell} onOpen={(path) => attempt(() => call('openProject', { path }))} />
+            <RecentProjects recent={recent} onOpen={(path) => attempt(() => call('openProject', { path }))} />
           </div>
         </div>
       </main>
@@ -53,20 +54,17 @@ function CreateProjectForm({
   shell,
   onCreate,
 }: {
-  shell: 'desktop' | 'browser';
+  shell: 'desktop' | 'browser' | 'cli';
   onCreate: (args: { path: string; name?: string; grid: string; coder?: string }) => Promise<void>;
 }) {
   const { t, lang } = useLang();
-  const [grids, setGrids] = useState<GridInfo[]>([]);
+  // Without the list (it never fails in practice) the form still creates from the default grid.
+  const grids = useApiQuery('listGrids', undefined).data ?? [];
   const [grid, setGrid] = useState('six-themes');
   const [path, setPath] = useState('');
   const [coder, setCoder] = useState('');
   const target = useResolvedPath(path.trim());
   const blocked = target !== null && (target.exists || !target.folderExists);
-
-  useEffect(() => {
-    api.listGrids().then(setGrids, () => setGrids([]));
-  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -104,26 +102,12 @@ function CreateProjectForm({
 
 /**
  * The full path a typed project path stands for (a bare name goes to the documents folder or the
- * last one used, with .tresse), asked of the service as the user types; an answer to an older
- * keystroke is dropped.
+ * last one used, with .tresse), asked of the service as the user types; the answer is the one for
+ * the path typed now (each path its own query), never an older keystroke's.
  */
 function useResolvedPath(path: string): ResolvedProjectPath | null {
-  const [target, setTarget] = useState<ResolvedProjectPath | null>(null);
-  useEffect(() => {
-    if (!path) {
-      setTarget(null);
-      return;
-    }
-    let current = true;
-    api.resolveProjectPath({ path }).then(
-      (resolved) => current && setTarget(resolved),
-      () => current && setTarget(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path]);
-  return target;
+  // The folder may have changed since (a project created there): asked afresh for each new path typed.
+  return useApiQuery('resolveProjectPath', path ? { path } : null, { staleTime: 0 }).data ?? null;
 }
 
 /** Where the project will be created, shown before anything is written; or why it cannot be. */
@@ -157,7 +141,7 @@ function parentFolder(path: string): string {
   return cut > 0 ? path.slice(0, cut) : path;
 }
 
-function OpenProjectForm({ shell, onOpen }: { shell: 'desktop' | 'browser'; onOpen: (path: string) => Promise<void> }) {
+function OpenProjectForm({ shell, onOpen }: { shell: 'desktop' | 'browser' | 'cli'; onOpen: (path: string) => Promise<void> }) {
   const { t } = useLang();
   const [path, setPath] = useState('');
   return (

@@ -9,7 +9,7 @@
 // destroyed.
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import type { Code, Coding, SegmentKind, Valence } from '../../model/types.ts';
-import type { TresseApi } from '../../service/api.ts';
+import type { TresseApi } from '../../service/contract/index.ts';
 import type { CodeChanges, DeletedCodes } from '../../service/codebook.ts';
 import type { CodingInput } from '../../service/codings.ts';
 

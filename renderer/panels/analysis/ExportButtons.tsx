@@ -2,7 +2,7 @@
 // self-contained HTML report; optionally the whole analysis grid at once.
 import { useState } from 'react';
 import type { MatrixRequest } from '../../../analysis/matrix/types.ts';
-import type { MatrixExportFormat } from '../../../service/api.ts';
+import type { MatrixExportFormat } from '../../../service/contract/index.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';

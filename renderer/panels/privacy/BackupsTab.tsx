@@ -2,7 +2,7 @@
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service),
 // and deleting one backup or all of them (confirmed first: they cannot be recovered).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { BackupList } from '../../../service/api.ts';
+import type { BackupList } from '../../../service/contract/index.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { api } from '../../api/client.ts';

@@ -5,7 +5,7 @@
 // with a way to delete them here, so the choice to forget the real names stays on screen, and that
 // choice. The warning stays after forgetting: forgetting cleans the project file, not its backups.
 import { useMemo, useState } from 'react';
-import type { PseudonymsApplied } from '../../../service/api.ts';
+import type { PseudonymsApplied } from '../../../service/contract/index.ts';
 import type { PseudonymMatch, PseudonymPreview } from '../../../service/pseudonymise.ts';
 import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
 import { api } from '../../api/client.ts';

@@ -2,7 +2,7 @@
 // or import a whole table from a CSV or JSON file (the same formats as the command line).
 import { useRef, useState, type FormEvent } from 'react';
 import type { Case } from '../../../model/types.ts';
-import type { PseudonymRow } from '../../../service/api.ts';
+import type { PseudonymRow } from '../../../service/contract/index.ts';
 import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/lang-context.tsx';

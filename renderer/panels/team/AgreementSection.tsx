@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { AgreementUnit } from '../../../analysis/agreement/units.ts';
 import type { ProjectAgreement } from '../../../service/agreement.ts';
-import type { AgreementQuery, ReviewAction } from '../../../service/api.ts';
+import type { AgreementQuery, ReviewAction } from '../../../service/contract/index.ts';
 import type { ReviewItem } from '../../../service/disagreements.ts';
 import { teamLabel } from '../../../service/team-labels.ts';
 import { api } from '../../api/client.ts';

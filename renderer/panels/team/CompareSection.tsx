@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { DiffCode } from '../../../codebooks/compare.ts';
 import type { Choice } from '../../../codebooks/merge.ts';
-import type { TeamOther } from '../../../service/api.ts';
+import type { TeamOther } from '../../../service/contract/index.ts';
 import type { CodebookComparison } from '../../../service/compare-codebooks.ts';
 import type { MergeReport } from '../../../service/merge-project.ts';
 import type { QdcImport } from '../../../service/refi.ts';

@@ -2,7 +2,7 @@
 // take one coder's reading, keep both (a deliberate difference), or put it on the next meeting's
 // agenda with a note.
 import { useId, useState } from 'react';
-import type { ReviewAction } from '../../../service/api.ts';
+import type { ReviewAction } from '../../../service/contract/index.ts';
 import type { ReviewItem } from '../../../service/disagreements.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';

@@ -1,7 +1,7 @@
 // Merging a teammate's project into mine: their .tresse (read from a copy, never touched) or a
 // .qdpx; then what was added, found already there, or skipped.
 import { useState } from 'react';
-import type { TeamOther } from '../../../service/api.ts';
+import type { TeamOther } from '../../../service/contract/index.ts';
 import type { MergeReport } from '../../../service/merge-project.ts';
 import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';

@@ -1,7 +1,7 @@
 // The other side of a comparison or a merge: a file received from a teammate (sent to the project
 // as bytes) or a file on this computer given by its path (a .tresse project is read from a copy).
 import { useId, useState } from 'react';
-import type { TeamOther } from '../../../service/api.ts';
+import type { TeamOther } from '../../../service/contract/index.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { readFileBytes } from './download.ts';
 import { extensionOf, FileDrop } from './FileDrop.tsx';

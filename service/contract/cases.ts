@@ -1,0 +1,40 @@
+// Cases (participants, sites) and the attributes that describe cases and sources.
+import { z } from 'zod';
+import { ATTRIBUTE_TYPES } from '../../model/types.ts';
+import { defineAttribute, listAttributes, setAttributeValues } from '../attributes.ts';
+import { createCase, deleteCase, linkSource, listCases, unlinkSource, updateCase } from '../cases.ts';
+import { method } from './define.ts';
+import { attributeScope, attributeValue, id, longText, noArgument, nonEmpty, shortText } from './fields.ts';
+
+const link = z.strictObject({ caseId: id, sourceId: id });
+
+export const caseMethods = {
+  listCases: method({ args: noArgument, run: (_, { ws }) => listCases(ws.project.db) }),
+  createCase: method({
+    args: z.strictObject({ name: shortText, description: longText.optional() }),
+    run: (args, { ws }) => createCase(ws.project, args),
+  }),
+  updateCase: method({
+    args: z.strictObject({ id, name: shortText.optional(), description: longText.optional() }),
+    run: ({ id, ...changes }, { ws }) => updateCase(ws.project, id, changes),
+  }),
+  deleteCase: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => deleteCase(ws.project, id) }),
+  listAttributes: method({
+    args: z.strictObject({ scope: attributeScope.optional() }).default({}),
+    run: ({ scope }, { ws }) => listAttributes(ws.project.db, scope),
+  }),
+  defineAttribute: method({
+    args: z.strictObject({ name: nonEmpty, type: z.enum(ATTRIBUTE_TYPES), scope: attributeScope.optional(), multi: z.boolean().optional() }),
+    run: (args, { ws }) => defineAttribute(ws.project, args),
+  }),
+  setAttributeValues: method({
+    args: z.strictObject({
+      target: z.union([z.strictObject({ caseId: id }), z.strictObject({ sourceId: id })]),
+      name: nonEmpty,
+      values: z.array(attributeValue).max(10_000),
+    }),
+    run: ({ target, name, values }, { ws }) => setAttributeValues(ws.project, target, name, values),
+  }),
+  linkSource: method({ args: link, run: ({ caseId, sourceId }, { ws }) => linkSource(ws.project, caseId, sourceId) }),
+  unlinkSource: method({ args: link, run: ({ caseId, sourceId }, { ws }) => unlinkSource(ws.project, caseId, sourceId) }),
+};

@@ -1,0 +1,59 @@
+// Session and projects: the language, the grids a project starts from, creating, opening and
+// closing the one project of this window, and who is coding.
+import { z } from 'zod';
+import { listGrids } from '../../codebooks/grids.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { newProjectPath, projectPath } from '../path-policy.ts';
+import { projectInfo, switchCoder, type ProjectInfo } from '../project.ts';
+import type { RecentProject } from '../workspace.ts';
+import { method, type ShellHooks } from './define.ts';
+import { noArgument, nonEmpty, shortText } from './fields.ts';
+
+export interface SessionState {
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  lang: Lang;
+  shell: ShellHooks['shell'];
+}
+
+export const projectMethods = {
+  getSession: method({
+    args: noArgument,
+    run: (_, { ws, hooks }): SessionState => ({
+      project: ws.ctx ? projectInfo(ws.ctx) : null,
+      recent: ws.recent(),
+      lang: ws.lang,
+      shell: hooks.shell,
+    }),
+  }),
+  setLang: method({
+    args: z.strictObject({ lang: z.enum(['fr', 'en']) }),
+    run: ({ lang }, { ws }) => {
+      ws.lang = lang;
+    },
+  }),
+  listGrids: method({ args: noArgument, run: () => listGrids() }),
+  createProject: method({
+    args: z.strictObject({ path: nonEmpty, name: shortText.optional(), grid: nonEmpty, coder: shortText.optional() }),
+    path: newProjectPath,
+    run: ({ path, name, grid, coder }, { ws }) => ws.create(path, { grid, ...(name ? { name } : {}), ...(coder ? { coder } : {}) }),
+  }),
+  openProject: method({
+    args: z.strictObject({ path: nonEmpty, coder: shortText.optional() }),
+    path: projectPath,
+    run: ({ path, coder }, { ws }) => ws.open(path, coder),
+  }),
+  closeProject: method({ args: noArgument, run: (_, { ws }) => ws.close() }),
+  /** The full path createProject would use for a typed path (a bare name goes to a known folder, with .tresse). */
+  resolveProjectPath: method({
+    args: z.strictObject({ path: nonEmpty }),
+    path: projectPath,
+    run: ({ path }, { ws }) => ws.resolveNewPath(path),
+  }),
+  /** Asks the shell for a path (a native dialog on the desktop; elsewhere the answer is null). */
+  chooseProjectPath: method({
+    args: z.strictObject({ mode: z.enum(['open', 'create']) }),
+    run: async ({ mode }, { hooks }) => (hooks.chooseProjectPath ? hooks.chooseProjectPath(mode) : null),
+  }),
+  switchCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => switchCoder(ws.project, name) }),
+};

@@ -1,0 +1,31 @@
+// Retrieval and search: the excerpts of a code (filtered by kind, coder, case attribute) and the
+// full-text search over every source.
+import { z } from 'zod';
+import { searchSources } from '../../db/search.ts';
+import { retrieveExcerpts } from '../codings.ts';
+import { method } from './define.ts';
+import { attributeValue, id, nonEmpty, sourceKind } from './fields.ts';
+
+export const retrievalMethods = {
+  retrieve: method({
+    args: z.strictObject({
+      /** Without a code, the excerpts of every code (usually with `sourceIds`). */
+      codeId: id.optional(),
+      includeSubcodes: z.boolean().optional(),
+      sourceIds: z.array(id).max(100_000).optional(),
+      sourceKinds: z.array(sourceKind).optional(),
+      coderIds: z.array(id).max(1_000).optional(),
+      caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
+    }),
+    run: (filter, { ws }) => retrieveExcerpts(ws.project.db, filter),
+  }),
+  search: method({
+    args: z.strictObject({
+      query: z.string().max(10_000),
+      limit: z.number().int().positive().max(100_000).optional(),
+      sourceKinds: z.array(sourceKind).optional(),
+    }),
+    run: ({ query, limit, sourceKinds }, { ws }) =>
+      searchSources(ws.project.db, query, { ...(limit ? { limit } : {}), ...(sourceKinds ? { sourceKinds } : {}) }),
+  }),
+};

@@ -1,0 +1,27 @@
+// Sources: importing a file (parsed in a worker, stored whole or not at all), listing, renaming,
+// reclassifying and deleting.
+import { z } from 'zod';
+import { deleteSource, getSource, importSource, listSources, updateSource } from '../sources.ts';
+import { method } from './define.ts';
+import { bytes, id, noArgument, nonEmpty, shortText, sourceKind } from './fields.ts';
+
+export const sourceMethods = {
+  listSources: method({ args: noArgument, run: (_, { ws }) => listSources(ws.project.db) }),
+  getSource: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => getSource(ws.project.db, id) }),
+  importSource: method({
+    args: z.strictObject({
+      fileName: nonEmpty,
+      bytes,
+      kind: sourceKind,
+      name: shortText.optional(),
+      caseIds: z.array(id).max(10_000).optional(),
+      turnPatterns: z.array(shortText).max(100).optional(),
+    }),
+    run: (args, { ws }) => importSource(ws.project, args),
+  }),
+  updateSource: method({
+    args: z.strictObject({ id, name: shortText.optional(), kind: sourceKind.optional() }),
+    run: ({ id, ...changes }, { ws }) => updateSource(ws.project, id, changes),
+  }),
+  deleteSource: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => deleteSource(ws.project, id) }),
+};
