@@ -441,7 +441,7 @@ export class CommandRun {
         return run.withProject((ctx) => {
           const format = this.values.format ?? (this.values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
           if (format !== 'json' && format !== 'csv') throw new UsageError(`--format ${format}`);
-          const text = exportCodebook(ctx.db, format);
+          const text = exportCodebook(ctx.db, format, this.lang);
           if (this.values.out) {
             const out = resolve(this.io.cwd, this.values.out);
             writeFileBeside(out, text);

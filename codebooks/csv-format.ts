@@ -1,19 +1,12 @@
-// RFC 4180 reading and writing, with what spreadsheets actually produce: a BOM, CRLF or LF, and the
-// semicolon that French-locale Excel uses because the comma is its decimal separator.
+// RFC 4180 reading, with what spreadsheets actually produce: a BOM, CRLF or LF, and the semicolon
+// that French-locale Excel uses because the comma is its decimal separator. Tresse writes CSV with
+// csv-writer.ts; this reads codebooks and pseudonym tables made by people and other programs too.
 import { formatError } from './tree.ts';
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts, for error messages. */
   line: number;
   fields: string[];
-}
-
-const NEEDS_QUOTES = /[",;\r\n\t]|^\s|\s$/;
-
-/** Quotes a field when it holds a delimiter (either kind, so the file survives a re-save), a quote, a line break or edge spaces. */
-export function writeCsv(rows: readonly (readonly string[])[], separator: ',' | ';' = ','): string {
-  const cell = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return rows.map((r) => r.map(cell).join(separator) + '\r\n').join('');
 }
 
 export function readCsv(raw: string): { delimiter: string; records: CsvRecord[] } {

@@ -4,9 +4,13 @@
 // contain " / ". `path` (names from the root joined by " / ") is there for people reading the sheet.
 // On import, a row is placed under, in order of preference: the row whose guid, or path, or (unique) name
 // is in its `parent` cell; else the row whose path is its own path minus " / <name>"; else at the top.
-// Headers may be in English or French, in any order; unknown columns are ignored.
+// Headers may be in English or French, in any order; unknown columns are ignored. Cells the writer
+// guarded against spreadsheet formulas (a leading apostrophe) come back as they were.
+import type { Lang } from '../i18n/lang.ts';
 import type { Code } from '../model/types.ts';
-import { readCsv, writeCsv, type CsvRecord } from './csv-format.ts';
+import { readCsv, type CsvRecord } from './csv-format.ts';
+import { writeCsv } from './csv-writer.ts';
+import { unguardFormula } from './formula-guard.ts';
 import { DEFAULT_COLOR, MAX_CODE_DEPTH, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, tooDeepError, treeFromFlat, walk, type ImportedCode } from './tree.ts';
 
 export const CSV_COLUMNS = ['guid', 'parent', 'abbrev', 'path', 'name', 'color', 'codable', 'definition', 'inclusion', 'exclusion', 'example'] as const;
@@ -20,8 +24,7 @@ const ALIASES: Record<string, Column> = {
   critere_d_exclusion: 'exclusion', criteres_d_exclusion: 'exclusion',
 };
 
-/** UTF-8 text with a BOM, so that Excel reads the accents right. */
-export function exportCodebookCsv(codes: readonly Code[]): string {
+export function exportCodebookCsv(codes: readonly Code[], lang: Lang): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   const parents = new Map<ImportedCode, string>();
   for (const { code, path } of walk(treeFromFlat(codes))) {
@@ -31,7 +34,7 @@ export function exportCodebookCsv(codes: readonly Code[]): string {
       String(code.codable), code.definition, code.inclusion, code.exclusion, code.example,
     ]);
   }
-  return '\uFEFF' + writeCsv(rows);
+  return writeCsv(rows, lang);
 }
 
 interface Row {
@@ -48,7 +51,7 @@ export function parseCodebookCsv(text: string): ImportedCode[] {
   const header = records.shift();
   if (!header) throw formatError('CSV', 'le fichier est vide', { reason: 'empty' });
   const columns = readHeader(header);
-  const rows = records.map((r) => readRow(r, columns));
+  const rows = records.map((r) => readRow({ line: r.line, fields: r.fields.map(unguardFormula) }, columns));
   const roots = link(rows);
   inheritColors(roots, rows);
   const lines = new Map(rows.map((r) => [r.code, r.line]));

@@ -1,8 +1,7 @@
 // The agreement table (one row per code, then the pooled row) as text, CSV and XLSX.
 import ExcelJS from 'exceljs';
 import type { AgreementFigures } from '../analysis/agreement/units.ts';
-import { writeCsv } from '../codebooks/csv-format.ts';
-import { csvSeparator } from '../exchange/export/csv.ts';
+import { writeCsv } from '../codebooks/csv-writer.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ProjectAgreement } from './agreement.ts';
 import { teamLabel, type TeamLabel } from './team-labels.ts';
@@ -69,12 +68,10 @@ export function agreementText(a: ProjectAgreement, lang: Lang): string {
   return [...agreementHeading(a, lang), '', ...rows.map(line)].join('\n');
 }
 
-/** Comma-separated, decimal point: what spreadsheets and R read without a locale setting. */
+/** The table as the spreadsheets of the user's language read it: ";" and 0,812 in French, "," and 0.812 in English. */
 export function agreementCsv(a: ProjectAgreement, lang: Lang): string {
-  // Like the matrix exports: a BOM, and ";" for French spreadsheets (exchange/export/csv.ts).
-  // Numbers with the decimal mark those spreadsheets read (0,812 in French).
   const cell = (c: Cell) => (c === null ? '' : typeof c === 'number' && lang === 'fr' ? String(c).replace('.', ',') : String(c));
-  return '\uFEFF' + writeCsv(agreementTable(a, lang).map((r) => r.map(cell)), csvSeparator(lang));
+  return writeCsv(agreementTable(a, lang).map((r) => r.map(cell)), lang);
 }
 
 export async function agreementXlsx(a: ProjectAgreement, lang: Lang): Promise<Uint8Array> {

@@ -3,14 +3,16 @@ import { exportCodebookJson, parseCodebookJson } from '../codebooks/json.ts';
 import type { ImportedCode } from '../codebooks/tree.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { addCode, listCodes } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 
 export type CodebookFormat = 'json' | 'csv';
 
-export function exportCodebook(db: Db, format: CodebookFormat): string {
+/** `lang` picks the CSV separator (";" in French, "," in English); JSON is the same in both. */
+export function exportCodebook(db: Db, format: CodebookFormat, lang: Lang = 'fr'): string {
   const codes = listCodes(db);
-  if (format === 'csv') return exportCodebookCsv(codes);
+  if (format === 'csv') return exportCodebookCsv(codes, lang);
   const { name } = stmt(db, 'SELECT name FROM project WHERE id = 1').get() as { name: string };
   return exportCodebookJson(codes, { name });
 }

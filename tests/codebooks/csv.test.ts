@@ -18,10 +18,11 @@ function failure(text: string): TresseError {
 const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('codebook CSV export', () => {
-  const csv = exportCodebookCsv(tricky());
+  const csv = exportCodebookCsv(tricky(), 'fr');
 
-  it('starts with a BOM, uses CRLF, commas and the documented header', () => {
-    expect(csv.startsWith('\uFEFFguid,parent,abbrev,path,name,color,codable,definition,inclusion,exclusion,example\r\n')).toBe(true);
+  it('starts with a BOM, uses CRLF, the documented header, ";" in French and "," in English', () => {
+    expect(csv.startsWith('\uFEFFguid;parent;abbrev;path;name;color;codable;definition;inclusion;exclusion;example\r\n')).toBe(true);
+    expect(exportCodebookCsv(tricky(), 'en').startsWith('\uFEFFguid,parent,abbrev,path,name,color,codable,definition,inclusion,exclusion,example\r\n')).toBe(true);
   });
 
   it('writes one row per code, parents first, with the parent guid and the readable path', () => {
@@ -32,22 +33,23 @@ describe('codebook CSV export', () => {
     expect(records.findIndex((r) => r.fields[4] === 'Freins')).toBeLessThan(records.findIndex((r) => r.fields[4] === 'Cultures professionnelles'));
   });
 
-  it('quotes fields with commas, semicolons, quotes, line breaks and edge spaces (RFC 4180)', () => {
+  it('quotes fields with the separator, quotes and line breaks (RFC 4180)', () => {
     expect(csv).toContain('"Citer la ""charte"" du conseil"');
     expect(csv).toContain('"Ce qui peut être dit, à qui, et comment.\nDeuxième ligne ; avec un point-virgule."');
-    expect(csv).toContain('"  espaces au bord  "');
-    expect(csv).toContain(',Soins sans consentement,');
+    expect(csv).toContain(';Soins sans consentement;');
+    expect(exportCodebookCsv(tricky(), 'en')).toContain('"Secret professionnel, secret partagé"');
   });
 });
 
 describe('codebook CSV import', () => {
   it('reads back exactly what it wrote', () => {
     const codes = tricky();
-    expect(parseCodebookCsv(exportCodebookCsv(codes))).toEqual(treeFromFlat(codes));
+    expect(parseCodebookCsv(exportCodebookCsv(codes, 'fr'))).toEqual(treeFromFlat(codes));
+    expect(parseCodebookCsv(exportCodebookCsv(codes, 'en'))).toEqual(treeFromFlat(codes));
   });
 
-  it('reads the same file re-saved by Excel in French (semicolons, CRLF, BOM)', () => {
-    const excel = exportCodebookCsv(tricky()).replace(/^\uFEFF/, '');
+  it('reads the English file re-saved by Excel in French (semicolons, CRLF, BOM)', () => {
+    const excel = exportCodebookCsv(tricky(), 'en').replace(/^\uFEFF/, '');
     const { records } = readCsv(excel);
     const cell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const resaved = '\uFEFF' + records.map((r) => r.fields.map(cell).join(';')).join('\r\n') + '\r\n';
@@ -86,7 +88,7 @@ describe('codebook CSV import', () => {
   });
 
   it('keeps a name containing " / " whole, because parents are linked by guid', () => {
-    const codes = parseCodebookCsv(exportCodebookCsv(tricky()));
+    const codes = parseCodebookCsv(exportCodebookCsv(tricky(), 'fr'));
     expect(codes[1]!.name).toBe('Travail en partenariat / réseau');
     expect(codes[1]!.children[0]!.name).toBe('Freins');
   });
