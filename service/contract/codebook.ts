@@ -44,7 +44,7 @@ export const codebookMethods = {
   }),
   exportCodebook: method({
     args: z.strictObject({ format: codebookFormat }),
-    run: ({ format }, { ws }) => exportCodebook(ws.project.db, format),
+    run: ({ format }, { ws }) => exportCodebook(ws.project.db, format, ws.lang),
   }),
   importCodebook: method({
     args: z.strictObject({ format: codebookFormat, text: longText }),

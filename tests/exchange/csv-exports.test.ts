@@ -12,9 +12,12 @@ import { computeMatrix, exportMatrices, setRowVerdict } from '../../service/anal
 import { exportCodebook, importCodebook } from '../../service/codebook-exchange.ts';
 import { addCode, codePath, listCodes, updateCode } from '../../service/codebook.ts';
 import type { ProjectContext } from '../../service/context.ts';
+import { closeProject, createProject } from '../../service/project.ts';
+import { Workspace } from '../../service/workspace.ts';
 import { teamLabel } from '../../service/team-labels.ts';
 import { buildFixture } from '../analysis/matrix/fixture.ts';
 import { tresse } from '../helpers/cli.ts';
+import { apiOf, contextOf } from '../helpers/contract.ts';
 import { newProject, tempDir } from '../helpers/project.ts';
 import { demoProject } from '../service/team/fixtures.ts';
 import { readRfc4180 } from './rfc4180.ts';
@@ -58,8 +61,7 @@ describe('the analysis grid as CSV', () => {
 });
 
 describe('the codebook as CSV', () => {
-  function hostileCodebook(): ProjectContext {
-    const ctx = newProject({ grid: 'empty' });
+  function hostileCodebook(ctx = newProject({ grid: 'empty' })): ProjectContext {
     const root = addCode(ctx, { name: HYPERLINK, definition: '+1', inclusion: '\t=1+1', exclusion: "'=déjà protégé", example: EVERYTHING });
     addCode(ctx, { name: '@SUM(A1:A9)', parentId: root.id, abbrev: 'X1', definition: '-2+3', example: '-12', inclusion: "'rien à protéger" });
     addCode(ctx, { name: 'Santé mentale', abbrev: 'SM', definition: LINES });
@@ -101,6 +103,22 @@ describe('the codebook as CSV', () => {
       expect(importCodebook(other, 'csv', exportCodebook(ctx.db, 'csv', lang))).toEqual({ added: 3, skipped: 0 });
       expect(content(other)).toEqual(content(ctx));
       expect(content(other)[0]!.path).toEqual([HYPERLINK]);
+    }
+  });
+
+  it('is written by the app with the separator of its interface language', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'grille.tresse');
+    closeProject(hostileCodebook(createProject(path, { grid: 'empty', coder: 'Camille' })));
+    for (const lang of LANGS) {
+      const ws = new Workspace({ configDir: join(dir, `config-${lang}`), lang, autoBackup: false });
+      ws.open(path);
+      try {
+        const [header, ...rows] = opened(await apiOf(contextOf(ws)).exportCodebook({ format: 'csv' }), lang);
+        expect(rows.map((r) => r[header!.indexOf('name')])).toEqual([`'${HYPERLINK}`, "'@SUM(A1:A9)", 'Santé mentale']);
+      } finally {
+        ws.close();
+      }
     }
   });
 
