@@ -1,0 +1,36 @@
+// The margin beside the text: one button per coding in view (use-stripes.ts), in its lane, named
+// by its code; clicking it opens the coding.
+import type { Ref } from 'react';
+import { useT } from '../i18n/lang-context.tsx';
+import type { Stripe } from './stripes.ts';
+
+export const STRIPE_LANE_WIDTH = 18;
+
+export interface StripeMarginProps {
+  ref: Ref<HTMLDivElement>;
+  stripes: readonly Stripe[];
+  activeCodeId?: number | null | undefined;
+  onCodingActivate?: ((codingId: number) => void) | undefined;
+}
+
+export function StripeMargin({ ref, stripes, activeCodeId, onCodingActivate }: StripeMarginProps) {
+  const t = useT();
+  return (
+    <div ref={ref} className="tr-stripes" aria-label={t('transcript.stripes')}>
+      {stripes.map((s) => (
+        <button
+          type="button"
+          key={s.codingId}
+          className={`tr-stripe${activeCodeId === s.codeId ? ' tr-stripe-active' : ''}${s.clippedTop ? ' tr-stripe-open-top' : ''}`}
+          data-coding-id={s.codingId}
+          style={{ top: s.top, height: s.height, left: s.lane * STRIPE_LANE_WIDTH, borderLeftColor: s.color }}
+          title={s.title}
+          aria-label={t('transcript.openCoding', { code: s.title })}
+          onClick={() => onCodingActivate?.(s.codingId)}
+        >
+          <span className="tr-stripe-label">{s.label}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

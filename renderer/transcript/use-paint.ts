@@ -1,0 +1,24 @@
+// Highlights painted on the DOM the editor rendered (paint.ts), never through the editor: colours
+// come from one style rule per combination of codes, written into the view's own <style>.
+import { type RefObject, useCallback, useRef } from 'react';
+import { lookStyles, type PaintInput, paintRuns, type RunIndex } from './paint.ts';
+import { useLatest } from './use-latest.ts';
+
+export function usePaint(runsRef: RefObject<RunIndex | null>, input: PaintInput, onPainted: () => void) {
+  const styleRef = useRef<HTMLStyleElement>(null);
+  const inputRef = useLatest(input);
+  const painted = useRef<{ runs: RunIndex | null; input: PaintInput | null }>({ runs: null, input: null });
+
+  /** Paints the current runs with the current input, once per change of either. */
+  const repaint = useCallback(() => {
+    const runs = runsRef.current;
+    const input = inputRef.current;
+    if (!runs || (painted.current.runs === runs && painted.current.input === input)) return;
+    painted.current = { runs, input };
+    const css = lookStyles(paintRuns(runs, input), input.codes);
+    if (styleRef.current && styleRef.current.textContent !== css) styleRef.current.textContent = css;
+    onPainted();
+  }, [runsRef, inputRef, onPainted]);
+
+  return { styleRef, repaint, inputRef };
+}

@@ -1,0 +1,40 @@
+// The Lexical editor behind the text, read-only: its state is built from the laid-out lines
+// (build.ts) in one synchronous update, then the DOM it rendered is indexed (RunIndex) so that
+// painting, stripes, the mark and the caret work on it at once, in the same frame.
+import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react';
+import { type Built, createTranscriptEditor, renderBlocks } from './build.ts';
+import type { Block } from './layout.ts';
+import { RunIndex } from './paint.ts';
+
+export interface EditorInput {
+  blocks: Block[];
+  text: string;
+  /** The source's structure as a string: equal structures rebuild nothing. */
+  structureKey: string;
+  showTimestamps: boolean;
+}
+
+/**
+ * Keeps the editor state in step with `input`, sets `runsRef` to the index of the rendered runs
+ * and then calls `onBuilt`, which must keep its identity (a new one rebuilds).
+ */
+export function useTranscriptEditor(
+  textRef: RefObject<HTMLElement | null>,
+  runsRef: RefObject<RunIndex | null>,
+  { blocks, text, structureKey, showTimestamps }: EditorInput,
+  onBuilt: () => void,
+) {
+  const editor = useMemo(() => createTranscriptEditor(), []);
+  const built = useRef<Built | null>(null);
+
+  useLayoutEffect(() => {
+    editor.setRootElement(textRef.current);
+    return () => editor.setRootElement(null);
+  }, [editor, textRef]);
+
+  useLayoutEffect(() => {
+    built.current = renderBlocks(editor, blocks, text, structureKey, showTimestamps, built.current);
+    runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
+    onBuilt();
+  }, [editor, textRef, runsRef, blocks, text, structureKey, showTimestamps, onBuilt]);
+}
