@@ -12,11 +12,10 @@ import Database from 'better-sqlite3';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers.ts';
-import type { ApiResult } from '../../service/api.ts';
-import { API_METHODS } from '../../service/api-methods.ts';
+import type { ApiResult } from '../../service/contract/index.ts';
+import { API_METHODS, contract } from '../../service/contract/index.ts';
 import { makePdf, PDF_PAGES } from '../fixtures/import/make.ts';
 import { CALL_CHANNEL } from '../../service/bridge.ts';
-import { apiSchemas } from '../../service/schemas.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const BUILT = {
@@ -229,7 +228,7 @@ describe('the built desktop app (production build)', () => {
     const notServed: string[] = [];
     for (const method of API_METHODS) {
       const r = await app.ipc(method, undefined);
-      const takesNoArgument = apiSchemas[method].safeParse(undefined).success;
+      const takesNoArgument = contract[method].args.safeParse(undefined).success;
       // Without an argument, a method either runs (ok, or the service's own error such as "no
       // project open"), or is stopped by its own argument check, which names it.
       const served = r.ok
@@ -308,13 +307,13 @@ describe('the built desktop app (production build)', () => {
     expect(readFileSync(join(homes[0]!, 'workers.log'), 'utf8').trim().split('\n')).toEqual([`started ${worker}`, `ready ${worker}`]);
   });
 
-  it('loads the built preload, which exposes every API method and the shell, and nothing else', async () => {
+  it('loads the built preload, which exposes one call function and the shell, and nothing else', async () => {
     const exposed = await app.call<{ keys: string[]; methods: string[]; notFunctions: string[]; shell: { keys: string[]; kind: string } }>(
       'preload',
       { path: BUILT.preload },
     );
     expect(exposed.keys.sort()).toEqual(['tresse', 'tresseShell']);
-    expect(exposed.methods.sort()).toEqual([...API_METHODS].sort());
+    expect(exposed.methods).toEqual(['call']);
     expect(exposed.notFunctions).toEqual([]);
     expect({ ...exposed.shell, keys: exposed.shell.keys.sort() }).toEqual({ keys: ['kind', 'onMenu'], kind: 'desktop' });
     // A call from the page goes through the preload to the main process's handler and back.

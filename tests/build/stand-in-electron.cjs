@@ -234,7 +234,7 @@ const ops = {
       shell: shell ? { keys: Object.keys(shell), kind: shell.kind } : null,
     };
   },
-  bridge: ({ method, arg }) => exposed.get('tresse')[method](arg),
+  bridge: ({ method, arg }) => exposed.get('tresse').call(method, arg),
   quit: () => {
     // What Electron does on quit: main.ts closes the workspace (and its project) on will-quit.
     app.emit('will-quit');

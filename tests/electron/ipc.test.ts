@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 const { handleCall, registerIpc } = await import('../../electron/ipc.ts');
-const { createHandlers } = await import('../../service/handlers.ts');
 const { Workspace } = await import('../../service/workspace.ts');
 const { chosenPathsPolicy } = await import('../../service/path-policy.ts');
 const { chooseProjectPath } = await import('../../electron/dialogs.ts');
@@ -33,7 +32,7 @@ describe('IPC entry point', () => {
     dir = mkdtempSync(join(tmpdir(), 'tresse-ipc-'));
     ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr' });
     ws.create(join(dir, 'projet.tresse'), { grid: 'empty', coder: 'Test' });
-    deps = { api: createHandlers(ws, { shell: 'desktop' }), ws, paths: chosenPathsPolicy(), onSessionChange: () => sessionChanges++ };
+    deps = { ctx: { ws, hooks: { shell: 'desktop' } }, paths: chosenPathsPolicy(), onSessionChange: () => sessionChanges++ };
   });
 
   afterAll(() => {
@@ -113,11 +112,11 @@ describe('IPC entry point: the files the page may name', () => {
       showOpenDialog: async () => ({ canceled: false, filePaths: [dialogAnswer] }),
       showSaveDialog: async () => ({ canceled: false, filePath: dialogAnswer }),
     } as never;
-    const api = createHandlers(ws, {
-      shell: 'desktop',
-      chooseProjectPath: (mode) => chooseProjectPath(dialog, {} as never, mode, ws.lang, dir, paths.remember),
-    });
-    deps = { api, ws, paths };
+    const hooks = {
+      shell: 'desktop' as const,
+      chooseProjectPath: (mode: 'open' | 'create') => chooseProjectPath(dialog, {} as never, mode, ws.lang, dir, paths.remember),
+    };
+    deps = { ctx: { ws, hooks }, paths };
   });
 
   afterAll(() => {

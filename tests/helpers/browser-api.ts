@@ -1,6 +1,6 @@
 // An API call to the browser-mode server over real HTTP, as the page makes it (token, Host header).
 import { request } from 'node:http';
-import type { ApiResult } from '../../service/api.ts';
+import type { ApiResult } from '../../service/contract/index.ts';
 import { fromWire, toWire } from '../../service/wire.ts';
 
 export interface ServerAddress {

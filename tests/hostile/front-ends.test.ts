@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ApiResult } from '../../service/api.ts';
+import type { ApiResult } from '../../service/contract/index.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { callServer } from '../helpers/browser-api.ts';
 import { doneWhenFiles, expectFrenchMessage, type HostileFile } from '../helpers/hostile-files.ts';
@@ -23,7 +23,6 @@ import { doneWhenFiles, expectFrenchMessage, type HostileFile } from '../helpers
 vi.mock('electron', () => ({}));
 
 const { handleCall } = await import('../../electron/ipc.ts');
-const { createHandlers } = await import('../../service/handlers.ts');
 const { Workspace } = await import('../../service/workspace.ts');
 const { chosenPathsPolicy } = await import('../../service/path-policy.ts');
 const { startBrowserServer } = await import('../../server/browser-server.ts');
@@ -178,7 +177,7 @@ describe('the desktop handlers', () => {
     const dir = tempDir();
     ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
     ws.create(join(dir, 'etude.tresse'), { grid: 'six-themes', coder: 'Camille' });
-    deps = { api: createHandlers(ws, { shell: 'desktop' }), ws, paths: chosenPathsPolicy() };
+    deps = { ctx: { ws, hooks: { shell: 'desktop' } }, paths: chosenPathsPolicy() };
   });
   afterAll(() => ws?.close());
 

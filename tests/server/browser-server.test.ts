@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
-import type { ApiResult } from '../../service/api.ts';
+import type { ApiResult } from '../../service/contract/index.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { fromWire, toWire } from '../../service/wire.ts';
 

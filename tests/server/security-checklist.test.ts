@@ -35,8 +35,8 @@ const { CONTENT_SECURITY_POLICY } = await import('../../server/security-headers.
 const { serveAppRequest } = await import('../../electron/protocol.ts');
 const { applySessionPolicy } = await import('../../electron/session-policy.ts');
 const { windowOptions, APP_URL } = await import('../../electron/window.ts');
-const { API_METHODS } = await import('../../service/api-methods.ts');
-const { apiSchemas, callApi } = await import('../../service/schemas.ts');
+const { API_METHODS, contract, isApiMethod } = await import('../../service/contract/index.ts');
+const { callMethod } = await import('../../service/contract/call.ts');
 const { Workspace } = await import('../../service/workspace.ts');
 const { startBrowserServer } = await import('../../server/browser-server.ts');
 const { toWire, fromWire } = await import('../../service/wire.ts');
@@ -177,31 +177,44 @@ describe('every API method is guarded by a schema', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has a schema for each method the preload and the server expose', () => {
-    for (const method of API_METHODS) expect(apiSchemas[method], method).toBeDefined();
-    expect(Object.keys(apiSchemas).sort()).toEqual([...API_METHODS].sort());
+  it('takes only the contract’s own methods by name, nothing inherited from Object', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(isApiMethod(name), name).toBe(false);
+      const r = await callMethod(name, {}, { ws, hooks: { shell: 'browser' } });
+      expect(r, name).toMatchObject({ ok: false, error: { code: 'api.unknownMethod' } });
+    }
+    expect(API_METHODS.length).toBeGreaterThan(70);
   });
 
-  it('refuses a bad argument to every method before the service is called', async () => {
-    const reached: string[] = [];
-    const spy = Object.fromEntries(API_METHODS.map((m) => [m, async () => void reached.push(m)])) as never;
-    for (const method of API_METHODS) {
-      for (const bad of [{ '¤unexpected': true }, 'x', 42, [1]]) {
-        const result = await callApi(spy, ws, method, bad);
-        expect(result, `${method} ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+  it('refuses a bad argument to every method before its handler runs', async () => {
+    const runs = API_METHODS.map((m) => vi.spyOn(contract[m] as { run: () => unknown }, 'run'));
+    try {
+      for (const method of API_METHODS) {
+        for (const bad of [{ '¤unexpected': true }, 'x', 42, [1]]) {
+          const result = await callMethod(method, bad, { ws, hooks: { shell: 'browser' } });
+          expect(result, `${method} ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+        }
       }
+      for (const [i, run] of runs.entries()) expect(run, API_METHODS[i]).not.toHaveBeenCalled();
+    } finally {
+      for (const run of runs) run.mockRestore();
     }
-    expect(reached).toEqual([]);
   });
 
   it('names backups by file name only: no path reaches the restore', async () => {
     const reached: unknown[] = [];
-    const spy = { restoreBackup: async (a: unknown) => void reached.push(a) } as never;
-    for (const file of ['../autre.tresse', '/etc/passwd', 'C:\\\\autre.tresse', 'sub/etude.tresse', '.tresse', 'etude.sqlite']) {
-      expect(await callApi(spy, ws, 'restoreBackup', { file }), file).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+    const run = vi.spyOn(contract.restoreBackup, 'run').mockImplementation((a: unknown) => void reached.push(a) as never);
+    const ctx = { ws, hooks: { shell: 'browser' as const } };
+    try {
+      for (const file of ['../autre.tresse', '/etc/passwd', 'C:\\\\autre.tresse', 'sub/etude.tresse', '.tresse', 'etude.sqlite']) {
+        expect(await callMethod('restoreBackup', { file }, ctx), file).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+      }
+      expect(reached).toEqual([]);
+      expect(await callMethod('restoreBackup', { file: 'etude-2026-11-23T09-30-00-000Z.tresse' }, ctx)).toMatchObject({ ok: true });
+      expect(reached).toEqual([{ file: 'etude-2026-11-23T09-30-00-000Z.tresse' }]);
+    } finally {
+      run.mockRestore();
     }
-    expect(reached).toEqual([]);
-    expect(await callApi(spy, ws, 'restoreBackup', { file: 'etude-2026-11-23T09-30-00-000Z.tresse' })).toMatchObject({ ok: true });
   });
 });
 

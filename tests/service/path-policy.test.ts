@@ -1,4 +1,4 @@
-// The files the page may name, checked in the dispatch both shells share (callApi): under the
+// The files the page may name, checked in the dispatch both shells share (service/contract/call.ts): under the
 // workspace folder or a recent project in the browser mode, a file chosen in a dialog on the
 // desktop, anything from the command line. Real folders, real links, real projects.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { TresseApi } from '../../service/api.ts';
-import { createHandlers } from '../../service/handlers.ts';
-import { chosenPathsPolicy, PATH_METHODS, UNRESTRICTED, workspacePolicy, type PathPolicy } from '../../service/path-policy.ts';
+import type { TresseApi } from '../../service/contract/index.ts';
+import { contract } from '../../service/contract/index.ts';
+import { chosenPathsPolicy, UNRESTRICTED, workspacePolicy, type PathPolicy } from '../../service/path-policy.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { apiSchemas, callApi } from '../../service/schemas.ts';
 import { Workspace } from '../../service/workspace.ts';
+import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 /** The workspace folder (the documents folder: no project yet). */
@@ -24,11 +24,11 @@ let api: TresseApi;
 function session(shell: 'desktop' | 'browser' = 'browser'): void {
   ws?.close();
   ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false, documentsDir: docs });
-  api = createHandlers(ws, { shell });
+  api = apiOf(contextOf(ws, { shell }));
 }
 
-const call = (method: 'createProject' | 'openProject' | 'resolveProjectPath' | 'compareCodebooks', arg: unknown, policy: PathPolicy) =>
-  callApi(api, ws, method, arg, policy);
+const call = (method: 'createProject' | 'openProject' | 'resolveProjectPath' | 'compareCodebooks', arg: Record<string, unknown>, policy: PathPolicy) =>
+  callerOf(contextOf(ws))(method, arg, policy);
 const create = (path: string, policy: PathPolicy) => call('createProject', { path, grid: 'empty', coder: 'Camille' }, policy);
 
 /** A project made outside the API, as a teammate's file would be. */
@@ -161,9 +161,13 @@ describe('command line', () => {
 
 describe('the methods the rule covers', () => {
   it('are every API method whose argument has a path field, so a new one cannot slip past the rule', () => {
-    const withPath = Object.entries(apiSchemas)
-      .filter(([, schema]) => /"path":\{/.test(JSON.stringify(z.toJSONSchema(schema as z.ZodType, { unrepresentable: 'any', io: 'input' }))))
+    const withPath = Object.entries(contract)
+      .filter(([, spec]) => /"path":\{/.test(JSON.stringify(z.toJSONSchema(spec.args as z.ZodType, { unrepresentable: 'any', io: 'input' }))))
       .map(([method]) => method);
-    expect(withPath.sort()).toEqual(Object.keys(PATH_METHODS).sort());
+    const declared = Object.entries(contract)
+      .filter(([, spec]) => 'path' in spec && spec.path !== undefined)
+      .map(([method]) => method);
+    expect(withPath.length).toBeGreaterThan(0);
+    expect(withPath.sort()).toEqual(declared.sort());
   });
 });

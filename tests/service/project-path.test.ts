@@ -5,11 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResolvedProjectPath, TresseApi } from '../../service/api.ts';
-import { createHandlers } from '../../service/handlers.ts';
+import type { ResolvedProjectPath, TresseApi } from '../../service/contract/index.ts';
 import { defaultDocumentsDir, resolveProjectPath } from '../../service/project-path.ts';
-import { callApi } from '../../service/schemas.ts';
 import { Workspace } from '../../service/workspace.ts';
+import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 let docs: string;
@@ -19,17 +18,17 @@ let api: TresseApi;
 
 function startSession(): void {
   ws = new Workspace({ configDir: config, lang: 'fr', autoBackup: false, documentsDir: docs });
-  api = createHandlers(ws, { shell: 'browser' });
+  api = apiOf(contextOf(ws, { shell: 'browser' }));
 }
 
 async function resolvePath(path: string): Promise<ResolvedProjectPath> {
-  const result = await callApi(api, ws, 'resolveProjectPath', { path });
+  const result = await callerOf(contextOf(ws))('resolveProjectPath', { path });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as ResolvedProjectPath;
 }
 
 async function create(path: string) {
-  return callApi(api, ws, 'createProject', { path, grid: 'empty', coder: 'Camille' });
+  return callerOf(contextOf(ws))('createProject', { path, grid: 'empty', coder: 'Camille' });
 }
 
 beforeEach(() => {
@@ -108,7 +107,7 @@ describe('a new project typed as a name', () => {
     // Opening a project elsewhere moves the default there.
     expect((await create(join(docs, 'autre.tresse'))).ok).toBe(true);
     ws.close();
-    expect((await callApi(api, ws, 'openProject', { path: join(fieldwork, 'premier.tresse') })).ok).toBe(true);
+    expect((await callerOf(contextOf(ws))('openProject', { path: join(fieldwork, 'premier.tresse') })).ok).toBe(true);
     ws.close();
     expect((await resolvePath('troisieme')).path).toBe(join(fieldwork, 'troisieme.tresse'));
   });

@@ -10,11 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { runCli } from '../../cli/main.ts';
 import { systemErrorOf } from '../../i18n/node-errors.ts';
-import type { ApiResult, TresseApi } from '../../service/api.ts';
-import { createHandlers } from '../../service/handlers.ts';
+import type { ApiResult, TresseApi } from '../../service/contract/index.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { callApi } from '../../service/schemas.ts';
 import { Workspace } from '../../service/workspace.ts';
+import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 let ws: Workspace;
@@ -23,7 +22,7 @@ let api: TresseApi;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tresse-system-errors-'));
   ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
-  api = createHandlers(ws, { shell: 'browser' });
+  api = apiOf(contextOf(ws, { shell: 'browser' }));
 });
 
 afterEach(() => {
@@ -49,7 +48,7 @@ describe('through the API dispatch', () => {
   it('opening a folder named like a project says it is a folder, and leaves nothing behind', async () => {
     const folder = join(dir, 'etude.tresse');
     mkdirSync(folder);
-    const r = await callApi(api, ws, 'openProject', { path: folder });
+    const r = await callerOf(contextOf(ws))('openProject', { path: folder });
     expect(r).toMatchObject({ ok: false, error: { code: 'file.isDirectory', message: `${folder} est un dossier, pas un fichier.` } });
     expectWorded(r);
     expect(readdirSync(dir).sort()).toEqual(['etude.tresse']);
@@ -61,7 +60,7 @@ describe('through the API dispatch', () => {
     symlinkSync(join(dir, 'nulle-part', 'etude.tresse'), link);
     const before = readdirSync(dir).sort();
     // A new project is put in place without replacing whatever entry holds its name, a link included.
-    const r = await callApi(api, ws, 'createProject', { path: link, grid: 'empty' });
+    const r = await callerOf(contextOf(ws))('createProject', { path: link, grid: 'empty' });
     expect(r).toMatchObject({ ok: false, error: { code: 'project.exists', params: { path: link } } });
     expectWorded(r);
     expect(existsSync(join(dir, 'nulle-part'))).toBe(false);
@@ -87,9 +86,9 @@ describe('through the API dispatch', () => {
 
   it('a backup blocked by a file where its folder goes names that file', async () => {
     const project = join(dir, 'etude.tresse');
-    expect(await callApi(api, ws, 'createProject', { path: project, grid: 'empty' })).toMatchObject({ ok: true });
+    expect(await callerOf(contextOf(ws))('createProject', { path: project, grid: 'empty' })).toMatchObject({ ok: true });
     writeFileSync(`${project}.backups`, 'pas un dossier');
-    const r = await callApi(api, ws, 'backupNow', {});
+    const r = await callerOf(contextOf(ws))('backupNow', {});
     expect(r).toMatchObject({ ok: false, error: { params: { path: `${project}.backups` } } });
     expectWorded(r);
   });

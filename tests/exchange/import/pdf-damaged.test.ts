@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSourceFile } from '../../../exchange/import/index.ts';
 import type { TresseError } from '../../../i18n/error.ts';
-import type { ApiResult } from '../../../service/api.ts';
+import type { ApiResult } from '../../../service/contract/index.ts';
 import { closeProject, createProject } from '../../../service/project.ts';
 import { fromWire, toWire } from '../../../service/wire.ts';
 import { makePdf } from '../../fixtures/import/make.ts';

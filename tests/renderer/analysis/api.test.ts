@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Matrix, MatrixRequest } from '../../../analysis/matrix/types.ts';
-import type { ApiMethod, ApiResult, TresseApi } from '../../../service/api.ts';
+import type { ApiMethod, ArgsOf, ResultOf, TresseApi } from '../../../service/contract/index.ts';
 import { createDemoProject } from '../../../service/demo.ts';
-import { createHandlers } from '../../../service/handlers.ts';
-import { callApi } from '../../../service/schemas.ts';
+import { apiOf, callerOf, contextOf } from '../../helpers/contract.ts';
 import { Workspace } from '../../../service/workspace.ts';
 
 let dir: string;
@@ -17,8 +16,8 @@ let ws: Workspace;
 let api: TresseApi;
 
 /** One call as the page makes it: checked, dispatched, unwrapped. */
-async function call<M extends ApiMethod>(method: M, arg: Parameters<TresseApi[M]>[0] | Record<string, unknown>): Promise<Awaited<ReturnType<TresseApi[M]>>> {
-  const result = (await callApi(api, ws, method, arg)) as ApiResult<Awaited<ReturnType<TresseApi[M]>>>;
+async function call<M extends ApiMethod>(method: M, arg: ArgsOf<M> | Record<string, unknown>): Promise<ResultOf<M>> {
+  const result = await callerOf(contextOf(ws))(method, arg);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -28,7 +27,7 @@ beforeAll(async () => {
   const path = join(dir, 'demo.tresse');
   await createDemoProject(path);
   ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
-  api = createHandlers(ws, { shell: 'browser' });
+  api = apiOf(contextOf(ws));
   ws.open(path);
 }, 60_000);
 afterAll(() => {

@@ -3,7 +3,6 @@
 // renames (speaker or heading, first words), in French and in English, and only counts the others.
 import { act, createElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../../service/api-methods.ts';
 import type { Source } from '../../../model/types.ts';
 import type { SourceEditEffect } from '../../../service/edit-source.ts';
 import { flush, mount, type } from '../transcript/render.ts';
@@ -30,9 +29,12 @@ const effect: SourceEditEffect = {
 };
 
 beforeAll(() => {
-  (globalThis as { tresse?: unknown }).tresse = Object.fromEntries(
-    API_METHODS.map((m) => [m, async () => (m === 'previewSourceEdit' || m === 'setLang' ? { ok: true, value: m === 'setLang' ? null : effect } : { ok: false, error: { code: 'test', message: m, params: {} } })]),
-  );
+  (globalThis as { tresse?: unknown }).tresse = {
+    call: async (m: string) =>
+      m === 'previewSourceEdit' || m === 'setLang'
+        ? { ok: true, value: m === 'setLang' ? null : effect }
+        : { ok: false, error: { code: 'test', message: m, params: {} } },
+  };
   vi.resetModules();
 });
 afterAll(() => {

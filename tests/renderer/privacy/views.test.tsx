@@ -4,8 +4,7 @@
 // removes codings only once the user confirmed the list.
 import { act, createElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../../service/api-methods.ts';
-import type { ApiMethod } from '../../../service/api.ts';
+import type { ApiMethod } from '../../../service/contract/index.ts';
 import type { Source } from '../../../model/types.ts';
 import { flush, mount, type } from '../transcript/render.ts';
 
@@ -15,16 +14,13 @@ const calls: Array<[ApiMethod, unknown]> = [];
 
 beforeAll(() => {
   // The client picks the desktop bridge when the preload put one on the window.
-  (globalThis as { tresse?: unknown }).tresse = Object.fromEntries(
-    API_METHODS.map((m) => [
-      m,
-      async (arg: unknown) => {
-        calls.push([m, arg]);
-        const answer = answers.get(m);
-        return answer ? { ok: true, value: answer(arg) } : { ok: false, error: { code: 'test', message: `no answer for ${m}`, params: {} } };
-      },
-    ]),
-  );
+  (globalThis as { tresse?: unknown }).tresse = {
+    call: async (m: ApiMethod, arg: unknown) => {
+      calls.push([m, arg]);
+      const answer = answers.get(m);
+      return answer ? { ok: true, value: answer(arg) } : { ok: false, error: { code: 'test', message: `no answer for ${m}`, params: {} } };
+    },
+  };
   vi.resetModules();
 });
 afterAll(() => {

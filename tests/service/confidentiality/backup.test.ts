@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID } from '../../../db/open.ts';
 import type { TresseError } from '../../../i18n/error.ts';
-import type { BackupList } from '../../../service/api.ts';
+import type { BackupList } from '../../../service/contract/index.ts';
 import {
   backupDirOf,
   backupProject,
@@ -14,13 +14,12 @@ import {
   restoreBackup,
   startAutoBackup,
 } from '../../../service/backup.ts';
-import { createHandlers } from '../../../service/handlers.ts';
-import { callApi } from '../../../service/schemas.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { deleteSource, listSources } from '../../../service/sources.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
 import { tresse } from '../../helpers/cli.ts';
+import { apiOf, callerOf, contextOf } from '../../helpers/contract.ts';
 
 function project() {
   const dir = tempDir();
@@ -90,19 +89,47 @@ describe('rotating backups', () => {
     closeProject(again);
   });
 
-  it('backs up on opening, then on a timer only when something changed', async () => {
+  it('backs up on opening, then every N minutes only when something changed', async () => {
+    // The interval and the clock are fake. The copies are real and watched, not replaced: a backup
+    // starts its copy at once, so the count of copies says which ticks backed up.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const copies = vi.spyOn(Database.prototype, 'backup');
     const { path, ctx } = project();
-    const auto = startAutoBackup(ctx, { minutes: 0.002, keep: 10, atStart: true });
-    await new Promise((r) => setTimeout(r, 400));
-    expect(listBackups(path)).toHaveLength(1);
-    addText(ctx, 'Entretien 1', 'Premier entretien.');
-    await new Promise((r) => setTimeout(r, 600));
-    auto.stop();
-    expect(listBackups(path)).toHaveLength(2);
-    const newest = new Database(listBackups(path)[0]!.path, { readonly: true });
-    expect(newest.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
-    newest.close();
-    closeProject(ctx);
+    const auto = startAutoBackup(ctx, { minutes: 10, keep: 10, atStart: true });
+    const copied = async () => {
+      await Promise.allSettled(copies.mock.results.map((r) => r.value));
+      // What follows a copy (checking it, renaming it into place) is promise callbacks: one turn.
+      await new Promise((r) => setImmediate(r));
+    };
+    const sourcesInNewest = () => {
+      const newest = new Database(listBackups(path)[0]!.path, { readonly: true });
+      try {
+        return newest.prepare('SELECT count(*) FROM sources').pluck().get();
+      } finally {
+        newest.close();
+      }
+    };
+    try {
+      expect(copies).toHaveBeenCalledOnce();
+      await copied();
+      expect(listBackups(path)).toHaveLength(1);
+      expect(sourcesInNewest()).toBe(0);
+      vi.advanceTimersByTime(30 * 60_000);
+      expect(copies).toHaveBeenCalledOnce();
+      addText(ctx, 'Entretien 1', 'Premier entretien.');
+      vi.advanceTimersByTime(9 * 60_000);
+      expect(copies).toHaveBeenCalledOnce();
+      vi.advanceTimersByTime(60_000);
+      expect(copies).toHaveBeenCalledTimes(2);
+      await copied();
+      expect(listBackups(path)).toHaveLength(2);
+      expect(sourcesInNewest()).toBe(1);
+    } finally {
+      auto.stop();
+      closeProject(ctx);
+      copies.mockRestore();
+      vi.useRealTimers();
+    }
   });
 
   it('closes quietly while the backup taken on opening is still being copied, leaving no partial file', async () => {
@@ -110,13 +137,19 @@ describe('rotating backups', () => {
     for (let i = 0; i < 40; i++) addText(ctx, `Entretien ${i}`, `Entretien ${i}. ${'Le secret partagé aide la cellule. '.repeat(300)}`);
     closeProject(ctx);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // Watched, not replaced: the test waits for the copy that the close interrupted to settle.
+    const copies = vi.spyOn(Database.prototype, 'backup');
     try {
       const ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr' });
       ws.open(path);
       ws.close();
-      await new Promise((r) => setTimeout(r, 300));
+      expect(copies).toHaveBeenCalledOnce();
+      await Promise.allSettled(copies.mock.results.map((r) => r.value));
+      // What runs after the copy (cleanup, error report) is promise callbacks: one turn of the loop.
+      await new Promise((r) => setImmediate(r));
       expect(errors).not.toHaveBeenCalled();
     } finally {
+      copies.mockRestore();
       errors.mockRestore();
     }
     expect(readdirSync(backupDirOf(path)).filter((f) => f.endsWith('.partial'))).toEqual([]);
@@ -182,13 +215,13 @@ describe('rotating backups', () => {
     closeProject(ctx);
     const ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
     ws.open(path);
-    const api = createHandlers(ws, { shell: 'browser' });
+    const api = apiOf(contextOf(ws, { shell: 'browser' }));
     for (let i = 0; i < 3; i++) await api.backupNow();
     const middle = (await api.listBackups()).backups[1]!.file;
-    expect(await callApi(api, ws, 'deleteBackup', { file: '../etude.tresse' })).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
-    const missing = await callApi(api, ws, 'deleteBackup', { file: 'etude.tresse' });
+    expect(await callerOf(contextOf(ws))('deleteBackup', { file: '../etude.tresse' })).toMatchObject({ ok: false, error: { code: 'value.invalid' } });
+    const missing = await callerOf(contextOf(ws))('deleteBackup', { file: 'etude.tresse' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'backup.notFound', message: 'Sauvegarde introuvable : etude.tresse' } });
-    const one = await callApi(api, ws, 'deleteBackup', { file: middle });
+    const one = await callerOf(contextOf(ws))('deleteBackup', { file: middle });
     const left = one.ok ? (one.value as BackupList).backups.map((b) => b.file) : [];
     expect(left).toHaveLength(2);
     expect(left).not.toContain(middle);
