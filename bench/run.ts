@@ -154,7 +154,7 @@ try {
   const { browserFigures } = await import('./browser/run.ts');
   for (const [name, value, target] of await browserFigures()) report(name, value, target);
 
-  const { benchMatrix } = await import('../analysis/matrix/bench.ts');
+  const { benchMatrix } = await import('./matrix.ts');
   const mx = await benchMatrix();
   report('triangulation matrix, 500 sources, 60 codes, 100,000 codings', `${mx.matrixMs.toFixed(1)} ms`, `target < 100 ms; ${(mx.matrixMs / mx.groupByMs).toFixed(1)}× one GROUP BY (target ≤ 3×)`);
   report('  the same with every cell’s excerpt ids', `${mx.matrixWithIdsMs.toFixed(1)} ms`, `${(mx.matrixWithIdsMs / mx.groupByMs).toFixed(1)}× one GROUP BY`);

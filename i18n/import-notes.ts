@@ -1,7 +1,6 @@
-// What an importer noticed and tells the user (model/types.ts ImportNote), in French and English.
-// Kept apart from the interface catalogue because a note carries a count that picks the form.
+// What an importer noticed and tells the user, in French and English. Kept apart from the
+// interface catalogue because a note carries a count that picks the form.
 import { interpolate, type Lang } from './lang.ts';
-import type { ImportNote } from '../model/types.ts';
 
 type Forms = { fr: [one: string, many: string]; en: [one: string, many: string] };
 
@@ -31,6 +30,19 @@ export const importNoteMessages = {
 } as const satisfies Record<string, Forms>;
 
 export type ImportNoteKey = keyof typeof importNoteMessages;
+
+/**
+ * Something an importer noticed that the user should know (headers removed, notes left out...).
+ * Declared here, beside its wording, because i18n/ sits below model/ (which re-exports it).
+ */
+export interface ImportNote {
+  key: ImportNoteKey;
+  count?: number;
+  /** Speakers found (turns note). */
+  speakers?: string[];
+  /** Encoding guessed (encoding note). */
+  encoding?: string;
+}
 
 const ENCODING_NAMES: Record<string, Record<Lang, string>> = {
   'utf-16le': { fr: 'UTF-16 (petit-boutiste)', en: 'UTF-16 (little-endian)' },

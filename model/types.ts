@@ -2,7 +2,7 @@
 // Positions (start, end) are always Unicode code points over the source's normalised text,
 // 0-based, end exclusive.
 
-import type { ImportNoteKey } from '../i18n/import-notes.ts';
+import type { ImportNote } from '../i18n/import-notes.ts';
 import type { NormalisedText } from '../text/normalise.ts';
 
 export const SOURCE_KINDS = ['interview', 'observation', 'notebook', 'document', 'synthesis'] as const;
@@ -147,20 +147,9 @@ export interface SearchHit {
   snippetEnd: number;
 }
 
-/** What an importer hands to the project: normalised text plus the structure found in it. */
-/**
- * Something an importer noticed that the user should know (headers removed, notes left out...),
- * worded by i18n/import-notes.ts in the user's language.
- */
-export interface ImportNote {
-  key: ImportNoteKey;
-  count?: number;
-  /** Speakers found (turns note). */
-  speakers?: string[];
-  /** Encoding guessed (encoding note). */
-  encoding?: string;
-}
+export type { ImportNote } from '../i18n/import-notes.ts';
 
+/** What an importer hands to the project: normalised text plus the structure found in it. */
 export interface ParsedSource {
   text: NormalisedText;
   format: string;

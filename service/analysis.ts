@@ -3,17 +3,23 @@
 import type { Db } from '../db/open.ts';
 import { isTresseError, TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { setSynthesis, setVerdict, type AnnotationScope, type RowRef } from '../analysis/matrix/annotations.ts';
-import { buildMatrix } from '../analysis/matrix/build.ts';
-import { resolveQuestion } from '../analysis/matrix/questions.ts';
+import type { AnnotationScope, RowRef } from '../analysis/matrix/annotations.ts';
 import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode, RowVerdict, Verdict } from '../analysis/matrix/types.ts';
+import { formatMatrices, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
+import { setSynthesis, setVerdict } from './annotations.ts';
 import { getCode, resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
+import { buildMatrix, codebookUsage } from './matrix.ts';
+import { excerptsByIds } from './matrix-excerpts.ts';
+import { resolveQuestion } from './questions.ts';
 
-export { buildMatrix as computeMatrix, columnSpecFrom } from '../analysis/matrix/build.ts';
-export { cellExcerpts, excerptsByIds } from '../analysis/matrix/excerpts.ts';
-export { addQuestion, listQuestions, removeQuestion, resolveQuestion, setQuestionCodes } from '../analysis/matrix/questions.ts';
-export { kindColumns, resetKindColumns, setKindColumn, DEFAULT_KIND_COLUMNS } from '../analysis/matrix/kind-columns.ts';
+export { buildMatrix as computeMatrix, columnSpecFrom, codebookUsage } from './matrix.ts';
+export { cellExcerpts, excerptsByIds } from './matrix-excerpts.ts';
+export { addQuestion, getQuestion, listQuestions, removeQuestion, resolveQuestion, setQuestionCodes } from './questions.ts';
+export { kindColumns, resetKindColumns, setKindColumn } from './kind-columns.ts';
+export { DEFAULT_KIND_COLUMNS, type KindColumn } from '../analysis/matrix/kind-columns.ts';
+export type { ResearchQuestion } from '../analysis/matrix/questions.ts';
+export type { CellExcerpts } from '../analysis/matrix/excerpts.ts';
 export type * from '../analysis/matrix/types.ts';
 export { MATRIX_TYPES, VERDICTS } from '../analysis/matrix/types.ts';
 
@@ -94,10 +100,14 @@ export function setRowVerdict(
   return { rowKey: row.key, dimension: matrix.dimension, verdict: after?.verdict ?? null, silent: after?.silent ?? [] };
 }
 
-export { exportMatrices, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
+export { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
 export { picturesFor, type Picture } from '../analysis/pictures/index.ts';
 export { svgToPng } from '../analysis/pictures/png.ts';
-export { codebookUsage } from '../analysis/matrix/usage.ts';
+
+/** The matrices in a supervisor's format (exchange/export), quoting the project's excerpts. */
+export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
+  return formatMatrices({ excerptsOf: (ids) => excerptsByIds(db, ids), usageOf: (filter) => codebookUsage(db, filter) }, matrices, format, options);
+}
 
 /**
  * The whole analysis grid for the supervisor, one matrix per sheet or section: the triangulation

@@ -1,10 +1,9 @@
-// The one query behind every count: codings grouped by code and source, with their ids. It stays
-// on the codings_by_code index and never reads a text; the groups are then folded into
-// row x column cells, counting distinct sources and cases.
-import type { Db } from '../../db/open.ts';
+// Row x column cells from the one query behind every count (service/matrix-queries.ts
+// groupCodings: codings grouped by code and source, with their ids), counting distinct sources
+// and cases.
 import type { ColumnPlan } from './columns.ts';
 import type { SourceFacts } from './sources.ts';
-import type { MatrixCell, MatrixFilter, RowItem } from './types.ts';
+import type { MatrixCell, RowItem } from './types.ts';
 
 export interface CodeSourceGroup {
   codeId: number;
@@ -13,46 +12,6 @@ export interface CodeSourceGroup {
   ids: string;
   positive?: number;
   negative?: number;
-}
-
-/** The filters that bear on codings themselves (coder, coding date), for the codings aliased `alias`. */
-export function codingConditions(alias: string, filter: MatrixFilter): { sql: string[]; params: unknown[] } {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (filter.coderIds?.length) {
-    sql.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
-    params.push(...filter.coderIds);
-  }
-  if (!filter.dateAttribute && filter.from) {
-    sql.push(`${alias}.created_at >= ?`);
-    params.push(filter.from);
-  }
-  if (!filter.dateAttribute && filter.to) {
-    sql.push(`substr(${alias}.created_at, 1, 10) <= ?`);
-    params.push(filter.to);
-  }
-  return { sql, params };
-}
-
-/** Coder and coding-date filters apply here; filters on sources are applied when folding. */
-export function groupCodings(
-  db: Db,
-  filter: MatrixFilter,
-  codeIds?: number[],
-  withIds = true,
-  withValences = false,
-): CodeSourceGroup[] {
-  const { sql: where, params } = codingConditions('k', filter);
-  if (codeIds) {
-    where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...codeIds);
-  }
-  return db
-    .prepare(
-      `SELECT k.code_id AS codeId, k.source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(k.id)' : "''"} AS ids
-       ${withValences ? ", sum(k.valence = '+') AS positive, sum(k.valence = '-') AS negative" : ''} FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
-    )
-    .all(...params) as CodeSourceGroup[];
 }
 
 interface Acc {

@@ -1,11 +1,8 @@
 // What the researcher writes into a matrix: a synthesis of the major ideas per cell, and a
 // verdict with a note per row. Keyed by matrix, row (code or question), case for the
-// per-participant grid, and column (syntheses) or column dimension (verdicts).
-import type { Db } from '../../db/open.ts';
-import { stmt } from '../../db/statements.ts';
-import { TresseError } from '../../i18n/error.ts';
-import { nowIso, type ProjectContext } from '../../service/context.ts';
-import { VERDICTS, type RowVerdict, type Verdict } from './types.ts';
+// per-participant grid, and column (syntheses) or column dimension (verdicts). Stored by
+// service/annotations.ts; laid onto a computed matrix here.
+import type { Matrix, RowVerdict } from './types.ts';
 
 export interface AnnotationScope {
   matrix: 'triangulation' | 'participant';
@@ -17,71 +14,20 @@ export type RowRef = { codeId: number; questionId?: null } | { questionId: numbe
 export const rowKeyOf = (r: { codeId?: number | null; questionId?: number | null }): string =>
   r.codeId != null ? `code:${r.codeId}` : `question:${r.questionId}`;
 
-const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
-
-/** Writes a cell's synthesis; empty text removes it. */
-export function setSynthesis(ctx: ProjectContext, scope: AnnotationScope, row: RowRef, columnKey: string, text: string): void {
-  const body = text.trim();
-  ctx.db.transaction(() => {
-    stmt(
-      ctx.db,
-      `DELETE FROM matrix_syntheses WHERE matrix = ? AND code_id IS ? AND question_id IS ? AND case_id IS ? AND column_key = ?`,
-    ).run(scope.matrix, row.codeId ?? null, row.questionId ?? null, scope.caseId, columnKey);
-    if (!body) return;
-    stmt(
-      ctx.db,
-      `INSERT INTO matrix_syntheses (matrix, code_id, question_id, case_id, column_key, text, author_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(scope.matrix, row.codeId ?? null, row.questionId ?? null, scope.caseId, columnKey, body, ctx.coder.id, nowIso());
-  })();
-}
-
-/** Syntheses of one matrix by row key and column key. */
-export function loadSyntheses(db: Db, scope: AnnotationScope): Map<string, string> {
-  const rows = stmt(
-    db,
-    `SELECT code_id AS codeId, question_id AS questionId, column_key AS columnKey, text FROM matrix_syntheses
-     WHERE matrix = ? AND case_id IS ?`,
-  ).all(scope.matrix, scope.caseId) as { codeId: number | null; questionId: number | null; columnKey: string; text: string }[];
-  return new Map(rows.map((r) => [cellKey(rowKeyOf(r), r.columnKey), r.text]));
-}
+export const cellKey = (rowKey: string, columnKey: string): string => `${rowKey}\u0000${columnKey}`;
 
 export function synthesisOf(syntheses: Map<string, string>, rowKey: string, columnKey: string): string | undefined {
   return syntheses.get(cellKey(rowKey, columnKey));
 }
 
-/** Sets a row's verdict with its note; `null` clears it. */
-export function setVerdict(
-  ctx: ProjectContext,
-  scope: AnnotationScope,
-  dimension: string,
-  row: RowRef,
-  verdict: Verdict | null,
-  note = '',
-): void {
-  if (verdict !== null && !(VERDICTS as readonly string[]).includes(verdict)) {
-    throw new TresseError('matrix.verdict', { verdict: String(verdict), allowed: VERDICTS.join(', ') });
+/** The matrix with its cells' syntheses (by cell key) and its rows' verdicts (by row key; none is null). */
+export function annotate(m: Matrix, syntheses: Map<string, string>, verdicts: Map<string, RowVerdict>): Matrix {
+  for (const row of m.rows) {
+    row.cells.forEach((cell, i) => {
+      const text = synthesisOf(syntheses, row.key, m.columns[i]!.key);
+      if (text) cell.synthesis = text;
+    });
+    row.verdict = verdicts.get(row.key) ?? null;
   }
-  ctx.db.transaction(() => {
-    stmt(
-      ctx.db,
-      `DELETE FROM row_verdicts WHERE matrix = ? AND dimension = ? AND code_id IS ? AND question_id IS ? AND case_id IS ?`,
-    ).run(scope.matrix, dimension, row.codeId ?? null, row.questionId ?? null, scope.caseId);
-    if (verdict === null) return;
-    stmt(
-      ctx.db,
-      `INSERT INTO row_verdicts (matrix, dimension, code_id, question_id, case_id, verdict, note, author_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(scope.matrix, dimension, row.codeId ?? null, row.questionId ?? null, scope.caseId, verdict, note.trim(), ctx.coder.id, nowIso());
-  })();
-}
-
-export function loadVerdicts(db: Db, scope: AnnotationScope, dimension: string): Map<string, RowVerdict> {
-  const rows = stmt(
-    db,
-    `SELECT v.code_id AS codeId, v.question_id AS questionId, v.verdict, v.note, u.name AS author, v.updated_at AS updatedAt
-     FROM row_verdicts v LEFT JOIN coders u ON u.id = v.author_id
-     WHERE v.matrix = ? AND v.dimension = ? AND v.case_id IS ?`,
-  ).all(scope.matrix, dimension, scope.caseId) as (RowVerdict & { codeId: number | null; questionId: number | null })[];
-  return new Map(rows.map(({ codeId, questionId, ...v }) => [rowKeyOf({ codeId, questionId }), v]));
+  return m;
 }

@@ -1,12 +1,11 @@
 // Turns a column spec into the matrix's columns and tells, for each source, which columns its
 // codings go to and with which cases: the SQL groups codings by code and source only, and the
 // few hundred sources are folded into columns here.
-import type { Db } from '../../db/open.ts';
-import { label } from './labels.ts';
-import { kindColumns } from './kind-columns.ts';
-import { attributeValues, type AttrValue, type SourceFacts } from './sources.ts';
-import type { ColumnSpec, MatrixColumn } from './types.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import type { KindColumn } from './kind-columns.ts';
+import { label } from './labels.ts';
+import type { AttributeValues, AttrValue, SourceFacts } from './sources.ts';
+import type { ColumnSpec, MatrixColumn } from './types.ts';
 
 export interface Placement {
   column: number;
@@ -25,7 +24,13 @@ const compareValues = (a: AttrValue, b: AttrValue) =>
   typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
 const valueKey = (v: AttrValue | null) => (v === null ? '' : String(v));
 
-export function columnPlan(db: Db, spec: ColumnSpec, sources: SourceFacts[], lang: Lang = 'fr'): ColumnPlan {
+/** What the columns are made from: the project's kind mapping, and for attribute columns that attribute's values. */
+export interface ColumnData {
+  kindColumns: readonly KindColumn[];
+  attribute: AttributeValues | null;
+}
+
+export function columnPlan(spec: ColumnSpec, sources: SourceFacts[], data: ColumnData, lang: Lang = 'fr'): ColumnPlan {
   switch (spec.by) {
     case 'total':
       return {
@@ -44,7 +49,7 @@ export function columnPlan(db: Db, spec: ColumnSpec, sources: SourceFacts[], lan
       };
     }
     case 'kind': {
-      const mapping = kindColumns(db);
+      const mapping = data.kindColumns;
       const columns = mapping.map((c) => ({ key: `kind:${c.label}`, label: c.label, kinds: c.kinds }));
       return {
         columns,
@@ -57,12 +62,12 @@ export function columnPlan(db: Db, spec: ColumnSpec, sources: SourceFacts[], lan
       };
     }
     case 'attribute':
-      return attributePlan(db, spec.scope, spec.name, sources, lang);
+      if (!data.attribute) throw new Error(`columnPlan: the values of attribute ${spec.name} were not given`);
+      return attributePlan(data.attribute, spec.scope, spec.name, sources, lang);
   }
 }
 
-function attributePlan(db: Db, scope: 'case' | 'source', name: string, sources: SourceFacts[], lang: Lang): ColumnPlan {
-  const { values, multi } = attributeValues(db, scope, name);
+function attributePlan({ values, multi }: AttributeValues, scope: 'case' | 'source', name: string, sources: SourceFacts[], lang: Lang): ColumnPlan {
   /** Per source: value -> the cases that give the source this value. */
   const bySource = new Map<number, Map<string, { value: AttrValue | null; caseIds: number[] }>>();
   const add = (sid: number, value: AttrValue | null, caseIds: number[]) => {

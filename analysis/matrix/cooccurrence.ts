@@ -1,17 +1,14 @@
 // Code co-occurrence: pairs of codings of different codes by the same coder (two coders meeting
 // on a passage is agreement, not co-occurrence) that overlap in the text, or that start in the
 // same speaker turn (the source's structure). The cell count is the number of distinct pairs in either way.
-import type { Db } from '../../db/open.ts';
+// The pairs are read by service/cooccurrence-pairs.ts; they are counted into cells here.
 import type { Lang } from '../../i18n/lang.ts';
-import { parseStructure } from '../../service/structure.ts';
-import { codingConditions } from './aggregate.ts';
-import { filterNotes } from './notes.ts';
+import type { StructureSegment } from '../../model/types.ts';
 import { label } from './labels.ts';
-import { rowItems } from './rows.ts';
-import { eligibleSources, loadSourceFacts } from './sources.ts';
-import type { Matrix, MatrixFilter, RowMode } from './types.ts';
+import type { SourceFacts } from './sources.ts';
+import type { Matrix, MatrixFilter, RowItem, RowMode } from './types.ts';
 
-interface Pair {
+export interface Pair {
   a: number;
   ca: number;
   b: number;
@@ -19,37 +16,7 @@ interface Pair {
   sid: number;
 }
 
-function codingWhere(alias: string, filter: MatrixFilter): { sql: string; params: unknown[] } {
-  const { sql, params } = codingConditions(alias, filter);
-  return { sql: sql.length ? sql.join(' AND ') : '1', params };
-}
-
-/**
- * Each overlapping pair once, `a` being the coding that starts first (ties: the older id): then
- * b starts inside a, a range the codings_by_source index answers without comparing every pair.
- */
-function pairs(db: Db, filter: MatrixFilter): { overlaps: Pair[]; sameTurn: Pair[] } {
-  const wa = codingWhere('a', filter);
-  const wb = codingWhere('b', filter);
-  const overlaps = db
-    .prepare(
-      `SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
-       FROM codings a JOIN codings b ON b.source_id = a.source_id AND b.start >= a.start AND b.start < a.end
-         AND (b.start > a.start OR b.id > a.id) AND b.coder_id = a.coder_id AND b.code_id <> a.code_id
-       WHERE ${wa.sql} AND ${wb.sql}`,
-    )
-    .all(...wa.params, ...wb.params) as Pair[];
-  const wk = codingWhere('k', filter);
-  const codings = db
-    .prepare(
-      `SELECT k.id, k.code_id AS code, k.coder_id AS coder, k.source_id AS sid, k.start FROM codings k
-       WHERE ${wk.sql} ORDER BY k.source_id, k.id`,
-    )
-    .all(...wk.params) as PlacedCoding[];
-  return { overlaps, sameTurn: sameTurnPairs(db, codings) };
-}
-
-interface PlacedCoding {
+export interface PlacedCoding {
   id: number;
   code: number;
   coder: number;
@@ -58,17 +25,17 @@ interface PlacedCoding {
 }
 
 /**
- * Pairs starting in the same turn, `a` the older coding. Each source's turns are read once from
- * its structure (in position order), and each coding placed in its turn by binary search.
+ * Pairs starting in the same turn, `a` the older coding. `codings` come grouped by source, in id
+ * order; `structureOf` gives a source's structure (in position order), asked once per source, and
+ * each coding is placed in its turn by binary search.
  */
-function sameTurnPairs(db: Db, codings: readonly PlacedCoding[]): Pair[] {
-  const structureOf = db.prepare('SELECT structure FROM sources WHERE id = ?').pluck();
+export function sameTurnPairs(codings: readonly PlacedCoding[], structureOf: (sourceId: number) => readonly StructureSegment[]): Pair[] {
   const out: Pair[] = [];
   for (let from = 0; from < codings.length; ) {
     const sid = codings[from]!.sid;
     let to = from;
     while (to < codings.length && codings[to]!.sid === sid) to++;
-    const turns = parseStructure(structureOf.get(sid) as string).filter((s) => s.kind === 'turn');
+    const turns = structureOf(sid).filter((s) => s.kind === 'turn');
     if (turns.length > 0) {
       const starts = turns.map((t) => t.start);
       // Codings by turn and coder, in id order (the query's).
@@ -109,16 +76,26 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return lo - 1;
 }
 
-/** Square matrix over the rows; with code rows, each code holds only its own codings. */
-export function buildCooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang = 'fr'): Matrix {
-  const facts = loadSourceFacts(db);
-  const eligible = eligibleSources(db, facts, filter);
-  const items = rowItems(db, mode, mode === 'codes');
+export interface CooccurrenceParts {
+  mode: RowMode;
+  /** The rows; with code rows, each code holds only its own codings (rows.ts `own`). */
+  items: RowItem[];
+  overlaps: readonly Pair[];
+  sameTurn: readonly Pair[];
+  facts: Map<number, SourceFacts>;
+  /** The sources the filter keeps (null: all). */
+  eligible: Set<number> | null;
+  filter: MatrixFilter;
+  filterNotes: string[];
+}
+
+/** Square matrix over the rows. */
+export function cooccurrenceMatrix(parts: CooccurrenceParts, lang: Lang = 'fr'): Matrix {
+  const { mode, items, overlaps, sameTurn, facts, eligible, filter } = parts;
   const rowsOf = new Map<number, number[]>();
   items.forEach((r, i) => r.codeIds.forEach((c) => rowsOf.set(c, [...(rowsOf.get(c) ?? []), i])));
   const n = items.length;
   const acc = Array.from({ length: n * n }, () => ({ count: 0, overlaps: 0, sameTurn: 0, ids: new Set<number>(), sources: new Set<number>() }));
-  const { overlaps, sameTurn } = pairs(db, filter);
   // A pair both overlapping and in the same turn is one co-occurrence: count it once.
   const key = (p: Pair) => Math.min(p.a, p.b) * 2 ** 26 + Math.max(p.a, p.b);
   const overlapping = new Set(overlaps.map(key));
@@ -159,6 +136,6 @@ export function buildCooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, l
       }),
     })),
     filter,
-    notes: [label('note.cooccurrence', lang), ...filterNotes(db, filter, lang)],
+    notes: [label('note.cooccurrence', lang), ...parts.filterNotes],
   };
 }

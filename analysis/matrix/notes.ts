@@ -1,16 +1,13 @@
 // The filters of a matrix in words, so that an exported grid says what it was computed on.
-import type { Db } from '../../db/open.ts';
-import { stmt } from '../../db/statements.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from './labels.ts';
 import type { MatrixFilter } from './types.ts';
 
-/** The filters in words, for the reader of an export. */
-export function filterNotes(db: Db, filter: MatrixFilter, lang: Lang): string[] {
+/** The filters in words, for the reader of an export; `coderNames` names the filter's coders. */
+export function filterNotes(filter: MatrixFilter, coderNames: ReadonlyMap<number, string>, lang: Lang): string[] {
   const parts: string[] = [];
   if (filter.coderIds?.length) {
-    const nameOf = (id: number) => (stmt(db, 'SELECT name FROM coders WHERE id = ?').get(id) as { name: string } | undefined)?.name;
-    const names = filter.coderIds.map((id) => nameOf(id) ?? `#${id}`);
+    const names = filter.coderIds.map((id) => coderNames.get(id) ?? `#${id}`);
     parts.push(`${label('filter.coder', lang)} = ${names.join(', ')}`);
   }
   if (filter.sourceKinds?.length) parts.push(`${label('filter.kinds', lang)} = ${filter.sourceKinds.join(', ')}`);

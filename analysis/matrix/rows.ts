@@ -1,26 +1,23 @@
 // The rows a matrix can have: every code in codebook order (a code's row holds its sub-codes'
 // evidence too), only the themes (top-level codes), or the research questions.
-import type { Db } from '../../db/open.ts';
-import { stmt } from '../../db/statements.ts';
-import { listQuestions } from './questions.ts';
+import type { ResearchQuestion } from './questions.ts';
 import type { RowItem, RowMode } from './types.ts';
 
-interface CodeNode {
+export interface CodeRow {
   id: number;
   parentId: number | null;
   name: string;
   abbrev: string | null;
   color: string;
+}
+
+export interface CodeNode extends CodeRow {
   children: CodeNode[];
 }
 
-/** The codebook as a tree, in its order. */
-export function codeTree(db: Db): CodeNode[] {
-  const rows = stmt(
-    db,
-    'SELECT id, parent_id AS parentId, name, abbrev, color FROM codes ORDER BY parent_id NULLS FIRST, position, id',
-  ).all() as Omit<CodeNode, 'children'>[];
-  const byId = new Map(rows.map((r) => [r.id, { ...r, children: [] as CodeNode[] }]));
+/** The codebook as a tree, from its codes in codebook order (parents first, then position). */
+export function codeTree(codes: readonly CodeRow[]): CodeNode[] {
+  const byId = new Map(codes.map((r) => [r.id, { ...r, children: [] as CodeNode[] }]));
   const roots: CodeNode[] = [];
   for (const node of byId.values()) {
     const parent = node.parentId === null ? undefined : byId.get(node.parentId);
@@ -49,14 +46,13 @@ function codeRow(node: CodeNode, depth: number, own: boolean): RowItem {
 
 /**
  * With `own`, a code's row holds only its own codings (co-occurrence, where a theme holding its
- * sub-codes would repeat every pair).
+ * sub-codes would repeat every pair). `questions` are read for question rows only.
  */
-export function rowItems(db: Db, mode: RowMode, own = false): RowItem[] {
-  const roots = codeTree(db);
+export function rowItems(roots: readonly CodeNode[], mode: RowMode, questions: readonly ResearchQuestion[], own = false): RowItem[] {
   if (mode === 'themes') return roots.map((n) => codeRow(n, 0, own));
   if (mode === 'codes') {
     const out: RowItem[] = [];
-    const walk = (nodes: CodeNode[], depth: number) => {
+    const walk = (nodes: readonly CodeNode[], depth: number) => {
       for (const n of nodes) {
         out.push(codeRow(n, depth, own));
         walk(n.children, depth + 1);
@@ -66,9 +62,9 @@ export function rowItems(db: Db, mode: RowMode, own = false): RowItem[] {
     return out;
   }
   const byId = new Map<number, CodeNode>();
-  const index = (nodes: CodeNode[]) => nodes.forEach((n) => (byId.set(n.id, n), index(n.children)));
+  const index = (nodes: readonly CodeNode[]) => nodes.forEach((n) => (byId.set(n.id, n), index(n.children)));
   index(roots);
-  return listQuestions(db).map((q) => ({
+  return questions.map((q) => ({
     key: `question:${q.id}`,
     label: q.name,
     abbrev: null,

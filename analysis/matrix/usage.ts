@@ -1,10 +1,6 @@
 // How much each code is used (its own codings, under the matrix filters), as the codebook tree:
 // what the sunburst is sized by.
-import type { Db } from '../../db/open.ts';
-import { groupCodings } from './aggregate.ts';
-import { codeTree } from './rows.ts';
-import { eligibleSources, loadSourceFacts } from './sources.ts';
-import type { MatrixFilter } from './types.ts';
+import type { CodeNode } from './rows.ts';
 
 export interface UsageNode {
   name: string;
@@ -14,13 +10,8 @@ export interface UsageNode {
   children: UsageNode[];
 }
 
-export function codebookUsage(db: Db, filter: MatrixFilter = {}): UsageNode[] {
-  const eligible = eligibleSources(db, loadSourceFacts(db), filter);
-  const own = new Map<number, number>();
-  for (const g of groupCodings(db, filter)) {
-    if (!eligible || eligible.has(g.sourceId)) own.set(g.codeId, (own.get(g.codeId) ?? 0) + g.count);
-  }
-  type Node = ReturnType<typeof codeTree>[number];
-  const convert = (n: Node): UsageNode => ({ name: n.name, abbrev: n.abbrev, count: own.get(n.id) ?? 0, children: n.children.map(convert) });
-  return codeTree(db).map(convert);
+/** The codebook tree with each code's own count (`own`, by code id; absent is none). */
+export function usageTree(roots: readonly CodeNode[], own: ReadonlyMap<number, number>): UsageNode[] {
+  const convert = (n: CodeNode): UsageNode => ({ name: n.name, abbrev: n.abbrev, count: own.get(n.id) ?? 0, children: n.children.map(convert) });
+  return roots.map(convert);
 }

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';
-import { rowLabel, verdictText } from '../../exchange/export/table.ts';
+import { rowLabel, verdictText } from '../matrix/row-text.ts';
 import { el, grey, inkOn, svgDocument, text, textWidth, truncate } from './svg.ts';
 
 export interface HeatmapInput {

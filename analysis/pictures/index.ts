@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
 import type { Matrix } from '../matrix/types.ts';
 import type { UsageNode } from '../matrix/usage.ts';
-import { rowLabel } from '../../exchange/export/table.ts';
+import { rowLabel } from '../matrix/row-text.ts';
 import { frequencyBars } from './bars.ts';
 import { cooccurrenceHeatmap, heatmapSvg, triangulationHeatmap } from './heatmap.ts';
 import { cooccurrenceNetwork } from './network.ts';

@@ -1,12 +1,16 @@
 // A matrix laid out for a reader: one row per theme or question, one cell per column holding the
 // synthesis, the counts and the quoted excerpts with their source references. Every export
 // format (XLSX, DOCX, CSV, HTML) renders this one layout.
-import type { Db } from '../../db/open.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { excerptsByIds } from '../../analysis/matrix/excerpts.ts';
 import { label } from '../../analysis/matrix/labels.ts';
-import type { Matrix, MatrixCell, MatrixRow } from '../../analysis/matrix/types.ts';
+import { rowLabel, verdictText } from '../../analysis/matrix/row-text.ts';
+import type { Matrix, MatrixCell } from '../../analysis/matrix/types.ts';
 import type { Excerpt } from '../../model/types.ts';
+
+export { rowLabel, verdictText };
+
+/** The excerpts of these coding ids that exist, in any order: the project's, read by the caller. */
+export type ExcerptsOf = (ids: readonly number[]) => Excerpt[];
 
 export interface Quote {
   text: string;
@@ -53,8 +57,6 @@ export interface TableOptions {
   excerptsPerCell?: number;
 }
 
-export const rowLabel = (r: Pick<MatrixRow, 'abbrev' | 'label'>): string => (r.abbrev ? `${r.abbrev} — ${r.label}` : r.label);
-
 /** "Entretien 1 — coordinatrice ; P1 ; 120–245": where a quotation comes from (and its valence, when coded). */
 export function quoteReference(q: Quote, lang: Lang = 'fr'): string {
   return [
@@ -90,17 +92,17 @@ const toQuote = (x: Excerpt): Quote => ({
   valence: x.valence,
 });
 
-export function reportTable(db: Db, m: Matrix, options: TableOptions = {}): ReportTable {
+export function reportTable(m: Matrix, excerptsOf: ExcerptsOf, options: TableOptions = {}): ReportTable {
   const lang = options.lang ?? 'fr';
   const grid = m.type === 'triangulation' || m.type === 'participant';
-  const table = grid ? gridTable(db, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
+  const table = grid ? gridTable(excerptsOf, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
   const attribute = m.dimension.replace(/^(case|source):/, '');
   return { ...table, sheet: label(`sheet.${m.type}`, lang, { case: m.caseName ?? '', attribute }) };
 }
 
-function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): Omit<ReportTable, 'sheet'> {
+function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): Omit<ReportTable, 'sheet'> {
   const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
-  const byId = new Map(excerptsByIds(db, wanted).map((x) => [x.id, x]));
+  const byId = new Map(excerptsOf(wanted).map((x) => [x.id, x]));
   const gridCell = (c: MatrixCell): ReportCell => {
     const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!)] : []));
     return {
@@ -126,17 +128,6 @@ function gridTable(db: Db, m: Matrix, lang: Lang, cap: number): Omit<ReportTable
       cells: [...r.cells.map(gridCell), { value: verdictText(m, r, lang) }, { value: r.verdict?.note ?? '' }],
     })),
   };
-}
-
-/** The set verdict, and the silent columns, in words: "dissonance ; silence : Documents". */
-export function verdictText(m: Pick<Matrix, 'columns'>, r: Pick<MatrixRow, 'verdict' | 'silent'>, lang: Lang = 'fr'): string {
-  const parts: string[] = [];
-  if (r.verdict) parts.push(label(`verdict.${r.verdict.verdict}`, lang));
-  if (r.silent?.length) {
-    const names = r.silent.map((k) => m.columns.find((c) => c.key === k)?.label ?? k);
-    parts.push(label('verdict.silenceIn', lang, { columns: names.join(', ') }));
-  }
-  return parts.join(' ; ');
 }
 
 function countsTable(m: Matrix, lang: Lang): Omit<ReportTable, 'sheet'> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMatrix } from '../../analysis/matrix/build.ts';
+import { buildMatrix } from '../../service/matrix.ts';
 import type { Matrix } from '../../analysis/matrix/types.ts';
 import { createDemoProject } from '../../service/demo.ts';
 import { closeProject, openProject } from '../../service/project.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchProject } from '../../../analysis/matrix/bench.ts';
+import { benchProject } from '../../../bench/matrix.ts';
 import { computeMatrix } from '../../../service/analysis.ts';
 import { closeProject } from '../../../service/project.ts';
 import { tempDir } from '../../helpers/project.ts';

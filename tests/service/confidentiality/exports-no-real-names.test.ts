@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../../../analysis/matrix/build.ts';
+import { buildMatrix } from '../../../service/matrix.ts';
 import { runCli } from '../../../cli/main.ts';
-import { EXPORT_FORMATS, exportMatrices } from '../../../exchange/export/index.ts';
-import { setCellSynthesis, setRowVerdict } from '../../../service/analysis.ts';
+import { EXPORT_FORMATS, exportMatrices, setCellSynthesis, setRowVerdict } from '../../../service/analysis.ts';
 import { createCase, linkSource } from '../../../service/cases.ts';
 import { resolveCode, updateCode } from '../../../service/codebook.ts';
 import { exportCodebook } from '../../../service/codebook-exchange.ts';

@@ -5,17 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { SourceKind } from '../../model/types.ts';
-import { createCase, linkSource } from '../../service/cases.ts';
-import { defineAttribute, setAttributeValues } from '../../service/attributes.ts';
-import { addCode, listCodes } from '../../service/codebook.ts';
-import { ensureCoder } from '../../service/coders.ts';
-import type { ProjectContext } from '../../service/context.ts';
-import { closeProject, createProject } from '../../service/project.ts';
-import { addParsedSource } from '../../service/sources.ts';
-import { normaliseText } from '../../text/normalise.ts';
-import { exportMatrices } from '../../exchange/export/index.ts';
-import { buildMatrix } from './build.ts';
+import type { SourceKind } from '../model/types.ts';
+import { exportMatrices } from '../service/analysis.ts';
+import { createCase, linkSource } from '../service/cases.ts';
+import { defineAttribute, setAttributeValues } from '../service/attributes.ts';
+import { addCode, listCodes } from '../service/codebook.ts';
+import { ensureCoder } from '../service/coders.ts';
+import type { ProjectContext } from '../service/context.ts';
+import { buildMatrix } from '../service/matrix.ts';
+import { closeProject, createProject } from '../service/project.ts';
+import { addParsedSource } from '../service/sources.ts';
+import { normaliseText } from '../text/normalise.ts';
 import { randomLcg } from 'd3';
 
 export interface MatrixBench {

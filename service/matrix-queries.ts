@@ -1,0 +1,108 @@
+// What the matrices read from the project, as rows: the codings grouped by code and source (the
+// one query behind every count, on the codings_by_code index, never reading a text), the sources
+// with their cases, attribute values, the codebook and coder names. The folding is analysis/.
+import type { Db } from '../db/open.ts';
+import { stmt } from '../db/statements.ts';
+import { TresseError } from '../i18n/error.ts';
+import type { AttributeScope, SourceKind } from '../model/types.ts';
+import type { CodeSourceGroup } from '../analysis/matrix/aggregate.ts';
+import type { CodeRow } from '../analysis/matrix/rows.ts';
+import { filterAttributes, type AttributeValues, type AttrValue, type SourceFacts } from '../analysis/matrix/sources.ts';
+import type { MatrixFilter } from '../analysis/matrix/types.ts';
+
+/** The filters that bear on codings themselves (coder, coding date), for the codings aliased `alias`. */
+export function codingConditions(alias: string, filter: MatrixFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (filter.coderIds?.length) {
+    sql.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
+    params.push(...filter.coderIds);
+  }
+  if (!filter.dateAttribute && filter.from) {
+    sql.push(`${alias}.created_at >= ?`);
+    params.push(filter.from);
+  }
+  if (!filter.dateAttribute && filter.to) {
+    sql.push(`substr(${alias}.created_at, 1, 10) <= ?`);
+    params.push(filter.to);
+  }
+  return { sql, params };
+}
+
+/** Coder and coding-date filters apply here; filters on sources are applied when folding. */
+export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], withIds = true, withValences = false): CodeSourceGroup[] {
+  const { sql: where, params } = codingConditions('k', filter);
+  if (codeIds) {
+    where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...codeIds);
+  }
+  return db
+    .prepare(
+      `SELECT k.code_id AS codeId, k.source_id AS sourceId, count(*) AS count, ${withIds ? 'group_concat(k.id)' : "''"} AS ids
+       ${withValences ? ", sum(k.valence = '+') AS positive, sum(k.valence = '-') AS negative" : ''} FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
+    )
+    .all(...params) as CodeSourceGroup[];
+}
+
+export function loadSourceFacts(db: Db): Map<number, SourceFacts> {
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.name, s.kind, (SELECT group_concat(case_id) FROM case_sources cs WHERE cs.source_id = s.id) AS caseList
+     FROM sources s ORDER BY s.kind, s.name, s.id`,
+  ).all() as { id: number; name: string; kind: SourceKind; caseList: string | null }[];
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, caseIds: r.caseList ? r.caseList.split(',').map(Number) : [] }]),
+  );
+}
+
+/** Values of one attribute by case (or source) id; throws when the project has no such attribute. */
+export function attributeValues(db: Db, scope: AttributeScope, name: string): AttributeValues {
+  const def = stmt(db, 'SELECT id, type, multi FROM attributes WHERE scope = ? AND name = ?').get(scope, name.trim()) as
+    { id: number; type: string; multi: number } | undefined;
+  if (!def) throw new TresseError('attribute.notFound', { name });
+  const col = scope === 'case' ? 'case_id' : 'source_id';
+  const rows = stmt(db, `SELECT ${col} AS owner, value FROM attribute_values WHERE attribute_id = ? ORDER BY id`).all(def.id) as {
+    owner: number;
+    value: string | number;
+  }[];
+  const values = new Map<number, AttrValue[]>();
+  for (const r of rows) {
+    const v = def.type === 'boolean' ? r.value === 1 : r.value;
+    const list = values.get(r.owner);
+    if (list) list.push(v);
+    else values.set(r.owner, [v]);
+  }
+  return { values, multi: def.multi === 1 };
+}
+
+/** The values of the case attributes a filter reads, by name; throws for an attribute the project lacks. */
+export function filterAttributeValues(db: Db, filter: MatrixFilter): Map<string, Map<number, AttrValue[]>> {
+  return new Map(filterAttributes(filter).map((name) => [name, attributeValues(db, 'case', name).values]));
+}
+
+/** The codebook in its order: parents first, then by position. */
+export function codeRows(db: Db): CodeRow[] {
+  return stmt(
+    db,
+    'SELECT id, parent_id AS parentId, name, abbrev, color FROM codes ORDER BY parent_id NULLS FIRST, position, id',
+  ).all() as CodeRow[];
+}
+
+export function coderNames(db: Db, ids: readonly number[]): Map<number, string> {
+  const nameOf = stmt(db, 'SELECT name FROM coders WHERE id = ?');
+  return new Map(
+    ids.flatMap((id) => {
+      const row = nameOf.get(id) as { name: string } | undefined;
+      return row ? [[id, row.name] as const] : [];
+    }),
+  );
+}
+
+export function caseById(db: Db, id: number): { id: number; name: string } | undefined {
+  return stmt(db, 'SELECT id, name FROM cases WHERE id = ?').get(id) as { id: number; name: string } | undefined;
+}
+
+/** Whether the project has an attribute of that name for cases or sources. */
+export function hasAttribute(db: Db, scope: AttributeScope, name: string): boolean {
+  return stmt(db, 'SELECT 1 FROM attributes WHERE scope = ? AND name = ?').get(scope, name) !== undefined;
+}

@@ -1,0 +1,134 @@
+// One entry point per matrix type: read what the type needs from the project, then let
+// analysis/matrix compute it (counts, then syntheses and verdicts for the triangulation
+// matrices, presence for the crosstab, pairs for co-occurrence).
+import type { Db } from '../db/open.ts';
+import { TresseError } from '../i18n/error.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { foldCells } from '../analysis/matrix/aggregate.ts';
+import { annotate, type AnnotationScope } from '../analysis/matrix/annotations.ts';
+import { columnPlan, type ColumnPlan } from '../analysis/matrix/columns.ts';
+import { cooccurrenceMatrix } from '../analysis/matrix/cooccurrence.ts';
+import { countsMatrix } from '../analysis/matrix/counts.ts';
+import { kindNotes, type KindColumn } from '../analysis/matrix/kind-columns.ts';
+import { filterNotes } from '../analysis/matrix/notes.ts';
+import { asParticipantGrid, participantPlan } from '../analysis/matrix/participant.ts';
+import { codeTree, rowItems } from '../analysis/matrix/rows.ts';
+import { eligibleSources } from '../analysis/matrix/sources.ts';
+import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode } from '../analysis/matrix/types.ts';
+import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
+import { loadSyntheses, loadVerdicts } from './annotations.ts';
+import { cooccurrencePairs } from './cooccurrence-pairs.ts';
+import { kindColumns } from './kind-columns.ts';
+import {
+  attributeValues,
+  caseById,
+  codeRows,
+  coderNames,
+  filterAttributeValues,
+  groupCodings,
+  hasAttribute,
+  loadSourceFacts,
+} from './matrix-queries.ts';
+import { listQuestions } from './questions.ts';
+
+export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
+  switch (req.type) {
+    case 'triangulation': {
+      const columns = req.columns ?? { by: 'kind' };
+      const kinds = kindColumns(db);
+      const m = counted(db, req, columns, kinds, lang);
+      if (columns.by === 'kind') m.notes.unshift(...kindNotes(kinds, lang));
+      return annotated(db, m, { matrix: 'triangulation', caseId: null });
+    }
+    case 'participant':
+      return participantGrid(db, req, lang);
+    case 'code-source':
+      return counted(db, req, { by: 'source' }, [], lang);
+    case 'code-attribute':
+      if (req.columns?.by !== 'attribute') throw new TresseError('matrix.attributeRequired', {});
+      return counted(db, req, req.columns, [], lang, { attribute: req.columns.name });
+    case 'frequencies':
+      return counted(db, req, { by: 'total' }, [], lang);
+    case 'cooccurrence':
+      return cooccurrence(db, req.rows ?? 'codes', req.filter ?? {}, lang);
+  }
+}
+
+/** A column spec from what a user typed: "kind" or an attribute name (cases first, then sources). */
+export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
+  if (!name || name === 'kind' || name === 'type') return { by: 'kind' };
+  for (const scope of ['case', 'source'] as const) {
+    if (hasAttribute(db, scope, name.trim())) return { by: 'attribute', scope, name: name.trim() };
+  }
+  throw new TresseError('attribute.notFound', { name });
+}
+
+/** Each code's own codings under the filters, as the codebook tree (what the sunburst is sized by). */
+export function codebookUsage(db: Db, filter: MatrixFilter = {}): UsageNode[] {
+  const eligible = eligibleSources(loadSourceFacts(db), filter, filterAttributeValues(db, filter));
+  const own = new Map<number, number>();
+  for (const g of groupCodings(db, filter)) {
+    if (!eligible || eligible.has(g.sourceId)) own.set(g.codeId, (own.get(g.codeId) ?? 0) + g.count);
+  }
+  return usageTree(codeTree(codeRows(db)), own);
+}
+
+function rowsOf(db: Db, mode: RowMode, own = false) {
+  return rowItems(codeTree(codeRows(db)), mode, mode === 'questions' ? listQuestions(db) : [], own);
+}
+
+const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => filterNotes(filter, coderNames(db, filter.coderIds ?? []), lang);
+
+/** `kinds` is the project's kind mapping, needed by kind columns only. */
+function counted(
+  db: Db,
+  req: MatrixRequest,
+  columns: ColumnSpec,
+  kinds: readonly KindColumn[],
+  lang: Lang,
+  titleParams: Record<string, string> = {},
+  adjust?: (plan: ColumnPlan) => ColumnPlan,
+): Matrix {
+  const filter = req.filter ?? {};
+  const rowMode = req.rows ?? 'codes';
+  const facts = loadSourceFacts(db);
+  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
+  const attribute = columns.by === 'attribute' ? attributeValues(db, columns.scope, columns.name) : null;
+  let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute }, lang);
+  if (adjust) plan = adjust(plan);
+  let items = rowsOf(db, rowMode);
+  if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));
+  const codeIds = req.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
+  const groups = groupCodings(db, filter, codeIds, req.excerptIds !== false, !!req.valences);
+  const cells = foldCells(groups, items, plan, facts, eligible, !!req.valences);
+  return countsMatrix({ type: req.type, rowMode, items, plan, cells, filter, filterNotes: notesOf(db, filter, lang), titleParams }, lang);
+}
+
+function annotated(db: Db, m: Matrix, scope: AnnotationScope): Matrix {
+  return annotate(m, loadSyntheses(db, scope), loadVerdicts(db, scope, m.dimension));
+}
+
+/** Interviews of the case against the corpus' meetings and documents; the interview column comes first. */
+function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
+  if (req.caseId === undefined) throw new TresseError('matrix.caseRequired', {});
+  const c = caseById(db, req.caseId);
+  if (!c) throw new TresseError('case.notFound', { ref: String(req.caseId) });
+  const kinds = kindColumns(db);
+  const m = asParticipantGrid(
+    counted(db, req, { by: 'kind' }, kinds, lang, { case: c.name }, (plan) => participantPlan(plan, c.id)),
+    c,
+    lang,
+  );
+  m.notes.unshift(...kindNotes(kinds, lang));
+  return annotated(db, m, { matrix: 'participant', caseId: c.id });
+}
+
+/** Square matrix over the rows; with code rows, each code holds only its own codings. */
+function cooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang): Matrix {
+  const facts = loadSourceFacts(db);
+  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const items = rowsOf(db, mode, mode === 'codes');
+  const { overlaps, sameTurn } = cooccurrencePairs(db, filter);
+  return cooccurrenceMatrix({ mode, items, overlaps, sameTurn, facts, eligible, filter, filterNotes: notesOf(db, filter, lang) }, lang);
+}
