@@ -1,8 +1,11 @@
 // npm test: type-check, build what users run when the build is missing or older than its sources
-// (the smoke tests load the built desktop app and command line), run every test, and end with a
-// plain "N passed, N failed" line.
+// (the smoke tests load the built desktop app and command line), run every tier of tests (the
+// vitest projects of vitest.config.ts: unit first, then e2e, crash, build and fuzz), and end with a
+// plain "N passed, N failed" line. Arguments go to vitest: `--project e2e` runs one tier (the
+// test:* scripts). `npm run test:fast` is vitest alone on the unit tier: no type check, no build.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { newestMtime } from './freshness.mjs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
@@ -33,7 +36,11 @@ const status = run('npx', [
 try {
   const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  // A file that fails before its tests (a missing Chromium, an import error) counts as one failure,
+  // so the line never reads "0 failed" for a failed run.
+  const broken = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
+  for (const f of broken) console.log(`Failed before its tests: ${relative(process.cwd(), f.name)}: ${(f.message ?? '').split('\n')[0]}`);
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests + broken.length} failed${skipped ? `, ${skipped} skipped` : ''}`);
 } catch {
   console.log('\n0 passed, 1 failed');
 }

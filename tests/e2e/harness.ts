@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
 
-export const CHROMIUM = process.env.TRESSE_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -32,6 +32,8 @@ async function buildRenderer(outDir: string): Promise<void> {
 }
 
 export async function startWorkbench(): Promise<Workbench> {
+  // Before the renderer build: a missing browser is reported in a second, with how to install it.
+  const executablePath = chromiumPath();
   const dir = mkdtempSync(join(tmpdir(), 'tresse-e2e-'));
   const staticDir = join(dir, 'dist');
   await buildRenderer(staticDir);
@@ -42,16 +44,9 @@ export async function startWorkbench(): Promise<Workbench> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'fr-FR' });
     const page = await context.newPage();
