@@ -11,7 +11,6 @@ import { analysisMethods } from './analysis.ts';
 import { caseMethods } from './cases.ts';
 import { codebookMethods } from './codebook.ts';
 import { codingMethods } from './coding.ts';
-import type { ApiResult } from './define.ts';
 import { memoMethods } from './memos.ts';
 import { privacyMethods } from './privacy.ts';
 import { projectMethods } from './project.ts';
