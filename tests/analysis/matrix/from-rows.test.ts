@@ -1,0 +1,92 @@
+// analysis/matrix computes from rows it is given, without a project file: the service reads the
+// rows (service/matrix.ts); these tests hand them over directly.
+import { describe, expect, it } from 'vitest';
+import { foldCells, type CodeSourceGroup } from '../../../analysis/matrix/aggregate.ts';
+import { columnPlan } from '../../../analysis/matrix/columns.ts';
+import { countsMatrix } from '../../../analysis/matrix/counts.ts';
+import { DEFAULT_KIND_COLUMNS, withKindIn } from '../../../analysis/matrix/kind-columns.ts';
+import { participantPlan } from '../../../analysis/matrix/participant.ts';
+import { codeTree, rowItems } from '../../../analysis/matrix/rows.ts';
+import { eligibleSources, type AttrValue, type SourceFacts } from '../../../analysis/matrix/sources.ts';
+
+const codes = [
+  { id: 1, parentId: null, name: 'Cadre légal', abbrev: 'CL', color: '#000' },
+  { id: 2, parentId: 1, name: 'Secret partagé', abbrev: 'CL1', color: '#000' },
+  { id: 3, parentId: 1, name: 'Soins sans consentement', abbrev: 'CL2', color: '#000' },
+];
+const sources: SourceFacts[] = [
+  { id: 10, name: 'Entretien P1', kind: 'interview', caseIds: [1] },
+  { id: 11, name: 'Entretien P2', kind: 'interview', caseIds: [2] },
+  { id: 12, name: 'Charte du conseil', kind: 'document', caseIds: [] },
+];
+const facts = new Map(sources.map((s) => [s.id, s]));
+const groups: CodeSourceGroup[] = [
+  { codeId: 2, sourceId: 10, count: 2, ids: '101,102' },
+  { codeId: 3, sourceId: 11, count: 1, ids: '103' },
+  { codeId: 2, sourceId: 12, count: 1, ids: '104' },
+];
+const kindData = { kindColumns: DEFAULT_KIND_COLUMNS, attribute: null };
+
+describe('a matrix from given rows', () => {
+  it('counts a theme with its sub-codes per evidence kind, and shows where the evidence is silent', () => {
+    const items = rowItems(codeTree(codes), 'themes', []);
+    const plan = columnPlan({ by: 'kind' }, sources, kindData);
+    const m = countsMatrix({
+      type: 'triangulation',
+      rowMode: 'themes',
+      items,
+      plan,
+      cells: foldCells(groups, items, plan, facts, null),
+      filter: {},
+      filterNotes: [],
+    });
+    expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
+    const [theme] = m.rows;
+    expect(theme!.cells.map((c) => [c.count, c.sources, c.cases])).toEqual([
+      [1, 1, 0],
+      [3, 2, 2],
+      [0, 0, 0],
+    ]);
+    expect(theme!.cells[1]!.excerptIds).toEqual([101, 102, 103]);
+    expect(theme!.silent).toEqual(['kind:Observations']);
+  });
+
+  it('narrows the per-participant grid’s interview column to the case, and puts it first', () => {
+    const items = rowItems(codeTree(codes), 'codes', []);
+    const plan = participantPlan(columnPlan({ by: 'kind' }, sources, kindData), 2);
+    const cells = foldCells(groups, items, plan, facts, null);
+    expect(plan.columns.map((c) => [c.label, !!c.caseOnly])).toEqual([
+      ['Entretiens', true],
+      ['Documents', false],
+      ['Observations', false],
+    ]);
+    const row = (codeId: number) => cells[items.findIndex((r) => r.codeId === codeId)]!;
+    // P1's interview is not the case's: its two CL1 excerpts leave the interview column.
+    expect(row(2).map((c) => c.count)).toEqual([0, 1, 0]);
+    expect(row(3).map((c) => c.count)).toEqual([1, 0, 0]);
+  });
+
+  it('keeps the sources of the cases holding a value typed in another spelling (Oui for true)', () => {
+    const trained = new Map<string, Map<number, AttrValue[]>>([
+      [
+        'formé',
+        new Map([
+          [1, [true]],
+          [2, [false]],
+        ]),
+      ],
+    ]);
+    const kept = eligibleSources(facts, { caseAttributes: [{ name: 'formé', values: ['Oui'] }] }, trained);
+    expect([...kept!]).toEqual([10]);
+    expect(eligibleSources(facts, {}, new Map())).toBeNull();
+  });
+
+  it('moves a source kind to another column, creating it when new and dropping an emptied one', () => {
+    const moved = withKindIn(withKindIn(DEFAULT_KIND_COLUMNS, 'synthesis', 'observations'), 'document', 'Archives');
+    expect(moved.map((c) => [c.label, c.kinds])).toEqual([
+      ['Entretiens', ['interview']],
+      ['Observations', ['observation', 'notebook', 'synthesis']],
+      ['Archives', ['document']],
+    ]);
+  });
+});
