@@ -174,6 +174,10 @@ export const errorMessages = {
     fr: 'Le code « {name} » porte {count} codage(s). Confirmez la suppression pour les supprimer aussi.',
     en: 'The code "{name}" has {count} coding(s). Confirm the deletion to delete them too.',
   },
+  'code.usedSinceCreated': {
+    fr: 'Le code « {name} » a servi depuis sa création (autres codages, sous-codes ou mémo) : rien n’est annulé.',
+    en: 'The code "{name}" has been used since it was created (other codings, sub-codes or a memo): nothing was undone.',
+  },
   'codebook.format': { fr: 'Livre de codes illisible ({format}) : {detail}', en: 'Unreadable codebook ({format}): {detail}' },
   'codebook.unknownGrid': { fr: 'Grille inconnue : {name} (disponibles : {available})', en: 'Unknown grid: {name} (available: {available})' },
   'coding.range': {

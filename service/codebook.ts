@@ -211,9 +211,10 @@ export function moveCode(ctx: ProjectContext, id: number, parentId: number | nul
 }
 
 /**
- * Merges `fromId` into `intoId`: its codings, memos and sub-codes move to the survivor, then it
- * is deleted. A coding that would duplicate one the survivor already has (same source, range
- * and coder) is dropped rather than doubled.
+ * Merges `fromId` into `intoId`: its codings, memos, sub-codes and research-question links move to
+ * the survivor, then it is deleted, all in one transaction. A coding that would duplicate one the
+ * survivor already has (same source, range and coder) is dropped rather than doubled; its memos
+ * go to the coding it duplicates.
  */
 export function mergeCodes(ctx: ProjectContext, fromId: number, intoId: number): { moved: number; duplicates: number } {
   if (fromId === intoId) throw new TresseError('code.mergeSelf');
@@ -221,6 +222,13 @@ export function mergeCodes(ctx: ProjectContext, fromId: number, intoId: number):
     const from = getCode(ctx.db, fromId);
     getCode(ctx.db, intoId);
     if (codeAndDescendants(ctx.db, fromId).includes(intoId)) throw new TresseError('code.cycle', { name: from.name });
+    stmt(
+      ctx.db,
+      `UPDATE memos SET coding_id = coalesce((SELECT k.id FROM codings d JOIN codings k ON k.code_id = @intoId
+         AND k.source_id = d.source_id AND k.start = d.start AND k.end = d.end AND k.coder_id = d.coder_id
+         WHERE d.id = memos.coding_id ORDER BY k.id LIMIT 1), coding_id)
+       WHERE coding_id IN (SELECT id FROM codings WHERE code_id = @fromId)`,
+    ).run({ fromId, intoId });
     const duplicates = stmt(
       ctx.db,
       `DELETE FROM codings WHERE code_id = ? AND EXISTS (SELECT 1 FROM codings k WHERE k.code_id = ?
@@ -229,6 +237,11 @@ export function mergeCodes(ctx: ProjectContext, fromId: number, intoId: number):
     ).run(fromId, intoId).changes;
     const moved = stmt(ctx.db, 'UPDATE codings SET code_id = ? WHERE code_id = ?').run(intoId, fromId).changes;
     stmt(ctx.db, 'UPDATE memos SET code_id = ? WHERE code_id = ?').run(intoId, fromId);
+    stmt(
+      ctx.db,
+      `INSERT OR IGNORE INTO research_question_codes (question_id, code_id, position)
+       SELECT question_id, ?, position FROM research_question_codes WHERE code_id = ?`,
+    ).run(intoId, fromId);
     const children = stmt(ctx.db, 'SELECT id FROM codes WHERE parent_id = ? ORDER BY position').all(fromId) as { id: number }[];
     for (const child of children) moveCode(ctx, child.id, intoId);
     stmt(ctx.db, 'DELETE FROM codes WHERE id = ?').run(fromId);

@@ -34,6 +34,14 @@ export function addCoding(ctx: ProjectContext, input: NewCoding): Coding {
   return ctx.db.transaction(() => insertCoding(ctx, input))();
 }
 
+/**
+ * Codes several passages (code-all-hits, and its redo) in one transaction: every passage, or none
+ * when one is refused, so a failure midway never leaves half the hits coded.
+ */
+export function addCodings(ctx: ProjectContext, inputs: readonly NewCoding[]): Coding[] {
+  return ctx.db.transaction(() => inputs.map((input) => insertCoding(ctx, input)))();
+}
+
 export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
   const db = ctx.db;
   const src = stmt(db, 'SELECT length FROM sources WHERE id = ?').get(input.sourceId) as { length: number } | undefined;
@@ -92,6 +100,20 @@ export function removeCoding(ctx: ProjectContext, id: number): Coding {
     stmt(ctx.db, 'DELETE FROM codings WHERE id = ?').run(id);
     return coding;
   })();
+}
+
+/**
+ * Removes several codings in one transaction and returns them (the undo of a batch): all of them,
+ * or none when one is already gone.
+ */
+export function removeCodings(ctx: ProjectContext, ids: readonly number[]): Coding[] {
+  return ctx.db.transaction(() =>
+    ids.map((id) => {
+      const coding = getCoding(ctx.db, id);
+      stmt(ctx.db, 'DELETE FROM codings WHERE id = ?').run(id);
+      return coding;
+    }),
+  )();
 }
 
 export function getCoding(db: Db, id: number): Coding {
