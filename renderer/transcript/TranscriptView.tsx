@@ -56,6 +56,8 @@ export function TranscriptView(props: TranscriptViewProps) {
   /** The run elements of the current rendering, set by the editor after each rebuild. */
   const runsRef = useRef<RunIndex | null>(null);
 
+  // The hooks whose callbacks run in a rebuild come before the editor: their latest props are
+  // set (in layout effects, in call order) before it builds.
   const { index, structureKey, blocks, paintInput, shown, lanes } = useTranscriptLayout({
     source,
     codings,
