@@ -3,6 +3,9 @@
 // keeps its identity (in exports, in agreement comparisons); the database gives it a new id, which
 // the history records so that older commands still reach it.
 //
+// What the user does in one gesture (code every reviewed hit, create a code from the picker and
+// code with it) is one command and one call, so the project changes whole or not at all.
+//
 // Merging and deleting codes are not undoable: restoring them would mean re-creating sub-codes,
 // codings and memos exactly, which the API cannot promise. They ask for confirmation and cut the
 // history: the undo and redo stacks are emptied, because older commands may refer to what they
@@ -16,7 +19,18 @@ import type { CodingInput } from '../../service/codings.ts';
 /** The part of the API the history calls. */
 export type HistoryApi = Pick<
   TresseApi,
-  'addCoding' | 'removeCoding' | 'addCode' | 'updateCode' | 'moveCode' | 'mergeCodes' | 'deleteCode' | 'listCodes'
+  | 'addCoding'
+  | 'removeCoding'
+  | 'addCodings'
+  | 'removeCodings'
+  | 'addCodeAndCoding'
+  | 'removeCodeAndCoding'
+  | 'addCode'
+  | 'updateCode'
+  | 'moveCode'
+  | 'mergeCodes'
+  | 'deleteCode'
+  | 'listCodes'
 >;
 
 export interface Label {
@@ -25,7 +39,7 @@ export interface Label {
 }
 
 /** What a command changed, so the views can reload just that. */
-export type Affects = { kind: 'codings'; sourceId: number } | { kind: 'codebook' };
+export type Affects = { kind: 'codings'; sourceIds: readonly number[] } | { kind: 'codebook' };
 
 /** Ids of things re-created by redo or undo, followed from the id first seen. */
 export class IdMap {
@@ -76,7 +90,7 @@ export function addCodingCommand(input: NewCoding, codeName: string): Command<Co
   let first: Coding | null = null;
   return {
     label: { key: 'history.addCoding', params: { code: codeName } },
-    affects: { kind: 'codings', sourceId: input.sourceId },
+    affects: { kind: 'codings', sourceIds: [input.sourceId] },
     undoable: true,
     async do({ api, ids }) {
       const coding = await api.addCoding({
@@ -95,30 +109,56 @@ export function addCodingCommand(input: NewCoding, codeName: string): Command<Co
 }
 
 /**
- * Creates a code from the picker and codes the passage with it: one user action, so one undo step
- * (undo removes the coding, then the code; redo re-creates both with their GUIDs).
+ * Codes several passages with one code (code-all-hits): one call that codes all of them or none,
+ * and one undo step that takes them all back; redo brings them back with their GUIDs.
+ */
+export function addCodingsCommand(inputs: readonly NewCoding[], codeName: string): Command<Coding[]> {
+  let first: Coding[] | null = null;
+  return {
+    label: { key: 'history.addCodings', params: { code: codeName, count: inputs.length } },
+    affects: { kind: 'codings', sourceIds: [...new Set(inputs.map((c) => c.sourceId))] },
+    undoable: true,
+    async do({ api, ids }) {
+      const made = await api.addCodings({
+        codings: inputs.map((input, i) => ({
+          ...input,
+          codeId: ids.code(input.codeId),
+          ...(first ? { guid: first[i]!.guid } : {}),
+        })),
+      });
+      if (first) first.forEach((c, i) => ids.movedCoding(c.id, made[i]!.id));
+      else first = made;
+      return made;
+    },
+    async undo({ api, ids }) {
+      await api.removeCodings({ ids: first!.map((c) => ids.coding(c.id)) });
+    },
+  };
+}
+
+/**
+ * Creates a code from the picker and codes the passage with it: one call that makes both or
+ * neither, one undo step that removes both, and a redo that re-creates both with their GUIDs.
  */
 export function addCodingWithNewCodeCommand(code: NewCode, passage: Omit<NewCoding, 'codeId'>): Command<Coding> {
-  const makeCode = addCodeCommand(code);
-  let makeCoding: Command<Coding> | null = null;
+  let first: { code: Code; coding: Coding } | null = null;
   return {
     label: { key: 'history.addCodingNewCode', params: { code: code.name } },
-    affects: { kind: 'codings', sourceId: passage.sourceId },
+    affects: { kind: 'codings', sourceIds: [passage.sourceId] },
     undoable: true,
-    async do(ctx) {
-      const created = await makeCode.do(ctx);
-      // Built once with the first id; on redo, the id map leads it to the re-created code.
-      makeCoding ??= addCodingCommand({ ...passage, codeId: created.id }, created.name);
-      try {
-        return await makeCoding.do(ctx);
-      } catch (error) {
-        await makeCode.undo(ctx);
-        throw error;
-      }
+    async do({ api, ids }) {
+      const made = await api.addCodeAndCoding({
+        code: { ...code, parentId: ids.code(code.parentId ?? null), ...(first ? { guid: first.code.guid } : {}) },
+        passage: { ...passage, ...(first ? { guid: first.coding.guid } : {}) },
+      });
+      if (first) {
+        ids.movedCode(first.code.id, made.code.id);
+        ids.movedCoding(first.coding.id, made.coding.id);
+      } else first = made;
+      return made.coding;
     },
-    async undo(ctx) {
-      await makeCoding!.undo(ctx);
-      await makeCode.undo(ctx);
+    async undo({ api, ids }) {
+      await api.removeCodeAndCoding({ codeId: ids.code(first!.code.id), codingId: ids.coding(first!.coding.id) });
     },
   };
 }
@@ -128,7 +168,7 @@ export function removeCodingCommand(coding: Pick<Coding, 'id' | 'sourceId'>, cod
   let removed: Coding | null = null;
   return {
     label: { key: 'history.removeCoding', params: { code: codeName } },
-    affects: { kind: 'codings', sourceId: coding.sourceId },
+    affects: { kind: 'codings', sourceIds: [coding.sourceId] },
     undoable: true,
     async do({ api, ids }) {
       removed = await api.removeCoding({ id: ids.coding(coding.id) });

@@ -3,7 +3,7 @@
 // nothing else. Every method is listed (reads change nothing), so a method added to the API does
 // not compile until someone says what it touches. The undo history's `affects` goes through the
 // same table (affectsInvalidation).
-import type { ApiMethod } from '../../service/api.ts';
+import type { ApiMethod } from '../../service/contract/index.ts';
 import type { Affects } from '../coding/history.ts';
 import { apiKey, type ApiKey, type ArgsOf, type ResultOf } from './keys.ts';
 
@@ -19,7 +19,10 @@ const MATRICES: ApiKey[] = [['computeMatrix'], ['matrixCellExcerpts'], ['matrixP
 const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
 /** What reads codings, besides the codings of each source. */
 const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
-const codingsOf = (sourceId: number): ApiKey[] => [apiKey('listCodings', { sourceId }), ...CODING_READERS];
+const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
+  ...[...new Set(sourceIds)].map((sourceId) => apiKey('listCodings', { sourceId })),
+  ...CODING_READERS,
+];
 /** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
 const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ...CODING_READERS];
 const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
@@ -74,6 +77,11 @@ export const INVALIDATES: Table = {
   // Coding and retrieval
   addCoding: (a) => codingsOf(a.sourceId),
   removeCoding: (_a, removed) => codingsOf(removed.sourceId),
+  addCodings: (a) => codingsOf(...a.codings.map((c) => c.sourceId)),
+  removeCodings: (_a, removed) => codingsOf(...removed.map((c) => c.sourceId)),
+  // A new code and its coding: codingsOf covers the codes (listCodes) and the matrices.
+  addCodeAndCoding: (a) => codingsOf(a.passage.sourceId),
+  removeCodeAndCoding: () => [...CODEBOOK, ['listMemos']],
   listCodings: () => NOTHING,
   retrieve: () => NOTHING,
   search: () => NOTHING,
@@ -140,5 +148,5 @@ export function invalidationOf<M extends ApiMethod>(method: M, args: ArgsOf<M>, 
 
 /** An undo or redo changes what the command it replays changes. */
 export function affectsInvalidation(affects: Affects): Invalidation {
-  return affects.kind === 'codings' ? codingsOf(affects.sourceId) : [...CODEBOOK, ['listMemos']];
+  return affects.kind === 'codings' ? codingsOf(...affects.sourceIds) : [...CODEBOOK, ['listMemos']];
 }

@@ -1,10 +1,11 @@
 // "Code all results": the hits are listed with a box each, all ticked; the user unticks the ones
-// that are false friends, picks a code, and only the ticked hits are coded.
+// that are false friends, picks a code, and only the ticked hits are coded: all of them in one
+// call, so a refusal codes none, and one undo step takes them all back.
 import { useMemo, useState } from 'react';
 import type { SearchHit } from '../../../model/types.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
-import { addCodingCommand } from '../../coding/history.ts';
+import { addCodingsCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -22,18 +23,15 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
 
   const codeName = codes.find((c) => String(c.id) === codeId)?.name ?? '';
   const apply = async () => {
-    let done = 0;
+    const passages = hits
+      .filter((_, i) => checked[i])
+      .map((h) => ({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }));
     try {
-      for (const [i, h] of hits.entries()) {
-        if (!checked[i]) continue;
-        // One undo step per passage: Ctrl+Z takes back the last ones if the review missed a few.
-        await run(addCodingCommand({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }, codeName));
-        done++;
-      }
-      setStatus(t('search.coded', { count: done }));
+      const coded = await run(addCodingsCommand(passages, codeName));
+      setStatus(t('search.coded', { count: coded?.length ?? 0 }));
     } catch (e) {
+      setStatus(null);
       report(e);
-      setStatus(t('search.coded', { count: done }));
     }
   };
 

@@ -107,6 +107,31 @@ export class FakeApi implements HistoryApi {
     return { codes: [code], codings };
   }
 
+  // The compound methods, built from the single ones: all-or-nothing is the service's to prove
+  // (tests/service/compound-changes.test.ts), on a real project file.
+  async addCodings({ codings }: Parameters<HistoryApi['addCodings']>[0]): Promise<Coding[]> {
+    const made: Coding[] = [];
+    for (const c of codings) made.push(await this.addCoding(c));
+    return made;
+  }
+
+  async removeCodings({ ids }: Parameters<HistoryApi['removeCodings']>[0]): Promise<Coding[]> {
+    const removed: Coding[] = [];
+    for (const id of ids) removed.push(await this.removeCoding({ id }));
+    return removed;
+  }
+
+  async addCodeAndCoding({ code, passage }: Parameters<HistoryApi['addCodeAndCoding']>[0]) {
+    const made = await this.addCode(code);
+    return { code: made, coding: await this.addCoding({ ...passage, codeId: made.id }) };
+  }
+
+  async removeCodeAndCoding({ codeId, codingId }: Parameters<HistoryApi['removeCodeAndCoding']>[0]) {
+    const coding = await this.removeCoding({ id: codingId });
+    const { codes } = await this.deleteCode({ id: codeId });
+    return { code: codes[0]!, coding };
+  }
+
   async listCodes(): Promise<CodeWithCount[]> {
     this.calls.push('listCodes');
     return [...this.codes.values()].map((c) => ({
