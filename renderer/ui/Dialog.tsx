@@ -1,98 +1,124 @@
-// A modal dialog: focus moves in on open, Tab stays inside, Escape closes, and focus returns to
-// whatever had it before. The keys are heard on the whole document, not only inside the dialog:
-// when the focused control is disabled or removed (a button busy while its work runs, a question
-// answered), the browser drops the focus on <body>, and Escape and Tab must still work from there.
-// A focus lost that way is brought back into the dialog.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// A modal dialog on the native <dialog>. showModal() puts it above the page, makes everything behind
+// it inert (no click, no focus, hidden from screen readers) and announces it as a modal dialog named
+// by its title; Escape reaches the innermost open one as a `cancel` event, even when the focus has
+// fallen to <body> because its control was disabled or removed. What the element leaves to us:
+// - Tab from the last control goes back to the first (Chromium would hand it to the browser's own
+//   interface, or to nothing in the app's window), Shift+Tab the other way, and Tab from <body>
+//   comes back in: keys are heard on the document, and only the innermost open dialog answers;
+// - the focus goes back to the control that opened the dialog when it closes;
+// - a press on the backdrop closes it;
+// - a control inside that answers Escape itself and stops the key (an inline confirmation, a row
+//   being edited) keeps it: the dialog stays open.
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import './dialog.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Dialogs open now, innermost last: only that one answers the keys. */
-const openDialogs: HTMLElement[] = [];
+const tabStops = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((e) => e.checkVisibility());
 
-const focusables = (root: HTMLElement) => Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE));
-const focusLost = () => document.activeElement === null || document.activeElement === document.body;
+/** False while the view holding the dialog is hidden. */
+const shownWithPage = (dialog: HTMLDialogElement) => dialog.parentElement?.checkVisibility() ?? false;
+
+/** Dialogs open now, innermost last: only that one keeps Tab. */
+const openDialogs: HTMLDialogElement[] = [];
+
+function keepTab(dialog: HTMLDialogElement, e: KeyboardEvent): void {
+  const stops = tabStops(dialog);
+  const [head, tail] = [stops[0], stops.at(-1)];
+  if (!head || !tail) return;
+  const active = document.activeElement;
+  const inside = active instanceof Node && dialog.contains(active) && active !== dialog;
+  const next = !inside ? (e.shiftKey ? tail : head) : !e.shiftKey && active === tail ? head : e.shiftKey && active === head ? tail : null;
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+}
 
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
-  close.current = onClose;
+  useLayoutEffect(() => {
+    close.current = onClose;
+  });
+  // Read while rendering: by the time effects run, a control's autoFocus has already taken the focus.
+  const [opener] = useState(() => document.activeElement);
+  /** An Escape is on its way and has not reached the document yet: a control inside may stop it. */
+  const escapePending = useRef(false);
+
+  /** Where autoFocus put the focus (kept for a second run of the effect, as StrictMode does). */
+  const autoFocused = useRef<Element | null>(null);
+
+  useLayoutEffect(() => {
+    const dialog = ref.current!;
+    // Rendered open but not modal, so that React's autoFocus could land; showModal() moves the
+    // focus to the first control, so a focus already inside is put back where autoFocus put it.
+    if (dialog.contains(document.activeElement) && document.activeElement !== dialog) autoFocused.current = document.activeElement;
+    dialog.close();
+    // A view kept mounted while hidden (the analysis, with a cell open, during a visit to the source)
+    // hides its dialog too: that one must not keep the page inert, and is modal again on return.
+    const follow = () => {
+      const shown = shownWithPage(dialog);
+      if (shown && !dialog.open) dialog.showModal();
+      else if (!shown && dialog.open) dialog.close();
+    };
+    follow();
+    const placed = autoFocused.current;
+    if (dialog.open && placed instanceof HTMLElement && placed.isConnected) placed.focus();
+    const views = new MutationObserver(follow);
+    views.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+    return () => {
+      views.disconnect();
+      if (dialog.open) dialog.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, [opener]);
 
   useEffect(() => {
     const dialog = ref.current!;
-    const previous = document.activeElement as HTMLElement | null;
     openDialogs.push(dialog);
-    const isTop = () => openDialogs[openDialogs.length - 1] === dialog;
-    const first = dialog.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
-    (first ?? dialog).focus();
-
-    // Bubbling phase: a control inside that handles Escape itself (and stops it) keeps it.
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!isTop()) return;
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        close.current();
-        return;
-      }
-      if (e.key !== 'Tab') return;
-      const items = focusables(dialog);
-      if (items.length === 0) {
-        e.preventDefault();
-        dialog.focus();
-        return;
-      }
-      const active = document.activeElement;
-      const inside = active instanceof Node && dialog.contains(active) && active !== dialog;
-      const head = items[0]!;
-      const tail = items[items.length - 1]!;
-      if (!inside) {
-        e.preventDefault();
-        (e.shiftKey ? tail : head).focus();
-      } else if (e.shiftKey && active === head) {
-        e.preventDefault();
-        tail.focus();
-      } else if (!e.shiftKey && active === tail) {
-        e.preventDefault();
-        head.focus();
-      }
+    const started = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') escapePending.current = true;
     };
-    // The focused control went away or was disabled (a busy button, a question answered): once the
-    // browser has settled, and if nothing else took the focus, it goes back to the dialog itself,
-    // from where Tab goes on. Disabling drops the focus without a focusout event, hence the observer.
-    let pending = 0;
-    const recover = () => {
-      window.clearTimeout(pending);
-      pending = window.setTimeout(() => {
-        if (isTop() && focusLost() && dialog.isConnected) dialog.focus();
-      }, 30);
+    const arrived = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') escapePending.current = false;
+      else if (e.key === 'Tab' && !e.defaultPrevented && openDialogs.at(-1) === dialog) keepTab(dialog, e);
     };
-    const changes = new MutationObserver(recover);
-    changes.observe(dialog, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden'] });
-    // Focus moved behind the dialog (a script, a screen reader's virtual cursor): bring it back.
-    const onFocusIn = (e: FocusEvent) => {
-      if (isTop() && e.target instanceof Node && !dialog.contains(e.target)) (focusables(dialog)[0] ?? dialog).focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    document.addEventListener('focusin', onFocusIn);
-    dialog.addEventListener('focusout', recover);
+    window.addEventListener('keydown', started, true);
+    document.addEventListener('keydown', arrived);
     return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('focusin', onFocusIn);
-      dialog.removeEventListener('focusout', recover);
-      changes.disconnect();
-      window.clearTimeout(pending);
+      window.removeEventListener('keydown', started, true);
+      document.removeEventListener('keydown', arrived);
       openDialogs.splice(openDialogs.indexOf(dialog), 1);
-      previous?.focus?.();
     };
   }, []);
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+    <dialog
+      ref={ref}
+      open
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        // The element would close itself; React closes it by unmounting, when the caller agrees.
+        e.preventDefault();
+        if (escapePending.current) escapePending.current = false;
+        else close.current();
+      }}
+      onClose={(e) => {
+        // Closed by the browser all the same (a cancel it would not let us refuse): tell the caller.
+        if (!e.currentTarget.open && shownWithPage(e.currentTarget)) close.current();
+      }}
+      onMouseDown={(e) => {
+        // The body fills the dialog, so only a press on the backdrop lands on the element itself.
+        if (e.target === e.currentTarget) close.current();
+      }}
+    >
+      <div className="dialog-body">
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </dialog>
   );
 }

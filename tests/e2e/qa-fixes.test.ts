@@ -31,7 +31,7 @@ const focusPlace = (page: Page) =>
   page.evaluate(() => {
     const active = document.activeElement;
     if (!active || active === document.body) return 'body';
-    return active.closest('[role="dialog"]') ? `dialog:${active.textContent?.trim() || active.getAttribute('aria-label') || active.tagName}` : 'outside';
+    return active.closest('dialog, [role="dialog"]') ? `dialog:${active.textContent?.trim() || active.getAttribute('aria-label') || active.tagName}` : 'outside';
   });
 
 describe('fixes from the QA pass', { timeout: 90_000 }, () => {
