@@ -215,7 +215,7 @@ function verify(path: string, label: string): void {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
-  } catch (e) {
+  } catch {
     throw new TresseError('backup.invalid', { file: label });
   }
   try {

@@ -149,7 +149,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
  * count as signs too (Mac-Roman ö and û: "sžr"); a rare 1252 file quoting Žižek is refused, and
  * saving it as UTF-8 costs less than mojibake frozen under the codings.
  */
-const MAC_ROMAN_SIGN = /[A-Za-z][^\x00-\x7Fß-öø-ÿœ’…–—«»\u00A0][a-z]|\u02C6/u;
+const MAC_ROMAN_SIGN = /[A-Za-z][^\p{ASCII}ß-öø-ÿœ’…–—«»\u00A0][a-z]|\u02C6/u;
 
 /** The five byte values Windows-1252 leaves undefined: their presence means another encoding. */
 function isUndefinedIn1252(b: number): boolean {
@@ -166,9 +166,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > 2 && controls / bytes.length > 0.005;
 }
 
-/** C0 controls other than tab, line feed, form feed and carriage return; DEL; C1 controls. */
 /** C0 controls other than tab, line feed, form feed and carriage return; DEL and C1 controls. */
-const CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+const CONTROLS = /(?![\t\n\f\r])\p{Cc}/gu;
 
 function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);

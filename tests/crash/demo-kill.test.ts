@@ -32,11 +32,9 @@ function runDemo(path: string, kill: { from: 'start' | 'partial'; ms: number } |
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     let appeared = 0;
-    let killed = false;
     let timer: NodeJS.Timeout | undefined;
     const killIn = (ms: number) => {
       timer = setTimeout(() => {
-        killed = true;
         child.kill('SIGKILL');
       }, ms);
     };

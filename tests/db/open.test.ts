@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createProjectDb, openProjectDb } from '../../db/open.ts';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
-import { TresseError } from '../../i18n/error.ts';
 import { tempDir } from '../helpers/project.ts';
 import { errorOf } from '../helpers/errors.ts';
 

@@ -103,7 +103,7 @@ describe('fuzzing .docx, .odt and .qdpx through the service', () => {
           await format.run(ctx, bytes);
           outcome.imported++;
         } catch (e) {
-          if (!(e instanceof TresseError)) throw new Error(`${where}: not a TresseError: ${(e as Error)?.stack ?? String(e)}`);
+          if (!(e instanceof TresseError)) throw new Error(`${where}: not a TresseError: ${(e as Error)?.stack ?? String(e)}`, { cause: e });
           outcome.refused++;
           outcome.codes.set(e.code, (outcome.codes.get(e.code) ?? 0) + 1);
           const message = e.format('fr');

@@ -92,7 +92,11 @@ export class FakeApi implements HistoryApi {
   async mergeCodes({ fromId, intoId }: { fromId: number; intoId: number }) {
     this.calls.push('mergeCodes');
     let moved = 0;
-    for (const c of this.codings.values()) if (c.codeId === fromId) ((c.codeId = intoId), moved++);
+    for (const c of this.codings.values()) {
+      if (c.codeId !== fromId) continue;
+      c.codeId = intoId;
+      moved++;
+    }
     this.codes.delete(fromId);
     return { moved, duplicates: 0 };
   }
@@ -102,7 +106,11 @@ export class FakeApi implements HistoryApi {
     const code = this.codes.get(id);
     if (!code) throw new Error(`no code ${id}`);
     let codings = 0;
-    for (const [cid, c] of this.codings) if (c.codeId === id) (this.codings.delete(cid), codings++);
+    for (const [cid, c] of this.codings) {
+      if (c.codeId !== id) continue;
+      this.codings.delete(cid);
+      codings++;
+    }
     this.codes.delete(id);
     return { codes: [code], codings };
   }
