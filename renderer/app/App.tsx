@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SessionState } from '../../service/contract/index.ts';
 import type { ProjectInfo } from '../../service/project.ts';
 import { translator } from '../../i18n/catalogue.ts';
+import { api } from '../api/client.ts';
 import { HistoryProvider } from '../coding/useHistory.tsx';
 import { LangProvider, useLang } from '../i18n/lang-context.tsx';
 import { useApiCall, useApiQuery } from '../data/hooks.ts';

@@ -1,11 +1,11 @@
-// What every panel of an open project shares: the project's lists, which view fills the centre,
-// which source is open (and which passage to show), and a place to report errors.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AttributeDef, Case, SourceSummary } from '../../model/types.ts';
-import type { CodeWithCount } from '../../service/codebook.ts';
+// What every panel of an open project shares: the project, which view fills the centre, which
+// source is open (and which passage to show), and a place to report errors. The project's lists
+// (sources, codes, cases, attributes) are read through the cache (renderer/data/lists.ts), and
+// each change fetches again only what it touched.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../service/project.ts';
-import { api } from '../api/client.ts';
 import { useHistoryEvents } from '../coding/useHistory.tsx';
+import { useApiQuery, useInvalidateAffected, useQueryErrors } from '../data/hooks.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
@@ -25,13 +25,8 @@ export interface OpenedSource {
 }
 
 export interface Workbench {
+  /** The open project as the service last described it (its coders change with merges and imports). */
   project: ProjectInfo;
-  sources: SourceSummary[];
-  codes: CodeWithCount[];
-  cases: Case[];
-  attributes: AttributeDef[];
-  /** Reloads the lists after a change (cheap: a few queries on a local database). */
-  refresh: () => Promise<void>;
   view: CentreView;
   setView: (view: CentreView) => void;
   opened: OpenedSource | null;
@@ -60,11 +55,9 @@ export function useWorkbench(): Workbench {
 
 export function WorkbenchProvider({ project: initial, children }: { project: ProjectInfo; children: ReactNode }) {
   const t = useT();
-  const [project, setProject] = useState(initial);
-  const [sources, setSources] = useState<SourceSummary[]>([]);
-  const [codes, setCodes] = useState<CodeWithCount[]>([]);
-  const [cases, setCases] = useState<Case[]>([]);
-  const [attributes, setAttributes] = useState<AttributeDef[]>([]);
+  // The session may still describe the project open before this one, until its new answer comes.
+  const described = useApiQuery('getSession', undefined, { select: (s) => s.project }).data;
+  const project = described && described.path === initial.path ? described : initial;
   const [view, showView] = useState<CentreView>('source');
   const [opened, setOpened] = useState<OpenedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,30 +68,11 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
-  const refresh = useCallback(async () => {
-    try {
-      const [session, s, c, k, a] = await Promise.all([
-        api.getSession(),
-        api.listSources(),
-        api.listCodes(),
-        api.listCases(),
-        api.listAttributes({ scope: 'case' }),
-      ]);
-      if (session.project) setProject(session.project);
-      setSources(s);
-      setCodes(c);
-      setCases(k);
-      setAttributes(a);
-    } catch (e) {
-      report(e);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  // Counts and the codebook change with every coding done, undone or redone.
-  useHistoryEvents(() => void refresh());
+  // A failed read is reported like any other failure; undone and redone commands fetch again
+  // what they touched, as the same change made directly would.
+  useQueryErrors(report);
+  const invalidate = useInvalidateAffected();
+  useHistoryEvents((event) => void invalidate(event.command.affects));
 
   // An error is about the view that raised it: going to another view (or source) clears it, so a
   // banner never sits over a place it says nothing about. Errors raised by the move itself come after.
@@ -117,10 +91,10 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   const value = useMemo<Workbench>(
     () => ({
-      project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, selectCode,
+      project, view, setView, opened, openSource, selectedCodeId, selectCode,
       recentCodeIds, noteRecentCode, blindCoding, setBlindCoding, error, report, clearError: () => setError(null),
     }),
-    [project, sources, codes, cases, attributes, refresh, view, setView, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
+    [project, view, setView, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -1,6 +1,7 @@
 // How views read and change the project: useApiQuery reads through the cache, useApiMutation and
 // useApiCall change and then fetch again what the change touched (invalidation.ts).
 import {
+  keepPreviousData,
   type QueryClient,
   useMutation,
   type UseMutationResult,
@@ -9,7 +10,7 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { ApiMethod } from '../../service/api.ts';
+import type { ApiMethod } from '../../service/contract/index.ts';
 import { api } from '../api/client.ts';
 import type { Affects } from '../coding/history.ts';
 import { affectsInvalidation, type Invalidation, invalidationOf } from './invalidation.ts';
@@ -21,9 +22,11 @@ function call<M extends ApiMethod>(method: M, args: ArgsOf<M>): Promise<ResultOf
 
 export async function applyInvalidation(client: QueryClient, invalidation: Invalidation): Promise<void> {
   if (invalidation === 'project') {
-    // Nothing of the previous project may show, not even while the new answers come.
-    await client.cancelQueries();
-    await client.resetQueries();
+    // Nothing of the previous project may show, not even while the new answers come. The session
+    // (language, recent projects) outlives projects: it is only fetched again, so the window stays.
+    const ofProject = { predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey[0] !== 'getSession' };
+    await client.cancelQueries(ofProject);
+    await Promise.all([client.resetQueries(ofProject), client.invalidateQueries({ queryKey: ['getSession'] })]);
   } else if (invalidation === 'everything') {
     await client.invalidateQueries();
   } else {
@@ -35,6 +38,12 @@ export interface ApiQueryOptions<M extends ApiMethod, T> {
   /** Derives what the view needs from the answer (kept while the answer stays the same). */
   select?: (result: ResultOf<M>) => T;
   enabled?: boolean;
+  /** For answers that depend on more than the project (the disk, the clock): how long they stay fresh. */
+  staleTime?: number;
+  /** The view shows this query's failure beside it, so it is not reported to the workbench too. */
+  ownErrors?: boolean;
+  /** Keeps the answer on screen while a larger page of the same list comes (never for other data). */
+  keepPrevious?: boolean;
 }
 
 /**
@@ -51,6 +60,9 @@ export function useApiQuery<M extends ApiMethod, T = ResultOf<M>>(
     queryFn: () => call(method, args as ArgsOf<M>),
     enabled: args !== null && options.enabled !== false,
     ...(options.select ? { select: options.select } : {}),
+    ...(options.staleTime !== undefined ? { staleTime: options.staleTime } : {}),
+    ...(options.ownErrors ? { meta: { ownErrors: true } } : {}),
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   }) as UseQueryResult<T, Error>;
 }
 
@@ -99,7 +111,7 @@ export function useQueryErrors(report: (error: unknown) => void): void {
   useEffect(
     () =>
       client.getQueryCache().subscribe((event) => {
-        if (event.type === 'updated' && event.action.type === 'error') report(event.action.error);
+        if (event.type === 'updated' && event.action.type === 'error' && !event.query.meta?.['ownErrors']) report(event.action.error);
       }),
     [client, report],
   );

@@ -88,8 +88,9 @@ export const INVALIDATES: Table = {
 
   // Memos
   listMemos: () => NOTHING,
-  saveMemo: () => [['listMemos']],
-  deleteMemo: () => [['listMemos']],
+  // Excerpts carry their coding's memo.
+  saveMemo: () => [['listMemos'], ['retrieve']],
+  deleteMemo: () => [['listMemos'], ['retrieve']],
 
   // Teams
   exportQdpx: () => NOTHING,

@@ -1,6 +1,6 @@
 // A query's key is the API method and its argument, so two views asking the same thing share one
 // answer, and an answer for another argument (a previous source) can never stand for this one.
-import type { ApiMethod, TresseApi } from '../../service/api.ts';
+import type { ApiMethod, TresseApi } from '../../service/contract/index.ts';
 
 export type ArgsOf<M extends ApiMethod> = Parameters<TresseApi[M]>[0];
 export type ResultOf<M extends ApiMethod> = Awaited<ReturnType<TresseApi[M]>>;

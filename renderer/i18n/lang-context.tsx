@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { translator, type Translate } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { api } from '../api/client.ts';
+import { useApiCall } from '../data/hooks.ts';
 
 interface LangState {
   lang: Lang;
@@ -15,11 +15,13 @@ const LangContext = createContext<LangState>({ lang: 'fr', t: translator('fr'), 
 
 export function LangProvider({ initial, children }: { initial: Lang; children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initial);
+  const call = useApiCall();
+  // What the service worded (column labels, refusals) is fetched again in the new language.
   const setLang = useCallback(async (next: Lang) => {
     setLangState(next);
     document.documentElement.lang = next;
-    await api.setLang({ lang: next });
-  }, []);
+    await call('setLang', { lang: next });
+  }, [call]);
   const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

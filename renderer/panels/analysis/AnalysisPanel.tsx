@@ -4,8 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import type { AttributeDef } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TabList } from '../../ui/TabList.tsx';
 import { CodeAttributeTab, CodeSourceTab, CooccurrenceTab, FrequencyTab } from './CrosstabTabs.tsx';
@@ -25,23 +24,21 @@ const TABS: Array<{ tab: Tab; label: MessageKey }> = [
   { tab: 'frequencies', label: 'analysis.tab.frequencies' },
 ];
 
+const ALL_SCOPES = {};
+const NO_ATTRIBUTES: AttributeDef[] = [];
+
 export function AnalysisPanel({ active }: { active: boolean }) {
   const t = useT();
-  const { attributes: caseAttributes, report } = useWorkbench();
   const [tab, setTab] = useState<Tab>('triangulation');
   const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set());
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
-  const [attributes, setAttributes] = useState<AttributeDef[]>([]);
+  // Case and source attributes both make columns (the cases table shows only the case ones).
+  const attributes = useApiQuery('listAttributes', ALL_SCOPES, { enabled: active }).data ?? NO_ATTRIBUTES;
   const filter = useMemo(() => filterOf(filters), [filters]);
 
   useEffect(() => {
     if (active) setSeen((s) => (s.has(tab) ? s : new Set([...s, tab])));
   }, [active, tab]);
-  // Case and source attributes both make columns; the workbench keeps only the case ones.
-  useEffect(() => {
-    if (!active) return;
-    api.listAttributes({}).then(setAttributes, report);
-  }, [active, caseAttributes, report]);
 
 
   if (seen.size === 0) return null;

@@ -1,10 +1,9 @@
 // One cell of a matrix opened: its excerpts (each opens its passage in the source, as the retrieval
 // view does) and, in the triangulation grids, the researcher's synthesis of the major ideas.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { GridRef } from '../../../service/analysis.ts';
 import type { Matrix, MatrixRequest } from '../../../analysis/matrix/types.ts';
-import type { Excerpt } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -21,45 +20,38 @@ interface Props {
   cell: OpenCell;
   /** Where a synthesis is written; null: this matrix takes none. */
   grid: GridRef | null;
-  onSaved: () => void;
   onClose: () => void;
 }
 
-export function CellDialog({ matrix, request, cell, grid, onSaved, onClose }: Props) {
+export function CellDialog({ matrix, request, cell, grid, onClose }: Props) {
   const t = useT();
+  const call = useApiCall();
   const column = matrix.columns[cell.column]!;
   const counts = cell.row.cells[cell.column]!;
-  const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
-  const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState(counts.synthesis ?? '');
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { excerptIds: _ids, ...withIds } = request;
 
-  const load = async (offset: number) => {
-    try {
-      const page = await api.matrixCellExcerpts({ request: withIds, rowKey: cell.row.key, columnKey: column.key, offset, limit: PAGE });
-      setTotal(page.total);
-      setExcerpts((prev) => (offset === 0 ? page.excerpts : [...(prev ?? []), ...page.excerpts]));
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
-  useEffect(() => {
-    void load(0);
-    // One cell per dialog: its excerpts are fetched once when it opens.
-  }, []);
+  // "More" asks for a longer list from the start, so a change meanwhile (a coding) is never half shown.
+  const [limit, setLimit] = useState(PAGE);
+  const { data: page, error: readError } = useApiQuery(
+    'matrixCellExcerpts',
+    { request: withIds, rowKey: cell.row.key, columnKey: column.key, offset: 0, limit },
+    { keepPrevious: true, ownErrors: true },
+  );
+  const excerpts = page?.excerpts ?? null;
+  const total = page?.total ?? 0;
 
   const save = async () => {
     if (!grid) return;
     setBusy(true);
     setError(null);
     try {
-      const done = await api.setCellSynthesis({ grid, rowKey: cell.row.key, columnKey: column.key, text });
+      const done = await call('setCellSynthesis', { grid, rowKey: cell.row.key, columnKey: column.key, text });
       setText(done.text);
       setSaved(t(done.text ? 'analysis.synthesis.saved' : 'analysis.synthesis.cleared'));
-      onSaved();
     } catch (e) {
       setError(errorText(e, t));
     } finally {
@@ -75,7 +67,7 @@ export function CellDialog({ matrix, request, cell, grid, onSaved, onClose }: Pr
             ? t('analysis.cell.silentSpoken')
             : t('analysis.cell.spoken', { count: counts.count, sources: counts.sources, cases: counts.cases })}
         </p>
-        <ErrorNotice message={error} onDismiss={() => setError(null)} />
+        <ErrorNotice message={error ?? (readError ? errorText(readError, t) : null)} onDismiss={() => setError(null)} />
         {grid && (
           <section className="synthesis-editor" aria-labelledby="synthesis-title">
             <h3 id="synthesis-title">{t('analysis.synthesis.title')}</h3>
@@ -105,7 +97,7 @@ export function CellDialog({ matrix, request, cell, grid, onSaved, onClose }: Pr
           <h3 id="excerpts-title">{t('analysis.excerpts.title', { count: total })}</h3>
           {excerpts === null ? <p aria-busy="true" className="muted">{t('analysis.loading')}</p> : <ExcerptList excerpts={excerpts} />}
           {excerpts !== null && excerpts.length < total && (
-            <button type="button" onClick={() => void load(excerpts.length)}>
+            <button type="button" onClick={() => setLimit(excerpts.length + PAGE)}>
               {t('analysis.excerpts.more', { count: total - excerpts.length })}
             </button>
           )}

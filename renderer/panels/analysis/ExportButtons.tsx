@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { MatrixRequest } from '../../../analysis/matrix/types.ts';
 import type { MatrixExportFormat } from '../../../service/contract/index.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { fileBase, MIME, saveFile } from '../team/download.ts';
@@ -21,10 +21,11 @@ export function ExportButtons({ request, baseName }: { request: MatrixRequest; b
   const [all, setAll] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, clearError, run } = useTask();
+  const call = useApiCall();
   const exportAs = (format: MatrixExportFormat, mime: string) =>
     run(async () => {
       setSaved(null);
-      const bytes = await api.exportMatrix({ request, format, ...(all ? { all } : {}) });
+      const bytes = await call('exportMatrix', { request, format, ...(all ? { all } : {}) });
       const file = `${fileBase(all ? `${baseName}-grille-complete` : baseName)}.${format}`;
       saveFile(bytes, file, mime);
       setSaved(t('analysis.export.saved', { file }));

@@ -1,9 +1,9 @@
 // Which column of the triangulation matrix each kind of source feeds (by default documents and
 // event syntheses go to Documents, meetings and the notebook to Observations).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { KindColumn } from '../../../analysis/matrix/kind-columns.ts';
 import type { SourceKind } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -13,26 +13,23 @@ import { useTask } from '../team/use-task.ts';
 
 const NEW = '\u0000new';
 
-export function KindColumnsDialog({ onChanged, onClose }: { onChanged: () => void; onClose: () => void }) {
+const NO_COLUMNS: KindColumn[] = [];
+
+export function KindColumnsDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const [columns, setColumns] = useState<KindColumn[]>([]);
+  const columns = useApiQuery('listKindColumns', undefined).data ?? NO_COLUMNS;
+  const call = useApiCall();
   const [adding, setAdding] = useState<{ kind: SourceKind; label: string } | null>(null);
   const { busy, error, clearError, run } = useTask();
 
-  useEffect(() => {
-    void run(async () => setColumns(await api.listKindColumns()));
-  }, [run]);
-
   const apply = (kind: SourceKind, label: string) =>
     run(async () => {
-      setColumns(await api.setKindColumn({ kind, label }));
+      await call('setKindColumn', { kind, label });
       setAdding(null);
-      onChanged();
     });
   const reset = () =>
     run(async () => {
-      setColumns(await api.resetKindColumns());
-      onChanged();
+      await call('resetKindColumns', undefined);
     });
 
   return (

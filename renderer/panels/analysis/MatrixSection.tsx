@@ -3,9 +3,8 @@
 // of a cell and of a row's verdict.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { GridRef } from '../../../service/analysis.ts';
-import type { Matrix, MatrixRequest, MatrixRow } from '../../../analysis/matrix/types.ts';
-import { api } from '../../api/client.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import type { MatrixRequest, MatrixRow } from '../../../analysis/matrix/types.ts';
+import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { errorText } from '../../ui/error-text.ts';
@@ -33,28 +32,17 @@ interface Props {
 
 export function MatrixSection({ active, request, mode, foldable, grid, baseName, controls, prompt }: Props) {
   const t = useT();
-  const { codes } = useWorkbench();
-  const [matrix, setMatrix] = useState<Matrix | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const [show, setShow] = useState<'table' | 'pictures'>('table');
   const [cell, setCell] = useState<OpenCell | null>(null);
   const [verdictRow, setVerdictRow] = useState<MatrixRow | null>(null);
   const key = request ? JSON.stringify(request) : '';
 
-  useEffect(() => {
-    if (!active || !request) return;
-    let live = true;
-    setError(null);
-    api.computeMatrix({ ...request, excerptIds: false }).then(
-      (m) => live && setMatrix(m),
-      (e: unknown) => live && setError(errorText(e, t)),
-    );
-    return () => {
-      live = false;
-    };
-    // Compared by value; the codebook's counts change with every coding, and so may the matrix.
-  }, [active, key, reload, codes, t]);
+  // Counts only; keyed by the request's value, and fetched again after any change that touches
+  // matrices (a coding, a synthesis, a question: renderer/data/invalidation.ts).
+  const found = useApiQuery('computeMatrix', request ? { ...request, excerptIds: false } : null, { enabled: active, ownErrors: true });
+  const matrix = found.data ?? null;
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const error = found.error && found.error !== dismissed ? errorText(found.error, t) : null;
 
   useEffect(() => {
     setCell(null);
@@ -80,9 +68,9 @@ export function MatrixSection({ active, request, mode, foldable, grid, baseName,
           <ExportButtons request={request} baseName={baseName} />
         </div>
       )}
-      <ErrorNotice message={error} onDismiss={() => setError(null)} />
+      <ErrorNotice message={error} onDismiss={() => setDismissed(found.error)} />
       {!request && prompt && <p className="placeholder">{prompt}</p>}
-      {request && show === 'pictures' && <PictureGallery request={request} baseName={baseName} reload={reload} />}
+      {request && show === 'pictures' && <PictureGallery request={request} baseName={baseName} />}
       {request && show === 'table' && matrix && (
         <MatrixTable
           key={`${matrix.type}:${matrix.rowMode}`}
@@ -99,12 +87,11 @@ export function MatrixSection({ active, request, mode, foldable, grid, baseName,
           request={request}
           cell={current(cell)!}
           grid={grid}
-          onSaved={() => setReload((n) => n + 1)}
           onClose={() => setCell(null)}
         />
       )}
       {matrix && grid && verdictRow && (
-        <VerdictDialog matrix={matrix} row={verdictRow} grid={grid} onSaved={() => setReload((n) => n + 1)} onClose={() => setVerdictRow(null)} />
+        <VerdictDialog matrix={matrix} row={verdictRow} grid={grid} onClose={() => setVerdictRow(null)} />
       )}
     </div>
   );

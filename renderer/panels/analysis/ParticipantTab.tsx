@@ -2,14 +2,15 @@
 // row by interview-guide code (or research question), with its own syntheses and verdicts.
 import { useState } from 'react';
 import type { MatrixFilter, RowMode } from '../../../analysis/matrix/types.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCases, useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { MatrixSection } from './MatrixSection.tsx';
 
 export function ParticipantTab({ active, filter }: { active: boolean; filter: MatrixFilter }) {
   const t = useT();
-  const { cases, sources } = useWorkbench();
+  const cases = useCases();
+  const sources = useSources();
   const [caseId, setCaseId] = useState<number | null>(null);
   const [rows, setRows] = useState<RowMode>('codes');
   // Participants first: the cases with an interview.

@@ -1,33 +1,22 @@
 // The pictures of the current matrix, each exportable as SVG (as the project drew it) or PNG
 // (rasterised here, in the page).
-import { useEffect, useState } from 'react';
 import type { MatrixRequest } from '../../../analysis/matrix/types.ts';
 import type { Picture } from '../../../analysis/pictures/index.ts';
-import { api } from '../../api/client.ts';
+import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { fileBase, saveFile } from '../team/download.ts';
 import { useTask } from '../team/use-task.ts';
 import { svgDataUrl, svgToPng } from './picture-files.ts';
 
-export function PictureGallery({ request, baseName, reload }: { request: MatrixRequest; baseName: string; reload: number }) {
+export function PictureGallery({ request, baseName }: { request: MatrixRequest; baseName: string }) {
   const t = useT();
-  const [pictures, setPictures] = useState<Picture[] | null>(null);
-  const { busy, error, clearError, run } = useTask();
-  const key = JSON.stringify(request);
-
-  useEffect(() => {
-    let live = true;
-    setPictures(null);
-    void run(async () => {
-      const found = await api.matrixPictures(request);
-      if (live) setPictures(found);
-    });
-    return () => {
-      live = false;
-    };
-    // The request is compared by value: a new object with the same content fetches nothing.
-  }, [key, reload, run]);
+  // Keyed by the request's value: a new object with the same content fetches nothing.
+  const drawn = useApiQuery('matrixPictures', request, { ownErrors: true });
+  const pictures = drawn.data ?? null;
+  const { busy, error: saveError, clearError, run } = useTask();
+  const error = saveError ?? (drawn.error ? errorText(drawn.error, t) : null);
 
   const name = (p: Picture, ext: string) => `${fileBase(`${baseName}-${p.name}`)}.${ext}`;
   return (

@@ -1,10 +1,10 @@
 // Research questions: a name and the codes whose evidence answers it, so the matrix can have one
 // row per question.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ResearchQuestion } from '../../../analysis/matrix/questions.ts';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall, useApiQuery } from '../../data/hooks.ts';
+import { useCodes } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -16,34 +16,27 @@ interface Draft {
   codeIds: number[];
 }
 
-export function QuestionsDialog({ onChanged, onClose }: { onChanged: () => void; onClose: () => void }) {
+const NO_QUESTIONS: ResearchQuestion[] = [];
+
+export function QuestionsDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { codes } = useWorkbench();
+  const codes = useCodes();
+  const call = useApiCall();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
   const names = useMemo(() => new Map(codes.map((c) => [c.id, c.abbrev ?? c.name])), [codes]);
-  const [questions, setQuestions] = useState<ResearchQuestion[]>([]);
+  const questions = useApiQuery('listQuestions', undefined).data ?? NO_QUESTIONS;
   const [draft, setDraft] = useState<Draft | null>(null);
   const { busy, error, clearError, run } = useTask();
-
-  const reload = () => run(async () => setQuestions(await api.listQuestions()));
-  useEffect(() => {
-    void reload();
-    // Once, when the dialog opens.
-  }, []);
 
   const save = () =>
     run(async () => {
       if (!draft) return;
-      await api.saveQuestion({ ...(draft.id !== undefined ? { id: draft.id } : {}), name: draft.name, codeIds: draft.codeIds });
+      await call('saveQuestion', { ...(draft.id !== undefined ? { id: draft.id } : {}), name: draft.name, codeIds: draft.codeIds });
       setDraft(null);
-      onChanged();
-      await reload();
     });
   const remove = (q: ResearchQuestion) =>
     run(async () => {
-      await api.deleteQuestion({ id: q.id });
-      onChanged();
-      await reload();
+      await call('deleteQuestion', { id: q.id });
     });
   const toggle = (id: number, on: boolean) =>
     setDraft((d) => d && { ...d, codeIds: on ? [...d.codeIds, id] : d.codeIds.filter((x) => x !== id) });

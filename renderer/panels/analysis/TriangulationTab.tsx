@@ -15,15 +15,12 @@ export function TriangulationTab({ active, filter, attributes }: { active: boole
   const [rows, setRows] = useState<RowMode>('codes');
   const [columns, setColumns] = useState('kind');
   const [dialog, setDialog] = useState<'questions' | 'kinds' | null>(null);
-  const [version, setVersion] = useState(0);
   const spec = columnSpecOf(columns);
   const request: MatrixRequest = { type: 'triangulation', rows, columns: spec, filter, valences: true };
-  const changed = () => setVersion((v) => v + 1);
   return (
     <>
-      {/* Rebuilt when the questions or the kind mapping change, which the request alone would not show. */}
+      {/* The questions and the kind mapping are not in the request: changing them fetches the matrix again all the same (renderer/data/invalidation.ts). */}
       <MatrixSection
-        key={version}
         active={active}
         request={request}
         mode={{ kind: 'evidence', silence: true }}
@@ -72,8 +69,8 @@ export function TriangulationTab({ active, filter, attributes }: { active: boole
           </div>
         }
       />
-      {dialog === 'questions' && <QuestionsDialog onChanged={changed} onClose={() => setDialog(null)} />}
-      {dialog === 'kinds' && <KindColumnsDialog onChanged={changed} onClose={() => setDialog(null)} />}
+      {dialog === 'questions' && <QuestionsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'kinds' && <KindColumnsDialog onClose={() => setDialog(null)} />}
     </>
   );
 }

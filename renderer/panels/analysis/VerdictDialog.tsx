@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { GridRef } from '../../../service/analysis.ts';
 import { VERDICTS, type Matrix, type MatrixRow, type Verdict } from '../../../analysis/matrix/types.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -14,12 +14,12 @@ interface Props {
   matrix: Matrix;
   row: MatrixRow;
   grid: GridRef;
-  onSaved: () => void;
   onClose: () => void;
 }
 
-export function VerdictDialog({ matrix, row, grid, onSaved, onClose }: Props) {
+export function VerdictDialog({ matrix, row, grid, onClose }: Props) {
   const t = useT();
+  const call = useApiCall();
   const [verdict, setVerdict] = useState<Verdict | null>(row.verdict?.verdict ?? null);
   const [note, setNote] = useState(row.verdict?.note ?? '');
   const [busy, setBusy] = useState(false);
@@ -30,8 +30,7 @@ export function VerdictDialog({ matrix, row, grid, onSaved, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api.setRowVerdict({ grid, rowKey: row.key, verdict, note: verdict ? note : '' });
-      onSaved();
+      await call('setRowVerdict', { grid, rowKey: row.key, verdict, note: verdict ? note : '' });
       onClose();
     } catch (e) {
       setError(errorText(e, t));

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 
 export function AddAttributeForm() {
   const t = useT();
-  const { refresh, report } = useWorkbench();
+  const { report } = useWorkbench();
+  const call = useApiCall();
   const [name, setName] = useState('');
   const [type, setType] = useState<AttributeType>('text');
   const [multi, setMulti] = useState(false);
@@ -19,9 +20,8 @@ export function AddAttributeForm() {
         e.preventDefault();
         if (!name.trim()) return;
         try {
-          await api.defineAttribute({ name: name.trim(), type, scope: 'case', multi });
+          await call('defineAttribute', { name: name.trim(), type, scope: 'case', multi });
           setName('');
-          await refresh();
         } catch (err) {
           report(err);
         }

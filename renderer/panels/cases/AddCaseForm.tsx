@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 
 export function AddCaseForm() {
   const t = useT();
-  const { refresh, report } = useWorkbench();
+  const { report } = useWorkbench();
+  const call = useApiCall();
   const [name, setName] = useState('');
   return (
     <form
@@ -15,9 +16,8 @@ export function AddCaseForm() {
         e.preventDefault();
         if (!name.trim()) return;
         try {
-          await api.createCase({ name: name.trim() });
+          await call('createCase', { name: name.trim() });
           setName('');
-          await refresh();
         } catch (err) {
           report(err);
         }

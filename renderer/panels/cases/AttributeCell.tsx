@@ -3,8 +3,7 @@
 // user corrects it or presses Escape.
 import { useEffect, useId, useState } from 'react';
 import type { AttributeDef, Case } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { formatValues, parseValues } from './attribute-values.ts';
@@ -12,7 +11,7 @@ import './cases.css';
 
 export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribute: AttributeDef }) {
   const t = useT();
-  const { refresh } = useWorkbench();
+  const call = useApiCall();
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
   const yesNo = { yes: t('common.yes'), no: t('common.no') };
@@ -27,13 +26,12 @@ export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribu
       return;
     }
     try {
-      await api.setAttributeValues({
+      await call('setAttributeValues', {
         target: { caseId: caseItem.id },
         name: attribute.name,
         values: parseValues(text, attribute.type, yesNo),
       });
       setProblem(null);
-      await refresh();
     } catch (e) {
       setProblem(errorText(e, t));
     }

@@ -1,19 +1,21 @@
 // The sources a case speaks in: linked ones with a button to unlink, and a menu to link another.
 import type { Case } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
+import { useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 
 export function CaseSourcesCell({ caseItem }: { caseItem: Case }) {
   const t = useT();
-  const { sources, refresh, report } = useWorkbench();
+  const { report } = useWorkbench();
+  const sources = useSources();
+  const call = useApiCall();
   const linked = sources.filter((s) => caseItem.sourceIds.includes(s.id));
   const others = sources.filter((s) => !caseItem.sourceIds.includes(s.id));
 
   const run = async (action: () => Promise<void>) => {
     try {
       await action();
-      await refresh();
     } catch (e) {
       report(e);
     }
@@ -29,7 +31,7 @@ export function CaseSourcesCell({ caseItem }: { caseItem: Case }) {
               type="button"
               className="chip-remove"
               aria-label={t('cases.unlink', { source: s.name, case: caseItem.name })}
-              onClick={() => void run(() => api.unlinkSource({ caseId: caseItem.id, sourceId: s.id }))}
+              onClick={() => void run(() => call('unlinkSource', { caseId: caseItem.id, sourceId: s.id }))}
             >
               ×
             </button>
@@ -42,7 +44,7 @@ export function CaseSourcesCell({ caseItem }: { caseItem: Case }) {
           value=""
           onChange={(e) => {
             const sourceId = Number(e.target.value);
-            if (sourceId) void run(() => api.linkSource({ caseId: caseItem.id, sourceId }));
+            if (sourceId) void run(() => call('linkSource', { caseId: caseItem.id, sourceId }));
           }}
         >
           <option value="">{t('cases.linkPrompt')}</option>

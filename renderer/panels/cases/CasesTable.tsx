@@ -1,6 +1,6 @@
 // Participants as cases: one row per case, one column per attribute, cells edited in place.
 import { useT } from '../../i18n/lang-context.tsx';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCaseAttributes, useCases } from '../../data/lists.ts';
 import { AddAttributeForm } from './AddAttributeForm.tsx';
 import { AddCaseForm } from './AddCaseForm.tsx';
 import { AttributeCell } from './AttributeCell.tsx';
@@ -8,7 +8,8 @@ import { CaseSourcesCell } from './CaseSourcesCell.tsx';
 
 export function CasesTable() {
   const t = useT();
-  const { cases, attributes } = useWorkbench();
+  const cases = useCases();
+  const attributes = useCaseAttributes();
   return (
     <section className="cases-view" aria-labelledby="cases-title">
       <div className="panel-head">

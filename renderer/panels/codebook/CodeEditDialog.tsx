@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { defaultCodeColor } from '../../../codebooks/palette.ts';
 import { buildCodeTree, codeLabel, flattenTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCodes } from '../../data/lists.ts';
 import { addCodeCommand, moveCodeCommand, updateCodeCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -18,7 +19,8 @@ const ROOT = '';
 
 export function CodeEditDialog({ node, parentId, onClose }: Props) {
   const t = useT();
-  const { codes, selectCode } = useWorkbench();
+  const { selectCode } = useWorkbench();
+  const codes = useCodes();
   const { run } = useHistory();
   const code = node?.code;
   const [name, setName] = useState(code?.name ?? '');

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { buildCodeTree, isWithin, type CodeNode } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCodes } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
 import { CodeEditDialog } from './CodeEditDialog.tsx';
@@ -18,7 +19,8 @@ type Editing =
 
 export function CodebookPanel() {
   const t = useT();
-  const { codes, selectedCodeId, selectCode, setView } = useWorkbench();
+  const { selectedCodeId, selectCode, setView } = useWorkbench();
+  const codes = useCodes();
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const { move } = useCodeMoves();

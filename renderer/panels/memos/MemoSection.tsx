@@ -1,9 +1,9 @@
 // A memo attached to something (the open source, the chosen code, a coding), folded away until
-// the user opens it. Loads the memo when opened and saves through the API.
-import { useEffect, useState } from 'react';
-import type { Memo, MemoTarget } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
+// the user opens it. Reads the memo once opened and saves through the API.
+import { useState } from 'react';
+import type { MemoTarget } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { MemoEditor } from '../../memos/MemoEditor.tsx';
 
@@ -11,26 +11,18 @@ export function MemoSection({ target, defaultOpen = false }: { target: MemoTarge
   const t = useT();
   const { report } = useWorkbench();
   const [open, setOpen] = useState(defaultOpen);
-  const [memo, setMemo] = useState<Memo | null | undefined>(undefined);
-  const key = JSON.stringify(target);
+  const call = useApiCall();
+  // Keyed by the target's value (the caller builds a new object on every render); undefined until read.
+  const memo = useApiQuery('listMemos', open ? { target } : null, { select: (found) => found[0] ?? null }).data;
 
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setMemo(undefined);
-    api.listMemos({ target }).then(
-      (found) => live && setMemo(found[0] ?? null),
-      (e: unknown) => live && report(e),
-    );
-    return () => {
-      live = false;
-    };
-    // Keyed by value: the caller builds a new target object on every render.
-  }, [open, key, report]);
+  // A memo just created: a second save before the list comes back updates it, never makes another.
+  const [createdId, setCreatedId] = useState<number | null>(null);
+  const id = memo?.id ?? createdId;
 
   const save = async ({ text, richText }: { text: string; richText: string }) => {
     try {
-      setMemo(await api.saveMemo({ ...(memo ? { id: memo.id } : {}), target, text, richText }));
+      const saved = await call('saveMemo', { ...(id !== null ? { id } : {}), target, text, richText });
+      setCreatedId(saved.id);
     } catch (e) {
       report(e);
     }

@@ -1,11 +1,11 @@
 // The project's backups: when they are taken and where they are, a backup now, a restore
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service),
 // and deleting one backup or all of them (confirmed first: they cannot be recovered).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { BackupList } from '../../../service/contract/index.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { ConfirmInPlace } from './ConfirmInPlace.tsx';
 import { asideFile, formatDate, formatSize } from './format.ts';
@@ -21,7 +21,9 @@ type Asking = { action: 'restore' | 'delete'; backup: BackupInfo } | { action: '
 
 export function BackupsTab({ projectPath, report, onRestored }: Props) {
   const { t, lang } = useLang();
-  const [list, setList] = useState<BackupList | null>(null);
+  // Backups are files beside the project, also taken by the clock: asked afresh when the tab opens.
+  const { data: list = null, refetch } = useApiQuery('listBackups', undefined, { staleTime: 0 });
+  const call = useApiCall();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,15 +44,6 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
     if (!a) settleFocus();
   };
 
-  const load = useCallback(async () => {
-    try {
-      setList(await api.listBackups());
-    } catch (e) {
-      report(e);
-    }
-  }, [report]);
-  useEffect(() => void load(), [load]);
-
   const run = async (op: () => Promise<void>) => {
     setBusy(true);
     setStatus(null);
@@ -60,21 +53,22 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
       report(e);
     } finally {
       setBusy(false);
-      await load();
+      // A failure may have left the folder changed (a backup half deleted): show it as it is.
+      await refetch();
       settleFocus();
     }
   };
 
   const backupNow = () =>
     run(async () => {
-      const info = await api.backupNow();
+      const info = await call('backupNow', undefined);
       setStatus(t('backup.done', { file: info.file }));
     });
 
   const restore = (backup: BackupInfo) =>
     run(async () => {
       ask(null);
-      const { project } = await api.restoreBackup({ file: backup.file });
+      const { project } = await call('restoreBackup', { file: backup.file });
       await onRestored(project);
       setStatus(t('backup.restored', { date: formatDate(backup.takenAt, lang) }));
     });
@@ -82,7 +76,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
   const remove = (backup: BackupInfo) =>
     run(async () => {
       ask(null);
-      setList(await api.deleteBackup({ file: backup.file }));
+      await call('deleteBackup', { file: backup.file });
       setStatus(t('backup.deleted', { date: formatDate(backup.takenAt, lang) }));
     });
 
@@ -90,8 +84,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
     run(async () => {
       ask(null);
       const before = list?.backups.length ?? 0;
-      const after = await api.deleteAllBackups();
-      setList(after);
+      const after = await call('deleteAllBackups', undefined);
       setStatus(t('backup.deletedAll', { count: Math.max(0, before - after.backups.length) }));
     });
 
@@ -132,7 +125,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
             minutes={list.everyMinutes}
             onSave={(minutes) =>
               run(async () => {
-                await api.setBackupInterval({ minutes });
+                await call('setBackupInterval', { minutes });
                 setStatus(t('backup.intervalSaved', { minutes }));
               })
             }

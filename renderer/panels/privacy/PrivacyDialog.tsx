@@ -1,10 +1,12 @@
 // Confidentiality and backups, opened from the project header: two tabs (pseudonyms, backups) in
-// one dialog. Changes that rewrite the project (names replaced, a backup restored) reload the
-// workbench and clear the undo history, whose steps point at text that is no longer there.
+// one dialog. Changes that rewrite the project (names replaced, a backup restored) fetch the
+// workbench's views again (renderer/data/invalidation.ts) and clear the undo history, whose steps
+// point at text that is no longer there.
 import { useCallback, useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useHistory } from '../../coding/useHistory.tsx';
+import { useCases } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -22,7 +24,8 @@ const TABS: Array<{ tab: Tab; label: MessageKey }> = [
 
 export function PrivacyDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { cases, project, refresh } = useWorkbench();
+  const { project } = useWorkbench();
+  const cases = useCases();
   const { history } = useHistory();
   const [tab, setTab] = useState<Tab>('pseudonyms');
   const [error, setError] = useState<string | null>(null);
@@ -34,10 +37,7 @@ export function PrivacyDialog({ onClose }: { onClose: () => void }) {
     setTab(next);
   };
 
-  const projectChanged = useCallback(async () => {
-    history.clear();
-    await refresh();
-  }, [history, refresh]);
+  const projectChanged = useCallback(async () => history.clear(), [history]);
 
   return (
     <Dialog title={t('privacy.title')} onClose={onClose}>

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { PseudonymsApplied } from '../../../service/contract/index.ts';
 import type { PseudonymMatch, PseudonymPreview } from '../../../service/pseudonymise.ts';
 import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ConfirmInPlace } from './ConfirmInPlace.tsx';
@@ -17,7 +17,7 @@ import { acceptedIds, filterMatches, placeKey, placeLabel, placesOf, setTicked, 
 
 interface Props {
   entries: PseudonymEntry[];
-  /** After applying or forgetting: reload the table and the workbench. */
+  /** After applying or forgetting (the table and the workbench's views are fetched again by themselves). */
   onChanged: () => Promise<void>;
   report: (e: unknown) => void;
 }
@@ -27,6 +27,7 @@ const CONTEXT = 40;
 
 export function PseudonymReview({ entries, onChanged, report }: Props) {
   const { t } = useLang();
+  const call = useApiCall();
   const [preview, setPreview] = useState<PseudonymPreview | null>(null);
   const [ticked, setTickedIds] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState<MatchFilter>({ entryId: null, place: null });
@@ -49,7 +50,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
 
   const doPreview = () =>
     run(async () => {
-      const p = await api.previewPseudonyms();
+      const p = await call('previewPseudonyms', undefined);
       setPreview(p);
       setTickedIds(new Set(p.matches.map((m) => m.id)));
       setFilter({ entryId: null, place: null });
@@ -60,7 +61,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
   const doApply = () =>
     run(async () => {
       if (!preview) return;
-      const result = await api.applyPseudonyms({ accept: acceptedIds(preview.matches, ticked) });
+      const result = await call('applyPseudonyms', { accept: acceptedIds(preview.matches, ticked) });
       setApplied(result);
       setOldBackups('kept');
       setPreview(null);
@@ -69,7 +70,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
 
   const doForget = () =>
     run(async () => {
-      const { forgotten: count } = await api.forgetRealNames();
+      const { forgotten: count } = await call('forgetRealNames', undefined);
       setForgotten(count);
       await onChanged();
     });
@@ -77,7 +78,7 @@ export function PseudonymReview({ entries, onChanged, report }: Props) {
   const deleteOldBackups = () =>
     run(async () => {
       setOldBackups('kept');
-      await api.deleteAllBackups();
+      await call('deleteAllBackups', undefined);
       setOldBackups('deleted');
     });
 

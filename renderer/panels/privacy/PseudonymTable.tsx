@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { Case } from '../../../model/types.ts';
 import type { PseudonymRow } from '../../../service/contract/index.ts';
 import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from './format.ts';
@@ -12,21 +12,19 @@ import { formatDate } from './format.ts';
 interface Props {
   entries: PseudonymEntry[];
   cases: Case[];
-  /** Called after every change, to reload the table. */
-  onChanged: () => Promise<void>;
   onStatus: (message: string) => void;
   report: (e: unknown) => void;
 }
 
-export function PseudonymTable({ entries, cases, onChanged, onStatus, report }: Props) {
+export function PseudonymTable({ entries, cases, onStatus, report }: Props) {
   const { t, lang } = useLang();
+  const call = useApiCall();
   const [editing, setEditing] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const act = async (op: () => Promise<unknown>) => {
     try {
       await op();
-      await onChanged();
       return true;
     } catch (e) {
       report(e);
@@ -37,7 +35,7 @@ export function PseudonymTable({ entries, cases, onChanged, onStatus, report }: 
   const importFile = async (file: File) => {
     const text = await file.text();
     await act(async () => {
-      const added = await api.importPseudonyms({ fileName: file.name, text });
+      const added = await call('importPseudonyms', { fileName: file.name, text });
       onStatus(t('pseudo.imported', { count: added.length, file: file.name }));
     });
   };
@@ -74,7 +72,7 @@ export function PseudonymTable({ entries, cases, onChanged, onStatus, report }: 
                   cases={cases}
                   onCancel={() => setEditing(null)}
                   onSave={async (row) => {
-                    if (await act(() => api.updatePseudonym({ id: e.id, ...row }))) setEditing(null);
+                    if (await act(() => call('updatePseudonym', { id: e.id, ...row }))) setEditing(null);
                   }}
                 />
               ) : (
@@ -93,7 +91,7 @@ export function PseudonymTable({ entries, cases, onChanged, onStatus, report }: 
                       type="button"
                       className="danger"
                       aria-label={t('pseudo.removeOf', { pseudonym: e.pseudonym })}
-                      onClick={() => void act(() => api.deletePseudonym({ id: e.id }))}
+                      onClick={() => void act(() => call('deletePseudonym', { id: e.id }))}
                     >
                       {t('pseudo.remove')}
                     </button>
@@ -104,7 +102,7 @@ export function PseudonymTable({ entries, cases, onChanged, onStatus, report }: 
           </tbody>
         </table>
       </div>
-      <AddPersonForm cases={cases} onAdd={(row) => act(() => api.savePseudonyms({ entries: [row] }))} />
+      <AddPersonForm cases={cases} onAdd={(row) => act(() => call('savePseudonyms', { entries: [row] }))} />
       <div className="privacy-import">
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('pseudo.import')}

@@ -8,7 +8,7 @@ import type { Translate } from '../../../i18n/catalogue.ts';
 import type { Source } from '../../../model/types.ts';
 import type { SourceEditEffect } from '../../../service/edit-source.ts';
 import type { CodingShift, StructureShift } from '../../../service/text-change.ts';
-import { api } from '../../api/client.ts';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { changeContext, shiftKind } from './format.ts';
 import './privacy.css';
@@ -22,6 +22,7 @@ interface Props {
 
 export function SourceEditor({ source, onSaved, onCancel, report }: Props) {
   const t = useT();
+  const call = useApiCall();
   const [text, setText] = useState(source.text);
   /** The preview of exactly this text; any keystroke makes it stale. */
   const [effect, setEffect] = useState<{ text: string; effect: SourceEditEffect } | null>(null);
@@ -31,7 +32,7 @@ export function SourceEditor({ source, onSaved, onCancel, report }: Props) {
 
   const preview = async (): Promise<SourceEditEffect | null> => {
     try {
-      const e = await api.previewSourceEdit({ sourceId: source.id, text });
+      const e = await call('previewSourceEdit', { sourceId: source.id, text });
       setEffect({ text, effect: e });
       setConfirmed(false);
       return e;
@@ -47,7 +48,7 @@ export function SourceEditor({ source, onSaved, onCancel, report }: Props) {
       const seen = current ?? (await preview());
       // Removals are never saved unseen: the first click shows them and asks.
       if (!seen || (seen.removed.length > 0 && (!current || !confirmed))) return;
-      onSaved(await api.applySourceEdit({ sourceId: source.id, text, confirmRemoval: confirmed }));
+      onSaved(await call('applySourceEdit', { sourceId: source.id, text, confirmRemoval: confirmed }));
     } catch (e) {
       report(e);
     } finally {

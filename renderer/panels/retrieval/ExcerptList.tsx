@@ -1,5 +1,6 @@
 import type { Excerpt } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCodes } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
 import { KIND_ONE } from '../sources/source-kinds.ts';
@@ -7,7 +8,8 @@ import { KIND_ONE } from '../sources/source-kinds.ts';
 /** Coded excerpts with where they come from; choosing one opens it in its source. */
 export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
   const t = useT();
-  const { openSource, codes } = useWorkbench();
+  const { openSource } = useWorkbench();
+  const codes = useCodes();
   const colours = new Map(codes.map((c) => [c.id, c.color]));
   if (excerpts.length === 0) return <p className="muted">{t('retrieval.none')}</p>;
   return (

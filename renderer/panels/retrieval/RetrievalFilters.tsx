@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { SourceKind } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCaseAttributes, useCases } from '../../data/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
 import { useLang } from '../../i18n/lang-context.tsx';
@@ -16,7 +17,9 @@ export interface FilterState {
 
 export function RetrievalFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
   const { t, lang } = useLang();
-  const { attributes, cases, project } = useWorkbench();
+  const { project } = useWorkbench();
+  const attributes = useCaseAttributes();
+  const cases = useCases();
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
   const listId = useId();
   // The values cases have, offered while typing; the match ignores case (attribute-filter.ts).

@@ -1,11 +1,12 @@
 // Retrieval: every excerpt coded with a code, narrowed by kind of source, by a case attribute or
 // by coder; a click opens the excerpt in its source.
-import { useEffect, useMemo, useState } from 'react';
-import type { Case, Excerpt, SourceKind } from '../../../model/types.ts';
+import { useMemo, useState } from 'react';
+import type { Case, SourceKind } from '../../../model/types.ts';
 import type { RetrieveFilter } from '../../../service/codings.ts';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiQuery } from '../../data/hooks.ts';
+import { useCases, useCodes } from '../../data/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { filterValues } from './attribute-filter.ts';
@@ -14,30 +15,19 @@ import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
 
 const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null };
 
-/** `active`: shown. Excerpts are fetched again each time the view comes back (memos may have changed). */
+/** `active`: shown. Hidden, it asks nothing; a change made meanwhile is fetched when it comes back. */
 export function RetrievalPanel({ active }: { active: boolean }) {
   const t = useT();
-  const { codes, cases, selectedCodeId, selectCode, report } = useWorkbench();
+  const { selectedCodeId, selectCode } = useWorkbench();
+  const codes = useCodes();
+  const cases = useCases();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
-  const [excerpts, setExcerpts] = useState<Excerpt[] | null>(null);
-
-  useEffect(() => {
-    if (!active) return;
-    if (selectedCodeId === null) {
-      setExcerpts(null);
-      return;
-    }
-    let live = true;
-    const yesNo = { yes: t('common.yes'), no: t('common.no') };
-    api.retrieve(toRetrieveFilter(selectedCodeId, filters, cases, yesNo)).then(
-      (found) => live && setExcerpts(found),
-      (e: unknown) => live && report(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [active, selectedCodeId, filters, codes, cases, t, report]);
+  const yes = t('common.yes');
+  const no = t('common.no');
+  const request = selectedCodeId === null ? null : toRetrieveFilter(selectedCodeId, filters, cases, { yes, no });
+  // Keyed by the whole filter's value: an answer for the previous code or filter is never shown for this one.
+  const excerpts = useApiQuery('retrieve', request, { enabled: active }).data ?? null;
 
   return (
     <section className="retrieval-view" aria-labelledby="retrieval-title">

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { SearchHit } from '../../../model/types.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCodes } from '../../data/lists.ts';
 import { addCodingsCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -13,7 +14,8 @@ import { HitSnippet } from './HitSnippet.tsx';
 
 export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () => void }) {
   const t = useT();
-  const { codes, report } = useWorkbench();
+  const { report } = useWorkbench();
+  const codes = useCodes();
   const { run } = useHistory();
   const options = useMemo(() => flattenTree(buildCodeTree(codes)).filter((n) => n.code.codable), [codes]);
   const [checked, setChecked] = useState<boolean[]>(() => hits.map(() => true));

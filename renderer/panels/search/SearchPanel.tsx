@@ -1,9 +1,7 @@
 // Full-text search over every source (accents and case ignored); hits open in context, and can
 // all be coded at once after the user has reviewed them.
 import { useId, useState, type FormEvent } from 'react';
-import type { SearchResult } from '../../../db/search.ts';
-import { api } from '../../api/client.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { CodeAllHits } from './CodeAllHits.tsx';
 import { HitList } from './HitList.tsx';
@@ -11,21 +9,18 @@ import './search.css';
 
 export function SearchPanel() {
   const t = useT();
-  const { report } = useWorkbench();
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
+  // What was asked last: its hits follow the sources (an import, a correction) without asking again.
+  const [asked, setAsked] = useState<string | null>(null);
+  const result = useApiQuery('search', asked === null ? null : { query: asked, limit: 500 }).data ?? null;
   const [reviewing, setReviewing] = useState(false);
   const helpId = useId();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!query.trim()) return;
-    try {
-      setResult(await api.search({ query: query.trim(), limit: 500 }));
-      setReviewing(false);
-    } catch (err) {
-      report(err);
-    }
+    setAsked(query.trim());
+    setReviewing(false);
   };
 
   return (
@@ -33,7 +28,7 @@ export function SearchPanel() {
       <div className="panel-head">
         <h2 id="search-title">{t('search.title')}</h2>
       </div>
-      <form role="search" className="search-form" onSubmit={(e) => void submit(e)}>
+      <form role="search" className="search-form" onSubmit={submit}>
         <label className="field grow">
           <span>{t('search.query')}</span>
           <input

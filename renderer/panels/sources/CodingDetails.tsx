@@ -3,6 +3,7 @@
 import type { Coding } from '../../../model/types.ts';
 import { codeLabel } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCodes } from '../../data/lists.ts';
 import { removeCodingCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -10,7 +11,8 @@ import { MemoSection } from '../memos/MemoSection.tsx';
 
 export function CodingDetails({ coding, onClose }: { coding: Coding; onClose: () => void }) {
   const t = useT();
-  const { codes, project, report } = useWorkbench();
+  const { project, report } = useWorkbench();
+  const codes = useCodes();
   const { run } = useHistory();
   const code = codes.find((c) => c.id === coding.codeId);
   const coder = project.coders.find((c) => c.id === coding.coderId);

@@ -2,8 +2,9 @@
 // they belong to, then reads what the importer noticed (or why it refused a file).
 import { useState, type FormEvent } from 'react';
 import type { SourceKind } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
+import { useCases } from '../../data/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatImportNote } from '../../../i18n/import-notes.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
@@ -21,7 +22,9 @@ const NEW_CASE = 'new';
 
 export function ImportDialog({ files, onClose }: { files: File[]; onClose: () => void }) {
   const { t, lang } = useLang();
-  const { cases, refresh, openSource } = useWorkbench();
+  const { openSource } = useWorkbench();
+  const cases = useCases();
+  const call = useApiCall();
   const [kind, setKind] = useState<SourceKind>(guessKind(files[0]?.name ?? ''));
   const [caseChoice, setCaseChoice] = useState('');
   const [newCase, setNewCase] = useState('');
@@ -34,7 +37,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     const results: Outcome[] = [];
     let caseIds: number[] = [];
     try {
-      if (caseChoice === NEW_CASE && newCase.trim()) caseIds = [(await api.createCase({ name: newCase.trim() })).id];
+      if (caseChoice === NEW_CASE && newCase.trim()) caseIds = [(await call('createCase', { name: newCase.trim() })).id];
       else if (caseChoice) caseIds = [Number(caseChoice)];
     } catch (err) {
       results.push({ file: newCase, ok: false, lines: [errorText(err, t)] });
@@ -43,7 +46,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     for (const file of files) {
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const { source, notes } = await api.importSource({ fileName: file.name, bytes, kind, caseIds });
+        const { source, notes } = await call('importSource', { fileName: file.name, bytes, kind, caseIds });
         lastId = source.id;
         results.push({ file: file.name, ok: true, lines: [t('import.done', { name: source.name }), ...notes.map((n) => formatImportNote(n, lang))] });
       } catch (err) {
@@ -52,7 +55,6 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     }
     setOutcomes(results);
     setBusy(false);
-    await refresh();
     if (lastId !== null) openSource(lastId);
   };
 

@@ -1,13 +1,14 @@
 // The centre when reading: the open source in the transcript view, scrolled to the passage asked
 // for. Selecting a passage opens the code picker at the selection; coding goes through the undo
 // history, so Ctrl+Z takes it back.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Coding, Source } from '../../../model/types.ts';
-import { api } from '../../api/client.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Coding } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { CodePicker, type PickChoice, type PickExtras } from '../../coding/CodePicker.tsx';
 import { addCodingCommand, addCodingWithNewCodeCommand } from '../../coding/history.ts';
-import { useHistory, useHistoryEvents } from '../../coding/useHistory.tsx';
+import { useHistory } from '../../coding/useHistory.tsx';
+import { useApiQuery } from '../../data/hooks.ts';
+import { useCodes, useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
@@ -17,21 +18,21 @@ import { BlindCodingToggle } from '../team/BlindCodingToggle.tsx';
 import { CodingDetails } from './CodingDetails.tsx';
 import { KIND_ONE } from './source-kinds.ts';
 
+const NO_CODINGS: Coding[] = [];
+
 export function SourceView() {
   const t = useT();
-  const { opened, report, sources, codes, project, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding } = useWorkbench();
+  const { opened, report, project, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding } = useWorkbench();
+  const sources = useSources();
+  const codes = useCodes();
   const { run, history } = useHistory();
-  // Correcting the text (renderer/panels/privacy/SourceEditor.tsx); `version` reloads it once saved.
-  const { refresh } = useWorkbench();
+  // Correcting the text (renderer/panels/privacy/SourceEditor.tsx); saving it fetches the text again.
   const [editing, setEditing] = useState(false);
-  const [version, setVersion] = useState(0);
   const [edited, setEdited] = useState<string | null>(null);
   useEffect(() => {
     setEditing(false);
     setEdited(null);
   }, [opened?.sourceId]);
-  const [source, setSource] = useState<Source | null>(null);
-  const [codings, setCodings] = useState<Coding[]>([]);
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -40,30 +41,10 @@ export function SourceView() {
   const coderMap = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
   const hiddenCoderIds = useMemo(() => hiddenCoders(project.coders, project.coder, blindCoding), [project.coders, project.coder, blindCoding]);
   const sourceId = opened?.sourceId ?? null;
-  const textHash = summary?.textHash;
-
-  useEffect(() => {
-    if (sourceId === null) return;
-    let live = true;
-    api.getSource({ id: sourceId }).then(
-      (s) => live && setSource(s),
-      (e: unknown) => live && report(e),
-    );
-    return () => {
-      live = false;
-    };
-    // The text hash changes when the text is rewritten (a correction, names pseudonymised, a restore).
-  }, [sourceId, report, version, textHash]);
-
-  const loadCodings = useCallback(() => {
-    if (sourceId === null) return;
-    api.listCodings({ sourceId }).then((c) => setCodings(c), report);
-  }, [sourceId, report, version]);
-  // Codings also change with the codebook (a merge, a deletion), so reload them with it.
-  useEffect(loadCodings, [loadCodings, codes]);
-  useHistoryEvents((event) => {
-    if (event.command.affects.kind === 'codings' && event.command.affects.sourceId === sourceId) loadCodings();
-  });
+  // Keyed by source: another source's text or codings are never shown for this one, even while its
+  // own are on their way. A rewritten text, a coding, a merge of codes each fetch these again.
+  const source = useApiQuery('getSource', sourceId === null ? null : { id: sourceId }).data ?? null;
+  const codings = useApiQuery('listCodings', sourceId === null ? null : { sourceId }).data ?? NO_CODINGS;
 
   const closePicker = () => {
     setSelection(null);
@@ -131,8 +112,6 @@ export function SourceView() {
             setEdited(t('edit.saved', { moved: e.moved.length, changed: e.changed.length, removed: e.removed.length }));
             // Undo steps point at the old positions: they no longer apply.
             history.clear();
-            setVersion((v) => v + 1);
-            void refresh();
           }}
         />
       )}

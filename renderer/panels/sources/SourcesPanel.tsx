@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { SourceSummary } from '../../../model/types.ts';
 import { IMPORT_REQUEST } from '../../app/shell-menu.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useCases, useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -11,7 +12,9 @@ import { KIND_GROUP, SOURCE_KINDS } from './source-kinds.ts';
 
 export function SourcesPanel() {
   const t = useT();
-  const { sources, cases, opened, openSource } = useWorkbench();
+  const { opened, openSource } = useWorkbench();
+  const sources = useSources();
+  const cases = useCases();
   const [files, setFiles] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);

@@ -7,9 +7,10 @@ import type { ProjectAgreement } from '../../../service/agreement.ts';
 import type { AgreementQuery, ReviewAction } from '../../../service/contract/index.ts';
 import type { ReviewItem } from '../../../service/disagreements.ts';
 import { teamLabel } from '../../../service/team-labels.ts';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
+import { useCodes } from '../../data/lists.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -22,7 +23,9 @@ const UNITS: AgreementUnit[] = ['character', 'segment', 'document'];
 
 export function AgreementSection() {
   const { t, lang } = useLang();
-  const { project, codes, refresh } = useWorkbench();
+  const { project } = useWorkbench();
+  const codes = useCodes();
+  const call = useApiCall();
   const task = useTask();
   const [picked, setPicked] = useState<string[]>(() => project.coders.map((c) => c.name));
   const [unit, setUnit] = useState<AgreementUnit>('character');
@@ -37,7 +40,7 @@ export function AgreementSection() {
 
   const load = async (q: AgreementQuery) => {
     const { unit: _unit, ...review } = q;
-    const [r, list] = await Promise.all([api.computeAgreement(q), api.listDisagreements(review)]);
+    const [r, list] = await Promise.all([call('computeAgreement', q), call('listDisagreements', review)]);
     setReport(r);
     setItems(list);
     return r;
@@ -60,7 +63,7 @@ export function AgreementSection() {
       if (!query || !report) return;
       const { unit: _unit, ...review } = query;
       const action: ReviewAction = request.action;
-      const done = await api.resolveDisagreement({ ...review, id: request.id, action, ...(request.coder ? { coder: request.coder } : {}), ...(request.note ? { note: request.note } : {}) });
+      const done = await call('resolveDisagreement', { ...review, id: request.id, action, ...(request.coder ? { coder: request.coder } : {}), ...(request.note ? { note: request.note } : {}) });
       const before = report.overall;
       const after = (await load(query)).overall;
       setChange(
@@ -74,14 +77,13 @@ export function AgreementSection() {
           }),
         ].join(' '),
       );
-      await refresh();
     });
 
   const exportAs = (format: 'csv' | 'xlsx') =>
     task.run(async () => {
       if (!query) return;
       const fileName = `${fileBase(project.name)}-accord.${format}`;
-      saveFile(await api.exportAgreement({ ...query, format }), fileName, MIME[format]);
+      saveFile(await call('exportAgreement', { ...query, format }), fileName, MIME[format]);
       setSaved(fileName);
     });
 

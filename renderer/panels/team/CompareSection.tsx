@@ -9,9 +9,10 @@ import type { CodebookComparison } from '../../../service/compare-codebooks.ts';
 import type { MergeReport } from '../../../service/merge-project.ts';
 import type { QdcImport } from '../../../service/refi.ts';
 import { teamLabel } from '../../../service/team-labels.ts';
-import { api } from '../../api/client.ts';
 import { buildCodeTree, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
+import { useCodes } from '../../data/lists.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { decisionsOf, diffEntries, sideRows, type DiffEntry, type SideRow } from './compare-view.ts';
@@ -24,7 +25,9 @@ import { WarningList } from './WarningList.tsx';
 
 export function CompareSection() {
   const { t, lang } = useLang();
-  const { codes, project, refresh } = useWorkbench();
+  const { project } = useWorkbench();
+  const codes = useCodes();
+  const call = useApiCall();
   const task = useTask();
   const [other, setOther] = useState<TeamOther | null>(null);
   const [cmp, setCmp] = useState<{ other: TeamOther; result: CodebookComparison } | null>(null);
@@ -35,7 +38,7 @@ export function CompareSection() {
 
   const compare = (with_: TeamOther) =>
     task.run(async () => {
-      const result = await api.compareCodebooks({ other: with_ });
+      const result = await call('compareCodebooks', { other: with_ });
       setCmp({ other: with_, result });
       setChosen({});
     });
@@ -59,11 +62,10 @@ export function CompareSection() {
       const decisions = decisionsOf(entries, chosen);
       setApplied(null);
       setMerged(null);
-      if (whole) setMerged(await api.mergeProject({ other: cmp.other, decisions }));
-      else setApplied(await api.applyCodebookMerge({ other: cmp.other, decisions }));
-      await refresh();
+      if (whole) setMerged(await call('mergeProject', { other: cmp.other, decisions }));
+      else setApplied(await call('applyCodebookMerge', { other: cmp.other, decisions }));
       // What is left to see once the merge is in.
-      setCmp({ other: cmp.other, result: await api.compareCodebooks({ other: cmp.other }) });
+      setCmp({ other: cmp.other, result: await call('compareCodebooks', { other: cmp.other }) });
       setChosen({});
     });
 
@@ -71,7 +73,7 @@ export function CompareSection() {
     task.run(async () => {
       if (!cmp) return;
       const fileName = `${fileBase(project.name)}-comparaison.${format}`;
-      saveFile(await api.exportComparison({ other: cmp.other, format }), fileName, MIME[format]);
+      saveFile(await call('exportComparison', { other: cmp.other, format }), fileName, MIME[format]);
       setSaved(fileName);
     });
 

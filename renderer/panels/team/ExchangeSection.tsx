@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { MergeReport } from '../../../service/merge-project.ts';
 import type { QdcImport } from '../../../service/refi.ts';
-import { api } from '../../api/client.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { fileBase, MIME, readFileBytes, saveFile } from './download.ts';
@@ -16,7 +16,8 @@ type Outcome = { kind: 'qdpx'; name: string; report: MergeReport } | { kind: 'qd
 
 export function ExchangeSection() {
   const t = useT();
-  const { project, refresh } = useWorkbench();
+  const { project } = useWorkbench();
+  const call = useApiCall();
   const task = useTask();
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState<File | null>(null);
@@ -25,7 +26,7 @@ export function ExchangeSection() {
   const exportAs = (format: 'qdpx' | 'qdc') =>
     task.run(async () => {
       const fileName = `${fileBase(project.name)}.${format}`;
-      saveFile(format === 'qdpx' ? await api.exportQdpx() : await api.exportQdc(), fileName, MIME[format]);
+      saveFile(format === 'qdpx' ? await call('exportQdpx', undefined) : await call('exportQdc', undefined), fileName, MIME[format]);
       setSaved(fileName);
     });
 
@@ -46,13 +47,12 @@ export function ExchangeSection() {
       const bytes = await readFileBytes(pending);
       const fileName = pending.name;
       if (extensionOf(fileName) === '.qdpx') {
-        const { name, ...report } = await api.importQdpx({ fileName, bytes });
+        const { name, ...report } = await call('importQdpx', { fileName, bytes });
         setOutcome({ kind: 'qdpx', name, report });
       } else {
-        setOutcome({ kind: 'qdc', file: fileName, result: await api.importQdc({ fileName, bytes }) });
+        setOutcome({ kind: 'qdc', file: fileName, result: await call('importQdc', { fileName, bytes }) });
       }
       setPending(null);
-      await refresh();
     });
 
   return (

@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import type { TeamOther } from '../../../service/contract/index.ts';
 import type { MergeReport } from '../../../service/merge-project.ts';
-import { api } from '../../api/client.ts';
-import { useWorkbench } from '../../app/workbench-context.tsx';
+import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { MergeSummary } from './MergeSummary.tsx';
@@ -13,7 +12,7 @@ import { useTask } from './use-task.ts';
 
 export function MergeSection() {
   const t = useT();
-  const { refresh } = useWorkbench();
+  const call = useApiCall();
   const task = useTask();
   const [other, setOther] = useState<TeamOther | null>(null);
   const [report, setReport] = useState<MergeReport | null>(null);
@@ -22,8 +21,7 @@ export function MergeSection() {
     task.run(async () => {
       if (!other) return;
       setReport(null);
-      setReport(await api.mergeProject({ other }));
-      await refresh();
+      setReport(await call('mergeProject', { other }));
     });
 
   return (

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Source } from '../../../model/types.ts';
 import type { SourceEditEffect } from '../../../service/edit-source.ts';
 import { flush, mount, type } from '../transcript/render.ts';
+import { withCache } from '../with-cache.ts';
 
 const TEXT = 'Enquêtrice : Et ensuite ?\nP4 : On se retrouve à la cellule.\n## Le secret\nP4 : On anonymise.\n';
 const EDITED = 'P4 : On se retrouve à la cellule.\nP4 : On anonymise.\nEnquêteur : Merci.\n';
@@ -46,7 +47,7 @@ async function previewIn(lang: 'fr' | 'en'): Promise<{ text: string; listed: num
   const { LangProvider } = await import('../../../renderer/i18n/lang-context.tsx');
   const source = { id: 3, name: 'entretien-P4', text: TEXT } as Source;
   const editor = createElement(SourceEditor, { source, onSaved: () => {}, onCancel: () => {}, report: (e: unknown) => { throw e; } });
-  const view = await mount(createElement(LangProvider, { initial: lang, children: editor }));
+  const view = await mount(withCache(createElement(LangProvider, { initial: lang, children: editor })));
   await type(view.container.querySelector('textarea')!, EDITED);
   const preview = Array.from(view.container.querySelectorAll('button')).find((b) => b.textContent === (lang === 'fr' ? 'Prévisualiser' : 'Preview'))!;
   await act(async () => preview.click());

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiMethod } from '../../../service/contract/index.ts';
 import type { Source } from '../../../model/types.ts';
 import { flush, mount, type } from '../transcript/render.ts';
+import { withCache } from '../with-cache.ts';
 
 type Answer = (arg: unknown) => unknown;
 const answers = new Map<ApiMethod, Answer>();
@@ -61,7 +62,7 @@ describe('the pseudonym review', () => {
     }));
     const { PseudonymReview } = await import('../../../renderer/panels/privacy/PseudonymReview.tsx');
     const changed = vi.fn(async () => {});
-    const view = await mount(createElement(PseudonymReview, { entries: [entry], onChanged: changed, report: (e: unknown) => { throw e; } }));
+    const view = await mount(withCache(createElement(PseudonymReview, { entries: [entry], onChanged: changed, report: (e: unknown) => { throw e; } })));
     await click(button(view.container, 'Prévisualiser'));
     const boxes = Array.from(view.container.querySelectorAll<HTMLInputElement>('input[type=checkbox]'));
     expect(boxes.map((b) => b.checked)).toEqual([true, true]);
@@ -88,7 +89,7 @@ describe('restoring a backup', () => {
     answers.set('restoreBackup', () => ({ project: { path: '/home/camille/etude.tresse' }, previous: '/home/camille/etude.tresse.before-restore' }));
     const { BackupsTab } = await import('../../../renderer/panels/privacy/BackupsTab.tsx');
     const restored = vi.fn(async () => {});
-    const view = await mount(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: restored }));
+    const view = await mount(withCache(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: restored })));
     await flush(10);
     expect(view.container.textContent).toContain('toutes les 10 minutes');
     expect(view.container.querySelectorAll('tbody tr')).toHaveLength(2);
@@ -125,7 +126,7 @@ describe('deleting backups', () => {
       return list();
     });
     const { BackupsTab } = await import('../../../renderer/panels/privacy/BackupsTab.tsx');
-    const view = await mount(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: async () => {} }));
+    const view = await mount(withCache(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: async () => {} })));
     await flush(10);
     const rows = () => Array.from(view.container.querySelectorAll('tbody tr')).map((r) => r.querySelector('.path')?.textContent);
     expect(rows()).toEqual(backups.map((b) => b.file));
@@ -162,7 +163,7 @@ describe('deleting backups', () => {
     }));
     answers.set('deleteAllBackups', () => ({ dir, backups: [], everyMinutes: 10, keep: 10 }));
     const { PseudonymReview } = await import('../../../renderer/panels/privacy/PseudonymReview.tsx');
-    const view = await mount(createElement(PseudonymReview, { entries: [entry], onChanged: async () => {}, report: (e: unknown) => { throw e; } }));
+    const view = await mount(withCache(createElement(PseudonymReview, { entries: [entry], onChanged: async () => {}, report: (e: unknown) => { throw e; } })));
     await click(button(view.container, 'Prévisualiser'));
     await click(button(view.container, 'Appliquer 2 remplacement(s)'));
     expect(view.container.textContent).toContain('Supprimez-les avant de confier ce dossier à quelqu’un.');
@@ -191,7 +192,7 @@ describe('correcting a coded source', () => {
     answers.set('applySourceEdit', () => effect);
     const { SourceEditor } = await import('../../../renderer/panels/privacy/SourceEditor.tsx');
     const saved = vi.fn();
-    const view = await mount(createElement(SourceEditor, { source, onSaved: saved, onCancel: () => {}, report: (e: unknown) => { throw e; } }));
+    const view = await mount(withCache(createElement(SourceEditor, { source, onSaved: saved, onCancel: () => {}, report: (e: unknown) => { throw e; } })));
     const area = view.container.querySelector('textarea')!;
     expect(area.value).toBe(source.text);
     await type(area, 'P1 : .');
@@ -213,13 +214,20 @@ describe('the pseudonym table', () => {
   it('adds a person with their case, and imports a table file as the command line reads it', async () => {
     answers.set('savePseudonyms', () => [entry]);
     answers.set('importPseudonyms', () => [entry, { ...entry, id: 2, realName: 'Jean Bernard', pseudonym: 'Paul Petit' }]);
-    const { PseudonymTable } = await import('../../../renderer/panels/privacy/PseudonymTable.tsx');
-    const changed = vi.fn(async () => {});
-    const status = vi.fn();
+    // The table as the tab shows it: read from the project, read again after each change.
+    const people: Array<typeof entry> = [];
+    answers.set('listPseudonyms', () => [...people]);
+    answers.set('savePseudonyms', (arg) => {
+      const row = (arg as { entries: Array<{ realName: string; pseudonym: string }> }).entries[0]!;
+      people.push({ ...entry, id: people.length + 1, realName: row.realName, pseudonym: row.pseudonym });
+      return people;
+    });
+    const { PseudonymsTab } = await import('../../../renderer/panels/privacy/PseudonymsTab.tsx');
     const cases = [{ id: 2, guid: 'g2', name: 'P1', description: '', attributes: {}, sourceIds: [] }];
     const view = await mount(
-      createElement(PseudonymTable, { entries: [], cases, onChanged: changed, onStatus: status, report: (e: unknown) => { throw e; } }),
+      withCache(createElement(PseudonymsTab, { cases, onProjectChanged: async () => {}, report: (e: unknown) => { throw e; } })),
     );
+    await flush(10);
     expect(view.container.textContent).toContain('Aucune personne dans la table.');
     const input = (label: string) => {
       const l = Array.from(view.container.querySelectorAll('label')).find((x) => x.textContent === label)!;
@@ -235,7 +243,7 @@ describe('the pseudonym table', () => {
     });
     await click(button(view.container, 'Ajouter'));
     expect(callsOf('savePseudonyms')).toEqual([{ entries: [{ realName: 'Marie-Claire   Dupont', pseudonym: 'Louise Martin', caseId: 2 }] }]);
-    expect(changed).toHaveBeenCalledOnce();
+    expect(view.container.querySelector('tbody')?.textContent).toContain('Louise Martin');
     expect(input('Nom réel à remplacer').value).toBe('');
 
     const csv = 'nom réel;pseudonyme;cas\nMarie-Claire Dupont;Louise Martin;P1\nJean Bernard;Paul Petit;\n';
@@ -245,7 +253,7 @@ describe('the pseudonym table', () => {
     await act(async () => picker.dispatchEvent(new Event('change', { bubbles: true })));
     await flush(20);
     expect(callsOf('importPseudonyms')).toEqual([{ fileName: 'pseudonymes.csv', text: csv }]);
-    expect(status).toHaveBeenCalledWith('2 personne(s) importée(s) de « pseudonymes.csv ».');
+    expect(view.container.querySelector('[role=status]')?.textContent).toBe('2 personne(s) importée(s) de « pseudonymes.csv ».');
     await view.unmount();
   });
 });
