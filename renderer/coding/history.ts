@@ -11,7 +11,7 @@
 // history: the undo and redo stacks are emptied, because older commands may refer to what they
 // destroyed.
 import type { MessageKey } from '../../i18n/catalogue.ts';
-import type { Code, Coding, SegmentKind, Valence } from '../../model/types.ts';
+import type { Code, Coding } from '../../model/types.ts';
 import type { TresseApi } from '../../service/contract/index.ts';
 import type { CodeChanges, DeletedCodes } from '../../service/codebook.ts';
 import type { CodingInput } from '../../service/codings.ts';
