@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { TresseApi } from '../../service/contract/index.ts';
+import type { CallContext } from '../../service/contract/index.ts';
 import { contract } from '../../service/contract/index.ts';
 import { chosenPathsPolicy, UNRESTRICTED, workspacePolicy, type PathPolicy } from '../../service/path-policy.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { Workspace } from '../../service/workspace.ts';
-import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
+import { callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 /** The workspace folder (the documents folder: no project yet). */
@@ -19,16 +19,17 @@ let docs: string;
 /** A folder the page has no business in. */
 let outside: string;
 let ws: Workspace;
-let api: TresseApi;
+/** The current session's shell (desktop or browser) over its workspace. */
+let ctx: CallContext;
 
 function session(shell: 'desktop' | 'browser' = 'browser'): void {
   ws?.close();
   ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false, documentsDir: docs });
-  api = apiOf(contextOf(ws, { shell }));
+  ctx = contextOf(ws, { shell });
 }
 
 const call = (method: 'createProject' | 'openProject' | 'resolveProjectPath' | 'compareCodebooks', arg: Record<string, unknown>, policy: PathPolicy) =>
-  callerOf(contextOf(ws))(method, arg, policy);
+  callerOf(ctx)(method, arg, policy);
 const create = (path: string, policy: PathPolicy) => call('createProject', { path, grid: 'empty', coder: 'Camille' }, policy);
 
 /** A project made outside the API, as a teammate's file would be. */

@@ -5,20 +5,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResolvedProjectPath, TresseApi } from '../../service/contract/index.ts';
+import type { ResolvedProjectPath } from '../../service/contract/index.ts';
 import { defaultDocumentsDir, resolveProjectPath } from '../../service/project-path.ts';
 import { Workspace } from '../../service/workspace.ts';
-import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
+import { callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 let docs: string;
 let config: string;
 let ws: Workspace;
-let api: TresseApi;
 
 function startSession(): void {
   ws = new Workspace({ configDir: config, lang: 'fr', autoBackup: false, documentsDir: docs });
-  api = apiOf(contextOf(ws, { shell: 'browser' }));
 }
 
 async function resolvePath(path: string): Promise<ResolvedProjectPath> {

@@ -10,19 +10,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { runCli } from '../../cli/main.ts';
 import { systemErrorOf } from '../../i18n/node-errors.ts';
-import type { ApiResult, TresseApi } from '../../service/contract/index.ts';
+import type { ApiResult } from '../../service/contract/index.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { Workspace } from '../../service/workspace.ts';
-import { apiOf, callerOf, contextOf } from '../helpers/contract.ts';
+import { callerOf, contextOf } from '../helpers/contract.ts';
 
 let dir: string;
 let ws: Workspace;
-let api: TresseApi;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tresse-system-errors-'));
   ws = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
-  api = apiOf(contextOf(ws, { shell: 'browser' }));
 });
 
 afterEach(() => {
