@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Test tiers (vitest projects). `unit` is everything that runs in-process on the sources, in
-// seconds: `npm run test:fast`. The slow tiers start browsers, kill processes, build or pack what
+// Test tiers (vitest projects). `unit` and `unit-isolated` are everything that runs in-process on
+// the sources, in seconds: `npm run test:fast`. The slow tiers start browsers, kill processes, build or pack what
 // users run, or grind through fuzz corpora; `npm test` runs them all, unit first. A new test file
 // lands in `unit` unless it matches a slow tier below.
 const SLOW = {
@@ -32,6 +33,12 @@ const SLOW = {
 // Every tier compares bytes as bytes; the e2e tier first checks that Chromium is there.
 const SETUP = ['tests/helpers/byte-equality.ts'];
 
+// Unit files that replace a module with vi.mock run each in a fresh module registry: in a shared
+// one, the stand-in would reach the next file that imports the real module (it did, for electron).
+const MOCKING = readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.test\.tsx?$/.test(f) && /\bvi\.(mock|doMock)\(/.test(readFileSync(`tests/${f}`, 'utf8')))
+  .map((f) => `tests/${f.replaceAll('\\', '/')}`);
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -45,6 +52,20 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...Object.values(SLOW).flat(), ...MOCKING],
+          // Files share a worker's loaded modules instead of importing the whole tree again each
+          // time: less than half the CPU time. A test must therefore leave no state behind (restore
+          // the spies, timers and environment variables it changes).
+          isolate: false,
+          setupFiles: SETUP,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-isolated',
+          include: MOCKING,
           exclude: [...configDefaults.exclude, ...Object.values(SLOW).flat()],
           setupFiles: SETUP,
           sequence: { groupOrder: 0 },

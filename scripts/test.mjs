@@ -1,8 +1,9 @@
 // npm test: type-check, build what users run when the build is missing or older than its sources
 // (the smoke tests load the built desktop app and command line), run every tier of tests (the
-// vitest projects of vitest.config.ts: unit first, then e2e, crash, build and fuzz), and end with a
-// plain "N passed, N failed" line. Arguments go to vitest: `--project e2e` runs one tier (the
-// test:* scripts). `npm run test:fast` is vitest alone on the unit tier: no type check, no build.
+// vitest projects of vitest.config.ts: unit and unit-isolated first, then e2e, crash, build and
+// fuzz), and end with a plain "N passed, N failed" line. Arguments go to vitest: `--project e2e`
+// runs one tier (the test:* scripts). `npm run test:fast` is vitest alone on the unit tiers: no
+// type check, no build.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
