@@ -9,10 +9,10 @@ export function UndoButtons() {
   const { undo, redo, canUndo, canRedo, busy, undoTitle, redoTitle } = useHistory();
   return (
     <div className="undo-buttons" role="group" aria-label={t('app.history')}>
-      <button type="button" title={undoTitle} aria-label={undoTitle} disabled={!canUndo || busy} onClick={() => undo().catch(report)}>
+      <button type="button" title={undoTitle} aria-label={undoTitle} disabled={!canUndo || busy} onClick={() => void undo().catch(report)}>
         ↶
       </button>
-      <button type="button" title={redoTitle} aria-label={redoTitle} disabled={!canRedo || busy} onClick={() => redo().catch(report)}>
+      <button type="button" title={redoTitle} aria-label={redoTitle} disabled={!canRedo || busy} onClick={() => void redo().catch(report)}>
         ↷
       </button>
     </div>

@@ -1,6 +1,6 @@
 // The desktop application menu (File > New, Open, Recent, Import; View > Language) sends its
 // actions to the page, which owns the forms and dialogs that follow. The browser mode has no menu.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { MenuAction, TresseShell } from '../../service/bridge.ts';
 import { isTextEntry } from '../coding/useHistory.tsx';
 
@@ -8,11 +8,11 @@ import { isTextEntry } from '../coding/useHistory.tsx';
 export const IMPORT_REQUEST = 'tresse:import-request';
 
 export function useShellMenu(onAction: (action: MenuAction) => void): void {
-  const latest = useRef(onAction);
-  latest.current = onAction;
+  // Subscribed once; each action reaches the handler of the latest render.
+  const handle = useEffectEvent(onAction);
   useEffect(() => {
     const shell = (globalThis as { tresseShell?: TresseShell }).tresseShell;
-    return shell?.onMenu((action) => latest.current(action));
+    return shell?.onMenu((action) => handle(action));
   }, []);
 }
 

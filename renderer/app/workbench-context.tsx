@@ -2,7 +2,7 @@
 // source is open (and which passage to show), and a place to report errors. The project's lists
 // (sources, codes, cases, attributes) are read through the cache (renderer/data/lists.ts), and
 // each change fetches again only what it touched.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../service/project.ts';
 import { useHistoryEvents } from '../coding/useHistory.tsx';
 import { useApiQuery, useInvalidateAffected, useQueryErrors } from '../data/hooks.ts';
@@ -76,18 +76,23 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   // An error is about the view that raised it: going to another view (or source) clears it, so a
   // banner never sits over a place it says nothing about. Errors raised by the move itself come after.
-  const where = useRef({ view, sourceId: opened?.sourceId ?? null });
-  where.current = { view, sourceId: opened?.sourceId ?? null };
-  const setView = useCallback((next: CentreView) => {
-    if (where.current.view !== next) setError(null);
-    showView(next);
-  }, []);
+  const openedId = opened?.sourceId ?? null;
+  const setView = useCallback(
+    (next: CentreView) => {
+      if (view !== next) setError(null);
+      showView(next);
+    },
+    [view],
+  );
 
-  const openSource = useCallback((sourceId: number, focus: Passage | null = null) => {
-    if (where.current.view !== 'source' || where.current.sourceId !== sourceId) setError(null);
-    setOpened({ sourceId, focus, nonce: Date.now() + Math.random() });
-    showView('source');
-  }, []);
+  const openSource = useCallback(
+    (sourceId: number, focus: Passage | null = null) => {
+      if (view !== 'source' || openedId !== sourceId) setError(null);
+      setOpened({ sourceId, focus, nonce: Date.now() + Math.random() });
+      showView('source');
+    },
+    [view, openedId],
+  );
 
   const value = useMemo<Workbench>(
     () => ({

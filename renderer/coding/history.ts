@@ -335,9 +335,14 @@ export class History {
 
   constructor(
     api: HistoryApi,
-    private readonly options: HistoryOptions = {},
+    private options: HistoryOptions = {},
   ) {
     this.ctx = { api, ids: new IdMap() };
+  }
+
+  /** How irreversible commands are confirmed from now on (its wording follows the interface language). */
+  setConfirm(confirm: HistoryOptions['confirm']): void {
+    this.options = { ...this.options, confirm };
   }
 
   get ids(): IdMap {

@@ -1,6 +1,6 @@
 // The undo history in React: one History per project window, provided at the top of the app, and
 // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y bound on the window.
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
 import type { Translate } from '../../i18n/catalogue.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { type Command, History, type HistoryApi, type HistoryEvent, type Label } from './history.ts';
@@ -14,20 +14,16 @@ export function HistoryProvider(props: {
   children: ReactNode;
 }) {
   const t = useT();
-  const latest = useRef({ t, confirm: props.confirm });
-  latest.current = { t, confirm: props.confirm };
-  const history = useMemo(
-    () =>
-      new History(props.api, {
-        confirm: (command) => {
-          const { t, confirm } = latest.current;
-          const message = t('history.irreversible', { action: labelText(t, command.label) });
-          if (confirm) return confirm(command, message);
-          return typeof window !== 'undefined' && typeof window.confirm === 'function' ? window.confirm(message) : false;
-        },
-      }),
-    [props.api],
-  );
+  const { confirm } = props;
+  const history = useMemo(() => new History(props.api), [props.api]);
+  // Nothing irreversible can be asked before this runs: it takes a user's action after the first render.
+  useEffect(() => {
+    history.setConfirm((command) => {
+      const message = t('history.irreversible', { action: labelText(t, command.label) });
+      if (confirm) return confirm(command, message);
+      return typeof window !== 'undefined' && typeof window.confirm === 'function' ? window.confirm(message) : false;
+    });
+  }, [history, t, confirm]);
   return <HistoryContext.Provider value={history}>{props.children}</HistoryContext.Provider>;
 }
 
@@ -80,9 +76,8 @@ export function useHistory(): HistoryState {
 /** Calls `listener` after every command done, undone or redone (to reload what it affects). */
 export function useHistoryEvents(listener: (event: HistoryEvent) => void): void {
   const history = useContext(HistoryContext);
-  const latest = useRef(listener);
-  latest.current = listener;
-  useEffect(() => history?.subscribe((event) => event && latest.current(event)), [history]);
+  const handle = useEffectEvent(listener);
+  useEffect(() => history?.subscribe((event) => event && handle(event)), [history]);
 }
 
 /** True when keys typed there belong to the text being edited, which has its own undo. */
@@ -115,11 +110,10 @@ export function historyKeyHandler(history: History, onError: (error: unknown) =>
 /** Installs historyKeyHandler on the window for as long as the calling component is mounted. */
 export function useHistoryShortcuts(onError?: (error: unknown) => void): void {
   const history = useContext(HistoryContext);
-  const latest = useRef(onError);
-  latest.current = onError;
+  const failed = useEffectEvent((e: unknown) => onError?.(e));
   useEffect(() => {
     if (!history) return;
-    const handler = historyKeyHandler(history, (e) => latest.current?.(e));
+    const handler = historyKeyHandler(history, (e) => failed(e));
     window.addEventListener('keydown', handler);
     return () => window.removeEventListener('keydown', handler);
   }, [history]);

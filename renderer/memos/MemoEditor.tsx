@@ -147,7 +147,9 @@ function Toolbar({ onSave, dirty }: { onSave: () => void; dirty: boolean }) {
 /** Gives the outer component the editor, to read its state when saving. */
 function EditorRef({ editorRef }: { editorRef: { current: LexicalEditor | null } }) {
   const [editor] = useLexicalComposerContext();
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor, editorRef]);
   return null;
 }
 
@@ -157,7 +159,9 @@ function MemoEditorInner({ memo, target, onSave }: MemoEditorProps) {
   const [dirty, setDirty] = useState(false);
   const dirtyRef = useRef(false);
   const onSaveRef = useRef(onSave);
-  onSaveRef.current = onSave;
+  useEffect(() => {
+    onSaveRef.current = onSave;
+  }, [onSave]);
 
   const markDirty = useCallback((_state: EditorState) => {
     dirtyRef.current = true;

@@ -1,7 +1,7 @@
 // Analyse: the triangulation matrix, the per-participant grid and the other matrices as tabs
 // (arrow keys move between them), sharing one set of filters. Each tab stays mounted once seen, so
 // its choices survive a visit to a source opened from an excerpt.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import type { AttributeDef } from '../../../model/types.ts';
 import { useApiQuery } from '../../data/hooks.ts';
@@ -36,9 +36,7 @@ export function AnalysisPanel({ active }: { active: boolean }) {
   const attributes = useApiQuery('listAttributes', ALL_SCOPES, { enabled: active }).data ?? NO_ATTRIBUTES;
   const filter = useMemo(() => filterOf(filters), [filters]);
 
-  useEffect(() => {
-    if (active) setSeen((s) => (s.has(tab) ? s : new Set([...s, tab])));
-  }, [active, tab]);
+  if (active && !seen.has(tab)) setSeen(new Set([...seen, tab]));
 
 
   if (seen.size === 0) return null;

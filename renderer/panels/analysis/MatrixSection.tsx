@@ -1,7 +1,7 @@
 // What every matrix tab shares under its own controls: the matrix fetched with counts only (a
 // cell's excerpts come when it is opened), the table or its pictures, the exports, and the dialogs
 // of a cell and of a row's verdict.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { GridRef } from '../../../service/analysis.ts';
 import type { MatrixRequest, MatrixRow } from '../../../analysis/matrix/types.ts';
 import { useApiQuery } from '../../data/hooks.ts';
@@ -44,10 +44,13 @@ export function MatrixSection({ active, request, mode, foldable, grid, baseName,
   const [dismissed, setDismissed] = useState<unknown>(null);
   const error = found.error && found.error !== dismissed ? errorText(found.error, t) : null;
 
-  useEffect(() => {
+  // Another request: the open cell and verdict belonged to the previous matrix.
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
     setCell(null);
     setVerdictRow(null);
-  }, [key]);
+  }
 
   // The open cell follows a recomputed matrix (its synthesis and counts).
   const current = (c: OpenCell | null) => (c && matrix ? { row: matrix.rows.find((r) => r.key === c.row.key) ?? c.row, column: c.column } : c);

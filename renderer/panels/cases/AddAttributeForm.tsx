@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';
@@ -12,20 +12,22 @@ export function AddAttributeForm() {
   const [name, setName] = useState('');
   const [type, setType] = useState<AttributeType>('text');
   const [multi, setMulti] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    try {
+      await call('defineAttribute', { name: name.trim(), type, scope: 'case', multi });
+      setName('');
+    } catch (err) {
+      report(err);
+    }
+  };
+
   return (
     <form
       className="inline-form"
       aria-label={t('cases.addAttribute')}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!name.trim()) return;
-        try {
-          await call('defineAttribute', { name: name.trim(), type, scope: 'case', multi });
-          setName('');
-        } catch (err) {
-          report(err);
-        }
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <label className="field">
         <span>{t('cases.attributeName')}</span>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -8,20 +8,22 @@ export function AddCaseForm() {
   const { report } = useWorkbench();
   const call = useApiCall();
   const [name, setName] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    try {
+      await call('createCase', { name: name.trim() });
+      setName('');
+    } catch (err) {
+      report(err);
+    }
+  };
+
   return (
     <form
       className="inline-form"
       aria-label={t('cases.add')}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!name.trim()) return;
-        try {
-          await call('createCase', { name: name.trim() });
-          setName('');
-        } catch (err) {
-          report(err);
-        }
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <label className="field">
         <span>{t('cases.newName')}</span>

@@ -1,7 +1,7 @@
 // One attribute of one case, edited in place; the value is saved when the field loses focus. A
 // value the attribute refuses stays as typed, marked invalid with the reason beside it, until the
 // user corrects it or presses Escape.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AttributeDef, Case } from '../../../model/types.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -17,7 +17,12 @@ export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribu
   const yesNo = { yes: t('common.yes'), no: t('common.no') };
   const shown = formatValues(caseItem.attributes[attribute.name], yesNo);
   const [draft, setDraft] = useState(shown);
-  useEffect(() => setDraft(shown), [shown]);
+  // The value changed in the project (saved here, or a pseudonym applied): the field shows it.
+  const [saved, setSaved] = useState(shown);
+  if (saved !== shown) {
+    setSaved(shown);
+    setDraft(shown);
+  }
   const label = t('cases.cellLabel', { attribute: attribute.name, case: caseItem.name });
 
   const save = async (text: string) => {

@@ -2,7 +2,6 @@
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service),
 // and deleting one backup or all of them (confirmed first: they cannot be recovered).
 import { useRef, useState, type FormEvent } from 'react';
-import type { BackupList } from '../../../service/contract/index.ts';
 import type { BackupInfo } from '../../../service/backup.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { useApiCall, useApiQuery } from '../../data/hooks.ts';
@@ -89,15 +88,14 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
     });
 
   const question = (a: Asking) => {
-    if (a.action === 'deleteAll') {
-      return { message: t('backup.confirmDeleteAll', { dir: list?.dir ?? '' }), label: t('backup.confirmDeleteAllButton'), go: removeAll };
-    }
+    if (a.action === 'deleteAll') return { message: t('backup.confirmDeleteAll', { dir: list?.dir ?? '' }), label: t('backup.confirmDeleteAllButton') };
     const date = formatDate(a.backup.takenAt, lang);
     return a.action === 'restore'
-      ? { message: t('backup.confirm', { date, aside: asideFile(projectPath) }), label: t('backup.confirmButton'), go: () => restore(a.backup) }
-      : { message: t('backup.confirmDelete', { date, file: a.backup.file }), label: t('backup.confirmDeleteButton'), go: () => remove(a.backup) };
+      ? { message: t('backup.confirm', { date, aside: asideFile(projectPath) }), label: t('backup.confirmButton') }
+      : { message: t('backup.confirmDelete', { date, file: a.backup.file }), label: t('backup.confirmDeleteButton') };
   };
   const asked = asking && question(asking);
+  const confirmed = (a: Asking) => (a.action === 'deleteAll' ? removeAll() : a.action === 'restore' ? restore(a.backup) : remove(a.backup));
 
   return (
     <div className="privacy-tab">
@@ -142,7 +140,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
           key={asking.action === 'deleteAll' ? 'all' : `${asking.action} ${asking.backup.file}`}
           message={asked.message}
           confirmLabel={asked.label}
-          onConfirm={() => void asked.go()}
+          onConfirm={() => void confirmed(asking)}
           onCancel={() => ask(null)}
         />
       )}

@@ -161,7 +161,7 @@ function MatchReview(props: {
   onFilter: (next: MatchFilter) => void;
   onApply: () => void;
 }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { preview, ticked, filter } = props;
   const shown = useMemo(() => filterMatches(preview.matches, filter), [preview, filter]);
   const places = useMemo(() => placesOf(preview.matches), [preview]);
@@ -206,7 +206,7 @@ function MatchReview(props: {
               <option value="">{t('pseudo.everywhere')}</option>
               {places.map((p) => (
                 <option key={p.key} value={p.key}>
-                  {placeLabel(p.target, t, lang)} ({p.count})
+                  {placeLabel(p.target, t)} ({p.count})
                 </option>
               ))}
             </select>
@@ -239,14 +239,14 @@ function MatchReview(props: {
 }
 
 function MatchItem({ match: m, checked, onChange }: { match: PseudonymMatch; checked: boolean; onChange: (on: boolean) => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const context = ellipsed(m.before, m.after, CONTEXT);
   return (
     <li data-place={placeKey(m.target)}>
       <label className="check">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
         <span>
-          <span className="privacy-place">{placeLabel(m.target, t, lang)}</span>
+          <span className="privacy-place">{placeLabel(m.target, t)}</span>
           <span className="privacy-context">
             {context.before}
             <mark>{m.found}</mark>

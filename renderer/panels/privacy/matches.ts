@@ -11,7 +11,7 @@ export function placeKey(target: MatchTarget): string {
   return target.label === undefined ? key : `${key}:${target.label}`;
 }
 
-export function placeLabel(target: MatchTarget, t: Translate, lang: 'fr' | 'en'): string {
+export function placeLabel(target: MatchTarget, t: Translate): string {
   if (target.kind === 'source') return target.name;
   const key = `pseudo.column.${target.table}.${target.column}`;
   const what = isMessageKey(key) ? t(key) : `${target.table}.${target.column}`;

@@ -1,7 +1,7 @@
 // The centre when reading: the open source in the transcript view, scrolled to the passage asked
 // for. Selecting a passage opens the code picker at the selection; coding goes through the undo
 // history, so Ctrl+Z takes it back.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Coding } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { CodePicker, type PickChoice, type PickExtras } from '../../coding/CodePicker.tsx';
@@ -29,10 +29,13 @@ export function SourceView() {
   // Correcting the text (renderer/panels/privacy/SourceEditor.tsx); saving it fetches the text again.
   const [editing, setEditing] = useState(false);
   const [edited, setEdited] = useState<string | null>(null);
-  useEffect(() => {
+  // Another source opened: its editor starts closed, without the last one's message.
+  const [editedSourceId, setEditedSourceId] = useState(opened?.sourceId);
+  if (editedSourceId !== opened?.sourceId) {
+    setEditedSourceId(opened?.sourceId);
     setEditing(false);
     setEdited(null);
-  }, [opened?.sourceId]);
+  }
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   const body = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 // The team's view of the project: REFI-QDA exchange, comparing and merging codebooks, merging a
 // teammate's project, and inter-coder agreement. Sections are tabs (arrow keys move between them);
 // each stays mounted while hidden, so a comparison or a review survives a visit to a source.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { TabList } from '../../ui/TabList.tsx';
@@ -25,9 +25,7 @@ export function TeamPanel({ active }: { active: boolean }) {
   const t = useT();
   const [tab, setTab] = useState<Tab>('exchange');
   const [visited, setVisited] = useState(active);
-  useEffect(() => {
-    if (active) setVisited(true);
-  }, [active]);
+  if (active && !visited) setVisited(true);
 
 
   if (!visited) return null;

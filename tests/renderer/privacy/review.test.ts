@@ -43,8 +43,8 @@ describe('reviewing pseudonym matches', () => {
   });
 
   it('names a source by its name and a field by what it belongs to, never by a row number, in the interface language', () => {
-    const fr = (target: PseudonymMatch['target']) => placeLabel(target, translator('fr'), 'fr');
-    const en = (target: PseudonymMatch['target']) => placeLabel(target, translator('en'), 'en');
+    const fr = (target: PseudonymMatch['target']) => placeLabel(target, translator('fr'));
+    const en = (target: PseudonymMatch['target']) => placeLabel(target, translator('en'));
     expect(fr(interview)).toBe('entretien-P1');
     expect(fr({ ...caseField, name: 'P2' })).toBe('description de cas « P2 »');
     expect(en({ ...caseField, name: 'P2' })).toBe('case description "P2"');
