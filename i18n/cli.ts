@@ -46,6 +46,8 @@ Commandes :
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
   columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
+  call [PROJET] MÉTHODE [JSON] [--out FICHIER]                         appeler toute méthode du service, argument et résultat en JSON
+       (octets : {"$bytes": "base64"} ; sans PROJET, les méthodes qui n'en demandent pas, p. ex. listGrids)
 
 Options communes : --coder NOM (qui code), --lang fr|en, --help
 Types de source : entretien, observation, carnet, document, synthèse
@@ -93,6 +95,8 @@ Commands:
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions
   columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
+  call [PROJECT] METHOD [JSON] [--out FILE]                            call any service method, argument and result as JSON
+       (bytes: {"$bytes": "base64"}; without PROJECT, the methods that need none, e.g. listGrids)
 
 Common options: --coder NAME (who codes), --lang fr|en, --help
 Source kinds: interview, observation, notebook, document, synthesis

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkExternals, nodeBuiltinsPlugin, RUNTIME_PACKAGES } from './runtime-packages.mjs';
+import { zodEnglishOnly } from './zod-english-only.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTDIR = join(root, 'dist-node');
@@ -42,7 +43,7 @@ export async function buildNode({ quiet = false } = {}) {
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     external: RUNTIME_PACKAGES,
-    plugins: [nodeBuiltinsPlugin],
+    plugins: [nodeBuiltinsPlugin, zodEnglishOnly],
     // Bundled CommonJS packages (exceljs, docx…) call require() for Node's built-ins.
     banner: { js: "import { createRequire as __tresseRequire } from 'node:module'; const require = __tresseRequire(import.meta.url);" },
     // Less text for Node to parse at every start; names are kept, so stack traces stay readable.

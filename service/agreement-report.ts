@@ -1,5 +1,4 @@
 // The agreement table (one row per code, then the pooled row) as text, CSV and XLSX.
-import ExcelJS from 'exceljs';
 import type { AgreementFigures } from '../analysis/agreement/units.ts';
 import { writeCsv } from '../codebooks/csv-writer.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -75,6 +74,9 @@ export function agreementCsv(a: ProjectAgreement, lang: Lang): string {
 }
 
 export async function agreementXlsx(a: ProjectAgreement, lang: Lang): Promise<Uint8Array> {
+  // exceljs and its zip writers (over 1 MB) load when a spreadsheet is asked for, not with the
+  // contract: every command of the command line would otherwise parse them at start.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Tresse';
   const sheet = book.addWorksheet(teamLabel('agreementTitle', lang).slice(0, 31));

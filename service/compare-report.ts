@@ -1,6 +1,5 @@
 // The codebook comparison as a table a team reads together: one row per difference, with the id a
 // merge decision refers to. Rendered as text (command line), self-contained HTML, or XLSX.
-import ExcelJS from 'exceljs';
 import type { DiffCode } from '../codebooks/compare.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { CodebookComparison } from './compare-codebooks.ts';
@@ -109,6 +108,9 @@ ${body}
 }
 
 export async function comparisonXlsx(cmp: CodebookComparison, lang: Lang): Promise<Uint8Array> {
+  // exceljs and its zip writers (over 1 MB) load when a spreadsheet is asked for, not with the
+  // contract: every command of the command line would otherwise parse them at start.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Tresse';
   const sheet = book.addWorksheet(teamLabel('compareTitle', lang).slice(0, 31));

@@ -4,6 +4,7 @@ import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ProjectContext } from './context.ts';
 import { DEFAULT_MINUTES, listBackups, restoreBackup, startAutoBackup, type AutoBackup } from './backup.ts';
+import { takenOverBy, type LockHolder } from '../db/lock.ts';
 import { createProjectBeside } from './project-beside.ts';
 import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
 import { writeFileBeside } from './write-beside.ts';
@@ -15,6 +16,7 @@ import {
   setSetting,
   switchCoder,
   type CreateProjectOptions,
+  type OpenProjectOptions,
   type ProjectInfo,
 } from './project.ts';
 
@@ -48,14 +50,29 @@ export class Workspace {
   private readonly recentFile: string;
   private readonly documentsDir: string | undefined;
   private readonly autoBackup: boolean;
+  private readonly keepRecent: boolean;
+  private readonly openOptions: OpenProjectOptions;
   private backups: AutoBackup | null = null;
 
-  constructor(options: { configDir: string; lang: Lang; autoBackup?: boolean; documentsDir?: string }) {
+  /**
+   * The command line passes `autoBackup: false` and `keepRecent: false` (one command is no work
+   * session, and the user's recent projects are the app's), and opens as OpenProjectOptions says.
+   */
+  constructor(options: {
+    configDir: string;
+    lang: Lang;
+    autoBackup?: boolean;
+    keepRecent?: boolean;
+    documentsDir?: string;
+    open?: OpenProjectOptions;
+  }) {
     this.configDir = options.configDir;
     this.recentFile = join(options.configDir, 'recent.json');
     this.documentsDir = options.documentsDir;
     this.lang = options.lang;
     this.autoBackup = options.autoBackup ?? true;
+    this.keepRecent = options.keepRecent ?? true;
+    this.openOptions = options.open ?? {};
   }
 
   /** The open project, or an error the user understands. */
@@ -117,8 +134,20 @@ export class Workspace {
       if (coder && coder !== this.ctx.coder.name) switchCoder(this.ctx, coder);
       return projectInfo(this.ctx);
     }
-    const ctx = openProject(path, coder);
+    const ctx = openProject(path, coder, this.openOptions);
     return this.adopt(ctx);
+  }
+
+  /**
+   * Opens a project as open() does, without the summary open() returns: reading it would record a
+   * coder new to the project (OpenProjectOptions.newCoder 'on-first-use') before anything is
+   * attributed to them. Returns the stopped program whose lock was taken over, if any.
+   */
+  attach(path: string, coder?: string): LockHolder | undefined {
+    this.close();
+    this.ctx = openProject(path, coder, this.openOptions);
+    this.startBackups(true);
+    return takenOverBy(this.ctx.db) ?? undefined;
   }
 
   close(): void {
@@ -193,6 +222,7 @@ export class Workspace {
   }
 
   private remember(entry: RecentProject): void {
+    if (!this.keepRecent) return;
     const list = [entry, ...this.recent().filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
     mkdirSync(dirname(this.recentFile), { recursive: true });
     writeFileBeside(this.recentFile, JSON.stringify(list, null, 2));

@@ -2,7 +2,7 @@
 // so the same picture gives the same bytes on every computer.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { TresseError } from '../../i18n/error.ts';
 
 /** The font files pictures are drawn with, as package specifiers: packaging must ship them. */
@@ -53,6 +53,9 @@ function renderOptions(scale: number): ResvgRenderOptions {
 export async function svgToPng(svg: string, options: { scale?: number } = {}): Promise<Uint8Array> {
   const scale = options.scale ?? 2;
   const render = renderOptions(scale);
+  // The native renderer loads when a PNG is asked for, not with every module that imports this one
+  // (the contract, so every command of the command line).
+  const { Resvg } = await import('@resvg/resvg-js');
   let png: Buffer;
   try {
     png = new Resvg(svg, render).render().asPng();

@@ -1,12 +1,11 @@
 // tresse agreement / disagreements / resolve: inter-coder agreement and the review of disagreements.
-import { writeFileBeside } from '../../service/write-beside.ts';
 import { extname, resolve } from 'node:path';
 import type { AgreementUnit } from '../../analysis/agreement/units.ts';
-import { TresseError } from '../../i18n/error.ts';
-import { projectAgreement } from '../../service/agreement.ts';
-import { agreementCsv, agreementText, agreementXlsx } from '../../service/agreement-report.ts';
-import { listDisagreements, resolveDisagreement, type DisagreementOptions, type Resolution } from '../../service/disagreements.ts';
-import { UsageError, type CommandRun } from '../main.ts';
+import { agreementText } from '../../service/agreement-report.ts';
+import type { ArgsOf } from '../../service/contract/index.ts';
+import { writeFileBeside } from '../../service/write-beside.ts';
+import { UsageError } from '../io.ts';
+import type { CommandRun } from '../run.ts';
 
 const UNITS: readonly AgreementUnit[] = ['character', 'segment', 'document'];
 
@@ -24,7 +23,7 @@ function threshold(run: CommandRun): number | undefined {
   return n;
 }
 
-function reviewOptions(run: CommandRun): DisagreementOptions {
+function reviewOptions(run: CommandRun): ArgsOf<'listDisagreements'> {
   const t = threshold(run);
   return { coders: coders(run), ...(run.values.code ? { codeRef: run.values.code } : {}), ...(t !== undefined ? { overlapThreshold: t } : {}) };
 }
@@ -35,58 +34,60 @@ async function agreementCommand(run: CommandRun): Promise<void> {
   const out = run.values.out ? resolve(run.io.cwd, run.values.out) : undefined;
   const ext = out ? extname(out).toLowerCase() : undefined;
   if (out && ext !== '.xlsx' && ext !== '.csv') throw new UsageError(`--out ${run.values.out} (.xlsx|.csv)`);
-  const report = run.withProject((ctx) => projectAgreement(ctx.db, { ...reviewOptions(run), unit }));
-  if (out) {
-    writeFileBeside(out, ext === '.csv' ? agreementCsv(report, run.lang) : await agreementXlsx(report, run.lang));
+  const query = { ...reviewOptions(run), unit };
+  const { report, file } = await run.withProject(async (api) => ({
+    report: await api.computeAgreement(query),
+    file: out ? await api.exportAgreement({ ...query, format: ext === '.csv' ? 'csv' : 'xlsx' }) : undefined,
+  }));
+  if (out && file) {
+    writeFileBeside(out, file);
     if (!run.values.json) run.io.out(run.say('cli.written', { path: out }));
   }
   run.print(report, () => agreementText(report, run.lang));
 }
 
-function disagreementsCommand(run: CommandRun): void {
-  run.withProject((ctx) => {
-    const items = listDisagreements(ctx.db, reviewOptions(run));
-    run.print(items, () =>
-      items.length === 0
-        ? run.say('cli.noDisagreements')
-        : items
-            .map((d) =>
-              [
-                run.say('cli.disagreement', {
-                  id: d.id,
-                  source: d.sourceName,
-                  code: d.codePath.join(' / '),
-                  start: d.start,
-                  end: d.end,
-                  with: d.codersWithNames.join(', '),
-                  without: d.codersWithoutNames.join(', '),
-                  status: d.status === 'open' ? '' : run.say(d.status === 'kept' ? 'cli.reviewKept' : 'cli.reviewDiscuss'),
-                }),
-                ...d.passages.map((p) => `    ${p.coderName} : « ${p.text.replace(/\s+/g, ' ')} »`),
-                ...d.notes.map((n) => `    ✎ ${n}`),
-              ].join('\n'),
-            )
-            .join('\n'),
-    );
-  });
+async function disagreementsCommand(run: CommandRun): Promise<void> {
+  const options = reviewOptions(run);
+  const items = await run.withProject((api) => api.listDisagreements(options));
+  run.print(items, () =>
+    items.length === 0
+      ? run.say('cli.noDisagreements')
+      : items
+          .map((d) =>
+            [
+              run.say('cli.disagreement', {
+                id: d.id,
+                source: d.sourceName,
+                code: d.codePath.join(' / '),
+                start: d.start,
+                end: d.end,
+                with: d.codersWithNames.join(', '),
+                without: d.codersWithoutNames.join(', '),
+                status: d.status === 'open' ? '' : run.say(d.status === 'kept' ? 'cli.reviewKept' : 'cli.reviewDiscuss'),
+              }),
+              ...d.passages.map((p) => `    ${p.coderName} : « ${p.text.replace(/\s+/g, ' ')} »`),
+              ...d.notes.map((n) => `    ✎ ${n}`),
+            ].join('\n'),
+          )
+          .join('\n'),
+  );
 }
 
-function resolveCommand(run: CommandRun): void {
+async function resolveCommand(run: CommandRun): Promise<void> {
   const id = run.arg(1, 'ID');
   const chosen = [run.values.accept !== undefined, !!run.values['keep-both'], run.values.discuss !== undefined].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError('--accept CODER | --keep-both | --discuss NOTE');
-  run.withProjectAs((ctx) => {
-    const item = listDisagreements(ctx.db, reviewOptions(run)).find((d) => d.id === id);
-    if (!item) throw new TresseError('team.disagreementNotFound', { id });
-    const resolution: Resolution =
-      run.values.accept !== undefined
-        ? { action: 'accept', item, coder: run.values.accept }
-        : run.values.discuss !== undefined
-          ? { action: 'discuss', item, note: run.values.discuss }
-          : { action: 'keep-both', item };
-    const r = resolveDisagreement(ctx, resolution);
-    run.print(r, () => run.say('cli.resolved', { added: r.codingsAdded, removed: r.codingsRemoved, memos: r.memosAdded }));
-  });
+  const action = run.values.accept !== undefined ? 'accept' : run.values.discuss !== undefined ? 'discuss' : 'keep-both';
+  const r = await run.withProjectAs((api) =>
+    api.resolveDisagreement({
+      ...reviewOptions(run),
+      id,
+      action,
+      ...(run.values.accept !== undefined ? { coder: run.values.accept } : {}),
+      ...(run.values.discuss !== undefined ? { note: run.values.discuss } : {}),
+    }),
+  );
+  run.print(r, () => run.say('cli.resolved', { added: r.codingsAdded, removed: r.codingsRemoved, memos: r.memosAdded }));
 }
 
 export const agreementCommands = {

@@ -1,33 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError, type CommandRun } from '../main.ts';
-import { applySourceEdit, previewSourceEdit, type SourceEditEffect } from '../../service/edit-source.ts';
-import { resolveSource } from '../../service/sources.ts';
+import type { SourceEditEffect } from '../../service/edit-source.ts';
+import { CallError } from '../api.ts';
+import { UsageError } from '../io.ts';
+import type { CommandRun } from '../run.ts';
 
 // tresse edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes]
 // Replaces a coded source's text with a corrected version; codings follow their words. Codings
 // whose whole text disappears are listed, and removed only with --yes.
 
-export function edit(run: CommandRun): void {
+export async function edit(run: CommandRun): Promise<void> {
   const file = run.values.file;
   if (!file) throw new UsageError(run.say('cli.missing', { what: '--file' }));
-  const newText = readFileSync(resolve(run.io.cwd, file), 'utf8');
+  const text = readFileSync(resolve(run.io.cwd, file), 'utf8');
   const ref = run.arg(1, 'SOURCE');
   if (run.values['dry-run']) {
-    run.withProject((ctx) => {
-      const effect = previewSourceEdit(ctx, resolveSource(ctx.db, ref).id, newText);
-      run.print(effect, () => describe(run, effect));
-    });
-    return;
+    const effect = await run.withProject(async (api) => api.previewSourceEdit({ sourceId: (await api.findSource({ ref })).id, text }));
+    return run.print(effect, () => describe(run, effect));
   }
-  run.withProjectAs((ctx) => {
-    const id = resolveSource(ctx.db, ref).id;
-    const preview = previewSourceEdit(ctx, id, newText);
-    // The list goes out before a refusal, so the user sees what --yes would remove.
-    if (preview.removed.length > 0 && !run.values.yes && !run.values.json) run.io.err(removedList(run, preview));
-    const effect = applySourceEdit(ctx, id, newText, { confirmRemoval: !!run.values.yes });
-    run.print(effect, () => `${describe(run, effect)}\n${run.say('cli.editSaved')}`);
+  const effect = await run.withProjectAs(async (api) => {
+    const sourceId = (await api.findSource({ ref })).id;
+    const preview = await api.previewSourceEdit({ sourceId, text });
+    try {
+      return await api.applySourceEdit({ sourceId, text, confirmRemoval: !!run.values.yes });
+    } catch (e) {
+      // The list goes out with the refusal, so the user sees what --yes would remove.
+      if (e instanceof CallError && preview.removed.length > 0 && !run.values.yes && !run.values.json) run.io.err(removedList(run, preview));
+      throw e;
+    }
   });
+  run.print(effect, () => `${describe(run, effect)}\n${run.say('cli.editSaved')}`);
 }
 
 function describe(run: CommandRun, e: SourceEditEffect): string {

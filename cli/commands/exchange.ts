@@ -1,18 +1,15 @@
 // tresse export / import-qdpx / import-qdc / merge: REFI-QDA files and teammates' projects.
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFileBeside } from '../../service/write-beside.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { jsonSyntaxError } from '../../i18n/json-error.ts';
-import type { CodebookMergeResult } from '../../service/codebook-merge.ts';
-import { mergeSnapshot, type MergeReport } from '../../service/merge-project.ts';
+import type { MergeReport } from '../../service/merge-project.ts';
 import type { TeamWarning } from '../../service/merge-warnings.ts';
-import { closeProject } from '../../service/project.ts';
-import { readProjectCopy } from '../../service/project-copy.ts';
-import { exportQdc, exportQdpx, importQdc, importQdpx, importQdpxAsNewProject } from '../../service/refi.ts';
-import { snapshotProject } from '../../service/refi-snapshot.ts';
-import { UsageError, type CommandRun } from '../main.ts';
+import { writeFileBeside } from '../../service/write-beside.ts';
+import { readUserFile } from '../files.ts';
+import { UsageError } from '../io.ts';
+import type { CommandRun } from '../run.ts';
 
 /** Merge decisions from a JSON file: a list of {id, choice}, or {"decisions": [...]}. */
 export function readDecisions(run: CommandRun): Decision[] {
@@ -43,8 +40,8 @@ export function warningLines(run: CommandRun, warnings: readonly TeamWarning[]):
   return [run.say('cli.importWarnings', { count: warnings.length }), ...warnings.map((w) => `  – ${w[run.lang]}`)];
 }
 
-function codebookLine(run: CommandRun, c: Omit<CodebookMergeResult, 'diff' | 'plan'>): string {
-  return run.say('cli.codebookMerged', c);
+function codebookLine(run: CommandRun, c: object): string {
+  return run.say('cli.codebookMerged', c as Record<string, unknown>);
 }
 
 function mergeLines(run: CommandRun, r: MergeReport): string[] {
@@ -67,65 +64,50 @@ function mergeLines(run: CommandRun, r: MergeReport): string[] {
   ];
 }
 
-function exportCommand(run: CommandRun): void {
+async function exportCommand(run: CommandRun): Promise<void> {
   const out = run.values.out ? resolve(run.io.cwd, run.values.out) : undefined;
   const format = run.values.format ?? (out ? extname(out).slice(1).toLowerCase() : undefined);
   if (format !== 'qdpx' && format !== 'qdc') throw new UsageError(`--format ${format ?? ''} (qdpx|qdc)`);
-  run.withProject((ctx) => {
-    if (format === 'qdc') {
-      const xml = exportQdc(ctx.db);
-      if (!out) return run.io.out(xml);
-      writeFileBeside(out, xml);
-    } else {
-      if (!out) throw new UsageError(run.say('cli.missing', { what: '--out FICHIER.qdpx / FILE.qdpx' }));
-      writeFileBeside(out, exportQdpx(ctx.db));
-    }
-    run.print({ path: out, format }, () => run.say('cli.written', { path: out }));
-  });
+  if (format === 'qdpx' && !out) throw new UsageError(run.say('cli.missing', { what: '--out FICHIER.qdpx / FILE.qdpx' }));
+  const file = await run.withProject<string | Uint8Array>(async (api) => (format === 'qdc' ? await api.exportQdc() : await api.exportQdpx()));
+  if (!out) return run.io.out(String(file));
+  writeFileBeside(out, file);
+  run.print({ path: out, format }, () => run.say('cli.written', { path: out }));
 }
 
-function importQdpxCommand(run: CommandRun): void {
+async function importQdpxCommand(run: CommandRun): Promise<void> {
   const path = run.path(0);
   const file = resolve(run.io.cwd, run.arg(1, 'FICHIER.qdpx / FILE.qdpx'));
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = readUserFile(file);
   const decisions = readDecisions(run);
   if (!existsSync(path)) {
-    const { ctx, result } = importQdpxAsNewProject(path, bytes, { fileName: basename(file), ...(run.values.coder ? { coder: run.values.coder } : {}) });
-    closeProject(ctx);
+    const result = await run.session((api) =>
+      api.createProjectFromQdpx({ path, fileName: basename(file), bytes, ...(run.values.coder ? { coder: run.values.coder } : {}) }),
+    );
     run.print(result, () => [run.say('cli.projectFromQdpx', { path, name: result.name }), ...mergeLines(run, result)].join('\n'));
     return;
   }
-  run.withProjectAs((ctx) => {
-    const result = importQdpx(ctx, bytes, { fileName: basename(file), decisions });
-    run.print(result, () => [run.say('cli.mergingInto', { path }), ...mergeLines(run, result)].join('\n'));
-  });
+  const result = await run.withProjectAs((api) => api.importQdpx({ fileName: basename(file), bytes, decisions }));
+  run.print(result, () => [run.say('cli.mergingInto', { path }), ...mergeLines(run, result)].join('\n'));
 }
 
-function importQdcCommand(run: CommandRun): void {
+async function importQdcCommand(run: CommandRun): Promise<void> {
   const file = resolve(run.io.cwd, run.arg(1, 'FICHIER.qdc / FILE.qdc'));
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = readUserFile(file);
   const decisions = readDecisions(run);
-  run.withProjectAs((ctx) => {
-    const result = importQdc(ctx, bytes, decisions, basename(file));
-    run.print(result, () => [codebookLine(run, result), ...warningLines(run, result.warnings)].join('\n'));
-  });
+  const result = await run.withProjectAs((api) => api.importQdc({ fileName: basename(file), bytes, decisions }));
+  run.print(result, () => [codebookLine(run, result), ...warningLines(run, result.warnings)].join('\n'));
 }
 
 /** Merges a teammate's .tresse (read from a copy, never touched) or .qdpx into the project. */
-function mergeCommand(run: CommandRun): void {
+async function mergeCommand(run: CommandRun): Promise<void> {
   const other = resolve(run.io.cwd, run.arg(1, 'AUTRE.tresse|AUTRE.qdpx / OTHER.tresse|OTHER.qdpx'));
   const ext = extname(other).toLowerCase();
   if (ext !== '.tresse' && ext !== '.qdpx') throw new TresseError('team.fileKind', { file: basename(other), expected: '.tresse, .qdpx' });
   if (resolve(other) === run.path(0)) throw new UsageError(basename(other));
   const decisions = readDecisions(run);
-  const snapshot = ext === '.tresse' ? readProjectCopy(other, snapshotProject) : undefined;
-  const bytes = snapshot ? undefined : new Uint8Array(readFileSync(other));
-  run.withProjectAs((ctx) => {
-    const result = snapshot
-      ? mergeSnapshot(ctx, snapshot, decisions)
-      : importQdpx(ctx, bytes!, { fileName: basename(other), decisions });
-    run.print(result, () => mergeLines(run, result).join('\n'));
-  });
+  const result = await run.withProjectAs((api) => api.mergeProject({ other: { path: other }, decisions }));
+  run.print(result, () => mergeLines(run, result).join('\n'));
 }
 
 export const exchangeCommands = {

@@ -1,4 +1,4 @@
-import type { CommandRun } from '../main.ts';
+import type { CommandRun } from '../run.ts';
 
 export type Command = (run: CommandRun) => void | Promise<void>;
 
@@ -10,6 +10,7 @@ export type Command = (run: CommandRun) => void | Promise<void>;
 const groups = {
   agreement: () => import('./agreement.ts').then((m) => m.agreementCommands),
   backup: () => import('./backup.ts'),
+  call: () => import('./call.ts'),
   compare: () => import('./compare.ts').then((m) => m.compareCommands),
   edit: () => import('./edit.ts'),
   exchange: () => import('./exchange.ts').then((m) => m.exchangeCommands),
@@ -25,10 +26,11 @@ function names<G extends Group>(group: G, ...commands: Array<keyof Awaited<Retur
 
 /**
  * Commands that live in their own files (matrix, agreement, exchange...), by name, with the group
- * that holds them. Each gets the run (arguments, options, output, project opening) and throws
- * TresseError or UsageError. Options they use must be declared in OPTIONS in cli/main.ts.
+ * that holds them. Each gets the run (arguments, options, output, the contract over the project)
+ * and throws TresseError or UsageError. Options they use must be declared in cli/options.ts.
  */
 export const EXTRA_COMMANDS: Record<string, Group> = {
+  ...names('call', 'call'),
   ...names('pseudonymize', 'pseudonymize'),
   ...names('edit', 'edit'),
   ...names('backup', 'backup', 'backups', 'restore'),

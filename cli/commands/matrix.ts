@@ -1,46 +1,13 @@
 // tresse matrix / synthesis / verdict / question / columns: the analysis grid from the command line.
-import { writeFileBeside } from '../../service/write-beside.ts';
 import { resolve } from 'node:path';
-import type { Db } from '../../db/open.ts';
-import { TresseError } from '../../i18n/error.ts';
-import { resolveCase } from '../../service/cases.ts';
-import { resolveCode } from '../../service/codebook.ts';
-import { requireCoder } from '../../service/coders.ts';
-import {
-  addQuestion,
-  analysisGrid,
-  cellExcerpts,
-  codebookUsage,
-  columnSpecFrom,
-  computeMatrix,
-  EXPORT_FORMATS,
-  exportMatrices,
-  kindColumns,
-  listQuestions,
-  MATRIX_TYPES,
-  picturesFor,
-  removeQuestion,
-  resetKindColumns,
-  resolveQuestion,
-  resolveRow,
-  setCellSynthesis,
-  setKindColumn,
-  setQuestionCodes,
-  setRowVerdict,
-  svgToPng,
-  VERDICTS,
-  type ExportFormat,
-  type ExportOptions,
-  type GridRef,
-  type Matrix,
-  type MatrixFilter,
-  type MatrixRequest,
-  type MatrixType,
-  type RowMode,
-  type Verdict,
-} from '../../service/analysis.ts';
+import { MATRIX_TYPES, VERDICTS, type Matrix, type MatrixFilter, type MatrixRequest, type MatrixType, type RowMode, type Verdict } from '../../analysis/matrix/types.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../exchange/export/index.ts';
 import { rowLabel, verdictText } from '../../exchange/export/table.ts';
-import { UsageError, type CommandRun } from '../main.ts';
+import { TresseError } from '../../i18n/error.ts';
+import type { ArgsOf, ResultOf, TresseApi } from '../../service/contract/index.ts';
+import { writeFileBeside } from '../../service/write-beside.ts';
+import { UsageError } from '../io.ts';
+import type { CommandRun } from '../run.ts';
 
 const ROW_MODES: readonly RowMode[] = ['codes', 'themes', 'questions'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,10 +22,9 @@ function day(value: string | undefined, name: string): string | undefined {
 }
 
 /** --coder, --kind, --attribute NAME=V1;V2, --from/--to (coding date, or --date-attribute on the cases). */
-function filterOf(run: CommandRun, db: Db): MatrixFilter {
+async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> {
   const v = run.values;
   const filter: MatrixFilter = {};
-  if (v.coder) filter.coderIds = v.coder.split(',').map((name) => requireCoder(db, name.trim()).id);
   if (v.kind?.length) filter.sourceKinds = v.kind.flatMap((k) => k.split(',')).map((k) => run.kind(k));
   if (v.attribute) {
     const eq = v.attribute.indexOf('=');
@@ -70,27 +36,42 @@ function filterOf(run: CommandRun, db: Db): MatrixFilter {
   if (from) filter.from = from;
   if (to) filter.to = to;
   if (v['date-attribute']) filter.dateAttribute = v['date-attribute'];
+  if (v.coder) {
+    const ids = [];
+    for (const name of v.coder.split(',')) ids.push((await api.findCoder({ name: name.trim() })).id);
+    filter.coderIds = ids;
+  }
   return filter;
 }
 
-function requestOf(run: CommandRun, db: Db): MatrixRequest {
+function typeOf(run: CommandRun): MatrixType {
   const v = run.values;
-  const type = (v.type === 'all' ? 'triangulation' : v.type ?? (v.case ? 'participant' : 'triangulation')) as MatrixType;
+  const type = (v.type === 'all' ? 'triangulation' : (v.type ?? (v.case ? 'participant' : 'triangulation'))) as MatrixType;
   if (!MATRIX_TYPES.includes(type)) throw new UsageError(`--type ${type} (${MATRIX_TYPES.join('|')}|all)`);
-  const rows = (v.rows ?? 'codes') as RowMode;
+  return type;
+}
+
+function rowsOf(run: CommandRun): RowMode {
+  const rows = (run.values.rows ?? 'codes') as RowMode;
   if (!ROW_MODES.includes(rows)) throw new UsageError(`--rows ${rows} (${ROW_MODES.join('|')})`);
-  const req: MatrixRequest = { type, rows, filter: filterOf(run, db), ...(v.valences ? { valences: true } : {}) };
-  if (v.cols) req.columns = columnSpecFrom(db, v.cols);
+  return rows;
+}
+
+async function requestOf(run: CommandRun, api: TresseApi): Promise<MatrixRequest> {
+  const v = run.values;
+  const type = typeOf(run);
+  const req: MatrixRequest = { type, rows: rowsOf(run), filter: await filterOf(run, api), ...(v.valences ? { valences: true } : {}) };
+  if (v.cols) req.columns = await api.findMatrixColumns({ name: v.cols });
   if (type === 'participant') {
     if (!v.case) throw new TresseError('matrix.caseRequired', {});
-    req.caseId = resolveCase(db, v.case).id;
+    req.caseId = (await api.findCase({ ref: v.case })).id;
   }
   return req;
 }
 
-function gridOf(run: CommandRun, db: Db): GridRef {
-  if (run.values.case) return { caseId: resolveCase(db, run.values.case).id };
-  return run.values.cols ? { columns: columnSpecFrom(db, run.values.cols) } : {};
+async function gridOf(run: CommandRun, api: TresseApi): Promise<ArgsOf<'setCellSynthesis'>['grid']> {
+  if (run.values.case) return { caseId: (await api.findCase({ ref: run.values.case })).id };
+  return run.values.cols ? { columns: await api.findMatrixColumns({ name: run.values.cols }) } : {};
 }
 
 function matrixText(m: Matrix, lang: 'fr' | 'en'): string {
@@ -116,70 +97,81 @@ function formatOf(run: CommandRun): Format | undefined {
   return format;
 }
 
-function exportOptions(run: CommandRun): ExportOptions {
+function excerptsPerCell(run: CommandRun): number | undefined {
   const raw = run.values['excerpts-per-cell'];
-  if (raw === undefined) return { lang: run.lang };
+  if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!(Number.isInteger(n) && n >= 0)) throw new UsageError(`--excerpts-per-cell ${raw}`);
-  return { lang: run.lang, excerptsPerCell: n };
+  return n;
 }
 
-const excerptLines = (cell: ReturnType<typeof cellExcerpts>) =>
-  cell.excerpts
-    .map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`)
-    .join('\n');
+const excerptLines = (cell: ResultOf<'matrixCellExcerpts'>) =>
+  cell.excerpts.map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`).join('\n');
 
-async function matrixOutput(run: CommandRun, db: Db, format: Format | undefined): Promise<Output> {
+/** JSON as the export of that name writes it: one matrix, or the list. */
+const jsonFile = (matrices: Matrix[]) => `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;
+
+async function matrixOutput(run: CommandRun, api: TresseApi, format: Format | undefined): Promise<Output> {
   const v = run.values;
-  const req = requestOf(run, db);
+  const request = await requestOf(run, api);
+  const perCell = excerptsPerCell(run);
   if (v.row || v.col) {
     if (!v.row || !v.col) throw new UsageError(run.say('cli.missing', { what: '--row + --col' }));
-    const cell = cellExcerpts(db, req, resolveRow(db, v.row).key, v.col);
+    const row = await api.findMatrixRow({ ref: v.row });
+    const cell = await api.matrixCellExcerpts({ request, rowKey: row.key, columnKey: v.col });
     return { json: cell, text: () => excerptLines(cell) };
   }
   if (v.type === 'all') {
     if (format === 'svg' || format === 'png') throw new UsageError('--type all + --format svg|png');
-    const grid = analysisGrid(db, { rows: req.rows ?? 'codes', filter: req.filter ?? {} }, run.lang);
-    if (format) return { file: await exportMatrices(db, grid, format, exportOptions(run)) };
+    if (format && format !== 'json') {
+      return { file: await api.exportMatrix({ request, format, all: true, ...(perCell !== undefined ? { excerptsPerCell: perCell } : {}) }) };
+    }
+    const grid = await api.analysisGrid({ rows: request.rows ?? 'codes', filter: request.filter ?? {} });
+    if (format === 'json') return { file: jsonFile(grid) };
     return { json: grid, text: () => grid.map((m) => matrixText(m, run.lang)).join('\n\n') };
   }
-  const m = computeMatrix(db, req, run.lang);
   if (format === 'svg' || format === 'png') {
-    const pictures = picturesFor(m, run.lang, m.type === 'frequencies' ? codebookUsage(db, m.filter) : undefined);
+    const pictures = await api.matrixPictures(request);
     const picture = v.picture ? pictures.find((p) => p.name === v.picture) : pictures[0];
     if (!picture) throw new UsageError(`--picture ${v.picture} (${pictures.map((p) => p.name).join('|')})`);
-    return { file: format === 'png' ? await svgToPng(picture.svg) : picture.svg };
+    return { file: format === 'png' ? await api.pictureToPng({ svg: picture.svg }) : picture.svg };
   }
-  if (format) return { file: await exportMatrices(db, [m], format, exportOptions(run)) };
+  if (format && format !== 'json') {
+    return { file: await api.exportMatrix({ request, format, ...(perCell !== undefined ? { excerptsPerCell: perCell } : {}) }) };
+  }
+  const m = await api.computeMatrix(request);
+  if (format === 'json') return { file: jsonFile([m]) };
   return { json: m, text: () => matrixText(m, run.lang) };
 }
 
 async function matrix(run: CommandRun): Promise<void> {
   const format = formatOf(run);
-  exportOptions(run);
-  const output = await run.withProject((ctx) => matrixOutput(run, ctx.db, format));
+  typeOf(run);
+  rowsOf(run);
+  excerptsPerCell(run);
+  const output = await run.withProject((api) => matrixOutput(run, api, format));
   if ('file' in output) {
     if (run.values.out) {
       const out = resolve(run.io.cwd, run.values.out);
       writeFileBeside(out, output.file);
       run.io.out(run.say('cli.written', { path: out }));
     } else {
-      run.io.out(String(output.file));
+      // Text formats come back as bytes from the service; a CSV keeps its BOM, as in a file.
+      run.io.out(typeof output.file === 'string' ? output.file : new TextDecoder('utf-8', { ignoreBOM: true }).decode(output.file));
     }
     return;
   }
   run.print(output.json, output.text);
 }
 
-function synthesis(run: CommandRun): void {
-  run.withProjectAs((ctx) => {
-    const row = run.values.row ?? run.arg(1, '--row');
-    const col = run.values.col;
-    if (!col) throw new UsageError(run.say('cli.missing', { what: '--col' }));
-    if (run.values.text === undefined) throw new UsageError(run.say('cli.missing', { what: '--text' }));
-    const done = setCellSynthesis(ctx, gridOf(run, ctx.db), row, col, run.values.text, run.lang);
-    run.print(done, () => run.say(done.text ? 'cli.synthesisSet' : 'cli.synthesisCleared', { row, column: col }));
-  });
+async function synthesis(run: CommandRun): Promise<void> {
+  const row = run.values.row ?? run.arg(1, '--row');
+  const col = run.values.col;
+  if (!col) throw new UsageError(run.say('cli.missing', { what: '--col' }));
+  const text = run.values.text;
+  if (text === undefined) throw new UsageError(run.say('cli.missing', { what: '--text' }));
+  const done = await run.withProjectAs(async (api) => api.setCellSynthesis({ grid: await gridOf(run, api), rowKey: row, columnKey: col, text }));
+  run.print(done, () => run.say(done.text ? 'cli.synthesisSet' : 'cli.synthesisCleared', { row, column: col }));
 }
 
 const VERDICT_ALIASES: Record<string, Verdict | null> = {
@@ -191,66 +183,70 @@ const VERDICT_ALIASES: Record<string, Verdict | null> = {
   aucun: null,
 };
 
-function verdict(run: CommandRun): void {
-  run.withProjectAs((ctx) => {
-    const row = run.values.row;
-    if (!row) throw new UsageError(run.say('cli.missing', { what: '--row' }));
-    const word = run.arg(1, VERDICTS.join('|')).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (!(word in VERDICT_ALIASES)) throw new UsageError(`${word} (${VERDICTS.join('|')}|none)`);
-    const done = setRowVerdict(ctx, gridOf(run, ctx.db), row, VERDICT_ALIASES[word]!, run.values.note ?? '', run.lang);
-    run.print(done, () => run.say('cli.verdictSet', { row, verdict: done.verdict?.verdict ?? '—', silent: done.silent.join(', ') || '—' }));
-  });
+async function verdict(run: CommandRun): Promise<void> {
+  const row = run.values.row;
+  if (!row) throw new UsageError(run.say('cli.missing', { what: '--row' }));
+  const word = run.arg(1, VERDICTS.join('|')).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (!(word in VERDICT_ALIASES)) throw new UsageError(`${word} (${VERDICTS.join('|')}|none)`);
+  const done = await run.withProjectAs(async (api) =>
+    api.setRowVerdict({ grid: await gridOf(run, api), rowKey: row, verdict: VERDICT_ALIASES[word]!, note: run.values.note ?? '' }),
+  );
+  run.print(done, () => run.say('cli.verdictSet', { row, verdict: done.verdict?.verdict ?? '—', silent: done.silent.join(', ') || '—' }));
 }
 
-function codeIdsOf(run: CommandRun, db: Db): number[] {
+function codeRefsOf(run: CommandRun): string[] {
   const refs = (run.values.codes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (refs.length === 0) throw new UsageError(run.say('cli.missing', { what: '--codes CODE1,CODE2' }));
-  return refs.map((r) => resolveCode(db, r).id);
+  return refs;
 }
 
-function question(run: CommandRun): void {
+async function codeIdsOf(api: TresseApi, refs: string[]): Promise<number[]> {
+  const ids = [];
+  for (const ref of refs) ids.push((await api.findCode({ ref })).id);
+  return ids;
+}
+
+async function question(run: CommandRun): Promise<void> {
   const sub = run.arg(1, 'list|add|set|remove');
   if (sub === 'list') {
-    return run.withProject((ctx) => {
-      const qs = listQuestions(ctx.db);
-      const codes = new Map((ctx.db.prepare('SELECT id, coalesce(abbrev, name) AS ref FROM codes').all() as { id: number; ref: string }[]).map((c) => [c.id, c.ref]));
-      run.print(qs, () => qs.map((q) => `${q.name} : ${q.codeIds.map((id) => codes.get(id)).join(', ')}`).join('\n') || run.say('cli.noResults'));
-    });
+    const [qs, codes] = await run.withProject(async (api) => [await api.listQuestions(), await api.listCodes()] as const);
+    const refs = new Map(codes.map((c) => [c.id, c.abbrev ?? c.name]));
+    return run.print(qs, () => qs.map((q) => `${q.name} : ${q.codeIds.map((id) => refs.get(id)).join(', ')}`).join('\n') || run.say('cli.noResults'));
   }
-  run.withProjectAs((ctx) => {
-    const name = run.arg(2, 'NOM / NAME');
-    switch (sub) {
-      case 'add': {
-        const q = addQuestion(ctx, { name, codeIds: codeIdsOf(run, ctx.db), description: run.values.description ?? '' });
-        return run.print(q, () => run.say('cli.questionAdded', { name: q.name, count: q.codeIds.length }));
-      }
-      case 'set': {
-        const q = setQuestionCodes(ctx, resolveQuestion(ctx.db, name).id, codeIdsOf(run, ctx.db));
-        return run.print(q, () => run.say('cli.questionAdded', { name: q.name, count: q.codeIds.length }));
-      }
-      case 'remove': {
-        const q = removeQuestion(ctx, resolveQuestion(ctx.db, name).id);
-        return run.print(q, () => run.say('cli.questionRemoved', { name: q.name }));
-      }
-      default:
-        throw new UsageError(run.say('cli.unknownCommand', { name: `question ${sub}` }));
+  if (sub !== 'add' && sub !== 'set' && sub !== 'remove') throw new UsageError(run.say('cli.unknownCommand', { name: `question ${sub}` }));
+  const name = run.arg(2, 'NOM / NAME');
+  const refs = sub === 'remove' ? [] : codeRefsOf(run);
+  const { q, removed } = await run.withProjectAs(async (api) => {
+    if (sub === 'add') {
+      const codeIds = await codeIdsOf(api, refs);
+      return { q: await api.saveQuestion({ name, codeIds, description: run.values.description ?? '' }), removed: false };
     }
+    const found = await api.findQuestion({ ref: name });
+    if (sub === 'remove') return { q: await api.deleteQuestion({ id: found.id }), removed: true };
+    return { q: await api.saveQuestion({ id: found.id, name: found.name, codeIds: await codeIdsOf(api, refs) }), removed: false };
   });
+  if (removed) return run.print(q, () => run.say('cli.questionRemoved', { name: q.name }));
+  run.print(q, () => run.say('cli.questionAdded', { name: q.name, count: q.codeIds.length }));
 }
 
 /** tresse columns PROJECT [list | set KIND COLUMN | reset]: which column each source kind feeds. */
-function columns(run: CommandRun): void {
+async function columns(run: CommandRun): Promise<void> {
   const sub = run.args[1] ?? 'list';
-  const show = (cols: ReturnType<typeof kindColumns>) => run.print(cols, () => cols.map((c) => `${c.label} : ${c.kinds.join(', ')}`).join('\n'));
-  if (sub === 'list') return run.withProject((ctx) => show(kindColumns(ctx.db)));
-  run.withProjectAs((ctx) => {
-    if (sub === 'reset') return show(resetKindColumns(ctx));
-    if (sub !== 'set') throw new UsageError(run.say('cli.unknownCommand', { name: `columns ${sub}` }));
-    show(setKindColumn(ctx, run.kind(run.arg(2, 'TYPE / KIND')), run.arg(3, 'COLONNE / COLUMN')));
-  });
+  if (sub !== 'list' && sub !== 'reset' && sub !== 'set') throw new UsageError(run.say('cli.unknownCommand', { name: `columns ${sub}` }));
+  const cols =
+    sub === 'list'
+      ? await run.withProject((api) => api.listKindColumns())
+      : sub === 'reset'
+        ? await run.withProjectAs((api) => api.resetKindColumns())
+        : await (async () => {
+            const kind = run.kind(run.arg(2, 'TYPE / KIND'));
+            const label = run.arg(3, 'COLONNE / COLUMN');
+            return run.withProjectAs((api) => api.setKindColumn({ kind, label }));
+          })();
+  run.print(cols, () => cols.map((c) => `${c.label} : ${c.kinds.join(', ')}`).join('\n'));
 }
 
-export const matrixCommands: Record<string, (run: CommandRun) => void | Promise<void>> = {
+export const matrixCommands: Record<string, (run: CommandRun) => Promise<void>> = {
   matrix,
   synthesis,
   verdict,

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { isMessageKey, translator, type Translate } from '../../i18n/catalogue.ts';
-import { UsageError, type CommandRun } from '../main.ts';
-import { checkPseudonyms, parsePseudonymMap, savePseudonyms } from '../../service/pseudonyms.ts';
-import { applyPseudonyms, previewPseudonyms, type PseudonymMatch, type PseudonymPreview } from '../../service/pseudonymise.ts';
-import { realNameCopies } from '../../service/real-name-copies.ts';
-import { scrubOldText } from '../../service/scrub.ts';
+import type { PseudonymMatch, PseudonymPreview } from '../../service/pseudonymise.ts';
+import { CallError } from '../api.ts';
+import { UsageError } from '../io.ts';
+import type { CommandRun } from '../run.ts';
 
 // tresse pseudonymize PROJECT --map FILE [--dry-run] [--skip ID]... [--forget-real-names]
 // The dry run lists every match in context with its id and writes nothing (the table in the file
@@ -14,46 +13,37 @@ import { scrubOldText } from '../../service/scrub.ts';
 // the project file is scrubbed of the old text (service/scrub.ts). Either way, the backups taken
 // before still hold the real names: the report says how many, where, and the command deleting them.
 
-export function pseudonymize(run: CommandRun): void {
+export async function pseudonymize(run: CommandRun): Promise<void> {
   const map = run.values.map;
   if (!map) throw new UsageError(run.say('cli.missing', { what: '--map' }));
   const file = resolve(run.io.cwd, map);
-  const inputs = parsePseudonymMap(readFileSync(file, 'utf8'), basename(file));
+  const table = { fileName: basename(file), text: readFileSync(file, 'utf8') };
   if (run.values['dry-run']) {
-    run.withProject((ctx) => {
-      const preview = previewPseudonyms(ctx.db, checkPseudonyms(ctx.db, inputs).entries);
-      run.print(preview, () => describePreview(run, preview));
-    });
-    return;
+    const preview = await run.withProject((api) => api.previewPseudonymMap(table));
+    return run.print(preview, () => describePreview(run, preview));
   }
-  run.withProjectAs((ctx) => {
-    const outcome = ctx.db.transaction(() => {
-      savePseudonyms(ctx, inputs);
-      const preview = previewPseudonyms(ctx.db);
-      const skip = new Set(run.values.skip ?? []);
-      const known = new Set(preview.matches.map((m) => m.id));
-      const unknown = [...skip].filter((id) => !known.has(id));
-      if (unknown.length) throw new UsageError(`--skip ${unknown.join(', ')}`);
-      const accept = preview.matches.filter((m) => !skip.has(m.id)).map((m) => m.id);
-      const result = applyPseudonyms(ctx, { accept, forgetRealNames: !!run.values['forget-real-names'] });
-      return { preview, result };
-    })();
-    const { result } = outcome;
-    // Forgotten real names must not linger in the file's free pages or search index either.
-    if (result.realNamesForgotten) scrubOldText(ctx);
-    const copies = realNameCopies(ctx.path);
-    const command = `tresse backups ${shellWord(run.args[0]!)} --delete-all`;
-    const oldBackups = { ...copies, ...(copies.count > 0 ? { command } : {}) };
-    // The JSON report carries counts only: the matches hold the real names.
-    run.print({ ...result, oldBackups }, () =>
-      [
-        run.say('cli.pseudoApplied', { ...result, moved: result.codings.moved, changed: result.codings.changed }),
-        ...(result.realNamesForgotten ? [run.say('cli.pseudoForgotten')] : []),
-        ...(copies.count > 0 ? [run.say('cli.pseudoOldBackups', { count: copies.count, dir: copies.dir, command })] : []),
-        ...(copies.beforeRestore ? [run.say('cli.pseudoBeforeRestore', { file: copies.beforeRestore })] : []),
-      ].join('\n'),
+  let result;
+  try {
+    result = await run.withProjectAs((api) =>
+      api.pseudonymizeWithMap({ ...table, skip: run.values.skip ?? [], forgetRealNames: !!run.values['forget-real-names'] }),
     );
-  });
+  } catch (e) {
+    // An id --skip names that the preview does not hold is a mistyped command line.
+    if (e instanceof CallError && e.code === 'value.invalid' && e.params.field === 'skip') throw new UsageError(`--skip ${e.params.value}`);
+    throw e;
+  }
+  const { oldBackups: copies, ...applied } = result;
+  const command = `tresse backups ${shellWord(run.args[0]!)} --delete-all`;
+  const oldBackups = { ...copies, ...(copies.count > 0 ? { command } : {}) };
+  // The JSON report carries counts only: the matches hold the real names.
+  run.print({ ...applied, oldBackups }, () =>
+    [
+      run.say('cli.pseudoApplied', { ...applied, moved: applied.codings.moved, changed: applied.codings.changed }),
+      ...(applied.realNamesForgotten ? [run.say('cli.pseudoForgotten')] : []),
+      ...(copies.count > 0 ? [run.say('cli.pseudoOldBackups', { count: copies.count, dir: copies.dir, command })] : []),
+      ...(copies.beforeRestore ? [run.say('cli.pseudoBeforeRestore', { file: copies.beforeRestore })] : []),
+    ].join('\n'),
+  );
 }
 
 /** The project argument as it can be typed back into a shell. */

@@ -1,12 +1,9 @@
 // Exports of the analysis grid for the supervisor, in the format asked for.
-import { picturesFor } from '../../analysis/pictures/index.ts';
 import type { Matrix, MatrixFilter } from '../../analysis/matrix/types.ts';
 import type { UsageNode } from '../../analysis/matrix/usage.ts';
 import { tableToCsv } from './csv.ts';
-import { tablesToDocx } from './docx.ts';
 import { reportHtml } from './html.ts';
 import { reportTable, type ExcerptsOf, type TableOptions } from './table.ts';
-import { tablesToXlsx } from './xlsx.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,7 +21,11 @@ export interface ExportReads {
   usageOf: (filter: MatrixFilter) => UsageNode[];
 }
 
-/** Text formats come back as strings, the others as bytes. CSV holds one matrix: the first. */
+/**
+ * Text formats come back as strings, the others as bytes. CSV holds one matrix: the first.
+ * The XLSX and DOCX writers (exceljs, docx: megabytes of code) load only when asked for, so
+ * whatever imports the exports (the contract, every command) does not parse them at start.
+ */
 export async function formatMatrices(reads: ExportReads, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
   const lang = options.lang ?? 'fr';
   if (format === 'json') return `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;
@@ -33,10 +34,12 @@ export async function formatMatrices(reads: ExportReads, matrices: Matrix[], for
     case 'csv':
       return tableToCsv(tables[0]!, lang);
     case 'xlsx':
-      return tablesToXlsx(tables, lang);
+      return (await import('./xlsx.ts')).tablesToXlsx(tables, lang);
     case 'docx':
-      return tablesToDocx(tables, lang, options.title);
-    case 'html':
+      return (await import('./docx.ts')).tablesToDocx(tables, lang, options.title);
+    case 'html': {
+      // The pictures' d3 code loads with the first HTML report, not with every importer of the exports.
+      const { picturesFor } = await import('../../analysis/pictures/index.ts');
       return reportHtml(
         matrices.map((m, i) => ({
           table: tables[i]!,
@@ -45,5 +48,6 @@ export async function formatMatrices(reads: ExportReads, matrices: Matrix[], for
         lang,
         options.title,
       );
+    }
   }
 }

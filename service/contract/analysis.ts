@@ -9,17 +9,20 @@ import {
   analysisGrid,
   cellExcerpts,
   codebookUsage,
+  columnSpecFrom,
   computeMatrix,
   exportMatrices,
   kindColumns,
   listQuestions,
-  picturesFor,
   removeQuestion,
   resetKindColumns,
+  resolveQuestion,
+  resolveRow,
   setCellSynthesis,
   setKindColumn,
   setQuestionCodes,
   setRowVerdict,
+  svgToPng,
 } from '../analysis.ts';
 import type { ProjectContext } from '../context.ts';
 import { method } from './define.ts';
@@ -54,6 +57,7 @@ const request = z.strictObject({
 const grid = z.strictObject({ caseId: id.optional(), columns: columnSpec.optional() });
 const page = z.number().int().nonnegative().max(10_000_000);
 const exportFormat = z.enum(['xlsx', 'docx', 'csv', 'html']);
+const rowMode = z.enum(['codes', 'themes', 'questions']);
 
 export type MatrixExportFormat = z.infer<typeof exportFormat>;
 
@@ -72,6 +76,19 @@ function updateQuestion(ctx: ProjectContext, id: number, name: string, codeIds: 
 
 export const analysisMethods = {
   computeMatrix: method({ args: request, run: (req, { ws }) => computeMatrix(ws.project.db, req, ws.lang) }),
+  /** The whole analysis grid: triangulation, each interviewed case's grid, frequencies, co-occurrences. */
+  analysisGrid: method({
+    args: z.strictObject({ rows: rowMode.optional(), filter: filter.optional() }).default({}),
+    run: ({ rows, filter }, { ws }) => analysisGrid(ws.project.db, { ...(rows ? { rows } : {}), ...(filter ? { filter } : {}) }, ws.lang),
+  }),
+  /** A row as a user types it (a code's abbreviation, path or name, a question, or a row key) and its key. */
+  findMatrixRow: method({ args: z.strictObject({ ref: nonEmpty }), run: ({ ref }, { ws }) => resolveRow(ws.project.db, ref) }),
+  /** The columns a user names: `kind` (the default), or a case or source attribute. */
+  findMatrixColumns: method({
+    args: z.strictObject({ name: shortText.optional() }).default({}),
+    run: ({ name }, { ws }) => columnSpecFrom(ws.project.db, name),
+  }),
+  findQuestion: method({ args: z.strictObject({ ref: nonEmpty }), run: ({ ref }, { ws }) => resolveQuestion(ws.project.db, ref) }),
   /** The excerpts of one cell, in reading order; `limit` pages through a long cell. */
   matrixCellExcerpts: method({
     args: z.strictObject({ request, rowKey: nonEmpty, columnKey: nonEmpty, offset: page.optional(), limit: page.optional() }),
@@ -97,9 +114,11 @@ export const analysisMethods = {
   listQuestions: method({ args: noArgument, run: (_, { ws }) => listQuestions(ws.project.db) }),
   /** Creates a question, or renames it and replaces its codes (with `id`). */
   saveQuestion: method({
-    args: z.strictObject({ id: id.optional(), name: nonEmpty, codeIds: z.array(id).min(1).max(10_000) }),
-    run: ({ id, name, codeIds }, { ws }) =>
-      id === undefined ? addQuestion(ws.project, { name, codeIds }) : updateQuestion(ws.project, id, name, codeIds),
+    args: z.strictObject({ id: id.optional(), name: nonEmpty, codeIds: z.array(id).min(1).max(10_000), description: longText.optional() }),
+    run: ({ id, name, codeIds, description }, { ws }) =>
+      id === undefined
+        ? addQuestion(ws.project, { name, codeIds, ...(description !== undefined ? { description } : {}) })
+        : updateQuestion(ws.project, id, name, codeIds),
   }),
   deleteQuestion: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => removeQuestion(ws.project, id) }),
   listKindColumns: method({ args: noArgument, run: (_, { ws }) => kindColumns(ws.project.db) }),
@@ -111,21 +130,25 @@ export const analysisMethods = {
   /** The pictures of a matrix as SVG text (the frequencies also get the codebook sized by use). */
   matrixPictures: method({
     args: request,
-    run: (req, { ws }) => {
+    run: async (req, { ws }) => {
+      // d3 loads with the first picture, not with the contract (every command line start).
+      const { picturesFor } = await import('../../analysis/pictures/index.ts');
       const m = computeMatrix(ws.project.db, { ...req, excerptIds: false }, ws.lang);
       return picturesFor(m, ws.lang, m.type === 'frequencies' ? codebookUsage(ws.project.db, m.filter) : undefined);
     },
   }),
-  /** The matrix (or, with `all`, the whole analysis grid) as a file for the supervisor. */
+  /** A picture's SVG text as PNG, drawn with the fonts Tresse ships. */
+  pictureToPng: method({ args: z.strictObject({ svg: longText }), run: ({ svg }) => svgToPng(svg) }),
+  /** The matrix (or, with `all`, the whole analysis grid) as a file for the supervisor; `excerptsPerCell` caps the quotes. */
   exportMatrix: method({
-    args: z.strictObject({ request, format: exportFormat, all: z.boolean().optional() }),
-    run: async ({ request, format, all }, { ws }) => {
+    args: z.strictObject({ request, format: exportFormat, all: z.boolean().optional(), excerptsPerCell: page.optional() }),
+    run: async ({ request, format, all, excerptsPerCell }, { ws }) => {
       const db = ws.project.db;
       const grid = request.type === 'triangulation' || request.type === 'participant';
       const matrices = all
         ? analysisGrid(db, { rows: request.rows ?? 'codes', ...(request.filter ? { filter: request.filter } : {}) }, ws.lang)
         : [computeMatrix(db, { ...request, excerptIds: true, ...(grid ? { valences: true } : {}) }, ws.lang)];
-      const out = await exportMatrices(db, matrices, format, { lang: ws.lang });
+      const out = await exportMatrices(db, matrices, format, { lang: ws.lang, ...(excerptsPerCell !== undefined ? { excerptsPerCell } : {}) });
       return typeof out === 'string' ? new TextEncoder().encode(out) : out;
     },
   }),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES } from '../../model/types.ts';
 import { defineAttribute, listAttributes, setAttributeValues } from '../attributes.ts';
-import { createCase, deleteCase, linkSource, listCases, unlinkSource, updateCase } from '../cases.ts';
+import { setCaseAttributes } from '../case-attributes.ts';
+import { createCase, deleteCase, linkSource, listCases, resolveCase, unlinkSource, updateCase } from '../cases.ts';
 import { method } from './define.ts';
 import { attributeScope, attributeValue, id, longText, noArgument, nonEmpty, shortText } from './fields.ts';
 
@@ -10,6 +11,8 @@ const link = z.strictObject({ caseId: id, sourceId: id });
 
 export const caseMethods = {
   listCases: method({ args: noArgument, run: (_, { ws }) => listCases(ws.project.db) }),
+  /** A case as a user types it: its number or its name. */
+  findCase: method({ args: z.strictObject({ ref: nonEmpty }), run: ({ ref }, { ws }) => resolveCase(ws.project.db, ref) }),
   createCase: method({
     args: z.strictObject({ name: shortText, description: longText.optional() }),
     run: (args, { ws }) => createCase(ws.project, args),
@@ -34,6 +37,15 @@ export const caseMethods = {
       values: z.array(attributeValue).max(10_000),
     }),
     run: ({ target, name, values }, { ws }) => setAttributeValues(ws.project, target, name, values),
+  }),
+  /** Several attributes of one case, defined on the way if new, in one transaction. */
+  setCaseAttributes: method({
+    args: z.strictObject({
+      caseId: id,
+      type: z.enum(ATTRIBUTE_TYPES).optional(),
+      values: z.array(z.strictObject({ name: nonEmpty, values: z.array(z.string().max(100_000)).max(10_000) })).min(1).max(1_000),
+    }),
+    run: ({ caseId, type, values }, { ws }) => setCaseAttributes(ws.project, caseId, values, type),
   }),
   linkSource: method({ args: link, run: ({ caseId, sourceId }, { ws }) => linkSource(ws.project, caseId, sourceId) }),
   unlinkSource: method({ args: link, run: ({ caseId, sourceId }, { ws }) => unlinkSource(ws.project, caseId, sourceId) }),

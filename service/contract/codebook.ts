@@ -1,10 +1,10 @@
 // The codebook: codes with their definitions, the tree, merging and deleting, and the codebook as
 // a JSON or CSV file.
 import { z } from 'zod';
-import { addCode, deleteCode, listCodes, mergeCodes, moveCode, updateCode } from '../codebook.ts';
+import { addCode, deleteCode, listCodes, mergeCodes, moveCode, resolveCode, updateCode } from '../codebook.ts';
 import { exportCodebook, importCodebook } from '../codebook-exchange.ts';
 import { method } from './define.ts';
-import { id, longText, noArgument, position, shortText } from './fields.ts';
+import { id, longText, noArgument, nonEmpty, position, shortText } from './fields.ts';
 
 /** What a code says about itself; a new code and a change to a code share it. */
 const codeFields = {
@@ -24,6 +24,8 @@ const codebookFormat = z.enum(['json', 'csv']);
 
 export const codebookMethods = {
   listCodes: method({ args: noArgument, run: (_, { ws }) => listCodes(ws.project.db) }),
+  /** A code as a user types it: its abbreviation, its path (« PA / Confiance »), its name or its number. */
+  findCode: method({ args: z.strictObject({ ref: nonEmpty }), run: ({ ref }, { ws }) => resolveCode(ws.project.db, ref) }),
   addCode: method({ args: newCode, run: (args, { ws }) => addCode(ws.project, args) }),
   updateCode: method({
     args: z.strictObject({ id, changes: z.strictObject({ ...codeFields, name: shortText.optional() }) }),

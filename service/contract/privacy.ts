@@ -1,9 +1,11 @@
 // Confidentiality: the pseudonym table and its application, erasing the real names, correcting a
 // coded source, and backups.
 import { z } from 'zod';
-import { backupDirOf, backupProject, DEFAULT_KEEP, deleteAllBackups, deleteBackups, listBackups, type BackupInfo } from '../backup.ts';
+import { backupDirOf, backupProject, DEFAULT_KEEP, deleteAllBackups, deleteBackups, listBackups, restoreBackup, type BackupInfo } from '../backup.ts';
 import type { ProjectContext } from '../context.ts';
 import { applySourceEdit, previewSourceEdit } from '../edit-source.ts';
+import { projectPath } from '../path-policy.ts';
+import { previewPseudonymMap, pseudonymizeWithMap } from '../pseudonym-map.ts';
 import { applyPseudonyms, previewPseudonyms } from '../pseudonymise.ts';
 import {
   deletePseudonym,
@@ -69,6 +71,25 @@ export const privacyMethods = {
     args: z.strictObject({ fileName: nonEmpty, text: longText }),
     run: ({ fileName, text }, { ws }) => savePseudonyms(ws.project, parsePseudonymMap(text, fileName)),
   }),
+  /** Every match a table file would make (CSV or JSON), in context; saves nothing, not even the table. */
+  previewPseudonymMap: method({
+    args: z.strictObject({ fileName: nonEmpty, text: longText }),
+    run: ({ fileName, text }, { ws }) => previewPseudonymMap(ws.project.db, parsePseudonymMap(text, fileName)),
+  }),
+  /**
+   * Adds a table file and applies every match but the skipped ones (ids from previewPseudonymMap),
+   * in one transaction; with `forgetRealNames`, then erases the real names from the file.
+   */
+  pseudonymizeWithMap: method({
+    args: z.strictObject({
+      fileName: nonEmpty,
+      text: longText,
+      skip: z.array(shortText).max(10_000_000).optional(),
+      forgetRealNames: z.boolean().optional(),
+    }),
+    run: ({ fileName, text, skip, forgetRealNames }, { ws }) =>
+      pseudonymizeWithMap(ws.project, parsePseudonymMap(text, fileName), { ...(skip ? { skip } : {}), ...(forgetRealNames ? { forgetRealNames } : {}) }),
+  }),
   /** Every match of the table in the project, in context; changes nothing. */
   previewPseudonyms: method({ args: noArgument, run: (_, { ws }) => previewPseudonyms(ws.project.db) }),
   /** Rewrites the accepted matches (ids from the preview) in one transaction. */
@@ -96,7 +117,11 @@ export const privacyMethods = {
     run: ({ sourceId, text, confirmRemoval }, { ws }) => applySourceEdit(ws.project, sourceId, text, { confirmRemoval: !!confirmRemoval }),
   }),
   listBackups: method({ args: noArgument, run: (_, { ws }) => backupList(ws) }),
-  backupNow: method({ args: noArgument, run: (_, { ws }) => backupProject(ws.project) }),
+  /** A backup now; `keep` prunes the oldest beyond that many. */
+  backupNow: method({
+    args: z.strictObject({ keep: z.number().int().positive().max(10_000).optional() }).optional(),
+    run: (args, { ws }) => backupProject(ws.project, args?.keep ? { keep: args.keep } : {}),
+  }),
   /** Closes the project, puts the backup (a file name from listBackups) in its place and reopens it. */
   restoreBackup: method({ args: z.strictObject({ file: backupFile }), run: ({ file }, { ws }) => ws.restore(file) }),
   /** Deletes one backup from the disk; the project is not touched. */
@@ -106,6 +131,21 @@ export const privacyMethods = {
       deleteBackups(ws.project.path, [file]);
       return backupList(ws);
     },
+  }),
+  /** Deletes several backups, all or none (a name that is not one of them deletes nothing). */
+  deleteBackupFiles: method({
+    // Any name is matched against the project's own backups, so none but those can be deleted.
+    args: z.strictObject({ files: z.array(nonEmpty).min(1).max(10_000) }),
+    run: ({ files }, { ws }) => ({ deleted: deleteBackups(ws.project.path, files), ...backupList(ws) }),
+  }),
+  /**
+   * Restores a backup of a project no program has open (the command line's `tresse restore`): the
+   * replaced file is kept as PROJECT.before-restore. Refused while the project is open anywhere.
+   */
+  restoreClosedProject: method({
+    args: z.strictObject({ path: nonEmpty, file: backupFile }),
+    path: projectPath,
+    run: ({ path, file }) => restoreBackup(path, file),
   }),
   /** Deletes every backup taken so far (after pseudonymising, they all hold the real names). */
   deleteAllBackups: method({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { listGrids } from '../../codebooks/grids.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { newProjectPath, projectPath } from '../path-policy.ts';
+import { requireCoder } from '../coders.ts';
 import { projectInfo, switchCoder, type ProjectInfo } from '../project.ts';
 import type { RecentProject } from '../workspace.ts';
 import { method, type ShellHooks } from './define.ts';
@@ -55,5 +56,18 @@ export const projectMethods = {
     args: z.strictObject({ mode: z.enum(['open', 'create']) }),
     run: async ({ mode }, { hooks }) => (hooks.chooseProjectPath ? hooks.chooseProjectPath(mode) : null),
   }),
+  /** Builds the demo project (its synthetic corpus, coded) at `path` and opens it. */
+  createDemoProject: method({
+    args: z.strictObject({ path: nonEmpty }),
+    path: newProjectPath,
+    run: async ({ path }, { ws }) => {
+      // The demo brings the importers for its documents: loaded when asked for, not with the contract.
+      const { createDemoProject } = await import('../demo.ts');
+      await createDemoProject(path);
+      return ws.open(path);
+    },
+  }),
+  /** A coder of the open project by name; an unknown name is an error, never a new coder. */
+  findCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => requireCoder(ws.project.db, name) }),
   switchCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => switchCoder(ws.project, name) }),
 };

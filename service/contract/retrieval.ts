@@ -2,9 +2,10 @@
 // full-text search over every source.
 import { z } from 'zod';
 import { searchSources } from '../../db/search.ts';
-import { retrieveExcerpts } from '../codings.ts';
+import { locatePassage, retrieveExcerpts } from '../codings.ts';
+import { getSourceSummary, getSourceText } from '../sources.ts';
 import { method } from './define.ts';
-import { attributeValue, id, nonEmpty, sourceKind } from './fields.ts';
+import { attributeValue, id, longText, nonEmpty, sourceKind } from './fields.ts';
 
 export const retrievalMethods = {
   retrieve: method({
@@ -18,6 +19,17 @@ export const retrievalMethods = {
       caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
     }),
     run: (filter, { ws }) => retrieveExcerpts(ws.project.db, filter),
+  }),
+  /**
+   * Where a passage typed as text lies in a source (code points): straight quotes and plain spaces
+   * match the transcript's own; it must occur once, or `occurrence` (from 1) says which.
+   */
+  locatePassage: method({
+    args: z.strictObject({ sourceId: id, text: longText.min(1), occurrence: z.number().int().positive().optional() }),
+    run: ({ sourceId, text, occurrence }, { ws }) => {
+      const db = ws.project.db;
+      return locatePassage(getSourceText(db, sourceId), text, getSourceSummary(db, sourceId).name, occurrence);
+    },
   }),
   search: method({
     args: z.strictObject({

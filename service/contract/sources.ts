@@ -1,13 +1,15 @@
 // Sources: importing a file (parsed in a worker, stored whole or not at all), listing, renaming,
 // reclassifying and deleting.
 import { z } from 'zod';
-import { deleteSource, getSource, importSource, listSources, updateSource } from '../sources.ts';
+import { deleteSource, getSource, importSource, listSources, resolveSource, updateSource } from '../sources.ts';
 import { method } from './define.ts';
 import { bytes, id, noArgument, nonEmpty, shortText, sourceKind } from './fields.ts';
 
 export const sourceMethods = {
   listSources: method({ args: noArgument, run: (_, { ws }) => listSources(ws.project.db) }),
   getSource: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => getSource(ws.project.db, id) }),
+  /** A source as a user types it: its number, its name, or its file name. */
+  findSource: method({ args: z.strictObject({ ref: nonEmpty }), run: ({ ref }, { ws }) => resolveSource(ws.project.db, ref) }),
   importSource: method({
     args: z.strictObject({
       fileName: nonEmpty,

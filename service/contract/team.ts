@@ -3,13 +3,9 @@
 import { z } from 'zod';
 import { projectAgreement } from '../agreement.ts';
 import { agreementCsv, agreementXlsx } from '../agreement-report.ts';
-import { applyCodebookMerge } from '../codebook-merge.ts';
-import { comparisonHtml, comparisonXlsx } from '../compare-report.ts';
 import { listDisagreements, resolveDisagreement, type Resolution } from '../disagreements.ts';
-import { mergeSnapshot } from '../merge-project.ts';
-import { otherFile } from '../path-policy.ts';
-import { exportQdc, exportQdpx, importQdc, importQdpx } from '../refi.ts';
-import { compareWithOther, loadOther, otherCodes } from '../team-other.ts';
+import { newProjectPath, otherFile } from '../path-policy.ts';
+import { closeProject } from '../project.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { method } from './define.ts';
 import { bytes, longText, noArgument, nonEmpty, shortText } from './fields.ts';
@@ -28,26 +24,63 @@ const review = {
 };
 const unit = z.enum(['character', 'segment', 'document']);
 const reviewAction = z.enum(['accept', 'keep-both', 'discuss']);
-const fileArgs = z.strictObject({ fileName: nonEmpty, bytes });
+const fileArgs = z.strictObject({ fileName: nonEmpty, bytes, decisions: decisions.optional() });
+/** REFI-QDA and codebook merging, loaded with the first call that needs them (see team-exchange.ts). */
+const exchange = () => import('../team-exchange.ts');
 
 export type ReviewAction = z.infer<typeof reviewAction>;
 
 export const teamMethods = {
-  exportQdpx: method({ args: noArgument, run: (_, { ws }) => exportQdpx(ws.project.db) }),
-  exportQdc: method({ args: noArgument, run: (_, { ws }) => exportQdc(ws.project.db) }),
+  exportQdpx: method({ args: noArgument, run: async (_, { ws }) => (await exchange()).exportQdpx(ws.project.db) }),
+  exportQdc: method({ args: noArgument, run: async (_, { ws }) => (await exchange()).exportQdc(ws.project.db) }),
   /** Merges a .qdpx into the open project; what could not be brought over is in `warnings`. */
-  importQdpx: method({ args: fileArgs, run: ({ fileName, bytes }, { ws }) => importQdpx(ws.project, bytes, { fileName }) }),
-  importQdc: method({ args: fileArgs, run: ({ fileName, bytes }, { ws }) => importQdc(ws.project, bytes, [], fileName) }),
+  importQdpx: method({
+    args: fileArgs,
+    run: async ({ fileName, bytes, decisions }, { ws }) =>
+      (await exchange()).importQdpx(ws.project, bytes, { fileName, ...(decisions ? { decisions } : {}) }),
+  }),
+  importQdc: method({
+    args: fileArgs,
+    run: async ({ fileName, bytes, decisions }, { ws }) => (await exchange()).importQdc(ws.project, bytes, decisions ?? [], fileName),
+  }),
+  /** A new project at `path` made from a .qdpx (written beside and put in place whole); it is left closed. */
+  createProjectFromQdpx: method({
+    args: z.strictObject({ path: nonEmpty, fileName: nonEmpty, bytes, coder: nonEmpty.optional() }),
+    path: newProjectPath,
+    run: async ({ path, fileName, bytes, coder }) => {
+      const { ctx, result } = (await exchange()).importQdpxAsNewProject(path, bytes, { fileName, ...(coder ? { coder } : {}) });
+      closeProject(ctx);
+      return result;
+    },
+  }),
+  /**
+   * Two codebook files compared (.tresse read from a copy, .qdc, .qdpx), no project open; with
+   * `format`, the report as a file. Both are paths the path policy cannot check together yet, so
+   * only the command line, whose paths are not restricted, may send them.
+   */
+  compareCodebookFiles: method({
+    args: z.strictObject({ a: nonEmpty, b: nonEmpty }),
+    run: async ({ a, b }, { hooks }) => (await exchange()).compareCodebookFiles(hooks.shell, a, b),
+  }),
+  exportCodebookFileComparison: method({
+    args: z.strictObject({ a: nonEmpty, b: nonEmpty, format: z.enum(['html', 'xlsx']) }),
+    run: async ({ a, b, format }, { ws, hooks }) => {
+      const { compareCodebookFiles, comparisonHtml, comparisonXlsx } = await exchange();
+      const cmp = compareCodebookFiles(hooks.shell, a, b);
+      return format === 'html' ? new TextEncoder().encode(comparisonHtml(cmp, ws.lang)) : comparisonXlsx(cmp, ws.lang);
+    },
+  }),
   /** My codebook (A) against the other's (B). */
   compareCodebooks: method({
     args: z.strictObject({ other }),
     path: otherFile,
-    run: ({ other }, { ws }) => compareWithOther(ws.project, other),
+    run: async ({ other }, { ws }) => (await exchange()).compareWithOther(ws.project, other),
   }),
   exportComparison: method({
     args: z.strictObject({ other, format: z.enum(['html', 'xlsx']) }),
     path: otherFile,
-    run: ({ other, format }, { ws }) => {
+    run: async ({ other, format }, { ws }) => {
+      const { compareWithOther, comparisonHtml, comparisonXlsx } = await exchange();
       const cmp = compareWithOther(ws.project, other);
       return format === 'html' ? new TextEncoder().encode(comparisonHtml(cmp, ws.lang)) : comparisonXlsx(cmp, ws.lang);
     },
@@ -56,7 +89,8 @@ export const teamMethods = {
   applyCodebookMerge: method({
     args: z.strictObject({ other, decisions }),
     path: otherFile,
-    run: ({ other, decisions }, { ws }) => {
+    run: async ({ other, decisions }, { ws }) => {
+      const { applyCodebookMerge, otherCodes } = await exchange();
       const { codes, warnings } = otherCodes(ws.project, other);
       const { diff: _diff, plan: _plan, ...counts } = applyCodebookMerge(ws.project, codes, decisions);
       return { ...counts, warnings };
@@ -65,7 +99,8 @@ export const teamMethods = {
   mergeProject: method({
     args: z.strictObject({ other, decisions: decisions.optional() }),
     path: otherFile,
-    run: ({ other, decisions = [] }, { ws }) => {
+    run: async ({ other, decisions = [] }, { ws }) => {
+      const { importQdpx, loadOther, mergeSnapshot } = await exchange();
       const o = loadOther(ws.project, other, ['.tresse', '.qdpx']);
       return 'snapshot' in o ? mergeSnapshot(ws.project, o.snapshot, decisions) : importQdpx(ws.project, o.bytes, { fileName: o.label, decisions });
     },
