@@ -141,6 +141,28 @@ export const INVALIDATES: Table = {
   resetKindColumns: () => [['listKindColumns'], ...MATRICES],
   matrixPictures: () => NOTHING,
   exportMatrix: () => NOTHING,
+  analysisGrid: () => NOTHING,
+  pictureToPng: () => NOTHING,
+
+  // What the command line asks: names typed by the user, resolved; files it names directly.
+  findCase: () => NOTHING,
+  findCode: () => NOTHING,
+  findCoder: () => NOTHING,
+  findMatrixColumns: () => NOTHING,
+  findMatrixRow: () => NOTHING,
+  findQuestion: () => NOTHING,
+  findSource: () => NOTHING,
+  locatePassage: () => NOTHING,
+  compareCodebookFiles: () => NOTHING,
+  exportCodebookFileComparison: () => NOTHING,
+  // Another project is open afterwards, or a closed one replaced: nothing shown may stay.
+  createDemoProject: () => 'project',
+  createProjectFromQdpx: () => 'project',
+  restoreClosedProject: () => 'project',
+  previewPseudonymMap: () => NOTHING,
+  pseudonymizeWithMap: () => 'everything',
+  deleteBackupFiles: () => BACKUPS,
+  setCaseAttributes: () => [...ATTRIBUTES, ['listSources']],
 };
 
 export function invalidationOf<M extends ApiMethod>(method: M, args: ArgsOf<M>, result: ResultOf<M>): Invalidation {

@@ -1,7 +1,7 @@
 // Analysis: the triangulation matrix and the other matrices, a cell's excerpts, syntheses and
 // verdicts, research questions, the kind -> column mapping, pictures and supervisor exports.
 import { z } from 'zod';
-import { getQuestion } from '../../analysis/matrix/questions.ts';
+import { getQuestion } from '../questions.ts';
 import { MATRIX_TYPES, VERDICTS } from '../../analysis/matrix/types.ts';
 import { TresseError } from '../../i18n/error.ts';
 import {
