@@ -11,12 +11,7 @@ const SLOW = {
   // Real processes killed mid-write or racing for the project lock.
   crash: ['tests/crash/**/*.test.ts', 'tests/db/lock.test.ts', 'tests/service/confidentiality/lock.test.ts'],
   // What users run: the built desktop app and command line, the package, the import worker bundle.
-  build: [
-    'tests/build/**/*.test.ts',
-    'tests/cli/built-cli.test.ts',
-    'tests/exchange/import/worker.test.ts',
-    'tests/exchange/import/pdf-damaged.test.ts',
-  ],
+  build: ['tests/build/**/*.test.ts', 'tests/cli/built-cli.test.ts', 'tests/exchange/import/worker.test.ts', 'tests/exchange/import/pdf-damaged.test.ts'],
   // Many generated inputs: hostile files through every front end, the seeded fuzz and property
   // suites, and sources at the largest sizes users have.
   fuzz: [

@@ -62,12 +62,7 @@ function pick(rnd: () => number, vocab: { words: string[]; cumulative: Float64Ar
 }
 
 /** One interview of about `words` words, in turns "Enquêtrice :" / "P12 :". */
-export function interviewText(
-  rnd: () => number,
-  vocab: ReturnType<typeof vocabulary>,
-  index: number,
-  words: number,
-): string {
+export function interviewText(rnd: () => number, vocab: ReturnType<typeof vocabulary>, index: number, words: number): string {
   const lines: string[] = [];
   let count = 0;
   let turn = 0;

@@ -29,9 +29,28 @@ export interface MatrixBench {
   xlsxBytes: number;
 }
 
-
-const WORDS = ['secret', 'partagé', 'cellule', 'logement', 'voisinage', 'soins', 'consentement', 'réunion', 'bailleur', 'psychiatrie',
-  'coordination', 'isolement', 'urgence', 'confiance', 'maire', 'équipe', 'mobile', 'stigmatisation', 'usagers', 'parole'];
+const WORDS = [
+  'secret',
+  'partagé',
+  'cellule',
+  'logement',
+  'voisinage',
+  'soins',
+  'consentement',
+  'réunion',
+  'bailleur',
+  'psychiatrie',
+  'coordination',
+  'isolement',
+  'urgence',
+  'confiance',
+  'maire',
+  'équipe',
+  'mobile',
+  'stigmatisation',
+  'usagers',
+  'parole',
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -78,9 +97,7 @@ export function benchProject(dir: string, options: BenchOptions = {}): ProjectCo
   })();
   const codes = listCodes(ctx.db).map((c) => c.id);
   const lengths = ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[];
-  const insert = ctx.db.prepare(
-    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = ctx.db.prepare(`INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   ctx.db.transaction(() => {
     for (let i = 0; i < codingCount; i++) {
       const s = lengths[Math.floor(rnd() * lengths.length)]!;

@@ -60,7 +60,11 @@ export function compareCodebooks(mine: readonly CompareCode[], theirs: readonly 
   const aOf = new Map<DiffCode, DiffCode>(); // b -> a
   const bOf = new Map<DiffCode, DiffCode>(); // a -> b
   const by = new Map<DiffCode, MatchBy>(); // keyed by b
-  const pair = (a: DiffCode, b: DiffCode, how: MatchBy) => { aOf.set(b, a); bOf.set(a, b); by.set(b, how); };
+  const pair = (a: DiffCode, b: DiffCode, how: MatchBy) => {
+    aOf.set(b, a);
+    bOf.set(a, b);
+    by.set(b, how);
+  };
 
   const aByGuid = new Map(A.list.map((a) => [a.guid.toLowerCase(), a]));
   for (const b of B.list) {
@@ -69,7 +73,7 @@ export function compareCodebooks(mine: readonly CompareCode[], theirs: readonly 
   }
 
   // Path and name matches feed each other (a parent matched by name lets its children match by path).
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const b of B.list) {
       if (aOf.has(b)) continue;
@@ -95,7 +99,10 @@ export function compareCodebooks(mine: readonly CompareCode[], theirs: readonly 
     }
   }
 
-  const proposals = proposeRenames(A.list.filter((a) => !bOf.has(a)), B.list.filter((b) => !aOf.has(b)));
+  const proposals = proposeRenames(
+    A.list.filter((a) => !bOf.has(a)),
+    B.list.filter((b) => !aOf.has(b)),
+  );
   const proposedA = new Set(proposals.map((p) => p.a));
   const proposedB = new Set(proposals.map((p) => p.b));
 
@@ -155,16 +162,26 @@ function locate(codes: readonly CompareCode[]): Located {
 function proposeRenames(as: DiffCode[], bs: DiffCode[]): Array<{ a: DiffCode; b: DiffCode; score: number }> {
   if (as.length === 0 || bs.length === 0) return [];
   const options = { includeScore: true, ignoreLocation: true, useTokenSearch: true, threshold: FUSE_THRESHOLD };
-  const aIndex = new Fuse(as.map((a) => nameKey(a.name)), options);
-  const bIndex = new Fuse(bs.map((b) => nameKey(b.name)), options);
+  const aIndex = new Fuse(
+    as.map((a) => nameKey(a.name)),
+    options,
+  );
+  const bIndex = new Fuse(
+    bs.map((b) => nameKey(b.name)),
+    options,
+  );
   // Searching both ways: a short name inside a long one scores well only when the short one is the query.
   const best = new Map<string, { a: DiffCode; b: DiffCode; score: number }>();
   const consider = (a: DiffCode, b: DiffCode, score: number) => {
     const k = `${a.id}:${b.id}`;
     if (score <= MAX_RENAME_SCORE && score < (best.get(k)?.score ?? Infinity)) best.set(k, { a, b, score });
   };
-  bs.forEach((b) => { for (const r of aIndex.search(nameKey(b.name))) consider(as[r.refIndex]!, b, r.score ?? 1); });
-  as.forEach((a) => { for (const r of bIndex.search(nameKey(a.name))) consider(a, bs[r.refIndex]!, r.score ?? 1); });
+  bs.forEach((b) => {
+    for (const r of aIndex.search(nameKey(b.name))) consider(as[r.refIndex]!, b, r.score ?? 1);
+  });
+  as.forEach((a) => {
+    for (const r of bIndex.search(nameKey(a.name))) consider(a, bs[r.refIndex]!, r.score ?? 1);
+  });
   // Closest pairs first, each code used once.
   const taken = new Set<DiffCode>();
   const out: Array<{ a: DiffCode; b: DiffCode; score: number }> = [];

@@ -27,7 +27,11 @@ export function readCsv(raw: string): { delimiter: string; records: CsvRecord[] 
 
 /** The separator that occurs most often, outside quotes, in the header line; comma on a tie. */
 function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
@@ -62,7 +66,11 @@ function parse(text: string, delimiter: string, firstLine: number): CsvRecord[] 
         if (i >= text.length) throw formatError('CSV', `ligne ${opened} : guillemet ouvert jamais refermé`, { line: opened, reason: 'quote' });
         const c = text[i]!;
         if (c === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }

@@ -11,17 +11,41 @@ import type { Code } from '../model/types.ts';
 import { readCsv, type CsvRecord } from './csv-format.ts';
 import { writeCsv } from './csv-writer.ts';
 import { unguardFormula } from './formula-guard.ts';
-import { DEFAULT_COLOR, MAX_CODE_DEPTH, TEXT_FIELDS, checkTree, formatError, isColor, isGuid, tooDeepError, treeFromFlat, walk, type ImportedCode } from './tree.ts';
+import {
+  DEFAULT_COLOR,
+  MAX_CODE_DEPTH,
+  TEXT_FIELDS,
+  checkTree,
+  formatError,
+  isColor,
+  isGuid,
+  tooDeepError,
+  treeFromFlat,
+  walk,
+  type ImportedCode,
+} from './tree.ts';
 
 export const CSV_COLUMNS = ['guid', 'parent', 'abbrev', 'path', 'name', 'color', 'codable', 'definition', 'inclusion', 'exclusion', 'example'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 export const PATH_SEPARATOR = ' / ';
 
 const ALIASES: Record<string, Column> = {
-  identifiant: 'guid', id: 'guid', uuid: 'guid', abreviation: 'abbrev', sigle: 'abbrev', chemin: 'path',
-  nom: 'name', couleur: 'color', colour: 'color', codable: 'codable', applicable: 'codable',
-  exemple: 'example', critere_d_inclusion: 'inclusion', criteres_d_inclusion: 'inclusion',
-  critere_d_exclusion: 'exclusion', criteres_d_exclusion: 'exclusion',
+  identifiant: 'guid',
+  id: 'guid',
+  uuid: 'guid',
+  abreviation: 'abbrev',
+  sigle: 'abbrev',
+  chemin: 'path',
+  nom: 'name',
+  couleur: 'color',
+  colour: 'color',
+  codable: 'codable',
+  applicable: 'codable',
+  exemple: 'example',
+  critere_d_inclusion: 'inclusion',
+  criteres_d_inclusion: 'inclusion',
+  critere_d_exclusion: 'exclusion',
+  criteres_d_exclusion: 'exclusion',
 };
 
 export function exportCodebookCsv(codes: readonly Code[], lang: Lang): string {
@@ -30,8 +54,17 @@ export function exportCodebookCsv(codes: readonly Code[], lang: Lang): string {
   for (const { code, path } of walk(treeFromFlat(codes))) {
     for (const child of code.children) parents.set(child, code.guid ?? '');
     rows.push([
-      code.guid ?? '', parents.get(code) ?? '', code.abbrev ?? '', path.join(PATH_SEPARATOR), code.name, code.color,
-      String(code.codable), code.definition, code.inclusion, code.exclusion, code.example,
+      code.guid ?? '',
+      parents.get(code) ?? '',
+      code.abbrev ?? '',
+      path.join(PATH_SEPARATOR),
+      code.name,
+      code.color,
+      String(code.codable),
+      code.definition,
+      code.inclusion,
+      code.exclusion,
+      code.example,
     ]);
   }
   return writeCsv(rows, lang);
@@ -59,7 +92,13 @@ export function parseCodebookCsv(text: string): ImportedCode[] {
   return roots;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/[\s\-'’]+/g, '_');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-'’]+/g, '_');
 
 function readHeader(header: CsvRecord): (Column | null)[] {
   const columns = header.fields.map((h) => {
@@ -78,9 +117,12 @@ function readHeader(header: CsvRecord): (Column | null)[] {
 
 function readRow({ line, fields }: CsvRecord, columns: (Column | null)[]): Row {
   const extra = fields.slice(columns.length).filter((f) => f.trim() !== '');
-  if (extra.length > 0) throw fail(line, `${fields.length} champs pour ${columns.length} colonnes (séparateur dans un texte non entouré de guillemets ?)`, 'fields');
+  if (extra.length > 0)
+    throw fail(line, `${fields.length} champs pour ${columns.length} colonnes (séparateur dans un texte non entouré de guillemets ?)`, 'fields');
   const cells: Partial<Record<Column, string>> = {};
-  columns.forEach((c, i) => { if (c !== null) cells[c] = fields[i] ?? ''; });
+  columns.forEach((c, i) => {
+    if (c !== null) cells[c] = fields[i] ?? '';
+  });
   const trimmed = (c: Column) => (cells[c] ?? '').trim();
   const name = trimmed('name') || (trimmed('path').split(PATH_SEPARATOR).pop() ?? '').trim();
   if (name === '') throw fail(line, 'nom du code absent', 'name');
@@ -90,8 +132,16 @@ function readRow({ line, fields }: CsvRecord, columns: (Column | null)[]): Row {
   if (color !== '' && !isColor(color)) throw fail(line, `couleur « ${color} » invalide (attendu : #rrggbb)`, 'color');
   const abbrev = trimmed('abbrev');
   const code: ImportedCode = {
-    guid: guid === '' ? null : guid, name, abbrev: abbrev === '' ? null : abbrev, color: color.toLowerCase(),
-    definition: '', inclusion: '', exclusion: '', example: '', codable: readCodable(trimmed('codable'), line), children: [],
+    guid: guid === '' ? null : guid,
+    name,
+    abbrev: abbrev === '' ? null : abbrev,
+    color: color.toLowerCase(),
+    definition: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
+    codable: readCodable(trimmed('codable'), line),
+    children: [],
   };
   for (const f of TEXT_FIELDS) code[f] = cells[f] ?? '';
   return { line, cells, code, explicitColor: color !== '' };

@@ -24,7 +24,12 @@ export function parseCodebookJson(text: string): ImportedCode[] {
   } catch (e) {
     // The engine's message is English and changes between versions: only the place is kept.
     const place = jsonErrorPlace(body, e);
-    const detail = place === 'end' ? 'JSON incomplet (le fichier s’arrête avant la fin)' : place ? `JSON invalide (ligne ${place.line}, colonne ${place.column})` : 'JSON invalide';
+    const detail =
+      place === 'end'
+        ? 'JSON incomplet (le fichier s’arrête avant la fin)'
+        : place
+          ? `JSON invalide (ligne ${place.line}, colonne ${place.column})`
+          : 'JSON invalide';
     throw fail(detail, { reason: 'syntax' });
   }
   return codebookFromJson(data);
@@ -43,7 +48,10 @@ export function codebookFromJson(data: unknown): ImportedCode[] {
   const roots = data.codes.map((c, i) => readCode(c, `codes[${i}]`, null, 1));
   const places = new Map<ImportedCode, string>();
   const remember = (list: ImportedCode[], at: string) =>
-    list.forEach((c, i) => { places.set(c, `${at}[${i}]`); remember(c.children, `${at}[${i}].children`); });
+    list.forEach((c, i) => {
+      places.set(c, `${at}[${i}]`);
+      remember(c.children, `${at}[${i}].children`);
+    });
   remember(roots, 'codes');
   checkTree('JSON', roots, (code) => `${places.get(code)} (« ${code.name} »)`);
   return roots;
@@ -76,7 +84,10 @@ function readCode(raw: unknown, at: string, parentColor: string | null, depth: n
     name,
     abbrev: abbrev === '' ? null : abbrev,
     color: lower,
-    definition: '', inclusion: '', exclusion: '', example: '',
+    definition: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
     codable: raw.codable !== false,
     children: ((raw.children as unknown[] | undefined) ?? []).map((c, i) => readCode(c, `${at}.children[${i}]`, lower, depth + 1)),
   };

@@ -65,8 +65,10 @@ export function planMerge(diff: CodebookDiff, decisions: readonly Decision[]): M
   const tree = new Tree([...diff.matches.map((m) => m.a), ...proposals.map((p) => p.a), ...diff.removed.map((d) => d.a)]);
   const ops: MergeOp[] = [];
 
-  const adds = [...diff.added.filter((d) => choose(d.id) === 'add').map((d) => d.b), ...proposals.filter((p) => choose(p.id) === 'distinct').map((p) => p.b)]
-    .sort((x, y) => x.path.length - y.path.length);
+  const adds = [
+    ...diff.added.filter((d) => choose(d.id) === 'add').map((d) => d.b),
+    ...proposals.filter((p) => choose(p.id) === 'distinct').map((p) => p.b),
+  ].sort((x, y) => x.path.length - y.path.length);
   for (const b of adds) {
     const parentGuid = landing(b.parentGuid);
     const { id: _id, parentId: _parentId, path: _path, parentGuid: _parentGuid, ...code } = b;

@@ -69,9 +69,16 @@ export function treeFromFlat(codes: readonly Code[]): ImportedCode[] {
       .map((c) => {
         placed++;
         return {
-          guid: c.guid, name: c.name, abbrev: c.abbrev, color: c.color.toLowerCase(),
-          definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example,
-          codable: c.codable, children: build(c.id),
+          guid: c.guid,
+          name: c.name,
+          abbrev: c.abbrev,
+          color: c.color.toLowerCase(),
+          definition: c.definition,
+          inclusion: c.inclusion,
+          exclusion: c.exclusion,
+          example: c.example,
+          codable: c.codable,
+          children: build(c.id),
         };
       });
   const roots = build(null);

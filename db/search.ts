@@ -65,8 +65,7 @@ export function parseQuery(query: string): QueryClause[] {
 export function toFtsQuery(clauses: readonly QueryClause[]): string {
   const positive = clauses.filter((c) => !c.negated);
   const term = (tokens: readonly string[], prefix: boolean) => `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
-  const render = (c: QueryClause) =>
-    c.spellings.length > 1 ? `(${c.spellings.map((s) => term(s, c.prefix)).join(' OR ')})` : term(c.tokens, c.prefix);
+  const render = (c: QueryClause) => (c.spellings.length > 1 ? `(${c.spellings.map((s) => term(s, c.prefix)).join(' OR ')})` : term(c.tokens, c.prefix));
   const groups: QueryClause[][] = [];
   for (const c of positive) {
     if (c.alternative && groups.length > 0) groups[groups.length - 1]!.push(c);
@@ -96,14 +95,13 @@ export interface SearchResult {
 /** Indexes the sources queued since the last search, in one transaction; returns how many. */
 export function catchUpSearchIndex(db: Db): number {
   if (!stmt(db, 'SELECT 1 FROM fts_pending LIMIT 1').get()) return 0;
-  return db.transaction(() => {
-    const n = stmt(
-      db,
-      `INSERT INTO sources_fts (rowid, text) SELECT s.id, s.text FROM fts_pending p JOIN sources s ON s.id = p.source_id`,
-    ).run().changes;
-    stmt(db, 'DELETE FROM fts_pending').run();
-    return n;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const n = stmt(db, `INSERT INTO sources_fts (rowid, text) SELECT s.id, s.text FROM fts_pending p JOIN sources s ON s.id = p.source_id`).run().changes;
+      stmt(db, 'DELETE FROM fts_pending').run();
+      return n;
+    })
+    .immediate();
 }
 
 export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
@@ -119,9 +117,7 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
      WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts), s.id`,
   ).all(toFtsQuery(clauses)) as { id: number; name: string; kind: SourceKind }[];
   const wanted = rows.filter(
-    (r) =>
-      (!options.sourceKinds?.length || options.sourceKinds.includes(r.kind)) &&
-      (!options.sourceIds?.length || options.sourceIds.includes(r.id)),
+    (r) => (!options.sourceKinds?.length || options.sourceKinds.includes(r.kind)) && (!options.sourceIds?.length || options.sourceIds.includes(r.id)),
   );
   const hits: SearchHit[] = [];
   let truncated = false;

@@ -25,9 +25,7 @@ import { APP_SCHEME, createMainWindow, hardenContents, windowTitle } from './win
 // Same settings folder as the browser mode (server/config-dir.ts), packaged or not.
 app.setName('Tresse');
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 // dist-electron/main.cjs -> the app's root (the repository, or the packaged app.asar).
 const appRoot = join(__dirname, '..');

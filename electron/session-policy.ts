@@ -31,9 +31,7 @@ export function applySessionPolicy(session: Session): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     callback(permissionAllowed(permission, originOf(details.requestingUrl ?? contents?.getURL())));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    permissionAllowed(permission, originOf(requestingOrigin)),
-  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, originOf(requestingOrigin)));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -9,7 +9,15 @@ import { teamMessages } from './ui-team.ts';
 import { analysisMessages } from './ui-analysis.ts';
 import { robustnessMessages } from './robustness.ts';
 
-export const catalogue = { ...errorMessages, ...uiMessages, ...codingMessages, ...privacyMessages, ...teamMessages, ...analysisMessages, ...robustnessMessages } as const;
+export const catalogue = {
+  ...errorMessages,
+  ...uiMessages,
+  ...codingMessages,
+  ...privacyMessages,
+  ...teamMessages,
+  ...analysisMessages,
+  ...robustnessMessages,
+} as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

@@ -5,11 +5,26 @@ import { interpolate, type Lang } from './lang.ts';
 type Forms = { fr: [one: string, many: string]; en: [one: string, many: string] };
 
 export const importNoteMessages = {
-  sections: { fr: ['{count} titre de section reconnu', '{count} titres de section reconnus'], en: ['{count} section heading found', '{count} section headings found'] },
-  turns: { fr: ['{count} tour de parole reconnu{speakers}', '{count} tours de parole reconnus{speakers}'], en: ['{count} speaker turn found{speakers}', '{count} speaker turns found{speakers}'] },
-  footnotes: { fr: ['{count} note de bas de page non importée', '{count} notes de bas de page non importées'], en: ['{count} footnote not imported', '{count} footnotes not imported'] },
-  endnotes: { fr: ['{count} note de fin non importée', '{count} notes de fin non importées'], en: ['{count} endnote not imported', '{count} endnotes not imported'] },
-  comments: { fr: ['{count} commentaire non importé', '{count} commentaires non importés'], en: ['{count} comment not imported', '{count} comments not imported'] },
+  sections: {
+    fr: ['{count} titre de section reconnu', '{count} titres de section reconnus'],
+    en: ['{count} section heading found', '{count} section headings found'],
+  },
+  turns: {
+    fr: ['{count} tour de parole reconnu{speakers}', '{count} tours de parole reconnus{speakers}'],
+    en: ['{count} speaker turn found{speakers}', '{count} speaker turns found{speakers}'],
+  },
+  footnotes: {
+    fr: ['{count} note de bas de page non importée', '{count} notes de bas de page non importées'],
+    en: ['{count} footnote not imported', '{count} footnotes not imported'],
+  },
+  endnotes: {
+    fr: ['{count} note de fin non importée', '{count} notes de fin non importées'],
+    en: ['{count} endnote not imported', '{count} endnotes not imported'],
+  },
+  comments: {
+    fr: ['{count} commentaire non importé', '{count} commentaires non importés'],
+    en: ['{count} comment not imported', '{count} comments not imported'],
+  },
   toc: {
     fr: ['Table des matières non importée (elle répète les titres).', 'Table des matières non importée (elle répète les titres).'],
     en: ['Table of contents not imported (it repeats the headings).', 'Table of contents not imported (it repeats the headings).'],
@@ -18,7 +33,10 @@ export const importNoteMessages = {
     fr: ['{count} en-tête/pied de page répété retiré', '{count} en-têtes/pieds de page répétés retirés'],
     en: ['{count} repeated header/footer removed', '{count} repeated headers/footers removed'],
   },
-  pageNumbers: { fr: ['{count} numéro de page retiré', '{count} numéros de page retirés'], en: ['{count} page number removed', '{count} page numbers removed'] },
+  pageNumbers: {
+    fr: ['{count} numéro de page retiré', '{count} numéros de page retirés'],
+    en: ['{count} page number removed', '{count} page numbers removed'],
+  },
   blankPages: {
     fr: ['{count} page sans texte ignorée (image ou page scannée ?)', '{count} pages sans texte ignorées (images ou pages scannées ?)'],
     en: ['{count} page without text skipped (an image or a scanned page?)', '{count} pages without text skipped (images or scanned pages?)'],

@@ -81,7 +81,10 @@ export const privacyMessages = {
     fr: 'Attention : {count} sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture, ont été prises avant et contiennent encore les noms réels. Elles sont dans {dir}. Supprimez-les avant de confier ce dossier à quelqu’un.',
     en: 'Warning: {count} backup(s) of this project, including the one Tresse takes each time it opens, were taken before and still hold the real names. They are in {dir}. Delete them before handing that folder to anyone.',
   },
-  'pseudo.deleteOldBackups': { fr: 'Supprimer les {count} sauvegarde(s) qui contiennent les noms réels…', en: 'Delete the {count} backup(s) that hold the real names…' },
+  'pseudo.deleteOldBackups': {
+    fr: 'Supprimer les {count} sauvegarde(s) qui contiennent les noms réels…',
+    en: 'Delete the {count} backup(s) that hold the real names…',
+  },
   // The columns where a name may hide besides source texts (service/pseudonym-columns.ts), worded for the user.
   'pseudo.column.project.name': { fr: 'nom du projet', en: 'project name' },
   'pseudo.column.sources.name': { fr: 'nom de source', en: 'source name' },
@@ -149,7 +152,10 @@ export const privacyMessages = {
     fr: 'Je confirme la suppression de ces {count} codage(s).',
     en: 'I confirm removing these {count} coding(s).',
   },
-  'edit.saved': { fr: 'Texte enregistré. {moved} codage(s) déplacé(s), {changed} ajusté(s), {removed} supprimé(s).', en: 'Text saved. {moved} coding(s) moved, {changed} adjusted, {removed} removed.' },
+  'edit.saved': {
+    fr: 'Texte enregistré. {moved} codage(s) déplacé(s), {changed} ajusté(s), {removed} supprimé(s).',
+    en: 'Text saved. {moved} coding(s) moved, {changed} adjusted, {removed} removed.',
+  },
   'edit.deleted': { fr: 'supprimé', en: 'deleted' },
   'edit.inserted': { fr: 'ajouté', en: 'inserted' },
   'edit.structureTitle': { fr: 'Tours de parole et sections', en: 'Speaker turns and sections' },

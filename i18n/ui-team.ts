@@ -128,7 +128,10 @@ export const teamMessages = {
   'team.agreement.needTwo': { fr: 'Choisissez au moins deux codeurs.', en: 'Choose at least two coders.' },
   'team.agreement.run': { fr: 'Calculer l’accord', en: 'Compute agreement' },
   'team.agreement.table': { fr: 'Accord par code et sur l’ensemble', en: 'Agreement per code and overall' },
-  'team.agreement.noCode': { fr: 'Aucun code appliqué par ces codeurs dans les sources comparées.', en: 'No code applied by these coders in the sources compared.' },
+  'team.agreement.noCode': {
+    fr: 'Aucun code appliqué par ces codeurs dans les sources comparées.',
+    en: 'No code applied by these coders in the sources compared.',
+  },
   'team.agreement.exportCsv': { fr: 'Exporter (CSV)', en: 'Export (CSV)' },
   'team.agreement.exportXlsx': { fr: 'Exporter (XLSX)', en: 'Export (XLSX)' },
   'team.agreement.changed': {

@@ -115,11 +115,7 @@ export interface Excerpt extends Coding {
 }
 
 export type MemoTarget =
-  | { kind: 'project' }
-  | { kind: 'source'; id: number }
-  | { kind: 'case'; id: number }
-  | { kind: 'code'; id: number }
-  | { kind: 'coding'; id: number };
+  { kind: 'project' } | { kind: 'source'; id: number } | { kind: 'case'; id: number } | { kind: 'code'; id: number } | { kind: 'coding'; id: number };
 
 export interface Memo {
   id: number;

@@ -55,9 +55,7 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
   });
   // Checked on the output text itself, so nothing added around the bundle can slip through.
   const preloadText = preload.outputFiles.find((f) => f.path.endsWith('.cjs')).text;
-  const preloadRequires = [...preloadText.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
-    .map((m) => m[1])
-    .filter((name) => name !== 'electron');
+  const preloadRequires = [...preloadText.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]).filter((name) => name !== 'electron');
   if (preloadRequires.length > 0) {
     throw new Error(`The sandboxed preload may only require 'electron'; it requires ${preloadRequires.join(', ')}`);
   }
@@ -76,5 +74,7 @@ export async function buildElectron({ dev = false, outdir = join(root, 'dist-ele
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
   const dev = process.argv.includes('--dev');
   const needed = await buildElectron({ dev });
-  console.log(`dist-electron/main.cjs, import-worker.cjs and preload.cjs built (${dev ? 'development' : 'production'}; main loads from node_modules: ${needed.join(', ')})`);
+  console.log(
+    `dist-electron/main.cjs, import-worker.cjs and preload.cjs built (${dev ? 'development' : 'production'}; main loads from node_modules: ${needed.join(', ')})`,
+  );
 }

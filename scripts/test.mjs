@@ -11,8 +11,33 @@ import { newestMtime } from './freshness.mjs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
-const SOURCES = ['renderer', 'electron', 'service', 'db', 'model', 'text', 'i18n', 'exchange', 'analysis', 'codebooks', 'cli', 'server', 'scripts', 'index.html', 'vite.config.ts', 'package.json'];
-const OUTPUTS = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/import-worker.cjs', 'dist-node/tresse.mjs', 'dist-node/server.mjs', 'dist-node/import-worker.mjs'];
+const SOURCES = [
+  'renderer',
+  'electron',
+  'service',
+  'db',
+  'model',
+  'text',
+  'i18n',
+  'exchange',
+  'analysis',
+  'codebooks',
+  'cli',
+  'server',
+  'scripts',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+];
+const OUTPUTS = [
+  'dist/index.html',
+  'dist-electron/main.cjs',
+  'dist-electron/preload.cjs',
+  'dist-electron/import-worker.cjs',
+  'dist-node/tresse.mjs',
+  'dist-node/server.mjs',
+  'dist-node/import-worker.mjs',
+];
 
 /** Modification time of the oldest output; 0 when one is missing. */
 function oldestOutput() {
@@ -31,9 +56,7 @@ if (oldestOutput() < newestMtime(SOURCES)) {
   }
 }
 mkdirSync('test-results', { recursive: true });
-const status = run('npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2),
-]);
+const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2)]);
 try {
   const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;

@@ -250,5 +250,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: strin
     'Cache-Control': 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

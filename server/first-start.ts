@@ -8,10 +8,7 @@ import type { Workspace } from '../service/workspace.ts';
 
 export type StartupOutcome = 'requested' | 'recent' | 'demo' | 'none';
 
-export async function openStartupProject(
-  ws: Workspace,
-  options: { configDir: string; projectPath?: string; demoDir?: string },
-): Promise<StartupOutcome> {
+export async function openStartupProject(ws: Workspace, options: { configDir: string; projectPath?: string; demoDir?: string }): Promise<StartupOutcome> {
   if (options.projectPath) {
     ws.open(options.projectPath);
     return 'requested';

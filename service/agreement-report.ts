@@ -10,14 +10,7 @@ type Cell = string | number | null;
 const UNIT_LABEL: Record<ProjectAgreement['unit'], TeamLabel> = { character: 'unitCharacter', segment: 'unitSegment', document: 'unitDocument' };
 
 function figures(f: AgreementFigures, twoCoders: boolean): Cell[] {
-  return [
-    f.units,
-    ...f.presentByCoder,
-    f.percentAgreement,
-    ...(twoCoders ? [f.cohenKappa?.kappa ?? null] : []),
-    f.fleissKappa,
-    f.krippendorffAlpha,
-  ];
+  return [f.units, ...f.presentByCoder, f.percentAgreement, ...(twoCoders ? [f.cohenKappa?.kappa ?? null] : []), f.fleissKappa, f.krippendorffAlpha];
 }
 
 /** Header then rows; coefficients are numbers (null when undefined). */
@@ -32,11 +25,7 @@ export function agreementTable(a: ProjectAgreement, lang: Lang): Cell[][] {
     teamLabel('fleiss', lang),
     teamLabel('alpha', lang),
   ];
-  return [
-    head,
-    ...a.perCode.map((r) => [r.path.join(' / '), ...figures(r, two)]),
-    [teamLabel('overall', lang), ...figures(a.overall, two)],
-  ];
+  return [head, ...a.perCode.map((r) => [r.path.join(' / '), ...figures(r, two)]), [teamLabel('overall', lang), ...figures(a.overall, two)]];
 }
 
 export function agreementHeading(a: ProjectAgreement, lang: Lang): string[] {
@@ -70,7 +59,10 @@ export function agreementText(a: ProjectAgreement, lang: Lang): string {
 /** The table as the spreadsheets of the user's language read it: ";" and 0,812 in French, "," and 0.812 in English. */
 export function agreementCsv(a: ProjectAgreement, lang: Lang): string {
   const cell = (c: Cell) => (c === null ? '' : typeof c === 'number' && lang === 'fr' ? String(c).replace('.', ',') : String(c));
-  return writeCsv(agreementTable(a, lang).map((r) => r.map(cell)), lang);
+  return writeCsv(
+    agreementTable(a, lang).map((r) => r.map(cell)),
+    lang,
+  );
 }
 
 export async function agreementXlsx(a: ProjectAgreement, lang: Lang): Promise<Uint8Array> {

@@ -51,9 +51,7 @@ export function agreementData(db: Db, coderNames: readonly string[], codeRef?: s
        WHERE coder_id IN (${ids.map(() => '?').join(',')})`,
     )
     .all(...ids) as CodingSpan[];
-  const sourceLengths = new Map(
-    (stmt(db, 'SELECT id, length FROM sources').all() as { id: number; length: number }[]).map((s) => [s.id, s.length]),
-  );
+  const sourceLengths = new Map((stmt(db, 'SELECT id, length FROM sources').all() as { id: number; length: number }[]).map((s) => [s.id, s.length]));
   const codeIds = codeRef === undefined ? undefined : selectedCodes(db, codeRef);
   return { coders, codings, sourceLengths, codeIds };
 }
@@ -86,12 +84,14 @@ export function projectAgreement(db: Db, options: AgreementOptions): ProjectAgre
     coders: data.coders,
     sources: named(report.sourceIds),
     excludedSources: named(report.excludedSourceIds),
-    perCode: report.perCode.map((r) => ({
-      ...r,
-      code: codes.get(r.codeId)?.name ?? String(r.codeId),
-      abbrev: codes.get(r.codeId)?.abbrev ?? null,
-      path: codePath(codes, r.codeId),
-    })).sort((x, y) => x.path.join('\u0000').localeCompare(y.path.join('\u0000'), 'fr')),
+    perCode: report.perCode
+      .map((r) => ({
+        ...r,
+        code: codes.get(r.codeId)?.name ?? String(r.codeId),
+        abbrev: codes.get(r.codeId)?.abbrev ?? null,
+        path: codePath(codes, r.codeId),
+      }))
+      .sort((x, y) => x.path.join('\u0000').localeCompare(y.path.join('\u0000'), 'fr')),
     overall: report.overall,
   };
 }

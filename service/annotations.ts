@@ -11,10 +11,13 @@ import { nowIso, type ProjectContext } from './context.ts';
 export function setSynthesis(ctx: ProjectContext, scope: AnnotationScope, row: RowRef, columnKey: string, text: string): void {
   const body = text.trim();
   ctx.db.transaction(() => {
-    stmt(
-      ctx.db,
-      `DELETE FROM matrix_syntheses WHERE matrix = ? AND code_id IS ? AND question_id IS ? AND case_id IS ? AND column_key = ?`,
-    ).run(scope.matrix, row.codeId ?? null, row.questionId ?? null, scope.caseId, columnKey);
+    stmt(ctx.db, `DELETE FROM matrix_syntheses WHERE matrix = ? AND code_id IS ? AND question_id IS ? AND case_id IS ? AND column_key = ?`).run(
+      scope.matrix,
+      row.codeId ?? null,
+      row.questionId ?? null,
+      scope.caseId,
+      columnKey,
+    );
     if (!body) return;
     stmt(
       ctx.db,
@@ -35,14 +38,7 @@ export function loadSyntheses(db: Db, scope: AnnotationScope): Map<string, strin
 }
 
 /** Sets a row's verdict with its note; `null` clears it. */
-export function setVerdict(
-  ctx: ProjectContext,
-  scope: AnnotationScope,
-  dimension: string,
-  row: RowRef,
-  verdict: Verdict | null,
-  note = '',
-): void {
+export function setVerdict(ctx: ProjectContext, scope: AnnotationScope, dimension: string, row: RowRef, verdict: Verdict | null, note = ''): void {
   if (verdict !== null && !(VERDICTS as readonly string[]).includes(verdict)) {
     throw new TresseError('matrix.verdict', { verdict: String(verdict), allowed: VERDICTS.join(', ') });
   }

@@ -15,18 +15,12 @@ export function listAttributes(db: Db, scope?: AttributeScope): AttributeDef[] {
 }
 
 export function findAttribute(db: Db, scope: AttributeScope, name: string): AttributeDef | undefined {
-  const row = stmt(db, 'SELECT id, name, type, scope, multi FROM attributes WHERE scope = ? AND name = ?').get(
-    scope,
-    name.trim(),
-  ) as AttrRow | undefined;
+  const row = stmt(db, 'SELECT id, name, type, scope, multi FROM attributes WHERE scope = ? AND name = ?').get(scope, name.trim()) as AttrRow | undefined;
   return row ? toDef(row) : undefined;
 }
 
 /** Declares an attribute, or returns the existing one; a different type for the same name is refused. */
-export function defineAttribute(
-  ctx: ProjectContext,
-  def: { name: string; type: AttributeType; scope?: AttributeScope; multi?: boolean },
-): AttributeDef {
+export function defineAttribute(ctx: ProjectContext, def: { name: string; type: AttributeType; scope?: AttributeScope; multi?: boolean }): AttributeDef {
   const scope = def.scope ?? 'case';
   const name = def.name.trim();
   if (!name) throw new TresseError('value.invalid', { field: 'attribute', value: def.name });
@@ -87,12 +81,7 @@ function fromStored(def: Pick<AttributeDef, 'type'>, v: string | number): string
  * Replaces the values of one attribute on a case or a source. An empty list makes it unknown;
  * several values need a multi-valued attribute.
  */
-export function setAttributeValues(
-  ctx: ProjectContext,
-  target: { caseId: number } | { sourceId: number },
-  name: string,
-  values: readonly unknown[],
-): void {
+export function setAttributeValues(ctx: ProjectContext, target: { caseId: number } | { sourceId: number }, name: string, values: readonly unknown[]): void {
   const scope: AttributeScope = 'caseId' in target ? 'case' : 'source';
   ctx.db.transaction(() => {
     const def = findAttribute(ctx.db, scope, name);
@@ -101,11 +90,7 @@ export function setAttributeValues(
     if (stored.length > 1 && !def.multi) stmt(ctx.db, 'UPDATE attributes SET multi = 1 WHERE id = ?').run(def.id);
     const caseId = 'caseId' in target ? target.caseId : null;
     const sourceId = 'sourceId' in target ? target.sourceId : null;
-    stmt(ctx.db, 'DELETE FROM attribute_values WHERE attribute_id = ? AND case_id IS ? AND source_id IS ?').run(
-      def.id,
-      caseId,
-      sourceId,
-    );
+    stmt(ctx.db, 'DELETE FROM attribute_values WHERE attribute_id = ? AND case_id IS ? AND source_id IS ?').run(def.id, caseId, sourceId);
     const ins = stmt(ctx.db, 'INSERT INTO attribute_values (attribute_id, case_id, source_id, value) VALUES (?, ?, ?, ?)');
     for (const v of new Set(stored)) ins.run(def.id, caseId, sourceId, v);
   })();

@@ -203,9 +203,7 @@ export function restoreBackup(projectPath: string, backupFile: string): { restor
 }
 
 function resolveBackup(projectPath: string, backupFile: string): string {
-  const candidates = isAbsolute(backupFile)
-    ? [backupFile]
-    : [join(backupDirOf(projectPath), backupFile), join(dirname(projectPath), backupFile)];
+  const candidates = isAbsolute(backupFile) ? [backupFile] : [join(backupDirOf(projectPath), backupFile), join(dirname(projectPath), backupFile)];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new TresseError('backup.notFound', { file: backupFile });
   return found;

@@ -35,17 +35,20 @@ function toCase(r: CaseRow, values: Map<number, Case['attributes']>): Case {
     name: r.name,
     description: r.description,
     attributes: values.get(r.id) ?? {},
-    sourceIds: r.sourceIds ? r.sourceIds.split(',').map(Number).sort((a, b) => a - b) : [],
+    sourceIds: r.sourceIds
+      ? r.sourceIds
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
   };
 }
 
 /** A case from its number, GUID or name. */
 export function resolveCase(db: Db, ref: string): Case {
   const t = ref.trim();
-  const row = stmt(db, 'SELECT id FROM cases WHERE name = ? COLLATE NOCASE OR guid = ? COLLATE NOCASE').get(
-    t,
-    t.replace(/[{}]/g, ''),
-  ) as { id: number } | undefined;
+  const row = stmt(db, 'SELECT id FROM cases WHERE name = ? COLLATE NOCASE OR guid = ? COLLATE NOCASE').get(t, t.replace(/[{}]/g, '')) as
+    { id: number } | undefined;
   if (row) return getCase(db, row.id);
   if (/^\d+$/.test(t) && stmt(db, 'SELECT 1 FROM cases WHERE id = ?').get(Number(t))) return getCase(db, Number(t));
   throw new TresseError('case.notFound', { ref });
@@ -56,11 +59,7 @@ export function createCase(ctx: ProjectContext, input: { name: string; descripti
   if (!name) throw new TresseError('value.invalid', { field: 'name', value: input.name });
   return ctx.db.transaction(() => {
     if (stmt(ctx.db, 'SELECT 1 FROM cases WHERE name = ?').get(name)) throw new TresseError('case.exists', { name });
-    const info = stmt(ctx.db, 'INSERT INTO cases (guid, name, description) VALUES (?, ?, ?)').run(
-      input.guid ?? newGuid(),
-      name,
-      input.description ?? '',
-    );
+    const info = stmt(ctx.db, 'INSERT INTO cases (guid, name, description) VALUES (?, ?, ?)').run(input.guid ?? newGuid(), name, input.description ?? '');
     return getCase(ctx.db, Number(info.lastInsertRowid));
   })();
 }

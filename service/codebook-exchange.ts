@@ -31,19 +31,13 @@ export function importCodebook(ctx: ProjectContext, format: CodebookFormat, text
       for (const node of nodes) {
         const existing =
           (node.guid ? byGuid.get(node.guid) : undefined) ??
-          (
-            stmt(ctx.db, 'SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE').get(parentId, node.name) as
-              | { id: number }
-              | undefined
-          )?.id;
+          (stmt(ctx.db, 'SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE').get(parentId, node.name) as { id: number } | undefined)?.id;
         if (existing !== undefined) {
           counts.skipped++;
           walk(node.children, existing);
           continue;
         }
-        const abbrevTaken = node.abbrev
-          ? stmt(ctx.db, 'SELECT 1 FROM codes WHERE abbrev = ?').get(node.abbrev) !== undefined
-          : false;
+        const abbrevTaken = node.abbrev ? stmt(ctx.db, 'SELECT 1 FROM codes WHERE abbrev = ?').get(node.abbrev) !== undefined : false;
         const code = addCode(ctx, {
           name: node.name,
           parentId,
@@ -65,4 +59,3 @@ export function importCodebook(ctx: ProjectContext, format: CodebookFormat, text
     return counts;
   })();
 }
-

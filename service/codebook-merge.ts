@@ -81,11 +81,7 @@ export interface CodebookMergeResult {
 }
 
 /** Compares, plans and applies in one transaction; refused plans (name clash, cycle) change nothing. */
-export function applyCodebookMerge(
-  ctx: ProjectContext,
-  theirs: readonly RichCode[],
-  decisions: readonly Decision[] = [],
-): CodebookMergeResult {
+export function applyCodebookMerge(ctx: ProjectContext, theirs: readonly RichCode[], decisions: readonly Decision[] = []): CodebookMergeResult {
   return ctx.db.transaction(() => {
     const diff = diffSides(projectSide(ctx.db), sideOfCodes(theirs));
     const plan = planMerge(diff, decisions);

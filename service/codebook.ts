@@ -17,7 +17,6 @@ const CODE_COLUMNS = `id, guid, parent_id AS parentId, name, abbrev, color, defi
 type CodeRow = Omit<Code, 'codable'> & { codable: number };
 const toCode = (r: CodeRow): Code => ({ ...r, codable: r.codable === 1 });
 
-
 export function listCodes(db: Db): CodeWithCount[] {
   const rows = stmt(
     db,
@@ -77,9 +76,7 @@ export function resolveCode(db: Db, ref: string): Code {
   const hit =
     pick(codes.filter((c) => c.abbrev !== null && fold(c.abbrev) === wanted)) ??
     pick(codes.filter((c) => c.guid.toLowerCase() === ref.trim().toLowerCase().replace(/[{}]/g, ''))) ??
-    (ref.includes('/')
-      ? pick(codes.filter((c) => fold(codePath(byId, c.id).join('/')) === wanted.replace(/\s*\/\s*/g, '/')))
-      : undefined) ??
+    (ref.includes('/') ? pick(codes.filter((c) => fold(codePath(byId, c.id).join('/')) === wanted.replace(/\s*\/\s*/g, '/'))) : undefined) ??
     pick(codes.filter((c) => fold(c.name) === wanted));
   if (!hit) throw new TresseError('code.notFound', { ref });
   return hit;
@@ -109,9 +106,7 @@ function insertCode(db: Db, input: NewCode): Code {
   if (parentId !== null) getCode(db, parentId);
   assertFreeName(db, parentId, name, null);
   const color = normaliseColor(input.color ?? defaultColor(db, parentId));
-  const position = (
-    stmt(db, 'SELECT coalesce(max(position) + 1, 0) AS p FROM codes WHERE parent_id IS ?').get(parentId) as { p: number }
-  ).p;
+  const position = (stmt(db, 'SELECT coalesce(max(position) + 1, 0) AS p FROM codes WHERE parent_id IS ?').get(parentId) as { p: number }).p;
   const guid = input.guid ?? newGuid();
   const info = stmt(
     db,
@@ -155,9 +150,7 @@ export function insertCodeTree(db: Db, tree: readonly (GridCode & { guid?: strin
   return n;
 }
 
-export type CodeChanges = Partial<
-  Pick<Code, 'name' | 'abbrev' | 'color' | 'definition' | 'inclusion' | 'exclusion' | 'example' | 'codable'>
->;
+export type CodeChanges = Partial<Pick<Code, 'name' | 'abbrev' | 'color' | 'definition' | 'inclusion' | 'exclusion' | 'example' | 'codable'>>;
 
 /** Renames, recolours or redefines a code; returns the code as it was, for undo. */
 export function updateCode(ctx: ProjectContext, id: number, changes: CodeChanges): { before: Code; after: Code } {
@@ -172,17 +165,7 @@ export function updateCode(ctx: ProjectContext, id: number, changes: CodeChanges
       ctx.db,
       `UPDATE codes SET name = ?, abbrev = ?, color = ?, definition = ?, inclusion = ?, exclusion = ?, example = ?,
          codable = ? WHERE id = ?`,
-    ).run(
-      next.name,
-      next.abbrev?.trim() || null,
-      next.color,
-      next.definition,
-      next.inclusion,
-      next.exclusion,
-      next.example,
-      next.codable ? 1 : 0,
-      id,
-    );
+    ).run(next.name, next.abbrev?.trim() || null, next.color, next.definition, next.inclusion, next.exclusion, next.example, next.codable ? 1 : 0, id);
     return { before, after: getCode(ctx.db, id) };
   })();
 }
@@ -263,8 +246,7 @@ export function deleteCode(ctx: ProjectContext, id: number, confirm = false): De
     const code = getCode(ctx.db, id);
     const ids = codeAndDescendants(ctx.db, id);
     const marks = ids.map(() => '?').join(',');
-    const codings = (stmt(ctx.db, `SELECT count(*) AS n FROM codings WHERE code_id IN (${marks})`).get(...ids) as { n: number })
-      .n;
+    const codings = (stmt(ctx.db, `SELECT count(*) AS n FROM codings WHERE code_id IN (${marks})`).get(...ids) as { n: number }).n;
     if (codings > 0 && !confirm) throw new TresseError('code.deleteNeedsConfirm', { name: code.name, count: codings });
     const codes = ids.map((cid) => getCode(ctx.db, cid));
     stmt(ctx.db, 'DELETE FROM codes WHERE id = ?').run(id);
@@ -273,11 +255,7 @@ export function deleteCode(ctx: ProjectContext, id: number, confirm = false): De
 }
 
 function assertFreeName(db: Db, parentId: number | null, name: string, exceptId: number | null): void {
-  const clash = stmt(db, 'SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE AND id IS NOT ?').get(
-    parentId,
-    name,
-    exceptId,
-  );
+  const clash = stmt(db, 'SELECT id FROM codes WHERE parent_id IS ? AND name = ? COLLATE NOCASE AND id IS NOT ?').get(parentId, name, exceptId);
   if (clash) throw new TresseError('code.exists', { name });
 }
 

@@ -50,9 +50,7 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > src.length) {
     throw new TresseError('coding.range', { start, end, length: src.length });
   }
-  const code = stmt(db, 'SELECT name, codable FROM codes WHERE id = ?').get(input.codeId) as
-    | { name: string; codable: number }
-    | undefined;
+  const code = stmt(db, 'SELECT name, codable FROM codes WHERE id = ?').get(input.codeId) as { name: string; codable: number } | undefined;
   if (!code) throw new TresseError('code.notFound', { ref: String(input.codeId) });
   if (code.codable !== 1) throw new TresseError('code.notCodable', { name: code.name });
   const coding: Coding = {
@@ -72,23 +70,17 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
     db,
     `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    coding.guid,
-    coding.sourceId,
-    coding.codeId,
-    coding.coderId,
-    start,
-    end,
-    coding.createdAt,
-    coding.valence,
-    coding.segmentKind,
-  );
+  ).run(coding.guid, coding.sourceId, coding.codeId, coding.coderId, start, end, coding.createdAt, coding.valence, coding.segmentKind);
   coding.id = Number(info.lastInsertRowid);
   if (coding.memo) {
-    stmt(
-      db,
-      `INSERT INTO memos (guid, coding_id, title, text, author_id, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?)`,
-    ).run(newGuid(), coding.id, coding.memo, coding.coderId, coding.createdAt, coding.createdAt);
+    stmt(db, `INSERT INTO memos (guid, coding_id, title, text, author_id, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?)`).run(
+      newGuid(),
+      coding.id,
+      coding.memo,
+      coding.coderId,
+      coding.createdAt,
+      coding.createdAt,
+    );
   }
   return coding;
 }
@@ -180,9 +172,7 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
       WHERE cs.source_id = k.source_id AND a.scope = 'case' AND a.name = ? AND v.value IN (${values.map(() => '?').join(',')}))`);
     params.push(filter.caseAttribute.name, ...values);
   }
-  const rows = db
-    .prepare(`${EXCERPT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`)
-    .all(...params) as ExcerptRow[];
+  const rows = db.prepare(`${EXCERPT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`).all(...params) as ExcerptRow[];
   return rows.map(toExcerpt);
 }
 
@@ -192,12 +182,7 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
  * The match tolerates what a keyboard cannot type (text/passage-match.ts) and covers the text's
  * own characters.
  */
-export function locatePassage(
-  text: string,
-  passage: string,
-  sourceName: string,
-  occurrence?: number,
-): { start: number; end: number } {
+export function locatePassage(text: string, passage: string, sourceName: string, occurrence?: number): { start: number; end: number } {
   const hits = findPassage(text, passage);
   if (hits.length === 0) throw new TresseError('coding.textNotFound', { source: sourceName, text: shorten(passage) });
   if (occurrence !== undefined) {

@@ -82,10 +82,7 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
     return sliceCodePoints(t.text, start, end, t.index);
   };
   const memos = reviewMemos(db);
-  const inPassage = stmt(
-    db,
-    'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start >= ? AND end <= ? ORDER BY start, id',
-  );
+  const inPassage = stmt(db, 'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start >= ? AND end <= ? ORDER BY start, id');
   return found.map((d) => {
     const passages = d.passages.map((p) => ({
       ...p,
@@ -93,7 +90,10 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
       text: slice(d.sourceId, p.start, p.end),
       codingIds: (inPassage.all(d.sourceId, d.codeId, p.coderId, p.start, p.end) as { id: number }[]).map((r) => r.id),
     }));
-    const { status, notes } = reviewStatus(memos, passages.flatMap((p) => p.codingIds));
+    const { status, notes } = reviewStatus(
+      memos,
+      passages.flatMap((p) => p.codingIds),
+    );
     return {
       ...d,
       id: `${d.sourceId}:${d.codeId}:${d.start}:${d.end}`,
@@ -147,11 +147,25 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
       const own = item.passages.filter((p) => p.coderId === winner.id);
       if (own.length > 0) {
         for (const id of existing(own.flatMap((p) => p.codingIds))) {
-          const k = stmt(ctx.db, 'SELECT source_id AS sourceId, code_id AS codeId, start, end, valence, segment_kind AS segmentKind FROM codings WHERE id = ?').get(id) as {
-            sourceId: number; codeId: number; start: number; end: number; valence: Valence | null; segmentKind: SegmentKind;
+          const k = stmt(
+            ctx.db,
+            'SELECT source_id AS sourceId, code_id AS codeId, start, end, valence, segment_kind AS segmentKind FROM codings WHERE id = ?',
+          ).get(id) as {
+            sourceId: number;
+            codeId: number;
+            start: number;
+            end: number;
+            valence: Valence | null;
+            segmentKind: SegmentKind;
           };
           for (const other of item.codersWithout) {
-            const dup = stmt(ctx.db, 'SELECT 1 FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(k.sourceId, k.codeId, other, k.start, k.end);
+            const dup = stmt(ctx.db, 'SELECT 1 FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
+              k.sourceId,
+              k.codeId,
+              other,
+              k.start,
+              k.end,
+            );
             if (dup) continue;
             insertCoding(ctx, { ...k, coderId: other });
             out.codingsAdded++;

@@ -68,18 +68,15 @@ function describe(ctx: ProjectContext, sourceId: number, newText: string) {
  * Saves a source's new text in one transaction. Refused with 'edit.removalNeedsConfirm' when
  * codings would lose all their text, unless `confirmRemoval`.
  */
-export function applySourceEdit(
-  ctx: ProjectContext,
-  sourceId: number,
-  newText: string,
-  options: { confirmRemoval: boolean },
-): SourceEditEffect {
-  return ctx.db.transaction(() => {
-    const { effect, plan: p } = describe(ctx, sourceId, newText);
-    if (effect.removed.length > 0 && !options.confirmRemoval) {
-      throw new TresseError('edit.removalNeedsConfirm', { source: effect.sourceName, count: effect.removed.length });
-    }
-    if (effect.changes.length > 0) writeTextChange(ctx.db, p);
-    return effect;
-  }).immediate();
+export function applySourceEdit(ctx: ProjectContext, sourceId: number, newText: string, options: { confirmRemoval: boolean }): SourceEditEffect {
+  return ctx.db
+    .transaction(() => {
+      const { effect, plan: p } = describe(ctx, sourceId, newText);
+      if (effect.removed.length > 0 && !options.confirmRemoval) {
+        throw new TresseError('edit.removalNeedsConfirm', { source: effect.sourceName, count: effect.removed.length });
+      }
+      if (effect.changes.length > 0) writeTextChange(ctx.db, p);
+      return effect;
+    })
+    .immediate();
 }

@@ -8,9 +8,7 @@ import { kindColumnsOf, withKindIn, type KindColumn } from '../analysis/matrix/k
 import type { ProjectContext } from './context.ts';
 
 export function kindColumns(db: Db): KindColumn[] {
-  return kindColumnsOf(
-    stmt(db, 'SELECT kind, label FROM kind_columns ORDER BY position, label, kind').all() as { kind: SourceKind; label: string }[],
-  );
+  return kindColumnsOf(stmt(db, 'SELECT kind, label FROM kind_columns ORDER BY position, label, kind').all() as { kind: SourceKind; label: string }[]);
 }
 
 /** Sends one source kind to a column (an existing one, or a new one placed last); returns the new mapping. */

@@ -37,20 +37,12 @@ export function idsInReadingOrder(db: Db, ids: readonly number[]): number[] {
 
 /** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
 export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
-  const rows = inChunks(ids, (chunk, marks) => db.prepare(`${EXCERPT_SELECT} WHERE k.id IN (${marks})`).all(...chunk) as ExcerptRow[]).sort(
-    readingOrder,
-  );
+  const rows = inChunks(ids, (chunk, marks) => db.prepare(`${EXCERPT_SELECT} WHERE k.id IN (${marks})`).all(...chunk) as ExcerptRow[]).sort(readingOrder);
   return rows.map(toExcerpt);
 }
 
 /** The excerpts of one cell of a matrix, recomputing only that row; `limit` pages through long cells. */
-export function cellExcerpts(
-  db: Db,
-  req: MatrixRequest,
-  rowKey: string,
-  columnKey: string,
-  page: { offset?: number; limit?: number } = {},
-): CellExcerpts {
+export function cellExcerpts(db: Db, req: MatrixRequest, rowKey: string, columnKey: string, page: { offset?: number; limit?: number } = {}): CellExcerpts {
   const m = buildMatrix(db, req.type === 'cooccurrence' ? req : { ...req, rowKeys: [rowKey] });
   const row = m.rows.find((r) => r.key === rowKey);
   if (!row) throw new TresseError('matrix.row', { row: rowKey });

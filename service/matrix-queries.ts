@@ -50,9 +50,7 @@ export function loadSourceFacts(db: Db): Map<number, SourceFacts> {
     `SELECT s.id, s.name, s.kind, (SELECT group_concat(case_id) FROM case_sources cs WHERE cs.source_id = s.id) AS caseList
      FROM sources s ORDER BY s.kind, s.name, s.id`,
   ).all() as { id: number; name: string; kind: SourceKind; caseList: string | null }[];
-  return new Map(
-    rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, caseIds: r.caseList ? r.caseList.split(',').map(Number) : [] }]),
-  );
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, caseIds: r.caseList ? r.caseList.split(',').map(Number) : [] }]));
 }
 
 /** Values of one attribute by case (or source) id; throws when the project has no such attribute. */
@@ -82,10 +80,7 @@ export function filterAttributeValues(db: Db, filter: MatrixFilter): Map<string,
 
 /** The codebook in its order: parents first, then by position. */
 export function codeRows(db: Db): CodeRow[] {
-  return stmt(
-    db,
-    'SELECT id, parent_id AS parentId, name, abbrev, color FROM codes ORDER BY parent_id NULLS FIRST, position, id',
-  ).all() as CodeRow[];
+  return stmt(db, 'SELECT id, parent_id AS parentId, name, abbrev, color FROM codes ORDER BY parent_id NULLS FIRST, position, id').all() as CodeRow[];
 }
 
 export function coderNames(db: Db, ids: readonly number[]): Map<number, string> {

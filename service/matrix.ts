@@ -19,16 +19,7 @@ import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
 import { loadSyntheses, loadVerdicts } from './annotations.ts';
 import { cooccurrencePairs } from './cooccurrence-pairs.ts';
 import { kindColumns } from './kind-columns.ts';
-import {
-  attributeValues,
-  caseById,
-  codeRows,
-  coderNames,
-  filterAttributeValues,
-  groupCodings,
-  hasAttribute,
-  loadSourceFacts,
-} from './matrix-queries.ts';
+import { attributeValues, caseById, codeRows, coderNames, filterAttributeValues, groupCodings, hasAttribute, loadSourceFacts } from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {

@@ -99,8 +99,7 @@ export function saveMemo(ctx: ProjectContext, input: MemoInput): Memo {
         ctx.db,
         `INSERT INTO memos (guid, source_id, case_id, code_id, coding_id, title, text, rich_text, author_id, created_at,
            updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.guid ?? newGuid(), ids.source, ids.case, ids.code, ids.coding, input.title ?? '', input.text,
-        input.richText ?? null, ctx.coder.id, now, now);
+      ).run(input.guid ?? newGuid(), ids.source, ids.case, ids.code, ids.coding, input.title ?? '', input.text, input.richText ?? null, ctx.coder.id, now, now);
       return getMemo(ctx.db, Number(info.lastInsertRowid));
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {

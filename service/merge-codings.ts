@@ -30,8 +30,8 @@ function coderResolver(ctx: ProjectContext, theirs: RichSnapshot, added: string[
     const hit = cache.get(guid);
     if (hit !== undefined) return hit;
     const name = names.get(guid) ?? 'REFI-QDA';
-    let row = (stmt(ctx.db, 'SELECT id FROM coders WHERE guid = ?').get(guid) ??
-      stmt(ctx.db, 'SELECT id FROM coders WHERE name = ?').get(name)) as { id: number } | undefined;
+    let row = (stmt(ctx.db, 'SELECT id FROM coders WHERE guid = ?').get(guid) ?? stmt(ctx.db, 'SELECT id FROM coders WHERE name = ?').get(name)) as
+      { id: number } | undefined;
     if (!row) {
       row = { id: ensureCoder(ctx.db, name, guid).id };
       added.push(name);
@@ -120,7 +120,11 @@ export function mergeCodings(
     const same =
       byGuid ??
       (stmt(ctx.db, 'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
-        src.id, code.id, coderId, start, end,
+        src.id,
+        code.id,
+        coderId,
+        start,
+        end,
       ) as { id: number } | undefined);
     if (same) {
       result.ids.set(k.guid, same.id);

@@ -68,10 +68,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
     const targetOf = (t: SnapshotMemoTarget | undefined): MemoTarget | undefined => {
       if (!t || t.kind === 'project') return { kind: 'project' };
       const id =
-        t.kind === 'source' ? sources.get(t.guid)?.id
-        : t.kind === 'case' ? cases.get(t.guid)
-        : t.kind === 'code' ? codeId(t.guid)
-        : codings.ids.get(t.guid);
+        t.kind === 'source' ? sources.get(t.guid)?.id : t.kind === 'case' ? cases.get(t.guid) : t.kind === 'code' ? codeId(t.guid) : codings.ids.get(t.guid);
       return id === undefined ? undefined : { kind: t.kind, id };
     };
     for (const m of theirs.memos) {
@@ -164,9 +161,7 @@ function placeSource(ctx: ProjectContext, s: RichSource, report: MergeReport, co
 
 function sameMemo(ctx: ProjectContext, target: MemoTarget, title: string, text: string): boolean {
   const col = { project: null, source: 'source_id', case: 'case_id', code: 'code_id', coding: 'coding_id' }[target.kind];
-  const where = col
-    ? `${col} = ?`
-    : 'source_id IS NULL AND case_id IS NULL AND code_id IS NULL AND coding_id IS NULL';
+  const where = col ? `${col} = ?` : 'source_id IS NULL AND case_id IS NULL AND code_id IS NULL AND coding_id IS NULL';
   const params: unknown[] = 'id' in target ? [target.id] : [];
   return stmt(ctx.db, `SELECT 1 FROM memos WHERE ${where} AND title = ? AND text = ?`).get(...params, title, text) !== undefined;
 }

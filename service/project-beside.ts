@@ -14,11 +14,7 @@ import { besideName, partialPrefixOf, publishNew } from './write-beside.ts';
  * and returns it open. The destination's lock is held meanwhile, so what a killed earlier run left
  * beside it can be cleared safely.
  */
-export function createProjectBeside<T>(
-  path: string,
-  options: CreateProjectOptions,
-  fill: (ctx: ProjectContext) => T,
-): { ctx: ProjectContext; result: T } {
+export function createProjectBeside<T>(path: string, options: CreateProjectOptions, fill: (ctx: ProjectContext) => T): { ctx: ProjectContext; result: T } {
   if (existsSync(path)) throw new TresseError('project.exists', { path });
   const destination = acquireLock(path);
   let result: T;

@@ -37,11 +37,7 @@ function xdgDocumentsDir(env: NodeJS.ProcessEnv, home: string): string | null {
 }
 
 /** The user's documents folder if it exists, else the home folder. */
-export function defaultDocumentsDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function defaultDocumentsDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   const candidates = [
     ...(platform === 'linux' || platform === 'freebsd' || platform === 'openbsd' ? [xdgDocumentsDir(env, home)] : []),
     join(platform === 'win32' ? (env.USERPROFILE ?? home) : home, 'Documents'),

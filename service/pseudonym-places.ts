@@ -27,8 +27,12 @@ function owner(db: Db, ids: { source_id?: unknown; case_id?: unknown; code_id?: 
     return named('question', one(db, 'SELECT name FROM research_questions WHERE id = ?', Number(ids.question_id))?.name);
   }
   if (ids.coding_id != null) {
-    const r = one(db, `SELECT c.abbrev, c.name, s.name AS source FROM codings k JOIN codes c ON c.id = k.code_id
-      JOIN sources s ON s.id = k.source_id WHERE k.id = ?`, Number(ids.coding_id));
+    const r = one(
+      db,
+      `SELECT c.abbrev, c.name, s.name AS source FROM codings k JOIN codes c ON c.id = k.code_id
+      JOIN sources s ON s.id = k.source_id WHERE k.id = ?`,
+      Number(ids.coding_id),
+    );
     return r && named('coding', `${codeLabel(r)}, ${String(r.source)}`);
   }
   return undefined;
@@ -45,8 +49,12 @@ export function placeNames(db: Db, table: string, rowId: number): PlaceNames {
     case 'codes':
       return { name: codeLabel(one(db, 'SELECT abbrev, name FROM codes WHERE id = ?', rowId)) };
     case 'attribute_values': {
-      const r = one(db, `SELECT a.name, v.case_id, v.source_id FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id
-        WHERE v.id = ?`, rowId);
+      const r = one(
+        db,
+        `SELECT a.name, v.case_id, v.source_id FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id
+        WHERE v.id = ?`,
+        rowId,
+      );
       return r ? { name: String(r.name), parent: owner(db, r) } : {};
     }
     case 'memos': {

@@ -63,16 +63,12 @@ export interface PseudonymResult {
 const CONTEXT = 40;
 
 function matcherFor(db: Db, entries?: readonly NameEntry[]): { matcher: NameMatcher; entries: readonly NameEntry[] } {
-  const list =
-    entries ??
-    listPseudonyms(db).flatMap((e) => (e.realName ? [{ id: e.id, realName: e.realName, pseudonym: e.pseudonym }] : []));
+  const list = entries ?? listPseudonyms(db).flatMap((e) => (e.realName ? [{ id: e.id, realName: e.realName, pseudonym: e.pseudonym }] : []));
   return { matcher: new NameMatcher(list), entries: list };
 }
 
 function existingFields(db: Db) {
-  return FIELD_COLUMNS.filter((f) =>
-    (db.pragma(`table_info(${f.table})`) as { name: string }[]).some((c) => c.name === f.column),
-  );
+  return FIELD_COLUMNS.filter((f) => (db.pragma(`table_info(${f.table})`) as { name: string }[]).some((c) => c.name === f.column));
 }
 
 function toMatch(id: string, target: MatchTarget, cps: readonly string[], m: NameMatch): PseudonymMatch {
@@ -112,9 +108,10 @@ function collectMatches(db: Db, matcher: NameMatcher): PseudonymMatch[] {
     for (const m of found) matches.push(toMatch(`s${s.id}:${m.start}-${m.end}`, target, cps, m));
   }
   for (const f of existingFields(db)) {
-    const rows = db
-      .prepare(`SELECT rowid AS id, "${f.column}" AS value FROM "${f.table}" WHERE typeof("${f.column}") = 'text' ORDER BY rowid`)
-      .all() as { id: number; value: string }[];
+    const rows = db.prepare(`SELECT rowid AS id, "${f.column}" AS value FROM "${f.table}" WHERE typeof("${f.column}") = 'text' ORDER BY rowid`).all() as {
+      id: number;
+      value: string;
+    }[];
     for (const r of rows) {
       const found = matcher.find(r.value);
       if (found.length === 0) continue;
@@ -145,7 +142,13 @@ function collectStructureMatches(db: Db, matcher: NameMatcher, matches: Pseudony
         if (!list) found.set(value, (list = matcher.find(value)));
         if (list.length === 0) return;
         const target: MatchTarget = {
-          kind: 'field', table: STRUCTURE_TABLE, column, rowId: r.id, segment, label: value, parent: { kind: 'source', name: r.name },
+          kind: 'field',
+          table: STRUCTURE_TABLE,
+          column,
+          rowId: r.id,
+          segment,
+          label: value,
+          parent: { kind: 'source', name: r.name },
         };
         const cps = Array.from(value);
         for (const m of list) matches.push(toMatch(`${STRUCTURE_TABLE}.${column}#${r.id}.${segment}:${m.start}-${m.end}`, target, cps, m));
@@ -165,65 +168,67 @@ function groupKey(target: MatchTarget): string {
  * whole application. With `forgetRealNames`, the real names are then removed from the table; call
  * `scrubOldText` (service/scrub.ts) afterwards so that no copy of the old text stays in the file.
  */
-export function applyPseudonyms(
-  ctx: ProjectContext,
-  options: { accept: readonly string[] | 'all'; forgetRealNames?: boolean },
-): PseudonymResult {
-  return ctx.db.transaction(() => {
-    const { matcher } = matcherFor(ctx.db);
-    const matches = collectMatches(ctx.db, matcher);
-    const byId = new Map(matches.map((m) => [m.id, m]));
-    const accepted = options.accept === 'all' ? matches : [...new Set(options.accept)].map((id) => byId.get(id));
-    const missing = accepted.filter((m) => m === undefined).length;
-    if (missing > 0) throw new TresseError('pseudonym.stale', { count: missing });
-    const groups = new Map<string, PseudonymMatch[]>();
-    for (const m of accepted as PseudonymMatch[]) {
-      const key = groupKey(m.target);
-      const list = groups.get(key) ?? [];
-      list.push(m);
-      groups.set(key, list);
-    }
-    const result: PseudonymResult = { replaced: 0, sources: 0, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false };
-    const usedEntries = new Set<number>();
-    // Labels of one source's structure are rewritten together: one read and one write of its JSON.
-    const labels = new Map<number, Map<number, Replacement[]>>();
-    for (const list of groups.values()) {
-      list.sort((a, b) => a.start - b.start);
-      const reps: Replacement[] = list.map((m) => ({ start: m.start, end: m.end, text: m.replacement }));
-      const target = list[0]!.target;
-      if (target.kind === 'source') {
-        const { text } = stmt(ctx.db, 'SELECT text FROM sources WHERE id = ?').get(target.sourceId) as { text: string };
-        const plan = planTextChange(ctx.db, target.sourceId, text, reps);
-        writeTextChange(ctx.db, plan);
-        result.sources++;
-        result.codings.moved += plan.moved.length;
-        result.codings.changed += plan.changed.length;
-      } else if (target.table === STRUCTURE_TABLE && target.segment !== undefined) {
-        const ofSource = labels.get(target.rowId) ?? new Map<number, Replacement[]>();
-        ofSource.set(target.segment, reps);
-        labels.set(target.rowId, ofSource);
-        result.fields++;
-      } else {
-        rewriteField(ctx.db, target, reps, () => rewriteRichText(ctx.db, matcher, target.rowId, new Set(list.map((m) => m.entryId))));
-        result.fields++;
+export function applyPseudonyms(ctx: ProjectContext, options: { accept: readonly string[] | 'all'; forgetRealNames?: boolean }): PseudonymResult {
+  return ctx.db
+    .transaction(() => {
+      const { matcher } = matcherFor(ctx.db);
+      const matches = collectMatches(ctx.db, matcher);
+      const byId = new Map(matches.map((m) => [m.id, m]));
+      const accepted = options.accept === 'all' ? matches : [...new Set(options.accept)].map((id) => byId.get(id));
+      const missing = accepted.filter((m) => m === undefined).length;
+      if (missing > 0) throw new TresseError('pseudonym.stale', { count: missing });
+      const groups = new Map<string, PseudonymMatch[]>();
+      for (const m of accepted as PseudonymMatch[]) {
+        const key = groupKey(m.target);
+        const list = groups.get(key) ?? [];
+        list.push(m);
+        groups.set(key, list);
       }
-      result.replaced += list.length;
-      for (const m of list) usedEntries.add(m.entryId);
-    }
-    for (const [sourceId, bySegment] of labels) rewriteLabels(ctx.db, sourceId, bySegment);
-    const now = nowIso();
-    const mark = stmt(ctx.db, 'UPDATE pseudonyms SET applied_at = ? WHERE id = ?');
-    for (const id of usedEntries) mark.run(now, id);
-    if (options.forgetRealNames) {
-      forgetRealNames(ctx);
-      result.realNamesForgotten = true;
-    }
-    stmt(
-      ctx.db,
-      `INSERT INTO pseudonymisation_runs (applied_at, coder_id, replacements, sources, real_names_forgotten) VALUES (?, ?, ?, ?, ?)`,
-    ).run(now, ctx.coder.id, result.replaced, result.sources, options.forgetRealNames ? 1 : 0);
-    return result;
-  }).immediate();
+      const result: PseudonymResult = { replaced: 0, sources: 0, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false };
+      const usedEntries = new Set<number>();
+      // Labels of one source's structure are rewritten together: one read and one write of its JSON.
+      const labels = new Map<number, Map<number, Replacement[]>>();
+      for (const list of groups.values()) {
+        list.sort((a, b) => a.start - b.start);
+        const reps: Replacement[] = list.map((m) => ({ start: m.start, end: m.end, text: m.replacement }));
+        const target = list[0]!.target;
+        if (target.kind === 'source') {
+          const { text } = stmt(ctx.db, 'SELECT text FROM sources WHERE id = ?').get(target.sourceId) as { text: string };
+          const plan = planTextChange(ctx.db, target.sourceId, text, reps);
+          writeTextChange(ctx.db, plan);
+          result.sources++;
+          result.codings.moved += plan.moved.length;
+          result.codings.changed += plan.changed.length;
+        } else if (target.table === STRUCTURE_TABLE && target.segment !== undefined) {
+          const ofSource = labels.get(target.rowId) ?? new Map<number, Replacement[]>();
+          ofSource.set(target.segment, reps);
+          labels.set(target.rowId, ofSource);
+          result.fields++;
+        } else {
+          rewriteField(ctx.db, target, reps, () => rewriteRichText(ctx.db, matcher, target.rowId, new Set(list.map((m) => m.entryId))));
+          result.fields++;
+        }
+        result.replaced += list.length;
+        for (const m of list) usedEntries.add(m.entryId);
+      }
+      for (const [sourceId, bySegment] of labels) rewriteLabels(ctx.db, sourceId, bySegment);
+      const now = nowIso();
+      const mark = stmt(ctx.db, 'UPDATE pseudonyms SET applied_at = ? WHERE id = ?');
+      for (const id of usedEntries) mark.run(now, id);
+      if (options.forgetRealNames) {
+        forgetRealNames(ctx);
+        result.realNamesForgotten = true;
+      }
+      stmt(ctx.db, `INSERT INTO pseudonymisation_runs (applied_at, coder_id, replacements, sources, real_names_forgotten) VALUES (?, ?, ?, ?, ?)`).run(
+        now,
+        ctx.coder.id,
+        result.replaced,
+        result.sources,
+        options.forgetRealNames ? 1 : 0,
+      );
+      return result;
+    })
+    .immediate();
 }
 
 function rewriteField(db: Db, target: Extract<MatchTarget, { kind: 'field' }>, reps: Replacement[], richText: () => void): void {

@@ -49,9 +49,7 @@ export function realKey(name: string): string {
  * already given another pseudonym, or a pseudonym already given to someone else, is refused.
  */
 export function checkPseudonyms(db: Db, inputs: readonly PseudonymInput[]): { entries: NameEntry[]; added: PseudonymInput[] } {
-  const entries: NameEntry[] = listPseudonyms(db).flatMap((e) =>
-    e.realName ? [{ id: e.id, realName: e.realName, pseudonym: e.pseudonym }] : [],
-  );
+  const entries: NameEntry[] = listPseudonyms(db).flatMap((e) => (e.realName ? [{ id: e.id, realName: e.realName, pseudonym: e.pseudonym }] : []));
   const byKey = new Map(entries.map((e) => [realKey(e.realName), e]));
   const taken = new Map(listPseudonyms(db).map((e) => [e.pseudonym.toLowerCase(), e.realName]));
   const added: PseudonymInput[] = [];
@@ -87,18 +85,20 @@ export function savePseudonyms(ctx: ProjectContext, inputs: readonly PseudonymIn
       const caseId = input.case ? resolveCase(ctx.db, input.case).id : null;
       const key = realKey(input.realName);
       const existing = stmt(ctx.db, 'SELECT id, case_id AS caseId FROM pseudonyms WHERE real_key = ?').get(key) as
-        | { id: number; caseId: number | null }
-        | undefined;
+        { id: number; caseId: number | null } | undefined;
       if (existing) {
         if (caseId !== null && existing.caseId !== caseId) {
           stmt(ctx.db, 'UPDATE pseudonyms SET case_id = ? WHERE id = ?').run(caseId, existing.id);
         }
         return getPseudonym(ctx.db, existing.id);
       }
-      const info = stmt(
-        ctx.db,
-        'INSERT INTO pseudonyms (real_name, real_key, pseudonym, case_id, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(input.realName, key, input.pseudonym, caseId, nowIso());
+      const info = stmt(ctx.db, 'INSERT INTO pseudonyms (real_name, real_key, pseudonym, case_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        input.realName,
+        key,
+        input.pseudonym,
+        caseId,
+        nowIso(),
+      );
       return getPseudonym(ctx.db, Number(info.lastInsertRowid));
     });
   })();

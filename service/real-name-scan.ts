@@ -42,7 +42,10 @@ function scan(data: string | Uint8Array, matcher: NameMatcher, where: string): R
   for (const view of views) {
     const cps = Array.from(view);
     for (const m of matcher.find(view)) {
-      const context = cps.slice(Math.max(0, m.start - 30), m.end + 30).join('').replace(/\s+/g, ' ');
+      const context = cps
+        .slice(Math.max(0, m.start - 30), m.end + 30)
+        .join('')
+        .replace(/\s+/g, ' ');
       const key = `${m.found}\u0000${context}`;
       if (seen.has(key)) continue;
       seen.add(key);

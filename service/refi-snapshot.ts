@@ -91,16 +91,29 @@ export function snapshotProject(db: Db): RichSnapshot {
   const memoRows = stmt(
     db,
     'SELECT id, guid, title, text, source_id AS sourceId, case_id AS caseId, code_id AS codeId, coding_id AS codingId FROM memos ORDER BY id',
-  ).all() as { id: number; guid: string; title: string; text: string; sourceId: number | null; caseId: number | null; codeId: number | null; codingId: number | null }[];
+  ).all() as {
+    id: number;
+    guid: string;
+    title: string;
+    text: string;
+    sourceId: number | null;
+    caseId: number | null;
+    codeId: number | null;
+    codingId: number | null;
+  }[];
   const memos: SnapshotMemo[] = memoRows
     .filter((m) => !carried.has(m.id))
     .map((m) => {
       const target: SnapshotMemoTarget =
-        m.sourceId !== null ? { kind: 'source', guid: sourceGuid.get(m.sourceId)! }
-        : m.caseId !== null ? { kind: 'case', guid: caseGuid.get(m.caseId)! }
-        : m.codeId !== null ? { kind: 'code', guid: codeGuid.get(m.codeId)! }
-        : m.codingId !== null ? { kind: 'coding', guid: codingGuid.get(m.codingId)! }
-        : { kind: 'project' };
+        m.sourceId !== null
+          ? { kind: 'source', guid: sourceGuid.get(m.sourceId)! }
+          : m.caseId !== null
+            ? { kind: 'case', guid: caseGuid.get(m.caseId)! }
+            : m.codeId !== null
+              ? { kind: 'code', guid: codeGuid.get(m.codeId)! }
+              : m.codingId !== null
+                ? { kind: 'coding', guid: codingGuid.get(m.codingId)! }
+                : { kind: 'project' };
       return { guid: m.guid, name: m.title, text: m.text, target };
     });
 

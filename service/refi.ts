@@ -25,11 +25,7 @@ export interface QdpxImport extends MergeReport {
 }
 
 /** Reads a .qdpx and merges it into the open project (see merge-project.ts). */
-export function importQdpx(
-  ctx: ProjectContext,
-  bytes: Uint8Array,
-  options: { fileName?: string; decisions?: readonly Decision[] } = {},
-): QdpxImport {
+export function importQdpx(ctx: ProjectContext, bytes: Uint8Array, options: { fileName?: string; decisions?: readonly Decision[] } = {}): QdpxImport {
   const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
   const report = mergeSnapshot(ctx, snapshot, options.decisions ?? []);
   return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };

@@ -123,7 +123,12 @@ function toSummary(r: SummaryRow): SourceSummary {
     length: r.length,
     textHash: r.textHash,
     origin: { fileName: r.fileName, format: r.format, encoding: r.encoding, importedAt: r.importedAt, importedBy: r.importedBy },
-    caseIds: r.caseIds ? r.caseIds.split(',').map(Number).sort((a, b) => a - b) : [],
+    caseIds: r.caseIds
+      ? r.caseIds
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
     codingCount: r.codingCount,
   };
 }
@@ -157,10 +162,11 @@ export function resolveSource(db: Db, ref: string): SourceSummary {
     const row = stmt(db, 'SELECT id FROM sources WHERE id = ?').get(Number(trimmed)) as { id: number } | undefined;
     if (row) return getSourceSummary(db, row.id);
   }
-  const rows = stmt(
-    db,
-    `SELECT id FROM sources WHERE guid = ? COLLATE NOCASE OR name = ? COLLATE NOCASE OR origin_file = ? COLLATE NOCASE`,
-  ).all(trimmed.replace(/[{}]/g, ''), trimmed, trimmed) as { id: number }[];
+  const rows = stmt(db, `SELECT id FROM sources WHERE guid = ? COLLATE NOCASE OR name = ? COLLATE NOCASE OR origin_file = ? COLLATE NOCASE`).all(
+    trimmed.replace(/[{}]/g, ''),
+    trimmed,
+    trimmed,
+  ) as { id: number }[];
   if (rows.length === 0) throw new TresseError('source.notFound', { ref });
   if (rows.length > 1) throw new TresseError('source.ambiguous', { ref });
   return getSourceSummary(db, rows[0]!.id);

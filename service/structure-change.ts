@@ -106,7 +106,15 @@ export function planStructureChange(
     shifts.push(shift);
   }
   for (const t of added) {
-    shifts.push({ id: null, kind: 'turn', change: 'added', label: t.speaker, excerpt: excerpt(newCps, t), before: null, after: { start: t.start, end: t.end } });
+    shifts.push({
+      id: null,
+      kind: 'turn',
+      change: 'added',
+      label: t.speaker,
+      excerpt: excerpt(newCps, t),
+      before: null,
+      after: { start: t.start, end: t.end },
+    });
   }
   return { shifts, structure };
 }

@@ -72,7 +72,18 @@ export function planTextChange(
   const oldIndex = new OffsetIndex(oldText);
   const newIndex = new OffsetIndex(newText);
   const slice = (text: string, index: OffsetIndex, s: number, e: number) => text.slice(index.toUtf16(s), index.toUtf16(e));
-  const plan: TextChangePlan = { sourceId, oldText, newText, replacements, moved: [], changed: [], removed: [], unchanged: 0, structure: [], structureAfter: null };
+  const plan: TextChangePlan = {
+    sourceId,
+    oldText,
+    newText,
+    replacements,
+    moved: [],
+    changed: [],
+    removed: [],
+    unchanged: 0,
+    structure: [],
+    structureAfter: null,
+  };
   const codings = stmt(
     db,
     `SELECT k.id, k.code_id AS codeId, c.name AS codeName, u.name AS coderName, k.start, k.end,

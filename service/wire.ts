@@ -7,9 +7,7 @@ export function toWire(value: unknown): string {
 
 export function fromWire(text: string): unknown {
   return JSON.parse(text, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && typeof (v as { $bytes?: unknown }).$bytes === 'string'
-      ? base64ToBytes((v as { $bytes: string }).$bytes)
-      : v,
+    v !== null && typeof v === 'object' && typeof (v as { $bytes?: unknown }).$bytes === 'string' ? base64ToBytes((v as { $bytes: string }).$bytes) : v,
   );
 }
 

@@ -58,14 +58,7 @@ export class Workspace {
    * The command line passes `autoBackup: false` and `keepRecent: false` (one command is no work
    * session, and the user's recent projects are the app's), and opens as OpenProjectOptions says.
    */
-  constructor(options: {
-    configDir: string;
-    lang: Lang;
-    autoBackup?: boolean;
-    keepRecent?: boolean;
-    documentsDir?: string;
-    open?: OpenProjectOptions;
-  }) {
+  constructor(options: { configDir: string; lang: Lang; autoBackup?: boolean; keepRecent?: boolean; documentsDir?: string; open?: OpenProjectOptions }) {
     this.configDir = options.configDir;
     this.recentFile = join(options.configDir, 'recent.json');
     this.documentsDir = options.documentsDir;

@@ -25,7 +25,7 @@ export function writeFileBeside(dest: string, data: string | Uint8Array): void {
     const fd = openSync(tmp, 'wx');
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -284,7 +284,9 @@ export class NameMatcher {
     const byKey = new Map<string, NameForm[]>();
     for (const e of entries) {
       for (const f of nameForms(e)) {
-        const key = foldText(f.form).replace(/[\s.\-\u2010\u2011]+/g, ' ').trim();
+        const key = foldText(f.form)
+          .replace(/[\s.\-\u2010\u2011]+/g, ' ')
+          .trim();
         const list = byKey.get(key) ?? [];
         list.push(f);
         byKey.set(key, list);
@@ -344,7 +346,9 @@ export class NameMatcher {
         const found = slice(start, end);
         if (!caseKept(form.caseMask, rest, slice(restStart, end))) continue;
         // "monsieur B." -> "monsieur K.": the title stays as written when the pseudonym has one too.
-        const replacement = form.keepTitle ? slice(start, restStart) + keepCapitals(slice(restStart, end), form.replacement) : keepCapitals(found, form.replacement);
+        const replacement = form.keepTitle
+          ? slice(start, restStart) + keepCapitals(slice(restStart, end), form.replacement)
+          : keepCapitals(found, form.replacement);
         matches.push({ entryId: form.entryId, kind: form.kind, start, end, found, replacement });
         consumed = m.index + m[0].length;
         break;
@@ -359,7 +363,5 @@ const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
 function keepCapitals(found: string, replacement: string): string {
   const letters = found.replace(/[^\p{L}]/gu, '');
-  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
-    ? replacement.toUpperCase()
-    : replacement;
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? replacement.toUpperCase() : replacement;
 }

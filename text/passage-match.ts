@@ -36,11 +36,7 @@ function charPattern(ch: string): string {
 
 /** White space next to a quote, or before high punctuation, may be there or not. */
 function spaceOptional(before: Token | undefined, after: Token | undefined): boolean {
-  return (
-    before?.kind === 'quote' ||
-    after?.kind === 'quote' ||
-    (after?.kind === 'char' && HIGH_PUNCTUATION.includes(after.ch))
-  );
+  return before?.kind === 'quote' || after?.kind === 'quote' || (after?.kind === 'char' && HIGH_PUNCTUATION.includes(after.ch));
 }
 
 /**

@@ -134,10 +134,7 @@ export function cohenKappa(units: ReadonlyArray<WeightedUnit>, coderA = 0, coder
  * subject i in category j. Every subject must have the same number of ratings (at least two);
  * `weights[i]` lets a row stand for several identical subjects.
  */
-export function fleissKappaFromCounts(
-  counts: ReadonlyArray<ReadonlyArray<number>>,
-  weights?: ReadonlyArray<number>,
-): number | null {
+export function fleissKappaFromCounts(counts: ReadonlyArray<ReadonlyArray<number>>, weights?: ReadonlyArray<number>): number | null {
   if (counts.length === 0) return null;
   const raters = counts[0]!.reduce((s, x) => s + x, 0);
   if (raters < 2) return null;

@@ -51,11 +51,7 @@ export function overlapRatio(a: { start: number; end: number }, b: { start: numb
 }
 
 /** Groups one (source, code)'s codings into matched segments. */
-export function matchSegments(
-  spans: ReadonlyArray<CodingSpan>,
-  coderIndex: ReadonlyMap<number, number>,
-  threshold: number,
-): SegmentGroup[] {
+export function matchSegments(spans: ReadonlyArray<CodingSpan>, coderIndex: ReadonlyMap<number, number>, threshold: number): SegmentGroup[] {
   const byCoder = new Map<number, CodingSpan[]>();
   for (const s of spans) {
     const i = coderIndex.get(s.coderId);

@@ -24,14 +24,7 @@
 
 import { TresseError } from '../../i18n/error.ts';
 import type { Coding } from '../../model/types.ts';
-import {
-  cohenKappa,
-  fleissKappa,
-  krippendorffAlpha,
-  percentAgreement,
-  type KappaResult,
-  type WeightedUnit,
-} from './coefficients.ts';
+import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type KappaResult, type WeightedUnit } from './coefficients.ts';
 import { matchSegments, DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
 
 export type AgreementUnit = 'character' | 'segment' | 'document';
@@ -195,7 +188,12 @@ export function sweepCharacters(spans: ReadonlyArray<CodingSpan>, coderIndex: Re
 }
 
 /** Per-code presence-pattern tables for the chosen unit. */
-export function patternTables(prep: PreparedCodings, unit: AgreementUnit, sourceLengths: ReadonlyMap<number, number>, threshold: number): Map<number, PatternCounts> {
+export function patternTables(
+  prep: PreparedCodings,
+  unit: AgreementUnit,
+  sourceLengths: ReadonlyMap<number, number>,
+  threshold: number,
+): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
     const totalChars = prep.sourceIds.reduce((s, id) => s + sourceLengths.get(id)!, 0);

@@ -20,8 +20,7 @@ export interface ColumnPlan {
 }
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
-const compareValues = (a: AttrValue, b: AttrValue) =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+const compareValues = (a: AttrValue, b: AttrValue) => (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)));
 const valueKey = (v: AttrValue | null) => (v === null ? '' : String(v));
 
 /** What the columns are made from: the project's kind mapping, and for attribute columns that attribute's values. */

@@ -31,7 +31,7 @@ export interface PlacedCoding {
  */
 export function sameTurnPairs(codings: readonly PlacedCoding[], structureOf: (sourceId: number) => readonly StructureSegment[]): Pair[] {
   const out: Pair[] = [];
-  for (let from = 0; from < codings.length; ) {
+  for (let from = 0; from < codings.length;) {
     const sid = codings[from]!.sid;
     let to = from;
     while (to < codings.length && codings[to]!.sid === sid) to++;

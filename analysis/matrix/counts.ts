@@ -6,8 +6,7 @@ import type { ColumnPlan } from './columns.ts';
 import { label } from './labels.ts';
 import type { Matrix, MatrixCell, MatrixColumn, MatrixFilter, MatrixType, RowItem, RowMode } from './types.ts';
 
-export const silentColumns = (columns: MatrixColumn[], cells: MatrixCell[]): string[] =>
-  columns.filter((_, i) => cells[i]!.count === 0).map((c) => c.key);
+export const silentColumns = (columns: MatrixColumn[], cells: MatrixCell[]): string[] => columns.filter((_, i) => cells[i]!.count === 0).map((c) => c.key);
 
 export interface CountsParts {
   type: MatrixType;

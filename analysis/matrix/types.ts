@@ -12,11 +12,7 @@ export type MatrixType = (typeof MATRIX_TYPES)[number];
 export type RowMode = 'codes' | 'themes' | 'questions';
 
 /** What the columns are: evidence kinds (the project's mapping), an attribute's values, each source, or one total. */
-export type ColumnSpec =
-  | { by: 'kind' }
-  | { by: 'attribute'; scope: 'case' | 'source'; name: string }
-  | { by: 'source' }
-  | { by: 'total' };
+export type ColumnSpec = { by: 'kind' } | { by: 'attribute'; scope: 'case' | 'source'; name: string } | { by: 'source' } | { by: 'total' };
 
 export interface MatrixFilter {
   coderIds?: number[];

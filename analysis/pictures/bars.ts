@@ -13,8 +13,14 @@ export function frequencyBars(m: Matrix, lang: Lang = 'fr'): string {
   const plotW = 460;
   const barH = 20;
   const top = 70;
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([top, top + rows.length * barH]).padding(0.2);
-  const x = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => r.value))]).nice().range([left, left + plotW]);
+  const y = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([top, top + rows.length * barH])
+    .padding(0.2);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...rows.map((r) => r.value))])
+    .nice()
+    .range([left, left + plotW]);
   let body = '';
   for (const t of x.ticks(5)) {
     body += el('line', { x1: x(t), x2: x(t), y1: top - 4, y2: top + rows.length * barH, stroke: '#cccccc', 'stroke-width': 0.6 });

@@ -29,8 +29,12 @@ export function heatmapSvg(input: HeatmapInput): string {
   const cellW = rotate ? 40 : 96;
   const cellH = 24;
   const top = 48 + headerH;
-  const x = scaleBand<number>().domain(cols.map((_, i) => i)).range([left, left + cols.length * cellW]);
-  const y = scaleBand<number>().domain(labels.map((_, i) => i)).range([top, top + labels.length * cellH]);
+  const x = scaleBand<number>()
+    .domain(cols.map((_, i) => i))
+    .range([left, left + cols.length * cellW]);
+  const y = scaleBand<number>()
+    .domain(labels.map((_, i) => i))
+    .range([top, top + labels.length * cellH]);
   const max = Math.max(1, ...input.values.flat().map((v) => v ?? 0));
   const share = scaleLinear().domain([0, max]).range([0, 1]).clamp(true);
   const noteW = input.rowNotes ? Math.min(380, 20 + Math.max(0, ...input.rowNotes.map((n) => textWidth(n, 11)))) : 0;

@@ -20,7 +20,6 @@ interface Link {
   count: number;
 }
 
-
 export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { width?: number; height?: number; ticks?: number } = {}): string {
   const width = options.width ?? 820;
   const height = options.height ?? 620;
@@ -34,19 +33,27 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: { wid
       weight.set(j, (weight.get(j) ?? 0) + c.count);
     }),
   );
-  const nodes: Node[] = [...weight.keys()]
-    .sort((a, b) => a - b)
-    .map((i) => ({ row: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
+  const nodes: Node[] = [...weight.keys()].sort((a, b) => a - b).map((i) => ({ row: i, name: m.rows[i]!.abbrev ?? m.rows[i]!.label, weight: weight.get(i)! }));
   const byIndex = new Map(nodes.map((n) => [n.row, n]));
   const maxCount = Math.max(1, ...links.map((l) => l.count));
-  const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.weight))]).range([6, 22]);
+  const radius = scaleSqrt()
+    .domain([0, Math.max(1, ...nodes.map((n) => n.weight))])
+    .range([6, 22]);
   const stroke = scaleLinear().domain([1, maxCount]).range([1, 8]);
   const sim = forceSimulation<Node>(nodes)
     .randomSource(randomLcg(0.20261123))
-    .force('link', forceLink<Node, Link>(links).id((n) => n.row).distance(120))
+    .force(
+      'link',
+      forceLink<Node, Link>(links)
+        .id((n) => n.row)
+        .distance(120),
+    )
     .force('charge', forceManyBody().strength(-260))
     .force('center', forceCenter(width / 2, height / 2 + 20))
-    .force('collide', forceCollide<Node>((n) => radius(n.weight) + 18))
+    .force(
+      'collide',
+      forceCollide<Node>((n) => radius(n.weight) + 18),
+    )
     .stop();
   for (let i = 0; i < (options.ticks ?? 300); i++) sim.tick();
   const clampX = (v: number) => Math.max(40, Math.min(width - 40, v));

@@ -95,8 +95,7 @@ async function measure(context: BrowserContext, url: string): Promise<Row[]> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}/page.html`);
   await page.waitForFunction(() => (window as BenchWindow).tresseBench !== undefined, null, { timeout: 30_000 });
-  const load = (name: string, input: ViewInput) =>
-    page.evaluate(([n, i]) => (window as BenchWindow).tresseBench!.load(n, i), [name, input] as const);
+  const load = (name: string, input: ViewInput) => page.evaluate(([n, i]) => (window as BenchWindow).tresseBench!.load(n, i), [name, input] as const);
   const interview = await interviewInput(25_000, 1_000);
   const report = await documentInput(300_000, 200);
   await load('interview', interview);
@@ -104,10 +103,12 @@ async function measure(context: BrowserContext, url: string): Promise<Row[]> {
 
   const [cold] = await displayRuns(page, 'interview', 1);
   const interviewRuns = await displayRuns(page, 'interview', DISPLAY_RUNS);
-  const highlights = await page.evaluate(
-    ([n, count, id, code]) => (window as BenchWindow).tresseBench!.highlight(n, count, id, code),
-    ['interview', HIGHLIGHT_RUNS, interview.codings.length + 1, interview.codes[7]!.id] as const,
-  );
+  const highlights = await page.evaluate(([n, count, id, code]) => (window as BenchWindow).tresseBench!.highlight(n, count, id, code), [
+    'interview',
+    HIGHLIGHT_RUNS,
+    interview.codings.length + 1,
+    interview.codes[7]!.id,
+  ] as const);
   const documentRuns = await displayRuns(page, 'document', DISPLAY_RUNS);
   if (errors.length > 0) throw new Error(`benchmark page: ${errors.join('; ')}`);
 
@@ -121,11 +122,7 @@ async function measure(context: BrowserContext, url: string): Promise<Row[]> {
       ms(median(highlights)),
       `target < 100 ms (slowest ${ms(Math.max(...highlights))})`,
     ],
-    displayRow(
-      `document shown + scrolled (${(report.source.length / 1000).toFixed(0)}k chars, ${report.codings.length} codings)`,
-      documentRuns,
-      null,
-    ),
+    displayRow(`document shown + scrolled (${(report.source.length / 1000).toFixed(0)}k chars, ${report.codings.length} codings)`, documentRuns, null),
   ];
 }
 

@@ -10,7 +10,10 @@ import type { CommandRun } from '../run.ts';
 const UNITS: readonly AgreementUnit[] = ['character', 'segment', 'document'];
 
 function coders(run: CommandRun): string[] {
-  const list = (run.values.coders ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (run.values.coders ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length < 2) throw new UsageError(run.say('cli.missing', { what: '--coders A,B' }));
   return list;
 }

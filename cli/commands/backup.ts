@@ -25,7 +25,12 @@ export async function backups(run: CommandRun): Promise<void> {
   if (all) {
     const { before, after } = await run.withProject(async (api) => ({ before: await api.listBackups(), after: await api.deleteAllBackups() }));
     const left = new Set(after.backups.map((b) => b.file));
-    return deleted(run, before.backups.filter((b) => !left.has(b.file)), after.backups, after.dir);
+    return deleted(
+      run,
+      before.backups.filter((b) => !left.has(b.file)),
+      after.backups,
+      after.dir,
+    );
   }
   const list = (await run.withProject((api) => api.listBackups())).backups;
   run.print(list, () =>
@@ -35,7 +40,9 @@ export async function backups(run: CommandRun): Promise<void> {
 
 function deleted(run: CommandRun, gone: BackupInfo[], left: BackupInfo[], dir: string): void {
   run.print({ deleted: gone, backups: left }, () =>
-    [...gone.map((b) => run.say('cli.backupDeleted', { file: b.file })), run.say('cli.backupsDeleted', { count: gone.length, left: left.length, dir })].join('\n'),
+    [...gone.map((b) => run.say('cli.backupDeleted', { file: b.file })), run.say('cli.backupsDeleted', { count: gone.length, left: left.length, dir })].join(
+      '\n',
+    ),
   );
 }
 

@@ -110,7 +110,14 @@ async function sources(run: CommandRun): Promise<void> {
 function assignment(text: string): { name: string; values: string[] } {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(text);
-  return { name: text.slice(0, eq).trim(), values: text.slice(eq + 1).split(';').map((v) => v.trim()).filter(Boolean) };
+  return {
+    name: text.slice(0, eq).trim(),
+    values: text
+      .slice(eq + 1)
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  };
 }
 
 async function caseCommand(parent: CommandRun): Promise<void> {
@@ -244,8 +251,7 @@ async function code(run: CommandRun): Promise<void> {
   const { coding, source, code, text } = await run.withProjectAs(async (api) => {
     const found = await api.findSource({ ref: sourceRef });
     const code = await api.findCode({ ref: codeRef });
-    const where =
-      range ?? (await api.locatePassage({ sourceId: found.id, text: values.text!, ...(occurrence !== undefined ? { occurrence } : {}) }));
+    const where = range ?? (await api.locatePassage({ sourceId: found.id, text: values.text!, ...(occurrence !== undefined ? { occurrence } : {}) }));
     const coding = await api.addCoding({
       sourceId: found.id,
       codeId: code.id,
@@ -275,7 +281,13 @@ async function codings(run: CommandRun): Promise<void> {
   if (values.attribute) {
     const eq = values.attribute.indexOf('=');
     if (eq <= 0) throw new UsageError(`--attribute ${values.attribute}`);
-    attribute = { name: values.attribute.slice(0, eq).trim(), values: values.attribute.slice(eq + 1).split(';').map((v) => v.trim()) };
+    attribute = {
+      name: values.attribute.slice(0, eq).trim(),
+      values: values.attribute
+        .slice(eq + 1)
+        .split(';')
+        .map((v) => v.trim()),
+    };
   }
   const sourceKinds = values.kind?.map((k) => run.kind(k));
   const excerpts = await run.withProject(async (api) => {

@@ -1,6 +1,15 @@
 // tresse matrix / synthesis / verdict / question / columns: the analysis grid from the command line.
 import { resolve } from 'node:path';
-import { MATRIX_TYPES, VERDICTS, type Matrix, type MatrixFilter, type MatrixRequest, type MatrixType, type RowMode, type Verdict } from '../../analysis/matrix/types.ts';
+import {
+  MATRIX_TYPES,
+  VERDICTS,
+  type Matrix,
+  type MatrixFilter,
+  type MatrixRequest,
+  type MatrixType,
+  type RowMode,
+  type Verdict,
+} from '../../analysis/matrix/types.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../exchange/export/index.ts';
 import { rowLabel, verdictText } from '../../exchange/export/table.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -29,7 +38,15 @@ async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> 
   if (v.attribute) {
     const eq = v.attribute.indexOf('=');
     if (eq <= 0) throw new UsageError(`--attribute ${v.attribute}`);
-    filter.caseAttributes = [{ name: v.attribute.slice(0, eq).trim(), values: v.attribute.slice(eq + 1).split(';').map((s) => s.trim()) }];
+    filter.caseAttributes = [
+      {
+        name: v.attribute.slice(0, eq).trim(),
+        values: v.attribute
+          .slice(eq + 1)
+          .split(';')
+          .map((s) => s.trim()),
+      },
+    ];
   }
   const from = day(v.from, '--from');
   const to = day(v.to, '--to');
@@ -195,7 +212,10 @@ async function verdict(run: CommandRun): Promise<void> {
 }
 
 function codeRefsOf(run: CommandRun): string[] {
-  const refs = (run.values.codes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const refs = (run.values.codes ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (refs.length === 0) throw new UsageError(run.say('cli.missing', { what: '--codes CODE1,CODE2' }));
   return refs;
 }

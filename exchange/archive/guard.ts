@@ -55,8 +55,17 @@ export class GuardedArchive {
     limits: ArchiveLimits,
   ) {
     const directory = openDirectory(bytes, ctx);
-    const refuse = (code: 'archive.tooManyEntries' | 'archive.tooLarge' | 'archive.ratio' | 'archive.unsafePath' | 'archive.encrypted' | 'archive.method' | 'archive.sizeMismatch', params: Record<string, string | number>) =>
-      new TresseError(code, { file: ctx.file, format: ctx.format, ...params });
+    const refuse = (
+      code:
+        | 'archive.tooManyEntries'
+        | 'archive.tooLarge'
+        | 'archive.ratio'
+        | 'archive.unsafePath'
+        | 'archive.encrypted'
+        | 'archive.method'
+        | 'archive.sizeMismatch',
+      params: Record<string, string | number>,
+    ) => new TresseError(code, { file: ctx.file, format: ctx.format, ...params });
     if (directory.declaredCount > limits.maxEntries) throw refuse('archive.tooManyEntries', { count: directory.declaredCount, limit: limits.maxEntries });
     const listed = directory.read();
 

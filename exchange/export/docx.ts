@@ -1,18 +1,6 @@
 // The analysis grid as a word-processor annex: landscape pages, one table per matrix with a
 // repeated header row, syntheses, and excerpts quoted « … » with their source reference.
-import {
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  ShadingType,
-} from 'docx';
+import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType } from 'docx';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { cellText, quoteReference, type ReportCell, type ReportTable } from './table.ts';

@@ -8,7 +8,15 @@ import { cellText, type ReportTable } from './table.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = [...title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, 28).join('') || 'Feuille';
+  const base =
+    [
+      ...title
+        .replace(/[:\\/?*[\]]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ]
+      .slice(0, 28)
+      .join('') || 'Feuille';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} ${i}`;
   used.add(name.toLowerCase());

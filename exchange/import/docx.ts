@@ -17,7 +17,19 @@ const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Subtrees holding text that is not part of the document as it reads now. */
-const SKIPPED = new Set(['moveFrom', 'del', 'pPrChange', 'rPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'instrText', 'delInstrText', 'delText']);
+const SKIPPED = new Set([
+  'moveFrom',
+  'del',
+  'pPrChange',
+  'rPrChange',
+  'sectPrChange',
+  'tblPrChange',
+  'trPrChange',
+  'tcPrChange',
+  'instrText',
+  'delInstrText',
+  'delText',
+]);
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -140,10 +152,7 @@ function outlineToLevel(value: number): number | null {
 }
 
 /** Open elements that collect text, innermost last: paragraphs, table rows, table cells. */
-type Frame =
-  | { kind: 'p'; text: string; level: number | null; after: string[] }
-  | { kind: 'row'; cells: string[] }
-  | { kind: 'cell'; parts: string[] };
+type Frame = { kind: 'p'; text: string; level: number | null; after: string[] } | { kind: 'row'; cells: string[] } | { kind: 'cell'; parts: string[] };
 
 function readBody(bytes: Uint8Array, part: string, styles: Map<string, StyleDef>, ctx: ContainerContext) {
   const builder = new TextBuilder();

@@ -13,7 +13,11 @@ import type { TurnDetector } from './turns.ts';
 const TEXT = ['urn:oasis:names:tc:opendocument:xmlns:text:1.0'];
 const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
 const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
-const TEXT_MIMETYPES = ['application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.text-template', 'application/vnd.oasis.opendocument.text-master'];
+const TEXT_MIMETYPES = [
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.text-template',
+  'application/vnd.oasis.opendocument.text-master',
+];
 
 type Frame =
   | { kind: 'p'; text: string; level: number | null; after: string[]; pendingSpace: boolean }

@@ -107,7 +107,9 @@ async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
 /** Character maps and standard-font metrics shipped with pdf.js, for PDFs that do not embed them. */
 function assetPaths(): { cMapUrl?: string; standardFontDataUrl?: string } {
   try {
-    const root = createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+    const root = createRequire(import.meta.url)
+      .resolve('pdfjs-dist/package.json')
+      .replace(/package\.json$/, '');
     return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
   } catch {
     return {};
@@ -145,12 +147,7 @@ function pageLines(items: Item[]): Line[] {
  * heads carry it: numbers inside a line ("Chapitre 2 : …") tell different lines apart.
  */
 function runningKey(text: string): string {
-  return text
-    .replace(LEADING_NUMBER, '#')
-    .replace(TRAILING_NUMBER, '#')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .toLocaleLowerCase('fr');
+  return text.replace(LEADING_NUMBER, '#').replace(TRAILING_NUMBER, '#').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('fr');
 }
 
 /**
@@ -249,8 +246,30 @@ function edgeLines(lines: Line[]): Set<Line> {
  */
 const COMPOUND_FIRST = new Set(
   [
-    'à', 'après', 'arrière', 'avant', 'belle', 'celle', 'celles', 'celui', 'ceux', 'contre', 'demi', 'est', 'grand',
-    'grande', 'hors', 'là', 'non', 'peut', 'porte', 'sans', 'semi', 'sous', 't', 'vis',
+    'à',
+    'après',
+    'arrière',
+    'avant',
+    'belle',
+    'celle',
+    'celles',
+    'celui',
+    'ceux',
+    'contre',
+    'demi',
+    'est',
+    'grand',
+    'grande',
+    'hors',
+    'là',
+    'non',
+    'peut',
+    'porte',
+    'sans',
+    'semi',
+    'sous',
+    't',
+    'vis',
   ].map((w) => w.normalize('NFC')),
 );
 

@@ -122,9 +122,7 @@ export function ensureNormalised(parsed: ParsedText): ParsedText & { text: Norma
   const map = new NormalisationMap(parsed.text);
   const max = codePointLength(text);
   const at = (p: number) => Math.max(0, Math.min(map.toNormalised(p) - extraBoms, max));
-  const structure = parsed.structure
-    .map((s) => ({ ...s, start: at(s.start), end: at(s.end) }))
-    .filter((s) => s.end > s.start);
+  const structure = parsed.structure.map((s) => ({ ...s, start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
   // Not `...parsed`: the bytes read (utf8) no longer encode this text.
   return { text, encoding: parsed.encoding, structure, notes: parsed.notes };
 }

@@ -7,18 +7,12 @@ import { assembleStructure, normaliseFully, type ParsedText } from './structure.
 import type { TurnDetector } from './turns.ts';
 
 /** Decodes and normalises a text file, noting an encoding that had to be guessed. */
-export function readPlainText(
-  bytes: Uint8Array,
-  file: string,
-): { text: string; encoding: string; notes: ImportNote[]; utf8?: Uint8Array } {
+export function readPlainText(bytes: Uint8Array, file: string): { text: string; encoding: string; notes: ImportNote[]; utf8?: Uint8Array } {
   const decoded = decodeText(bytes, file);
   assertReadableText(decoded.text, file);
   // A WordPad or TextEdit document renamed .txt: its markup would be imported as text.
   if (/^\uFEFF?\{\\rtf/u.test(decoded.text)) throw new TresseError('import.binary', { file });
-  const notes =
-    decoded.guessed && decoded.encoding !== 'utf-8'
-      ? [{ key: 'encoding' as const, encoding: decoded.encoding }]
-      : [];
+  const notes = decoded.guessed && decoded.encoding !== 'utf-8' ? [{ key: 'encoding' as const, encoding: decoded.encoding }] : [];
   const text = normaliseFully(decoded.text);
   const read = { text, encoding: decoded.encoding, notes };
   if (decoded.encoding !== 'utf-8') return read;

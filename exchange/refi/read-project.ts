@@ -73,7 +73,13 @@ function readCases(ctx: ReadContext, root: XmlElement): SnapshotCase[] {
       .filter((g) => ctx.sourceGuids.has(g));
     const other = children(c, 'CodeRef').length + children(c, 'SelectionRef').length;
     if (other > 0) ctx.warnings.push(warning('refi.caseRefsSkipped', { name, count: other }));
-    out.push({ guid, name, description: label(childText(c, 'Description')) ?? '', attributes: ctx.values(c, 'cases').attributes, sourceGuids: [...new Set(sourceGuids)] });
+    out.push({
+      guid,
+      name,
+      description: label(childText(c, 'Description')) ?? '',
+      attributes: ctx.values(c, 'cases').attributes,
+      sourceGuids: [...new Set(sourceGuids)],
+    });
     // Not in the schema, but harmless to honour.
     for (const n of ctx.noteRefsOf(c)) ctx.attachNote(n, { kind: 'case', guid });
   });
@@ -117,7 +123,14 @@ function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
       body = '';
     }
     const text = [description, body].filter((t) => t !== undefined && t !== '').join('\n\n');
-    out.push({ guid, name, text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC') });
+    out.push({
+      guid,
+      name,
+      text: text
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .normalize('NFC'),
+    });
   });
   return out;
 }
@@ -154,7 +167,8 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
   const memos = readNotes(ctx, root);
   readLinks(ctx, root, new Set(memos.map((m) => m.guid)), new Set(cases.map((c) => c.guid)));
   const description = label(childText(root, 'Description'));
-  if (description) memos.push({ guid: ctx.guidOf(child(root, 'Description')!, 'project-description'), name: 'Description', text: description, target: { kind: 'project' } });
+  if (description)
+    memos.push({ guid: ctx.guidOf(child(root, 'Description')!, 'project-description'), name: 'Description', text: description, target: { kind: 'project' } });
   for (const m of memos) {
     const target = ctx.noteTargets.get(m.guid);
     if (target) m.target = target;

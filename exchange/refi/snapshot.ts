@@ -63,9 +63,7 @@ export interface SnapshotVariable {
   scope: 'case' | 'source';
 }
 
-export type SnapshotMemoTarget =
-  | { kind: 'source' | 'case' | 'code' | 'coding'; guid: string }
-  | { kind: 'project'; guid?: undefined };
+export type SnapshotMemoTarget = { kind: 'source' | 'case' | 'code' | 'coding'; guid: string } | { kind: 'project'; guid?: undefined };
 
 export interface SnapshotMemo {
   guid: string;

@@ -96,8 +96,20 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   const value = useMemo<Workbench>(
     () => ({
-      project, view, setView, opened, openSource, selectedCodeId, selectCode,
-      recentCodeIds, noteRecentCode, blindCoding, setBlindCoding, error, report, clearError: () => setError(null),
+      project,
+      view,
+      setView,
+      opened,
+      openSource,
+      selectedCodeId,
+      selectCode,
+      recentCodeIds,
+      noteRecentCode,
+      blindCoding,
+      setBlindCoding,
+      error,
+      report,
+      clearError: () => setError(null),
     }),
     [project, view, setView, opened, openSource, selectedCodeId, recentCodeIds, noteRecentCode, blindCoding, error, report],
   );

@@ -1,6 +1,6 @@
 // The code picker that opens at a selected passage. Keyboard first: the search field has focus,
 // arrows choose, Enter codes, Escape cancels, Tab reaches the valence and the memo.
-import { type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Valence } from '../../model/types.ts';
 import type { CodeWithCount } from '../../service/codebook.ts';
 import { useT } from '../i18n/lang-context.tsx';
@@ -78,23 +78,22 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
   const search = useMemo(() => new CodeSearch(codes), [codes]);
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const tree = useMemo(() => treeOrder(codes), [codes]);
-  const pathOf = useMemo(() => {
-    const cache = new Map<number, string>();
-    return (code: CodeWithCount): string => {
-      let path = cache.get(code.id);
-      if (path === undefined) {
-        const names: string[] = [];
-        for (let p = code.parentId, guard = 0; p !== null && guard < 64; guard++) {
-          const parent = byId.get(p);
-          if (!parent) break;
-          names.unshift(parent.abbrev ?? parent.name);
-          p = parent.parentId;
-        }
-        cache.set(code.id, (path = names.join(' › ')));
+  // Every code's parent path, computed once per codes list.
+  const paths = useMemo(() => {
+    const out = new Map<number, string>();
+    for (const code of byId.values()) {
+      const names: string[] = [];
+      for (let p = code.parentId, guard = 0; p !== null && guard < 64; guard++) {
+        const parent = byId.get(p);
+        if (!parent) break;
+        names.unshift(parent.abbrev ?? parent.name);
+        p = parent.parentId;
       }
-      return path;
-    };
+      out.set(code.id, names.join(' › '));
+    }
+    return out;
   }, [byId]);
+  const pathOf = useCallback((code: CodeWithCount): string => paths.get(code.id) ?? '', [paths]);
 
   const options = useMemo<Option[]>(() => {
     if (!query.trim()) {
@@ -110,13 +109,10 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
           .map(({ code, depth }): Option => ({ kind: 'code', code, depth, recent: false, path: pathOf(code) })),
       ];
     }
-    const found: Option[] = search
-      .search(query)
-      .map((code) => ({ kind: 'code', code, depth: 0, recent: false, path: pathOf(code) }));
+    const found: Option[] = search.search(query).map((code) => ({ kind: 'code', code, depth: 0, recent: false, path: pathOf(code) }));
     const target = newCodeTarget(query, search);
     const taken = target && (target.parent ? false : search.exact(target.name) !== undefined);
-    const siblingTaken =
-      target?.parent && codes.some((c) => c.parentId === target.parent!.id && fold(c.name).trim() === fold(target.name).trim());
+    const siblingTaken = target?.parent && codes.some((c) => c.parentId === target.parent!.id && fold(c.name).trim() === fold(target.name).trim());
     if (target && !taken && !siblingTaken) {
       found.push({
         kind: 'create',
@@ -228,9 +224,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
                 onClick={() => pick(option)}
                 onMouseEnter={() => setActive(i)}
               >
-                {option.parentName
-                  ? t('picker.createUnder', { name: option.name, parent: option.parentName })
-                  : t('picker.create', { name: option.name })}
+                {option.parentName ? t('picker.createUnder', { name: option.name, parent: option.parentName }) : t('picker.create', { name: option.name })}
               </li>
             );
           }
@@ -269,13 +263,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
       <div className="cp-extras">
         <div className="cp-valence" role="group" aria-label={t('picker.valence')}>
           {(['+', '-'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={valence === v}
-              data-valence={v}
-              onClick={() => setValence((cur) => (cur === v ? null : v))}
-            >
+            <button key={v} type="button" aria-pressed={valence === v} data-valence={v} onClick={() => setValence((cur) => (cur === v ? null : v))}>
               {t(`picker.valence.${v}`)}
             </button>
           ))}

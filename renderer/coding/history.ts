@@ -260,9 +260,7 @@ export function moveCodeCommand(id: number, parentId: number | null, position: n
         const code = codes.find((c) => c.id === self);
         if (code) {
           // Its index among its siblings, which is what moveCode's `position` means.
-          const siblings = codes
-            .filter((c) => c.parentId === code.parentId)
-            .sort((a, b) => a.position - b.position || a.id - b.id);
+          const siblings = codes.filter((c) => c.parentId === code.parentId).sort((a, b) => a.position - b.position || a.id - b.id);
           from = { parentId: code.parentId, position: siblings.findIndex((c) => c.id === self) };
         }
       }
@@ -280,11 +278,7 @@ const irreversible = () => {
 };
 
 /** Merges one code into another: not undoable. */
-export function mergeCodesCommand(
-  fromId: number,
-  intoId: number,
-  names: { from: string; into: string },
-): Command<{ moved: number; duplicates: number }> {
+export function mergeCodesCommand(fromId: number, intoId: number, names: { from: string; into: string }): Command<{ moved: number; duplicates: number }> {
   return {
     label: { key: 'history.mergeCodes', params: names },
     affects: { kind: 'codebook' },

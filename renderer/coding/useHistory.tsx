@@ -48,11 +48,7 @@ export function useHistory(): HistoryState {
   const history = useContext(HistoryContext);
   if (!history) throw new Error('useHistory needs a HistoryProvider');
   const t = useT();
-  const snapshot = useSyncExternalStore(
-    (onChange) => history.subscribe(onChange),
-    history.getSnapshot,
-    history.getSnapshot,
-  );
+  const snapshot = useSyncExternalStore((onChange) => history.subscribe(onChange), history.getSnapshot, history.getSnapshot);
   return useMemo(
     () => ({
       history,
@@ -62,12 +58,8 @@ export function useHistory(): HistoryState {
       canUndo: snapshot.undo !== null,
       canRedo: snapshot.redo !== null,
       busy: snapshot.busy,
-      undoTitle: snapshot.undo
-        ? t('history.undo', { action: labelText(t, snapshot.undo) })
-        : t('history.nothingToUndo'),
-      redoTitle: snapshot.redo
-        ? t('history.redo', { action: labelText(t, snapshot.redo) })
-        : t('history.nothingToRedo'),
+      undoTitle: snapshot.undo ? t('history.undo', { action: labelText(t, snapshot.undo) }) : t('history.nothingToUndo'),
+      redoTitle: snapshot.redo ? t('history.redo', { action: labelText(t, snapshot.redo) }) : t('history.nothingToRedo'),
     }),
     [history, snapshot, t],
   );

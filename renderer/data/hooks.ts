@@ -1,14 +1,6 @@
 // How views read and change the project: useApiQuery reads through the cache, useApiMutation and
 // useApiCall change and then fetch again what the change touched (invalidation.ts).
-import {
-  keepPreviousData,
-  type QueryClient,
-  useMutation,
-  type UseMutationResult,
-  useQuery,
-  useQueryClient,
-  type UseQueryResult,
-} from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, type UseMutationResult, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { ApiMethod } from '../../service/contract/index.ts';
 import { api } from '../api/client.ts';
@@ -116,4 +108,3 @@ export function useQueryErrors(report: (error: unknown) => void): void {
     [client, report],
   );
 }
-

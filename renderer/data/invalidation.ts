@@ -118,7 +118,10 @@ export const INVALIDATES: Table = {
   forgetRealNames: () => 'everything',
   previewSourceEdit: () => NOTHING,
   applySourceEdit: (a) => [
-    apiKey('getSource', { id: a.sourceId }), apiKey('listCodings', { sourceId: a.sourceId }), ['previewSourceEdit'], ['search'],
+    apiKey('getSource', { id: a.sourceId }),
+    apiKey('listCodings', { sourceId: a.sourceId }),
+    ['previewSourceEdit'],
+    ['search'],
     ...CODING_READERS,
   ],
   listBackups: () => NOTHING,

@@ -17,11 +17,14 @@ export function LangProvider({ initial, children }: { initial: Lang; children: R
   const [lang, setLangState] = useState<Lang>(initial);
   const call = useApiCall();
   // What the service worded (column labels, refusals) is fetched again in the new language.
-  const setLang = useCallback(async (next: Lang) => {
-    setLangState(next);
-    document.documentElement.lang = next;
-    await call('setLang', { lang: next });
-  }, [call]);
+  const setLang = useCallback(
+    async (next: Lang) => {
+      setLangState(next);
+      document.documentElement.lang = next;
+      await call('setLang', { lang: next });
+    },
+    [call],
+  );
   const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

@@ -1,14 +1,7 @@
 // The memo editor: a small rich-text editor (bold, italic, headings, lists) for memos on the
 // project, a source, a case, a code or a coding. Saves both the plain text (searched and exported)
 // and the Lexical editor state (to edit the memo again as written), on blur and on Ctrl+S.
-import {
-  $isListNode,
-  INSERT_ORDERED_LIST_COMMAND,
-  INSERT_UNORDERED_LIST_COMMAND,
-  ListItemNode,
-  ListNode,
-  REMOVE_LIST_COMMAND,
-} from '@lexical/list';
+import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListItemNode, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -114,24 +107,47 @@ function Toolbar({ onSave, dirty }: { onSave: () => void; dirty: boolean }) {
   const keep = (e: { preventDefault(): void }) => e.preventDefault();
   return (
     <div className="memo-toolbar" role="toolbar" aria-label={t('memo.toolbar')}>
-      <button type="button" onMouseDown={keep} aria-pressed={state.bold} title={t('memo.bold')} aria-label={t('memo.bold')}
-        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <button
+        type="button"
+        onMouseDown={keep}
+        aria-pressed={state.bold}
+        title={t('memo.bold')}
+        aria-label={t('memo.bold')}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+      >
         <b>G</b>
       </button>
-      <button type="button" onMouseDown={keep} aria-pressed={state.italic} title={t('memo.italic')} aria-label={t('memo.italic')}
-        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <button
+        type="button"
+        onMouseDown={keep}
+        aria-pressed={state.italic}
+        title={t('memo.italic')}
+        aria-label={t('memo.italic')}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+      >
         <i>I</i>
       </button>
-      <button type="button" onMouseDown={keep} aria-pressed={state.heading} title={t('memo.heading')} aria-label={t('memo.heading')}
-        onClick={toggleHeading}>
+      <button type="button" onMouseDown={keep} aria-pressed={state.heading} title={t('memo.heading')} aria-label={t('memo.heading')} onClick={toggleHeading}>
         T
       </button>
-      <button type="button" onMouseDown={keep} aria-pressed={state.list === 'bullet'} title={t('memo.bulletList')}
-        aria-label={t('memo.bulletList')} onClick={() => toggleList('bullet')}>
+      <button
+        type="button"
+        onMouseDown={keep}
+        aria-pressed={state.list === 'bullet'}
+        title={t('memo.bulletList')}
+        aria-label={t('memo.bulletList')}
+        onClick={() => toggleList('bullet')}
+      >
         •
       </button>
-      <button type="button" onMouseDown={keep} aria-pressed={state.list === 'number'} title={t('memo.numberedList')}
-        aria-label={t('memo.numberedList')} onClick={() => toggleList('number')}>
+      <button
+        type="button"
+        onMouseDown={keep}
+        aria-pressed={state.list === 'number'}
+        title={t('memo.numberedList')}
+        aria-label={t('memo.numberedList')}
+        onClick={() => toggleList('number')}
+      >
         1.
       </button>
       <span className="memo-status" aria-live="polite">

@@ -44,8 +44,7 @@ export interface TranscriptViewProps {
 }
 
 export function TranscriptView(props: TranscriptViewProps) {
-  const { source, codings, codes, coders, memoOf, hiddenCoderIds, focusRange, activeCodeId, onSelect, onCodingActivate } =
-    props;
+  const { source, codings, codes, coders, memoOf, hiddenCoderIds, focusRange, activeCodeId, onSelect, onCodingActivate } = props;
   const showTimestamps = props.showTimestamps ?? true;
   const t = useT();
   const keysId = useId();
@@ -139,15 +138,7 @@ export function TranscriptView(props: TranscriptViewProps) {
       </span>
       {empty && <p className="tr-empty">{t('transcript.empty')}</p>}
       {tooltip && initial && (
-        <CodingTooltip
-          ref={boxRef}
-          ids={tooltip.ids}
-          at={initial}
-          paintInput={paintInput}
-          codes={codes}
-          coders={coders}
-          memoOf={memoOf}
-        />
+        <CodingTooltip ref={boxRef} ids={tooltip.ids} at={initial} paintInput={paintInput} codes={codes} coders={coders} memoOf={memoOf} />
       )}
     </div>
   );

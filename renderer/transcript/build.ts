@@ -32,9 +32,7 @@ export function createTranscriptEditor(): LexicalEditor {
 const signature = (b: Block) => b.pieces.map((p) => `${p.start}-${p.end}:${p.ids.join(',')}`).join('|');
 
 function $appendPieces(node: ElementNode, block: Block, text: string): void {
-  node.append(
-    ...block.pieces.map((p) => $createTranscriptRunNode(text.slice(p.u16Start, p.u16End), p.ids, p.u16Start, p.speaker)),
-  );
+  node.append(...block.pieces.map((p) => $createTranscriptRunNode(text.slice(p.u16Start, p.u16End), p.ids, p.u16Start, p.speaker)));
 }
 
 function $createBlockNode(block: Block, text: string, showTimestamps: boolean): ElementNode {
@@ -52,21 +50,10 @@ function $createBlockNode(block: Block, text: string, showTimestamps: boolean): 
 }
 
 /** Builds the editor state for `blocks`, or patches the lines that changed since `prev`. */
-export function renderBlocks(
-  editor: LexicalEditor,
-  blocks: Block[],
-  text: string,
-  structureKey: string,
-  showTimestamps: boolean,
-  prev: Built | null,
-): Built {
+export function renderBlocks(editor: LexicalEditor, blocks: Block[], text: string, structureKey: string, showTimestamps: boolean, prev: Built | null): Built {
   const signatures = blocks.map(signature);
   const reuse =
-    prev !== null &&
-    prev.text === text &&
-    prev.structureKey === structureKey &&
-    prev.showTimestamps === showTimestamps &&
-    prev.keys.length === blocks.length;
+    prev !== null && prev.text === text && prev.structureKey === structureKey && prev.showTimestamps === showTimestamps && prev.keys.length === blocks.length;
   let keys: NodeKey[] = reuse ? prev.keys : [];
   editor.update(
     () => {

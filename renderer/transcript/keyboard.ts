@@ -70,8 +70,7 @@ export function selectionInside(root: Element, selection: Selection | null): sel
 
 /** Applies a caret move, keeping both ends of the selection inside the transcript. */
 export function applyCaretMove(root: Element, selection: Selection, move: CaretMove): void {
-  const put = ([node, offset]: [Node, number]) =>
-    move.alter === 'extend' ? selection.extend(node, offset) : selection.collapse(node, offset);
+  const put = ([node, offset]: [Node, number]) => (move.alter === 'extend' ? selection.extend(node, offset) : selection.collapse(node, offset));
   // Selection.modify's document is the whole page here (the text is not editable): the ends of
   // the transcript are set directly.
   if (move.granularity === 'documentboundary') {

@@ -42,12 +42,7 @@ const LABEL_TAIL = /^(?:[ \u00A0\u202F]*\([^()\n]{1,40}\))?\]?[ \t\u00A0\u202F]*
 /** A label sits at the start of its line, after an optional timestamp: never look further. */
 const LABEL_SEARCH_WINDOW = 60;
 
-export function layoutTranscript(
-  text: string,
-  structure: readonly StructureSegment[],
-  codings: readonly Span[],
-  index: OffsetIndex,
-): Block[] {
+export function layoutTranscript(text: string, structure: readonly StructureSegment[], codings: readonly Span[], index: OffsetIndex): Block[] {
   const runs = flattenRuns(index.codePointLength, codings);
   const headingStarts = new Map<number, number>();
   const turns: Turn[] = [];
@@ -61,7 +56,7 @@ export function layoutTranscript(
   const blocks: Block[] = [];
   let t = 0;
   let r = 0;
-  for (let u = 0; u < text.length; ) {
+  for (let u = 0; u < text.length;) {
     const nl = text.indexOf('\n', u);
     const u16End = nl === -1 ? text.length : nl + 1;
     const start = index.toCodePoint(u);

@@ -28,10 +28,7 @@ export interface MountedTranscript {
 }
 
 /** Mounts the view into `container` and times it to the first frame. */
-export async function measureDisplay(
-  container: HTMLElement,
-  props: TranscriptViewProps,
-): Promise<DisplayTiming & { view: MountedTranscript }> {
+export async function measureDisplay(container: HTMLElement, props: TranscriptViewProps): Promise<DisplayTiming & { view: MountedTranscript }> {
   const t0 = performance.now();
   const root = createRoot(container);
   flushSync(() => root.render(createElement(TranscriptView, props)));

@@ -2,14 +2,7 @@
 // covering it shares (see runs.ts); a line node is one line of the source, tagged with its speaker
 // turn. Both only write data attributes: colours, emphasis and hiding are applied to the DOM by
 // paint.ts, so switching them never needs an editor update.
-import {
-  $applyNodeReplacement,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  ParagraphNode,
-  TextNode,
-} from 'lexical';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode, type NodeKey, ParagraphNode, TextNode } from 'lexical';
 
 export class TranscriptRunNode extends TextNode {
   /** Codings covering this run, ascending. */

@@ -95,9 +95,7 @@ export function runStyle(colors: readonly string[]): string {
   if (colors.length === 0) return '';
   const underlines = colors.map((c, i) => `inset 0 -${2 * (i + 1)}px 0 ${c}`).join(', ');
   if (colors.length === 1) return `background-color: ${withAlpha(colors[0]!, 0.28)}; box-shadow: ${underlines};`;
-  const stops = colors
-    .map((c, i) => `${withAlpha(c, 0.3)} ${i * 6}px, ${withAlpha(c, 0.3)} ${(i + 1) * 6}px`)
-    .join(', ');
+  const stops = colors.map((c, i) => `${withAlpha(c, 0.3)} ${i * 6}px, ${withAlpha(c, 0.3)} ${(i + 1) * 6}px`).join(', ');
   return `background-image: repeating-linear-gradient(135deg, ${stops}); box-shadow: ${underlines};`;
 }
 

@@ -16,7 +16,7 @@ function runEnd(el: Element): number {
 
 /** First run at or after `node` in document order, inside root. */
 function runFrom(root: Element, node: Node | null): Element | null {
-  for (let n: Node | null = node; n && n !== root; ) {
+  for (let n: Node | null = node; n && n !== root;) {
     if (n instanceof Element) {
       if (n.matches(RUN)) return n;
       const inner = n.querySelector(RUN);

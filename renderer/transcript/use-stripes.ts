@@ -11,8 +11,7 @@ import { useLatest } from './use-latest.ts';
 
 const raf: (f: () => void) => number =
   typeof requestAnimationFrame === 'function' ? (f) => requestAnimationFrame(f) : (f) => setTimeout(f, 16) as unknown as number;
-const cancelRaf: (id: number) => void =
-  typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
+const cancelRaf: (id: number) => void = typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
 
 export interface StripeRefs {
   viewRef: RefObject<HTMLElement | null>;

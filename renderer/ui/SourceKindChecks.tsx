@@ -10,11 +10,7 @@ export function SourceKindChecks({ legend, value, onChange }: { legend: string; 
       <legend>{legend}</legend>
       {SOURCE_KINDS.map((k) => (
         <label key={k} className="check">
-          <input
-            type="checkbox"
-            checked={value.includes(k)}
-            onChange={(e) => onChange(e.target.checked ? [...value, k] : value.filter((x) => x !== k))}
-          />
+          <input type="checkbox" checked={value.includes(k)} onChange={(e) => onChange(e.target.checked ? [...value, k] : value.filter((x) => x !== k))} />
           {t(KIND_GROUP[k])}
         </label>
       ))}

@@ -38,7 +38,10 @@ const columnSpec = z.discriminatedUnion('by', [
 const filter = z.strictObject({
   coderIds: z.array(id).max(1_000).optional(),
   sourceKinds: z.array(sourceKind).optional(),
-  caseAttributes: z.array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) })).max(100).optional(),
+  caseAttributes: z
+    .array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }))
+    .max(100)
+    .optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   dateAttribute: nonEmpty.optional(),

@@ -43,7 +43,10 @@ export const caseMethods = {
     args: z.strictObject({
       caseId: id,
       type: z.enum(ATTRIBUTE_TYPES).optional(),
-      values: z.array(z.strictObject({ name: nonEmpty, values: z.array(z.string().max(100_000)).max(10_000) })).min(1).max(1_000),
+      values: z
+        .array(z.strictObject({ name: nonEmpty, values: z.array(z.string().max(100_000)).max(10_000) }))
+        .min(1)
+        .max(1_000),
     }),
     run: ({ caseId, type, values }, { ws }) => setCaseAttributes(ws.project, caseId, values, type),
   }),

@@ -31,6 +31,4 @@ export function method<S extends z.ZodType, R>(spec: Method<S, R>): Method<S, R>
 }
 
 /** What crosses IPC, HTTP or the CLI: a value, or an error the front end can word in the user's language. */
-export type ApiResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; params: Record<string, string | number> } };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; params: Record<string, string | number> } };

@@ -7,15 +7,7 @@ import { applySourceEdit, previewSourceEdit } from '../edit-source.ts';
 import { projectPath } from '../path-policy.ts';
 import { previewPseudonymMap, pseudonymizeWithMap } from '../pseudonym-map.ts';
 import { applyPseudonyms, previewPseudonyms } from '../pseudonymise.ts';
-import {
-  deletePseudonym,
-  forgetRealNames,
-  listPseudonyms,
-  parsePseudonymMap,
-  savePseudonyms,
-  updatePseudonym,
-  type PseudonymInput,
-} from '../pseudonyms.ts';
+import { deletePseudonym, forgetRealNames, listPseudonyms, parsePseudonymMap, savePseudonyms, updatePseudonym, type PseudonymInput } from '../pseudonyms.ts';
 import { scrubOldText } from '../scrub.ts';
 import type { Workspace } from '../workspace.ts';
 import { method } from './define.ts';
@@ -157,7 +149,13 @@ export const privacyMethods = {
   }),
   /** How often the open project is backed up while it changes; kept in the project. */
   setBackupInterval: method({
-    args: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
+    args: z.strictObject({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+    }),
     run: ({ minutes }, { ws }) => ws.setBackupMinutes(minutes),
   }),
 };

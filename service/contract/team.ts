@@ -12,9 +12,7 @@ import { bytes, longText, noArgument, nonEmpty, shortText } from './fields.ts';
 
 /** The other side: a file's bytes (.qdc, .qdpx), or a file on this computer (.tresse, .qdc, .qdpx). */
 const other = z.union([z.strictObject({ fileName: nonEmpty, bytes }), z.strictObject({ path: nonEmpty })]);
-const decisions = z
-  .array(z.strictObject({ id: shortText, choice: z.enum(['add', 'ignore', 'mine', 'theirs', 'map', 'distinct']) }))
-  .max(100_000);
+const decisions = z.array(z.strictObject({ id: shortText, choice: z.enum(['add', 'ignore', 'mine', 'theirs', 'map', 'distinct']) })).max(100_000);
 const review = {
   /** Coder names, at least two. */
   coders: z.array(nonEmpty).min(2).max(30),
@@ -36,8 +34,7 @@ export const teamMethods = {
   /** Merges a .qdpx into the open project; what could not be brought over is in `warnings`. */
   importQdpx: method({
     args: fileArgs,
-    run: async ({ fileName, bytes, decisions }, { ws }) =>
-      (await exchange()).importQdpx(ws.project, bytes, { fileName, ...(decisions ? { decisions } : {}) }),
+    run: async ({ fileName, bytes, decisions }, { ws }) => (await exchange()).importQdpx(ws.project, bytes, { fileName, ...(decisions ? { decisions } : {}) }),
   }),
   importQdc: method({
     args: fileArgs,

@@ -55,8 +55,7 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 // Upper case only, as SQL is written here: "select a file from…" in an interface string is not SQL.
-const SQL_TEXT =
-  /\bSELECT\b[\s\S]*?\bFROM\b|\bINSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\b|\bREPLACE\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b/;
+const SQL_TEXT = /\bSELECT\b[\s\S]*?\bFROM\b|\bINSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\b|\bREPLACE\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b/;
 const DB_METHODS = new Set(['prepare', 'transaction', 'pragma']);
 // `.exec(` is also RegExp's: it counts only on a receiver named like a connection (db, ctx.db, projectDb, database).
 const DB_RECEIVER = /(?:^|\.)\w*(?:db|Db|DB|database|Database|sqlite|Sqlite)$/;

@@ -234,9 +234,7 @@ describe('the built desktop app (production build)', () => {
       const served = r.ok
         ? takesNoArgument
         : !['api.unknownMethod', 'api.forbidden', 'internal'].includes(r.error.code) &&
-          (r.error.code === 'value.invalid'
-            ? !takesNoArgument && new RegExp(`^${method}(\\.|$)`).test(String(r.error.params.field))
-            : true);
+          (r.error.code === 'value.invalid' ? !takesNoArgument && new RegExp(`^${method}(\\.|$)`).test(String(r.error.params.field)) : true);
       if (!served) notServed.push(`${method}: ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}`);
     }
     expect(notServed).toEqual([]);
@@ -296,9 +294,7 @@ describe('the built desktop app (production build)', () => {
     await app.call('dialogAnswer', { path: join(homes[0]!, 'pdf.tresse') });
     value(await app.ipc('chooseProjectPath', { mode: 'create' }));
     value(await app.ipc('createProject', { path: join(homes[0]!, 'pdf.tresse'), grid: 'empty' }));
-    const imported = value(
-      await app.ipc<{ source: { id: number } }>('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' }),
-    );
+    const imported = value(await app.ipc<{ source: { id: number } }>('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' }));
     const source = value(await app.ipc<{ text: string }>('getSource', { id: imported.source.id }));
     expect(source.text).toContain(PDF_PAGES[1]![1]);
     value(await app.ipc('closeProject'));
@@ -308,10 +304,9 @@ describe('the built desktop app (production build)', () => {
   });
 
   it('loads the built preload, which exposes one call function and the shell, and nothing else', async () => {
-    const exposed = await app.call<{ keys: string[]; methods: string[]; notFunctions: string[]; shell: { keys: string[]; kind: string } }>(
-      'preload',
-      { path: BUILT.preload },
-    );
+    const exposed = await app.call<{ keys: string[]; methods: string[]; notFunctions: string[]; shell: { keys: string[]; kind: string } }>('preload', {
+      path: BUILT.preload,
+    });
     expect(exposed.keys.sort()).toEqual(['tresse', 'tresseShell']);
     expect(exposed.methods).toEqual(['call']);
     expect(exposed.notFunctions).toEqual([]);

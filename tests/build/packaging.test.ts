@@ -114,8 +114,10 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
       process.execPath,
       [
         join(root, 'node_modules/electron-builder/cli.js'),
-        '--config', 'electron-builder.yml',
-        '--linux', 'dir',
+        '--config',
+        'electron-builder.yml',
+        '--linux',
+        'dir',
         `-c.directories.output=${output}`,
         `-c.electronDist=${electronDist}`,
         `-c.electronVersion=${electronVersion}`,
@@ -172,7 +174,10 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
   it('packs the built page, every asset it references and everything vite built', () => {
     const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
     const referenced = [...html.matchAll(/\b(?:src|href)="\.\/([^"]+)"/g)].map((m) => `dist/${m[1]}`);
-    expect(referenced.some((f) => f.endsWith('.js')), 'index.html loads a script').toBe(true);
+    expect(
+      referenced.some((f) => f.endsWith('.js')),
+      'index.html loads a script',
+    ).toBe(true);
     for (const css of referenced.filter((f) => f.endsWith('.css'))) {
       const text = readFileSync(join(root, css), 'utf8');
       for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
@@ -207,7 +212,12 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
     expect(probe.pdfText).toContain('Le secret partage protege la personne');
     // Everything they loaded came from the package (so it is packed), never from the repository.
     const inside = probe.files.filter((f) => f.startsWith(app + sep)).map((f) => relative(app, f).split(sep).join('/'));
-    const escaped = probe.files.filter((f) => !f.startsWith(app + sep) && f.includes(`${sep}node_modules${sep}`) && f !== realpathSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')));
+    const escaped = probe.files.filter(
+      (f) =>
+        !f.startsWith(app + sep) &&
+        f.includes(`${sep}node_modules${sep}`) &&
+        f !== realpathSync(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')),
+    );
     expect(escaped).toEqual([]);
     expect(inside.filter((f) => !packed.has(f))).toEqual([]);
     // pdf.js loads its worker by path and reads font metrics for PDFs that do not embed their fonts.
@@ -227,7 +237,10 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
 
   it('unpacks every native addon and ships the Electron build of SQLite in resources/native', () => {
     const addons = [...packed.keys()].filter((f) => f.endsWith('.node'));
-    expect(addons.some((f) => /^node_modules\/@resvg\/resvg-js-[^/]+\/[^/]+\.node$/.test(f)), addons.join(', ')).toBe(true);
+    expect(
+      addons.some((f) => /^node_modules\/@resvg\/resvg-js-[^/]+\/[^/]+\.node$/.test(f)),
+      addons.join(', '),
+    ).toBe(true);
     for (const addon of addons) {
       expect(packed.get(addon)?.unpacked, addon).toBe(true);
       expect(existsSync(join(`${asarPath}.unpacked`, addon)), addon).toBe(true);
@@ -248,9 +261,7 @@ describe.runIf(process.platform === 'linux')('the desktop package (electron-buil
     for (const p of ['react', 'zod', 'prebuild-install']) expect(packages.has(p), p).toBe(false);
     expect(probeFailure).toBe('');
     // Every packed package is a runtime package or something one of them loaded.
-    const loaded = new Set(
-      probe.files.filter((f) => f.startsWith(app + sep)).map((f) => packageOfPath(relative(app, f).split(sep).join('/'))),
-    );
+    const loaded = new Set(probe.files.filter((f) => f.startsWith(app + sep)).map((f) => packageOfPath(relative(app, f).split(sep).join('/'))));
     expect([...packages].filter((p) => !runtimePackages.includes(p) && !loaded.has(p))).toEqual([]);
   });
 

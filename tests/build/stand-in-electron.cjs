@@ -162,7 +162,11 @@ module.exports = electron;
 function withoutFunctions(value) {
   if (Array.isArray(value)) return value.map(withoutFunctions);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v !== 'function').map(([k, v]) => [k, withoutFunctions(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => typeof v !== 'function')
+        .map(([k, v]) => [k, withoutFunctions(v)]),
+    );
   }
   return value;
 }
@@ -217,8 +221,7 @@ const ops = {
     return contents.devToolsClosed;
   },
   permission: ({ permission, origin }) => sessionHandlers.permissionCheck(null, permission, origin, {}),
-  permissionRequest: ({ permission, url }) =>
-    new Promise((resolve) => sessionHandlers.permissionRequest(null, permission, resolve, { requestingUrl: url })),
+  permissionRequest: ({ permission, url }) => new Promise((resolve) => sessionHandlers.permissionRequest(null, permission, resolve, { requestingUrl: url })),
   device: () => sessionHandlers.devicePermission({}),
   request: ({ url }) => new Promise((resolve) => sessionHandlers.beforeRequest({ url }, (r) => resolve(r.cancel === true))),
   responseHeaders: ({ url, headers }) =>
@@ -230,7 +233,9 @@ const ops = {
     return {
       keys: [...exposed.keys()],
       methods: Object.keys(tresse ?? {}),
-      notFunctions: Object.entries(tresse ?? {}).filter(([, v]) => typeof v !== 'function').map(([k]) => k),
+      notFunctions: Object.entries(tresse ?? {})
+        .filter(([, v]) => typeof v !== 'function')
+        .map(([k]) => k),
       shell: shell ? { keys: Object.keys(shell), kind: shell.kind } : null,
     };
   },

@@ -53,9 +53,7 @@ describe('the tresse command', () => {
     const excerpts = JSON.parse((await tresse(dir, 'codings', 'etude.tresse', '--code', 'CL', '--subcodes', '--json')).out);
     expect(excerpts).toHaveLength(1);
     expect(excerpts[0]).toMatchObject({ text: 'le secret partagé', valence: '+', caseNames: ['P3'], coderName: 'Camille' });
-    const filtered = JSON.parse(
-      (await tresse(dir, 'codings', 'etude.tresse', '--code', 'CL1', '--attribute', 'secteur=santé', '--json')).out,
-    );
+    const filtered = JSON.parse((await tresse(dir, 'codings', 'etude.tresse', '--code', 'CL1', '--attribute', 'secteur=santé', '--json')).out);
     expect(filtered).toEqual([]);
 
     const hits = JSON.parse((await tresse(dir, 'search', 'etude.tresse', '"securite du logement"', '--json')).out);

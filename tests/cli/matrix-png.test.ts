@@ -17,7 +17,7 @@ describe('tresse matrix --format png', () => {
     expect((await tresse(dir, 'init', 'etude.tresse', '--coder', 'Camille')).code).toBe(0);
     expect((await tresse(dir, 'import', 'etude.tresse', 'entretien-p3.txt', '--kind', 'entretien', '--name', 'Entretien P3')).code).toBe(0);
     expect((await tresse(dir, 'code', 'etude.tresse', 'Entretien P3', 'CL1', '--text', 'Le secret partagé')).code).toBe(0);
-    expect((await tresse(dir, 'code', 'etude.tresse', 'Entretien P3', 'ST2', '--text', 'Le secret partagé, c\'est confortable')).code).toBe(0);
+    expect((await tresse(dir, 'code', 'etude.tresse', 'Entretien P3', 'ST2', '--text', "Le secret partagé, c'est confortable")).code).toBe(0);
 
     const picture = ['matrix', 'etude.tresse', '--type', 'cooccurrence', '--picture', 'network'];
     const png = await tresse(dir, ...picture, '--format', 'png', '--out', 'reseau.png');

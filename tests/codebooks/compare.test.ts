@@ -9,8 +9,13 @@ describe('compareCodebooks', () => {
   it('pairs codes by guid, then by path ignoring accents and case, then by unique name', () => {
     const by = Object.fromEntries(diff.matches.map((m) => [m.b.name, m.by]));
     expect(by).toEqual({
-      'Cadre légal et usagers': 'guid', 'Soins sans consentement': 'guid', Partenariat: 'guid', Freins: 'guid',
-      Securite: 'path', 'Risques au domicile': 'path', 'Ressources du territoire': 'name',
+      'Cadre légal et usagers': 'guid',
+      'Soins sans consentement': 'guid',
+      Partenariat: 'guid',
+      Freins: 'guid',
+      Securite: 'path',
+      'Risques au domicile': 'path',
+      'Ressources du territoire': 'name',
     });
   });
 
@@ -21,7 +26,10 @@ describe('compareCodebooks', () => {
 
   it('reports renames of the same code, including an accent-only change', () => {
     const sure = diff.renamed.filter((r) => !r.proposed);
-    expect(sure.map((r) => [r.a.name, r.b.name])).toEqual([['Cadre légal', 'Cadre légal et usagers'], ['Sécurité', 'Securite']]);
+    expect(sure.map((r) => [r.a.name, r.b.name])).toEqual([
+      ['Cadre légal', 'Cadre légal et usagers'],
+      ['Sécurité', 'Securite'],
+    ]);
   });
 
   it('proposes "Secret partagé" / "Secret professionnel partagé" as a possible rename, with a score', () => {
@@ -61,8 +69,18 @@ describe('compareCodebooks', () => {
   });
 
   it('does not match by name when the name is not unique, nor propose unrelated names', () => {
-    const a = book([[1, null, 'Partenariat', 1], [2, 1, 'Autre', 2], [3, null, 'Stigmatisation', 3], [4, 3, 'Autre', 4], [5, null, 'Logement', 5]]);
-    const b = book([[1, null, 'Divers', 11], [2, 1, 'Autre', 12], [3, null, 'Précarité économique', 13]]);
+    const a = book([
+      [1, null, 'Partenariat', 1],
+      [2, 1, 'Autre', 2],
+      [3, null, 'Stigmatisation', 3],
+      [4, 3, 'Autre', 4],
+      [5, null, 'Logement', 5],
+    ]);
+    const b = book([
+      [1, null, 'Divers', 11],
+      [2, 1, 'Autre', 12],
+      [3, null, 'Précarité économique', 13],
+    ]);
     const d = compareCodebooks(a, b);
     expect(d.matches).toEqual([]);
     expect(d.renamed.some((r) => r.b.name === 'Précarité économique')).toBe(false);

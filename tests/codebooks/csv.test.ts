@@ -22,7 +22,9 @@ describe('codebook CSV export', () => {
 
   it('starts with a BOM, uses CRLF, the documented header, ";" in French and "," in English', () => {
     expect(csv.startsWith('\uFEFFguid;parent;abbrev;path;name;color;codable;definition;inclusion;exclusion;example\r\n')).toBe(true);
-    expect(exportCodebookCsv(tricky(), 'en').startsWith('\uFEFFguid,parent,abbrev,path,name,color,codable,definition,inclusion,exclusion,example\r\n')).toBe(true);
+    expect(exportCodebookCsv(tricky(), 'en').startsWith('\uFEFFguid,parent,abbrev,path,name,color,codable,definition,inclusion,exclusion,example\r\n')).toBe(
+      true,
+    );
   });
 
   it('writes one row per code, parents first, with the parent guid and the readable path', () => {
@@ -68,7 +70,11 @@ describe('codebook CSV import', () => {
     expect(codes.map((c) => c.name)).toEqual(['Précarité', 'Isolement']);
     expect(codes[0]).toMatchObject({ guid: null, codable: false, color: '#e69f00', definition: 'Difficultés matérielles' });
     expect(codes[0]!.children[0]).toMatchObject({
-      name: 'Logement', codable: true, color: '#e69f00', definition: 'Expulsion, insalubrité; habitat indigne', example: '« Il vivait dans sa voiture »',
+      name: 'Logement',
+      codable: true,
+      color: '#e69f00',
+      definition: 'Expulsion, insalubrité; habitat indigne',
+      example: '« Il vivait dans sa voiture »',
       inclusion: 'Sans-abrisme compris',
     });
   });

@@ -4,22 +4,39 @@ import { walk, type GridCode } from '../../codebooks/tree.ts';
 import { TresseError } from '../../i18n/error.ts';
 
 const SUBCODES = [
-  ['SM1', 'Profil de l\'interlocuteur'], ['SM2', 'Contact avec les personnes concernées'], ['SM3', 'Formation en santé mentale'],
-  ['SM4', 'Définition de la santé mentale'], ['SM5', 'Problématiques fréquentes du territoire'],
-  ['SC1', 'Ce qui rend une situation complexe'], ['SC2', 'Fonctionnement des cellules de cas complexes'], ['SC3', 'Avant / après le conseil'],
-  ['SC4', 'Apports pour les professionnels'], ['SC5', 'Effets pour la personne concernée'],
-  ['CL1', 'Secret professionnel et partage d\'informations'], ['CL2', 'Soins sans consentement'],
-  ['CL3', 'Ce qui facilite ou complique le cadre légal'], ['CL4', 'Représentation et participation des usagers'],
-  ['PA1', 'Partenaires mobilisés'], ['PA2', 'Façons de travailler ensemble'], ['PA3', 'Facteurs facilitants'], ['PA4', 'Freins au partenariat'],
-  ['ST1', 'Effet déstigmatisant du travail partagé'], ['ST2', 'Représentations et vocabulaire négatifs'], ['ST3', 'Auto-stigmatisation'],
+  ['SM1', "Profil de l'interlocuteur"],
+  ['SM2', 'Contact avec les personnes concernées'],
+  ['SM3', 'Formation en santé mentale'],
+  ['SM4', 'Définition de la santé mentale'],
+  ['SM5', 'Problématiques fréquentes du territoire'],
+  ['SC1', 'Ce qui rend une situation complexe'],
+  ['SC2', 'Fonctionnement des cellules de cas complexes'],
+  ['SC3', 'Avant / après le conseil'],
+  ['SC4', 'Apports pour les professionnels'],
+  ['SC5', 'Effets pour la personne concernée'],
+  ['CL1', "Secret professionnel et partage d'informations"],
+  ['CL2', 'Soins sans consentement'],
+  ['CL3', 'Ce qui facilite ou complique le cadre légal'],
+  ['CL4', 'Représentation et participation des usagers'],
+  ['PA1', 'Partenaires mobilisés'],
+  ['PA2', 'Façons de travailler ensemble'],
+  ['PA3', 'Facteurs facilitants'],
+  ['PA4', 'Freins au partenariat'],
+  ['ST1', 'Effet déstigmatisant du travail partagé'],
+  ['ST2', 'Représentations et vocabulaire négatifs'],
+  ['ST3', 'Auto-stigmatisation'],
   ['ST4', 'Actions de sensibilisation'],
-  ['DI1', 'Difficultés de prise en charge'], ['DI2', 'Pistes d\'amélioration'], ['DI3', 'Comparaison avec d\'autres dispositifs'],
+  ['DI1', 'Difficultés de prise en charge'],
+  ['DI2', "Pistes d'amélioration"],
+  ['DI3', "Comparaison avec d'autres dispositifs"],
 ];
 
 /** Hue in degrees, from #rrggbb. */
 function hue(color: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) / 255) as [number, number, number];
-  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+  const max = Math.max(r, g, b),
+    min = Math.min(r, g, b),
+    d = max - min;
   if (d === 0) return 0;
   const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
   return (h * 60 + 360) % 360;

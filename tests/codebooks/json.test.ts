@@ -50,14 +50,26 @@ describe('codebook JSON', () => {
   });
 
   it('refuses a duplicate guid and names both places', () => {
-    const e = failure(file([{ name: 'A', guid: G1 }, { name: 'B', children: [{ name: 'C', guid: G1.toUpperCase() }] }]));
+    const e = failure(
+      file([
+        { name: 'A', guid: G1 },
+        { name: 'B', children: [{ name: 'C', guid: G1.toUpperCase() }] },
+      ]),
+    );
     expect(e.params.reason).toBe('duplicateGuid');
     expect(String(e.params.detail)).toContain('codes[1].children[0]');
     expect(String(e.params.detail)).toContain('codes[0]');
   });
 
   it('refuses duplicate abbreviations, sibling names, invalid guids, nameless codes and other formats', () => {
-    expect(failure(file([{ name: 'A', abbrev: 'X' }, { name: 'B', abbrev: 'X' }])).params.reason).toBe('duplicateAbbrev');
+    expect(
+      failure(
+        file([
+          { name: 'A', abbrev: 'X' },
+          { name: 'B', abbrev: 'X' },
+        ]),
+      ).params.reason,
+    ).toBe('duplicateAbbrev');
     expect(failure(file([{ name: 'Isolement' }, { name: 'isolement' }])).params.reason).toBe('duplicateName');
     expect(failure(file([{ name: 'A', guid: '42' }])).params.reason).toBe('guid');
     expect(failure(file([{ definition: 'sans nom' }])).params.reason).toBe('name');
@@ -68,7 +80,12 @@ describe('codebook JSON', () => {
   });
 
   it('accepts siblings with the same name under different parents', () => {
-    const codes = parseCodebookJson(file([{ name: 'A', children: [{ name: 'Autre' }] }, { name: 'B', children: [{ name: 'Autre' }] }]));
+    const codes = parseCodebookJson(
+      file([
+        { name: 'A', children: [{ name: 'Autre' }] },
+        { name: 'B', children: [{ name: 'Autre' }] },
+      ]),
+    );
     expect(codes).toHaveLength(2);
   });
 });

@@ -41,9 +41,17 @@ describe('planMerge', () => {
 
   it('the added code carries their fields but neither their ids nor their path', () => {
     const add = planMerge(diff, []).ops.find((o) => o.op === 'add' && o.code.name === 'Difficultés')!;
-    expect(add.op === 'add' && Object.keys(add.code).sort()).toEqual(
-      ['abbrev', 'codable', 'color', 'definition', 'example', 'exclusion', 'guid', 'inclusion', 'name'],
-    );
+    expect(add.op === 'add' && Object.keys(add.code).sort()).toEqual([
+      'abbrev',
+      'codable',
+      'color',
+      'definition',
+      'example',
+      'exclusion',
+      'guid',
+      'inclusion',
+      'name',
+    ]);
   });
 
   it('takes theirs where asked: rename, move (under an added code too), update, map, ignore', () => {
@@ -75,7 +83,11 @@ describe('planMerge', () => {
 
   it('puts the children of an ignored code under its nearest kept ancestor', () => {
     const a = book([[1, null, 'Précarité', 1]]);
-    const b = book([[1, null, 'Précarité', 1], [2, 1, 'Logement', 2], [3, 2, 'Expulsion locative', 3]]);
+    const b = book([
+      [1, null, 'Précarité', 1],
+      [2, 1, 'Logement', 2],
+      [3, 2, 'Expulsion locative', 3],
+    ]);
     const d = compareCodebooks(a, b);
     const plan = planMerge(d, [{ id: idOf(d, 'added', 'Logement'), choice: 'ignore' }]);
     expect(plan.ops).toEqual([{ op: 'add', code: expect.objectContaining({ name: 'Expulsion locative' }), parentGuid: guid(1) }]);
@@ -83,8 +95,14 @@ describe('planMerge', () => {
   });
 
   it('follows the decision on a proposed rename when a child moved with it', () => {
-    const a = book([[1, null, 'Secret partagé', 1], [2, 1, 'RGPD', 2]]);
-    const b = book([[1, null, 'Secret professionnel partagé', 11], [2, 1, 'RGPD', 12]]);
+    const a = book([
+      [1, null, 'Secret partagé', 1],
+      [2, 1, 'RGPD', 2],
+    ]);
+    const b = book([
+      [1, null, 'Secret professionnel partagé', 11],
+      [2, 1, 'RGPD', 12],
+    ]);
     const d = compareCodebooks(a, b);
     const proposal = d.renamed.find((r) => r.proposed)!.id;
     const move = { id: idOf(d, 'moved', 'RGPD'), choice: 'theirs' as const };
@@ -98,8 +116,14 @@ describe('planMerge', () => {
   });
 
   it('orders moves so that swapping a parent and its child works', () => {
-    const a = book([[1, null, 'Partenariat', 1], [2, 1, 'Freins', 2]]);
-    const b = book([[2, null, 'Freins', 2], [1, 2, 'Partenariat', 1]]);
+    const a = book([
+      [1, null, 'Partenariat', 1],
+      [2, 1, 'Freins', 2],
+    ]);
+    const b = book([
+      [2, null, 'Freins', 2],
+      [1, 2, 'Partenariat', 1],
+    ]);
     const d = compareCodebooks(a, b);
     const both = d.moved.map((m) => ({ id: m.id, choice: 'theirs' as const }));
     expect(planMerge(d, both).ops).toEqual([
@@ -113,8 +137,17 @@ describe('planMerge', () => {
   });
 
   it('refuses a plan that leaves two sibling codes with the same name', () => {
-    const a = book([[1, null, 'Partenariat', 1], [2, 1, 'Freins', 2], [3, null, 'Difficultés', 3], [4, 3, 'Freins', 4]]);
-    const b = book([[1, null, 'Partenariat', 1], [3, null, 'Difficultés', 3], [2, 3, 'Freins', 2]]);
+    const a = book([
+      [1, null, 'Partenariat', 1],
+      [2, 1, 'Freins', 2],
+      [3, null, 'Difficultés', 3],
+      [4, 3, 'Freins', 4],
+    ]);
+    const b = book([
+      [1, null, 'Partenariat', 1],
+      [3, null, 'Difficultés', 3],
+      [2, 3, 'Freins', 2],
+    ]);
     const d = compareCodebooks(a, b);
     expect(planMerge(d, []).ops).toEqual([]);
     const e = failure(() => planMerge(d, [{ id: idOf(d, 'moved', 'Freins'), choice: 'theirs' }]));

@@ -20,22 +20,37 @@ const codebook = fc
     rows.forEach((r, i) => {
       const parentId = i === 0 || r.parent % 3 === 0 ? null : (r.parent % i) + 1;
       // sibling names must differ: suffix the index
-      codes.push(code({ id: i + 1, parentId, name: `${r.name} ${i}`, definition: r.definition, inclusion: r.inclusion,
-        example: r.example, color: r.color, codable: r.codable, abbrev: i % 2 ? `C${i}` : null }));
+      codes.push(
+        code({
+          id: i + 1,
+          parentId,
+          name: `${r.name} ${i}`,
+          definition: r.definition,
+          inclusion: r.inclusion,
+          example: r.example,
+          color: r.color,
+          codable: r.codable,
+          abbrev: i % 2 ? `C${i}` : null,
+        }),
+      );
     });
     return codes;
   });
 
 describe('codebook exchange round trip', () => {
   it('CSV gives back the same tree, cells guarded against formulas included, in either language', () => {
-    fc.assert(fc.property(codebook, fc.constantFrom('fr' as const, 'en' as const), (codes, lang) => {
-      expect(parseCodebookCsv(exportCodebookCsv(codes, lang))).toEqual(treeFromFlat(codes));
-    }));
+    fc.assert(
+      fc.property(codebook, fc.constantFrom('fr' as const, 'en' as const), (codes, lang) => {
+        expect(parseCodebookCsv(exportCodebookCsv(codes, lang))).toEqual(treeFromFlat(codes));
+      }),
+    );
   });
 
   it('JSON gives back the same tree', () => {
-    fc.assert(fc.property(codebook, (codes) => {
-      expect(parseCodebookJson(exportCodebookJson(codes))).toEqual(treeFromFlat(codes));
-    }));
+    fc.assert(
+      fc.property(codebook, (codes) => {
+        expect(parseCodebookJson(exportCodebookJson(codes))).toEqual(treeFromFlat(codes));
+      }),
+    );
   });
 });

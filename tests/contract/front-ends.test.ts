@@ -98,7 +98,8 @@ describe('every method of the contract', () => {
     ] as const) {
       const answers = [];
       // A new case gets a fresh GUID in each copy: everything else must be the same.
-      for (const send of Object.values(frontEnds)) answers.push(JSON.parse(JSON.stringify(await send(method, arg), (k, v: unknown) => (k === 'guid' ? typeof v : v))) as unknown);
+      for (const send of Object.values(frontEnds))
+        answers.push(JSON.parse(JSON.stringify(await send(method, arg), (k, v: unknown) => (k === 'guid' ? typeof v : v))) as unknown);
       expect(answers[0], method).toMatchObject({ ok: true });
       for (const answer of answers) expect(answer, method).toEqual(answers[0]);
     }

@@ -8,15 +8,7 @@ import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject, openProject } from '../../service/project.ts';
 import { tempDir } from '../helpers/project.ts';
 import { exportQdpx } from '../../service/refi.ts';
-import {
-  checkImport,
-  checkMerge,
-  checkPseudonymize,
-  checkQdpxProject,
-  prepareMerge,
-  preparePseudonymize,
-  prepareQdpxProject,
-} from './scenarios.ts';
+import { checkImport, checkMerge, checkPseudonymize, checkQdpxProject, prepareMerge, preparePseudonymize, prepareQdpxProject } from './scenarios.ts';
 
 // Nothing lost: a process killed (SIGKILL, no chance to clean up) in the middle of a large import,
 // a code merge or a pseudonymisation leaves a project that opens, passes SQLite's integrity check,
@@ -197,7 +189,9 @@ describe('a killed import-qdpx into a new project', () => {
         reopenAndCheck(path, checkQdpxProject);
         expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
       }
-      report.push(`import-qdpx #${t}: ${run.killed ? `killed ${Math.round(killAt)} ms into the build, last line "${run.last}"` : 'finished before the kill'} -> ${outcome}`);
+      report.push(
+        `import-qdpx #${t}: ${run.killed ? `killed ${Math.round(killAt)} ms into the build, last line "${run.last}"` : 'finished before the kill'} -> ${outcome}`,
+      );
     }
     console.log(report.join('\n'));
     console.log(`import-qdpx kills: ${JSON.stringify(outcomes)}`);

@@ -28,7 +28,11 @@ interface Run {
 function runDemo(path: string, kill: { from: 'start' | 'partial'; ms: number } | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, 'demo', path], { cwd: dirname(path), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'fr_FR.UTF-8' } });
+    const child = spawn(process.execPath, [BIN, 'demo', path], {
+      cwd: dirname(path),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LANG: 'fr_FR.UTF-8' },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     let appeared = 0;

@@ -37,14 +37,18 @@ export function checkImport(ctx: ProjectContext): { batches: number } {
     byRound.set(round, (byRound.get(round) ?? 0) + 1);
   }
   for (const [round, n] of byRound) if (n !== IMPORT_BATCH) throw new Error(`round ${round}: ${n} sources of ${IMPORT_BATCH}`);
-  const turns = ctx.db.prepare("SELECT coalesce(sum(json_array_length(structure)), 0) FROM sources").pluck().get() as number;
+  const turns = ctx.db.prepare('SELECT coalesce(sum(json_array_length(structure)), 0) FROM sources').pluck().get() as number;
   if (turns !== names.length) throw new Error(`${names.length} sources but ${turns} turns`);
   return { batches: byRound.size };
 }
 
 export function prepareMerge(ctx: ProjectContext): void {
   const text = 'abcdefghij'.repeat(10_000);
-  const src = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: 'Long', kind: 'document', fileName: null });
+  const src = addParsedSource(
+    ctx,
+    { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
+    { name: 'Long', kind: 'document', fileName: null },
+  );
   ctx.db.transaction(() => {
     addCode(ctx, { name: 'Survivant', parentId: null });
     const ins = ctx.db.prepare('INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -87,7 +91,11 @@ export function preparePseudonymize(ctx: ProjectContext): void {
     const code = resolveCode(ctx.db, 'PA').id;
     for (let i = 0; i < PSEUDO_SOURCES; i++) {
       const text = PARAGRAPH(i);
-      const s = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: `E${i}`, kind: 'interview', fileName: null });
+      const s = addParsedSource(
+        ctx,
+        { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
+        { name: `E${i}`, kind: 'interview', fileName: null },
+      );
       for (const passage of CODED) {
         const at = Array.from(text.slice(0, text.indexOf(passage))).length;
         ctx.db
@@ -130,7 +138,11 @@ export function prepareQdpxProject(ctx: ProjectContext): { sources: number; codi
     const ins = ctx.db.prepare('INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (let i = 0; i < QDPX_SOURCES; i++) {
       const text = `Entretien ${i}. ${'Le secret partagé aide la cellule à agir vite, avec le bailleur et le CMP. '.repeat(80)}`;
-      const s = addParsedSource(ctx, { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] }, { name: `E${i}`, kind: 'interview', fileName: null });
+      const s = addParsedSource(
+        ctx,
+        { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure: [], notes: [] },
+        { name: `E${i}`, kind: 'interview', fileName: null },
+      );
       for (let k = 0; k < QDPX_CODINGS_PER_SOURCE; k++) ins.run(newGuid(), s.id, code, ctx.coder.id, k * 50, k * 50 + 40, nowIso());
     }
   })();

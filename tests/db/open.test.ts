@@ -15,7 +15,9 @@ describe('the project file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' AND name NOT LIKE 'sources_fts%'").all() as {
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' AND name NOT LIKE 'sources_fts%'")
+      .all() as {
       name: string;
       sql: string;
     }[];
@@ -80,11 +82,7 @@ describe('the project file', () => {
   it('enforces foreign keys: a coding cannot point to a missing source', () => {
     const db = createProjectDb(':memory:');
     expect(() =>
-      db
-        .prepare(
-          `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES ('g', 99, 99, 99, 0, 1, 'x')`,
-        )
-        .run(),
+      db.prepare(`INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES ('g', 99, 99, 99, 0, 1, 'x')`).run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });

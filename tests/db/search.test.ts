@@ -151,9 +151,7 @@ describe('full-text search across the œ/æ ligatures', () => {
 
   it('expands only the words that hold oe, ae, œ or æ; the others stay one quoted term', () => {
     expect(toFtsQuery(parseQuery('Coeur secret'))).toBe('("coeur" OR "cœur") AND "secret"');
-    expect(toFtsQuery(parseQuery('"sœur aînée" -vitae'))).toBe(
-      '("sœur ainee" OR "soeur ainee") NOT ("vitae" OR "vitæ")',
-    );
+    expect(toFtsQuery(parseQuery('"sœur aînée" -vitae'))).toBe('("sœur ainee" OR "soeur ainee") NOT ("vitae" OR "vitæ")');
     expect(toFtsQuery(parseQuery('partag*'))).toBe('"partag"*');
   });
 });

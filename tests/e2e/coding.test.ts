@@ -97,7 +97,7 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
     const { page } = wb;
     await page.getByTestId('transcript-text').getByText('Le secret partagé', { exact: false }).first().click();
     const details = page.getByRole('region', { name: 'Codage choisi' });
-    await details.getByText('CL1 · Secret professionnel et partage d\'informations').waitFor();
+    await details.getByText("CL1 · Secret professionnel et partage d'informations").waitFor();
     await details.getByText('Mémo du codage').click();
     const memo = details.getByRole('textbox', { name: 'Mémo du codage' });
     await memo.click();
@@ -106,7 +106,10 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
     await wb.screenshot('10-coding-memo');
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
-    const excerpt = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option').first();
+    const excerpt = page
+      .getByRole('listbox', { name: /Extraits/ })
+      .getByRole('option')
+      .first();
     await excerpt.getByText('Mémo : Secret partagé vécu comme allant de soi.').waitFor();
     await excerpt.click();
 

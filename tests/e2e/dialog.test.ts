@@ -87,7 +87,10 @@ describe('the modal dialog', { timeout: 90_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'Confidentialité et sauvegardes' });
     await dialog.getByRole('tab', { name: 'Sauvegardes' }).click();
     await dialog.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
-    await dialog.getByRole('status').getByText(/Sauvegarde faite :/).waitFor();
+    await dialog
+      .getByRole('status')
+      .getByText(/Sauvegarde faite :/)
+      .waitFor();
     await dialog.getByRole('button', { name: 'Supprimer toutes les sauvegardes' }).click();
     const confirm = dialog.getByRole('alertdialog');
     await confirm.waitFor();

@@ -169,8 +169,14 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     expect(await effect.textContent()).toContain('0 supprimé(s)');
     await wb.screenshot('privacy-04-edit-preview');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.getByRole('status').getByText(/Texte enregistré\. 1 codage\(s\) déplacé\(s\)/).waitFor();
-    await page.getByTestId('transcript-text').getByText(/Qui coordonne la cellule/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Texte enregistré\. 1 codage\(s\) déplacé\(s\)/)
+      .waitFor();
+    await page
+      .getByTestId('transcript-text')
+      .getByText(/Qui coordonne la cellule/)
+      .waitFor();
     await expect.poll(() => codedText(page)).toBe(CODED_AFTER);
   });
 
@@ -257,7 +263,10 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
     expect(await confirm.textContent()).toContain('sans retour possible');
     await wb.screenshot('privacy-06b-delete-confirm');
     await confirm.getByRole('button', { name: 'Supprimer cette sauvegarde' }).click();
-    await dialog.getByRole('status').getByText(/^Sauvegarde du .* supprimée\.$/).waitFor();
+    await dialog
+      .getByRole('status')
+      .getByText(/^Sauvegarde du .* supprimée\.$/)
+      .waitFor();
     await expect.poll(() => rows.count()).toBe(before - 1);
     expect(await row.count()).toBe(0);
     expect(existsSync(join(`${projectPath}.backups`, file))).toBe(false);

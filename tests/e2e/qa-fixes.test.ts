@@ -31,7 +31,9 @@ const focusPlace = (page: Page) =>
   page.evaluate(() => {
     const active = document.activeElement;
     if (!active || active === document.body) return 'body';
-    return active.closest('dialog, [role="dialog"]') ? `dialog:${active.textContent?.trim() || active.getAttribute('aria-label') || active.tagName}` : 'outside';
+    return active.closest('dialog, [role="dialog"]')
+      ? `dialog:${active.textContent?.trim() || active.getAttribute('aria-label') || active.tagName}`
+      : 'outside';
   });
 
 describe('fixes from the QA pass', { timeout: 90_000 }, () => {
@@ -40,7 +42,9 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     await goTo(page, 'Recherche');
     const box = page.getByRole('searchbox', { name: 'Mots recherchés' });
     const help = await box.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${help}"]`).textContent()).toMatch(/"secret partagé" : l’expression exacte · partag\* .* -bailleur : sans ce mot · secret OR confidentialité/);
+    expect(await page.locator(`[id="${help}"]`).textContent()).toMatch(
+      /"secret partagé" : l’expression exacte · partag\* .* -bailleur : sans ce mot · secret OR confidentialité/,
+    );
     await box.fill('secret AND partage');
     await page.getByRole('button', { name: 'Chercher' }).click();
     const count = page.locator('.search-view .result-count');
@@ -55,9 +59,9 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     await chooseOption(view.getByLabel('Code', { exact: true }), 'CL1');
     await view.getByLabel('Attribut du cas').selectOption('rôle');
     const value = view.getByLabel('Valeur(s), séparées par « ; »');
-    const offered = await page.locator(`datalist[id="${await value.getAttribute('list')}"] option`).evaluateAll((os) =>
-      os.map((o) => (o as HTMLOptionElement).value),
-    );
+    const offered = await page
+      .locator(`datalist[id="${await value.getAttribute('list')}"] option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toContain('infirmier');
     const count = view.locator('.result-count');
     await expect.poll(() => count.textContent()).toMatch(/^[1-9]\d* extrait/);
@@ -116,12 +120,19 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     const { page } = wb;
     const pa = page.getByRole('treeitem', { name: /^PA · Travail en partenariat/ });
     const swatch = async (name: RegExp) =>
-      page.getByRole('treeitem', { name }).locator('.swatch').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      page
+        .getByRole('treeitem', { name })
+        .locator('.swatch')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     const paColour = await swatch(/^PA · Travail en partenariat/);
     expect(paColour).toBe('rgb(204, 121, 167)');
 
     await page.locator('.source-option', { hasText: 'Entretien 2 — infirmier du CMP' }).click();
-    await page.getByTestId('transcript-text').getByText(/Tu peux me tutoyer/).waitFor();
+    await page
+      .getByTestId('transcript-text')
+      .getByText(/Tu peux me tutoyer/)
+      .waitFor();
     await dragSelect(page, 'Tu peux me tutoyer, pas de souci.');
     await page.getByTestId('code-picker-input').fill('Tutoiement entre pairs');
     await page.getByRole('option', { name: 'Créer le code « Tutoiement entre pairs »' }).click();
@@ -171,7 +182,10 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'Confidentialité et sauvegardes' });
     await dialog.getByRole('tab', { name: 'Sauvegardes' }).click();
     await dialog.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
-    await dialog.getByRole('status').getByText(/Sauvegarde faite :/).waitFor();
+    await dialog
+      .getByRole('status')
+      .getByText(/Sauvegarde faite :/)
+      .waitFor();
     await expect.poll(() => focusPlace(page)).toBe('dialog:Sauvegarder maintenant');
     await wb.screenshot('qa-05-backup-focus');
     for (let i = 0; i < 12; i++) {

@@ -30,7 +30,7 @@ function readProjectFile<T>(file: string, read: (db: Database.Database) => T): T
   }
 }
 
-const readProject = <T,>(read: (db: Database.Database) => T): T => readProjectFile(path, read);
+const readProject = <T>(read: (db: Database.Database) => T): T => readProjectFile(path, read);
 
 beforeAll(async () => {
   wb = await startWorkbench();
@@ -62,7 +62,14 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await table.waitFor();
     const head = await table.locator('thead th').allTextContents();
     expect(head).toEqual([
-      'Code', 'Unités', 'Présent (Camille)', 'Présent (Léo)', 'Accord observé', 'Kappa de Cohen', 'Kappa de Fleiss', 'Alpha de Krippendorff',
+      'Code',
+      'Unités',
+      'Présent (Camille)',
+      'Présent (Léo)',
+      'Accord observé',
+      'Kappa de Cohen',
+      'Kappa de Fleiss',
+      'Alpha de Krippendorff',
     ]);
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
     const overall = await overallCells();
@@ -83,11 +90,17 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     const first = page.getByTestId('disagreement').first();
     // Both readings side by side: who coded the passage, and who did not.
     expect(await first.getByRole('region').count()).toBe(2);
-    await first.getByText(/^Codé par /).first().waitFor();
+    await first
+      .getByText(/^Codé par /)
+      .first()
+      .waitFor();
     await first.scrollIntoViewIfNeeded();
     await wb.screenshot('team-review');
     await first.getByRole('button', { name: 'Retenir la lecture de Camille' }).click();
-    await page.getByTestId('agreement-change').getByText(/Chiffres recalculés : alpha global/).waitFor();
+    await page
+      .getByTestId('agreement-change')
+      .getByText(/Chiffres recalculés : alpha global/)
+      .waitFor();
     await expect.poll(() => page.getByRole('heading', { name: `Désaccords à examiner (${count - 1})` }).count()).toBe(1);
     const after = await overallCells();
     expect(after).not.toEqual(before);
@@ -114,7 +127,10 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
         (db.prepare('SELECT id FROM codings WHERE source_id = ? AND coder_id = ? ORDER BY id').all(s.id, coder) as { id: number }[]).map((r) => r.id);
       return { name: s.name, camille: of(c), all: [...of(c), ...of(l)].sort((a, b) => a - b) };
     });
-    await page.getByRole('option', { name: new RegExp(name) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(name) })
+      .first()
+      .click();
     await page.getByTestId('transcript-text').waitFor();
     const shownIds = () =>
       page.getByTestId('transcript-text').evaluate((root) => {
@@ -201,7 +217,7 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await compare.getByRole('radio', { name: /Un fichier sur cet ordinateur/ }).check();
     await compare.getByLabel('Chemin du fichier').fill(theirs);
     await compare.getByRole('button', { name: 'Comparer', exact: true }).click();
-    const decision = compare.getByLabel('Décision pour « Profil de l\'interlocuteur (reformulé) »');
+    const decision = compare.getByLabel("Décision pour « Profil de l'interlocuteur (reformulé) »");
     expect(await decision.inputValue()).toBe('distinct');
     await decision.selectOption({ label: 'Même code (leurs codages vont sur le mien)' });
     await compare.getByRole('button', { name: /Fusionner tout leur projet/ }).click();
@@ -252,7 +268,10 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     expect(download.suggestedFilename()).toMatch(/\.qdpx$/);
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    await page.getByRole('status').getByText(/Fichier « .*\.qdpx » enregistré/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Fichier « .*\.qdpx » enregistré/)
+      .waitFor();
     await wb.screenshot('team-exchange');
   });
 

@@ -25,8 +25,7 @@ afterAll(async () => {
 const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Vues' }).getByRole('button', { name, exact: true });
 
 /** How far the page itself scrolls: 0 when everything scrolls inside its pane. */
-const pageOverflow = (page: Page) =>
-  page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
+const pageOverflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
 
 /** The passage selected in the page, as the reader sees it highlighted. */
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()!.toString());

@@ -150,7 +150,10 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await edited.getByText('Ce que les partenaires élaborent ensemble.').waitFor();
     expect(await edited.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(204, 121, 167)');
 
-    await page.getByRole('treeitem', { name: /^CL1 · Secret/ }).locator('.tree-row').click();
+    await page
+      .getByRole('treeitem', { name: /^CL1 · Secret/ })
+      .locator('.tree-row')
+      .click();
     await page.getByRole('button', { name: 'Supprimer…' }).click();
     await page.getByRole('dialog').getByText('1 codage(s) seront supprimés avec ce code.').waitFor();
     await wb.screenshot('06-delete-code');
@@ -161,8 +164,14 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
   it('re-parents a code by dragging it onto another', async () => {
     const { page } = wb;
-    const row = page.getByRole('treeitem', { name: /^Co-construction/ }).locator('.tree-row').first();
-    const target = page.getByRole('treeitem', { name: /^PA · Travail en partenariat/ }).locator('.tree-row').first();
+    const row = page
+      .getByRole('treeitem', { name: /^Co-construction/ })
+      .locator('.tree-row')
+      .first();
+    const target = page
+      .getByRole('treeitem', { name: /^PA · Travail en partenariat/ })
+      .locator('.tree-row')
+      .first();
     await row.dragTo(target);
     const moved = page.getByRole('treeitem', { name: /^Co-construction/ });
     await expect.poll(() => moved.getAttribute('aria-level')).toBe('2');
@@ -170,8 +179,14 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
   it('merges a code into another when it is dropped with Alt held, after confirmation', async () => {
     const { page } = wb;
-    const row = page.getByRole('treeitem', { name: /^Co-construction/ }).locator('.tree-row').first();
-    const target = page.getByRole('treeitem', { name: /^PA2 · Façons de travailler ensemble/ }).locator('.tree-row').first();
+    const row = page
+      .getByRole('treeitem', { name: /^Co-construction/ })
+      .locator('.tree-row')
+      .first();
+    const target = page
+      .getByRole('treeitem', { name: /^PA2 · Façons de travailler ensemble/ })
+      .locator('.tree-row')
+      .first();
     await page.keyboard.down('Alt');
     await row.dragTo(target);
     await page.keyboard.up('Alt');

@@ -13,7 +13,10 @@ vi.mock('electron', () => ({
     },
     on: (channel: string, l: (...a: unknown[]) => void) => void listeners.set(channel, [...(listeners.get(channel) ?? []), l]),
     removeListener: (channel: string, l: (...a: unknown[]) => void) =>
-      void listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== l)),
+      void listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((x) => x !== l),
+      ),
   },
 }));
 

@@ -78,7 +78,10 @@ describe('session policy', () => {
     before({ url: 'https://tracker.example/pixel.gif' }, (r) => cancelled.push(r.cancel));
     before({ url: 'app://tresse/index.html' }, (r) => cancelled.push(r.cancel));
     expect(cancelled).toEqual([true, false]);
-    const headers = handlers.headers as (d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const headers = handlers.headers as (
+      d: { responseHeaders: Record<string, string[]> },
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
     let csp: string[] | undefined;
     headers({ responseHeaders: {} }, (r) => (csp = r.responseHeaders['Content-Security-Policy']));
     expect(csp?.[0]).toContain("default-src 'self'");

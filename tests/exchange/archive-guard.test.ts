@@ -30,8 +30,7 @@ const SENTENCE = 'Le secret partagé ne pose aucun problème entre nous. ';
 const times: string[] = [];
 afterAll(() => console.log(`refusal times (ms):\n  ${times.join('\n  ')}`));
 
-const importFile = (ctx: ReturnType<typeof newProject>, fileName: string, bytes: Uint8Array) => () =>
-  importSource(ctx, { fileName, bytes, kind: 'interview' });
+const importFile = (ctx: ReturnType<typeof newProject>, fileName: string, bytes: Uint8Array) => () => importSource(ctx, { fileName, bytes, kind: 'interview' });
 
 /** Entries of a valid .qdpx, rebuilt field by field so that one of them can be made to lie. */
 function qdpxEntries(): RawEntry[] {
@@ -63,7 +62,9 @@ describe('zip bombs in office documents', () => {
     const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, 'bombe.docx', docxBomb)));
     times.push(`docx zip bomb (${(docxBomb.length / 1024).toFixed(0)} kB → 400 MB): ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
     expect(result.error.code).toBe('archive.tooLarge');
-    expect(result.error.format('fr')).toMatch(/^« bombe\.docx » est refusé : une fois décompressé il ferait 4\d\d Mo \(limite pour un fichier Word \(\.docx\) : 200 Mo\)\.$/);
+    expect(result.error.format('fr')).toMatch(
+      /^« bombe\.docx » est refusé : une fois décompressé il ferait 4\d\d Mo \(limite pour un fichier Word \(\.docx\) : 200 Mo\)\.$/,
+    );
     expect(mb).toBeLessThan(200);
     expect(listSources(ctx.db)).toEqual([]);
   });
@@ -71,13 +72,18 @@ describe('zip bombs in office documents', () => {
   it('refuses a smaller bomb, under the total limit, by its expansion ratio', async () => {
     const ctx = newProject();
     for (const [file, bomb] of [
-      ['bombe.docx', rawZip([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 150, DOCX_CLOSE)])],
+      [
+        'bombe.docx',
+        rawZip([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 150, DOCX_CLOSE)]),
+      ],
       ['bombe.odt', rawZip([odtEntries('')[0]!, bombEntry('content.xml', ODT_OPEN, unit, 150, ODT_CLOSE)])],
     ] as const) {
       const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, file, bomb)));
       times.push(`${file} zip bomb (${(bomb.length / 1024).toFixed(0)} kB → 150 MB): ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
       expect(result.error.code).toBe('archive.ratio');
-      expect(result.error.format('fr')).toMatch(new RegExp(`^« ${file.replace('.', '\\.')} » est refusé : l’élément « [a-z/]+\\.xml » se décompresse \\d+ fois .*bombe de décompression`));
+      expect(result.error.format('fr')).toMatch(
+        new RegExp(`^« ${file.replace('.', '\\.')} » est refusé : l’élément « [a-z/]+\\.xml » se décompresse \\d+ fois .*bombe de décompression`),
+      );
       expect(mb).toBeLessThan(200);
     }
   });
@@ -93,7 +99,11 @@ describe('zip bombs in office documents', () => {
 
   it('refuses a bomb whose headers declare a small size, without inflating past it', async () => {
     const lying = rawZip(
-      withEntry([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 300, DOCX_CLOSE)], (n) => n === 'word/document.xml', (e) => ({ ...e, size: 16 })),
+      withEntry(
+        [...docxEntries('').filter((e) => e.name !== 'word/document.xml'), bombEntry('word/document.xml', DOCX_OPEN, unit, 300, DOCX_CLOSE)],
+        (n) => n === 'word/document.xml',
+        (e) => ({ ...e, size: 16 }),
+      ),
     );
     const ctx = newProject();
     const { result, mb } = await rssGrowth(() => expectRefused(ctx, importFile(ctx, 'menteur.docx', lying)));
@@ -123,7 +133,11 @@ describe('zip bombs in office documents', () => {
 describe('archives that lie, are damaged or are encrypted', () => {
   it('refuses a .qdpx entry whose headers say 16 bytes while it holds 300 MB', async () => {
     const big = bombEntry('sources/lourd.txt', '', SENTENCE.repeat(Math.ceil(MiB / SENTENCE.length)), 300, '');
-    const entries = withEntry(qdpxEntries(), (n) => n.startsWith('sources/'), (e) => ({ ...big, name: e.name, size: 16 }));
+    const entries = withEntry(
+      qdpxEntries(),
+      (n) => n.startsWith('sources/'),
+      (e) => ({ ...big, name: e.name, size: 16 }),
+    );
     const ctx = newProject();
     const { result, mb } = await rssGrowth(() => expectRefused(ctx, () => importQdpx(ctx, rawZip(entries), { fileName: 'equipe.qdpx' })));
     times.push(`qdpx entry declaring 16 bytes, holding 300 MB: ${result.ms.toFixed(0)} ms, resident memory +${mb.toFixed(0)} MB`);
@@ -133,12 +147,18 @@ describe('archives that lie, are damaged or are encrypted', () => {
   });
 
   it('refuses a .qdpx entry whose CRC-32 does not match its content', async () => {
-    const entries = withEntry(qdpxEntries(), (n) => n.startsWith('sources/'), (e) => ({ ...e, crc: (e.crc ^ 0x00010000) >>> 0 }));
+    const entries = withEntry(
+      qdpxEntries(),
+      (n) => n.startsWith('sources/'),
+      (e) => ({ ...e, crc: (e.crc ^ 0x00010000) >>> 0 }),
+    );
     const ctx = newProject();
     const { error, ms } = await expectRefused(ctx, () => importQdpx(ctx, rawZip(entries), { fileName: 'equipe.qdpx' }));
     times.push(`qdpx wrong CRC-32: ${ms.toFixed(0)}`);
     expect(error.code).toBe('archive.checksum');
-    expect(error.format('fr')).toMatch(/^« equipe\.qdpx » est endommagé : l’élément « sources\/.*\.txt » ne correspond pas à sa somme de contrôle \(CRC-32\)\.$/);
+    expect(error.format('fr')).toMatch(
+      /^« equipe\.qdpx » est endommagé : l’élément « sources\/.*\.txt » ne correspond pas à sa somme de contrôle \(CRC-32\)\.$/,
+    );
   });
 
   it('refuses a .qdpx whose local header disagrees with the central directory', async () => {
@@ -157,13 +177,21 @@ describe('archives that lie, are damaged or are encrypted', () => {
       ['chiffre.qdpx', qdpxEntries(), 'project.qde'],
     ];
     for (const [file, entries, target] of cases) {
-      const zip = rawZip(withEntry(entries, (n) => n === target, (e) => ({ ...e, flags: 0x0001 })));
+      const zip = rawZip(
+        withEntry(
+          entries,
+          (n) => n === target,
+          (e) => ({ ...e, flags: 0x0001 }),
+        ),
+      );
       const ctx = newProject();
       const run = file.endsWith('.qdpx') ? () => importQdpx(ctx, zip, { fileName: file }) : importFile(ctx, file, zip);
       const { error, ms } = await expectRefused(ctx, run);
       times.push(`${file} encrypted entry: ${ms.toFixed(0)}`);
       expect(error.code, file).toBe('archive.encrypted');
-      expect(error.format('fr')).toBe(`« ${file} » est protégé par un mot de passe (élément « ${target} » chiffré) : enregistrez-le sans mot de passe, puis réessayez.`);
+      expect(error.format('fr')).toBe(
+        `« ${file} » est protégé par un mot de passe (élément « ${target} » chiffré) : enregistrez-le sans mot de passe, puis réessayez.`,
+      );
     }
   });
 
@@ -180,20 +208,33 @@ describe('archives that lie, are damaged or are encrypted', () => {
     expect(cutQdpx.error.code).toBe('archive.truncated');
 
     const text = await expectRefused(ctx, importFile(ctx, 'renommé.docx', new TextEncoder().encode('Ceci est un texte, pas un document Word.')));
-    expect(text.error.format('fr')).toBe('« renommé.docx » n’est pas un fichier Word (.docx) lisible : ce n’est pas une archive ZIP (un autre type de fichier, ou un fichier renommé).');
+    expect(text.error.format('fr')).toBe(
+      '« renommé.docx » n’est pas un fichier Word (.docx) lisible : ce n’est pas une archive ZIP (un autre type de fichier, ou un fichier renommé).',
+    );
 
     // Garbage where the deflated document should be, with headers that still add up.
-    const garbage = withEntry(docxEntries('<w:p/>'), (n) => n === 'word/document.xml', (e) => ({ ...e, body: new Uint8Array(e.body.length).fill(0xff) }));
+    const garbage = withEntry(
+      docxEntries('<w:p/>'),
+      (n) => n === 'word/document.xml',
+      (e) => ({ ...e, body: new Uint8Array(e.body.length).fill(0xff) }),
+    );
     const invalid = await expectRefused(ctx, importFile(ctx, 'abîmé.docx', rawZip(garbage)));
-    expect(invalid.error.format('fr')).toBe('« abîmé.docx » est endommagé : l’élément « word/document.xml » de l’archive Word (.docx) est illisible (données compressées invalides).');
-    for (const e of [cut.error, cutQdpx.error, text.error, invalid.error]) expect(e.format('fr')).not.toMatch(/invalid zip|unexpected end|Z_DATA_ERROR|incorrect header|RangeError/i);
+    expect(invalid.error.format('fr')).toBe(
+      '« abîmé.docx » est endommagé : l’élément « word/document.xml » de l’archive Word (.docx) est illisible (données compressées invalides).',
+    );
+    for (const e of [cut.error, cutQdpx.error, text.error, invalid.error])
+      expect(e.format('fr')).not.toMatch(/invalid zip|unexpected end|Z_DATA_ERROR|incorrect header|RangeError/i);
   });
 
   it('refuses entries that climb out of the archive and unknown compression methods', async () => {
     const ctx = newProject();
     const slip = await expectRefused(ctx, importFile(ctx, 'evasion.docx', rawZip([...docxEntries('<w:p/>'), entry('../../.bashrc', 'x')])));
     expect(slip.error.format('fr')).toBe('« evasion.docx » est refusé : l’élément « ../../.bashrc » pointe hors de l’archive (chemin absolu ou « .. »).');
-    const lzma = withEntry(docxEntries('<w:p/>'), (n) => n === 'word/document.xml', (e) => ({ ...e, method: 14 }));
+    const lzma = withEntry(
+      docxEntries('<w:p/>'),
+      (n) => n === 'word/document.xml',
+      (e) => ({ ...e, method: 14 }),
+    );
     const method = await expectRefused(ctx, importFile(ctx, 'lzma.docx', rawZip(lzma)));
     expect(method.error.code).toBe('archive.method');
   });

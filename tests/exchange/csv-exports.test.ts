@@ -45,7 +45,13 @@ describe('the analysis grid as CSV', () => {
     // A row label that starts like a formula: a code with no abbreviation is shown by its name.
     updateCode(ctx, codeId(ctx, 'SC3'), { abbrev: null, name: '+33 6 12 34 56 78' });
     const shown: Record<string, string> = {
-      CL1: `'${HYPERLINK}`, CL2: "'+1", CL3: "'@SUM(A1:A9)", CL4: "'-2+3", SC1: EVERYTHING, SC2: '-0,25', SC4: LINES,
+      CL1: `'${HYPERLINK}`,
+      CL2: "'+1",
+      CL3: "'@SUM(A1:A9)",
+      CL4: "'-2+3",
+      SC1: EVERYTHING,
+      SC2: '-0,25',
+      SC4: LINES,
     };
     for (const lang of LANGS) {
       const matrix = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes' }, lang);
@@ -95,7 +101,15 @@ describe('the codebook as CSV', () => {
       const codes = listCodes(c.db);
       const byId = new Map(codes.map((x) => [x.id, x]));
       return codes.map(({ guid, abbrev, color, codable, definition, inclusion, exclusion, example, id }) => ({
-        path: codePath(byId, id), guid, abbrev, color, codable, definition, inclusion, exclusion, example,
+        path: codePath(byId, id),
+        guid,
+        abbrev,
+        color,
+        codable,
+        definition,
+        inclusion,
+        exclusion,
+        example,
       }));
     };
     for (const lang of LANGS) {
@@ -126,7 +140,10 @@ describe('the codebook as CSV', () => {
     const dir = tempDir();
     await tresse(dir, 'init', 'a.tresse', '--grid', 'empty');
     await tresse(dir, 'codebook', 'add', 'a.tresse', '+1 idée', '--definition', 'Une, deux ; trois');
-    for (const [lang, file] of [['fr', 'fr.csv'], ['en', 'en.csv']] as const) {
+    for (const [lang, file] of [
+      ['fr', 'fr.csv'],
+      ['en', 'en.csv'],
+    ] as const) {
       expect((await tresse(dir, 'codebook', 'export', 'a.tresse', '--out', file, '--lang', lang)).code).toBe(0);
       const [header, row] = opened(readFileSync(join(dir, file), 'utf8'), lang);
       expect(row![header!.indexOf('name')]).toBe("'+1 idée");
@@ -155,7 +172,13 @@ describe('the agreement table as CSV', () => {
       expect(rows.some((r) => r[0]!.startsWith(EVERYTHING))).toBe(true);
       // Figures stay numbers a spreadsheet computes with: never an apostrophe before them.
       const number = lang === 'fr' ? /^-?\d+(,\d+)?$/ : /^-?\d+(\.\d+)?$/;
-      expect(rows.at(-1)!.slice(1).filter((c) => c !== '').every((c) => number.test(c))).toBe(true);
+      expect(
+        rows
+          .at(-1)!
+          .slice(1)
+          .filter((c) => c !== '')
+          .every((c) => number.test(c)),
+      ).toBe(true);
     }
   });
 });

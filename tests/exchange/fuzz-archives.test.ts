@@ -79,9 +79,27 @@ describe('fuzzing .docx, .odt and .qdpx through the service', () => {
   const formats: Format[] = [];
   beforeAll(async () => {
     formats.push(
-      { name: 'docx', file: 'entretien.docx', valid: await makeDocx(), part: 'word/document.xml', run: (ctx, bytes) => importSource(ctx, { fileName: 'entretien.docx', bytes, kind: 'interview' }) },
-      { name: 'odt', file: 'reunion.odt', valid: makeOdt(), part: 'content.xml', run: (ctx, bytes) => importSource(ctx, { fileName: 'reunion.odt', bytes, kind: 'observation' }) },
-      { name: 'qdpx', file: 'equipe.qdpx', valid: writeProject(sampleSnapshot(), { mtime: new Date('2026-01-01T00:00:00Z') }), part: 'project.qde', run: (ctx, bytes) => importQdpx(ctx, bytes, { fileName: 'equipe.qdpx' }) },
+      {
+        name: 'docx',
+        file: 'entretien.docx',
+        valid: await makeDocx(),
+        part: 'word/document.xml',
+        run: (ctx, bytes) => importSource(ctx, { fileName: 'entretien.docx', bytes, kind: 'interview' }),
+      },
+      {
+        name: 'odt',
+        file: 'reunion.odt',
+        valid: makeOdt(),
+        part: 'content.xml',
+        run: (ctx, bytes) => importSource(ctx, { fileName: 'reunion.odt', bytes, kind: 'observation' }),
+      },
+      {
+        name: 'qdpx',
+        file: 'equipe.qdpx',
+        valid: writeProject(sampleSnapshot(), { mtime: new Date('2026-01-01T00:00:00Z') }),
+        part: 'project.qde',
+        run: (ctx, bytes) => importQdpx(ctx, bytes, { fileName: 'equipe.qdpx' }),
+      },
     );
   });
 

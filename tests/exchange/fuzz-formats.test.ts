@@ -153,7 +153,10 @@ const ENCODINGS: TextEncoding[] = ['utf-8', 'utf-16le', 'windows-1252'];
 function textFormats(): Format[] {
   const formats: Format[] = [];
   let seed = 7100;
-  for (const [ext, text] of [['txt', INTERVIEW], ['md', NOTES_MD]] as const) {
+  for (const [ext, text] of [
+    ['txt', INTERVIEW],
+    ['md', NOTES_MD],
+  ] as const) {
     for (const encoding of ENCODINGS) {
       const fileName = `note-${encoding}.${ext}`;
       formats.push({
@@ -163,7 +166,8 @@ function textFormats(): Format[] {
         cases: 45,
         valid: () => encodeText(text, encoding),
         // Windows-1252 has no "é" problem, but the pieces inserted must be encodable: keep them ASCII there.
-        encode: (s) => encodeText(encoding === 'windows-1252' ? s.normalize('NFD').replace(/\p{M}/gu, '') : s, encoding).subarray(encoding.startsWith('utf-16') ? 2 : 0),
+        encode: (s) =>
+          encodeText(encoding === 'windows-1252' ? s.normalize('NFD').replace(/\p{M}/gu, '') : s, encoding).subarray(encoding.startsWith('utf-16') ? 2 : 0),
         unit: encoding.startsWith('utf-16') ? 2 : 1,
         run: asSource(fileName),
       });
@@ -238,10 +242,7 @@ describe('fuzzing text, PDF, subtitle and codebook files through the service', (
       // The valid file itself must import: otherwise every "refusal" below proves nothing.
       await format.run(ctx, valid);
       const encode = format.encode ?? utf8;
-      const cases = [
-        ...Array.from({ length: format.cases }, () => mutation(rand, encode, format.unit ?? 1)),
-        ...(format.attacks?.(valid) ?? []),
-      ];
+      const cases = [...Array.from({ length: format.cases }, () => mutation(rand, encode, format.unit ?? 1)), ...(format.attacks?.(valid) ?? [])];
       const outcome = { imported: 0, refused: 0, codes: new Map<string, number>() };
       const rssBefore = process.memoryUsage().rss;
       for (const [i, m] of cases.entries()) {

@@ -18,8 +18,7 @@ afterAll(() => console.log(`refusal times (ms):\n  ${times.join('\n  ')}`));
 /** No English library text: saxes' messages, JSON.parse's, zlib's. */
 const ENGLISH = /unclosed|unexpected|disallowed|undefined entity|not valid JSON|in JSON at|end of JSON|invalid zip/i;
 
-const docxWith = (documentXml: string) =>
-  rawZip([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), entry('word/document.xml', documentXml)]);
+const docxWith = (documentXml: string) => rawZip([...docxEntries('').filter((e) => e.name !== 'word/document.xml'), entry('word/document.xml', documentXml)]);
 const odtWith = (contentXml: string, method: 0 | 8 = 8) => rawZip([odtEntries('')[0]!, entry('content.xml', contentXml, method)]);
 
 describe('deeply nested XML', () => {
@@ -76,11 +75,16 @@ describe('DOCTYPE, entities, size and syntax', () => {
     const docx = docxWith(docxDocument('<w:p><w:r><w:t>&lol2;</w:t></w:r></w:p>').replace('?>', `?>${laughs}`));
     const odt = odtWith(odtContent('<text:p>&lol2;</text:p>').replace('?>', `?>${laughs}`));
     const ctx = newProject();
-    for (const [file, bytes] of [['rires.docx', docx], ['rires.odt', odt]] as const) {
+    for (const [file, bytes] of [
+      ['rires.docx', docx],
+      ['rires.odt', odt],
+    ] as const) {
       const { error, ms } = await expectRefused(ctx, () => importSource(ctx, { fileName: file, bytes, kind: 'document' }));
       times.push(`${file} DOCTYPE: ${ms.toFixed(0)}`);
       expect(error.code).toBe('xml.doctype');
-      expect(error.format('fr')).toMatch(new RegExp(`^« ${file.replace('.', '\\.')} \\([a-z/]+\\.xml\\) » est refusé : il contient une déclaration DOCTYPE ou ENTITY`));
+      expect(error.format('fr')).toMatch(
+        new RegExp(`^« ${file.replace('.', '\\.')} \\([a-z/]+\\.xml\\) » est refusé : il contient une déclaration DOCTYPE ou ENTITY`),
+      );
     }
   });
 
@@ -114,7 +118,9 @@ describe('DOCTYPE, entities, size and syntax', () => {
     const ctx = newProject();
     const { error, ms } = await expectRefused(ctx, () => importSource(ctx, { fileName: 'espaces.odt', bytes: spaces, kind: 'document' }));
     times.push(`.odt of 70 million spaces: ${ms.toFixed(0)}`);
-    expect(error.format('fr')).toBe('« espaces.odt » donnerait un texte de plus de 64 millions de caractères : ce n’est pas un document que Tresse peut importer.');
+    expect(error.format('fr')).toBe(
+      '« espaces.odt » donnerait un texte de plus de 64 millions de caractères : ce n’est pas un document que Tresse peut importer.',
+    );
   });
 });
 

@@ -6,17 +6,7 @@
 import { expect } from 'vitest';
 import { writeCodebook, writeProject } from '../../exchange/refi/index.ts';
 import { TresseError } from '../../i18n/error.ts';
-import {
-  bombEntry,
-  concat,
-  DOCX_CLOSE,
-  DOCX_OPEN,
-  docxDocument,
-  docxEntries,
-  entry,
-  rawZip,
-  utf8,
-} from '../exchange/hostile-archives.ts';
+import { bombEntry, concat, DOCX_CLOSE, DOCX_OPEN, docxDocument, docxEntries, entry, rawZip, utf8 } from '../exchange/hostile-archives.ts';
 import { sampleSnapshot } from '../exchange/refi/fixtures.ts';
 import { makeDocx, makeOdt, makePdf } from '../fixtures/import/make.ts';
 
@@ -115,7 +105,7 @@ export const SRT = [
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Characters of French text that Windows-1252 puts where Latin-1 has control codes. */
-const CP1252: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, 'œ': 0x9c, 'Œ': 0x8c };
+const CP1252: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, œ: 0x9c, Œ: 0x8c };
 
 /** `text` in `encoding`, with a BOM for UTF-16 (the only UTF-16 the importers accept without guessing). */
 export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
@@ -256,6 +246,11 @@ export async function doneWhenFiles(): Promise<HostileFile[]> {
     ...(await damagedFiles()),
     { label: 'a .docx nesting 80,000 paragraphs', fileName: 'imbrique.docx', bytes: nestedDocx(), route: 'source' },
     { label: 'a zip-bomb .docx (400 MB inflated)', fileName: 'bombe.docx', bytes: zipBombDocx(), route: 'source' },
-    { label: 'a codebook JSON cut half-way', fileName: 'grille-abimee.json', bytes: utf8('{"format":"tresse-codebook","version":1,"codes":[{"name":"Secret'), route: 'codebook' },
+    {
+      label: 'a codebook JSON cut half-way',
+      fileName: 'grille-abimee.json',
+      bytes: utf8('{"format":"tresse-codebook","version":1,"codes":[{"name":"Secret'),
+      route: 'codebook',
+    },
   ];
 }

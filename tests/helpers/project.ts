@@ -28,13 +28,7 @@ export function newProject(options: { grid?: string; coder?: string } = {}): Pro
   return ctx;
 }
 
-export function addText(
-  ctx: ProjectContext,
-  name: string,
-  text: string,
-  kind: SourceKind = 'interview',
-  structure: StructureSegment[] = [],
-) {
+export function addText(ctx: ProjectContext, name: string, text: string, kind: SourceKind = 'interview', structure: StructureSegment[] = []) {
   const parsed: ParsedSource = { text: normaliseText(text), format: 'txt', encoding: 'utf-8', structure, notes: [] };
   return addParsedSource(ctx, parsed, { name, kind, fileName: `${name}.txt` });
 }

@@ -115,19 +115,23 @@ describe('the built command line', () => {
       child.on('exit', (code) => resolve({ code, out, err }));
     });
 
-  it.each(FILES.map((f) => [f.label, f] as const))('refuses %s with exit code 1 and a French message, leaving nothing behind', async (_label, file) => {
-    const before = projectBytes(project);
-    const start = performance.now();
-    const run = await tresse(cliArgs(file, 'etude.tresse', file.fileName));
-    times.push(`command line, ${file.label}: ${Math.round(performance.now() - start)}`);
-    expect(run.code, run.err).toBe(1);
-    expectFrenchMessage(run.err, file.label);
-    // The codebook JSON/CSV reader is given the text, not the file: its message names the format only.
-    if (file.route !== 'codebook') expect(run.err).toContain(file.fileName);
-    expect(run.err).not.toMatch(/\n\s+at |\.m?[jt]s:\d+/);
-    expect(projectBytes(project)).toEqual(before);
-    expect(readdirSync(dir).filter((f) => /\.lock$|-wal$|-shm$|\.partial-/.test(f))).toEqual([]);
-  }, CASE_TIMEOUT);
+  it.each(FILES.map((f) => [f.label, f] as const))(
+    'refuses %s with exit code 1 and a French message, leaving nothing behind',
+    async (_label, file) => {
+      const before = projectBytes(project);
+      const start = performance.now();
+      const run = await tresse(cliArgs(file, 'etude.tresse', file.fileName));
+      times.push(`command line, ${file.label}: ${Math.round(performance.now() - start)}`);
+      expect(run.code, run.err).toBe(1);
+      expectFrenchMessage(run.err, file.label);
+      // The codebook JSON/CSV reader is given the text, not the file: its message names the format only.
+      if (file.route !== 'codebook') expect(run.err).toContain(file.fileName);
+      expect(run.err).not.toMatch(/\n\s+at |\.m?[jt]s:\d+/);
+      expect(projectBytes(project)).toEqual(before);
+      expect(readdirSync(dir).filter((f) => /\.lock$|-wal$|-shm$|\.partial-/.test(f))).toEqual([]);
+    },
+    CASE_TIMEOUT,
+  );
 });
 
 describe('the browser mode', () => {
@@ -149,19 +153,23 @@ describe('the browser mode', () => {
     await server?.close();
   });
 
-  it.each(FILES.map((f) => [f.label, f] as const))('refuses %s in French over HTTP, the project unchanged, and answers the next call', async (_label, file) => {
-    const codesBefore = await call('listCodes');
-    const before = projectBytes(project);
-    const { method, arg } = apiCall(file);
-    const start = performance.now();
-    const result = await call(method, arg);
-    times.push(`browser mode, ${file.label}: ${Math.round(performance.now() - start)}`);
-    expectFrenchError(result, file);
-    expect(projectBytes(project)).toEqual(before);
-    // The server is still there, and the project holds what it held.
-    expect(await call('listSources')).toEqual({ ok: true, value: [] });
-    expect(await call('listCodes')).toEqual(codesBefore);
-  }, CASE_TIMEOUT);
+  it.each(FILES.map((f) => [f.label, f] as const))(
+    'refuses %s in French over HTTP, the project unchanged, and answers the next call',
+    async (_label, file) => {
+      const codesBefore = await call('listCodes');
+      const before = projectBytes(project);
+      const { method, arg } = apiCall(file);
+      const start = performance.now();
+      const result = await call(method, arg);
+      times.push(`browser mode, ${file.label}: ${Math.round(performance.now() - start)}`);
+      expectFrenchError(result, file);
+      expect(projectBytes(project)).toEqual(before);
+      // The server is still there, and the project holds what it held.
+      expect(await call('listSources')).toEqual({ ok: true, value: [] });
+      expect(await call('listCodes')).toEqual(codesBefore);
+    },
+    CASE_TIMEOUT,
+  );
 });
 
 describe('the desktop handlers', () => {
@@ -181,17 +189,21 @@ describe('the desktop handlers', () => {
   });
   afterAll(() => ws?.close());
 
-  it.each(FILES.map((f) => [f.label, f] as const))('refuses %s in French, the project unchanged', async (_label, file) => {
-    const path = ws.project.path;
-    const codesBefore = await handleCall(fromApp(), 'listCodes', undefined, deps);
-    const before = projectBytes(path);
-    const { method, arg } = apiCall(file);
-    const start = performance.now();
-    const result = await handleCall(fromApp(), method, arg, deps);
-    times.push(`desktop, ${file.label}: ${Math.round(performance.now() - start)}`);
-    expectFrenchError(result, file);
-    expect(projectBytes(path)).toEqual(before);
-    expect(await handleCall(fromApp(), 'listSources', undefined, deps)).toEqual({ ok: true, value: [] });
-    expect(await handleCall(fromApp(), 'listCodes', undefined, deps)).toEqual(codesBefore);
-  }, CASE_TIMEOUT);
+  it.each(FILES.map((f) => [f.label, f] as const))(
+    'refuses %s in French, the project unchanged',
+    async (_label, file) => {
+      const path = ws.project.path;
+      const codesBefore = await handleCall(fromApp(), 'listCodes', undefined, deps);
+      const before = projectBytes(path);
+      const { method, arg } = apiCall(file);
+      const start = performance.now();
+      const result = await handleCall(fromApp(), method, arg, deps);
+      times.push(`desktop, ${file.label}: ${Math.round(performance.now() - start)}`);
+      expectFrenchError(result, file);
+      expect(projectBytes(path)).toEqual(before);
+      expect(await handleCall(fromApp(), 'listSources', undefined, deps)).toEqual({ ok: true, value: [] });
+      expect(await handleCall(fromApp(), 'listCodes', undefined, deps)).toEqual(codesBefore);
+    },
+    CASE_TIMEOUT,
+  );
 });

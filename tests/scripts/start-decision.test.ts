@@ -101,9 +101,7 @@ describe('npm start on a first start', () => {
       response: { status: 407 },
     });
     const why = start.downloadFailure(error, { env: {}, host: 'github.com' });
-    expect(browserMessage({ env: withDisplay, platform: 'linux', electron: { ok: false, why } }).fr).toContain(
-      'le proxy demande une identification (407)',
-    );
+    expect(browserMessage({ env: withDisplay, platform: 'linux', electron: { ok: false, why } }).fr).toContain('le proxy demande une identification (407)');
   });
 
   it('without a C++ compiler, says what to install on each system and opens the browser mode', () => {
@@ -125,9 +123,7 @@ describe('npm start on a first start', () => {
     expect(message.en).toContain('no C++ compiler found (install build-essential and python3');
 
     const mac = start.missingToolchain('darwin', () => false);
-    expect(browserMessage({ env: {}, platform: 'darwin', native: { ok: false, prebuilt: offline, compile: mac! } }).fr).toContain(
-      'xcode-select --install',
-    );
+    expect(browserMessage({ env: {}, platform: 'darwin', native: { ok: false, prebuilt: offline, compile: mac! } }).fr).toContain('xcode-select --install');
     // Windows: node-gyp looks for Visual Studio itself, and says so when it finds none.
     expect(start.missingToolchain('win32', () => false)).toBeNull();
     const windows = start.toolFailure('gyp ERR! find VS could not find any Visual Studio installation to use\ngyp ERR! not ok\n', {
@@ -162,9 +158,16 @@ describe('npm start on a first start', () => {
   });
 
   it('when Electron dies at start-up, names the missing system library and opens the browser mode', () => {
-    const stderr = '/work/node_modules/electron/dist/electron: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory\n';
+    const stderr =
+      '/work/node_modules/electron/dist/electron: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory\n';
     const why = start.crashCause(stderr, { env: withDisplay, helper: 'chrome-sandbox' });
-    const message = browserMessage({ env: withDisplay, platform: 'linux', electron: { ok: true }, native: { ok: true }, exit: { code: 127, seconds: 0.3, why } });
+    const message = browserMessage({
+      env: withDisplay,
+      platform: 'linux',
+      electron: { ok: true },
+      native: { ok: true },
+      exit: { code: 127, seconds: 0.3, why },
+    });
     expect(message.fr).toContain('Electron s’est arrêté au démarrage (code 127) : une bibliothèque système manque : libnss3.so');
     expect(message.fr).toContain('sudo apt install libnss3');
 
@@ -172,8 +175,6 @@ describe('npm start on a first start', () => {
       env: withDisplay,
       helper: '/x/chrome-sandbox',
     });
-    expect(browserMessage({ env: withDisplay, platform: 'linux', exit: { code: 133, seconds: 1, why: sandbox } }).fr).toContain(
-      'chmod 4755 /x/chrome-sandbox',
-    );
+    expect(browserMessage({ env: withDisplay, platform: 'linux', exit: { code: 133, seconds: 1, why: sandbox } }).fr).toContain('chmod 4755 /x/chrome-sandbox');
   });
 });

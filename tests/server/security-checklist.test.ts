@@ -80,8 +80,7 @@ describe('Electron: what every page and window gets', () => {
     let openHandler: ((d: { url: string }) => { action: string }) | null = null;
     const contents = {
       setWindowOpenHandler: (h: typeof openHandler) => void (openHandler = h),
-      on: (name: string, l: (e: { url: string; preventDefault(): void }) => void) =>
-        void listeners.set(name, [...(listeners.get(name) ?? []), l]),
+      on: (name: string, l: (e: { url: string; preventDefault(): void }) => void) => void listeners.set(name, [...(listeners.get(name) ?? []), l]),
     };
     created!({}, contents);
     expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });

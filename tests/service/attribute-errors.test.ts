@@ -23,7 +23,9 @@ describe('attribute value refusals', () => {
     defineAttribute(ctx, { name: 'ancienneté (ans)', type: 'number' });
     defineAttribute(ctx, { name: 'formé', type: 'boolean' });
     const years = refusal(() => setAttributeValues(ctx, { caseId: p1.id }, 'ancienneté (ans)', ['dix ans']));
-    expect(years.format('fr')).toBe('La valeur « dix ans » ne convient pas à l’attribut « ancienneté (ans) » (type nombre) : tapez un nombre, par exemple 10 ou 2,5.');
+    expect(years.format('fr')).toBe(
+      'La valeur « dix ans » ne convient pas à l’attribut « ancienneté (ans) » (type nombre) : tapez un nombre, par exemple 10 ou 2,5.',
+    );
     expect(years.format('en')).toContain('(type number)');
     const trained = refusal(() => setAttributeValues(ctx, { caseId: p1.id }, 'formé', ['peut-être']));
     expect(trained.format('fr')).toContain('(type oui/non)');

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TresseError } from '../../i18n/error.ts';
-import {
-  addCode,
-  codeAndDescendants,
-  deleteCode,
-  getCode,
-  listCodes,
-  mergeCodes,
-  moveCode,
-  resolveCode,
-  updateCode,
-} from '../../service/codebook.ts';
+import { addCode, codeAndDescendants, deleteCode, getCode, listCodes, mergeCodes, moveCode, resolveCode, updateCode } from '../../service/codebook.ts';
 import { addCoding } from '../../service/codings.ts';
 import { addText, newProject } from '../helpers/project.ts';
 
@@ -88,7 +78,11 @@ describe('the codebook', () => {
     expect(codeAndDescendants(ctx.db, a.id).sort()).toEqual([a.id, b.id, c.id].sort());
     expect(() => moveCode(ctx, a.id, c.id)).toThrow(/under itself/);
     moveCode(ctx, c.id, null, 0);
-    expect(listCodes(ctx.db).filter((x) => x.parentId === null).map((x) => x.name)).toEqual(['C', 'A']);
+    expect(
+      listCodes(ctx.db)
+        .filter((x) => x.parentId === null)
+        .map((x) => x.name),
+    ).toEqual(['C', 'A']);
   });
 
   it('merges two codes: codings move to the survivor, exact duplicates are not doubled', () => {

@@ -3,14 +3,7 @@ import { defineAttribute, setAttributeValues } from '../../service/attributes.ts
 import { createCase, linkSource } from '../../service/cases.ts';
 import { resolveCode } from '../../service/codebook.ts';
 import { ensureCoder } from '../../service/coders.ts';
-import {
-  addCoding,
-  findCodingByGuid,
-  listCodingsOfSource,
-  locatePassage,
-  removeCoding,
-  retrieveExcerpts,
-} from '../../service/codings.ts';
+import { addCoding, findCodingByGuid, listCodingsOfSource, locatePassage, removeCoding, retrieveExcerpts } from '../../service/codings.ts';
 import { switchCoder } from '../../service/project.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
 import { addText, newProject } from '../helpers/project.ts';
@@ -97,10 +90,7 @@ describe('retrieval', () => {
   it('gives each excerpt with its text, source, case and position', () => {
     const { ctx, cl1 } = corpus();
     const excerpts = retrieveExcerpts(ctx.db, { codeId: cl1.id });
-    expect(excerpts.map((x) => x.text)).toEqual([
-      'Le secret partagé ne pose aucun problème.',
-      'Partager le secret me met mal à l’aise.',
-    ]);
+    expect(excerpts.map((x) => x.text)).toEqual(['Le secret partagé ne pose aucun problème.', 'Partager le secret me met mal à l’aise.']);
     expect(excerpts[0]).toMatchObject({ sourceName: 'Entretien 1', caseNames: ['P1'], start: 5, end: 46, coderName: 'Camille' });
   });
 
@@ -115,18 +105,14 @@ describe('retrieval', () => {
     const all = { codeId: cl.id, includeSubcodes: true };
     expect(retrieveExcerpts(ctx.db, { ...all, sourceKinds: ['observation'] }).map((x) => x.text)).toEqual(['Silence gêné q']);
     expect(retrieveExcerpts(ctx.db, { ...all, coderIds: [leo.id] }).map((x) => x.sourceName)).toEqual(['Entretien 2']);
-    expect(
-      retrieveExcerpts(ctx.db, { ...all, caseAttribute: { name: 'secteur', values: ['psychiatrie'] } }).map((x) => x.caseNames),
-    ).toEqual([['P2']]);
+    expect(retrieveExcerpts(ctx.db, { ...all, caseAttribute: { name: 'secteur', values: ['psychiatrie'] } }).map((x) => x.caseNames)).toEqual([['P2']]);
   });
 
   it('keeps the query for one code on its index (EXPLAIN QUERY PLAN)', () => {
     const { ctx, cl1 } = corpus();
-    const plan = ctx.db
-      .prepare(
-        'EXPLAIN QUERY PLAN SELECT id, source_id, start, end FROM codings WHERE code_id = ? ORDER BY source_id, start',
-      )
-      .all(cl1.id) as { detail: string }[];
+    const plan = ctx.db.prepare('EXPLAIN QUERY PLAN SELECT id, source_id, start, end FROM codings WHERE code_id = ? ORDER BY source_id, start').all(cl1.id) as {
+      detail: string;
+    }[];
     const text = plan.map((p) => p.detail).join(' | ');
     expect(text).toMatch(/USING INDEX codings_by_code/);
     expect(text).not.toMatch(/TEMP B-TREE/);

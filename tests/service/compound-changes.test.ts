@@ -63,11 +63,19 @@ describe('coding a batch of passages (code-all-hits)', () => {
     const gone = made[20]!.id;
     ctx.db.prepare('DELETE FROM codings WHERE id = ?').run(gone);
     const remaining = snapshot(ctx);
-    expect(() => removeCodings(ctx, made.map((c) => c.id))).toThrow(expect.objectContaining({ code: 'coding.notFound' }));
+    expect(() =>
+      removeCodings(
+        ctx,
+        made.map((c) => c.id),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'coding.notFound' }));
     expect(snapshot(ctx)).toEqual(remaining);
     expect(remaining.codings).toHaveLength(before.codings.length - 1);
 
-    const removed = removeCodings(ctx, made.filter((c) => c.id !== gone).map((c) => c.id));
+    const removed = removeCodings(
+      ctx,
+      made.filter((c) => c.id !== gone).map((c) => c.id),
+    );
     expect(removed.map((c) => c.guid)).toEqual(made.filter((c) => c.id !== gone).map((c) => c.guid));
     // Only the coding outside the batch is left.
     expect([...listCodingsOfSource(ctx.db, e1.id), ...listCodingsOfSource(ctx.db, e2.id)].map((c) => c.start)).toEqual([50]);
@@ -99,9 +107,9 @@ describe('a code created from the picker and its coding', () => {
     const src = addText(ctx, 'E1', TEXT);
     const parent = resolveCode(ctx.db, 'CL');
     const before = snapshot(ctx);
-    expect(() =>
-      addCodeAndCoding(ctx, { name: 'Secret médical', parentId: parent.id }, { sourceId: src.id, start: 40, end: 400 }),
-    ).toThrow(expect.objectContaining({ code: 'coding.range' }));
+    expect(() => addCodeAndCoding(ctx, { name: 'Secret médical', parentId: parent.id }, { sourceId: src.id, start: 40, end: 400 })).toThrow(
+      expect.objectContaining({ code: 'coding.range' }),
+    );
     expect(() => addCodeAndCoding(ctx, { name: 'Secret médical' }, { sourceId: 9999, start: 0, end: 4 })).toThrow(
       expect.objectContaining({ code: 'source.notFound' }),
     );
@@ -114,7 +122,11 @@ describe('a code created from the picker and its coding', () => {
     const src = addText(ctx, 'E1', TEXT);
     const parent = resolveCode(ctx.db, 'CL');
     const before = snapshot(ctx);
-    const made = addCodeAndCoding(ctx, { name: 'Secret médical', parentId: parent.id }, { sourceId: src.id, start: 42, end: 59, valence: '-', memo: 'à discuter' });
+    const made = addCodeAndCoding(
+      ctx,
+      { name: 'Secret médical', parentId: parent.id },
+      { sourceId: src.id, start: 42, end: 59, valence: '-', memo: 'à discuter' },
+    );
     expect(made.coding).toMatchObject({ codeId: made.code.id, start: 42, end: 59, valence: '-', memo: 'à discuter' });
     expect(made.code).toMatchObject({ name: 'Secret médical', parentId: parent.id });
 
@@ -158,7 +170,9 @@ describe('merging codes', () => {
     addCoding(ctx, { sourceId: src.id, codeId: sub.id, start: 0, end: 9 });
     saveMemo(ctx, { target: { kind: 'code', id: from.id }, title: 'Définition', text: 'Partage entre professionnels.' });
     ctx.db.prepare("INSERT INTO research_questions (guid, name, created_at) VALUES ('q1', 'Q1', 'x')").run();
-    ctx.db.prepare("INSERT INTO research_question_codes (question_id, code_id, position) SELECT id, ?, 0 FROM research_questions WHERE guid = 'q1'").run(from.id);
+    ctx.db
+      .prepare("INSERT INTO research_question_codes (question_id, code_id, position) SELECT id, ?, 0 FROM research_questions WHERE guid = 'q1'")
+      .run(from.id);
     return { ctx, src, from, into, sub, dup, kept, movedCoding };
   }
 
@@ -170,7 +184,11 @@ describe('merging codes', () => {
       ['Déontologie', into.id],
       ['RGPD', into.id],
     ]);
-    expect(listCodingsOfSource(ctx.db, src.id).filter((c) => c.codeId === into.id).map((c) => c.id)).toEqual([kept.id, movedCoding.id]);
+    expect(
+      listCodingsOfSource(ctx.db, src.id)
+        .filter((c) => c.codeId === into.id)
+        .map((c) => c.id),
+    ).toEqual([kept.id, movedCoding.id]);
     // The duplicate's memo now hangs on the coding it duplicated, not lost with it.
     expect(listMemos(ctx.db).map((m) => [m.text, m.target])).toEqual(
       expect.arrayContaining([

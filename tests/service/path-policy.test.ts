@@ -65,10 +65,11 @@ describe('browser mode: the workspace folder', () => {
     const target = join(outside, 'etude.tresse');
     const r = await create(target, policy);
     expect(r).toMatchObject({ ok: false, error: { code: 'api.pathOutsideWorkspace', params: { path: target, folder: docs } } });
-    if (!r.ok) expect(r.error.message).toBe(
-      `${target} est en dehors du dossier de travail : le mode navigateur n’utilise que les fichiers de ${docs} et les projets récents. ` +
-        `Placez le fichier dans ${docs}, ou ouvrez le projet au démarrage (--project CHEMIN).`,
-    );
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        `${target} est en dehors du dossier de travail : le mode navigateur n’utilise que les fichiers de ${docs} et les projets récents. ` +
+          `Placez le fichier dans ${docs}, ou ouvrez le projet au démarrage (--project CHEMIN).`,
+      );
     expect(existsSync(target)).toBe(false);
     expect(await call('resolveProjectPath', { path: target }, policy)).toMatchObject({ ok: false, error: { code: 'api.pathOutsideWorkspace' } });
     ws.lang = 'en';
@@ -79,7 +80,10 @@ describe('browser mode: the workspace folder', () => {
   it('refuses `..` leading out of the folder, typed in full or after a bare name', async () => {
     for (const path of [`${docs}/../ailleurs/etude.tresse`, '../ailleurs/etude', `${docs}/theses/../../ailleurs/x.tresse`]) {
       const r = await create(path, policy);
-      expect(r, path).toMatchObject({ ok: false, error: { code: 'api.pathOutsideWorkspace', params: { path: join(outside, path.endsWith('x.tresse') ? 'x.tresse' : 'etude.tresse') } } });
+      expect(r, path).toMatchObject({
+        ok: false,
+        error: { code: 'api.pathOutsideWorkspace', params: { path: join(outside, path.endsWith('x.tresse') ? 'x.tresse' : 'etude.tresse') } },
+      });
     }
     expect(existsSync(join(outside, 'etude.tresse'))).toBe(false);
   });

@@ -11,9 +11,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 /** Every row of every table: what "the project is exactly as it was" means. */
 function snapshot(db: ReturnType<typeof newProject>['db']): string {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
   return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"`).all()]));
 }
 
@@ -63,7 +61,17 @@ describe('importing sources', () => {
 
   it('decodes a Windows-1252 file so French accents come through', async () => {
     const ctx = newProject();
-    const bytes = Uint8Array.from([...'Le m'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'decin a dit : '].map((c) => c.charCodeAt(0)), [0xab, 0x20, 0x9c], [...'uvre'].map((c) => c.charCodeAt(0)), [0x20, 0xbb]));
+    const bytes = Uint8Array.from(
+      [...'Le m']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...'decin a dit : '].map((c) => c.charCodeAt(0)),
+          [0xab, 0x20, 0x9c],
+          [...'uvre'].map((c) => c.charCodeAt(0)),
+          [0x20, 0xbb],
+        ),
+    );
     const { source } = await importSource(ctx, { fileName: 'notes.txt', bytes, kind: 'notebook' });
     expect(getSource(ctx.db, source.id).text).toBe('Le médecin a dit : « œuvre »');
   });
@@ -94,9 +102,7 @@ describe('importing sources', () => {
 
   it('refuses a file over the size limit', async () => {
     const ctx = newProject();
-    const e = await importError(
-      importSource(ctx, { fileName: 'gros.txt', bytes: enc('x'.repeat(2_000_000)), kind: 'document', maxBytes: 1_000_000 }),
-    );
+    const e = await importError(importSource(ctx, { fileName: 'gros.txt', bytes: enc('x'.repeat(2_000_000)), kind: 'document', maxBytes: 1_000_000 }));
     expect(e.code).toBe('import.tooLarge');
     expect(listSources(ctx.db)).toEqual([]);
   });

@@ -111,8 +111,7 @@ describe('a source structure stored as one JSON value', () => {
     const { ctx, id } = await imported();
     savePseudonyms(ctx, [{ realName: 'Marie Durand', pseudonym: 'Anne Petit' }]);
     const { matches } = previewPseudonyms(ctx.db);
-    const places = (column: string) =>
-      matches.filter((m) => m.target.kind === 'field' && m.target.table === 'source_structure' && m.target.column === column);
+    const places = (column: string) => matches.filter((m) => m.target.kind === 'field' && m.target.table === 'source_structure' && m.target.column === column);
     expect(places('speaker').map((m) => [m.found, m.replacement])).toEqual([
       ['Marie Durand', 'Anne Petit'],
       ['Marie Durand', 'Anne Petit'],

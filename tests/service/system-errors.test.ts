@@ -122,6 +122,8 @@ describe('through the command line', () => {
     const r = await cli('codebook', 'export', project, '--out', out);
     chmodSync(locked, 0o700);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`Accès refusé à ${out} : vous n’avez pas le droit de lire ou d’écrire à cet endroit. Vérifiez ses permissions, ou choisissez un autre emplacement.`);
+    expect(r.err).toBe(
+      `Accès refusé à ${out} : vous n’avez pas le droit de lire ou d’écrire à cet endroit. Vérifiez ses permissions, ou choisissez un autre emplacement.`,
+    );
   });
 });

@@ -7,7 +7,10 @@ import { NameMatcher, nameForms, type NameEntry } from '../../text/name-match.ts
 
 function replaced(entries: NameEntry[], text: string): string {
   const matches = new NameMatcher(entries).find(text);
-  return applyReplacements(text, matches.map((m) => ({ start: m.start, end: m.end, text: m.replacement })));
+  return applyReplacements(
+    text,
+    matches.map((m) => ({ start: m.start, end: m.end, text: m.replacement })),
+  );
 }
 
 const found = (entries: NameEntry[], text: string) => new NameMatcher(entries).find(text).map((m) => m.found);

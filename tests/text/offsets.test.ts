@@ -58,7 +58,11 @@ describe('normalisation', () => {
     const rawStart = rawCps.join('').indexOf('P1');
     const rawStartCp = Array.from(raw.slice(0, rawStart)).length;
     const normStart = map.toNormalised(rawStartCp);
-    expect(Array.from(map.text).slice(normStart, normStart + 2).join('')).toBe('P1');
+    expect(
+      Array.from(map.text)
+        .slice(normStart, normStart + 2)
+        .join(''),
+    ).toBe('P1');
     // "finale" ends the raw text before the final CRLF.
     const endRaw = Array.from(raw.slice(0, raw.indexOf('finale') + 6)).length;
     const startRaw = endRaw - 6;

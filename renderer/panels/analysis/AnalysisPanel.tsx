@@ -38,7 +38,6 @@ export function AnalysisPanel({ active }: { active: boolean }) {
 
   if (active && !seen.has(tab)) setSeen(new Set([...seen, tab]));
 
-
   if (seen.size === 0) return null;
   const shown = (x: Tab) => active && tab === x;
   return (

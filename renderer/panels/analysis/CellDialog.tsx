@@ -95,7 +95,13 @@ export function CellDialog({ matrix, request, cell, grid, onClose }: Props) {
         )}
         <section aria-labelledby="excerpts-title">
           <h3 id="excerpts-title">{t('analysis.excerpts.title', { count: total })}</h3>
-          {excerpts === null ? <p aria-busy="true" className="muted">{t('analysis.loading')}</p> : <ExcerptList excerpts={excerpts} />}
+          {excerpts === null ? (
+            <p aria-busy="true" className="muted">
+              {t('analysis.loading')}
+            </p>
+          ) : (
+            <ExcerptList excerpts={excerpts} />
+          )}
           {excerpts !== null && excerpts.length < total && (
             <button type="button" onClick={() => setLimit(excerpts.length + PAGE)}>
               {t('analysis.excerpts.more', { count: total - excerpts.length })}

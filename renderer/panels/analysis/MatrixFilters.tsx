@@ -61,9 +61,7 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
         <Field label={t('analysis.filter.from')}>
           {(id) => <input id={id} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />}
         </Field>
-        <Field label={t('analysis.filter.to')}>
-          {(id) => <input id={id} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />}
-        </Field>
+        <Field label={t('analysis.filter.to')}>{(id) => <input id={id} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />}</Field>
       </div>
     </details>
   );

@@ -84,18 +84,8 @@ export function MatrixSection({ active, request, mode, foldable, grid, baseName,
           {...(grid ? { onVerdict: setVerdictRow } : {})}
         />
       )}
-      {request && matrix && cell && (
-        <CellDialog
-          matrix={matrix}
-          request={request}
-          cell={current(cell)!}
-          grid={grid}
-          onClose={() => setCell(null)}
-        />
-      )}
-      {matrix && grid && verdictRow && (
-        <VerdictDialog matrix={matrix} row={verdictRow} grid={grid} onClose={() => setVerdictRow(null)} />
-      )}
+      {request && matrix && cell && <CellDialog matrix={matrix} request={request} cell={current(cell)!} grid={grid} onClose={() => setCell(null)} />}
+      {matrix && grid && verdictRow && <VerdictDialog matrix={matrix} row={verdictRow} grid={grid} onClose={() => setVerdictRow(null)} />}
     </div>
   );
 }

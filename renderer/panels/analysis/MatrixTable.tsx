@@ -67,7 +67,9 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
               {matrix.columns.map((c) => (
                 <th key={c.key} scope="col" title={c.label}>
                   {c.label}
-                  {mode.kind === 'presence' && c.caseTotal !== undefined && <span className="col-total">{t('analysis.head.cases', { count: c.caseTotal })}</span>}
+                  {mode.kind === 'presence' && c.caseTotal !== undefined && (
+                    <span className="col-total">{t('analysis.head.cases', { count: c.caseTotal })}</span>
+                  )}
                 </th>
               ))}
               {onVerdict && (

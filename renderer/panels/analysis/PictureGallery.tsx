@@ -22,7 +22,11 @@ export function PictureGallery({ request, baseName }: { request: MatrixRequest; 
   return (
     <div className="picture-gallery">
       <ErrorNotice message={error} onDismiss={clearError} />
-      {pictures === null && !error && <p className="muted" aria-busy="true">{t('analysis.loading')}</p>}
+      {pictures === null && !error && (
+        <p className="muted" aria-busy="true">
+          {t('analysis.loading')}
+        </p>
+      )}
       {pictures?.map((p) => (
         <figure key={p.name} className="picture">
           <figcaption>

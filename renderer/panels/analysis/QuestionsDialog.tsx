@@ -38,8 +38,7 @@ export function QuestionsDialog({ onClose }: { onClose: () => void }) {
     run(async () => {
       await call('deleteQuestion', { id: q.id });
     });
-  const toggle = (id: number, on: boolean) =>
-    setDraft((d) => d && { ...d, codeIds: on ? [...d.codeIds, id] : d.codeIds.filter((x) => x !== id) });
+  const toggle = (id: number, on: boolean) => setDraft((d) => d && { ...d, codeIds: on ? [...d.codeIds, id] : d.codeIds.filter((x) => x !== id) });
 
   return (
     <Dialog title={t('analysis.questions.title')} onClose={onClose}>

@@ -41,9 +41,7 @@ export function VerdictDialog({ matrix, row, grid, onClose }: Props) {
   return (
     <Dialog title={t('analysis.verdict.title', { row: rowLabel(row) })} onClose={onClose}>
       <ErrorNotice message={error} onDismiss={() => setError(null)} />
-      <p className="verdict-silence">
-        {silent.length > 0 ? t('analysis.verdict.silenceIn', { columns: silent.join(', ') }) : t('analysis.verdict.noSilence')}
-      </p>
+      <p className="verdict-silence">{silent.length > 0 ? t('analysis.verdict.silenceIn', { columns: silent.join(', ') }) : t('analysis.verdict.noSilence')}</p>
       <fieldset className="verdict-choices">
         <legend>{t('analysis.head.verdict')}</legend>
         <label className="check">

@@ -23,7 +23,10 @@ export function filterOf(f: FilterState): MatrixFilter {
   const filter: MatrixFilter = {};
   if (f.coderId !== null) filter.coderIds = [f.coderId];
   if (f.kinds.length > 0) filter.sourceKinds = [...f.kinds];
-  const values = f.attributeValue.split(';').map((v) => v.trim()).filter(Boolean);
+  const values = f.attributeValue
+    .split(';')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (f.attribute && values.length > 0) filter.caseAttributes = [{ name: f.attribute, values }];
   if (f.from) filter.from = f.from;
   if (f.to) filter.to = f.to;
@@ -57,14 +60,10 @@ export function visibleRows<R extends Pick<MatrixRow, 'key' | 'depth'>>(rows: re
 }
 
 /** Keys of the rows that have sub-rows: what "expand all" opens. */
-export const parentKeys = (rows: readonly Pick<MatrixRow, 'key' | 'depth'>[]): string[] =>
-  rows.filter((_, i) => hasChildren(rows, i)).map((r) => r.key);
+export const parentKeys = (rows: readonly Pick<MatrixRow, 'key' | 'depth'>[]): string[] => rows.filter((_, i) => hasChildren(rows, i)).map((r) => r.key);
 
 export type CellMode =
-  | { kind: 'evidence'; silence: boolean }
-  | { kind: 'count' }
-  | { kind: 'presence' }
-  | { kind: 'cooccurrence'; measure: 'count' | 'overlaps' | 'sameTurn' };
+  { kind: 'evidence'; silence: boolean } | { kind: 'count' } | { kind: 'presence' } | { kind: 'cooccurrence'; measure: 'count' | 'overlaps' | 'sameTurn' };
 
 export interface CellFace {
   /** The big figure. */
@@ -117,7 +116,14 @@ export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn,
       if (diagonal) return { main: '', meta: '', valence: '', silent: false, blank: true, spoken: '' };
       const value = mode.measure === 'count' ? cell.count : (cell[mode.measure] ?? 0);
       const detail = t('analysis.cell.cooccurrence', { overlaps: cell.overlaps ?? 0, sameTurn: cell.sameTurn ?? 0 });
-      return { main: String(value), meta: '', valence: '', silent: false, blank: false, spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}` };
+      return {
+        main: String(value),
+        meta: '',
+        valence: '',
+        silent: false,
+        blank: false,
+        spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}`,
+      };
     }
   }
 }

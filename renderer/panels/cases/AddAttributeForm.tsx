@@ -24,11 +24,7 @@ export function AddAttributeForm() {
   };
 
   return (
-    <form
-      className="inline-form"
-      aria-label={t('cases.addAttribute')}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="inline-form" aria-label={t('cases.addAttribute')} onSubmit={(e) => void submit(e)}>
       <label className="field">
         <span>{t('cases.attributeName')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('cases.attributeHint')} />

@@ -20,11 +20,7 @@ export function AddCaseForm() {
   };
 
   return (
-    <form
-      className="inline-form"
-      aria-label={t('cases.add')}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="inline-form" aria-label={t('cases.add')} onSubmit={(e) => void submit(e)}>
       <label className="field">
         <span>{t('cases.newName')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('cases.newNameHint')} />

@@ -23,7 +23,11 @@ export function CasesTable() {
               {attributes.map((a) => (
                 <th scope="col" key={a.id}>
                   {a.name}
-                  <small className="muted"> ({t(`attrType.${a.type}`)}{a.multi ? ', ' + t('cases.multi') : ''})</small>
+                  <small className="muted">
+                    {' '}
+                    ({t(`attrType.${a.type}`)}
+                    {a.multi ? ', ' + t('cases.multi') : ''})
+                  </small>
                 </th>
               ))}
               <th scope="col">{t('cases.sources')}</th>

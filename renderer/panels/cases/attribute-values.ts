@@ -13,7 +13,10 @@ export function formatValues(values: readonly AttributeValue[] | undefined, yesN
  * naming the value.
  */
 export function parseValues(input: string, type: AttributeType, yesNo: { yes: string; no: string }): AttributeValue[] {
-  const parts = input.split(';').map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = input
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return parts.map((p) => {
     if (type === 'number') {
       const n = Number(p.replace(/\s/g, '').replace(',', '.'));

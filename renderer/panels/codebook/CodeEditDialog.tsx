@@ -32,10 +32,7 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
   const [parent, setParent] = useState(String(code ? (code.parentId ?? ROOT) : (parentId ?? ROOT)));
   const [error, setError] = useState<string | null>(null);
   const color = chosenColor ?? defaultCodeColor(codes, parent === ROOT ? null : Number(parent));
-  const parents = useMemo(
-    () => flattenTree(buildCodeTree(codes)).filter((n) => !code || !isWithin(codes, n.code.id, code.id)),
-    [codes, code],
-  );
+  const parents = useMemo(() => flattenTree(buildCodeTree(codes)).filter((n) => !code || !isWithin(codes, n.code.id, code.id)), [codes, code]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,9 +44,7 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
         if (changed) await run(updateCodeCommand(code.id, changes, code.name));
         if (parentValue !== code.parentId) await run(moveCodeCommand(code.id, parentValue, undefined, name));
       } else {
-        const added = await run(
-          addCodeCommand({ name, parentId: parentValue, abbrev: abbrev || null, definition, color }),
-        );
+        const added = await run(addCodeCommand({ name, parentId: parentValue, abbrev: abbrev || null, definition, color }));
         if (added) selectCode(added.id);
       }
       onClose();
@@ -73,11 +68,7 @@ export function CodeEditDialog({ node, parentId, onClose }: Props) {
           </label>
           <label className="field">
             <span>{t('codebook.color')}</span>
-            <input
-              type="color"
-              value={color}
-              onChange={(e) => setColor(e.target.value)}
-            />
+            <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
           </label>
         </div>
         <Field label={t('codebook.parent')}>

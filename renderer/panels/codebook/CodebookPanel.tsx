@@ -76,9 +76,7 @@ export function CodebookPanel() {
       {editing?.kind === 'add' && <CodeEditDialog parentId={editing.parentId} onClose={() => setEditing(null)} />}
       {editing?.kind === 'edit' && <CodeEditDialog node={editing.node} onClose={() => setEditing(null)} />}
       {editing?.kind === 'delete' && <DeleteCodeDialog node={editing.node} onClose={() => setEditing(null)} />}
-      {editing?.kind === 'merge' && (
-        <MergeCodeDialog from={editing.from} into={editing.into} tree={tree} onClose={() => setEditing(null)} />
-      )}
+      {editing?.kind === 'merge' && <MergeCodeDialog from={editing.from} into={editing.into} tree={tree} onClose={() => setEditing(null)} />}
     </section>
   );
 }

@@ -99,11 +99,7 @@ export function BackupsTab({ projectPath, report, onRestored }: Props) {
 
   return (
     <div className="privacy-tab">
-      {list && (
-        <p className="muted">
-          {t('backup.intro', { minutes: list.everyMinutes, keep: list.keep, dir: list.dir })}
-        </p>
-      )}
+      {list && <p className="muted">{t('backup.intro', { minutes: list.everyMinutes, keep: list.keep, dir: list.dir })}</p>}
       <div className="privacy-actions">
         {/* Not disabled while busy: a disabled button loses the focus. */}
         <button ref={nowButton} type="button" className="primary" aria-disabled={busy} onClick={() => void (busy || backupNow())}>

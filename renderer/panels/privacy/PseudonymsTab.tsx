@@ -30,11 +30,7 @@ export function PseudonymsTab({ cases, report, onProjectChanged }: Props) {
           {status}
         </p>
       )}
-      <PseudonymReview
-        entries={entries}
-        report={report}
-        onChanged={onProjectChanged}
-      />
+      <PseudonymReview entries={entries} report={report} onChanged={onProjectChanged} />
     </div>
   );
 }

@@ -34,9 +34,7 @@ export interface MatchFilter {
 }
 
 export function filterMatches(matches: readonly PseudonymMatch[], filter: MatchFilter): PseudonymMatch[] {
-  return matches.filter(
-    (m) => (filter.entryId === null || m.entryId === filter.entryId) && (filter.place === null || placeKey(m.target) === filter.place),
-  );
+  return matches.filter((m) => (filter.entryId === null || m.entryId === filter.entryId) && (filter.place === null || placeKey(m.target) === filter.place));
 }
 
 /** The places that have matches, in the order of the preview (sources first, then fields). */

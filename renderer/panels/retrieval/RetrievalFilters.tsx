@@ -49,12 +49,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
         </Field>
         <label className="field">
           <span>{t('retrieval.attributeValue')}</span>
-          <input
-            value={value.attributeValue}
-            disabled={!value.attribute}
-            list={listId}
-            onChange={(e) => set({ attributeValue: e.target.value })}
-          />
+          <input value={value.attributeValue} disabled={!value.attribute} list={listId} onChange={(e) => set({ attributeValue: e.target.value })} />
           <datalist id={listId}>
             {choices.map((c) => (
               <option key={c} value={c} />
@@ -63,11 +58,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
         </label>
         <Field label={t('retrieval.coder')}>
           {(id) => (
-            <select
-              id={id}
-              value={value.coderId ?? ''}
-              onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}
-            >
+            <select id={id} value={value.coderId ?? ''} onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}>
               <option value="">{t('retrieval.anyCoder')}</option>
               {project.coders.map((c) => (
                 <option key={c.id} value={c.id}>

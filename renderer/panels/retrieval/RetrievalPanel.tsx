@@ -37,11 +37,7 @@ export function RetrievalPanel({ active }: { active: boolean }) {
       <div className="filters">
         <Field label={t('retrieval.code')}>
           {(id) => (
-            <select
-              id={id}
-              value={selectedCodeId ?? ''}
-              onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}
-            >
+            <select id={id} value={selectedCodeId ?? ''} onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}>
               <option value="">{t('retrieval.chooseCode')}</option>
               {options.map((n) => (
                 <option key={n.code.id} value={n.code.id}>

@@ -29,11 +29,12 @@ export function attributeChoices(cases: readonly Case[], attribute: string, yesN
 export function filterValues(typed: string, cases: readonly Case[], attribute: string, yesNo: YesNo): AttributeValue[] {
   const existing = valuesOf(cases, attribute);
   const out: AttributeValue[] = [];
-  for (const part of typed.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of typed
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const number = Number(part.replace(/\s/g, '').replace(',', '.'));
-    const matching = existing.filter((v) =>
-      typeof v === 'number' ? Number.isFinite(number) && v === number : fold(shown(v, yesNo)) === fold(part),
-    );
+    const matching = existing.filter((v) => (typeof v === 'number' ? Number.isFinite(number) && v === number : fold(shown(v, yesNo)) === fold(part)));
     for (const v of matching.length > 0 ? matching : [part]) if (!out.includes(v)) out.push(v);
   }
   return out;

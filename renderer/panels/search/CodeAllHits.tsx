@@ -25,9 +25,7 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
 
   const codeName = codes.find((c) => String(c.id) === codeId)?.name ?? '';
   const apply = async () => {
-    const passages = hits
-      .filter((_, i) => checked[i])
-      .map((h) => ({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }));
+    const passages = hits.filter((_, i) => checked[i]).map((h) => ({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }));
     try {
       const coded = await run(addCodingsCommand(passages, codeName));
       setStatus(t('search.coded', { count: coded?.length ?? 0 }));

@@ -31,13 +31,7 @@ export function SearchPanel() {
       <form role="search" className="search-form" onSubmit={submit}>
         <label className="field grow">
           <span>{t('search.query')}</span>
-          <input
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t('search.hint')}
-            aria-describedby={helpId}
-          />
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.hint')} aria-describedby={helpId} />
         </label>
         <button type="submit" className="primary" disabled={!query.trim()}>
           {t('search.submit')}
@@ -59,11 +53,7 @@ export function SearchPanel() {
               </button>
             )}
           </div>
-          {reviewing ? (
-            <CodeAllHits hits={result.hits} onDone={() => setReviewing(false)} />
-          ) : (
-            <HitList hits={result.hits} />
-          )}
+          {reviewing ? <CodeAllHits hits={result.hits} onDone={() => setReviewing(false)} /> : <HitList hits={result.hits} />}
         </>
       )}
     </section>

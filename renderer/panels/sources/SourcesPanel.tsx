@@ -99,27 +99,10 @@ export function SourcesPanel() {
   );
 }
 
-function SourceOption({
-  source,
-  caseNames,
-  selected,
-  onOpen,
-}: {
-  source: SourceSummary;
-  caseNames: string[];
-  selected: boolean;
-  onOpen: () => void;
-}) {
+function SourceOption({ source, caseNames, selected, onOpen }: { source: SourceSummary; caseNames: string[]; selected: boolean; onOpen: () => void }) {
   const t = useT();
   return (
-    <div
-      role="option"
-      aria-selected={selected}
-      tabIndex={0}
-      className="source-option"
-      onClick={onOpen}
-      onKeyDown={(e) => activateOnKey(e, onOpen)}
-    >
+    <div role="option" aria-selected={selected} tabIndex={0} className="source-option" onClick={onOpen} onKeyDown={(e) => activateOnKey(e, onOpen)}>
       <span className="source-name">{source.name}</span>
       <span className="source-meta">
         {caseNames.length > 0 ? caseNames.join(', ') : t('sources.noCase')}

@@ -63,7 +63,13 @@ export function AgreementSection() {
       if (!query || !report) return;
       const { unit: _unit, ...review } = query;
       const action: ReviewAction = request.action;
-      const done = await call('resolveDisagreement', { ...review, id: request.id, action, ...(request.coder ? { coder: request.coder } : {}), ...(request.note ? { note: request.note } : {}) });
+      const done = await call('resolveDisagreement', {
+        ...review,
+        id: request.id,
+        action,
+        ...(request.coder ? { coder: request.coder } : {}),
+        ...(request.note ? { note: request.note } : {}),
+      });
       const before = report.overall;
       const after = (await load(query)).overall;
       setChange(

@@ -12,13 +12,7 @@ export function BlindCodingToggle() {
   return (
     <span className="blind-toggle">
       <label className="check">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={blindCoding}
-          aria-describedby={hint}
-          onChange={(e) => setBlindCoding(e.target.checked)}
-        />
+        <input type="checkbox" role="switch" checked={blindCoding} aria-describedby={hint} onChange={(e) => setBlindCoding(e.target.checked)} />
         {t('team.blind.label')}
       </label>
       <span id={hint} className="visually-hidden">

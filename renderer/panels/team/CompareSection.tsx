@@ -148,7 +148,11 @@ function SideList({ title, rows, anchor }: { title: string; rows: SideRow[]; anc
       <h4>{title}</h4>
       <ul className="compare-list">
         {rows.map((r) => (
-          <li key={r.code.id} className={r.marks.length > 0 ? `marked mark-${r.marks[0]!.kind}` : undefined} style={{ paddingLeft: `${0.4 + r.depth * 1.1}rem` }}>
+          <li
+            key={r.code.id}
+            className={r.marks.length > 0 ? `marked mark-${r.marks[0]!.kind}` : undefined}
+            style={{ paddingLeft: `${0.4 + r.depth * 1.1}rem` }}
+          >
             <span className="swatch" style={{ background: r.code.color }} aria-hidden="true" />
             <span className="compare-name">{r.code.abbrev ? `${r.code.abbrev} · ${r.code.name}` : r.code.name}</span>
             {r.marks.length > 0 && (
@@ -234,7 +238,12 @@ function DecisionTable({
 function Detail({ entry: e }: { entry: DiffEntry }) {
   const { t, lang } = useLang();
   const parentPath = (c: DiffCode) => (c.path.length > 1 ? c.path.slice(0, -1).join(' / ') : t('team.compare.root'));
-  if (e.kind === 'renamed' && e.a && e.b) return <>« {e.a.name} » → « {e.b.name} »</>;
+  if (e.kind === 'renamed' && e.a && e.b)
+    return (
+      <>
+        « {e.a.name} » → « {e.b.name} »
+      </>
+    );
   if (e.kind === 'proposedRename' && e.score !== undefined) {
     const score = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(e.score);
     return <>{teamLabel('similarity', lang, { score })}</>;

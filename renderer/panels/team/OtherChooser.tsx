@@ -49,7 +49,12 @@ export function OtherChooser({
         {t('team.other.file', { exts: fileExts.join(', ') })}
       </label>
       {mode === 'file' && (
-        <FileDrop accept={fileExts.join(',')} hint={file ? t('team.other.chosen', { file: file.fileName }) : t('team.other.none')} onFile={(f) => void chooseFile(f)} testId={testId}>
+        <FileDrop
+          accept={fileExts.join(',')}
+          hint={file ? t('team.other.chosen', { file: file.fileName }) : t('team.other.none')}
+          onFile={(f) => void chooseFile(f)}
+          testId={testId}
+        >
           {refused && (
             <p role="alert" className="team-refused">
               {refused}

@@ -27,7 +27,6 @@ export function TeamPanel({ active }: { active: boolean }) {
   const [visited, setVisited] = useState(active);
   if (active && !visited) setVisited(true);
 
-
   if (!visited) return null;
   return (
     <section className="team-view" aria-labelledby="team-title">

@@ -20,7 +20,11 @@ function byUnits(coders: ReadonlyArray<ReadonlyArray<Category | null>>): Reliabi
 /** Expands a contingency table into one unit per counted pair, so the data path is exercised too. */
 function unitsFromTable(table: number[][]): ReliabilityData {
   const out: Category[][] = [];
-  table.forEach((row, i) => row.forEach((c, j) => { for (let n = 0; n < c; n++) out.push([i, j]); }));
+  table.forEach((row, i) =>
+    row.forEach((c, j) => {
+      for (let n = 0; n < c; n++) out.push([i, j]);
+    }),
+  );
   return out;
 }
 
@@ -54,9 +58,15 @@ describe("Cohen's kappa", () => {
     expect(r.units).toBe(88);
   });
 
-  it('reproduces the SAS printout kept in statsmodels\' inter-rater tests (3x3, simple kappa 0.4842)', () => {
+  it("reproduces the SAS printout kept in statsmodels' inter-rater tests (3x3, simple kappa 0.4842)", () => {
     // statsmodels/stats/tests/test_inter_rater.py, `table10` with its SAS "Simple Kappa Coefficient".
-    expect(cohenKappaFromTable([[0, 4, 1], [0, 8, 0], [0, 1, 5]]).kappa).toBeCloseTo(0.4842, 4);
+    expect(
+      cohenKappaFromTable([
+        [0, 4, 1],
+        [0, 8, 0],
+        [0, 1, 5],
+      ]).kappa,
+    ).toBeCloseTo(0.4842, 4);
   });
 
   it('reproduces the textbook 2x2 example (Wikipedia "Cohen\'s kappa": 20/5/10/15, kappa = 0.4)', () => {
@@ -70,7 +80,14 @@ describe("Cohen's kappa", () => {
   });
 
   it('leaves out units that either coder did not rate', () => {
-    const r = cohenKappa(toWeightedUnits([['a', 'a'], ['b', 'b'], ['a', null], [null, 'b']]));
+    const r = cohenKappa(
+      toWeightedUnits([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['a', null],
+        [null, 'b'],
+      ]),
+    );
     expect(r.units).toBe(2);
     expect(r.kappa).toBe(1);
   });
@@ -82,12 +99,36 @@ describe("Fleiss' kappa", () => {
   // (1 depression, 2 personality disorder, 3 schizophrenia, 4 neurosis, 5 other); kappa = .430.
   // Raw ratings as distributed with the R package irr (`diagnoses`).
   const diagnoses: Category[][] = [
-    [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
-    [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
-    [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
-    [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
-    [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
-    [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+    [4, 4, 4, 4, 4, 4],
+    [2, 2, 2, 5, 5, 5],
+    [2, 3, 3, 3, 3, 5],
+    [5, 5, 5, 5, 5, 5],
+    [2, 2, 2, 4, 4, 4],
+    [1, 1, 3, 3, 3, 3],
+    [3, 3, 3, 3, 5, 5],
+    [1, 1, 3, 3, 3, 4],
+    [1, 1, 4, 4, 4, 4],
+    [5, 5, 5, 5, 5, 5],
+    [1, 4, 4, 4, 4, 4],
+    [1, 2, 4, 4, 4, 4],
+    [2, 2, 2, 3, 3, 3],
+    [1, 4, 4, 4, 4, 4],
+    [2, 2, 4, 4, 4, 5],
+    [3, 3, 3, 3, 3, 5],
+    [1, 1, 1, 4, 5, 5],
+    [1, 1, 1, 1, 1, 2],
+    [2, 2, 4, 4, 4, 4],
+    [1, 3, 3, 5, 5, 5],
+    [5, 5, 5, 5, 5, 5],
+    [2, 4, 4, 4, 4, 4],
+    [2, 2, 4, 5, 5, 5],
+    [1, 1, 4, 4, 4, 4],
+    [1, 4, 4, 4, 4, 5],
+    [2, 2, 2, 2, 2, 4],
+    [1, 1, 1, 1, 5, 5],
+    [2, 2, 4, 4, 4, 4],
+    [1, 3, 3, 3, 3, 3],
+    [5, 5, 5, 5, 5, 5],
   ];
 
   it('reproduces Fleiss (1971): kappa = .430', () => {
@@ -96,8 +137,16 @@ describe("Fleiss' kappa", () => {
 
   it('reproduces the Wikipedia "Fleiss\' kappa" worked example (10 subjects, 14 raters): 0.210', () => {
     const counts = [
-      [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
     ];
     expect(fleissKappaFromCounts(counts)).toBeCloseTo(0.21, 3);
   });
@@ -109,7 +158,12 @@ describe("Fleiss' kappa", () => {
   });
 
   it('rejects count tables with unequal numbers of ratings', () => {
-    expect(() => fleissKappaFromCounts([[2, 0], [1, 2]])).toThrow(RangeError);
+    expect(() =>
+      fleissKappaFromCounts([
+        [2, 0],
+        [1, 2],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
@@ -176,13 +230,24 @@ describe('percent agreement', () => {
 
   it('averages agreeing pairs within each unit for more coders', () => {
     // Unit 1: a,a,b -> 1 agreeing pair of 3; unit 2: all agree -> 3 of 3. Mean (1/3 + 1) / 2 = 2/3.
-    expect(percentAgreement(toWeightedUnits([['a', 'a', 'b'], ['c', 'c', 'c']]))).toBeCloseTo(2 / 3, 12);
+    expect(
+      percentAgreement(
+        toWeightedUnits([
+          ['a', 'a', 'b'],
+          ['c', 'c', 'c'],
+        ]),
+      ),
+    ).toBeCloseTo(2 / 3, 12);
   });
 });
 
 describe('edge cases', () => {
   it('perfect agreement with variation gives 1 everywhere', () => {
-    const units = toWeightedUnits([['a', 'a'], ['b', 'b'], ['c', 'c']]);
+    const units = toWeightedUnits([
+      ['a', 'a'],
+      ['b', 'b'],
+      ['c', 'c'],
+    ]);
     expect(percentAgreement(units)).toBe(1);
     expect(cohenKappa(units).kappa).toBe(1);
     expect(fleissKappa(units)).toBe(1);
@@ -190,7 +255,11 @@ describe('edge cases', () => {
   });
 
   it('no variation (one category only): chance-corrected coefficients are null, agreement is 1', () => {
-    const units = toWeightedUnits([['a', 'a'], ['a', 'a'], ['a', 'a']]);
+    const units = toWeightedUnits([
+      ['a', 'a'],
+      ['a', 'a'],
+      ['a', 'a'],
+    ]);
     expect(percentAgreement(units)).toBe(1);
     const k = cohenKappa(units);
     expect(k.kappa).toBeNull();
@@ -210,7 +279,10 @@ describe('edge cases', () => {
   });
 
   it('no comparable unit at all: everything is null', () => {
-    const units = toWeightedUnits([['a', null], [null, 'b']]);
+    const units = toWeightedUnits([
+      ['a', null],
+      [null, 'b'],
+    ]);
     expect(percentAgreement(units)).toBeNull();
     expect(cohenKappa(units).kappa).toBeNull();
     expect(fleissKappa(units)).toBeNull();

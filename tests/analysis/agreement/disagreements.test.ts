@@ -15,7 +15,11 @@ const codings = [
   span(2, 1, 20, 0, 10),
   span(3, 1, 10, 0, 40),
 ];
-const sourceLengths = new Map([[1, 100], [2, 50], [3, 40]]);
+const sourceLengths = new Map([
+  [1, 100],
+  [2, 50],
+  [3, 40],
+]);
 
 describe('findDisagreements', () => {
   it('lists the passages only some coders coded, in reading order', () => {

@@ -22,7 +22,12 @@ const codings: CodingSpan[] = [
   span(3, 1, 10, 0, 40),
   span(3, 3, 10, 0, 5),
 ];
-const sourceLengths = new Map([[1, 100], [2, 50], [3, 40], [4, 30]]);
+const sourceLengths = new Map([
+  [1, 100],
+  [2, 50],
+  [3, 40],
+  [4, 30],
+]);
 const base = { codings, coderIds: [10, 20], sourceLengths };
 
 describe('computeAgreement, character unit', () => {
@@ -35,7 +40,7 @@ describe('computeAgreement, character unit', () => {
     expect(report.perCode.map((c) => c.codeId)).toEqual([1, 2]);
   });
 
-  it('counts characters per code, merging one coder\'s overlapping codings', () => {
+  it("counts characters per code, merging one coder's overlapping codings", () => {
     // Code 1 over S1+S2 (150 characters):
     //   both: S1 20-30 (10) + S2 0-10 (10) = 20; coder 10 only: S1 0-20 = 20; coder 20 only: S1 30-40 = 10;
     //   neither: 150 - 50 = 100.
@@ -94,7 +99,10 @@ describe('computeAgreement, character unit', () => {
     });
     fc.assert(
       fc.property(fc.array(arbCoding, { minLength: 1, maxLength: 25 }), (raw) => {
-        const lengths = new Map([[1, 30], [2, 20]]);
+        const lengths = new Map([
+          [1, 30],
+          [2, 20],
+        ]);
         const cs = raw.map((r) => ({ sourceId: r.sourceId, codeId: r.codeId, coderId: r.coderId, start: r.start, end: r.start + r.len }));
         const coders = [1, 2, 3];
         const report = computeAgreement({ codings: cs, coderIds: coders, sourceLengths: lengths, unit: 'character', codeIds: [1, 2] });
@@ -102,8 +110,11 @@ describe('computeAgreement, character unit', () => {
           const matrix: number[][] = [];
           for (const sourceId of report.sourceIds) {
             for (let ch = 0; ch < lengths.get(sourceId)!; ch++) {
-              matrix.push(coders.map((coder) =>
-                cs.some((c) => c.sourceId === sourceId && c.codeId === codeId && c.coderId === coder && c.start <= ch && ch < c.end) ? 1 : 0));
+              matrix.push(
+                coders.map((coder) =>
+                  cs.some((c) => c.sourceId === sourceId && c.codeId === codeId && c.coderId === coder && c.start <= ch && ch < c.end) ? 1 : 0,
+                ),
+              );
             }
           }
           const units = toWeightedUnits(matrix);
@@ -145,7 +156,17 @@ describe('computeAgreement, document unit', () => {
       ...[1, 2, 3].map((c) => span(3, 6, c, 0, 5)),
       span(2, 6, 3, 0, 5),
     ];
-    const r = computeAgreement({ codings: cs, coderIds: [1, 2, 3], sourceLengths: new Map([[1, 10], [2, 10], [3, 10]]), unit: 'document', codeIds: [5] });
+    const r = computeAgreement({
+      codings: cs,
+      coderIds: [1, 2, 3],
+      sourceLengths: new Map([
+        [1, 10],
+        [2, 10],
+        [3, 10],
+      ]),
+      unit: 'document',
+      codeIds: [5],
+    });
     const c5 = r.perCode[0]!;
     expect(c5.units).toBe(3);
     expect(c5.cohenKappa).toBeNull();
@@ -178,7 +199,7 @@ describe('computeAgreement, segment unit', () => {
     expect(c1.percentAgreement).toBe(1);
   });
 
-  it('counts one coder\'s overlapping codings of a code as one passage', () => {
+  it("counts one coder's overlapping codings of a code as one passage", () => {
     const cs = [span(1, 1, 10, 0, 20), span(1, 1, 10, 10, 30), span(1, 1, 20, 0, 30)];
     const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), unit: 'segment' });
     expect(r.overall.units).toBe(1);

@@ -56,7 +56,7 @@ describe('the other matrices', () => {
     expect(cellOf(themes, 'CL', 'SC').count).toBe(2);
     expect(cellOf(themes, 'CL', 'CL').count).toBe(1);
     const cell = cellExcerpts(ctx.db, { type: 'cooccurrence', rows: 'codes' }, m.rows.find((r) => r.abbrev === 'CL1')!.key, 'SC1');
-    expect(cell.excerpts.map((x) => x.codeName).sort()).toEqual(["Ce qui rend une situation complexe", "Secret professionnel et partage d'informations"]);
+    expect(cell.excerpts.map((x) => x.codeName).sort()).toEqual(['Ce qui rend une situation complexe', "Secret professionnel et partage d'informations"]);
   });
 
   it('gives code frequencies, with the filters', () => {

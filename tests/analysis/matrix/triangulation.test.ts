@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cellExcerpts,
-  columnSpecFrom,
-  computeMatrix,
-  resetKindColumns,
-  setCellSynthesis,
-  setKindColumn,
-  setRowVerdict,
-} from '../../../service/analysis.ts';
+import { cellExcerpts, columnSpecFrom, computeMatrix, resetKindColumns, setCellSynthesis, setKindColumn, setRowVerdict } from '../../../service/analysis.ts';
 import { defineAttribute, setAttributeValues } from '../../../service/attributes.ts';
 import { deleteCase } from '../../../service/cases.ts';
 import { deleteCode, resolveCode } from '../../../service/codebook.ts';
@@ -48,8 +40,16 @@ describe('the triangulation matrix', () => {
     const m = computeMatrix(ctx.db, { type: 'triangulation', valences: true });
     const cl1 = m.rows.find((r) => r.abbrev === 'CL1')!;
     // Documents: #7 (-); Entretiens: #1 (+), #3 (-); Observations: none coded with a valence.
-    expect(cl1.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
-    expect(m.rows.find((r) => r.abbrev === 'CL')!.cells.map((c) => [c.positive, c.negative])).toEqual([[0, 1], [1, 1], [0, 0]]);
+    expect(cl1.cells.map((c) => [c.positive, c.negative])).toEqual([
+      [0, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    expect(m.rows.find((r) => r.abbrev === 'CL')!.cells.map((c) => [c.positive, c.negative])).toEqual([
+      [0, 1],
+      [1, 1],
+      [0, 0],
+    ]);
     expect(computeMatrix(ctx.db, { type: 'triangulation' }).rows[0]!.cells[0]!.positive).toBeUndefined();
   });
 

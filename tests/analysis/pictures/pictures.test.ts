@@ -1,7 +1,14 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { codebookUsage, computeMatrix, setRowVerdict } from '../../../service/analysis.ts';
-import { codebookSunburst, cooccurrenceHeatmap, cooccurrenceNetwork, frequencyBars, heatmapSvg, triangulationHeatmap } from '../../../analysis/pictures/index.ts';
+import {
+  codebookSunburst,
+  cooccurrenceHeatmap,
+  cooccurrenceNetwork,
+  frequencyBars,
+  heatmapSvg,
+  triangulationHeatmap,
+} from '../../../analysis/pictures/index.ts';
 import { buildFixture } from '../matrix/fixture.ts';
 
 /** Parses strictly: any XML error fails the test. */
@@ -51,7 +58,9 @@ describe('pictures as standalone SVG', () => {
     const { all, texts } = parse(svg);
     expect(all('title')[0]!.textContent).toBe('Essai <script>alert(1)</script> & "guillemets"');
     expect(texts).toContain('A <b>');
-    const fills = all('rect').map((r) => r.getAttribute('fill')!).filter((f) => /^#[0-9a-f]{6}$/.test(f) && f !== '#ffffff');
+    const fills = all('rect')
+      .map((r) => r.getAttribute('fill')!)
+      .filter((f) => /^#[0-9a-f]{6}$/.test(f) && f !== '#ffffff');
     const lum = (f: string) => parseInt(f.slice(1, 3), 16);
     // Drawn row by row: 0, 10, 5 (the unknown cell stays white). 0 → lightest, 5 → middle, 10 → darkest.
     const [zero, ten, five] = fills.map(lum);

@@ -41,9 +41,7 @@ describe('docx', () => {
       ['Transcription', 2],
       ['Grille de synthèse', 1],
     ]);
-    expect(covered(parsed, sections[1]!)).toBe(
-      'Contexte\nEntretien réalisé le 12 mars, durée 1 h 05.\nPrésents : l’enquêtrice et la coordinatrice.\n',
-    );
+    expect(covered(parsed, sections[1]!)).toBe('Contexte\nEntretien réalisé le 12 mars, durée 1 h 05.\nPrésents : l’enquêtrice et la coordinatrice.\n');
     expect(sections[0]!.end).toBe(sections[3]!.start);
   });
 

@@ -13,8 +13,7 @@ export type Turn = Extract<StructureSegment, { kind: 'turn' }>;
 export type Section = Extract<StructureSegment, { kind: 'section' }>;
 
 export const turnsOf = (p: { structure: StructureSegment[] }): Turn[] => p.structure.filter((s): s is Turn => s.kind === 'turn');
-export const sectionsOf = (p: { structure: StructureSegment[] }): Section[] =>
-  p.structure.filter((s): s is Section => s.kind === 'section');
+export const sectionsOf = (p: { structure: StructureSegment[] }): Section[] => p.structure.filter((s): s is Section => s.kind === 'section');
 
 /** The text a segment covers, cut by code points as every consumer of the structure will. */
 export const covered = (p: ParsedSource, s: StructureSegment): string => sliceCodePoints(p.text, s.start, s.end);

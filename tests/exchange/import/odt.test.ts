@@ -67,7 +67,10 @@ describe('odt', () => {
     const sheet = await failure(parseSourceFile(makeOdt(ODT_CONTENT, 'application/vnd.oasis.opendocument.spreadsheet'), 'tableur.odt'));
     expect(sheet).toMatchObject({ code: 'import.otherOdf', params: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' } });
     const noContent = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text') });
-    expect(await failure(parseSourceFile(noContent, 'x.odt'))).toMatchObject({ code: 'import.missingPart', params: { part: 'content.xml', format: 'OpenDocument (.odt)' } });
+    expect(await failure(parseSourceFile(noContent, 'x.odt'))).toMatchObject({
+      code: 'import.missingPart',
+      params: { part: 'content.xml', format: 'OpenDocument (.odt)' },
+    });
     const malformed = makeOdt(ODT_CONTENT.replace('</text:h>', ''));
     expect((await failure(parseSourceFile(malformed, 'x.odt'))).code).toBe('xml.malformed');
     const whole = makeOdt();

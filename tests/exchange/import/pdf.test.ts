@@ -25,7 +25,10 @@ describe('pdf', { timeout: 30_000 }, () => {
   });
 
   it('keeps lines that only look like headers when they do not repeat', async () => {
-    const pages = [['Introduction', 'Texte de la page un.'], ['Texte de la page deux.', 'Conclusion provisoire.']];
+    const pages = [
+      ['Introduction', 'Texte de la page un.'],
+      ['Texte de la page deux.', 'Conclusion provisoire.'],
+    ];
     const r = await parseSourceFile(await makePdf(pages, { header: false, footer: false }), 'court.pdf');
     expect(r.text).toBe('Introduction\nTexte de la page un.\n\nTexte de la page deux.\nConclusion provisoire.');
     expect(noteTexts(r).filter((n) => n.includes('retiré'))).toEqual([]);
@@ -59,7 +62,12 @@ describe('pdf', { timeout: 30_000 }, () => {
 
   it('keeps timestamped lines, whose digits differ from page to page', async () => {
     const pages: PdfPage[] = [1, 2, 3, 4, 5].map((k) => ({
-      lines: [`[00:1${k}:02] (reprise)`, `[00:1${k}:05] E : Et ensuite, que se passe-t-il ?`, `[00:1${k}:10] R : On rappelle la famille.`, `[00:1${k}:3${k}] R : Oui.`],
+      lines: [
+        `[00:1${k}:02] (reprise)`,
+        `[00:1${k}:05] E : Et ensuite, que se passe-t-il ?`,
+        `[00:1${k}:10] R : On rappelle la famille.`,
+        `[00:1${k}:3${k}] R : Oui.`,
+      ],
     }));
     const r = await parseSourceFile(await makeLaidOutPdf(pages), 'horodaté.pdf');
     expect(r.text).toBe(bodies(pages));
@@ -115,7 +123,9 @@ describe('pdf', { timeout: 30_000 }, () => {
       { lines: ['e-santé : les outils', 'Les outils sont nombreux.'], sizes: [16, 11] },
     ];
     const h = await parseSourceFile(await makeLaidOutPdf(headed), 'chapitres.pdf');
-    expect(h.text).toBe('Les outils relèvent alors de la téléconsultation\net du suivi à distance, ou de la télé-\n\ne-santé : les outils\nLes outils sont nombreux.');
+    expect(h.text).toBe(
+      'Les outils relèvent alors de la téléconsultation\net du suivi à distance, ou de la télé-\n\ne-santé : les outils\nLes outils sont nombreux.',
+    );
   });
 
   it('reports a PDF without a text layer', async () => {

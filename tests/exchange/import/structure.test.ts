@@ -56,7 +56,12 @@ describe('ensureNormalised', () => {
   });
 
   it('removes every leading BOM so that the text stays the same when normalised again', () => {
-    const fixed = ensureNormalised({ text: '\uFEFF\uFEFFMarie : oui', encoding: null, notes: [], structure: [{ kind: 'turn', start: 2, end: 13, speaker: 'Marie' }] });
+    const fixed = ensureNormalised({
+      text: '\uFEFF\uFEFFMarie : oui',
+      encoding: null,
+      notes: [],
+      structure: [{ kind: 'turn', start: 2, end: 13, speaker: 'Marie' }],
+    });
     expect(fixed.text).toBe('Marie : oui');
     expect(normaliseText(fixed.text)).toBe(fixed.text);
     expect(fixed.structure).toEqual([{ kind: 'turn', start: 0, end: 11, speaker: 'Marie' }]);

@@ -67,7 +67,8 @@ describe('WebVTT', () => {
   });
 
   it('gives each voice of a cue its own line and turn, at the cue’s time', async () => {
-    const vtt = 'WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n<v Marie>Oui</v> <v Enquêtrice>D’accord</v>\n\n00:00:10.000 --> 00:00:12.000\n<v Marie>Bon,\nalors</v>\n<v.loud Paul>Non !\n';
+    const vtt =
+      'WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n<v Marie>Oui</v> <v Enquêtrice>D’accord</v>\n\n00:00:10.000 --> 00:00:12.000\n<v Marie>Bon,\nalors</v>\n<v.loud Paul>Non !\n';
     const r = await parseSourceFile(utf8(vtt), 'voix.vtt');
     expect(r.text).toBe(['Marie : Oui', 'Enquêtrice : D’accord', 'Marie : Bon, alors', 'Paul : Non !'].join('\n'));
     expect(turnsOf(r).map((t) => [t.speaker, t.timestampMs, covered(r, t).trimEnd()])).toEqual([

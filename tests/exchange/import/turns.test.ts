@@ -81,7 +81,9 @@ describe('speaker labels', () => {
   });
 
   it('reads bold Markdown labels and a colon touching the first word after a space', () => {
-    const text = ['**Enquêtrice :** Bonjour.', '**Marie (coordinatrice)** : Bonjour.', 'Enquêtrice :Et la cellule ?', 'Marie :Elle se réunit le mardi.'].join('\n');
+    const text = ['**Enquêtrice :** Bonjour.', '**Marie (coordinatrice)** : Bonjour.', 'Enquêtrice :Et la cellule ?', 'Marie :Elle se réunit le mardi.'].join(
+      '\n',
+    );
     expect(speakers(text)).toEqual(['Enquêtrice', 'Marie', 'Enquêtrice', 'Marie']);
     expect(speakers('Rendez-vous à 10:30 demain.\nVoir http://exemple.fr\nVoir:ceci')).toEqual([]);
   });

@@ -29,13 +29,13 @@ function swapBytes(b: Uint8Array): Uint8Array {
 
 /** Windows-1252 bytes of a string made of Latin-1 letters and the 1252 punctuation used in French. */
 function windows1252(s: string): Uint8Array {
-  const extra: Record<string, number> = { '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  const extra: Record<string, number> = { '’': 0x92, œ: 0x9c, Œ: 0x8c, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
   return Uint8Array.from(Array.from(s, (ch) => extra[ch] ?? ch.charCodeAt(0)));
 }
 
 /** Mac-Roman bytes of French text using only characters that Windows-1252 would decode without error. */
 function macRoman(s: string): Uint8Array {
-  const mac: Record<string, number> = { 'é': 0x8e, 'à': 0x88, 'â': 0x89, 'ô': 0x99, 'î': 0x94, 'û': 0x9e, '’': 0xd5, '«': 0xc7, '»': 0xc8, '…': 0xc9 };
+  const mac: Record<string, number> = { é: 0x8e, à: 0x88, â: 0x89, ô: 0x99, î: 0x94, û: 0x9e, '’': 0xd5, '«': 0xc7, '»': 0xc8, '…': 0xc9 };
   return Uint8Array.from(Array.from(s, (ch) => mac[ch] ?? ch.charCodeAt(0)));
 }
 
@@ -124,7 +124,7 @@ describe('plain text: refusals', () => {
   });
 
   it('refuses an RTF document renamed .txt', async () => {
-    const rtf = utf8('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Enqu\\\'eatrice : Bonjour.}');
+    const rtf = utf8("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Enqu\\'eatrice : Bonjour.}");
     expect((await failure(parseSourceFile(rtf, 'wordpad.txt'))).code).toBe('import.binary');
   });
 

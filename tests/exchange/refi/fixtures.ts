@@ -84,7 +84,8 @@ export const INTERVIEW = [
   'Ce qui aide : la réactivité des partenaires, et la confiance 🤝 qui s’est construite.',
 ].join('\n');
 
-export const OBSERVATION = 'Réunion du 12 mars.\nPrésents : bailleur social, infirmière de secteur, médiatrice pair.\nLa médiatrice parle peu ; le bailleur monopolise la parole 😶.';
+export const OBSERVATION =
+  'Réunion du 12 mars.\nPrésents : bailleur social, infirmière de secteur, médiatrice pair.\nLa médiatrice parle peu ; le bailleur monopolise la parole 😶.';
 export const NOTEBOOK = '3 avril — Relu l’entretien 01. Penser à croiser avec le compte rendu de réunion.';
 
 export function sampleSnapshot(): ProjectSnapshot {
@@ -101,7 +102,14 @@ export function sampleSnapshot(): ProjectSnapshot {
       { guid: G.yanis, name: 'Yanis B.' },
     ],
     codes: [
-      { guid: G.sm, parentGuid: null, name: 'SM – Santé mentale', color: '#1f77b4', definition: 'Profil, contact avec les personnes concernées.', codable: false },
+      {
+        guid: G.sm,
+        parentGuid: null,
+        name: 'SM – Santé mentale',
+        color: '#1f77b4',
+        definition: 'Profil, contact avec les personnes concernées.',
+        codable: false,
+      },
       { guid: G.sm1, parentGuid: G.sm, name: 'Formation en santé mentale', color: '#aec7e8', definition: '', codable: true },
       {
         guid: G.sc,
@@ -115,14 +123,38 @@ export function sampleSnapshot(): ProjectSnapshot {
       { guid: G.st, parentGuid: null, name: 'ST – Stigmatisation 🚫', color: '#d62728', definition: '', codable: true },
     ],
     sources: [
-      { guid: G.e01, name: 'Entretien 01 – coordinatrice', kind: 'interview', text: INTERVIEW, attributes: { 'Mode d’entretien': ['visio'] }, creatingUserGuid: G.camille, createdAt: '2026-03-14T09:30:00Z' },
+      {
+        guid: G.e01,
+        name: 'Entretien 01 – coordinatrice',
+        kind: 'interview',
+        text: INTERVIEW,
+        attributes: { 'Mode d’entretien': ['visio'] },
+        creatingUserGuid: G.camille,
+        createdAt: '2026-03-14T09:30:00Z',
+      },
       { guid: G.obs, name: 'Réunion RCP 12/03', kind: 'observation', text: OBSERVATION, attributes: { 'Mode d’entretien': ['présentiel'] } },
       { guid: G.carnet, name: 'Carnet de bord', kind: 'notebook', text: NOTEBOOK, attributes: {} },
     ],
     codings: [
-      { guid: '5f607182-0000-4000-8000-000000000001', sourceGuid: G.e01, codeGuid: G.sc, ...c1, coderGuid: G.camille, createdAt: '2026-03-15T10:00:00Z', memo: 'Différentes cultures de travail :\n« un facteur facilitant peut aussi être une difficulté ».' },
+      {
+        guid: '5f607182-0000-4000-8000-000000000001',
+        sourceGuid: G.e01,
+        codeGuid: G.sc,
+        ...c1,
+        coderGuid: G.camille,
+        createdAt: '2026-03-15T10:00:00Z',
+        memo: 'Différentes cultures de travail :\n« un facteur facilitant peut aussi être une difficulté ».',
+      },
       { guid: '5f607182-0000-4000-8000-000000000002', sourceGuid: G.e01, codeGuid: G.sm1, ...c2, coderGuid: G.yanis, memo: null },
-      { guid: '5f607182-0000-4000-8000-000000000003', sourceGuid: G.e01, codeGuid: G.sc1, ...c3, coderGuid: G.camille, createdAt: '2026-03-15T10:05:00Z', memo: null },
+      {
+        guid: '5f607182-0000-4000-8000-000000000003',
+        sourceGuid: G.e01,
+        codeGuid: G.sc1,
+        ...c3,
+        coderGuid: G.camille,
+        createdAt: '2026-03-15T10:05:00Z',
+        memo: null,
+      },
       // Same passage, second code, second coder: codes overlap freely.
       { guid: '5f607182-0000-4000-8000-000000000004', sourceGuid: G.e01, codeGuid: G.st, ...c3, coderGuid: G.yanis, memo: null },
       { guid: '5f607182-0000-4000-8000-000000000005', sourceGuid: G.obs, codeGuid: G.st, ...c4, coderGuid: G.camille, memo: null },
@@ -132,10 +164,22 @@ export function sampleSnapshot(): ProjectSnapshot {
         guid: G.caseA,
         name: 'P01 (coordinatrice)',
         description: 'Coordinatrice du conseil, 1re ligne.',
-        attributes: { Rôle: ['coordinatrice', 'infirmière'], Ancienneté: [12], 'Formé·e en santé mentale': [true], 'Date d’entretien': ['2026-03-14'], 'Temps de travail': [0.8] },
+        attributes: {
+          Rôle: ['coordinatrice', 'infirmière'],
+          Ancienneté: [12],
+          'Formé·e en santé mentale': [true],
+          'Date d’entretien': ['2026-03-14'],
+          'Temps de travail': [0.8],
+        },
         sourceGuids: [G.e01],
       },
-      { guid: G.caseB, name: 'P02 (bailleur)', description: '', attributes: { Rôle: ['bailleur social'], 'Formé·e en santé mentale': [false] }, sourceGuids: [G.obs] },
+      {
+        guid: G.caseB,
+        name: 'P02 (bailleur)',
+        description: '',
+        attributes: { Rôle: ['bailleur social'], 'Formé·e en santé mentale': [false] },
+        sourceGuids: [G.obs],
+      },
     ],
     variables: [
       { guid: G.role, name: 'Rôle', type: 'text', scope: 'case' },
@@ -146,11 +190,26 @@ export function sampleSnapshot(): ProjectSnapshot {
       { guid: G.mode, name: 'Mode d’entretien', type: 'text', scope: 'source' },
     ],
     memos: [
-      { guid: '6a718293-0000-4000-8000-000000000001', name: 'Question de recherche', text: 'Comment les réunions de concertation\nmodifient-elles le partenariat ?', target: { kind: 'project' } },
-      { guid: '6a718293-0000-4000-8000-000000000002', name: 'Contexte de l’entretien', text: 'Entretien en visio, coupure à 23 min.', target: { kind: 'source', guid: G.e01 } },
+      {
+        guid: '6a718293-0000-4000-8000-000000000001',
+        name: 'Question de recherche',
+        text: 'Comment les réunions de concertation\nmodifient-elles le partenariat ?',
+        target: { kind: 'project' },
+      },
+      {
+        guid: '6a718293-0000-4000-8000-000000000002',
+        name: 'Contexte de l’entretien',
+        text: 'Entretien en visio, coupure à 23 min.',
+        target: { kind: 'source', guid: G.e01 },
+      },
       { guid: '6a718293-0000-4000-8000-000000000003', name: 'Profil P01', text: 'Ancienne infirmière de secteur.', target: { kind: 'case', guid: G.caseA } },
       { guid: '6a718293-0000-4000-8000-000000000004', name: 'Sur le code SC', text: 'Revoir la frontière avec DI.', target: { kind: 'code', guid: G.sc } },
-      { guid: '6a718293-0000-4000-8000-000000000005', name: 'Confiance', text: 'À croiser avec l’observation du 12 mars 🤝.', target: { kind: 'coding', guid: '5f607182-0000-4000-8000-000000000003' } },
+      {
+        guid: '6a718293-0000-4000-8000-000000000005',
+        name: 'Confiance',
+        text: 'À croiser avec l’observation du 12 mars 🤝.',
+        target: { kind: 'coding', guid: '5f607182-0000-4000-8000-000000000003' },
+      },
       { guid: '6a718293-0000-4000-8000-000000000006', name: 'Idées en vrac', text: 'Équipe mobile ? Habitat partagé ?' },
     ],
   };

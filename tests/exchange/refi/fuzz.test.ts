@@ -48,7 +48,11 @@ describe('readProject on arbitrary input', () => {
 
   it('a valid project.qde with characters deleted, duplicated or inserted', () => {
     const edit = fc.array(
-      fc.record({ at: fc.nat({ max: validXml.length - 1 }), len: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom('', '<', '>', '"', '&', '</Code>', '<Coding>', 'guid="', '{', ' startPosition="-5"', '\u0000', '😀') }),
+      fc.record({
+        at: fc.nat({ max: validXml.length - 1 }),
+        len: fc.integer({ min: 0, max: 40 }),
+        insert: fc.constantFrom('', '<', '>', '"', '&', '</Code>', '<Coding>', 'guid="', '{', ' startPosition="-5"', '\u0000', '😀'),
+      }),
       { minLength: 1, maxLength: 5 },
     );
     fc.assert(
@@ -73,7 +77,10 @@ describe('round trip on arbitrary text', () => {
       .filter((t) => codePointLength(t) >= 1)
       .chain((text) => {
         const n = codePointLength(text);
-        const range = fc.tuple(fc.nat({ max: n }), fc.nat({ max: n })).filter(([a, b]) => a !== b).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+        const range = fc
+          .tuple(fc.nat({ max: n }), fc.nat({ max: n }))
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
         return fc.tuple(fc.constant(text), fc.array(range, { minLength: 1, maxLength: 4 }));
       });
     fc.assert(
@@ -81,7 +88,14 @@ describe('round trip on arbitrary text', () => {
         const s = sampleSnapshot();
         const src = s.sources[0]!;
         src.text = text;
-        s.codings = ranges.map((r, i) => ({ guid: `7b000000-0000-4000-8000-00000000000${i}`, sourceGuid: src.guid, codeGuid: s.codes[2]!.guid, ...r, coderGuid: s.users[0]!.guid, memo: null }));
+        s.codings = ranges.map((r, i) => ({
+          guid: `7b000000-0000-4000-8000-00000000000${i}`,
+          sourceGuid: src.guid,
+          codeGuid: s.codes[2]!.guid,
+          ...r,
+          coderGuid: s.users[0]!.guid,
+          memo: null,
+        }));
         s.memos = s.memos.filter((m) => m.target?.kind !== 'coding');
         const back = readProject(writeProject(s)).snapshot;
         expect(back.sources[0]!.text).toBe(text);

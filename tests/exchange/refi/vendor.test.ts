@@ -38,9 +38,7 @@ interface Sel {
 
 function selection(s: Sel, i: number): string {
   const name = s.name === undefined ? '' : ` name="${s.name}"`;
-  const coding = s.code
-    ? `<Coding guid="{C0D10000-7777-4777-8777-00000000000${i}}" creatingUser="{${USER}}"><CodeRef targetGUID="{${s.code}}"/></Coding>`
-    : '';
+  const coding = s.code ? `<Coding guid="{C0D10000-7777-4777-8777-00000000000${i}}" creatingUser="{${USER}}"><CodeRef targetGUID="{${s.code}}"/></Coding>` : '';
   const note = s.noteRef ? `<NoteRef targetGUID="${s.noteRef}"/>` : '';
   return `<PlainTextSelection guid="{5E150000-8888-4888-8888-00000000000${i}}" startPosition="${s.start}" endPosition="${s.end}"${name}>${coding}${note}</PlainTextSelection>`;
 }
@@ -80,7 +78,11 @@ function qde(opts: { sels: Sel[]; ns?: string; source?: string; extra?: string; 
 
 /** Selections over `text` for the passages, named after their first words the way ATLAS.ti does. */
 function selsOver(text: string, named: boolean): Sel[] {
-  return PASSAGES.map((p, i) => ({ ...rangeOf(text, text.includes(p) ? p : p.normalize('NFD')), code: i === 0 ? CODE_AIDE : CODE_PA, ...(named ? { name: `${p.slice(0, 12)}…` } : {}) }));
+  return PASSAGES.map((p, i) => ({
+    ...rangeOf(text, text.includes(p) ? p : p.normalize('NFD')),
+    code: i === 0 ? CODE_AIDE : CODE_PA,
+    ...(named ? { name: `${p.slice(0, 12)}…` } : {}),
+  }));
 }
 
 function passages(result: ReturnType<typeof readProject>): string[] {
@@ -125,9 +127,7 @@ describe('REFI-QDA import from other tools', () => {
   it('warns when nothing tells the two readings apart, and keeps the literal one', () => {
     // "a\r\nb\r\nc": [3,4] is "b" counting CRLF as 2, the line end before "c" counting it as 1;
     // both start and end on boundaries, and the selection has no name.
-    const result = readProject(
-      zip({ 'Project.qde': qde({ sels: [{ start: 3, end: 4, code: CODE_PA }] }), [`sources/${FILE}.txt`]: 'a\r\nb\r\nc' }),
-    );
+    const result = readProject(zip({ 'Project.qde': qde({ sels: [{ start: 3, end: 4, code: CODE_PA }] }), [`sources/${FILE}.txt`]: 'a\r\nb\r\nc' }));
     expect(passages(result)).toEqual(['b']);
     expect(result.warnings.map((w) => w.code)).toEqual(['refi.lineEndingsGuessed']);
   });

@@ -25,7 +25,15 @@ describe('the filter of the matrices', () => {
   });
 
   it('sends the coder, the kinds, the case attribute values split on ";" and the date range', () => {
-    const f = filterOf({ coderId: 2, attribute: 'secteur', attributeValue: ' social ; psychiatrie;', kinds: ['interview'], from: '2026-03-01', to: '2026-03-31', dateAttribute: '' });
+    const f = filterOf({
+      coderId: 2,
+      attribute: 'secteur',
+      attributeValue: ' social ; psychiatrie;',
+      kinds: ['interview'],
+      from: '2026-03-01',
+      to: '2026-03-31',
+      dateAttribute: '',
+    });
     expect(f).toEqual({
       coderIds: [2],
       sourceKinds: ['interview'],
@@ -37,7 +45,10 @@ describe('the filter of the matrices', () => {
 
   it('leaves out an attribute without a value, and a date attribute without dates', () => {
     expect(filterOf({ ...NO_FILTER, attribute: 'secteur', attributeValue: ' ; ', dateAttribute: "date d'entretien" })).toEqual({});
-    expect(filterOf({ ...NO_FILTER, from: '2026-03-15', dateAttribute: "date d'entretien" })).toEqual({ from: '2026-03-15', dateAttribute: "date d'entretien" });
+    expect(filterOf({ ...NO_FILTER, from: '2026-03-15', dateAttribute: "date d'entretien" })).toEqual({
+      from: '2026-03-15',
+      dateAttribute: "date d'entretien",
+    });
   });
 });
 

@@ -81,7 +81,11 @@ describe('CodePicker', () => {
     const dialog = mounted!.container.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-label')).toBe('Coder le passage');
     expect(document.activeElement).toBe(input);
-    expect(options().slice(0, 2).map((o) => o.dataset.codeId)).toEqual([String(SC1.id), String(CL2.id)]);
+    expect(
+      options()
+        .slice(0, 2)
+        .map((o) => o.dataset.codeId),
+    ).toEqual([String(SC1.id), String(CL2.id)]);
     expect(activeOption().dataset.codeId).toBe(String(SC1.id));
   });
 

@@ -67,13 +67,7 @@ describe('code all results', () => {
 
   it('tells the views to fetch the codings of every source it touched', () => {
     const keys = affectsInvalidation(addCodingsCommand(hits(), 'CL1').affects);
-    expect(keys).toEqual(
-      expect.arrayContaining([
-        ['listCodings', { sourceId: sources.e1 }],
-        ['listCodings', { sourceId: sources.e2 }],
-        ['listCodes'],
-      ]),
-    );
+    expect(keys).toEqual(expect.arrayContaining([['listCodings', { sourceId: sources.e1 }], ['listCodings', { sourceId: sources.e2 }], ['listCodes']]));
   });
 });
 
@@ -115,9 +109,7 @@ describe('a code created from the picker', () => {
   });
 
   it('is not undone once the code has served outside the history, and nothing is lost', async () => {
-    const coding = (await history.run(
-      addCodingWithNewCodeCommand({ name: 'Secret médical', parentId: null }, { sourceId: sources.e1, start: 42, end: 56 }),
-    ))!;
+    const coding = (await history.run(addCodingWithNewCodeCommand({ name: 'Secret médical', parentId: null }, { sourceId: sources.e1, start: 42, end: 56 })))!;
     await api.addCoding({ sourceId: sources.e2, codeId: coding.codeId, start: 0, end: 10 });
     await expect(history.undo()).rejects.toThrow('Le code « Secret médical » a servi depuis sa création');
     expect(await named('Secret médical')).toHaveLength(1);

@@ -57,9 +57,7 @@ describe('MemoEditor', () => {
     expect(saved.text).toBe('Le secret partagé divise\nles équipes.');
     await mounted.unmount();
 
-    mounted = await mount(
-      <MemoEditor memo={memo({ text: saved.text, richText: saved.richText })} target={{ kind: 'code', id: 12 }} onSave={() => {}} />,
-    );
+    mounted = await mount(<MemoEditor memo={memo({ text: saved.text, richText: saved.richText })} target={{ kind: 'code', id: 12 }} onSave={() => {}} />);
     expect(content().querySelector('.memo-bold')?.textContent).toBe('divise');
   });
 

@@ -38,8 +38,19 @@ describe('attribute values in the cases table', () => {
 
 function code(id: number, parentId: number | null, position: number, codingCount: number): CodeWithCount {
   return {
-    id, parentId, position, codingCount, guid: `g${id}`, name: `code ${id}`, abbrev: null, color: '#0072b2',
-    definition: '', inclusion: '', exclusion: '', example: '', codable: true,
+    id,
+    parentId,
+    position,
+    codingCount,
+    guid: `g${id}`,
+    name: `code ${id}`,
+    abbrev: null,
+    color: '#0072b2',
+    definition: '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
+    codable: true,
   };
 }
 

@@ -23,7 +23,15 @@ const effect: SourceEditEffect = {
   removed: [],
   structure: [
     { id: 0, kind: 'turn', change: 'removed', label: 'Enquêtrice', excerpt: 'Et ensuite ?', before: { start: 0, end: 26 }, after: null },
-    { id: 1, kind: 'turn', change: 'moved', label: 'P4', excerpt: 'On se retrouve à la cellule.', before: { start: 26, end: 60 }, after: { start: 0, end: 34 } },
+    {
+      id: 1,
+      kind: 'turn',
+      change: 'moved',
+      label: 'P4',
+      excerpt: 'On se retrouve à la cellule.',
+      before: { start: 26, end: 60 },
+      after: { start: 0, end: 34 },
+    },
     { id: 2, kind: 'section', change: 'removed', label: 'Le secret', excerpt: 'P4 : On anonymise.', before: { start: 60, end: 83 }, after: null, joins: null },
     { id: null, kind: 'turn', change: 'added', label: 'Enquêteur', excerpt: 'Merci.', before: null, after: { start: 53, end: 72 } },
   ],
@@ -46,7 +54,14 @@ async function previewIn(lang: 'fr' | 'en'): Promise<{ text: string; listed: num
   const { SourceEditor } = await import('../../../renderer/panels/privacy/SourceEditor.tsx');
   const { LangProvider } = await import('../../../renderer/i18n/lang-context.tsx');
   const source = { id: 3, name: 'entretien-P4', text: TEXT } as Source;
-  const editor = createElement(SourceEditor, { source, onSaved: () => {}, onCancel: () => {}, report: (e: unknown) => { throw e; } });
+  const editor = createElement(SourceEditor, {
+    source,
+    onSaved: () => {},
+    onCancel: () => {},
+    report: (e: unknown) => {
+      throw e;
+    },
+  });
   const view = await mount(withCache(createElement(LangProvider, { initial: lang, children: editor })));
   await type(view.container.querySelector('textarea')!, EDITED);
   const preview = Array.from(view.container.querySelectorAll('button')).find((b) => b.textContent === (lang === 'fr' ? 'Prévisualiser' : 'Preview'))!;

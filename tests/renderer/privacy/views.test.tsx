@@ -43,11 +43,29 @@ async function click(el: HTMLElement): Promise<void> {
   await flush(10);
 }
 
-const entry = { id: 1, realName: 'Marie-Claire Dupont', pseudonym: 'Louise Martin', caseId: null, caseName: null, createdAt: '2026-11-23T09:00:00Z', appliedAt: null };
+const entry = {
+  id: 1,
+  realName: 'Marie-Claire Dupont',
+  pseudonym: 'Louise Martin',
+  caseId: null,
+  caseName: null,
+  createdAt: '2026-11-23T09:00:00Z',
+  appliedAt: null,
+};
 const target = { kind: 'source' as const, sourceId: 3, name: 'entretien-P1' };
 const preview = {
   matches: [
-    { id: 's3:5-24', target, start: 5, end: 24, found: 'Marie-Claire Dupont', replacement: 'Louise Martin', entryId: 1, before: 'P1 : ', after: ' coordonne la cellule' },
+    {
+      id: 's3:5-24',
+      target,
+      start: 5,
+      end: 24,
+      found: 'Marie-Claire Dupont',
+      replacement: 'Louise Martin',
+      entryId: 1,
+      before: 'P1 : ',
+      after: ' coordonne la cellule',
+    },
     { id: 's3:60-66', target, start: 60, end: 66, found: 'Dupont', replacement: 'Martin', entryId: 1, before: 'mais la rue ', after: ' n’est pas' },
   ],
   ambiguous: [{ form: 'Marie', pseudonyms: ['Louise Martin', 'Anne Petit'] }],
@@ -57,12 +75,26 @@ describe('the pseudonym review', () => {
   it('shows every match ticked, sends only those left ticked, then warns about older backups', async () => {
     answers.set('previewPseudonyms', () => preview);
     answers.set('applyPseudonyms', () => ({
-      replaced: 1, sources: 1, fields: 0, codings: { moved: 0, changed: 1 }, realNamesForgotten: false,
+      replaced: 1,
+      sources: 1,
+      fields: 0,
+      codings: { moved: 0, changed: 1 },
+      realNamesForgotten: false,
       backups: { dir: '/home/camille/etude.tresse.backups', count: 3 },
     }));
     const { PseudonymReview } = await import('../../../renderer/panels/privacy/PseudonymReview.tsx');
     const changed = vi.fn(async () => {});
-    const view = await mount(withCache(createElement(PseudonymReview, { entries: [entry], onChanged: changed, report: (e: unknown) => { throw e; } })));
+    const view = await mount(
+      withCache(
+        createElement(PseudonymReview, {
+          entries: [entry],
+          onChanged: changed,
+          report: (e: unknown) => {
+            throw e;
+          },
+        }),
+      ),
+    );
     await click(button(view.container, 'Prévisualiser'));
     const boxes = Array.from(view.container.querySelectorAll<HTMLInputElement>('input[type=checkbox]'));
     expect(boxes.map((b) => b.checked)).toEqual([true, true]);
@@ -73,7 +105,9 @@ describe('the pseudonym review', () => {
     await click(button(view.container, 'Appliquer 1 remplacement(s)'));
     expect(callsOf('applyPseudonyms')).toEqual([{ accept: ['s3:5-24'] }]);
     expect(changed).toHaveBeenCalledOnce();
-    expect(view.container.textContent).toContain('3 sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture, ont été prises avant et contiennent encore les noms réels');
+    expect(view.container.textContent).toContain(
+      '3 sauvegarde(s) de ce projet, dont celle que Tresse prend à chaque ouverture, ont été prises avant et contiennent encore les noms réels',
+    );
     expect(view.container.textContent).toContain('/home/camille/etude.tresse.backups');
     await view.unmount();
   });
@@ -89,7 +123,17 @@ describe('restoring a backup', () => {
     answers.set('restoreBackup', () => ({ project: { path: '/home/camille/etude.tresse' }, previous: '/home/camille/etude.tresse.before-restore' }));
     const { BackupsTab } = await import('../../../renderer/panels/privacy/BackupsTab.tsx');
     const restored = vi.fn(async () => {});
-    const view = await mount(withCache(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: restored })));
+    const view = await mount(
+      withCache(
+        createElement(BackupsTab, {
+          projectPath: '/home/camille/etude.tresse',
+          report: (e: unknown) => {
+            throw e;
+          },
+          onRestored: restored,
+        }),
+      ),
+    );
     await flush(10);
     expect(view.container.textContent).toContain('toutes les 10 minutes');
     expect(view.container.querySelectorAll('tbody tr')).toHaveLength(2);
@@ -126,7 +170,17 @@ describe('deleting backups', () => {
       return list();
     });
     const { BackupsTab } = await import('../../../renderer/panels/privacy/BackupsTab.tsx');
-    const view = await mount(withCache(createElement(BackupsTab, { projectPath: '/home/camille/etude.tresse', report: (e: unknown) => { throw e; }, onRestored: async () => {} })));
+    const view = await mount(
+      withCache(
+        createElement(BackupsTab, {
+          projectPath: '/home/camille/etude.tresse',
+          report: (e: unknown) => {
+            throw e;
+          },
+          onRestored: async () => {},
+        }),
+      ),
+    );
     await flush(10);
     const rows = () => Array.from(view.container.querySelectorAll('tbody tr')).map((r) => r.querySelector('.path')?.textContent);
     expect(rows()).toEqual(backups.map((b) => b.file));
@@ -158,12 +212,26 @@ describe('deleting backups', () => {
     calls.length = 0;
     answers.set('previewPseudonyms', () => preview);
     answers.set('applyPseudonyms', () => ({
-      replaced: 2, sources: 1, fields: 0, codings: { moved: 0, changed: 0 }, realNamesForgotten: false,
+      replaced: 2,
+      sources: 1,
+      fields: 0,
+      codings: { moved: 0, changed: 0 },
+      realNamesForgotten: false,
       backups: { dir, count: 3 },
     }));
     answers.set('deleteAllBackups', () => ({ dir, backups: [], everyMinutes: 10, keep: 10 }));
     const { PseudonymReview } = await import('../../../renderer/panels/privacy/PseudonymReview.tsx');
-    const view = await mount(withCache(createElement(PseudonymReview, { entries: [entry], onChanged: async () => {}, report: (e: unknown) => { throw e; } })));
+    const view = await mount(
+      withCache(
+        createElement(PseudonymReview, {
+          entries: [entry],
+          onChanged: async () => {},
+          report: (e: unknown) => {
+            throw e;
+          },
+        }),
+      ),
+    );
     await click(button(view.container, 'Prévisualiser'));
     await click(button(view.container, 'Appliquer 2 remplacement(s)'));
     expect(view.container.textContent).toContain('Supprimez-les avant de confier ce dossier à quelqu’un.');
@@ -184,15 +252,42 @@ describe('correcting a coded source', () => {
   it('lists the codings a correction removes and saves only once they are confirmed', async () => {
     const source = { id: 3, name: 'entretien-P1', text: 'P1 : Louise Martin coordonne la cellule.' } as Source;
     const removed = {
-      codingId: 9, codeId: 4, codeName: 'Secret professionnel', coderName: 'Camille',
-      before: { start: 5, end: 39, text: 'Louise Martin coordonne la cellule' }, after: null, hasMemo: true,
+      codingId: 9,
+      codeId: 4,
+      codeName: 'Secret professionnel',
+      coderName: 'Camille',
+      before: { start: 5, end: 39, text: 'Louise Martin coordonne la cellule' },
+      after: null,
+      hasMemo: true,
     };
-    const effect = { sourceId: 3, sourceName: 'entretien-P1', changes: [{ start: 5, end: 39, oldText: 'Louise Martin coordonne la cellule', newText: '' }], oldLength: 40, newLength: 6, unchanged: 0, moved: [], changed: [], removed: [removed], structure: [] };
+    const effect = {
+      sourceId: 3,
+      sourceName: 'entretien-P1',
+      changes: [{ start: 5, end: 39, oldText: 'Louise Martin coordonne la cellule', newText: '' }],
+      oldLength: 40,
+      newLength: 6,
+      unchanged: 0,
+      moved: [],
+      changed: [],
+      removed: [removed],
+      structure: [],
+    };
     answers.set('previewSourceEdit', () => effect);
     answers.set('applySourceEdit', () => effect);
     const { SourceEditor } = await import('../../../renderer/panels/privacy/SourceEditor.tsx');
     const saved = vi.fn();
-    const view = await mount(withCache(createElement(SourceEditor, { source, onSaved: saved, onCancel: () => {}, report: (e: unknown) => { throw e; } })));
+    const view = await mount(
+      withCache(
+        createElement(SourceEditor, {
+          source,
+          onSaved: saved,
+          onCancel: () => {},
+          report: (e: unknown) => {
+            throw e;
+          },
+        }),
+      ),
+    );
     const area = view.container.querySelector('textarea')!;
     expect(area.value).toBe(source.text);
     await type(area, 'P1 : .');
@@ -225,7 +320,15 @@ describe('the pseudonym table', () => {
     const { PseudonymsTab } = await import('../../../renderer/panels/privacy/PseudonymsTab.tsx');
     const cases = [{ id: 2, guid: 'g2', name: 'P1', description: '', attributes: {}, sourceIds: [] }];
     const view = await mount(
-      withCache(createElement(PseudonymsTab, { cases, onProjectChanged: async () => {}, report: (e: unknown) => { throw e; } })),
+      withCache(
+        createElement(PseudonymsTab, {
+          cases,
+          onProjectChanged: async () => {},
+          report: (e: unknown) => {
+            throw e;
+          },
+        }),
+      ),
     );
     await flush(10);
     expect(view.container.textContent).toContain('Aucune personne dans la table.');

@@ -13,9 +13,7 @@ const byName = (name: string) => entries.filter((e) => (e.a ?? e.b)!.name === na
 
 describe('the differences of a codebook comparison, as decisions to take', () => {
   it('lists every difference once, of the kind the comparison found', () => {
-    const ids = [
-      ...diff.added, ...diff.removed, ...diff.renamed, ...diff.moved, ...diff.redefined, ...diff.recoloured,
-    ].map((d) => d.id);
+    const ids = [...diff.added, ...diff.removed, ...diff.renamed, ...diff.moved, ...diff.redefined, ...diff.recoloured].map((d) => d.id);
     expect(entries.map((e) => e.id).sort()).toEqual([...ids].sort());
     expect(byName('Logement')).toEqual(['removed']);
     expect(byName('Secret partagé')).toEqual(['proposedRename']);
@@ -61,8 +59,15 @@ describe('each codebook beside the other', () => {
   it('shows my codes in tree order with their depth, each difference marked on the code it touches', () => {
     const rows = sideRows(diff, 'a');
     expect(rows.map((r) => [r.code.name, r.depth])).toEqual([
-      ['Cadre légal', 0], ['Secret partagé', 1], ['Soins sans consentement', 1], ['Sécurité', 0], ['Risques au domicile', 1],
-      ['Partenariat', 0], ['Freins', 1], ['Ressources du territoire', 1], ['Logement', 0],
+      ['Cadre légal', 0],
+      ['Secret partagé', 1],
+      ['Soins sans consentement', 1],
+      ['Sécurité', 0],
+      ['Risques au domicile', 1],
+      ['Partenariat', 0],
+      ['Freins', 1],
+      ['Ressources du territoire', 1],
+      ['Logement', 0],
     ]);
     const marks = Object.fromEntries(rows.map((r) => [r.code.name, r.marks.map((m) => m.kind)]));
     expect(marks['Logement']).toEqual(['removed']);

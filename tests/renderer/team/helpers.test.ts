@@ -30,8 +30,12 @@ describe('agreement figures on screen', () => {
 
   it('gives Cohen’s kappa a column only for two coders', () => {
     const f: AgreementFigures = {
-      units: 1200, percentAgreement: 0.9, cohenKappa: { kappa: 0.4, observed: 0.9, expected: 0.83, units: 1200 },
-      fleissKappa: 0.39, krippendorffAlpha: 0.41, presentByCoder: [100, 80],
+      units: 1200,
+      percentAgreement: 0.9,
+      cohenKappa: { kappa: 0.4, observed: 0.9, expected: 0.83, units: 1200 },
+      fleissKappa: 0.39,
+      krippendorffAlpha: 0.41,
+      presentByCoder: [100, 80],
     };
     expect(figureCells(f, true, 'en')).toEqual(['1,200', '100', '80', '90.0%', '0.400', '0.390', '0.410']);
     expect(figureCells({ ...f, cohenKappa: null, presentByCoder: [100, 80, 90] }, false, 'en')).toHaveLength(7);

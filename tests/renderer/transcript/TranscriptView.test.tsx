@@ -45,9 +45,7 @@ async function select(root: HTMLElement, fromU16: number, toU16: number) {
 
 describe('TranscriptView', () => {
   it('renders exactly the source text, laid out by its structure', async () => {
-    mounted = await mount(
-      <TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={() => {}} />,
-    );
+    mounted = await mount(<TranscriptView source={source()} codings={[]} codes={CODES} coders={CODERS} onSelect={() => {}} />);
     const root = textRoot(mounted);
     expect(root.textContent).toBe(TEXT);
     expect(root.querySelector('h2')?.textContent).toBe('Entretien avec une coordinatrice\n');
@@ -60,9 +58,7 @@ describe('TranscriptView', () => {
   it('turns a DOM selection over emoji and combining accents into code points', async () => {
     const onSelect = vi.fn<(r: TranscriptSelection | null) => void>();
     const codings = [coding(10, cp('secret'), cp('la règle'), 1, { id: 1 }), coding(12, cp('On partage'), cp('pas plus'), 1, { id: 2 })];
-    mounted = await mount(
-      <TranscriptView source={source()} codings={codings} codes={CODES} coders={CODERS} onSelect={onSelect} />,
-    );
+    mounted = await mount(<TranscriptView source={source()} codings={codings} codes={CODES} coders={CODERS} onSelect={onSelect} />);
     const root = textRoot(mounted);
     expect(root.textContent).toBe(TEXT);
     // From just before the accented word to just after the padlock emoji, across run boundaries.
@@ -89,9 +85,7 @@ describe('TranscriptView', () => {
   it('marks each run with all the codings covering it and paints them', async () => {
     const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
     const b = coding(11, cp('secret'), cp('souvent'), 2, { id: 2 });
-    mounted = await mount(
-      <TranscriptView source={source()} codings={[a, b]} codes={CODES} coders={CODERS} activeCodeId={11} onSelect={() => {}} />,
-    );
+    mounted = await mount(<TranscriptView source={source()} codings={[a, b]} codes={CODES} coders={CODERS} activeCodeId={11} onSelect={() => {}} />);
     const root = textRoot(mounted);
     const both = root.querySelector<HTMLElement>('[data-coding-ids="1 2"]')!;
     expect(both.textContent).toBe('secret 🔒 reste ');
@@ -100,7 +94,10 @@ describe('TranscriptView', () => {
     expect(root.querySelector('[data-coding-ids="1"]')!.classList.contains('tr-active')).toBe(false);
     // Two codes on one run: both colours show, from the rule of its look class.
     const look = [...both.classList].find((c) => c.startsWith('tr-look-'))!;
-    const rule = mounted.container.querySelector('style')!.textContent!.split('\n').find((r) => r.includes(`.${look} `))!;
+    const rule = mounted.container
+      .querySelector('style')!
+      .textContent!.split('\n')
+      .find((r) => r.includes(`.${look} `))!;
     expect(rule).toContain('0, 114, 178');
     expect(rule).toContain('230, 159, 0');
   });
@@ -205,13 +202,7 @@ describe('TranscriptView', () => {
       expect(textRoot(mounted).querySelectorAll('.tr-flash')).toHaveLength(0);
       // A coding loaded while the mark shows rebuilds the line: the mark follows the new text.
       const before = marked!.ranges[0]!.startContainer;
-      await mounted.rerender(
-        <TranscriptView
-          {...props}
-          codings={[coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 3 })]}
-          focusRange={focus}
-        />,
-      );
+      await mounted.rerender(<TranscriptView {...props} codings={[coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 3 })]} focusRange={focus} />);
       expect(before.isConnected).toBe(false);
       expect(registry.get('tr-flash')?.ranges.map((r) => r.toString())).toEqual(['voisinage']);
     } finally {

@@ -25,8 +25,7 @@ const VOISINAGE = { start: cp('voisinage'), end: cp('voisinage') + 'voisinage'.l
 const BAILLEURS = { start: cp('bailleurs'), end: cp('bailleurs') + 'bailleurs'.length };
 
 /** The text the reader sees flashing (jsdom has no Custom Highlight API: the runs flash). */
-const flashed = (m: Mounted) =>
-  [...m.container.querySelectorAll('[data-testid="transcript-text"] .tr-flash')].map((e) => e.textContent).join('');
+const flashed = (m: Mounted) => [...m.container.querySelectorAll('[data-testid="transcript-text"] .tr-flash')].map((e) => e.textContent).join('');
 
 const wait = (ms: number) =>
   act(async () => {

@@ -31,7 +31,11 @@ describe('hovering a coded passage', () => {
   it('keeps the emphasis on the passage through a rebuild, and takes all of it off on leaving', async () => {
     mounted = await mount(<TranscriptView {...props} codings={[SPANNING]} />);
     await pointAt(textRoot(mounted).querySelector('[data-coding-ids="1"]')!);
-    expect(hovered(mounted).map((e) => e.textContent).join('')).toContain('voisinage');
+    expect(
+      hovered(mounted)
+        .map((e) => e.textContent)
+        .join(''),
+    ).toContain('voisinage');
     // A new coding on the second line rebuilds that line only.
     const other = coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 3 });
     await mounted.rerender(<TranscriptView {...props} codings={[SPANNING, other]} />);

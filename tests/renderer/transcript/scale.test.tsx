@@ -66,9 +66,10 @@ describe('transcript at scale', () => {
     const paragraphs: string[] = [];
     let size = 0;
     for (let i = 0; size < 300_000; i++) {
-      const p = `Paragraphe ${i} : le conseil local de santé mentale réunit les partenaires du territoire autour des situations complexes, avec l’accord des personnes concernées. `.repeat(
-        2,
-      );
+      const p =
+        `Paragraphe ${i} : le conseil local de santé mentale réunit les partenaires du territoire autour des situations complexes, avec l’accord des personnes concernées. `.repeat(
+          2,
+        );
       paragraphs.push(p);
       size += p.length + 1;
     }

@@ -5,15 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID } from '../../../db/open.ts';
 import type { TresseError } from '../../../i18n/error.ts';
 import type { BackupList } from '../../../service/contract/index.ts';
-import {
-  backupDirOf,
-  backupProject,
-  deleteAllBackups,
-  deleteBackups,
-  listBackups,
-  restoreBackup,
-  startAutoBackup,
-} from '../../../service/backup.ts';
+import { backupDirOf, backupProject, deleteAllBackups, deleteBackups, listBackups, restoreBackup, startAutoBackup } from '../../../service/backup.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
 import { deleteSource, listSources } from '../../../service/sources.ts';
 import { Workspace } from '../../../service/workspace.ts';
@@ -177,7 +169,15 @@ describe('rotating backups', () => {
       }
       return 'deleted';
     };
-    for (const file of ['etude.tresse', '../etude.tresse', path, join(backups, oldest!), `${newest}.partial`, 'notes.txt', 'autre-2026-11-23T09-30-00-000Z.tresse']) {
+    for (const file of [
+      'etude.tresse',
+      '../etude.tresse',
+      path,
+      join(backups, oldest!),
+      `${newest}.partial`,
+      'notes.txt',
+      'autre-2026-11-23T09-30-00-000Z.tresse',
+    ]) {
       expect(refused([file]), file).toBe('backup.notFound');
     }
     // All or none: one wrong name in the list deletes nothing.
@@ -186,9 +186,7 @@ describe('rotating backups', () => {
 
     expect(deleteBackups(path, [middle!]).map((b) => b.file)).toEqual([middle]);
     expect(listBackups(path).map((b) => b.file)).toEqual([newest, oldest]);
-    expect(readdirSync(backups).sort()).toEqual(
-      ['autre-2026-11-23T09-30-00-000Z.tresse', newest, `${newest}.partial`, 'notes.txt', oldest].sort(),
-    );
+    expect(readdirSync(backups).sort()).toEqual(['autre-2026-11-23T09-30-00-000Z.tresse', newest, `${newest}.partial`, 'notes.txt', oldest].sort());
     expect(existsSync(path)).toBe(true);
     expect(listSources(ctx.db)).toHaveLength(1);
     closeProject(ctx);

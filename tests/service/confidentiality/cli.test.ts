@@ -21,8 +21,7 @@ async function setUp() {
   return dir;
 }
 
-const excerpts = async (dir: string) =>
-  (JSON.parse((await tresse(dir, 'codings', 'etude.tresse', '--json')).out) as { text: string }[]).map((x) => x.text);
+const excerpts = async (dir: string) => (JSON.parse((await tresse(dir, 'codings', 'etude.tresse', '--json')).out) as { text: string }[]).map((x) => x.text);
 
 describe('tresse pseudonymize', () => {
   it('previews with --dry-run, then applies all but the skipped matches', async () => {
@@ -64,7 +63,9 @@ describe('tresse pseudonymize', () => {
     expect((await tresse(dir, 'codebook', 'add', 'etude.tresse', 'Suivi par Marie-Claire Dupont', '--abbrev', 'MCD')).code).toBe(0);
     writeFileSync(join(dir, 'noms.csv'), 'Marie-Claire Dupont;Louise Martin\n');
     const dry = await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv', '--dry-run');
-    expect(dry.out).toMatch(/nom de code « MCD — Suivi par Marie-Claire Dupont » #\d+\n {2}\[codes\.name#\d+:10-29\] …Suivi par \[Marie-Claire Dupont\]… → Louise Martin/);
+    expect(dry.out).toMatch(
+      /nom de code « MCD — Suivi par Marie-Claire Dupont » #\d+\n {2}\[codes\.name#\d+:10-29\] …Suivi par \[Marie-Claire Dupont\]… → Louise Martin/,
+    );
     expect((await tresse(dir, 'pseudonymize', 'etude.tresse', '--map', 'noms.csv')).code).toBe(0);
     const codes = JSON.parse((await tresse(dir, 'codebook', 'list', 'etude.tresse', '--json')).out) as unknown;
     expect(JSON.stringify(codes)).toContain('Suivi par Louise Martin');

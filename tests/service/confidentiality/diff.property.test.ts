@@ -13,10 +13,9 @@ const scenario = fc.record({
   n: fc.integer({ min: 3, max: 60 }),
   seps: fc.array(fc.constantFrom(' ', ' ', ', ', '.\n', ' — '), { minLength: 60, maxLength: 60 }),
   codings: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 })), { maxLength: 6 }),
-  ops: fc.array(
-    fc.record({ kind: fc.constantFrom('replace', 'delete', 'insert', 'typo'), at: fc.nat(), seed: fc.nat({ max: 999 }) }),
-    { maxLength: 8 },
-  ) as fc.Arbitrary<Op[]>,
+  ops: fc.array(fc.record({ kind: fc.constantFrom('replace', 'delete', 'insert', 'typo'), at: fc.nat(), seed: fc.nat({ max: 999 }) }), {
+    maxLength: 8,
+  }) as fc.Arbitrary<Op[]>,
 });
 
 function build(words: string[], seps: string[]): { text: string; starts: number[] } {
@@ -102,19 +101,17 @@ describe('diff and position mapping (property)', () => {
   });
 
   it('maps ranges that no replacement touches onto the same text', () => {
-    const reps = fc
-      .array(fc.tuple(fc.nat({ max: 100 }), fc.nat({ max: 4 }), fc.string({ maxLength: 4 })), { maxLength: 6 })
-      .map((list) => {
-        const sorted = [...list].sort((a, b) => a[0] - b[0]);
-        const out: Replacement[] = [];
-        let end = -1;
-        for (const [s, len, text] of sorted) {
-          if (s <= end) continue;
-          out.push({ start: s, end: s + len, text });
-          end = s + len;
-        }
-        return out;
-      });
+    const reps = fc.array(fc.tuple(fc.nat({ max: 100 }), fc.nat({ max: 4 }), fc.string({ maxLength: 4 })), { maxLength: 6 }).map((list) => {
+      const sorted = [...list].sort((a, b) => a[0] - b[0]);
+      const out: Replacement[] = [];
+      let end = -1;
+      for (const [s, len, text] of sorted) {
+        if (s <= end) continue;
+        out.push({ start: s, end: s + len, text });
+        end = s + len;
+      }
+      return out;
+    });
     fc.assert(
       fc.property(fc.string({ unit: 'binary', minLength: 110, maxLength: 130 }), reps, fc.nat({ max: 105 }), fc.nat({ max: 8 }), (text, list, s, len) => {
         const cps = Array.from(text);

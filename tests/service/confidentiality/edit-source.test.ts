@@ -177,7 +177,13 @@ describe('editing a coded source', () => {
     const before = getSource(ctx.db, src.id).structure;
     const preview = previewSourceEdit(ctx, src.id, merged);
     expect(preview.structure.filter((s) => s.change !== 'moved')).toEqual([
-      expect.objectContaining({ kind: 'turn', change: 'removed', label: 'P4', excerpt: "Le manque de psychiatres, surtout l'été. Les délais sont…", joins: 'Enquêtrice' }),
+      expect.objectContaining({
+        kind: 'turn',
+        change: 'removed',
+        label: 'P4',
+        excerpt: "Le manque de psychiatres, surtout l'été. Les délais sont…",
+        joins: 'Enquêtrice',
+      }),
     ]);
     applySourceEdit(ctx, src.id, merged, { confirmRemoval: false });
     expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
@@ -198,12 +204,11 @@ describe('editing a coded source', () => {
     expect(preview.moved.map((k) => k.codingId)).toEqual([delais]);
     applySourceEdit(ctx, src.id, split, { confirmRemoval: false });
     expect(getSource(ctx.db, src.id).structure).toEqual(announcedStructure(before, preview));
-    expect(lines(ctx, src.id).slice(3).map((l) => l.trimEnd())).toEqual([
-      "P4 : Le manque de psychiatres, surtout l'été.",
-      'Enquêtrice : Et les délais ?',
-      'P4 : Les délais sont trop longs.',
-      'Enquêtrice : Merci.',
-    ]);
+    expect(
+      lines(ctx, src.id)
+        .slice(3)
+        .map((l) => l.trimEnd()),
+    ).toEqual(["P4 : Le manque de psychiatres, surtout l'été.", 'Enquêtrice : Et les délais ?', 'P4 : Les délais sont trop longs.', 'Enquêtrice : Merci.']);
   });
 
   it('renames a turn whose speaker label is corrected', () => {

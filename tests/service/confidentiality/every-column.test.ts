@@ -66,7 +66,10 @@ describe('the columns pseudonymisation covers', () => {
     expect(columns.length).toBeGreaterThan(40);
     const undeclared = columns.filter((c) => !rewritten.has(c) && !free.has(c));
     expect(undeclared, 'text columns neither rewritten nor declared free of names in service/pseudonym-columns.ts').toEqual([]);
-    expect([...rewritten].filter((c) => free.has(c)), 'declared both ways').toEqual([]);
+    expect(
+      [...rewritten].filter((c) => free.has(c)),
+      'declared both ways',
+    ).toEqual([]);
     // No stale entry: each one names a real column.
     expect([...rewritten, ...free.keys()].filter((c) => !columns.includes(c))).toEqual([]);
     for (const [column, reason] of free) expect(reason.length, column).toBeGreaterThan(10);
@@ -129,7 +132,10 @@ function plantedProject(): { ctx: ProjectContext; codeId: number; caseId: number
 /** How many rows of a column hold one of the real names, as SQL sees it. */
 function rowsWithNames(ctx: ProjectContext, table: string, column: string): number {
   const like = RAW.map(() => `lower(CAST("${column}" AS TEXT)) LIKE ?`).join(' OR ');
-  return ctx.db.prepare(`SELECT count(*) FROM "${table}" WHERE ${like}`).pluck().get(...RAW.map((r) => `%${r}%`)) as number;
+  return ctx.db
+    .prepare(`SELECT count(*) FROM "${table}" WHERE ${like}`)
+    .pluck()
+    .get(...RAW.map((r) => `%${r}%`)) as number;
 }
 
 function matrices(ctx: ProjectContext, caseId: number): Matrix[] {
@@ -206,7 +212,11 @@ describe('a real name planted in every column', () => {
     expect(resolveCode(ctx.db, 'MARTIN').name).toBe('Suivi par Louise Martin');
 
     const after = await everyExport(ctx, caseId);
-    for (const e of after) expect(findRealNames(e.data, REAL).map((f) => `${f.where}: ${f.found} in ${f.context}`), e.name).toEqual([]);
+    for (const e of after)
+      expect(
+        findRealNames(e.data, REAL).map((f) => `${f.where}: ${f.found} in ${f.context}`),
+        e.name,
+      ).toEqual([]);
     // The syntheses still sit in their columns (their keys were rewritten with the labels and values).
     const json = after.find((e) => e.name === 'matrices json')!.data as string;
     for (const synthesis of ['Mme Martin y présente les situations.', 'Louise Martin travaille avec le bailleur.', 'Synthèse par orientation : Mme Martin.']) {

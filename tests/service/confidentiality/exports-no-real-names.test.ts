@@ -35,7 +35,10 @@ const EXPORTS: Export[] = [
   ...EXPORT_FORMATS.map((format) => ({
     name: `analysis grids ${format}`,
     make: async (ctx: ProjectContext) => {
-      const caseId = ctx.db.prepare('SELECT case_id FROM case_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY s.id DESC LIMIT 1').pluck().get() as number;
+      const caseId = ctx.db
+        .prepare('SELECT case_id FROM case_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY s.id DESC LIMIT 1')
+        .pluck()
+        .get() as number;
       const matrices = [buildMatrix(ctx.db, { type: 'triangulation' }), buildMatrix(ctx.db, { type: 'participant', caseId })];
       return exportMatrices(ctx.db, matrices, format);
     },
@@ -95,7 +98,10 @@ describe('real names never leave the machine', () => {
     const path = await plantedProject();
     // The scanner sees the planted names through every container (zip, XML, JSON escapes).
     for (const name of ['REFI-QDA .qdpx', 'cli codings --json', 'codebook CSV', 'analysis grids xlsx', 'analysis grids docx', 'analysis grids html']) {
-      const bytes = await runExport(path, EXPORTS.find((e) => e.name === name)!);
+      const bytes = await runExport(
+        path,
+        EXPORTS.find((e) => e.name === name)!,
+      );
       expect(findRealNames(bytes, REAL).length, name).toBeGreaterThan(0);
     }
 

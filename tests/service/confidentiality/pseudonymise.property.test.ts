@@ -20,10 +20,7 @@ const MENTIONS = ['Marie-Claire Dupont', 'MARIE DURAND', 'Mme Dupont', 'M.-C. Du
 const FILLER = ['le', 'secret', 'partagé', 'bailleur', 'Marielle', 'Jean', 'Dupontel', 'cellule', '😀', 'été', 'Claire', 'soins'];
 const SEPS = [' ', ' ', ', ', '. ', '\n', ' — ', ' (', ') '];
 
-const piece = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom(...MENTIONS) },
-  { weight: 4, arbitrary: fc.constantFrom(...FILLER) },
-);
+const piece = fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...MENTIONS) }, { weight: 4, arbitrary: fc.constantFrom(...FILLER) });
 const doc = fc.array(fc.tuple(piece, fc.constantFrom(...SEPS)), { minLength: 1, maxLength: 60 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 describe('pseudonymisation (property)', () => {
@@ -35,7 +32,12 @@ describe('pseudonymisation (property)', () => {
         const matches = matcher.find(text);
         const reps = matches.map((m) => ({ start: m.start, end: m.end, text: m.replacement }));
         const out = applyReplacements(text, reps);
-        expect(findRealNames(out, PEOPLE.map((p) => p.realName))).toEqual([]);
+        expect(
+          findRealNames(
+            out,
+            PEOPLE.map((p) => p.realName),
+          ),
+        ).toEqual([]);
         const map = new PositionMap(reps);
         const cps = Array.from(text);
         const outCps = Array.from(out);

@@ -188,7 +188,9 @@ Louise Martin : Paul Moreau, le bailleur, appelait ANNE PETIT toutes les semaine
     savePseudonyms(ctx, [{ realName: 'Monsieur B.', pseudonym: 'Monsieur K.' }]);
     expect(previewPseudonyms(ctx.db).matches.map((m) => m.found)).toEqual(['Monsieur B.', 'monsieur B.']);
     applyPseudonyms(ctx, { accept: 'all' });
-    expect(getSourceText(ctx.db, s.id)).toBe('Le monsieur du troisième appelle. Monsieur K. est passé ; monsieur K. reviendra. Voir le point B. du compte rendu.');
+    expect(getSourceText(ctx.db, s.id)).toBe(
+      'Le monsieur du troisième appelle. Monsieur K. est passé ; monsieur K. reviendra. Voir le point B. du compte rendu.',
+    );
   });
 
   it('refuses to rename a case onto another case’s name, changing nothing', () => {

@@ -40,7 +40,11 @@ describe('agreement in a project', () => {
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien P1']);
     expect(r.excludedSources.map((s) => s.name)).toEqual(['Carnet de bord']);
     expect(r.perCode).toHaveLength(1);
-    expect(r.perCode[0]).toMatchObject({ code: 'Façons de travailler ensemble', abbrev: 'PA2', path: ['Travail en partenariat', 'Façons de travailler ensemble'] });
+    expect(r.perCode[0]).toMatchObject({
+      code: 'Façons de travailler ensemble',
+      abbrev: 'PA2',
+      path: ['Travail en partenariat', 'Façons de travailler ensemble'],
+    });
     expect(r.overall.units).toBe(100);
     expect(r.overall.presentByCoder).toEqual([60, 50]);
     expect(r.overall.percentAgreement).toBeCloseTo(0.7, 10);
@@ -51,7 +55,10 @@ describe('agreement in a project', () => {
     const ctx = small();
     // Overlap 40 / union 70 = 0.57: the same passage at 0.5, two different ones at 0.6.
     expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment' }).overall).toMatchObject({ units: 1, percentAgreement: 1 });
-    expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment', overlapThreshold: 0.6 }).overall).toMatchObject({ units: 2, percentAgreement: 0 });
+    expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment', overlapThreshold: 0.6 }).overall).toMatchObject({
+      units: 2,
+      percentAgreement: 0,
+    });
     expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'document' }).overall).toMatchObject({ units: 1, percentAgreement: 1 });
   });
 
@@ -65,8 +72,12 @@ describe('agreement in a project', () => {
     const demo = await demoProject();
     const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'segment' });
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien 1 — coordinatrice du CLSM', 'Entretien 2 — infirmier du CMP']);
-    const codedByCamille = listSources(demo.db).filter((s) => s.codingCount > 0).map((s) => s.name);
-    expect(r.excludedSources.map((s) => s.name).sort()).toEqual(codedByCamille.filter((n) => !n.startsWith('Entretien 1') && !n.startsWith('Entretien 2')).sort());
+    const codedByCamille = listSources(demo.db)
+      .filter((s) => s.codingCount > 0)
+      .map((s) => s.name);
+    expect(r.excludedSources.map((s) => s.name).sort()).toEqual(
+      codedByCamille.filter((n) => !n.startsWith('Entretien 1') && !n.startsWith('Entretien 2')).sort(),
+    );
     expect(r.excludedSources).toHaveLength(8);
     const theme = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'character', codeRef: 'PA' });
     expect(theme.perCode.every((c) => c.path[0] === 'Travail en partenariat')).toBe(true);
@@ -76,7 +87,16 @@ describe('agreement in a project', () => {
     const demo = await demoProject();
     const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'character' });
     const { records } = readCsv(agreementCsv(r, 'en'));
-    expect(records[0]!.fields).toEqual(['Code', 'Units', 'Present (Camille)', 'Present (Léo)', 'Percent agreement', "Cohen's kappa", "Fleiss' kappa", "Krippendorff's alpha"]);
+    expect(records[0]!.fields).toEqual([
+      'Code',
+      'Units',
+      'Present (Camille)',
+      'Present (Léo)',
+      'Percent agreement',
+      "Cohen's kappa",
+      "Fleiss' kappa",
+      "Krippendorff's alpha",
+    ]);
     expect(records).toHaveLength(r.perCode.length + 2);
     const last = records.at(-1)!.fields;
     expect(last[0]).toBe('All codes');

@@ -106,7 +106,9 @@ describe('tresse agreement, disagreements, resolve', () => {
     expect(en.out).toContain('Cadre légal et place des usagers / Secret professionnel');
     expect((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--out', 'accord.csv')).code).toBe(0);
     expect(readFileSync(join(dir, 'accord.csv'), 'utf8').split('\r\n')[0]).toContain('Kappa de Cohen');
-    const json = JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--threshold', '0,6', '--unit', 'segment', '--json')).out);
+    const json = JSON.parse(
+      (await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--threshold', '0,6', '--unit', 'segment', '--json')).out,
+    );
     expect(json.overlapThreshold).toBe(0.6);
     expect((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille')).code).toBe(2);
     expect((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Inès')).code).toBe(1);

@@ -51,16 +51,18 @@ export function projectContent(db: Db) {
   );
   const caseName = new Map(listCases(db).map((c) => [c.id, c.name]));
   const target = (t: ReturnType<typeof listMemos>[number]['target']) =>
-    t.kind === 'project' ? 'project'
-    : t.kind === 'source' ? `source ${sourceName.get(t.id)}`
-    : t.kind === 'case' ? `case ${caseName.get(t.id)}`
-    : t.kind === 'code' ? `code ${path(t.id)}`
-    : `coding ${codingKey.get(t.id)}`;
+    t.kind === 'project'
+      ? 'project'
+      : t.kind === 'source'
+        ? `source ${sourceName.get(t.id)}`
+        : t.kind === 'case'
+          ? `case ${caseName.get(t.id)}`
+          : t.kind === 'code'
+            ? `code ${path(t.id)}`
+            : `coding ${codingKey.get(t.id)}`;
   return {
     sources: sources.map((s) => ({ name: s.name, kind: s.kind, text: s.text })).sort((a, b) => a.name.localeCompare(b.name)),
-    codes: codes
-      .map((c) => ({ path: path(c.id), color: c.color, definition: c.definition, codable: c.codable }))
-      .sort((a, b) => a.path.localeCompare(b.path)),
+    codes: codes.map((c) => ({ path: path(c.id), color: c.color, definition: c.definition, codable: c.codable })).sort((a, b) => a.path.localeCompare(b.path)),
     codings: codings.map((k) => `${codingKey.get(k.id)}${k.memo ? ` | ${k.memo}` : ''}`).sort(),
     cases: listCases(db)
       .map((c) => ({

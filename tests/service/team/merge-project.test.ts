@@ -79,16 +79,20 @@ function theirs(): ProjectContext {
 }
 
 const duplicateCodings = (ctx: ProjectContext) =>
-  ctx.db
-    .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM codings GROUP BY source_id, code_id, coder_id, start, end HAVING count(*) > 1)')
-    .get() as { n: number };
+  ctx.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM codings GROUP BY source_id, code_id, coder_id, start, end HAVING count(*) > 1)').get() as {
+    n: number;
+  };
 
 describe("merging a teammate's project", () => {
   it('matches the shared interview by its text, keeps each coding with its coder and maps codes by path', () => {
     const me = mine();
     const report = mergeSnapshot(me, snapshotProject(theirs().db));
 
-    expect(listSources(me.db).map((s) => s.name).sort()).toEqual(['Entretien P1', 'Entretien P7']);
+    expect(
+      listSources(me.db)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['Entretien P1', 'Entretien P7']);
     expect(report.sources).toEqual({ added: 1, matched: 1 });
     expect(listCoders(me.db).map((c) => c.name)).toEqual(['Camille', 'Léo']);
     expect(report.coders.added).toEqual([]);
@@ -187,11 +191,16 @@ describe("merging a teammate's project", () => {
       users: [{ guid: '0d9a1c52-3b7e-4f60-9a51-6e2c8b1d4f09', name: 'Yanis' }],
       codes: [{ guid: '1b2c3d4e-0000-4000-8000-0000000000aa', parentGuid: null, name: 'Isolement', color: '#123456', definition: '', codable: true }],
       sources: [{ guid: '2c3d4e5f-0000-4000-8000-0000000000aa', name: 'Notes', kind: 'notebook', text: raw, attributes: {} }],
-      codings: [{
-        guid: '5a6e3c1d-0000-4000-8000-0000000000aa', sourceGuid: '2c3d4e5f-0000-4000-8000-0000000000aa',
-        codeGuid: '1b2c3d4e-0000-4000-8000-0000000000aa', coderGuid: '0d9a1c52-3b7e-4f60-9a51-6e2c8b1d4f09',
-        start, end: start + 'isole\u0301e'.length,
-      }],
+      codings: [
+        {
+          guid: '5a6e3c1d-0000-4000-8000-0000000000aa',
+          sourceGuid: '2c3d4e5f-0000-4000-8000-0000000000aa',
+          codeGuid: '1b2c3d4e-0000-4000-8000-0000000000aa',
+          coderGuid: '0d9a1c52-3b7e-4f60-9a51-6e2c8b1d4f09',
+          start,
+          end: start + 'isole\u0301e'.length,
+        },
+      ],
       cases: [],
       variables: [],
       memos: [],

@@ -138,14 +138,19 @@ describe('REFI-QDA import into a project', () => {
 </Codes></CodeBook>`;
     const ctx = newProject({ grid: 'empty' });
     expect(importQdc(ctx, xml).added).toBe(4);
-    expect(listCodes(ctx.db).map((c) => c.name).sort()).toEqual(['? 6a1f0c2e', 'Isolement', 'Précarité', 'isolement (2)']);
+    expect(
+      listCodes(ctx.db)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['? 6a1f0c2e', 'Isolement', 'Précarité', 'isolement (2)']);
     expect(importQdc(ctx, xml).added).toBe(0);
   });
 
   it('refuses a hostile .qdc and leaves the codebook as it was', () => {
     const ctx = newProject();
     const before = listCodes(ctx.db);
-    const xxe = '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="6a1f0c2e-0000-4000-8000-000000000009" name="&x;" isCodable="true"/></Codes></CodeBook>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="6a1f0c2e-0000-4000-8000-000000000009" name="&x;" isCodable="true"/></Codes></CodeBook>';
     expect(() => importQdc(ctx, xxe)).toThrow(TresseError);
     expect(listCodes(ctx.db)).toEqual(before);
   });
