@@ -3,7 +3,7 @@
 // contract's one caller (service/contract/call.ts), with the dialog-chosen files as path policy.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { TresseError } from '../i18n/error.ts';
-import { CALL_CHANNEL } from '../service/bridge.ts';
+import { CALL_CHANNEL } from '../service/contract/bridge.ts';
 import { callMethod, errorResult } from '../service/contract/call.ts';
 import type { ApiMethod, ApiResult, CallContext } from '../service/contract/index.ts';
 import type { PathPolicy } from '../service/path-policy.ts';

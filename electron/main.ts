@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { useNativeBinding } from '../db/native.ts';
 import { isTresseError } from '../i18n/error.ts';
 import { langFrom } from '../i18n/lang.ts';
-import { MENU_CHANNEL, type MenuAction } from '../service/bridge.ts';
+import { MENU_CHANNEL, type MenuAction } from '../service/contract/bridge.ts';
 import type { CallContext } from '../service/contract/index.ts';
 import { chosenPathsPolicy } from '../service/path-policy.ts';
 import { installStrayErrorHandlers } from '../service/stray-errors.ts';

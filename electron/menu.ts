@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../i18n/lang.ts';
 import type { RecentProject } from '../service/workspace.ts';
-import type { MenuAction } from '../service/bridge.ts';
+import type { MenuAction } from '../service/contract/bridge.ts';
 
 const LABELS = {
   file: { fr: 'Fichier', en: 'File' },

@@ -1,7 +1,7 @@
 // Runs sandboxed, before the page: exposes exactly two objects and nothing of Node or IPC itself.
 // Bundled to CommonJS (dist-electron/preload.cjs) and may only require 'electron'.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_CHANNEL, MENU_CHANNEL, type MenuAction, type TresseBridge, type TresseShell } from '../service/bridge.ts';
+import { CALL_CHANNEL, MENU_CHANNEL, type MenuAction, type TresseBridge, type TresseShell } from '../service/contract/bridge.ts';
 import type { ApiResult } from '../service/contract/index.ts';
 
 const tresse: TresseBridge = {

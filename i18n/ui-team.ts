@@ -1,6 +1,6 @@
 // Labels of the team panel (REFI-QDA exchange, codebook comparison and merge, merging a teammate's
 // project, inter-coder agreement and the review of disagreements, blind coding), French first.
-// The words of the reports themselves (kinds of change, coefficients) come from service/team-labels.ts.
+// The words of the reports themselves (kinds of change, coefficients) come from i18n/team-labels.ts.
 export const teamMessages = {
   'view.team': { fr: 'Équipe', en: 'Team' },
   'team.title': { fr: 'Travail en équipe', en: 'Teamwork' },

@@ -20,7 +20,7 @@ import { jsonErrorPlace } from '../i18n/json-error.ts';
 import { checkCall, errorResult, runChecked } from '../service/contract/call.ts';
 import { isApiMethod, type ApiResult, type CallContext } from '../service/contract/index.ts';
 import { workspacePolicy } from '../service/path-policy.ts';
-import { fromWire, toWire } from '../service/wire.ts';
+import { fromWire, toWire } from '../service/contract/wire.ts';
 import { Workspace } from '../service/workspace.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { contentTypeOf, resolveStaticFile } from './static-files.ts';

@@ -3,7 +3,7 @@ import type { AgreementFigures } from '../analysis/agreement/units.ts';
 import { writeCsv } from '../codebooks/csv-writer.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ProjectAgreement } from './agreement.ts';
-import { teamLabel, type TeamLabel } from './team-labels.ts';
+import { teamLabel, type TeamLabel } from '../i18n/team-labels.ts';
 
 type Cell = string | number | null;
 

@@ -3,7 +3,7 @@
 import type { DiffCode } from '../codebooks/compare.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { CodebookComparison } from './compare-codebooks.ts';
-import { teamLabel, type TeamLabel } from './team-labels.ts';
+import { teamLabel, type TeamLabel } from '../i18n/team-labels.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'renamed' | 'proposedRename' | 'moved' | 'redefined' | 'recoloured';
 

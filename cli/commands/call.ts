@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { TresseError } from '../../i18n/error.ts';
 import { jsonSyntaxError } from '../../i18n/json-error.ts';
 import type { TresseApi } from '../../service/contract/index.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { fromWire, toWire } from '../../service/contract/wire.ts';
 import { writeFileBeside } from '../../service/write-beside.ts';
 import { CallError } from '../api.ts';
 import { UsageError } from '../io.ts';

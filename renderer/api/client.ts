@@ -2,9 +2,9 @@
 // bridge on the desktop or over the loopback HTTP endpoint in browser mode. Only its types are
 // imported; calls go by name through one proxy, so a method added to the contract needs no change
 // here.
-import type { TresseBridge } from '../../service/bridge.ts';
+import type { TresseBridge } from '../../service/contract/bridge.ts';
 import type { ApiMethod, ApiResult, TresseApi } from '../../service/contract/index.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { fromWire, toWire } from '../../service/contract/wire.ts';
 
 /** A refusal from the project, already worded in the user's language by the server. */
 export class ApiError extends Error {

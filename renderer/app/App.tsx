@@ -1,7 +1,7 @@
 // The window: the start screen while no project is open, the workbench once one is.
 import { useEffect, useState } from 'react';
 import type { SessionState } from '../../service/contract/index.ts';
-import type { ProjectInfo } from '../../service/project.ts';
+import type { ProjectInfo } from '../../service/contract/index.ts';
 import { translator } from '../../i18n/catalogue.ts';
 import { api } from '../api/client.ts';
 import { HistoryProvider } from '../coding/useHistory.tsx';

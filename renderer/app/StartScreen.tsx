@@ -1,7 +1,7 @@
 // No project open: create one from a grid, open one by its path, or pick a recent one.
 import { useState, type FormEvent } from 'react';
 import type { RecentProject, ResolvedProjectPath } from '../../service/contract/index.ts';
-import type { ProjectInfo } from '../../service/project.ts';
+import type { ProjectInfo } from '../../service/contract/index.ts';
 import { useApiCall, useApiQuery } from '../data/hooks.ts';
 import { useLang } from '../i18n/lang-context.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';

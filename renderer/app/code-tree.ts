@@ -1,5 +1,5 @@
 // The codebook as a tree, built from the flat list the API returns (ordered by parent, position).
-import type { CodeWithCount } from '../../service/codebook.ts';
+import type { CodeWithCount } from '../../service/contract/index.ts';
 
 export interface CodeNode {
   code: CodeWithCount;

@@ -1,7 +1,7 @@
 // The desktop application menu (File > New, Open, Recent, Import; View > Language) sends its
 // actions to the page, which owns the forms and dialogs that follow. The browser mode has no menu.
 import { useEffect, useEffectEvent } from 'react';
-import type { MenuAction, TresseShell } from '../../service/bridge.ts';
+import type { MenuAction, TresseShell } from '../../service/contract/bridge.ts';
 import { isTextEntry } from '../coding/useHistory.tsx';
 
 /** Asks the sources panel to open its file chooser (from the menu, wherever the focus is). */

@@ -3,7 +3,7 @@
 // (sources, codes, cases, attributes) are read through the cache (renderer/data/lists.ts), and
 // each change fetches again only what it touched.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { ProjectInfo } from '../../service/project.ts';
+import type { ProjectInfo } from '../../service/contract/index.ts';
 import { useHistoryEvents } from '../coding/useHistory.tsx';
 import { useApiQuery, useInvalidateAffected, useQueryErrors } from '../data/hooks.ts';
 import { useT } from '../i18n/lang-context.tsx';

@@ -2,7 +2,7 @@
 // arrows choose, Enter codes, Escape cancels, Tab reaches the valence and the memo.
 import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Valence } from '../../model/types.ts';
-import type { CodeWithCount } from '../../service/codebook.ts';
+import type { CodeWithCount } from '../../service/contract/index.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CodeSearch, fold } from './code-search.ts';
 import { PICKER_MARGIN, placePicker } from './place.ts';

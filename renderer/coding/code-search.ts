@@ -1,7 +1,7 @@
 // Finding a code from a few typed letters: accent- and case-insensitive fuzzy search over names,
 // abbreviations and definitions, every word of the query required somewhere.
 import Fuse, { type Expression, type IFuseOptions } from 'fuse.js';
-import type { CodeWithCount } from '../../service/codebook.ts';
+import type { CodeWithCount } from '../../service/contract/index.ts';
 
 /** "Sécurité" and "securite" fold to the same text. */
 export function fold(text: string): string {

@@ -13,8 +13,8 @@
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import type { Code, Coding } from '../../model/types.ts';
 import type { TresseApi } from '../../service/contract/index.ts';
-import type { CodeChanges, DeletedCodes } from '../../service/codebook.ts';
-import type { CodingInput } from '../../service/codings.ts';
+import type { CodeChanges, DeletedCodes } from '../../service/contract/index.ts';
+import type { CodingInput } from '../../service/contract/index.ts';
 
 /** The part of the API the history calls. */
 export type HistoryApi = Pick<

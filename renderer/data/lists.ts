@@ -1,7 +1,7 @@
 // The project's lists that most views show, read through the cache. An empty list stands in while
 // the first answer comes, the same array every time so memos downstream keep.
 import type { AttributeDef, Case, SourceSummary } from '../../model/types.ts';
-import type { CodeWithCount } from '../../service/codebook.ts';
+import type { CodeWithCount } from '../../service/contract/index.ts';
 import { useApiQuery } from './hooks.ts';
 
 const NONE: never[] = [];

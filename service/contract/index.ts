@@ -58,3 +58,22 @@ export type { RecentProject, ResolvedProjectPath } from '../workspace.ts';
 export type { GridInfo } from '../../codebooks/grids.ts';
 export type AgreementQuery = ArgsOf<'computeAgreement'>;
 export type PseudonymsApplied = ResultOf<'applyPseudonyms'>;
+
+// The service's vocabulary the page needs, so the renderer imports from the contract alone.
+export type { ProjectAgreement } from '../agreement.ts';
+export type { GridRef } from '../analysis.ts';
+export type { BackupInfo } from '../backup.ts';
+export type { CodeChanges, DeletedCodes, CodeWithCount } from '../codebook.ts';
+export type { CodebookMergeResult } from '../codebook-merge.ts';
+export type { CodingInput, RetrieveFilter } from '../codings.ts';
+export type { CodebookComparison } from '../compare-codebooks.ts';
+export type { ChangeKind } from '../compare-report.ts';
+export type { ReviewItem } from '../disagreements.ts';
+export type { SourceEditEffect } from '../edit-source.ts';
+export type { MergeReport } from '../merge-project.ts';
+export type { TeamWarning } from '../merge-warnings.ts';
+export type { ProjectInfo } from '../project.ts';
+export type { MatchTarget, PseudonymMatch, PseudonymPreview } from '../pseudonymise.ts';
+export type { PseudonymEntry } from '../pseudonyms.ts';
+export type { QdcImport } from '../refi.ts';
+export type { CodingShift, StructureShift } from '../text-change.ts';

@@ -20,6 +20,13 @@ describe('the source folders', () => {
     expect(describeCycles(folderCycles(scan.imports))).toBe('');
   });
 
+  it('let the renderer reach the service through the contract only (service/contract/)', () => {
+    const intoService = scan.imports.filter((i) => i.from === 'renderer' && i.to === 'service');
+    expect(intoService.length).toBeGreaterThan(10);
+    const elsewhere = intoService.filter((i) => !/(^|\/)service\/contract\//.test(i.specifier)).map((i) => `${i.file}:${i.line} ${i.specifier}`);
+    expect(elsewhere).toEqual([]);
+  });
+
   it('hold SQL only in db/ and service/ (and bench/)', () => {
     expect(scan.sql.some((s) => s.folder === 'db')).toBe(true);
     const misplaced = scan.sql.filter((s) => !SQL_FOLDERS.has(s.folder)).map((s) => `${s.file}:${s.line} ${s.what}`);

@@ -15,7 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../server/security-headers.ts';
 import type { ApiResult } from '../../service/contract/index.ts';
 import { API_METHODS, contract } from '../../service/contract/index.ts';
 import { makePdf, PDF_PAGES } from '../fixtures/import/make.ts';
-import { CALL_CHANNEL } from '../../service/bridge.ts';
+import { CALL_CHANNEL } from '../../service/contract/bridge.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const BUILT = {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { MenuAction } from '../../service/bridge.ts';
+import type { MenuAction } from '../../service/contract/bridge.ts';
 
 vi.mock('electron', () => ({}));
 const { menuTemplate } = await import('../../electron/menu.ts');

@@ -14,7 +14,7 @@ import { addCode, codePath, listCodes, updateCode } from '../../service/codebook
 import type { ProjectContext } from '../../service/context.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { Workspace } from '../../service/workspace.ts';
-import { teamLabel } from '../../service/team-labels.ts';
+import { teamLabel } from '../../i18n/team-labels.ts';
 import { buildFixture } from '../analysis/matrix/fixture.ts';
 import { tresse } from '../helpers/cli.ts';
 import { apiOf, contextOf } from '../helpers/contract.ts';

@@ -1,7 +1,7 @@
 // An API call to the browser-mode server over real HTTP, as the page makes it (token, Host header).
 import { request } from 'node:http';
 import type { ApiResult } from '../../service/contract/index.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { fromWire, toWire } from '../../service/contract/wire.ts';
 
 export interface ServerAddress {
   port: number;

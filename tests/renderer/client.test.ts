@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, type ApiMethod, type ApiResult } from '../../service/contract/index.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { fromWire, toWire } from '../../service/contract/wire.ts';
 import { ApiError, createApi, httpTransport, takeToken } from '../../renderer/api/client.ts';
 
 afterEach(() => {

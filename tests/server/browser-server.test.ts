@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
 import type { ApiResult } from '../../service/contract/index.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { fromWire, toWire } from '../../service/wire.ts';
+import { fromWire, toWire } from '../../service/contract/wire.ts';
 
 interface Reply {
   status: number;

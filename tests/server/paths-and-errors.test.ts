@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server.ts';
 import { closeProject, createProject } from '../../service/project.ts';
-import { toWire } from '../../service/wire.ts';
+import { toWire } from '../../service/contract/wire.ts';
 import { postApi } from '../helpers/browser-api.ts';
 
 let dir: string;

@@ -39,7 +39,7 @@ const { API_METHODS, contract, isApiMethod } = await import('../../service/contr
 const { callMethod } = await import('../../service/contract/call.ts');
 const { Workspace } = await import('../../service/workspace.ts');
 const { startBrowserServer } = await import('../../server/browser-server.ts');
-const { toWire, fromWire } = await import('../../service/wire.ts');
+const { toWire, fromWire } = await import('../../service/contract/wire.ts');
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

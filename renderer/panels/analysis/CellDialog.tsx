@@ -1,7 +1,7 @@
 // One cell of a matrix opened: its excerpts (each opens its passage in the source, as the retrieval
 // view does) and, in the triangulation grids, the researcher's synthesis of the major ideas.
 import { useState } from 'react';
-import type { GridRef } from '../../../service/analysis.ts';
+import type { GridRef } from '../../../service/contract/index.ts';
 import type { Matrix, MatrixRequest } from '../../../analysis/matrix/types.ts';
 import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';

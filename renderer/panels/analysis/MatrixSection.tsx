@@ -2,7 +2,7 @@
 // cell's excerpts come when it is opened), the table or its pictures, the exports, and the dialogs
 // of a cell and of a row's verdict.
 import { useState, type ReactNode } from 'react';
-import type { GridRef } from '../../../service/analysis.ts';
+import type { GridRef } from '../../../service/contract/index.ts';
 import type { MatrixRequest, MatrixRow } from '../../../analysis/matrix/types.ts';
 import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';

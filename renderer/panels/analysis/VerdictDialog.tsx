@@ -1,7 +1,7 @@
 // A row's verdict: what the researcher concludes from its columns (convergence, complementarity,
 // dissonance) with a note. Silence is not chosen: it is computed from empty columns and shown here.
 import { useState } from 'react';
-import type { GridRef } from '../../../service/analysis.ts';
+import type { GridRef } from '../../../service/contract/index.ts';
 import { VERDICTS, type Matrix, type MatrixRow, type Verdict } from '../../../analysis/matrix/types.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';

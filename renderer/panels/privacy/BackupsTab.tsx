@@ -2,8 +2,8 @@
 // (confirmed first; the project is closed, replaced by the backup and reopened by the service),
 // and deleting one backup or all of them (confirmed first: they cannot be recovered).
 import { useRef, useState, type FormEvent } from 'react';
-import type { BackupInfo } from '../../../service/backup.ts';
-import type { ProjectInfo } from '../../../service/project.ts';
+import type { BackupInfo } from '../../../service/contract/index.ts';
+import type { ProjectInfo } from '../../../service/contract/index.ts';
 import { useApiCall, useApiQuery } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { ConfirmInPlace } from './ConfirmInPlace.tsx';

@@ -6,8 +6,8 @@
 // choice. The warning stays after forgetting: forgetting cleans the project file, not its backups.
 import { useMemo, useState } from 'react';
 import type { PseudonymsApplied } from '../../../service/contract/index.ts';
-import type { PseudonymMatch, PseudonymPreview } from '../../../service/pseudonymise.ts';
-import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
+import type { PseudonymMatch, PseudonymPreview } from '../../../service/contract/index.ts';
+import type { PseudonymEntry } from '../../../service/contract/index.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';

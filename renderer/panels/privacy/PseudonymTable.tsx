@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Case } from '../../../model/types.ts';
 import type { PseudonymRow } from '../../../service/contract/index.ts';
-import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
+import type { PseudonymEntry } from '../../../service/contract/index.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';

@@ -1,7 +1,7 @@
 // Pseudonymisation: the table of people, then the review of every match and its application.
 import { useState } from 'react';
 import type { Case } from '../../../model/types.ts';
-import type { PseudonymEntry } from '../../../service/pseudonyms.ts';
+import type { PseudonymEntry } from '../../../service/contract/index.ts';
 import { useApiQuery } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { PseudonymReview } from './PseudonymReview.tsx';

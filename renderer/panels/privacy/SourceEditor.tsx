@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import type { Translate } from '../../../i18n/catalogue.ts';
 import type { Source } from '../../../model/types.ts';
-import type { SourceEditEffect } from '../../../service/edit-source.ts';
-import type { CodingShift, StructureShift } from '../../../service/text-change.ts';
+import type { SourceEditEffect } from '../../../service/contract/index.ts';
+import type { CodingShift, StructureShift } from '../../../service/contract/index.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { changeContext, shiftKind } from './format.ts';

@@ -1,6 +1,6 @@
 // Sizes and dates of backups, and what a correction does to a coding, worded for the user.
 import type { Lang } from '../../../i18n/lang.ts';
-import type { CodingShift } from '../../../service/text-change.ts';
+import type { CodingShift } from '../../../service/contract/index.ts';
 
 /** 1 Kio = 1024 octets; French uses "Kio/Mio/Gio", English "KiB/MiB/GiB". */
 export function formatSize(bytes: number, lang: Lang): string {

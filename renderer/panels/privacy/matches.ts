@@ -2,7 +2,7 @@
 // field such as a case's description or a memo), the filters by person and by place, and which
 // matches stay ticked. Pure, so it is tested without a browser.
 import { isMessageKey, type Translate } from '../../../i18n/catalogue.ts';
-import type { MatchTarget, PseudonymMatch } from '../../../service/pseudonymise.ts';
+import type { MatchTarget, PseudonymMatch } from '../../../service/contract/index.ts';
 
 /** A stable key per place: one source, one row's field, or one speaker label (or heading) of a source. */
 export function placeKey(target: MatchTarget): string {

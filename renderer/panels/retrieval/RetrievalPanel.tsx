@@ -2,7 +2,7 @@
 // by coder; a click opens the excerpt in its source.
 import { useMemo, useState } from 'react';
 import type { Case, SourceKind } from '../../../model/types.ts';
-import type { RetrieveFilter } from '../../../service/codings.ts';
+import type { RetrieveFilter } from '../../../service/contract/index.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiQuery } from '../../data/hooks.ts';

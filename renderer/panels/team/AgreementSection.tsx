@@ -3,10 +3,10 @@
 // Every decision taken in the review is followed by the figures computed again.
 import { useMemo, useState } from 'react';
 import type { AgreementUnit } from '../../../analysis/agreement/units.ts';
-import type { ProjectAgreement } from '../../../service/agreement.ts';
+import type { ProjectAgreement } from '../../../service/contract/index.ts';
 import type { AgreementQuery, ReviewAction } from '../../../service/contract/index.ts';
-import type { ReviewItem } from '../../../service/disagreements.ts';
-import { teamLabel } from '../../../service/team-labels.ts';
+import type { ReviewItem } from '../../../service/contract/index.ts';
+import { teamLabel } from '../../../i18n/team-labels.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';

@@ -3,7 +3,7 @@
 // agenda with a note.
 import { useId, useState } from 'react';
 import type { ReviewAction } from '../../../service/contract/index.ts';
-import type { ReviewItem } from '../../../service/disagreements.ts';
+import type { ReviewItem } from '../../../service/contract/index.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 

@@ -1,8 +1,8 @@
 // REFI-QDA exchange: the project as .qdpx and the codebook as .qdc for other programs, and a .qdpx
 // or .qdc from them merged into the open project, with what could not be imported listed.
 import { useState } from 'react';
-import type { MergeReport } from '../../../service/merge-project.ts';
-import type { QdcImport } from '../../../service/refi.ts';
+import type { MergeReport } from '../../../service/contract/index.ts';
+import type { QdcImport } from '../../../service/contract/index.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';

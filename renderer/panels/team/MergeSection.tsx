@@ -2,7 +2,7 @@
 // .qdpx; then what was added, found already there, or skipped.
 import { useState } from 'react';
 import type { TeamOther } from '../../../service/contract/index.ts';
-import type { MergeReport } from '../../../service/merge-project.ts';
+import type { MergeReport } from '../../../service/contract/index.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';

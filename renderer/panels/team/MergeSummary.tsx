@@ -1,7 +1,7 @@
 // What a merge did, line by line, then what it could not bring over.
-import type { CodebookMergeResult } from '../../../service/codebook-merge.ts';
-import type { MergeReport } from '../../../service/merge-project.ts';
-import type { TeamWarning } from '../../../service/merge-warnings.ts';
+import type { CodebookMergeResult } from '../../../service/contract/index.ts';
+import type { MergeReport } from '../../../service/contract/index.ts';
+import type { TeamWarning } from '../../../service/contract/index.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { WarningList } from './WarningList.tsx';
 

@@ -1,5 +1,5 @@
 // What an import or a merge could not bring over: always listed, never dropped silently.
-import type { TeamWarning } from '../../../service/merge-warnings.ts';
+import type { TeamWarning } from '../../../service/contract/index.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 
 export function WarningList({ warnings }: { warnings: readonly TeamWarning[] }) {

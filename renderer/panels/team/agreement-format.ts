@@ -2,7 +2,7 @@
 // percent agreement as a percentage, and "n.d." where a coefficient is undefined (no variation).
 import type { AgreementFigures } from '../../../analysis/agreement/units.ts';
 import type { Lang } from '../../../i18n/lang.ts';
-import { teamLabel } from '../../../service/team-labels.ts';
+import { teamLabel } from '../../../i18n/team-labels.ts';
 
 export function formatCoefficient(v: number | null, lang: Lang): string {
   if (v === null || !Number.isFinite(v)) return teamLabel('undefinedValue', lang);

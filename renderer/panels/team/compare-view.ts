@@ -4,7 +4,7 @@
 import type { CodebookDiff, DiffCode } from '../../../codebooks/compare.ts';
 import { defaultChoice, type Choice, type Decision } from '../../../codebooks/merge.ts';
 import type { TextField } from '../../../codebooks/tree.ts';
-import type { ChangeKind } from '../../../service/compare-report.ts';
+import type { ChangeKind } from '../../../service/contract/index.ts';
 
 export interface DiffEntry {
   id: string;

@@ -13,7 +13,7 @@ import { parseSourceFile } from '../../../exchange/import/index.ts';
 import type { TresseError } from '../../../i18n/error.ts';
 import type { ApiResult } from '../../../service/contract/index.ts';
 import { closeProject, createProject } from '../../../service/project.ts';
-import { fromWire, toWire } from '../../../service/wire.ts';
+import { fromWire, toWire } from '../../../service/contract/wire.ts';
 import { makePdf } from '../../fixtures/import/make.ts';
 import { tempDir } from '../../helpers/project.ts';
 

@@ -1,8 +1,8 @@
 // The contract between the desktop shell and the renderer: what the Electron preload puts on
 // `window`, and the channels it uses. No Node code here: the sandboxed preload and the renderer
 // import it.
-import type { Lang } from '../i18n/lang.ts';
-import type { ApiResult } from './contract/index.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { ApiResult } from './index.ts';
 
 /** IPC channel of every API call: ipcRenderer.invoke(CALL_CHANNEL, method, arg) -> ApiResult. */
 export const CALL_CHANNEL = 'tresse:call';

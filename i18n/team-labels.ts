@@ -1,6 +1,6 @@
 // Words of the team reports (codebook comparison, agreement tables), French first. Kept beside the
 // services that write the reports so the command line and, later, the interface share them.
-import { interpolate, type Lang } from '../i18n/lang.ts';
+import { interpolate, type Lang } from './lang.ts';
 
 export const teamLabels = {
   added: { fr: 'Ajouté', en: 'Added' },
