@@ -71,7 +71,19 @@ export async function parsePdf(bytes: Uint8Array, file: string, detector: TurnDe
  * damaged file ends as a refusal, never as a stray rejection that takes the process down.
  */
 async function readPages(bytes: Uint8Array, file: string): Promise<Line[][]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js's legacy build (the one Node 20 runs) carries core-js, which replaces the process's
+  // JSON.parse with a JavaScript one whenever a reviver is given: slower, and with other error
+  // messages. Its own worker module loads the same polyfills during getDocument, so the native one
+  // is put back once pdf.js is done, for the whole process.
+  const nativeJsonParse = JSON.parse;
+  try {
+    return await readPagesWith(await import('pdfjs-dist/legacy/build/pdf.mjs'), bytes, file);
+  } finally {
+    JSON.parse = nativeJsonParse;
+  }
+}
+
+async function readPagesWith(pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), bytes: Uint8Array, file: string): Promise<Line[][]> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),

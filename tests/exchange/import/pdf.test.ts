@@ -17,6 +17,15 @@ describe('pdf', { timeout: 30_000 }, () => {
     expectWellFormed(r);
   });
 
+  it('leaves the process its own JSON.parse, whose errors the browser mode translates', async () => {
+    // pdf.js's polyfills once swapped it for a JavaScript one with other messages, and the browser
+    // mode's "interrupted upload" became "not JSON" after a PDF import.
+    expect(String(JSON.parse)).toContain('[native code]');
+    await parseSourceFile(await makePdf(), 'entretien.pdf');
+    expect(String(JSON.parse)).toContain('[native code]');
+    expect(() => JSON.parse('{"arg": ', (_k, v: unknown) => v)).toThrow(/end of JSON input/);
+  });
+
   it('finds speaker turns across pages', async () => {
     const r = await parseSourceFile(await makePdf(), 'entretien.pdf');
     const turns = turnsOf(r);
