@@ -24,6 +24,7 @@ export const OPTIONS = {
   end: { type: 'string' },
   text: { type: 'string' },
   occurrence: { type: 'string' },
+  extend: { type: 'boolean' },
   valence: { type: 'string' },
   segment: { type: 'string' },
   memo: { type: 'string' },

@@ -2,6 +2,7 @@
 // works on, reached only through the contract (cli/api.ts).
 import { resolve } from 'node:path';
 import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
+import { translator } from '../i18n/catalogue.ts';
 import { isTresseError } from '../i18n/error.ts';
 import { interpolate, type Lang } from '../i18n/lang.ts';
 import { robustnessMessage } from '../i18n/robustness.ts';
@@ -100,6 +101,8 @@ export class CommandRun {
     const ws = this.workspace(writes);
     const stale = ws.attach(this.path(0), writes ? this.values.coder : undefined);
     if (stale) this.io.err(robustnessMessage('lock.takenOver', this.lang, stale));
+    const t = translator(this.lang);
+    for (const notice of ws.upgradeNotices()) this.io.err(t('upgrade.codingsMerged', { count: notice.count }));
     try {
       return await fn(cliApi(ws));
     } finally {

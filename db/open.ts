@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { TresseError } from '../i18n/error.ts';
-import { LATEST_VERSION, migrations } from './migrations/index.ts';
+import { LATEST_VERSION, migrations, type MigrationNotice } from './migrations/index.ts';
 import { currentNativeBinding } from './native.ts';
 
 export type Db = Database.Database;
@@ -70,15 +70,36 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 2000');
 }
 
+/** What the migrations run by this connection had to tell the user. */
+const notices = new WeakMap<Db, MigrationNotice[]>();
+
 /** Applies every pending migration in one transaction: a project is never left half-migrated. */
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
-    db.pragma(`user_version = ${LATEST_VERSION}`);
-  }).immediate();
+  const told = db
+    .transaction(() => {
+      const out: MigrationNotice[] = [];
+      for (const m of pending) {
+        db.exec(m.sql);
+        const notice = m.notice?.(db);
+        if (notice) out.push(notice);
+      }
+      db.pragma(`user_version = ${LATEST_VERSION}`);
+      return out;
+    })
+    .immediate();
+  if (told.length > 0) notices.set(db, told);
+}
+
+/**
+ * What upgrading the project on opening changed that the user must hear about (codings merged).
+ * Kept with the connection that upgraded it: the migration runs once, so only the session that
+ * opened the project then tells it (as a taken-over lock is told, db/lock.ts).
+ */
+export function migrationNotices(db: Db): readonly MigrationNotice[] {
+  return notices.get(db) ?? [];
 }
 
 function hasSqliteHeader(path: string): boolean {

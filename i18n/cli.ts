@@ -19,7 +19,7 @@ Commandes :
   codebook import PROJET FICHIER.json|FICHIER.csv
   codebook export PROJET [--format json|csv] [--out FICHIER]
   code PROJET SOURCE CODE (--start N --end N | --text "passage exact" [--occurrence N])
-       [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXTE]
+       [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXTE] [--extend]
   codings PROJET [--code CODE [--subcodes]] [--source SOURCE] [--kind TYPE] [--coder NOM]
        [--attribute NOM=VALEUR] [--json]
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
@@ -68,7 +68,7 @@ Commands:
   codebook import PROJECT FILE.json|FILE.csv
   codebook export PROJECT [--format json|csv] [--out FILE]
   code PROJECT SOURCE CODE (--start N --end N | --text "exact passage" [--occurrence N])
-       [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXT]
+       [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXT] [--extend]
   codings PROJECT [--code CODE [--subcodes]] [--source SOURCE] [--kind KIND] [--coder NAME]
        [--attribute NAME=VALUE] [--json]
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]

@@ -185,6 +185,14 @@ export const errorMessages = {
     en: 'Invalid passage: {start}–{end} (the source has {length} characters).',
   },
   'coding.notFound': { fr: 'Codage introuvable : {ref}', en: 'Coding not found: {ref}' },
+  'coding.alreadyCoded': {
+    fr: 'Ce passage est déjà dans l’un de vos codages « {code} » (« {text} ») : rien n’a été ajouté.',
+    en: 'This passage is already inside one of your "{code}" codings ("{text}"): nothing was added.',
+  },
+  'coding.overlaps': {
+    fr: 'Ce passage chevauche {count} de vos codages « {code} » : rien n’a été ajouté. Pour n’en garder qu’un, étendez le codage existant à « {text} » (--extend en ligne de commande).',
+    en: 'This passage overlaps {count} of your "{code}" codings: nothing was added. To keep one, extend the existing coding to "{text}" (--extend on the command line).',
+  },
   'coding.textNotFound': { fr: 'Passage introuvable dans « {source} » : « {text} »', en: 'Passage not found in "{source}": "{text}"' },
   'coding.textAmbiguous': {
     fr: 'Le passage « {text} » apparaît {count} fois dans « {source} » ; précisez --occurrence N.',

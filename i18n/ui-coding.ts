@@ -68,4 +68,16 @@ export const codingMessages = {
   'memo.target.case': { fr: 'Mémo du cas', en: 'Case memo' },
   'memo.target.code': { fr: 'Mémo du code', en: 'Code memo' },
   'memo.target.coding': { fr: 'Mémo du codage', en: 'Coding memo' },
+  'extend.title': { fr: 'Étendre le codage existant ?', en: 'Extend the existing coding?' },
+  'extend.body': {
+    fr: 'Ce passage chevauche {count} de vos codages « {code} ». Deux codages des mêmes mots compteraient et citeraient ceux-ci deux fois : étendre fait un seul codage sur « {text} », qui garde leurs mémos.',
+    en: 'This passage overlaps {count} of your "{code}" codings. Two codings of the same words would count and quote them twice: extending makes one coding over "{text}", which keeps their memos.',
+  },
+  'extend.confirm': { fr: 'Étendre', en: 'Extend' },
+  'extend.cancel': { fr: 'Ne rien coder', en: 'Code nothing' },
+  'history.extendCoding': { fr: 'étendre le codage « {code} »', en: 'extend the "{code}" coding' },
+  'upgrade.codingsMerged': {
+    fr: 'Mise à jour du projet : {count} codage(s) en double (même code, même codeur, passage contenu dans un autre codage) ont été fondus dans le codage qui les contenait ; leurs mémos y ont été gardés.',
+    en: 'Project upgrade: {count} duplicate coding(s) (same code, same coder, passage inside another coding) were folded into the coding that held them; their memos were kept there.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;

@@ -4,6 +4,7 @@ import type { GridCode } from '../codebooks/grids.ts';
 import { defaultCodeColor } from '../codebooks/palette.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Code } from '../model/types.ts';
+import { foldContained } from './codings.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
 
 export interface CodeWithCount extends Code {
@@ -218,7 +219,11 @@ export function mergeCodes(ctx: ProjectContext, fromId: number, intoId: number):
          AND k.source_id = codings.source_id AND k.start = codings.start AND k.end = codings.end
          AND k.coder_id = codings.coder_id)`,
     ).run(fromId, intoId).changes;
+    const movedIds = stmt(ctx.db, 'SELECT id FROM codings WHERE code_id = ?').pluck().all(fromId) as number[];
     const moved = stmt(ctx.db, 'UPDATE codings SET code_id = ? WHERE code_id = ?').run(intoId, fromId).changes;
+    // A moved passage inside a coding of the survivor by the same coder, or around one, is one
+    // coding now: the widest keeps the words (and the memos) once.
+    const folded = foldContained(ctx.db, movedIds);
     stmt(ctx.db, 'UPDATE memos SET code_id = ? WHERE code_id = ?').run(intoId, fromId);
     stmt(
       ctx.db,
@@ -228,7 +233,7 @@ export function mergeCodes(ctx: ProjectContext, fromId: number, intoId: number):
     const children = stmt(ctx.db, 'SELECT id FROM codes WHERE parent_id = ? ORDER BY position').all(fromId) as { id: number }[];
     for (const child of children) moveCode(ctx, child.id, intoId);
     stmt(ctx.db, 'DELETE FROM codes WHERE id = ?').run(fromId);
-    return { moved, duplicates };
+    return { moved: moved - folded.movedGone, duplicates: duplicates + folded.count };
   })();
 }
 

@@ -3,6 +3,7 @@ import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
+import { sliceCodePoints } from '../text/offsets.ts';
 import { findPassage } from '../text/passage-match.ts';
 import { codeAndDescendants, getCode } from './codebook.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
@@ -42,7 +43,15 @@ export function addCodings(ctx: ProjectContext, inputs: readonly NewCoding[]): C
   return ctx.db.transaction(() => inputs.map((input) => insertCoding(ctx, input)))();
 }
 
-export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
+/**
+ * What to do when the passage overlaps codings of the same code, source and coder without lying
+ * inside one: 'refuse' (a user's gesture: they are offered to extend instead, see coding-extend.ts)
+ * or 'keep' (an import or a merge, which cannot ask; the caller absorbs what the new one contains).
+ * A passage inside one of them is refused either way: it would count and quote the words twice.
+ */
+export type OverlapPolicy = 'refuse' | 'keep';
+
+export function insertCoding(ctx: ProjectContext, input: NewCoding, overlaps: OverlapPolicy = 'refuse'): Coding {
   const db = ctx.db;
   const src = stmt(db, 'SELECT length FROM sources WHERE id = ?').get(input.sourceId) as { length: number } | undefined;
   if (!src) throw new TresseError('source.notFound', { ref: String(input.sourceId) });
@@ -66,6 +75,8 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
     segmentKind: input.segmentKind ?? 'verbatim',
     memo: input.memo?.trim() ? input.memo.trim() : null,
   };
+  assertNotCovered(db, coding, code.name);
+  if (overlaps === 'refuse') assertNoOverlap(db, coding, code.name);
   const info = stmt(
     db,
     `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind)
@@ -83,6 +94,111 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding): Coding {
     );
   }
   return coding;
+}
+
+/** Which codings must stay one per passage: the same source, code and coder. */
+export type CodingKey = Pick<Coding, 'sourceId' | 'codeId' | 'coderId'>;
+
+/** The codings of `key` that share at least one character with [start, end), in source order. */
+export function overlappingCodings(db: Db, key: CodingKey, start: number, end: number): Coding[] {
+  return stmt(db, `${CODING_SQL} WHERE k.code_id = ? AND k.source_id = ? AND k.coder_id = ? AND k.start < ? AND k.end > ? ORDER BY k.start, k.end, k.id`).all(
+    key.codeId,
+    key.sourceId,
+    key.coderId,
+    end,
+    start,
+  ) as Coding[];
+}
+
+/** The coding of `key` that already holds all of [start, end), if any. */
+export function coveringCoding(db: Db, key: CodingKey, start: number, end: number): Coding | undefined {
+  return overlappingCodings(db, key, start, end).find((k) => k.start <= start && end <= k.end);
+}
+
+/**
+ * The range one coding would cover if [start, end) and the codings of `key` it overlaps became one:
+ * grown until it overlaps nothing more (two codings kept side by side by an import may chain).
+ */
+export function extensionOf(db: Db, key: CodingKey, start: number, end: number): { start: number; end: number; overlapping: Coding[] } {
+  let range = { start, end };
+  for (;;) {
+    const overlapping = overlappingCodings(db, key, range.start, range.end);
+    const next = {
+      start: Math.min(range.start, ...overlapping.map((k) => k.start)),
+      end: Math.max(range.end, ...overlapping.map((k) => k.end)),
+    };
+    if (next.start === range.start && next.end === range.end) return { ...range, overlapping };
+    range = next;
+  }
+}
+
+function assertNotCovered(db: Db, coding: Coding, codeName: string): void {
+  const covering = coveringCoding(db, coding, coding.start, coding.end);
+  if (!covering) return;
+  throw new TresseError('coding.alreadyCoded', {
+    code: codeName,
+    text: quoteOf(db, coding.sourceId, covering.start, covering.end),
+    start: covering.start,
+    end: covering.end,
+    id: covering.id,
+  });
+}
+
+function assertNoOverlap(db: Db, coding: Coding, codeName: string): void {
+  const union = extensionOf(db, coding, coding.start, coding.end);
+  if (union.overlapping.length === 0) return;
+  throw new TresseError('coding.overlaps', {
+    code: codeName,
+    count: union.overlapping.length,
+    text: quoteOf(db, coding.sourceId, union.start, union.end),
+    start: union.start,
+    end: union.end,
+    ids: union.overlapping.map((k) => k.id).join(','),
+  });
+}
+
+/** The words of a range, shortened for a message. */
+function quoteOf(db: Db, sourceId: number, start: number, end: number): string {
+  const { text } = stmt(db, 'SELECT text FROM sources WHERE id = ?').get(sourceId) as { text: string };
+  return shorten(sliceCodePoints(text, start, end));
+}
+
+/**
+ * Folds into `kept` the codings of its key that it contains (an import or a merge brought a wider
+ * passage): their memos move to it, then they go. Returns the ids removed.
+ */
+export function absorbContained(db: Db, kept: Coding): number[] {
+  const inside = overlappingCodings(db, kept, kept.start, kept.end).filter((k) => k.id !== kept.id && kept.start <= k.start && k.end <= kept.end);
+  for (const k of inside) {
+    stmt(db, 'UPDATE memos SET coding_id = ? WHERE coding_id = ?').run(kept.id, k.id);
+    stmt(db, 'DELETE FROM codings WHERE id = ?').run(k.id);
+  }
+  return inside.map((k) => k.id);
+}
+
+/**
+ * Folds each of `ids` into the coding of its key that holds it, or the codings it holds into it
+ * (absorbContained); says how many codings went, and how many of those were among `ids`.
+ */
+export function foldContained(db: Db, ids: readonly number[]): { count: number; movedGone: number } {
+  const gone = new Set<number>();
+  for (const id of ids) {
+    if (gone.has(id)) continue;
+    const k = getCoding(db, id);
+    const holder = coveringOther(db, k);
+    if (holder) {
+      stmt(db, 'UPDATE memos SET coding_id = ? WHERE coding_id = ?').run(holder.id, k.id);
+      stmt(db, 'DELETE FROM codings WHERE id = ?').run(k.id);
+      gone.add(k.id);
+    } else for (const absorbed of absorbContained(db, k)) gone.add(absorbed);
+  }
+  const movedGone = ids.filter((id) => gone.has(id)).length;
+  return { count: gone.size, movedGone };
+}
+
+/** Another coding of the same key whose range holds all of `k`'s. */
+function coveringOther(db: Db, k: Coding): Coding | undefined {
+  return overlappingCodings(db, k, k.start, k.end).find((o) => o.id !== k.id && o.start <= k.start && k.end <= o.end);
 }
 
 /** Removes a coding and returns it, so that undo can put it back with the same identity. */

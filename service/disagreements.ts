@@ -22,7 +22,7 @@ import { OffsetIndex, sliceCodePoints } from '../text/offsets.ts';
 import { agreementData, sourceNames } from './agreement.ts';
 import { codePath, listCodes } from './codebook.ts';
 import { requireCoder } from './coders.ts';
-import { insertCoding } from './codings.ts';
+import { absorbContained, coveringCoding, insertCoding } from './codings.ts';
 import type { ProjectContext } from './context.ts';
 import { saveMemo } from './memos.ts';
 
@@ -159,15 +159,9 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
             segmentKind: SegmentKind;
           };
           for (const other of item.codersWithout) {
-            const dup = stmt(ctx.db, 'SELECT 1 FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
-              k.sourceId,
-              k.codeId,
-              other,
-              k.start,
-              k.end,
-            );
-            if (dup) continue;
-            insertCoding(ctx, { ...k, coderId: other });
+            // Already inside one of theirs: a second coding would count the passage twice.
+            if (coveringCoding(ctx.db, { sourceId: k.sourceId, codeId: k.codeId, coderId: other }, k.start, k.end)) continue;
+            absorbContained(ctx.db, insertCoding(ctx, { ...k, coderId: other }, 'keep'));
             out.codingsAdded++;
           }
         }

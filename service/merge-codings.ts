@@ -4,7 +4,7 @@
 import { stmt } from '../db/statements.ts';
 import type { NormalisationMap } from '../text/offsets.ts';
 import { ensureCoder } from './coders.ts';
-import { insertCoding } from './codings.ts';
+import { absorbContained, coveringCoding, insertCoding } from './codings.ts';
 import type { ProjectContext } from './context.ts';
 import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
 import type { RichSnapshot } from './refi-snapshot.ts';
@@ -45,6 +45,10 @@ function coderResolver(ctx: ProjectContext, theirs: RichSnapshot, added: string[
 class Skips {
   unknownSource = 0;
   unknownCode = 0;
+  /** Inside a passage already coded with that code by that coder (not the same range). */
+  inside = 0;
+  /** Codings already there folded into a wider one brought over. */
+  widened = 0;
   readonly ignored = new Map<string, number>();
   readonly notCodable = new Map<string, number>();
   readonly outOfRange = new Map<string, number>();
@@ -61,6 +65,8 @@ class Skips {
       const count = [...this.ignored.values()].reduce((a, b) => a + b, 0);
       out.push(mergeWarning('merge.codingsIgnoredCode', { count, names: [...this.ignored.keys()].join(', ') }));
     }
+    if (this.inside > 0) out.push(mergeWarning('merge.codingsInside', { count: this.inside }));
+    if (this.widened > 0) out.push(mergeWarning('merge.codingsWidened', { count: this.widened }));
     for (const [name, count] of this.notCodable) out.push(mergeWarning('merge.codingsNotCodable', { count, name }));
     for (const [name, count] of this.outOfRange) out.push(mergeWarning('merge.codingsOutOfRange', { count, name }));
     return out;
@@ -117,32 +123,38 @@ export function mergeCodings(
     }
     const coderId = coderOf(k.coderGuid);
     const byGuid = stmt(ctx.db, 'SELECT id FROM codings WHERE guid = ?').get(k.guid) as { id: number } | undefined;
-    const same =
-      byGuid ??
-      (stmt(ctx.db, 'SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
-        src.id,
-        code.id,
-        coderId,
-        start,
-        end,
-      ) as { id: number } | undefined);
+    // A passage inside one of the same coder's codings of that code is there already: adding it
+    // would count and quote those words twice.
+    const covering = byGuid ? undefined : coveringCoding(ctx.db, { sourceId: src.id, codeId: code.id, coderId }, start, end);
+    const same = byGuid ?? covering;
     if (same) {
+      if (covering && (covering.start !== start || covering.end !== end)) skips.inside++;
       result.ids.set(k.guid, same.id);
       result.counts.duplicates++;
       continue;
     }
-    const coding = insertCoding(ctx, {
-      sourceId: src.id,
-      codeId: code.id,
-      start,
-      end,
-      coderId,
-      valence: k.valence ?? null,
-      memo: k.memo ?? null,
-      guid: k.guid,
-      ...(k.segmentKind ? { segmentKind: k.segmentKind } : {}),
-      ...(k.createdAt ? { createdAt: k.createdAt } : {}),
-    });
+    const coding = insertCoding(
+      ctx,
+      {
+        sourceId: src.id,
+        codeId: code.id,
+        start,
+        end,
+        coderId,
+        valence: k.valence ?? null,
+        memo: k.memo ?? null,
+        guid: k.guid,
+        ...(k.segmentKind ? { segmentKind: k.segmentKind } : {}),
+        ...(k.createdAt ? { createdAt: k.createdAt } : {}),
+      },
+      'keep',
+    );
+    // A wider passage takes in the narrower ones of that coder and code (with their memos).
+    const absorbed = absorbContained(ctx.db, coding);
+    if (absorbed.length > 0) {
+      skips.widened += absorbed.length;
+      for (const [guid, id] of result.ids) if (absorbed.includes(id)) result.ids.set(guid, coding.id);
+    }
     result.ids.set(k.guid, coding.id);
     result.counts.added++;
   }

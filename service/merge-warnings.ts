@@ -31,6 +31,14 @@ export const mergeWarningMessages = {
     fr: '{count} codage(s) de « {name} » tombent hors du texte : ignoré(s).',
     en: '{count} coding(s) of "{name}" fall outside the text: skipped.',
   },
+  'merge.codingsInside': {
+    fr: '{count} codage(s) tombent dans un passage que le même codeur a déjà codé avec le même code : non repris, pour ne pas compter ni citer deux fois les mêmes mots.',
+    en: '{count} coding(s) fall inside a passage the same coder has already coded with the same code: not brought over, so the same words are not counted or quoted twice.',
+  },
+  'merge.codingsWidened': {
+    fr: '{count} codage(s) contenus dans un passage plus large du même code et du même codeur ont été fondus dans celui-ci (leurs mémos gardés).',
+    en: '{count} coding(s) inside a wider passage of the same code and coder were folded into it (their memos kept).',
+  },
   'merge.attributeType': {
     fr: 'Attribut « {name} » : de type {theirs} chez l’autre, {mine} chez vous ; ses valeurs ne sont pas reprises.',
     en: 'Attribute "{name}": of type {theirs} in the other project, {mine} in yours; its values are not brought over.',

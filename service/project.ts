@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { createProjectDb, openProjectDb, type Db } from '../db/open.ts';
+import { createProjectDb, migrationNotices, openProjectDb, type Db } from '../db/open.ts';
+import type { MigrationNotice } from '../db/migrations/index.ts';
 import { stmt } from '../db/statements.ts';
 import { acquireLock, attachLock, releaseLockOf, takenOverBy, type LockHolder } from '../db/lock.ts';
 import { loadGrid } from '../codebooks/grids.ts';
@@ -21,6 +22,8 @@ export interface ProjectInfo {
   counts: { sources: number; cases: number; codes: number; codings: number; memos: number };
   /** Present when opening took over the lock of a program that had stopped: the user is told. */
   lockTakenOver?: LockHolder;
+  /** Present when opening upgraded the project and that changed something the user must hear of. */
+  upgradeNotices?: readonly MigrationNotice[];
 }
 
 export interface CreateProjectOptions {
@@ -146,6 +149,7 @@ export function projectInfo(ctx: ProjectContext): ProjectInfo {
   };
   const count = (table: string) => (stmt(ctx.db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const stale = takenOverBy(ctx.db);
+  const upgrade = migrationNotices(ctx.db);
   return {
     path: ctx.path,
     ...row,
@@ -159,6 +163,7 @@ export function projectInfo(ctx: ProjectContext): ProjectInfo {
       memos: count('memos'),
     },
     ...(stale ? { lockTakenOver: stale } : {}),
+    ...(upgrade.length > 0 ? { upgradeNotices: upgrade } : {}),
   };
 }
 

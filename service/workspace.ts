@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/lang.ts';
 import type { ProjectContext } from './context.ts';
 import { DEFAULT_MINUTES, listBackups, restoreBackup, startAutoBackup, type AutoBackup } from './backup.ts';
 import { takenOverBy, type LockHolder } from '../db/lock.ts';
+import type { MigrationNotice } from '../db/migrations/index.ts';
+import { migrationNotices } from '../db/open.ts';
 import { createProjectBeside } from './project-beside.ts';
 import { defaultDocumentsDir, isDirectory, resolveProjectPath } from './project-path.ts';
 import { writeFileBeside } from './write-beside.ts';
@@ -141,6 +143,11 @@ export class Workspace {
     this.ctx = openProject(path, coder, this.openOptions);
     this.startBackups(true);
     return takenOverBy(this.ctx.db) ?? undefined;
+  }
+
+  /** What upgrading the open project changed that the user must hear of (see migrationNotices). */
+  upgradeNotices(): readonly MigrationNotice[] {
+    return this.ctx ? migrationNotices(this.ctx.db) : [];
   }
 
   close(): void {

@@ -252,14 +252,16 @@ async function code(run: CommandRun): Promise<void> {
     const found = await api.findSource({ ref: sourceRef });
     const code = await api.findCode({ ref: codeRef });
     const where = range ?? (await api.locatePassage({ sourceId: found.id, text: values.text!, ...(occurrence !== undefined ? { occurrence } : {}) }));
-    const coding = await api.addCoding({
+    const input = {
       sourceId: found.id,
       codeId: code.id,
       ...where,
       valence: (valence as Valence | undefined) ?? null,
       ...(segment ? { segmentKind: segment as SegmentKind } : {}),
       memo: values.memo ?? null,
-    });
+    };
+    // --extend answers the offer a passage overlapping one's own coding of that code gets.
+    const coding = values.extend ? (await api.extendCoding(input)).coding : await api.addCoding(input);
     const source = await api.getSource({ id: found.id });
     return { coding, source, code, text: source.text };
   });

@@ -2,11 +2,21 @@ import { sql as initial } from './0001-initial.ts';
 import { sql as confidentiality } from './0003-confidentiality.ts';
 import { sql as analysis } from './0002-analysis.ts';
 import { sql as structureRows } from './0004-structure-rows.ts';
+import { folded, sql as singleCodings } from './0005-single-codings.ts';
+import type { Db } from '../open.ts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What the user must be told once it has run (a count of rows it changed), read in its transaction. */
+  notice?: (db: Db) => MigrationNotice | null;
+}
+
+/** Something a migration changed that the user must hear about, once, when the project opens. */
+export interface MigrationNotice {
+  kind: 'codingsMerged';
+  count: number;
 }
 
 /** Ordered; a project's PRAGMA user_version is the version of the last one applied. */
@@ -15,6 +25,15 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'analysis', sql: analysis },
   { version: 3, name: 'confidentiality', sql: confidentiality },
   { version: 4, name: 'structure-rows', sql: structureRows },
+  {
+    version: 5,
+    name: 'single-codings',
+    sql: singleCodings,
+    notice: (db) => {
+      const count = folded(db);
+      return count > 0 ? { kind: 'codingsMerged', count } : null;
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -82,6 +82,9 @@ export const INVALIDATES: Table = {
   // A new code and its coding: codingsOf covers the codes (listCodes) and the matrices.
   addCodeAndCoding: (a) => codingsOf(a.passage.sourceId),
   removeCodeAndCoding: () => [...CODEBOOK, ['listMemos']],
+  // The union takes the memos of the codings it replaces, and gives them back on undo.
+  extendCoding: (a) => [...codingsOf(a.sourceId), ['listMemos']],
+  undoExtendCoding: (_a, back) => [...codingsOf(...back.map((c) => c.sourceId)), ['listMemos']],
   listCodings: () => NOTHING,
   retrieve: () => NOTHING,
   search: () => NOTHING,

@@ -66,6 +66,7 @@ export type { BackupInfo } from '../backup.ts';
 export type { CodeChanges, DeletedCodes, CodeWithCount } from '../codebook.ts';
 export type { CodebookMergeResult } from '../codebook-merge.ts';
 export type { CodingInput, RetrieveFilter } from '../codings.ts';
+export type { Extension, ReplacedCoding } from '../coding-extend.ts';
 export type { CodebookComparison } from '../compare-codebooks.ts';
 export type { ChangeKind } from '../compare-report.ts';
 export type { ReviewItem } from '../disagreements.ts';

@@ -85,19 +85,24 @@ describe('the codebook', () => {
     ).toEqual(['C', 'A']);
   });
 
-  it('merges two codes: codings move to the survivor, exact duplicates are not doubled', () => {
+  it('merges two codes: codings move to the survivor, a passage already held is not doubled', () => {
     const ctx = newProject({ grid: 'empty' });
     const src = addText(ctx, 'E1', 'Le secret partagé reste un sujet délicat pour les équipes.');
     const a = addCode(ctx, { name: 'Secret partagé' });
     const b = addCode(ctx, { name: 'Secret professionnel' });
     const sub = addCode(ctx, { name: 'RGPD', parentId: a.id });
     addCoding(ctx, { sourceId: src.id, codeId: a.id, start: 3, end: 17 });
-    addCoding(ctx, { sourceId: src.id, codeId: a.id, start: 0, end: 30 });
+    addCoding(ctx, { sourceId: src.id, codeId: a.id, start: 40, end: 50 });
+    const inside = addCoding(ctx, { sourceId: src.id, codeId: a.id, start: 20, end: 25, memo: 'sujet' });
     addCoding(ctx, { sourceId: src.id, codeId: b.id, start: 3, end: 17 });
+    const wide = addCoding(ctx, { sourceId: src.id, codeId: b.id, start: 18, end: 32 });
     const result = mergeCodes(ctx, a.id, b.id);
-    expect(result).toEqual({ moved: 1, duplicates: 1 });
+    // [3,17) is there already; [20,25) lies inside [18,32) and gives it its memo; [40,50) moves.
+    expect(result).toEqual({ moved: 1, duplicates: 2 });
     const survivor = listCodes(ctx.db).find((c) => c.id === b.id)!;
-    expect(survivor.codingCount).toBe(2);
+    expect(survivor.codingCount).toBe(3);
+    expect(ctx.db.prepare('SELECT coding_id FROM memos WHERE text = ?').pluck().get('sujet')).toBe(wide.id);
+    expect(ctx.db.prepare('SELECT count(*) FROM codings WHERE id = ?').pluck().get(inside.id)).toBe(0);
     expect(getCode(ctx.db, sub.id).parentId).toBe(b.id);
     expect(() => getCode(ctx.db, a.id)).toThrow(TresseError);
   });

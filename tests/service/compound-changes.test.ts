@@ -25,7 +25,10 @@ function snapshot(ctx: ProjectContext) {
   };
 }
 
-/** Fifty passages over two sources, the fortieth running past the end of its source (the second). */
+/**
+ * Fifty passages over two sources, side by side (one coder codes a passage once with a code), the
+ * fortieth running past the end of its source (the second).
+ */
 function fiftyPassages(ctx: ProjectContext) {
   const e1 = addText(ctx, 'E1', TEXT);
   const e2 = addText(ctx, 'E2', OTHER);
@@ -33,8 +36,8 @@ function fiftyPassages(ctx: ProjectContext) {
   const passages = Array.from({ length: 50 }, (_, i) => ({
     sourceId: i % 2 ? e2.id : e1.id,
     codeId: code.id,
-    start: i,
-    end: i === 39 ? OTHER.length + 5 : i + 10,
+    start: Math.floor(i / 2) * 3,
+    end: i === 39 ? OTHER.length + 5 : Math.floor(i / 2) * 3 + 3,
   }));
   return { e1, e2, code, passages };
 }
@@ -47,7 +50,7 @@ describe('coding a batch of passages (code-all-hits)', () => {
     expect(listCodingsOfSource(ctx.db, e1.id)).toEqual([]);
     expect(listCodingsOfSource(ctx.db, e2.id)).toEqual([]);
 
-    const fixed = passages.map((p, i) => (i === 39 ? { ...p, end: p.start + 10 } : p));
+    const fixed = passages.map((p, i) => (i === 39 ? { ...p, end: p.start + 3 } : p));
     const made = addCodings(ctx, fixed);
     expect(made.map((c) => [c.sourceId, c.start, c.end])).toEqual(fixed.map((p) => [p.sourceId, p.start, p.end]));
     expect(listCodingsOfSource(ctx.db, e1.id)).toHaveLength(25);
@@ -90,7 +93,7 @@ describe('coding a batch of passages (code-all-hits)', () => {
       const call = callerOf(contextOf(ws));
       const refused = await call('addCodings', { codings: passages });
       expect(refused).toMatchObject({ ok: false, error: { code: 'coding.range' } });
-      expect(!refused.ok && refused.error.message).toBe(`Passage invalide : 39–${OTHER.length + 5} (la source compte ${OTHER.length} caractères).`);
+      expect(!refused.ok && refused.error.message).toBe(`Passage invalide : 57–${OTHER.length + 5} (la source compte ${OTHER.length} caractères).`);
       expect(await call('listCodings', { sourceId: e1.id })).toEqual({ ok: true, value: [] });
       expect(await call('listCodings', { sourceId: e2.id })).toEqual({ ok: true, value: [] });
       // An empty batch is a mistake of the caller, not a silent success.
