@@ -10,6 +10,8 @@ import type { ProjectContext } from './context.ts';
 
 /** A coding an extension replaced, with what its undo needs: the memos that moved to the union. */
 export interface ReplacedCoding {
+  /** Its id when it was replaced, for the callers that follow ids (the undo history); the undo gives it a new one. */
+  id: number;
   guid: string;
   start: number;
   end: number;
@@ -39,6 +41,7 @@ export function extendCoding(ctx: ProjectContext, input: NewCoding): Extension {
     }
     const first = union.overlapping[0]!;
     const replaced = union.overlapping.map((k) => ({
+      id: k.id,
       guid: k.guid,
       start: k.start,
       end: k.end,

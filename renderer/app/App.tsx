@@ -43,6 +43,8 @@ function Window({ session }: { session: SessionState }) {
   const [menuError, setMenuError] = useState<string | null>(null);
   // The project whose taken-over lock the user has read about (see ProjectInfo.lockTakenOver).
   const [lockNoticeRead, setLockNoticeRead] = useState<ProjectInfo | null>(null);
+  // Likewise for what upgrading the project on opening changed (ProjectInfo.upgradeNotices).
+  const [upgradeNoticeRead, setUpgradeNoticeRead] = useState<ProjectInfo | null>(null);
   const { t, setLang } = useLang();
 
   // The recent list comes back with the session, fetched again once the project is closed.
@@ -83,6 +85,14 @@ function Window({ session }: { session: SessionState }) {
         <ErrorNotice
           message={project.lockTakenOver && lockNoticeRead !== project ? t('lock.takenOver', { ...project.lockTakenOver }) : null}
           onDismiss={() => setLockNoticeRead(project)}
+        />
+        <ErrorNotice
+          message={
+            project.upgradeNotices && upgradeNoticeRead !== project
+              ? project.upgradeNotices.map((n) => t('upgrade.codingsMerged', { count: n.count })).join(' ')
+              : null
+          }
+          onDismiss={() => setUpgradeNoticeRead(project)}
         />
         <WorkbenchLayout onClose={closeProject} />
       </WorkbenchProvider>

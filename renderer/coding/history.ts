@@ -14,7 +14,7 @@ import type { MessageKey } from '../../i18n/catalogue.ts';
 import type { Code, Coding } from '../../model/types.ts';
 import type { TresseApi } from '../../service/contract/index.ts';
 import type { CodeChanges, DeletedCodes } from '../../service/contract/index.ts';
-import type { CodingInput } from '../../service/contract/index.ts';
+import type { CodingInput, Extension } from '../../service/contract/index.ts';
 
 /** The part of the API the history calls. */
 export type HistoryApi = Pick<
@@ -22,6 +22,8 @@ export type HistoryApi = Pick<
   | 'addCoding'
   | 'removeCoding'
   | 'addCodings'
+  | 'extendCoding'
+  | 'undoExtendCoding'
   | 'removeCodings'
   | 'addCodeAndCoding'
   | 'removeCodeAndCoding'
@@ -104,6 +106,37 @@ export function addCodingCommand(input: NewCoding, codeName: string): Command<Co
     },
     async undo({ api, ids }) {
       await api.removeCoding({ id: ids.coding(first!.id) });
+    },
+  };
+}
+
+/**
+ * Codes a passage that overlaps my codings of the same code by extending them: one coding over the
+ * union replaces them and takes their memos. Undo brings them back (identity and memos) and the
+ * ids they get; redo extends again with the union's GUID.
+ */
+export function extendCodingCommand(input: NewCoding, codeName: string): Command<Coding> {
+  let first: Coding | null = null;
+  let last: Extension | null = null;
+  return {
+    label: { key: 'history.extendCoding', params: { code: codeName } },
+    affects: { kind: 'codings', sourceIds: [input.sourceId] },
+    undoable: true,
+    async do({ api, ids }) {
+      const made = await api.extendCoding({ ...input, codeId: ids.code(input.codeId), ...(first ? { guid: first.guid } : {}) });
+      if (first) ids.movedCoding(first.id, made.coding.id);
+      else first = made.coding;
+      last = made;
+      return made.coding;
+    },
+    async undo({ api, ids }) {
+      const replaced = last!.replaced;
+      if (replaced.length === 0) {
+        await api.removeCoding({ id: ids.coding(first!.id) });
+        return;
+      }
+      const back = await api.undoExtendCoding({ id: ids.coding(first!.id), replaced });
+      replaced.forEach((r, i) => ids.movedCoding(r.id, back[i]!.id));
     },
   };
 }

@@ -28,6 +28,7 @@ export const newCoding = z.strictObject({ ...passageFields, codeId: id }).refine
 const newPassage = z.strictObject(passageFields).refine(endAfterStart, endMessage);
 /** A coding an extension replaced, as extendCoding returned it (for its undo). */
 const replacedCoding = z.strictObject({
+  id,
   guid: shortText,
   start: position,
   end: position,

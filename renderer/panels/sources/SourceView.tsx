@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Coding } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { CodePicker, type PickChoice, type PickExtras } from '../../coding/CodePicker.tsx';
+import { ExtendOffer, extendOfferOf, type ExtendOfferState } from '../../coding/ExtendOffer.tsx';
 import { addCodingCommand, addCodingWithNewCodeCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
 import { useApiQuery } from '../../data/hooks.ts';
@@ -38,6 +39,8 @@ export function SourceView() {
   }
   const [selection, setSelection] = useState<TranscriptSelection | null>(null);
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
+  // A passage overlapping one's own coding of the code: refused, with the offer to extend that coding.
+  const [extendOffer, setExtendOffer] = useState<ExtendOfferState | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const summary = sources.find((s) => s.id === opened?.sourceId);
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -59,24 +62,27 @@ export function SourceView() {
     if (!selection || sourceId === null) return;
     const passage = selection;
     closePicker();
+    const passageInput = {
+      sourceId,
+      start: passage.start,
+      end: passage.end,
+      ...(extras.valence ? { valence: extras.valence } : {}),
+      ...(extras.memo ? { memo: extras.memo } : {}),
+    };
+    const codeName = 'codeId' in choice ? (codeMap.get(choice.codeId)?.name ?? '') : '';
     try {
-      const passageInput = {
-        sourceId,
-        start: passage.start,
-        end: passage.end,
-        ...(extras.valence ? { valence: extras.valence } : {}),
-        ...(extras.memo ? { memo: extras.memo } : {}),
-      };
       // A new code and its first coding are one action, so one undo step.
       const coding =
         'codeId' in choice
-          ? await run(addCodingCommand({ ...passageInput, codeId: choice.codeId }, codeMap.get(choice.codeId)?.name ?? ''))
+          ? await run(addCodingCommand({ ...passageInput, codeId: choice.codeId }, codeName))
           : await run(addCodingWithNewCodeCommand({ name: choice.newCodeName, parentId: choice.parentId }, passageInput));
       if (!coding) return;
       const codeId = coding.codeId;
       noteRecentCode(codeId);
     } catch (e) {
-      report(e);
+      const offer = 'codeId' in choice ? extendOfferOf(e, { ...passageInput, codeId: choice.codeId }, codeName) : null;
+      if (offer) setExtendOffer(offer);
+      else report(e);
     }
   };
 
@@ -135,6 +141,7 @@ export function SourceView() {
         {activeCoding && <CodingDetails key={`coding-${activeCoding.id}`} coding={activeCoding} onClose={() => setActiveCodingId(null)} />}
         <MemoSection key={`source-${source.id}`} target={{ kind: 'source', id: source.id }} />
       </footer>
+      {extendOffer && <ExtendOffer offer={extendOffer} onClose={() => setExtendOffer(null)} report={report} />}
       {selection && (
         <CodePicker
           codes={codes}

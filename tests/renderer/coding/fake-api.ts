@@ -44,6 +44,16 @@ export class FakeApi implements HistoryApi {
     return structuredClone(coding);
   }
 
+  // Extending is tested on a real project (tests/renderer/coding/extend-command.test.ts): its rules
+  // (unions, memos moving and coming back) are the service's, not worth copying here.
+  extendCoding(): Promise<never> {
+    return Promise.reject(new Error('extendCoding: not in this stand-in'));
+  }
+
+  undoExtendCoding(): Promise<never> {
+    return Promise.reject(new Error('undoExtendCoding: not in this stand-in'));
+  }
+
   async addCode(args: Parameters<HistoryApi['addCode']>[0]): Promise<Code> {
     this.calls.push('addCode');
     const parentId = args.parentId ?? null;
