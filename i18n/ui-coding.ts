@@ -70,8 +70,8 @@ export const codingMessages = {
   'memo.target.coding': { fr: 'Mémo du codage', en: 'Coding memo' },
   'extend.title': { fr: 'Étendre le codage existant ?', en: 'Extend the existing coding?' },
   'extend.body': {
-    fr: 'Ce passage chevauche {count} de vos codages « {code} ». Deux codages des mêmes mots compteraient et citeraient ceux-ci deux fois : étendre fait un seul codage sur « {text} », qui garde leurs mémos.',
-    en: 'This passage overlaps {count} of your "{code}" codings. Two codings of the same words would count and quote them twice: extending makes one coding over "{text}", which keeps their memos.',
+    fr: 'Ce passage chevauche {count} de vos codages « {code} ». Deux codages des mêmes mots compteraient et citeraient ceux-ci deux fois : étendre fait un seul codage sur « {text} », qui garde les mémos.',
+    en: 'This passage overlaps {count} of your "{code}" codings. Two codings of the same words would count and quote them twice: extending makes one coding over "{text}", which keeps the memos.',
   },
   'extend.confirm': { fr: 'Étendre', en: 'Extend' },
   'extend.cancel': { fr: 'Ne rien coder', en: 'Code nothing' },
