@@ -1,10 +1,12 @@
 // One coding per coder, code and passage, in the real browser: coding words already coded with
 // the same code is refused with a message; coding a passage that overlaps such a coding asks
 // "Étendre le codage existant ?", and extending makes one coding over both, undone in one step.
+// An older project, once opened, tells how many duplicate codings its upgrade folded.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from './harness.ts';
-import { createProject, dragSelect, importInterview } from './steps.ts';
+import { projectBefore } from '../helpers/single-codings-before.ts';
+import { createProject, dragSelect, importInterview, openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
 beforeAll(async () => {
@@ -76,5 +78,20 @@ describe('coding a passage once', { timeout: 60_000 }, () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(codedText).toBe(UNION);
     await expect.poll(() => cl1.getAttribute('aria-label')).toContain('1 codage(s)');
+  });
+
+  it('tells, when an older project opens, how many duplicate codings were folded, once', async () => {
+    const { page } = wb;
+    const old = projectBefore(wb.dir);
+    await page.getByRole('button', { name: 'Fermer le projet' }).click();
+    await openInWorkbench(page, old);
+    const notice = page.getByRole('alert').filter({ hasText: 'Mise à jour du projet' });
+    await notice.getByText('3 codage(s) en double', { exact: false }).waitFor();
+    await wb.screenshot('upgrade-notice');
+    await notice.getByRole('button', { name: 'Masquer' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.getByRole('button', { name: 'Fermer le projet' }).click();
+    await openInWorkbench(page, old);
+    expect(await page.getByRole('alert').filter({ hasText: 'Mise à jour du projet' }).count()).toBe(0);
   });
 });
