@@ -131,10 +131,13 @@ try {
     }
   })();
   const addTimes: number[] = [];
+  // A code of its own: a random coding of the same code over [10, 60) would have the add refused
+  // (one coding per coder, code and passage); the lookup that checks it is the same index either way.
+  const timed = addCode(ctx, { name: 'Code chronométré' });
   for (let i = 0; i < 200; i++) {
     const s = sourceIds[i % sourceIds.length]!;
     const t = performance.now();
-    addCoding(ctx, { sourceId: s.id, codeId: codes[i % codes.length]!.id, start: 10, end: 60 });
+    addCoding(ctx, { sourceId: s.id, codeId: timed.id, start: 10, end: 60 });
     addTimes.push(performance.now() - t);
   }
   report(`add one coding (${CODINGS.toLocaleString('en')} codings in project), median`, `${median(addTimes).toFixed(3)} ms`, 'target < 1 ms');
