@@ -45,6 +45,9 @@ export const INVALIDATES: Table = {
   resolveProjectPath: () => NOTHING,
   chooseProjectPath: () => NOTHING,
   switchCoder: () => [['getSession'], ['listCodings'], ...AGREEMENT, ...MATRICES],
+  getCitationFormat: () => NOTHING,
+  // Exports read it when made; the excerpt lists show each citation.
+  setCitationFormat: () => [['getCitationFormat']],
 
   // Sources
   listSources: () => NOTHING,
