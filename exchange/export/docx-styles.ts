@@ -2,7 +2,7 @@
 // the ones Word shows in the user's own language ("Citation", "Titre 1"…); the few styles of our
 // own are named in the export's language. Sizes in half-points: 9 pt fits a three-column grid on
 // a landscape page.
-import { ImportedXmlComponent, type IStylesOptions } from 'docx';
+import type { IStylesOptions } from 'docx';
 import type { Lang } from '../../i18n/lang.ts';
 
 export const STYLE = {
@@ -30,8 +30,13 @@ const NAMES: Record<Lang, Record<'tableHeading' | 'cell' | 'reference' | 'synthe
 
 const SMALL = 18;
 
-/** Borders on every side and inside, a shaded header row: the grid's look, changed in one place in Word. */
-const TABLE_GRID = `<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="table" w:styleId="${STYLE.table}">
+/**
+ * Borders on every side and inside, a shaded header row: the grid's look, changed in one place in
+ * Word. docx writes paragraph and character styles only; a table style comes as a styles part of
+ * its own ("external styles"), to which docx adds its default styles and ours.
+ */
+export const TABLE_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="${STYLE.table}">
 <w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
 <w:tblPr><w:tblBorders>
 <w:top w:val="single" w:sz="4" w:space="0" w:color="555555"/><w:left w:val="single" w:sz="4" w:space="0" w:color="555555"/>
@@ -39,7 +44,7 @@ const TABLE_GRID = `<w:style xmlns:w="http://schemas.openxmlformats.org/wordproc
 <w:insideH w:val="single" w:sz="4" w:space="0" w:color="555555"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="555555"/>
 </w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>
 <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/></w:tcPr></w:tblStylePr>
-</w:style>`;
+</w:style></w:styles>`;
 
 export function annexStyles(lang: Lang): IStylesOptions {
   const n = NAMES[lang];
@@ -69,6 +74,5 @@ export function annexStyles(lang: Lang): IStylesOptions {
       { id: STYLE.note, name: n.note, basedOn: 'Normal', quickFormat: true, run: { size: SMALL, italics: true } },
     ],
     characterStyles: [{ id: STYLE.reference, name: n.reference, basedOn: 'DefaultParagraphFont', quickFormat: true, run: { size: SMALL - 2, italics: false } }],
-    importedStyles: [ImportedXmlComponent.fromXmlString(TABLE_GRID)],
   };
 }

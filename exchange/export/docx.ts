@@ -5,7 +5,7 @@
 import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
-import { annexStyles, STYLE } from './docx-styles.ts';
+import { annexStyles, STYLE, TABLE_STYLES } from './docx-styles.ts';
 import { cellText, type ReportCell, type ReportTable } from './table.ts';
 
 const text = (style: string, value: string) => new Paragraph({ style, children: [new TextRun(value)] });
@@ -65,6 +65,7 @@ export async function tablesToDocx(tables: ReportTable[], lang: Lang = 'fr', tit
   const doc = new Document({
     creator: 'Tresse',
     title,
+    externalStyles: TABLE_STYLES,
     styles: annexStyles(lang),
     sections: [
       {
