@@ -46,8 +46,8 @@ export const INVALIDATES: Table = {
   chooseProjectPath: () => NOTHING,
   switchCoder: () => [['getSession'], ['listCodings'], ...AGREEMENT, ...MATRICES],
   getCitationFormat: () => NOTHING,
-  // Exports read it when made; the excerpt lists show each citation.
-  setCitationFormat: () => [['getCitationFormat']],
+  // Every excerpt carries its citation; exports read the format when they are made.
+  setCitationFormat: () => [['getCitationFormat'], ['retrieve'], ['matrixCellExcerpts']],
 
   // Sources
   listSources: () => NOTHING,
