@@ -2,25 +2,33 @@
 // speaker and timestamp, never code points. Pure: the service hands over each source's text and
 // structure once, however many of its excerpts are placed.
 import type { ExcerptPlace, StructureSegment } from '../../model/types.ts';
+import { OffsetIndex } from '../../text/offsets.ts';
 
 type Turn = Extract<StructureSegment, { kind: 'turn' }>;
 
+/**
+ * One source, ready to place any number of its excerpts. Work is done in UTF-16 units (no copy of
+ * the text as code points: a large corpus is placed at the cost of one scan per source); every
+ * character looked at is in the Basic Multilingual Plane, so a surrogate half is just "a letter".
+ */
 export interface SourceLayout {
-  /** The text as code points: positions index it directly. */
-  chars: string[];
-  /** Code point where each non-empty line starts, in order. */
+  text: string;
+  index: OffsetIndex;
+  /** UTF-16 offset where each non-empty line starts, in order. */
   paragraphStarts: number[];
   turns: Turn[];
 }
 
 export function sourceLayout(text: string, structure: readonly StructureSegment[]): SourceLayout {
-  const chars = Array.from(text);
   const paragraphStarts: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    if ((i === 0 || chars[i - 1] === '\n') && chars[i] !== '\n') paragraphStarts.push(i);
+  for (let at = 0; at < text.length;) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next;
+    if (end > at) paragraphStarts.push(at);
+    at = end + 1;
   }
   const turns = structure.filter((s): s is Turn => s.kind === 'turn').sort((a, b) => a.start - b.start);
-  return { chars, paragraphStarts, turns };
+  return { text, index: new OffsetIndex(text), paragraphStarts, turns };
 }
 
 /** Index of the last entry at or before `at` (-1 when none). */
@@ -46,40 +54,43 @@ const CLOSING = /^[»”"’)\]]$/u;
 const OPENING = /^[:«“"‘([—–-]$/u;
 
 /** True when the text just before `start` continues the same sentence on the same line. */
-function cutBefore(chars: readonly string[], start: number): boolean {
+function cutBefore(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && SPACE.test(chars[i]!)) i--;
-  while (i >= 0 && CLOSING.test(chars[i]!)) i--;
-  if (i < 0 || chars[i] === '\n') return false;
-  return !SENTENCE_END.test(chars[i]!) && !OPENING.test(chars[i]!);
+  while (i >= 0 && SPACE.test(text[i]!)) i--;
+  while (i >= 0 && CLOSING.test(text[i]!)) i--;
+  if (i < 0 || text[i] === '\n') return false;
+  return !SENTENCE_END.test(text[i]!) && !OPENING.test(text[i]!);
 }
 
 /** True when the excerpt stops before its sentence does, on the same line. */
-function cutAfter(chars: readonly string[], start: number, end: number): boolean {
+function cutAfter(text: string, start: number, end: number): boolean {
   let next = end;
-  while (next < chars.length && SPACE.test(chars[next]!)) next++;
-  if (next >= chars.length || chars[next] === '\n' || SENTENCE_END.test(chars[next]!) || CLOSING.test(chars[next]!)) return false;
+  while (next < text.length && SPACE.test(text[next]!)) next++;
+  if (next >= text.length || text[next] === '\n' || SENTENCE_END.test(text[next]!) || CLOSING.test(text[next]!)) return false;
   let last = end - 1;
-  while (last >= start && CLOSING.test(chars[last]!)) last--;
-  return last >= start && !SENTENCE_END.test(chars[last]!);
+  while (last >= start && CLOSING.test(text[last]!)) last--;
+  return last >= start && !SENTENCE_END.test(text[last]!);
 }
 
+/** `start` and `end` in code points, as codings hold them. */
 export function placeOf(layout: SourceLayout, start: number, end: number): ExcerptPlace {
-  const { chars, paragraphStarts, turns } = layout;
+  const { text, index, paragraphStarts, turns } = layout;
+  const clamp = (p: number) => Math.min(Math.max(0, p), index.codePointLength);
   // An excerpt starting on the line break or blank line before a paragraph belongs to that paragraph.
-  let from = Math.max(0, start);
-  while (from < end - 1 && /^\s$/u.test(chars[from] ?? '')) from++;
-  let to = Math.min(end, chars.length);
-  while (to > from + 1 && /^\s$/u.test(chars[to - 1] ?? '')) to--;
+  let from = index.toUtf16(clamp(start));
+  let to = index.toUtf16(clamp(end));
+  while (from < to - 1 && /\s/u.test(text[from]!)) from++;
+  while (to > from + 1 && /\s/u.test(text[to - 1]!)) to--;
   const paragraph = Math.max(1, lastAtOrBefore(paragraphStarts, from, (p) => p) + 1);
-  const t = lastAtOrBefore(turns, from, (turn) => turn.start);
-  const turn = t >= 0 && from < turns[t]!.end ? turns[t]! : null;
+  const at = index.toCodePoint(from);
+  const t = lastAtOrBefore(turns, at, (turn) => turn.start);
+  const turn = t >= 0 && at < turns[t]!.end ? turns[t]! : null;
   return {
     paragraph,
     turn: turn ? t + 1 : null,
     speaker: turn?.speaker || null,
     timestampMs: turn?.timestampMs ?? null,
-    cutBefore: cutBefore(chars, from),
-    cutAfter: cutAfter(chars, from, to),
+    cutBefore: cutBefore(text, from),
+    cutAfter: cutAfter(text, from, to),
   };
 }

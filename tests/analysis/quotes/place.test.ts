@@ -26,6 +26,13 @@ describe('where an excerpt sits', () => {
     expect(placeOf(layout, start, end).paragraph).toBe(3);
   });
 
+  it('counts positions in code points, as codings do, past characters outside the Basic Multilingual Plane', () => {
+    // "😀" is one code point and two UTF-16 units: the excerpt "Fin" starts at code point 10.
+    const text = 'A 😀 😀\nB : Fin de la phrase.';
+    const turns: StructureSegment[] = [{ kind: 'turn', start: 6, end: 25, speaker: 'B', timestampMs: 1000 }];
+    expect(placeOf(sourceLayout(text, turns), 10, 13)).toEqual({ paragraph: 2, turn: 1, speaker: 'B', timestampMs: 1000, cutBefore: false, cutAfter: true });
+  });
+
   it('knows no turn, speaker or time in a source without turns', () => {
     const plain = sourceLayout('Article 1.\nArticle 2. La cellule se réunit.', []);
     expect(placeOf(plain, 11, 21)).toEqual({ paragraph: 2, turn: null, speaker: null, timestampMs: null, cutBefore: false, cutAfter: false });
