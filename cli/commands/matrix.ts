@@ -268,10 +268,19 @@ async function columns(run: CommandRun): Promise<void> {
   run.print(cols, () => cols.map((c) => `${c.label} : ${c.kinds.join(', ')}`).join('\n'));
 }
 
+/** tresse citation PROJECT [FORMAT]: how quotations cite their place, shown or set ("" brings back the default). */
+async function citation(run: CommandRun): Promise<void> {
+  const template = run.args[1];
+  const setting =
+    template === undefined ? await run.withProject((api) => api.getCitationFormat()) : await run.withProjectAs((api) => api.setCitationFormat({ template }));
+  run.print(setting, () => setting.template);
+}
+
 export const matrixCommands: Record<string, (run: CommandRun) => Promise<void>> = {
   matrix,
   synthesis,
   verdict,
   question,
   columns,
+  citation,
 };
