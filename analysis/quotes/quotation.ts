@@ -8,6 +8,8 @@ const MARKS: Record<Lang, { open: string; close: string; inner: [RegExp, RegExp]
   en: { open: '“', close: '”', inner: [/“/gu, /”/gu], nested: ['‘', '’'] },
 };
 
+const NOT_CUT = { cutBefore: false, cutAfter: false };
+
 const PAIRS: ReadonlyArray<[string, string]> = [
   ['«', '»'],
   ['“', '”'],
@@ -34,10 +36,16 @@ function enclosed(text: string): string | null {
   return null;
 }
 
-export function quotation(text: string, lang: Lang, cut: { cutBefore: boolean; cutAfter: boolean } = { cutBefore: false, cutAfter: false }): string {
+/**
+ * The excerpt as a thesis prints it. Only a verbatim passage goes between quotation marks: a
+ * researcher's paraphrase, a non-answer or a question label (their segment kind) are not the
+ * participant's words, and marks would say they are.
+ */
+export function quotation(text: string, lang: Lang, cut: { cutBefore: boolean; cutAfter: boolean } = NOT_CUT, verbatim = true): string {
   const m = MARKS[lang];
   const flat = text.replace(/\s+/g, ' ').trim();
+  const withCuts = (inside: string) => `${cut.cutBefore ? '[…] ' : ''}${inside}${cut.cutAfter ? ' […]' : ''}`;
+  if (!verbatim) return withCuts(flat);
   const inside = enclosed(flat) ?? flat.replace(m.inner[0], m.nested[0]).replace(m.inner[1], m.nested[1]);
-  const body = `${cut.cutBefore ? '[…] ' : ''}${inside}${cut.cutAfter ? ' […]' : ''}`;
-  return `${m.open}${body}${m.close}`;
+  return `${m.open}${withCuts(inside)}${m.close}`;
 }

@@ -313,7 +313,7 @@ async function codings(run: CommandRun): Promise<void> {
             (x) =>
               `— ${x.codeName} · ${x.citation} · ${x.coderName}` +
               (x.valence ? ` · ${x.valence}` : '') +
-              `\n  ${quotation(x.text, run.lang, x.place)}` +
+              `\n  ${quotation(x.text, run.lang, x.place, x.segmentKind === 'verbatim')}` +
               (x.memo ? `\n  mémo : ${x.memo}` : ''),
           ),
         ].join('\n'),

@@ -125,7 +125,7 @@ function excerptsPerCell(run: CommandRun): number | undefined {
 }
 
 const excerptLines = (cell: ResultOf<'matrixCellExcerpts'>, lang: Lang) =>
-  cell.excerpts.map((x) => `— ${x.citation}\n  ${quotation(x.text, lang, x.place)}`).join('\n');
+  cell.excerpts.map((x) => `— ${x.citation}\n  ${quotation(x.text, lang, x.place, x.segmentKind === 'verbatim')}`).join('\n');
 
 /** JSON as the export of that name writes it: one matrix, or the list. */
 const jsonFile = (matrices: Matrix[]) => `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;

@@ -16,7 +16,7 @@ export type ExcerptsOf = (ids: readonly number[]) => Excerpt[];
 export interface Quote {
   /** The excerpt's own text, as stored. */
   text: string;
-  /** The text as quoted: one line, between the language's marks, […] where a sentence is cut. */
+  /** The text as quoted: one line, between the language's marks when verbatim, […] where a sentence is cut. */
   quoted: string;
   /** Where it comes from, in the project's citation format, with its valence when coded. */
   reference: string;
@@ -82,7 +82,7 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
 
 const toQuote = (x: Excerpt, lang: Lang): Quote => ({
   text: x.text,
-  quoted: quotation(x.text, lang, x.place),
+  quoted: quotation(x.text, lang, x.place, x.segmentKind === 'verbatim'),
   reference: quoteReference(x, lang),
   source: x.sourceName,
   cases: x.caseNames,

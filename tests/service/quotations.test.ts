@@ -30,9 +30,9 @@ let dir: string;
 let ws: Workspace;
 let api: TresseApi;
 
-async function code(sourceId: number, codeRef: string, text: string): Promise<void> {
+async function code(sourceId: number, codeRef: string, text: string, segmentKind: 'verbatim' | 'paraphrase' = 'verbatim'): Promise<void> {
   const { start, end } = await api.locatePassage({ sourceId, text });
-  await api.addCoding({ sourceId, codeId: (await api.findCode({ ref: codeRef })).id, start, end });
+  await api.addCoding({ sourceId, codeId: (await api.findCode({ ref: codeRef })).id, start, end, segmentKind });
 }
 
 beforeEach(async () => {
@@ -48,6 +48,7 @@ beforeEach(async () => {
   await code(interview.id, 'CL1', 'C’est ce qu’on appelle « le secret partagé »');
   await code(interview.id, 'CL4', 'coordonne la cellule');
   await code(charter.id, 'CL1', 'Le compte rendu ne nomme personne.');
+  await code(interview.id, 'CL4', 'Réponse 2.', 'paraphrase');
 });
 afterEach(() => {
   ws.close();
@@ -75,6 +76,8 @@ describe('a quotation', () => {
     // Cut inside its sentence: marked […] at both ends.
     expect(csv).toContain(`«${NBSP}[…] coordonne la cellule […]${NBSP}» (E8, Coordinatrice, § 2, 00:00:09)`);
     expect(csv).not.toMatch(/»\s*»|\d+–\d+/);
+    // A paraphrase is not the participant's words: no quotation marks.
+    expect(csv).toContain('\nRéponse 2. (E8, Coordinatrice, § 6, 00:02:30)');
     const html = new TextDecoder().decode(await api.exportMatrix({ request: { type: 'triangulation', rows: 'codes' }, format: 'html' }));
     expect(html).toContain(`«${NBSP}Le secret, on fait avec ce qu’on a.${NBSP}»<cite>E8, Coordinatrice, § 12, 00:08:55</cite>`);
   });

@@ -50,7 +50,9 @@ export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
                 onClick={(e) => {
                   // Copying is not opening: the click stays on the button.
                   e.stopPropagation();
-                  void navigator.clipboard.writeText(`${quotation(x.text, lang, x.place)} (${x.citation})`).then(() => setCopied(x.id));
+                  void navigator.clipboard
+                    .writeText(`${quotation(x.text, lang, x.place, x.segmentKind === 'verbatim')} (${x.citation})`)
+                    .then(() => setCopied(x.id));
                 }}
               >
                 {t(copied === x.id ? 'retrieval.copied' : 'retrieval.copy')}

@@ -22,6 +22,11 @@ describe('an excerpt quoted', () => {
     expect(quotation('what they call “shared secrecy”', 'en')).toBe('“what they call ‘shared secrecy’”');
   });
 
+  it('puts no quotation marks around what is not the participant’s words (a paraphrase, a label)', () => {
+    expect(quotation('Elle  décrit la cellule comme utile.', 'fr', { cutBefore: false, cutAfter: false }, false)).toBe('Elle décrit la cellule comme utile.');
+    expect(quotation('« Non. »', 'en', cut, false)).toBe('[…] « Non. » […]');
+  });
+
   it('marks with […] where the excerpt cuts a sentence of its source', () => {
     expect(quotation('on fait avec', 'fr', cut)).toBe(`«${NBSP}[…] on fait avec […]${NBSP}»`);
     expect(quotation('on fait avec', 'en', { cutBefore: false, cutAfter: true })).toBe('“on fait avec […]”');
