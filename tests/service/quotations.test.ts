@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Excerpt } from '../../model/types.ts';
 import type { TresseApi } from '../../service/contract/index.ts';
+import { streamXml } from '../../exchange/xml-guard.ts';
 import { Workspace } from '../../service/workspace.ts';
 import { apiOf, contextOf } from '../helpers/contract.ts';
 
@@ -143,5 +144,8 @@ describe('the Word annex', () => {
     expect(defined('character', 'QuoteReference', 'Référence de citation')).toBe(true);
     // The header row's look lives in the table style.
     expect(styles).toMatch(/<w:tblStylePr w:type="firstRow">/);
+    // Both parts are well-formed XML with every prefix declared (the reader Tresse imports .docx with).
+    const events = { open: () => {}, close: () => {}, text: () => {} };
+    for (const part of [doc, styles]) expect(() => streamXml(part, 'annexe.docx', events)).not.toThrow();
   });
 });
