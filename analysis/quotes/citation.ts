@@ -4,12 +4,12 @@ import { TresseError } from '../../i18n/error.ts';
 import type { ExcerptPlace } from '../../model/types.ts';
 
 export const CITATION_PLACEHOLDERS = ['source', 'case', 'speaker', 'turn', 'paragraph', 'time'] as const;
-export type CitationPlaceholder = (typeof CITATION_PLACEHOLDERS)[number];
+type CitationPlaceholder = (typeof CITATION_PLACEHOLDERS)[number];
 
 /** Source, case, speaker, paragraph and time: (E8, coordinatrice, § 12, 00:08:55) when the source is named E8. */
 export const DEFAULT_CITATION = '{source}, {case}, {speaker}, § {paragraph}, {time}';
 
-export const CITATION_MAX_LENGTH = 200;
+const CITATION_MAX_LENGTH = 200;
 
 /** A template cut at its placeholders: each part keeps the text written before it. */
 export interface CitationFormat {
@@ -21,7 +21,7 @@ export interface CitationFormat {
 export type CitationValues = Record<CitationPlaceholder, string>;
 
 const isPlaceholder = (name: string): name is CitationPlaceholder => (CITATION_PLACEHOLDERS as readonly string[]).includes(name);
-export const placeholderList = (): string => CITATION_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+const placeholderList = (): string => CITATION_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
 
 /** Refuses an unknown placeholder, a lone brace and a template naming nothing, with the list of what is allowed. */
 export function parseCitationFormat(template: string): CitationFormat {
