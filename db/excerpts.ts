@@ -15,9 +15,11 @@ export const EXCERPT_SELECT = `SELECT k.id, k.guid, k.source_id AS sourceId, k.c
   FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id
   JOIN coders u ON u.id = k.coder_id`;
 
-export type ExcerptRow = Omit<Excerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
+/** An excerpt before its place in the source is worked out (service/excerpt-places.ts). */
+export type UnplacedExcerpt = Omit<Excerpt, 'place' | 'citation'>;
+export type ExcerptRow = Omit<UnplacedExcerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
 
-export function toExcerpt({ caseIdList, caseNameList, ...r }: ExcerptRow): Excerpt {
+export function toExcerpt({ caseIdList, caseNameList, ...r }: ExcerptRow): UnplacedExcerpt {
   return {
     ...r,
     caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],

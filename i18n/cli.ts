@@ -46,6 +46,7 @@ Commandes :
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
   columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
+  citation PROJET ["{source}, {speaker}, § {paragraph}, {time}"]       format des citations des extraits ("" : par défaut)
   call [PROJET] MÉTHODE [JSON] [--out FICHIER]                         appeler toute méthode du service, argument et résultat en JSON
        (octets : {"$bytes": "base64"} ; sans PROJET, les méthodes qui n'en demandent pas, p. ex. listGrids)
 
@@ -95,6 +96,7 @@ Commands:
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions
   columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
+  citation PROJECT ["{source}, {speaker}, § {paragraph}, {time}"]      how quoted excerpts are cited ("": the default)
   call [PROJECT] METHOD [JSON] [--out FILE]                            call any service method, argument and result as JSON
        (bytes: {"$bytes": "base64"}; without PROJECT, the methods that need none, e.g. listGrids)
 

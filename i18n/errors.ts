@@ -384,6 +384,22 @@ export const errorMessages = {
   'matrix.caseRequired': { fr: 'La grille par participant demande un cas (--case CAS).', en: 'The per-participant grid needs a case (--case CASE).' },
   'matrix.column': { fr: 'Colonne inconnue : {column} (colonnes : {columns})', en: 'Unknown column: {column} (columns: {columns})' },
   'matrix.row': { fr: 'Ligne inconnue dans cette matrice : {row}', en: 'Unknown row in this matrix: {row}' },
+  'citation.placeholder': {
+    fr: 'Élément inconnu dans le format des citations : {name}. Éléments possibles : {known}. Le format n’a pas été modifié.',
+    en: 'Unknown part in the citation format: {name}. Possible parts: {known}. The format was not changed.',
+  },
+  'citation.brace': {
+    fr: 'Accolade isolée dans le format des citations « {template} » : chaque élément s’écrit entre { et }, parmi {known}. Le format n’a pas été modifié.',
+    en: 'Unmatched brace in the citation format "{template}": each part is written between { and }, among {known}. The format was not changed.',
+  },
+  'citation.empty': {
+    fr: 'Le format des citations doit contenir au moins un élément parmi {known}. Le format n’a pas été modifié.',
+    en: 'The citation format must hold at least one of {known}. The format was not changed.',
+  },
+  'citation.tooLong': {
+    fr: 'Le format des citations dépasse {max} caractères. Le format n’a pas été modifié.',
+    en: 'The citation format is longer than {max} characters. The format was not changed.',
+  },
   'export.png': {
     fr: 'Impossible de produire l’image PNG : le dessin SVG est illisible ({detail}). Aucun fichier n’a été écrit.',
     en: 'Cannot produce the PNG picture: the SVG drawing cannot be read ({detail}). No file was written.',

@@ -137,4 +137,15 @@ export const analysisMessages = {
     fr: 'Fichier « {file} » enregistré (dossier des téléchargements).',
     en: 'File "{file}" saved (downloads folder).',
   },
+
+  'citation.title': { fr: 'Format des citations', en: 'Citation format' },
+  'citation.help': {
+    fr: 'Comment chaque extrait cité dit d’où il vient, dans les exports et la liste des extraits. Éléments : {source} la source, {case} le cas, {speaker} le locuteur, {turn} le numéro du tour de parole, {paragraph} le numéro du paragraphe, {time} l’horodatage. Un élément vide disparaît avec le texte écrit avant lui ; un cas nommé comme sa source n’est cité qu’une fois.',
+    en: 'How each quoted excerpt says where it comes from, in the exports and the excerpt list. Parts: {source} the source, {case} the case, {speaker} the speaker, {turn} the speaker turn number, {paragraph} the paragraph number, {time} the timestamp. An empty part disappears with the text written before it; a case named like its source is cited once.',
+  },
+  'citation.label': { fr: 'Format', en: 'Format' },
+  'citation.example': { fr: 'Exemple : « … » ({example})', en: 'Example: “…” ({example})' },
+  'citation.save': { fr: 'Enregistrer le format', en: 'Save the format' },
+  'citation.default': { fr: 'Format par défaut', en: 'Default format' },
+  'citation.saved': { fr: 'Format des citations enregistré.', en: 'Citation format saved.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

@@ -186,6 +186,8 @@ export const uiMessages = {
   'retrieval.listLabel': { fr: 'Extraits (Entrée pour ouvrir dans la source)', en: 'Excerpts (Enter opens it in its source)' },
   'retrieval.memo': { fr: 'Mémo : {text}', en: 'Memo: {text}' },
   'retrieval.position': { fr: 'car. {start}–{end}', en: 'chars {start}–{end}' },
+  'retrieval.copy': { fr: 'Copier la citation', en: 'Copy the quotation' },
+  'retrieval.copied': { fr: 'Citation copiée', en: 'Quotation copied' },
 
   'search.title': { fr: 'Recherche dans les sources', en: 'Search the sources' },
   'search.query': { fr: 'Mots recherchés', en: 'Search words' },

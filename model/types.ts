@@ -104,8 +104,25 @@ export interface Coding {
 }
 
 /** A coding with what a reader needs to judge it: its text and where it comes from. */
+/**
+ * Where an excerpt starts, as a reader of the transcript finds it: its paragraph (1-based, blank
+ * lines not counted), the speaker turn around it (1-based) with its speaker and timestamp, and
+ * whether it begins or ends inside a sentence of the source (quoted with […] there).
+ */
+export interface ExcerptPlace {
+  paragraph: number;
+  turn: number | null;
+  speaker: string | null;
+  timestampMs: number | null;
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
 export interface Excerpt extends Coding {
   text: string;
+  place: ExcerptPlace;
+  /** Where it comes from, in the project's citation format: "E8, coordinatrice, § 12, 00:08:55". */
+  citation: string;
   sourceName: string;
   sourceKind: SourceKind;
   codeName: string;

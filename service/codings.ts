@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts';
 import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
+import { withPlaces } from './excerpt-places.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
@@ -289,7 +290,7 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
     params.push(filter.caseAttribute.name, ...values);
   }
   const rows = db.prepare(`${EXCERPT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`).all(...params) as ExcerptRow[];
-  return rows.map(toExcerpt);
+  return withPlaces(db, rows.map(toExcerpt));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The excerpts behind a cell, fetched only when asked for: the counts never read a text.
 import type { Db } from '../db/open.ts';
 import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
+import { withPlaces } from './excerpt-places.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Excerpt } from '../model/types.ts';
 import { readingOrder, type CellExcerpts, type Placed } from '../analysis/matrix/excerpts.ts';
@@ -38,7 +39,7 @@ export function idsInReadingOrder(db: Db, ids: readonly number[]): number[] {
 /** Excerpts by coding id, in reading order (source kind, source, position); unknown ids are skipped. */
 export function excerptsByIds(db: Db, ids: readonly number[]): Excerpt[] {
   const rows = inChunks(ids, (chunk, marks) => db.prepare(`${EXCERPT_SELECT} WHERE k.id IN (${marks})`).all(...chunk) as ExcerptRow[]).sort(readingOrder);
-  return rows.map(toExcerpt);
+  return withPlaces(db, rows.map(toExcerpt));
 }
 
 /** The excerpts of one cell of a matrix, recomputing only that row; `limit` pages through long cells. */

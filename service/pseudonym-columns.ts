@@ -63,7 +63,7 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   {
     table: 'settings',
     column: 'value',
-    reason: 'the default coder (a researcher, as coders.name) and numbers such as the backup interval',
+    reason: 'the default coder (a researcher, as coders.name), numbers such as the backup interval, and the citation format (placeholders and punctuation)',
   },
   { table: 'coders', column: 'guid', reason: ID },
   {

@@ -30,7 +30,7 @@ export const matrixLabels = {
   'header.cases': { fr: 'Cas', en: 'Cases' },
   'header.source': { fr: 'Source', en: 'Source' },
   'header.case': { fr: 'Cas', en: 'Case' },
-  'header.position': { fr: 'Position', en: 'Position' },
+  'header.reference': { fr: 'Référence', en: 'Reference' },
   'header.text': { fr: 'Texte', en: 'Text' },
   'header.coder': { fr: 'Codeur', en: 'Coder' },
   'header.column': { fr: 'Colonne', en: 'Column' },

@@ -12,6 +12,7 @@ import { CallError } from '../api.ts';
 import { fileErrorOf, readUserFile } from '../files.ts';
 import { UsageError } from '../io.ts';
 import { intOption, type CommandRun } from '../run.ts';
+import { quotation } from '../../analysis/quotes/quotation.ts';
 
 async function init(run: CommandRun): Promise<void> {
   const path = run.path(0);
@@ -312,10 +313,9 @@ async function codings(run: CommandRun): Promise<void> {
           run.say('cli.excerpts', { count: excerpts.length }),
           ...excerpts.map(
             (x) =>
-              `— ${x.codeName} · ${x.sourceName} [${x.start}–${x.end}] · ${x.coderName}` +
-              (x.caseNames.length ? ` · ${x.caseNames.join(', ')}` : '') +
+              `— ${x.codeName} · ${x.citation} · ${x.coderName}` +
               (x.valence ? ` · ${x.valence}` : '') +
-              `\n  « ${x.text.replace(/\n/g, ' ')} »` +
+              `\n  ${quotation(x.text, run.lang, x.place, x.segmentKind === 'verbatim')}` +
               (x.memo ? `\n  mémo : ${x.memo}` : ''),
           ),
         ].join('\n'),

@@ -37,7 +37,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('exchange', 'export', 'import-qdpx', 'import-qdc', 'merge'),
   ...names('compare', 'compare-codebooks'),
   ...names('agreement', 'agreement', 'disagreements', 'resolve'),
-  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns'),
+  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
 };
 
 /** Loads the command called `name`, or undefined when there is none. */

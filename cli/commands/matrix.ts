@@ -17,6 +17,8 @@ import type { ArgsOf, ResultOf, TresseApi } from '../../service/contract/index.t
 import { writeFileBeside } from '../../service/write-beside.ts';
 import { UsageError } from '../io.ts';
 import type { CommandRun } from '../run.ts';
+import { quotation } from '../../analysis/quotes/quotation.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 const ROW_MODES: readonly RowMode[] = ['codes', 'themes', 'questions'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -122,8 +124,8 @@ function excerptsPerCell(run: CommandRun): number | undefined {
   return n;
 }
 
-const excerptLines = (cell: ResultOf<'matrixCellExcerpts'>) =>
-  cell.excerpts.map((x) => `— ${x.sourceName} [${x.start}–${x.end}] ${x.caseNames.join(', ')}\n  « ${x.text.replace(/\s+/g, ' ')} »`).join('\n');
+const excerptLines = (cell: ResultOf<'matrixCellExcerpts'>, lang: Lang) =>
+  cell.excerpts.map((x) => `— ${x.citation}\n  ${quotation(x.text, lang, x.place, x.segmentKind === 'verbatim')}`).join('\n');
 
 /** JSON as the export of that name writes it: one matrix, or the list. */
 const jsonFile = (matrices: Matrix[]) => `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;
@@ -136,7 +138,7 @@ async function matrixOutput(run: CommandRun, api: TresseApi, format: Format | un
     if (!v.row || !v.col) throw new UsageError(run.say('cli.missing', { what: '--row + --col' }));
     const row = await api.findMatrixRow({ ref: v.row });
     const cell = await api.matrixCellExcerpts({ request, rowKey: row.key, columnKey: v.col });
-    return { json: cell, text: () => excerptLines(cell) };
+    return { json: cell, text: () => excerptLines(cell, run.lang) };
   }
   if (v.type === 'all') {
     if (format === 'svg' || format === 'png') throw new UsageError('--type all + --format svg|png');
@@ -266,10 +268,19 @@ async function columns(run: CommandRun): Promise<void> {
   run.print(cols, () => cols.map((c) => `${c.label} : ${c.kinds.join(', ')}`).join('\n'));
 }
 
+/** tresse citation PROJECT [FORMAT]: how quotations cite their place, shown or set ("" brings back the default). */
+async function citation(run: CommandRun): Promise<void> {
+  const template = run.args[1];
+  const setting =
+    template === undefined ? await run.withProject((api) => api.getCitationFormat()) : await run.withProjectAs((api) => api.setCitationFormat({ template }));
+  run.print(setting, () => setting.template);
+}
+
 export const matrixCommands: Record<string, (run: CommandRun) => Promise<void>> = {
   matrix,
   synthesis,
   verdict,
   question,
   columns,
+  citation,
 };

@@ -3,7 +3,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { esc } from '../../analysis/pictures/svg.ts';
-import { cellText, quoteReference, type ReportCell, type ReportTable } from './table.ts';
+import { cellText, type ReportCell, type ReportTable } from './table.ts';
 
 export interface ReportSection {
   table: ReportTable;
@@ -34,7 +34,7 @@ function cellHtml(cell: ReportCell, lang: Lang): string {
   if (cell.synthesis) parts.push(`<p class="synthesis">${esc(label('cell.synthesis', lang, { text: cell.synthesis }))}</p>`);
   if (cell.counts && !cell.silent) parts.push(`<p class="counts">${esc(cell.counts)}</p>`);
   for (const q of cell.quotes ?? []) {
-    parts.push(`<blockquote>« ${esc(q.text.replace(/\s+/g, ' ').trim())} »<cite>${esc(quoteReference(q, lang))}</cite></blockquote>`);
+    parts.push(`<blockquote>${esc(q.quoted)}<cite>${esc(q.reference)}</cite></blockquote>`);
   }
   if (cell.more) parts.push(`<p class="counts">${esc(label('cell.more', lang, { count: cell.more }))}</p>`);
   return `<td${cell.silent ? ' class="silent"' : ''}>${parts.join('')}</td>`;

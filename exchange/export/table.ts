@@ -3,6 +3,7 @@
 // format (XLSX, DOCX, CSV, HTML) renders this one layout.
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
+import { quotation } from '../../analysis/quotes/quotation.ts';
 import { rowLabel, verdictText } from '../../analysis/matrix/row-text.ts';
 import type { Matrix, MatrixCell } from '../../analysis/matrix/types.ts';
 import type { Excerpt } from '../../model/types.ts';
@@ -13,11 +14,14 @@ export { rowLabel, verdictText };
 export type ExcerptsOf = (ids: readonly number[]) => Excerpt[];
 
 export interface Quote {
+  /** The excerpt's own text, as stored. */
   text: string;
+  /** The text as quoted: one line, between the language's marks when verbatim, […] where a sentence is cut. */
+  quoted: string;
+  /** Where it comes from, in the project's citation format, with its valence when coded. */
+  reference: string;
   source: string;
   cases: string[];
-  start: number;
-  end: number;
   coder: string;
   code: string;
   valence: '+' | '-' | null;
@@ -57,14 +61,9 @@ export interface TableOptions {
   excerptsPerCell?: number;
 }
 
-/** "Entretien 1 — coordinatrice ; P1 ; 120–245": where a quotation comes from (and its valence, when coded). */
-export function quoteReference(q: Quote, lang: Lang = 'fr'): string {
-  return [
-    q.source,
-    ...(q.cases.length ? [q.cases.join(', ')] : []),
-    `${q.start}–${q.end}`,
-    ...(q.valence ? [label('quote.valence', lang, { valence: q.valence === '-' ? '−' : '+' })] : []),
-  ].join(' ; ');
+/** "E8, coordinatrice, § 12, 00:08:55 ; valence +": where a quotation comes from, in the project's format. */
+export function quoteReference(x: Excerpt, lang: Lang = 'fr'): string {
+  return [x.citation, ...(x.valence ? [label('quote.valence', lang, { valence: x.valence === '-' ? '−' : '+' })] : [])].join(' ; ');
 }
 
 /** The text of a cell as one string, for CSV and spreadsheet cells. */
@@ -76,17 +75,17 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
   if (cell.silent) parts.push(label('cell.silence', lang));
   if (cell.synthesis) parts.push(label('cell.synthesis', lang, { text: cell.synthesis }));
   if (cell.counts && !cell.silent) parts.push(cell.counts);
-  for (const q of cell.quotes ?? []) parts.push(`« ${q.text.replace(/\s+/g, ' ').trim()} » (${quoteReference(q, lang)})`);
+  for (const q of cell.quotes ?? []) parts.push(`${q.quoted} (${q.reference})`);
   if (cell.more) parts.push(label('cell.more', lang, { count: cell.more }));
   return parts.join('\n');
 }
 
-const toQuote = (x: Excerpt): Quote => ({
+const toQuote = (x: Excerpt, lang: Lang): Quote => ({
   text: x.text,
+  quoted: quotation(x.text, lang, x.place, x.segmentKind === 'verbatim'),
+  reference: quoteReference(x, lang),
   source: x.sourceName,
   cases: x.caseNames,
-  start: x.start,
-  end: x.end,
   coder: x.coderName,
   code: x.codeName,
   valence: x.valence,
@@ -104,7 +103,7 @@ function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): 
   const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
   const byId = new Map(excerptsOf(wanted).map((x) => [x.id, x]));
   const gridCell = (c: MatrixCell): ReportCell => {
-    const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!)] : []));
+    const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!, lang)] : []));
     return {
       value: null,
       ...(c.synthesis ? { synthesis: c.synthesis } : {}),

@@ -62,7 +62,7 @@ function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<str
     { header: label('header.column', lang), width: 16 },
     { header: label('header.source', lang), width: 32 },
     { header: label('header.case', lang), width: 12 },
-    { header: label('header.position', lang), width: 14 },
+    { header: label('header.reference', lang), width: 36 },
     { header: label('header.coder', lang), width: 14 },
     { header: label('header.text', lang), width: 90 },
   ];
@@ -70,7 +70,7 @@ function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<str
   for (const r of table.rows) {
     r.cells.forEach((c, i) => {
       for (const q of c.quotes ?? []) {
-        ws.addRow([r.label, table.header[i + 1]!, q.source, q.cases.join(', '), `${q.start}–${q.end}`, q.coder, q.text]).alignment = {
+        ws.addRow([r.label, table.header[i + 1]!, q.source, q.cases.join(', '), q.reference, q.coder, q.text]).alignment = {
           vertical: 'top',
           wrapText: true,
         };

@@ -45,6 +45,9 @@ export const INVALIDATES: Table = {
   resolveProjectPath: () => NOTHING,
   chooseProjectPath: () => NOTHING,
   switchCoder: () => [['getSession'], ['listCodings'], ...AGREEMENT, ...MATRICES],
+  getCitationFormat: () => NOTHING,
+  // Every excerpt carries its citation; exports read the format when they are made.
+  setCitationFormat: () => [['getCitationFormat'], ['retrieve'], ['matrixCellExcerpts']],
 
   // Sources
   listSources: () => NOTHING,

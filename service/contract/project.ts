@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { listGrids } from '../../codebooks/grids.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { newProjectPath, projectPath } from '../path-policy.ts';
+import { citationSetting, setCitationFormat } from '../citation-format.ts';
 import { requireCoder } from '../coders.ts';
 import { projectInfo, switchCoder, type ProjectInfo } from '../project.ts';
 import type { RecentProject } from '../workspace.ts';
@@ -70,4 +71,8 @@ export const projectMethods = {
   /** A coder of the open project by name; an unknown name is an error, never a new coder. */
   findCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => requireCoder(ws.project.db, name) }),
   switchCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => switchCoder(ws.project, name) }),
+  /** How quotations cite their place in every export and in the interface: the template, the default, the placeholders. */
+  getCitationFormat: method({ args: noArgument, run: (_, { ws }) => citationSetting(ws.project.db) }),
+  /** An unknown placeholder or a lone brace is refused with the list of placeholders; an empty template restores the default. */
+  setCitationFormat: method({ args: z.strictObject({ template: shortText }), run: ({ template }, { ws }) => setCitationFormat(ws.project, template) }),
 };

@@ -6,6 +6,7 @@ import type { MatrixExportFormat } from '../../../service/contract/index.ts';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { CitationFormatForm } from './CitationFormatForm.tsx';
 import { fileBase, MIME, saveFile } from '../team/download.ts';
 import { useTask } from '../team/use-task.ts';
 
@@ -46,6 +47,7 @@ export function ExportButtons({ request, baseName }: { request: MatrixRequest; b
         {saved}
       </span>
       <ErrorNotice message={error} onDismiss={clearError} />
+      <CitationFormatForm />
     </div>
   );
 }

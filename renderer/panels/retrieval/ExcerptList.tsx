@@ -1,13 +1,19 @@
+import { useState } from 'react';
+import { quotation } from '../../../analysis/quotes/quotation.ts';
 import type { Excerpt } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useCodes } from '../../data/lists.ts';
-import { useT } from '../../i18n/lang-context.tsx';
+import { useLang } from '../../i18n/lang-context.tsx';
 import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
 import { KIND_ONE } from '../sources/source-kinds.ts';
 
-/** Coded excerpts with where they come from; choosing one opens it in its source. */
+/**
+ * Coded excerpts with their citation (the project's format, as the exports print it); choosing one
+ * opens it in its source, and its button copies it quoted and cited, ready for a thesis.
+ */
 export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
-  const t = useT();
+  const { t, lang } = useLang();
+  const [copied, setCopied] = useState<number | null>(null);
   const { openSource } = useWorkbench();
   const codes = useCodes();
   const colours = new Map(codes.map((c) => [c.id, c.color]));
@@ -31,11 +37,27 @@ export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
               <strong>{x.sourceName}</strong>
               <span>{t(KIND_ONE[x.sourceKind])}</span>
               {x.caseNames.length > 0 && <span>{x.caseNames.join(', ')}</span>}
-              <span>{t('retrieval.position', { start: x.start, end: x.end })}</span>
               <span>{x.codeName}</span>
               <span>{x.coderName}</span>
             </div>
             <blockquote className="excerpt-text">{x.text}</blockquote>
+            <div className="excerpt-cite">
+              <cite>{x.citation}</cite>
+              <button
+                type="button"
+                className="link"
+                onKeyDown={(e) => e.stopPropagation()}
+                onClick={(e) => {
+                  // Copying is not opening: the click stays on the button.
+                  e.stopPropagation();
+                  void navigator.clipboard
+                    .writeText(`${quotation(x.text, lang, x.place, x.segmentKind === 'verbatim')} (${x.citation})`)
+                    .then(() => setCopied(x.id));
+                }}
+              >
+                {t(copied === x.id ? 'retrieval.copied' : 'retrieval.copy')}
+              </button>
+            </div>
             {x.memo && <p className="excerpt-memo">{t('retrieval.memo', { text: x.memo })}</p>}
           </div>
         );

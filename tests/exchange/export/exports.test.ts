@@ -65,7 +65,8 @@ describe('exports of the analysis grid', () => {
     const interviews = String(cl1.getCell(3).value);
     expect(interviews).toContain('Synthèse : Le secret partagé protège, disent les « professionnels ».');
     expect(interviews).toContain('3 extrait(s), 2 source(s), 2 cas ; valence : 1 +, 1 −');
-    expect(interviews).toMatch(/« Le secret partagé protège la personne\. » \(Entretien P1 ; P1 ; \d+–\d+ ; valence \+\)/);
+    // Cited by source, case and paragraph (the speaker "P1" repeats the case), never by code points.
+    expect(interviews).toContain('«\u00a0Le secret partagé protège la personne.\u00a0» (Entretien P1, P1, § 2 ; valence +)');
     expect(cl1.getCell(3).alignment?.wrapText).toBe(true);
     expect(cl1.getCell(5).value).toBe('dissonance');
     expect(cl1.getCell(6).value).toBe('L’atelier le dit violent.');
@@ -84,7 +85,7 @@ describe('exports of the analysis grid', () => {
     expect(cl1f.getCell(2).value).toBe(7);
   });
 
-  it('writes a landscape Word table with excerpts quoted « … » and their sources', async () => {
+  it('writes a landscape Word table with excerpts quoted « … » and their citations', async () => {
     const { ctx, m } = annotated();
     const bytes = (await exportMatrices(ctx.db, [m], 'docx')) as Uint8Array;
     const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
@@ -99,8 +100,8 @@ describe('exports of the analysis grid', () => {
     expect(rows).toHaveLength(1 + m.rows.length);
     expect(text(rows[0]!)).toBe('Thème / questionDocumentsEntretiensObservationsVerdictNote');
     const cl1 = rows.map(text).find((t) => t.startsWith('CL1'))!;
-    expect(cl1).toContain('« Le secret partagé protège la personne. » (Entretien P1 ; P1 ;');
-    expect(cl1).toContain('« La charte dit : &quot;partager, oui, mais le minimum&quot;. » (Charte &lt;b&gt;interne&lt;/b&gt; &amp; annexe ;');
+    expect(cl1).toContain('«\u00a0Le secret partagé protège la personne.\u00a0» (Entretien P1, P1, § 2 ; valence +)');
+    expect(cl1).toContain('«\u00a0La charte dit : &quot;partager, oui, mais le minimum&quot;.\u00a0» (Charte &lt;b&gt;interne&lt;/b&gt; &amp; annexe, § 1)');
     expect(cl1).toContain('dissonance');
     expect(rows.map(text).find((t) => t.startsWith('CL4'))).toContain('silence : Documents');
   });
@@ -116,8 +117,8 @@ describe('exports of the analysis grid', () => {
     expect(rows).toHaveLength(1 + m.rows.length);
     expect(rows.every((r) => r.length === 6)).toBe(true);
     const cl1 = rows.find((r) => r[0] === CL1)!;
-    // D1 reads "Article 3. " then the quotation: code points 11 to 11 + its length; no case.
-    expect(cl1[1]!.split('\n')).toContain(`« ${D1_QUOTE} » (${D1_NAME} ; 11–${11 + [...D1_QUOTE].length})`);
+    // D1 is one paragraph, with no case and no speaker: the citation keeps the source and the paragraph.
+    expect(cl1[1]!.split('\n')).toContain(`«\u00a0${D1_QUOTE}\u00a0» (${D1_NAME}, § 1)`);
     expect(cl1[4]).toBe('dissonance');
     // A note that a spreadsheet would take for a formula stays text.
     setRowVerdict(ctx, {}, 'CL4', 'complementarity', '=HYPERLINK("http://exemple.invalid")');
@@ -147,7 +148,7 @@ describe('exports of the analysis grid', () => {
     expect(html).not.toContain('<b>interne</b>');
     expect(html).toContain('Charte &lt;b&gt;interne&lt;/b&gt; &amp; annexe');
     expect(html).toContain(`<th scope="row" style="padding-left:1.7em">${CL1.replace("'", '&#39;')}</th>`);
-    expect(html).toContain('« Le secret partagé protège la personne. »');
+    expect(html).toContain('«\u00a0Le secret partagé protège la personne.\u00a0»<cite>Entretien P1, P1, § 2 ; valence +</cite>');
     expect(html).toContain('Synthèse : Le secret partagé protège, disent les « professionnels ».');
     // Pictures inline: the triangulation heatmap, the co-occurrence heatmap and network, the bars and the sunburst.
     expect(html.match(/<svg[ >]/g)).toHaveLength(5);
