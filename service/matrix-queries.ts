@@ -6,6 +6,7 @@ import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { AttributeScope, SourceKind } from '../model/types.ts';
 import type { CodeSourceGroup } from '../analysis/matrix/aggregate.ts';
+import type { CodingRange } from '../analysis/matrix/passages.ts';
 import type { CodeRow } from '../analysis/matrix/rows.ts';
 import { filterAttributes, type AttributeValues, type AttrValue, type SourceFacts } from '../analysis/matrix/sources.ts';
 import type { MatrixFilter } from '../analysis/matrix/types.ts';
@@ -42,6 +43,29 @@ export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], w
        ${withValences ? ", sum(k.valence = '+') AS positive, sum(k.valence = '-') AS negative" : ''} FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY k.code_id, k.source_id`,
     )
     .all(...params) as CodeSourceGroup[];
+}
+
+/** Each coding's range, for the distinct passages (analysis/matrix/passages.ts); coder and coding-date filters apply here. */
+export function codingRanges(db: Db, filter: MatrixFilter, codeIds?: number[]): CodingRange[] {
+  const { sql: where, params } = codingConditions('k', filter);
+  if (codeIds) {
+    where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...codeIds);
+  }
+  return db
+    .prepare(
+      `SELECT k.id, k.code_id AS codeId, k.source_id AS sourceId, k.coder_id AS coderId, k.start, k.end, k.valence
+       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    )
+    .all(...params) as CodingRange[];
+}
+
+/** The coders with at least one coding: a team project has two or more. */
+export function codingCoders(db: Db): { id: number; name: string }[] {
+  return stmt(db, 'SELECT c.id, c.name FROM coders c WHERE EXISTS (SELECT 1 FROM codings k WHERE k.coder_id = c.id) ORDER BY c.name, c.id').all() as {
+    id: number;
+    name: string;
+  }[];
 }
 
 export function loadSourceFacts(db: Db): Map<number, SourceFacts> {
@@ -83,12 +107,14 @@ export function codeRows(db: Db): CodeRow[] {
   return stmt(db, 'SELECT id, parent_id AS parentId, name, abbrev, color FROM codes ORDER BY parent_id NULLS FIRST, position, id').all() as CodeRow[];
 }
 
+/** The names of these coders; an id no coder has is refused (a filter naming a coder who does not exist). */
 export function coderNames(db: Db, ids: readonly number[]): Map<number, string> {
   const nameOf = stmt(db, 'SELECT name FROM coders WHERE id = ?');
   return new Map(
-    ids.flatMap((id) => {
+    ids.map((id) => {
       const row = nameOf.get(id) as { name: string } | undefined;
-      return row ? [[id, row.name] as const] : [];
+      if (!row) throw new TresseError('coder.unknown', { name: `#${id}` });
+      return [id, row.name] as const;
     }),
   );
 }

@@ -42,13 +42,30 @@ export const matrixLabels = {
   'verdict.silenceIn': { fr: 'silence : {columns}', en: 'silence: {columns}' },
   'cell.synthesis': { fr: 'Synthèse : {text}', en: 'Synthesis: {text}' },
   'cell.counts': {
-    fr: '{count} extrait(s), {sources} source(s), {cases} cas',
-    en: '{count} excerpt(s), {sources} source(s), {cases} case(s)',
+    fr: '{count} passage(s) distinct(s) ({codings} codage(s)), {sources} source(s), {cases} cas',
+    en: '{count} distinct passage(s) ({codings} coding(s)), {sources} source(s), {cases} case(s)',
+  },
+  'cell.coders.union': { fr: 'union de {coders}', en: 'union of {coders}' },
+  'cell.coders.coder': { fr: 'codages de {coders}', en: 'codings by {coders}' },
+  'cell.coders.agreement': { fr: 'accord de {coders}', en: 'agreement of {coders}' },
+  'note.coders.union': {
+    fr: 'Codages comptés : union de tous les codeurs ({coders}) ; un passage codé par plusieurs codeurs compte une fois.',
+    en: 'Codings counted: union of all coders ({coders}); a passage coded by several coders counts once.',
+  },
+  'note.coders.coder': { fr: 'Codages comptés : ceux de {coders} seulement.', en: 'Codings counted: those by {coders} only.' },
+  'note.coders.agreement': {
+    fr: 'Codages comptés : accord seulement, les passages que {coders} ont tous codés avec le thème.',
+    en: 'Codings counted: agreement only, the passages that {coders} all coded with the theme.',
+  },
+  'note.passages': {
+    fr: 'Les nombres comptent des passages distincts : des codages d’une même source qui se recouvrent (même partiellement) forment un seul passage.',
+    en: 'Numbers count distinct passages: codings of one source that overlap (even partly) form a single passage.',
   },
   'cell.valences': { fr: 'valence : {positive} +, {negative} −', en: 'valence: {positive} +, {negative} −' },
   'quote.valence': { fr: 'valence {valence}', en: 'valence {valence}' },
   'cell.more': { fr: '… et {count} autre(s) extrait(s), non reproduit(s) ici', en: '… and {count} more excerpt(s), not shown here' },
   'cell.silence': { fr: '∅ silence', en: '∅ silence' },
+  'cell.noMaterial': { fr: '— aucun matériau de ce type', en: '— no material of this kind' },
   'cell.cooccurrence': { fr: '{overlaps} chevauchement(s), {sameTurn} même tour', en: '{overlaps} overlap(s), {sameTurn} same turn' },
   'note.synthesisKind': {
     fr: 'Les synthèses d’événements (colloques, consultations) alimentent la colonne « {column} ».',
@@ -76,6 +93,10 @@ export const matrixLabels = {
   'note.filter': { fr: 'Filtres : {filters}', en: 'Filters: {filters}' },
   'axis.codings': { fr: 'Nombre d’extraits codés', en: 'Number of coded excerpts' },
   'legend.silence': { fr: '∅ hachuré : silence (aucun extrait)', en: '∅ hatched: silence (no excerpt)' },
+  'legend.noMaterial': {
+    fr: '— gris : aucun matériau de ce type dans la sélection (ni silence ni preuve)',
+    en: '— grey: no material of this kind in the selection (neither silence nor evidence)',
+  },
   'legend.heat': { fr: 'Plus foncé : plus d’extraits (nombre inscrit dans la case)', en: 'Darker: more excerpts (number in the cell)' },
   'legend.network': {
     fr: 'Épaisseur du trait : nombre de cooccurrences (inscrit sur le trait)',

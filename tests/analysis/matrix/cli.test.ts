@@ -12,7 +12,7 @@ describe('tresse matrix, synthesis, verdict, question, columns', () => {
     const json = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--rows', 'themes', '--format', 'json')).out);
     expect(json.columns.map((c: { label: string }) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
     const cl = json.rows.find((r: { abbrev: string }) => r.abbrev === 'CL');
-    expect(cl.cells.every((c: { count: number; excerptIds: number[] }) => c.count > 0 && c.excerptIds.length === c.count)).toBe(true);
+    expect(cl.cells.every((c: { count: number; codings: number; excerptIds: number[] }) => c.count > 0 && c.excerptIds.length === c.codings)).toBe(true);
 
     const syn = await tresse(dir, 'synthesis', 'd.tresse', '--row', 'CL1', '--col', 'Entretiens', '--text', 'Le secret partagé ne gêne pas.');
     expect(syn.code).toBe(0);

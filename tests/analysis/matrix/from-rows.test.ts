@@ -1,7 +1,8 @@
 // analysis/matrix computes from rows it is given, without a project file: the service reads the
 // rows (service/matrix.ts); these tests hand them over directly.
 import { describe, expect, it } from 'vitest';
-import { foldCells, type CodeSourceGroup } from '../../../analysis/matrix/aggregate.ts';
+import { foldCells } from '../../../analysis/matrix/aggregate.ts';
+import type { CodingRange } from '../../../analysis/matrix/passages.ts';
 import { columnPlan } from '../../../analysis/matrix/columns.ts';
 import { countsMatrix } from '../../../analysis/matrix/counts.ts';
 import { DEFAULT_KIND_COLUMNS, withKindIn } from '../../../analysis/matrix/kind-columns.ts';
@@ -20,11 +21,18 @@ const sources: SourceFacts[] = [
   { id: 12, name: 'Charte du conseil', kind: 'document', caseIds: [] },
 ];
 const facts = new Map(sources.map((s) => [s.id, s]));
-const groups: CodeSourceGroup[] = [
-  { codeId: 2, sourceId: 10, count: 2, ids: '101,102' },
-  { codeId: 3, sourceId: 11, count: 1, ids: '103' },
-  { codeId: 2, sourceId: 12, count: 1, ids: '104' },
-];
+const coding = (id: number, codeId: number, sourceId: number, start: number, end: number): CodingRange => ({
+  id,
+  codeId,
+  sourceId,
+  coderId: 1,
+  start,
+  end,
+  valence: null,
+});
+// Two separate CL1 passages in P1's interview, a CL2 one in P2's, a CL1 one in the charter.
+const groups = [coding(101, 2, 10, 0, 10), coding(102, 2, 10, 20, 30), coding(103, 3, 11, 5, 9), coding(104, 2, 12, 0, 4)];
+const unionOfOne = { mode: 'union' as const, coders: [{ id: 1, name: 'Camille' }], team: false };
 const kindData = { kindColumns: DEFAULT_KIND_COLUMNS, attribute: null };
 
 describe('a matrix from given rows', () => {
@@ -37,6 +45,8 @@ describe('a matrix from given rows', () => {
       items,
       plan,
       cells: foldCells(groups, items, plan, facts, null),
+      material: [true, true, true],
+      coders: unionOfOne,
       filter: {},
       filterNotes: [],
     });
