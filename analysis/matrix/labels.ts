@@ -25,7 +25,7 @@ export const matrixLabels = {
   'header.code': { fr: 'Code', en: 'Code' },
   'header.verdict': { fr: 'Verdict', en: 'Verdict' },
   'header.note': { fr: 'Note', en: 'Note' },
-  'header.excerpts': { fr: 'Extraits', en: 'Excerpts' },
+  'header.excerpts': { fr: 'Passages distincts', en: 'Distinct passages' },
   'header.sources': { fr: 'Sources', en: 'Sources' },
   'header.cases': { fr: 'Cas', en: 'Cases' },
   'header.source': { fr: 'Source', en: 'Source' },
@@ -91,7 +91,7 @@ export const matrixLabels = {
   'filter.kinds': { fr: 'types de source', en: 'source kinds' },
   'filter.codingDate': { fr: 'date de codage', en: 'coding date' },
   'note.filter': { fr: 'Filtres : {filters}', en: 'Filters: {filters}' },
-  'axis.codings': { fr: 'Nombre d’extraits codés', en: 'Number of coded excerpts' },
+  'axis.codings': { fr: 'Nombre de passages codés (distincts)', en: 'Number of coded passages (distinct)' },
   'legend.silence': { fr: '∅ hachuré : silence (aucun extrait)', en: '∅ hatched: silence (no excerpt)' },
   'legend.noMaterial': {
     fr: '— gris : aucun matériau de ce type dans la sélection (ni silence ni preuve)',

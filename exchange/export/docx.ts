@@ -3,7 +3,7 @@
 import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType } from 'docx';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
-import { cellText, quoteReference, type ReportCell, type ReportTable } from './table.ts';
+import { cellText, quoteReference, stateText, type ReportCell, type ReportTable } from './table.ts';
 
 const SIZE = 18; // half-points: 9 pt, so a three-column grid fits a landscape page
 
@@ -12,12 +12,19 @@ function cellParagraphs(cell: ReportCell, lang: Lang): Paragraph[] {
     return [new Paragraph({ children: [new TextRun({ text: cellText(cell, lang), size: SIZE })] })];
   }
   const out: Paragraph[] = [];
-  if (cell.silent) out.push(new Paragraph({ children: [new TextRun({ text: label('cell.silence', lang), bold: true, size: SIZE })] }));
+  const state = stateText(cell, lang);
+  // Silence is a finding, in bold; no material is an absence of sources, in grey.
+  if (state)
+    out.push(
+      new Paragraph({
+        children: [new TextRun({ text: state, bold: cell.state === 'silence', color: cell.state === 'silence' ? undefined : '666666', size: SIZE })],
+      }),
+    );
   if (cell.synthesis) {
     const text = label('cell.synthesis', lang, { text: cell.synthesis });
     out.push(new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, bold: true, size: SIZE })] }));
   }
-  if (cell.counts && !cell.silent) out.push(new Paragraph({ children: [new TextRun({ text: cell.counts, italics: true, size: SIZE })] }));
+  if (cell.counts && !state) out.push(new Paragraph({ children: [new TextRun({ text: cell.counts, italics: true, size: SIZE })] }));
   for (const q of cell.quotes ?? []) {
     out.push(
       new Paragraph({
