@@ -8,7 +8,7 @@ import { foldCells } from '../analysis/matrix/aggregate.ts';
 import { annotate, type AnnotationScope } from '../analysis/matrix/annotations.ts';
 import { columnPlan, type ColumnPlan } from '../analysis/matrix/columns.ts';
 import { cooccurrenceMatrix } from '../analysis/matrix/cooccurrence.ts';
-import { agreementOf, coderScope } from '../analysis/matrix/coder-scope.ts';
+import { agreementOf, coderNotes, coderScope } from '../analysis/matrix/coder-scope.ts';
 import { columnsWithMaterial, countsMatrix } from '../analysis/matrix/counts.ts';
 import { kindNotes, type KindColumn } from '../analysis/matrix/kind-columns.ts';
 import { label } from '../analysis/matrix/labels.ts';
@@ -43,7 +43,7 @@ export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matr
       const m = counted(db, req, columns, kinds, lang);
       if (columns.by === 'kind') m.notes.unshift(...kindNotes(kinds, lang));
       m.notes.push(label('note.passages', lang));
-      return annotated(db, m, { matrix: 'triangulation', caseId: null });
+      return annotated(db, codersFirst(m, lang), { matrix: 'triangulation', caseId: null });
     }
     case 'participant':
       return participantGrid(db, req, lang);
@@ -116,6 +116,13 @@ function counted(
   return countsMatrix({ type: req.type, rowMode, items, plan, cells, material, coders, filter, filterNotes: notesOf(db, filter, lang), titleParams }, lang);
 }
 
+/** Whose codings a grid counts changes every number in it: its note comes first, the header line of every export. */
+function codersFirst(m: Matrix, lang: Lang): Matrix {
+  const lead = m.coders ? coderNotes(m.coders, lang) : [];
+  m.notes = [...lead, ...m.notes.filter((n) => !lead.includes(n))];
+  return m;
+}
+
 function annotated(db: Db, m: Matrix, scope: AnnotationScope): Matrix {
   return annotate(m, loadSyntheses(db, scope), loadVerdicts(db, scope, m.dimension));
 }
@@ -133,7 +140,7 @@ function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
   );
   m.notes.unshift(...kindNotes(kinds, lang));
   m.notes.push(label('note.passages', lang));
-  return annotated(db, m, { matrix: 'participant', caseId: c.id });
+  return annotated(db, codersFirst(m, lang), { matrix: 'participant', caseId: c.id });
 }
 
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */

@@ -2,7 +2,7 @@
 // rows (service/matrix.ts); these tests hand them over directly.
 import { describe, expect, it } from 'vitest';
 import { foldCells } from '../../../analysis/matrix/aggregate.ts';
-import type { CodingRange } from '../../../analysis/matrix/passages.ts';
+import { passagesOf, type CodingRange } from '../../../analysis/matrix/passages.ts';
 import { columnPlan } from '../../../analysis/matrix/columns.ts';
 import { countsMatrix } from '../../../analysis/matrix/counts.ts';
 import { DEFAULT_KIND_COLUMNS, withKindIn } from '../../../analysis/matrix/kind-columns.ts';
@@ -98,5 +98,36 @@ describe('a matrix from given rows', () => {
       ['Observations', ['observation', 'notebook', 'synthesis']],
       ['Archives', ['document']],
     ]);
+  });
+});
+
+describe('distinct passages', () => {
+  const k = (id: number, coderId: number, start: number, end: number, valence: '+' | '-' | null = null): CodingRange => ({
+    id,
+    codeId: 2,
+    sourceId: 10,
+    coderId,
+    start,
+    end,
+    valence,
+  });
+
+  it('merges codings that share a character, and keeps touching ones apart', () => {
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 0, 10)], null)).toMatchObject({ count: 1, ids: [1, 2] });
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 9, 20), k(3, 1, 19, 30)], null).count).toBe(1);
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 1, 10, 20)], null).count).toBe(2);
+    // A passage holding a + and a - coding counts once on each side.
+    expect(passagesOf([k(1, 1, 0, 10, '+'), k(2, 2, 5, 12, '-'), k(3, 1, 30, 40, '+')], null)).toMatchObject({ count: 2, positive: 2, negative: 1 });
+  });
+
+  it('keeps, in agreement, only the text every chosen coder covered: a chain of overlaps is not enough', () => {
+    // A [0,10), B [3,13), C [6,16): all three cover [6,10).
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 3, 13), k(3, 3, 6, 16)], [1, 2, 3])).toMatchObject({ count: 1, ids: [1, 2, 3] });
+    // A [0,10), B [3,13), C [10,16): A and C never meet.
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 3, 13), k(3, 3, 10, 16)], [1, 2, 3])).toMatchObject({ count: 0, ids: [] });
+    // A long coding of A agreed twice by B's two short ones: two agreed stretches, A's coding behind both.
+    expect(passagesOf([k(1, 1, 0, 100), k(2, 2, 10, 20), k(3, 2, 50, 60)], [1, 2])).toMatchObject({ count: 2, ids: [1, 2, 3] });
+    // A coder who coded nothing there.
+    expect(passagesOf([k(1, 1, 0, 10)], [1, 2]).count).toBe(0);
   });
 });
