@@ -45,7 +45,7 @@ export function groupCodings(db: Db, filter: MatrixFilter, codeIds?: number[], w
     .all(...params) as CodeSourceGroup[];
 }
 
-/** Each coding's range, for the distinct passages (analysis/matrix/passages.ts); coder and coding-date filters apply here. */
+/** Each coding's range by source and position, for the distinct passages (analysis/matrix/passages.ts); coder and coding-date filters apply here. */
 export function codingRanges(db: Db, filter: MatrixFilter, codeIds?: number[]): CodingRange[] {
   const { sql: where, params } = codingConditions('k', filter);
   if (codeIds) {
@@ -55,7 +55,7 @@ export function codingRanges(db: Db, filter: MatrixFilter, codeIds?: number[]): 
   return db
     .prepare(
       `SELECT k.id, k.code_id AS codeId, k.source_id AS sourceId, k.coder_id AS coderId, k.start, k.end, k.valence
-       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.source_id, k.start`,
     )
     .all(...params) as CodingRange[];
 }

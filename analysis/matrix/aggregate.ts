@@ -35,7 +35,8 @@ interface Acc {
 
 /**
  * Row x column cells: a passage counts in every row holding one of its codes, and in every column
- * its source feeds. Excerpt ids come by source, then position.
+ * its source feeds. `codings` must come ordered by source, then start (codingRanges); excerpt ids
+ * come in that order.
  */
 export function foldCells(
   codings: readonly CodingRange[],
@@ -45,14 +46,21 @@ export function foldCells(
   eligible: Set<number> | null,
   options: FoldOptions = {},
 ): MatrixCell[][] {
+  // Per source, per row, the row's codings in text order: `codings` come by source and start.
+  const rowsOfCode = new Map<number, number[]>();
+  rows.forEach((r, i) => r.codeIds.forEach((c) => rowsOfCode.set(c, [...(rowsOfCode.get(c) ?? []), i])));
   const bySource = new Map<number, Map<number, CodingRange[]>>();
   for (const k of codings) {
     if (eligible && !eligible.has(k.sourceId)) continue;
-    let codes = bySource.get(k.sourceId);
-    if (!codes) bySource.set(k.sourceId, (codes = new Map()));
-    const list = codes.get(k.codeId);
-    if (list) list.push(k);
-    else codes.set(k.codeId, [k]);
+    const rowIdx = rowsOfCode.get(k.codeId);
+    if (!rowIdx) continue;
+    let perRow = bySource.get(k.sourceId);
+    if (!perRow) bySource.set(k.sourceId, (perRow = new Map()));
+    for (const r of rowIdx) {
+      const list = perRow.get(r);
+      if (list) list.push(k);
+      else perRow.set(r, [k]);
+    }
   }
   const acc: Acc[][] = rows.map(() =>
     plan.columns.map(() => ({ count: 0, codings: 0, positive: 0, negative: 0, sources: new Set(), cases: new Set(), ids: [] })),
@@ -63,12 +71,9 @@ export function foldCells(
     if (!source) continue;
     const places = plan.place(source);
     if (places.length === 0) continue;
-    const codes = bySource.get(sourceId)!;
-    rows.forEach((row, r) => {
-      const mine = row.codeIds.flatMap((c) => codes.get(c) ?? []);
-      if (mine.length === 0) return;
-      const found = passagesOf(mine, options.agreement ?? null);
-      if (found.count === 0) return;
+    for (const [r, mine] of bySource.get(sourceId)!) {
+      const found = passagesOf(mine, options.agreement ?? null, mine);
+      if (found.count === 0) continue;
       for (const p of places) {
         const a = acc[r]![p.column]!;
         a.count += found.count;
@@ -77,9 +82,9 @@ export function foldCells(
         a.negative += found.negative;
         a.sources.add(sourceId);
         for (const c of p.caseIds) a.cases.add(c);
-        if (options.withIds !== false) a.ids.push(...found.ids);
+        if (options.withIds !== false) for (const id of found.ids) a.ids.push(id);
       }
-    });
+    }
   }
   return acc.map((cells) =>
     cells.map((a) => ({

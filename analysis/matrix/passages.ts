@@ -55,18 +55,43 @@ function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
   return out;
 }
 
-const byStart = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+export const byStart = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+
+/** The union's passages in one sweep: every coding given belongs to exactly one passage. */
+function unionOf(sorted: readonly CodingRange[]): Passages {
+  const result: Passages = { count: 0, positive: 0, negative: 0, ids: new Array<number>(sorted.length) };
+  let end = -1;
+  let plus = false;
+  let minus = false;
+  const close = () => {
+    if (plus) result.positive++;
+    if (minus) result.negative++;
+  };
+  sorted.forEach((k, i) => {
+    if (k.start >= end) {
+      if (result.count > 0) close();
+      result.count++;
+      plus = false;
+      minus = false;
+    }
+    end = Math.max(end, k.end);
+    plus ||= k.valence === '+';
+    minus ||= k.valence === '-';
+    result.ids[i] = k.id;
+  });
+  if (result.count > 0) close();
+  return result;
+}
 
 /**
  * The passages of one row in one source. `agreement`: the coders who must all have coded a
- * stretch for it to count (null: the union of whoever's codings were passed).
+ * stretch for it to count (null: the union of whoever's codings were passed). `sorted`: the
+ * codings by start, when the caller has them so.
  */
-export function passagesOf(codings: readonly CodingRange[], agreement: readonly number[] | null): Passages {
-  const sorted = [...codings].sort(byStart);
+export function passagesOf(codings: readonly CodingRange[], agreement: readonly number[] | null, sorted = [...codings].sort(byStart)): Passages {
+  if (agreement === null) return unionOf(sorted);
   let spans: Span[];
-  if (agreement === null) {
-    spans = merge(sorted.map((k) => [k.start, k.end]));
-  } else {
+  {
     spans = [[0, Number.MAX_SAFE_INTEGER]];
     for (const coder of agreement) spans = intersect(spans, merge(sorted.filter((k) => k.coderId === coder).map((k) => [k.start, k.end])));
   }
