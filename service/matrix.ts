@@ -106,9 +106,14 @@ function counted(
   if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));
   const codeIds = req.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
   const coders = coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
-  const ranges = codingRanges(db, filter, codeIds);
+  const agreement = agreementOf(coders);
+  const ranges = codingRanges(db, filter, codeIds, {
+    ids: req.excerptIds !== false || agreement !== null,
+    coders: agreement !== null,
+    valences: !!req.valences,
+  });
   const cells = foldCells(ranges, items, plan, facts, eligible, {
-    agreement: agreementOf(coders),
+    agreement,
     withIds: req.excerptIds !== false,
     withValences: !!req.valences,
   });

@@ -2,7 +2,7 @@
 // and source, the distinct passages (passages.ts), added to every column the source feeds, with
 // the distinct sources and cases that hold them.
 import type { ColumnPlan } from './columns.ts';
-import { passagesOf, type CodingRange } from './passages.ts';
+import { byStart, passagesOf, type CodingRange } from './passages.ts';
 import type { SourceFacts } from './sources.ts';
 import type { MatrixCell, RowItem } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface FoldOptions {
   withValences?: boolean;
 }
 
+const inTextOrder = (list: readonly CodingRange[]) => list.every((k, i) => i === 0 || byStart(list[i - 1]!, k) <= 0);
+
 interface Acc {
   count: number;
   codings: number;
@@ -35,8 +37,8 @@ interface Acc {
 
 /**
  * Row x column cells: a passage counts in every row holding one of its codes, and in every column
- * its source feeds. `codings` must come ordered by source, then start (codingRanges); excerpt ids
- * come in that order.
+ * its source feeds. `codings` come grouped by source (codingRanges), best in text order within it
+ * (else each row's list is sorted here); excerpt ids come by source, then position.
  */
 export function foldCells(
   codings: readonly CodingRange[],
@@ -72,6 +74,7 @@ export function foldCells(
     const places = plan.place(source);
     if (places.length === 0) continue;
     for (const [r, mine] of bySource.get(sourceId)!) {
+      if (!inTextOrder(mine)) mine.sort(byStart);
       const found = passagesOf(mine, options.agreement ?? null, mine);
       if (found.count === 0) continue;
       for (const p of places) {
