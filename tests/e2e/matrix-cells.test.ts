@@ -69,6 +69,12 @@ describe('triangulation cells that say what they count', { timeout: 90_000 }, ()
     expect(await row(page, 'SC').locator('.verdict-badge.silence').textContent()).toBe('silence : Entretiens');
     // The caption says whose codings, in a team project.
     expect(await page.locator('#analysis-panel-triangulation caption').textContent()).toContain('Codages comptés : union de tous les codeurs (Camille, Léo)');
+    // Opened, the cell says the same.
+    await documents.locator('button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Aucun matériau de ce type dans le projet ou la sélection filtrée : ce n’est pas un silence').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await wb.screenshot('matrix-cells-union');
   });
 
