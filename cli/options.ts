@@ -61,6 +61,7 @@ export const OPTIONS = {
   picture: { type: 'string' },
   'excerpts-per-cell': { type: 'string' },
   valences: { type: 'boolean' },
+  agreement: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export function parseOptions(args: string[]) {

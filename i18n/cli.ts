@@ -41,7 +41,8 @@ Commandes :
        [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FICHIER]
-       [--row CODE --col COLONNE] [--valences]                          matrices d'analyse (--from/--to : date de codage)
+       [--row CODE --col COLONNE] [--valences] [--agreement]            matrices d'analyse (--from/--to : date de codage ;
+                                      --agreement : seulement les passages que tous les codeurs, ou ceux de --coder A,B, ont codés)
   synthesis PROJET --row CODE --col COLONNE --text TEXTE [--case CAS] [--cols ATTRIBUT]   synthèse d'une case
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
@@ -91,7 +92,8 @@ Commands:
        [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FILE]
-       [--row CODE --col COLUMN] [--valences]                           analysis matrices (--from/--to: coding date)
+       [--row CODE --col COLUMN] [--valences] [--agreement]             analysis matrices (--from/--to: coding date;
+                                      --agreement: only the passages all coders, or those of --coder A,B, coded)
   synthesis PROJECT --row CODE --col COLUMN --text TEXT [--case CASE] [--cols ATTRIBUTE]   a cell's synthesis
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions

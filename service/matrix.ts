@@ -8,8 +8,10 @@ import { foldCells } from '../analysis/matrix/aggregate.ts';
 import { annotate, type AnnotationScope } from '../analysis/matrix/annotations.ts';
 import { columnPlan, type ColumnPlan } from '../analysis/matrix/columns.ts';
 import { cooccurrenceMatrix } from '../analysis/matrix/cooccurrence.ts';
-import { countsMatrix } from '../analysis/matrix/counts.ts';
+import { agreementOf, coderNotes, coderScope } from '../analysis/matrix/coder-scope.ts';
+import { columnsWithMaterial, countsMatrix } from '../analysis/matrix/counts.ts';
 import { kindNotes, type KindColumn } from '../analysis/matrix/kind-columns.ts';
+import { label } from '../analysis/matrix/labels.ts';
 import { filterNotes } from '../analysis/matrix/notes.ts';
 import { asParticipantGrid, participantPlan } from '../analysis/matrix/participant.ts';
 import { codeTree, rowItems } from '../analysis/matrix/rows.ts';
@@ -19,7 +21,18 @@ import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
 import { loadSyntheses, loadVerdicts } from './annotations.ts';
 import { cooccurrencePairs } from './cooccurrence-pairs.ts';
 import { kindColumns } from './kind-columns.ts';
-import { attributeValues, caseById, codeRows, coderNames, filterAttributeValues, groupCodings, hasAttribute, loadSourceFacts } from './matrix-queries.ts';
+import {
+  attributeValues,
+  caseById,
+  codeRows,
+  coderNames,
+  codingCoders,
+  codingRanges,
+  filterAttributeValues,
+  groupCodings,
+  hasAttribute,
+  loadSourceFacts,
+} from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
@@ -29,7 +42,8 @@ export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matr
       const kinds = kindColumns(db);
       const m = counted(db, req, columns, kinds, lang);
       if (columns.by === 'kind') m.notes.unshift(...kindNotes(kinds, lang));
-      return annotated(db, m, { matrix: 'triangulation', caseId: null });
+      m.notes.push(label('note.passages', lang));
+      return annotated(db, codersFirst(m, lang), { matrix: 'triangulation', caseId: null });
     }
     case 'participant':
       return participantGrid(db, req, lang);
@@ -91,9 +105,27 @@ function counted(
   let items = rowsOf(db, rowMode);
   if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));
   const codeIds = req.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
-  const groups = groupCodings(db, filter, codeIds, req.excerptIds !== false, !!req.valences);
-  const cells = foldCells(groups, items, plan, facts, eligible, !!req.valences);
-  return countsMatrix({ type: req.type, rowMode, items, plan, cells, filter, filterNotes: notesOf(db, filter, lang), titleParams }, lang);
+  const coders = coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
+  const agreement = agreementOf(coders);
+  const ranges = codingRanges(db, filter, codeIds, {
+    ids: req.excerptIds !== false || agreement !== null,
+    coders: agreement !== null,
+    valences: !!req.valences,
+  });
+  const cells = foldCells(ranges, items, plan, facts, eligible, {
+    agreement,
+    withIds: req.excerptIds !== false,
+    withValences: !!req.valences,
+  });
+  const material = columnsWithMaterial(plan, kept);
+  return countsMatrix({ type: req.type, rowMode, items, plan, cells, material, coders, filter, filterNotes: notesOf(db, filter, lang), titleParams }, lang);
+}
+
+/** Whose codings a grid counts changes every number in it: its note comes first, the header line of every export. */
+function codersFirst(m: Matrix, lang: Lang): Matrix {
+  const lead = m.coders ? coderNotes(m.coders, lang) : [];
+  m.notes = [...lead, ...m.notes.filter((n) => !lead.includes(n))];
+  return m;
 }
 
 function annotated(db: Db, m: Matrix, scope: AnnotationScope): Matrix {
@@ -112,7 +144,8 @@ function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
     lang,
   );
   m.notes.unshift(...kindNotes(kinds, lang));
-  return annotated(db, m, { matrix: 'participant', caseId: c.id });
+  m.notes.push(label('note.passages', lang));
+  return annotated(db, codersFirst(m, lang), { matrix: 'participant', caseId: c.id });
 }
 
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */

@@ -11,11 +11,33 @@ export type MatrixType = (typeof MATRIX_TYPES)[number];
 
 export type RowMode = 'codes' | 'themes' | 'questions';
 
+export const CELL_STATES = ['evidence', 'silence', 'no-material'] as const;
+/**
+ * What a cell of a counts matrix says: evidence (at least one passage), silence (the column has
+ * material in the selection, and none of it holds the row), or no material (nothing of that kind
+ * in the project or the filtered selection: an absence of sources, not of the theme).
+ */
+export type CellState = (typeof CELL_STATES)[number];
+
+/**
+ * Whose codings the cells count: every chosen coder's together (union, the default: all coders
+ * when none is chosen), one coder's, or only the stretches every chosen coder coded (agreement).
+ */
+export interface CoderScope {
+  mode: 'union' | 'coder' | 'agreement';
+  coders: { id: number; name: string }[];
+  /** Two or more coders have codings in the project. */
+  team: boolean;
+}
+
 /** What the columns are: evidence kinds (the project's mapping), an attribute's values, each source, or one total. */
 export type ColumnSpec = { by: 'kind' } | { by: 'attribute'; scope: 'case' | 'source'; name: string } | { by: 'source' } | { by: 'total' };
 
 export interface MatrixFilter {
+  /** The chosen coders (none: all of them). */
   coderIds?: number[];
+  /** Count only what every chosen coder coded (all coders with codings when none is chosen). */
+  agreement?: boolean;
   sourceKinds?: SourceKind[];
   /** Every listed attribute must hold one of its values on the same case linked to the source. */
   caseAttributes?: { name: string; values: Array<string | number | boolean> }[];
@@ -78,8 +100,12 @@ export interface MatrixColumn {
 }
 
 export interface MatrixCell {
-  /** Coded excerpts (codings). */
+  /** Distinct passages (analysis/matrix/passages.ts); for co-occurrence, pairs. */
   count: number;
+  /** The codings behind those passages (two coders on one passage: 2). */
+  codings?: number;
+  /** Counts matrices (not co-occurrence): evidence, silence or no material of the column's kind. */
+  state?: CellState;
   sources: number;
   cases: number;
   /** Empty when the request said `excerptIds: false`. */
@@ -102,7 +128,7 @@ export interface RowVerdict {
 
 export interface MatrixRow extends RowItem {
   cells: MatrixCell[];
-  /** Keys of the columns without any evidence in this row. */
+  /** Keys of the columns in silence in this row (material exists there, the row is absent); never a column without material. */
   silent?: string[];
   verdict?: RowVerdict | null;
 }
@@ -116,6 +142,8 @@ export interface Matrix {
   columns: MatrixColumn[];
   rows: MatrixRow[];
   filter: MatrixFilter;
+  /** Counts matrices: whose codings the cells count. */
+  coders?: CoderScope;
   caseId?: number;
   caseName?: string;
   /** Things the reader must know to read the matrix right (mapping of synthesis sources, multi-valued attributes...). */

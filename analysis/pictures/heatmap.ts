@@ -1,5 +1,5 @@
 // Heatmaps of a matrix: grey level by count with the count written in the cell, silence hatched
-// and marked "∅", and for the triangulation matrix the verdict written at the end of each row.
+// and marked "∅", a column without material flat light grey and marked "—" (not a finding), and for the triangulation matrix the verdict written at the end of each row.
 import { scaleBand, scaleLinear } from 'd3';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../matrix/labels.ts';
@@ -15,6 +15,8 @@ export interface HeatmapInput {
   values: (number | null)[][];
   /** Cells drawn as silence (hatched, "∅"). */
   silent?: boolean[][];
+  /** Cells with no material of their column's kind (light grey, "—"). */
+  absent?: boolean[][];
   /** Text written after each row (the verdict). */
   rowNotes?: string[];
   legend: string[];
@@ -53,23 +55,24 @@ export function heatmapSvg(input: HeatmapInput): string {
     body += text(left - 8, cy, l, { 'text-anchor': 'end', 'font-size': 12, 'font-weight': weight, 'xml:space': 'preserve' });
     input.values[i]!.forEach((v, j) => {
       const silent = input.silent?.[i]?.[j] ?? false;
+      const absent = input.absent?.[i]?.[j] ?? false;
       const s = v === null ? 0 : share(v);
       body += el('rect', {
         x: x(j)!,
         y: y(i)!,
         width: cellW,
         height: cellH,
-        fill: silent ? 'url(#hatch)' : v === null ? '#ffffff' : grey(s),
+        fill: silent ? 'url(#hatch)' : absent ? '#eeeeee' : v === null ? '#ffffff' : grey(s),
         stroke: '#444444',
         'stroke-width': 0.6,
       });
-      const mark = silent ? '∅' : v === null ? '' : String(v);
+      const mark = silent ? '∅' : absent ? '—' : v === null ? '' : String(v);
       if (mark) {
         body += text(x(j)! + cellW / 2, y(i)! + cellH / 2 + 4, mark, {
           'text-anchor': 'middle',
           'font-size': 12,
           'font-weight': silent ? 'bold' : undefined,
-          fill: silent ? '#000000' : inkOn(s),
+          fill: silent ? '#000000' : absent ? '#666666' : inkOn(s),
           ...(silent ? { stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' } : {}),
         });
       }
@@ -91,9 +94,15 @@ export function triangulationHeatmap(m: Matrix, lang: Lang = 'fr'): string {
     rowDepths: m.rows.map((r) => r.depth),
     columnLabels: m.columns.map((c) => c.label),
     values: m.rows.map((r) => r.cells.map((c) => c.count)),
-    silent: m.rows.map((r) => r.cells.map((c) => c.count === 0)),
+    silent: m.rows.map((r) => r.cells.map((c) => c.state === 'silence')),
+    absent: m.rows.map((r) => r.cells.map((c) => c.state === 'no-material')),
     rowNotes: m.rows.map((r) => verdictText(m, r, lang)),
-    legend: [label('legend.heat', lang), label('legend.silence', lang), ...m.notes],
+    legend: [
+      label('legend.heat', lang),
+      label('legend.silence', lang),
+      ...(m.rows.some((r) => r.cells.some((c) => c.state === 'no-material')) ? [label('legend.noMaterial', lang)] : []),
+      ...m.notes,
+    ],
   });
 }
 

@@ -32,7 +32,7 @@ function day(value: string | undefined, name: string): string | undefined {
   return iso;
 }
 
-/** --coder, --kind, --attribute NAME=V1;V2, --from/--to (coding date, or --date-attribute on the cases). */
+/** --coder A,B, --agreement, --kind, --attribute NAME=V1;V2, --from/--to (coding date, or --date-attribute on the cases). */
 async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> {
   const v = run.values;
   const filter: MatrixFilter = {};
@@ -60,6 +60,7 @@ async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> 
     for (const name of v.coder.split(',')) ids.push((await api.findCoder({ name: name.trim() })).id);
     filter.coderIds = ids;
   }
+  if (v.agreement) filter.agreement = true;
   return filter;
 }
 

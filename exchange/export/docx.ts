@@ -6,16 +6,18 @@ import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, Tabl
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { annexStyles, STYLE, TABLE_STYLES } from './docx-styles.ts';
-import { cellText, type ReportCell, type ReportTable } from './table.ts';
+import { cellText, stateText, type ReportCell, type ReportTable } from './table.ts';
 
 const text = (style: string, value: string) => new Paragraph({ style, children: [new TextRun(value)] });
 
 function cellParagraphs(cell: ReportCell, lang: Lang): Paragraph[] {
   if (cell.quotes === undefined && cell.synthesis === undefined) return [text(STYLE.cell, cellText(cell, lang))];
   const out: Paragraph[] = [];
-  if (cell.silent) out.push(text(STYLE.synthesis, label('cell.silence', lang)));
+  const state = stateText(cell, lang);
+  // Silence is a finding, set like a synthesis; no material is an absence of sources, set like the counts.
+  if (state) out.push(text(cell.state === 'silence' ? STYLE.synthesis : STYLE.counts, state));
   if (cell.synthesis) out.push(text(STYLE.synthesis, label('cell.synthesis', lang, { text: cell.synthesis })));
-  if (cell.counts && !cell.silent) out.push(text(STYLE.counts, cell.counts));
+  if (cell.counts && !state) out.push(text(STYLE.counts, cell.counts));
   for (const q of cell.quotes ?? []) {
     out.push(new Paragraph({ style: STYLE.quote, children: [new TextRun(q.quoted), new TextRun({ text: ` (${q.reference})`, style: STYLE.reference })] }));
   }

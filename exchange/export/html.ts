@@ -3,7 +3,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { esc } from '../../analysis/pictures/svg.ts';
-import { cellText, type ReportCell, type ReportTable } from './table.ts';
+import { cellText, stateText, type ReportCell, type ReportTable } from './table.ts';
 
 export interface ReportSection {
   table: ReportTable;
@@ -16,6 +16,7 @@ th,td{border:1px solid #555;padding:.35em .5em;vertical-align:top;text-align:lef
 th{background:#e6e6e6;position:sticky;top:0}
 td.num{text-align:right}
 td.silent{background:repeating-linear-gradient(45deg,#fff 0 6px,#ddd 6px 9px)}
+td.no-material{background:#f0f0f0;color:#555}
 .synthesis{font-weight:bold;margin:0 0 .4em}
 .counts{font-style:italic;color:#333;margin:0 0 .4em}
 blockquote{margin:.3em 0 .3em .6em;padding-left:.5em;border-left:2px solid #777}
@@ -30,14 +31,16 @@ function cellHtml(cell: ReportCell, lang: Lang): string {
     return `<td${numeric ? ' class="num"' : ''}>${esc(cellText(cell, lang))}</td>`;
   }
   const parts: string[] = [];
-  if (cell.silent) parts.push(`<p class="counts"><strong>${esc(label('cell.silence', lang))}</strong></p>`);
+  const state = stateText(cell, lang);
+  if (state) parts.push(`<p class="counts"><strong>${esc(state)}</strong></p>`);
   if (cell.synthesis) parts.push(`<p class="synthesis">${esc(label('cell.synthesis', lang, { text: cell.synthesis }))}</p>`);
-  if (cell.counts && !cell.silent) parts.push(`<p class="counts">${esc(cell.counts)}</p>`);
+  if (cell.counts && !state) parts.push(`<p class="counts">${esc(cell.counts)}</p>`);
   for (const q of cell.quotes ?? []) {
     parts.push(`<blockquote>${esc(q.quoted)}<cite>${esc(q.reference)}</cite></blockquote>`);
   }
   if (cell.more) parts.push(`<p class="counts">${esc(label('cell.more', lang, { count: cell.more }))}</p>`);
-  return `<td${cell.silent ? ' class="silent"' : ''}>${parts.join('')}</td>`;
+  const look = cell.state === 'silence' ? ' class="silent"' : cell.state === 'no-material' ? ' class="no-material"' : '';
+  return `<td${look}>${parts.join('')}</td>`;
 }
 
 /** Inline SVG in HTML needs no namespace declaration; leaving it out keeps the report free of any URL. */

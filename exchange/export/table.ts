@@ -5,7 +5,8 @@ import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { quotation } from '../../analysis/quotes/quotation.ts';
 import { rowLabel, verdictText } from '../../analysis/matrix/row-text.ts';
-import type { Matrix, MatrixCell } from '../../analysis/matrix/types.ts';
+import { coderWords } from '../../analysis/matrix/coder-scope.ts';
+import type { CellState, Matrix, MatrixCell } from '../../analysis/matrix/types.ts';
 import type { Excerpt } from '../../model/types.ts';
 
 export { rowLabel, verdictText };
@@ -35,8 +36,15 @@ export interface ReportCell {
   quotes?: Quote[];
   /** Excerpts of the cell not reproduced (over the cap). */
   more?: number;
-  silent?: boolean;
+  /** Grid cells: evidence, silence, or no material of the column's kind (said instead of the counts). */
+  state?: CellState;
 }
+
+const STATE_LABEL = { silence: 'cell.silence', 'no-material': 'cell.noMaterial' } as const;
+
+/** "∅ silence" or "— no material of this kind" for an empty grid cell; null for evidence. */
+export const stateText = (cell: ReportCell, lang: Lang): string | null =>
+  cell.state && cell.state !== 'evidence' ? label(STATE_LABEL[cell.state], lang) : null;
 
 export interface ReportRow {
   label: string;
@@ -72,9 +80,10 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
     return cell.value === null ? '' : String(cell.value);
   }
   const parts: string[] = [];
-  if (cell.silent) parts.push(label('cell.silence', lang));
+  const state = stateText(cell, lang);
+  if (state) parts.push(state);
   if (cell.synthesis) parts.push(label('cell.synthesis', lang, { text: cell.synthesis }));
-  if (cell.counts && !cell.silent) parts.push(cell.counts);
+  if (cell.counts && !state) parts.push(cell.counts);
   for (const q of cell.quotes ?? []) parts.push(`${q.quoted} (${q.reference})`);
   if (cell.more) parts.push(label('cell.more', lang, { count: cell.more }));
   return parts.join('\n');
@@ -91,6 +100,12 @@ const toQuote = (x: Excerpt, lang: Lang): Quote => ({
   valence: x.valence,
 });
 
+/** The first header cell says whose codings the table counts, so that even a CSV, which has no notes, says it. */
+function withCoders(head: string, m: Matrix, lang: Lang): string {
+  const whose = coderWords(m.coders, lang);
+  return whose ? `${head} (${whose})` : head;
+}
+
 export function reportTable(m: Matrix, excerptsOf: ExcerptsOf, options: TableOptions = {}): ReportTable {
   const lang = options.lang ?? 'fr';
   const grid = m.type === 'triangulation' || m.type === 'participant';
@@ -102,25 +117,27 @@ export function reportTable(m: Matrix, excerptsOf: ExcerptsOf, options: TableOpt
 function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): Omit<ReportTable, 'sheet'> {
   const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
   const byId = new Map(excerptsOf(wanted).map((x) => [x.id, x]));
+  const whose = coderWords(m.coders, lang);
   const gridCell = (c: MatrixCell): ReportCell => {
     const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!, lang)] : []));
     return {
       value: null,
       ...(c.synthesis ? { synthesis: c.synthesis } : {}),
       counts: [
-        label('cell.counts', lang, { count: c.count, sources: c.sources, cases: c.cases }),
+        label('cell.counts', lang, { count: c.count, codings: c.codings ?? c.excerptIds.length, sources: c.sources, cases: c.cases }),
+        ...(whose ? [whose] : []),
         ...((c.positive ?? 0) + (c.negative ?? 0) > 0 ? [label('cell.valences', lang, { positive: c.positive, negative: c.negative })] : []),
       ].join(' ; '),
       quotes,
       more: Math.max(0, c.excerptIds.length - quotes.length),
-      silent: c.count === 0,
+      state: c.state ?? (c.count > 0 ? 'evidence' : 'silence'),
     };
   };
   return {
     title: m.title,
     kind: 'grid',
     notes: m.notes,
-    header: [label('header.row', lang), ...m.columns.map((c) => c.label), label('header.verdict', lang), label('header.note', lang)],
+    header: [withCoders(label('header.row', lang), m, lang), ...m.columns.map((c) => c.label), label('header.verdict', lang), label('header.note', lang)],
     rows: m.rows.map((r) => ({
       label: rowLabel(r),
       depth: r.depth,
@@ -130,7 +147,7 @@ function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): 
 }
 
 function countsTable(m: Matrix, lang: Lang): Omit<ReportTable, 'sheet'> {
-  const first = label(m.type === 'frequencies' || m.type === 'cooccurrence' ? 'header.code' : 'header.row', lang);
+  const first = withCoders(label(m.type === 'frequencies' || m.type === 'cooccurrence' ? 'header.code' : 'header.row', lang), m, lang);
   if (m.type === 'frequencies') {
     return {
       title: m.title,

@@ -37,6 +37,7 @@ const columnSpec = z.discriminatedUnion('by', [
 ]);
 const filter = z.strictObject({
   coderIds: z.array(id).max(1_000).optional(),
+  agreement: z.boolean().optional(),
   sourceKinds: z.array(sourceKind).optional(),
   caseAttributes: z
     .array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }))

@@ -82,7 +82,8 @@ describe('the analysis panel on the demo project', { timeout: 90_000 }, () => {
     await cellOf(row(page, 'CL'), j).getByRole('button').click();
     const dialog = page.getByRole('dialog', { name: /^CL — Cadre légal.* × Entretiens$/ });
     const excerpts = dialog.getByRole('listbox').getByRole('option');
-    const count = expectedRow('CL').cells[j]!.count;
+    // The dialog lists the codings behind the cell's distinct passages.
+    const count = expectedRow('CL').cells[j]!.codings!;
     await expect.poll(() => excerpts.count()).toBe(Math.min(count, 50));
     await dialog.getByRole('heading', { name: `Extraits (${count})` }).waitFor();
     for (const text of await excerpts.locator('.excerpt-meta strong').allTextContents()) expect(text).toMatch(/^Entretien \d/);

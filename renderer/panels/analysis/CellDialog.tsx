@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { ExcerptList } from '../retrieval/ExcerptList.tsx';
 import type { OpenCell } from './MatrixTable.tsx';
-import { rowLabel } from './matrix-view.ts';
+import { cellFace, coderWords, rowLabel } from './matrix-view.ts';
 
 const PAGE = 50;
 
@@ -63,9 +63,9 @@ export function CellDialog({ matrix, request, cell, grid, onClose }: Props) {
     <Dialog title={t('analysis.cellTitle', { row: rowLabel(cell.row), column: column.label })} onClose={onClose}>
       <div className="cell-detail">
         <p className="muted">
-          {counts.count === 0 && matrix.type !== 'cooccurrence'
-            ? t('analysis.cell.silentSpoken')
-            : t('analysis.cell.spoken', { count: counts.count, sources: counts.sources, cases: counts.cases })}
+          {matrix.type === 'cooccurrence'
+            ? t('analysis.cell.spoken', { count: counts.count, sources: counts.sources, cases: counts.cases })
+            : cellFace({ kind: 'evidence', silence: true }, counts, column, false, t, coderWords(matrix.coders, t)).tooltip}
         </p>
         <ErrorNotice message={error ?? (readError ? errorText(readError, t) : null)} onDismiss={() => setError(null)} />
         {grid && (

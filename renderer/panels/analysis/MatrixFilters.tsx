@@ -1,4 +1,5 @@
-// The filters every matrix of the panel shares: coder, a case attribute, kinds of source, dates.
+// What every matrix of the panel shares: whose codings it counts (union, one coder, agreement of all),
+// then the filters: a case attribute, kinds of source, dates.
 import type { AttributeDef } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -12,14 +13,19 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
   const caseAttributes = attributes.filter((a) => a.scope === 'case');
   const dates = caseAttributes.filter((a) => a.type === 'date');
+  const team = project.coders.length >= 2;
+  const coderChoice = value.coderId !== null ? String(value.coderId) : value.agreement ? 'agreement' : '';
+  const chooseCoders = (choice: string) =>
+    set(choice === 'agreement' ? { coderId: null, agreement: true } : { coderId: choice ? Number(choice) : null, agreement: false });
   return (
-    <details className="analysis-filters">
-      <summary>{t('analysis.filters')}</summary>
-      <div className="field-row">
+    <>
+      {/* Whose codings the cells count is in view, not folded with the filters: it changes what every number means. */}
+      <div className="field-row analysis-coders">
         <Field label={t('analysis.filter.coder')}>
           {(id) => (
-            <select id={id} value={value.coderId ?? ''} onChange={(e) => set({ coderId: e.target.value ? Number(e.target.value) : null })}>
+            <select id={id} title={team ? t('analysis.filter.codersHint') : undefined} value={coderChoice} onChange={(e) => chooseCoders(e.target.value)}>
               <option value="">{t('analysis.filter.anyCoder')}</option>
+              {team && <option value="agreement">{t('analysis.filter.agreement')}</option>}
               {project.coders.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -28,41 +34,46 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
             </select>
           )}
         </Field>
-        <Field label={t('analysis.filter.attribute')}>
-          {(id) => (
-            <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
-              <option value="">{t('analysis.filter.anyCase')}</option>
-              {caseAttributes.map((a) => (
-                <option key={a.id} value={a.name}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('analysis.filter.value')}>
-          {(id) => <input id={id} value={value.attributeValue} disabled={!value.attribute} onChange={(e) => set({ attributeValue: e.target.value })} />}
-        </Field>
       </div>
-      <SourceKindChecks legend={t('analysis.filter.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
-      <div className="field-row">
-        <Field label={t('analysis.filter.dateOf')}>
-          {(id) => (
-            <select id={id} value={value.dateAttribute} onChange={(e) => set({ dateAttribute: e.target.value })}>
-              <option value="">{t('analysis.filter.codingDate')}</option>
-              {dates.map((a) => (
-                <option key={a.id} value={a.name}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('analysis.filter.from')}>
-          {(id) => <input id={id} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />}
-        </Field>
-        <Field label={t('analysis.filter.to')}>{(id) => <input id={id} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />}</Field>
-      </div>
-    </details>
+      <details className="analysis-filters">
+        <summary>{t('analysis.filters')}</summary>
+        <div className="field-row">
+          <Field label={t('analysis.filter.attribute')}>
+            {(id) => (
+              <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
+                <option value="">{t('analysis.filter.anyCase')}</option>
+                {caseAttributes.map((a) => (
+                  <option key={a.id} value={a.name}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('analysis.filter.value')}>
+            {(id) => <input id={id} value={value.attributeValue} disabled={!value.attribute} onChange={(e) => set({ attributeValue: e.target.value })} />}
+          </Field>
+        </div>
+        <SourceKindChecks legend={t('analysis.filter.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
+        <div className="field-row">
+          <Field label={t('analysis.filter.dateOf')}>
+            {(id) => (
+              <select id={id} value={value.dateAttribute} onChange={(e) => set({ dateAttribute: e.target.value })}>
+                <option value="">{t('analysis.filter.codingDate')}</option>
+                {dates.map((a) => (
+                  <option key={a.id} value={a.name}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('analysis.filter.from')}>
+            {(id) => <input id={id} type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />}
+          </Field>
+          <Field label={t('analysis.filter.to')}>{(id) => <input id={id} type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />}</Field>
+        </div>
+      </details>
+    </>
   );
 }

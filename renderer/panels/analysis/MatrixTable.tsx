@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Matrix, MatrixRow } from '../../../analysis/matrix/types.ts';
 import { useT } from '../../i18n/lang-context.tsx';
-import { cellFace, hasChildren, parentKeys, rowLabel, shade, visibleRows, type CellMode } from './matrix-view.ts';
+import { cellFace, coderWords, hasChildren, parentKeys, rowLabel, shade, visibleRows, type CellMode } from './matrix-view.ts';
 
 export interface OpenCell {
   row: MatrixRow;
@@ -36,6 +36,7 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
     });
   const index = new Map(matrix.rows.map((r, i) => [r.key, i]));
   const square = mode.kind === 'cooccurrence';
+  const whose = coderWords(matrix.coders, t);
 
   return (
     <div className="matrix-wrap">
@@ -108,14 +109,19 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
                   </th>
                   {row.cells.map((cell, j) => {
                     const column = matrix.columns[j]!;
-                    const face = cellFace(mode, cell, column, square && matrix.columns[j]!.key === row.key, t);
+                    const face = cellFace(mode, cell, column, square && matrix.columns[j]!.key === row.key, t, whose);
                     if (face.blank) return <td key={column.key} className="cell-blank" aria-label={t('analysis.cell.diagonal')} />;
-                    const s = face.silent ? 0 : shade(mode.kind === 'cooccurrence' ? Number(face.main) : cell.count, max);
+                    const s = face.silent || face.noMaterial ? 0 : shade(mode.kind === 'cooccurrence' ? Number(face.main) : cell.count, max);
                     return (
-                      <td key={column.key} className={face.silent ? 'cell-silent' : cell.count === 0 ? 'cell-zero' : undefined}>
+                      <td
+                        key={column.key}
+                        className={face.silent ? 'cell-silent' : face.noMaterial ? 'cell-nomaterial' : cell.count === 0 ? 'cell-zero' : undefined}
+                        data-state={cell.state}
+                      >
                         <button
                           type="button"
                           className="cell-button"
+                          title={face.tooltip || undefined}
                           style={s > 0 ? { background: `rgba(31, 95, 168, ${(0.06 + s * 0.3).toFixed(2)})` } : undefined}
                           aria-label={`${rowLabel(row)} × ${column.label} : ${face.spoken}${cell.synthesis ? `, ${t('analysis.cell.hasSynthesis')}` : ''}`}
                           onClick={() => onOpen({ row, column: j })}

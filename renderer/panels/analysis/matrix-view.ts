@@ -1,11 +1,13 @@
 // What the analysis views compute without the project: the request a tab sends, which rows a
 // collapsed codebook shows, and what each cell says on screen and to a screen reader.
-import type { ColumnSpec, MatrixCell, MatrixColumn, MatrixFilter, MatrixRow } from '../../../analysis/matrix/types.ts';
+import type { CoderScope, ColumnSpec, MatrixCell, MatrixColumn, MatrixFilter, MatrixRow } from '../../../analysis/matrix/types.ts';
 import type { SourceKind } from '../../../model/types.ts';
 import type { Translate } from '../../../i18n/catalogue.ts';
 
 export interface FilterState {
   coderId: number | null;
+  /** Count only what every coder coded (with coderId null). */
+  agreement: boolean;
   attribute: string;
   /** One value or several separated by ";". */
   attributeValue: string;
@@ -17,11 +19,12 @@ export interface FilterState {
   dateAttribute: string;
 }
 
-export const NO_FILTER: FilterState = { coderId: null, attribute: '', attributeValue: '', kinds: [], from: '', to: '', dateAttribute: '' };
+export const NO_FILTER: FilterState = { coderId: null, agreement: false, attribute: '', attributeValue: '', kinds: [], from: '', to: '', dateAttribute: '' };
 
 export function filterOf(f: FilterState): MatrixFilter {
   const filter: MatrixFilter = {};
   if (f.coderId !== null) filter.coderIds = [f.coderId];
+  else if (f.agreement) filter.agreement = true;
   if (f.kinds.length > 0) filter.sourceKinds = [...f.kinds];
   const values = f.attributeValue
     .split(';')
@@ -73,55 +76,80 @@ export interface CellFace {
   /** Excerpts coded + and -, when any: a column leaning one way and another the other hints at dissonance. */
   valence: string;
   silent: boolean;
+  /** No material of the column's kind in the selection: neither silence nor evidence. */
+  noMaterial: boolean;
+  /** What hovering the cell says: which state it is in, and whose codings it counts. */
+  tooltip: string;
   /** Not a cell one can open (co-occurrence diagonal). */
   blank: boolean;
   /** What a screen reader says. */
   spoken: string;
 }
 
-export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn, diagonal: boolean, t: Translate): CellFace {
-  const counts = { count: cell.count, sources: cell.sources, cases: cell.cases };
+/** Whose codings a matrix counts, in a few words; empty for a project with one coder and no choice made. */
+export function coderWords(scope: CoderScope | undefined, t: Translate): string {
+  if (!scope || (!scope.team && scope.mode === 'union')) return '';
+  return t(`analysis.coders.${scope.mode}`, { coders: scope.coders.map((c) => c.name).join(', ') });
+}
+
+const PLAIN = { silent: false, noMaterial: false, tooltip: '', blank: false } as const;
+
+/** `whose`: coderWords of the matrix, said in each cell's tooltip. */
+export function cellFace(mode: CellMode, cell: MatrixCell, column: MatrixColumn, diagonal: boolean, t: Translate, whose = ''): CellFace {
+  const counts = { count: cell.count, codings: cell.codings ?? cell.count, sources: cell.sources, cases: cell.cases };
+  const withWhose = (text: string) => (whose ? `${text} (${whose})` : text);
   switch (mode.kind) {
     case 'evidence': {
-      if (mode.silence && cell.count === 0) {
-        return { main: '∅', meta: t('analysis.cell.silent'), valence: '', silent: true, blank: false, spoken: t('analysis.cell.silentSpoken') };
+      const state = cell.state ?? (cell.count === 0 ? 'silence' : 'evidence');
+      if (mode.silence && state === 'no-material') {
+        const tooltip = t('analysis.cell.noMaterialHint');
+        return { ...PLAIN, main: '—', meta: t('analysis.cell.noMaterial'), valence: '', noMaterial: true, tooltip, spoken: tooltip };
+      }
+      if (mode.silence && state === 'silence') {
+        const tooltip = withWhose(t('analysis.cell.silentHint'));
+        return { ...PLAIN, main: '∅', meta: t('analysis.cell.silent'), valence: '', silent: true, tooltip, spoken: t('analysis.cell.silentSpoken') };
       }
       const signs = { positive: cell.positive ?? 0, negative: cell.negative ?? 0 };
       const valued = signs.positive + signs.negative > 0;
       return {
+        ...PLAIN,
         main: String(cell.count),
         meta: t('analysis.cell.meta', counts),
         valence: valued ? t('analysis.cell.valences', signs) : '',
-        silent: false,
-        blank: false,
+        tooltip: withWhose(t('analysis.cell.passages', counts)),
         spoken: [t('analysis.cell.spoken', counts), ...(valued ? [t('analysis.cell.valencesSpoken', signs)] : [])].join(', '),
       };
     }
     case 'count':
-      return { main: String(cell.count), meta: '', valence: '', silent: false, blank: false, spoken: t('analysis.cell.spoken', counts) };
+      return {
+        ...PLAIN,
+        main: String(cell.count),
+        meta: '',
+        valence: '',
+        tooltip: withWhose(t('analysis.cell.passages', counts)),
+        spoken: t('analysis.cell.spoken', counts),
+      };
     case 'presence': {
       const total = column.caseTotal;
       const main = total ? `${cell.cases}/${total}` : String(cell.cases);
       const share = total ? Math.round((100 * cell.cases) / total) : null;
       return {
+        ...PLAIN,
         main,
         meta: share === null ? '' : `${share} %`,
         valence: '',
-        silent: false,
-        blank: false,
         spoken: total ? t('analysis.cell.presenceSpoken', { cases: cell.cases, total }) : t('analysis.cell.spoken', counts),
       };
     }
     case 'cooccurrence': {
-      if (diagonal) return { main: '', meta: '', valence: '', silent: false, blank: true, spoken: '' };
+      if (diagonal) return { ...PLAIN, main: '', meta: '', valence: '', blank: true, spoken: '' };
       const value = mode.measure === 'count' ? cell.count : (cell[mode.measure] ?? 0);
       const detail = t('analysis.cell.cooccurrence', { overlaps: cell.overlaps ?? 0, sameTurn: cell.sameTurn ?? 0 });
       return {
+        ...PLAIN,
         main: String(value),
         meta: '',
         valence: '',
-        silent: false,
-        blank: false,
         spoken: `${t('analysis.cell.pairs', { count: cell.count })}, ${detail}`,
       };
     }

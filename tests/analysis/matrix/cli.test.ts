@@ -12,7 +12,14 @@ describe('tresse matrix, synthesis, verdict, question, columns', () => {
     const json = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--rows', 'themes', '--format', 'json')).out);
     expect(json.columns.map((c: { label: string }) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
     const cl = json.rows.find((r: { abbrev: string }) => r.abbrev === 'CL');
-    expect(cl.cells.every((c: { count: number; excerptIds: number[] }) => c.count > 0 && c.excerptIds.length === c.count)).toBe(true);
+    expect(cl.cells.every((c: { count: number; codings: number; excerptIds: number[] }) => c.count > 0 && c.excerptIds.length === c.codings)).toBe(true);
+    // The demo is a team project: --agreement counts only what every coder coded, never more than the union.
+    const agreed = JSON.parse((await tresse(dir, 'matrix', 'd.tresse', '--rows', 'themes', '--agreement', '--format', 'json')).out);
+    expect(json.coders).toMatchObject({ mode: 'union', team: true });
+    expect(agreed.coders.mode).toBe('agreement');
+    const agreedCl = agreed.rows.find((r: { abbrev: string }) => r.abbrev === 'CL');
+    cl.cells.forEach((c: { count: number }, i: number) => expect(agreedCl.cells[i].count).toBeLessThanOrEqual(c.count));
+    expect((await tresse(dir, 'matrix', 'd.tresse', '--coder', 'Personne')).code).not.toBe(0);
 
     const syn = await tresse(dir, 'synthesis', 'd.tresse', '--row', 'CL1', '--col', 'Entretiens', '--text', 'Le secret partagé ne gêne pas.');
     expect(syn.code).toBe(0);

@@ -17,7 +17,7 @@ describe('the triangulation matrix of the demo project', () => {
       // the material on which interviews and documents can be set against each other.
       for (const a of ['CL', 'CL1']) {
         expect(byAbbrev(a).silent).toEqual([]);
-        expect(byAbbrev(a).cells.every((c) => c.count > 0 && c.excerptIds.length === c.count)).toBe(true);
+        expect(byAbbrev(a).cells.every((c) => c.count > 0 && c.excerptIds.length === c.codings)).toBe(true);
       }
       // And the columns lean apart: the documents speak of secrecy favourably only, the meetings observed mostly not.
       const leaning = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes', valences: true });

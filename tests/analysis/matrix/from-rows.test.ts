@@ -1,7 +1,8 @@
 // analysis/matrix computes from rows it is given, without a project file: the service reads the
 // rows (service/matrix.ts); these tests hand them over directly.
 import { describe, expect, it } from 'vitest';
-import { foldCells, type CodeSourceGroup } from '../../../analysis/matrix/aggregate.ts';
+import { foldCells } from '../../../analysis/matrix/aggregate.ts';
+import { passagesOf, type CodingRange } from '../../../analysis/matrix/passages.ts';
 import { columnPlan } from '../../../analysis/matrix/columns.ts';
 import { countsMatrix } from '../../../analysis/matrix/counts.ts';
 import { DEFAULT_KIND_COLUMNS, withKindIn } from '../../../analysis/matrix/kind-columns.ts';
@@ -20,11 +21,18 @@ const sources: SourceFacts[] = [
   { id: 12, name: 'Charte du conseil', kind: 'document', caseIds: [] },
 ];
 const facts = new Map(sources.map((s) => [s.id, s]));
-const groups: CodeSourceGroup[] = [
-  { codeId: 2, sourceId: 10, count: 2, ids: '101,102' },
-  { codeId: 3, sourceId: 11, count: 1, ids: '103' },
-  { codeId: 2, sourceId: 12, count: 1, ids: '104' },
-];
+const coding = (id: number, codeId: number, sourceId: number, start: number, end: number): CodingRange => ({
+  id,
+  codeId,
+  sourceId,
+  coderId: 1,
+  start,
+  end,
+  valence: null,
+});
+// Two separate CL1 passages in P1's interview, a CL2 one in P2's, a CL1 one in the charter.
+const groups = [coding(101, 2, 10, 0, 10), coding(102, 2, 10, 20, 30), coding(103, 3, 11, 5, 9), coding(104, 2, 12, 0, 4)];
+const unionOfOne = { mode: 'union' as const, coders: [{ id: 1, name: 'Camille' }], team: false };
 const kindData = { kindColumns: DEFAULT_KIND_COLUMNS, attribute: null };
 
 describe('a matrix from given rows', () => {
@@ -37,6 +45,8 @@ describe('a matrix from given rows', () => {
       items,
       plan,
       cells: foldCells(groups, items, plan, facts, null),
+      material: [true, true, true],
+      coders: unionOfOne,
       filter: {},
       filterNotes: [],
     });
@@ -88,5 +98,36 @@ describe('a matrix from given rows', () => {
       ['Observations', ['observation', 'notebook', 'synthesis']],
       ['Archives', ['document']],
     ]);
+  });
+});
+
+describe('distinct passages', () => {
+  const k = (id: number, coderId: number, start: number, end: number, valence: '+' | '-' | null = null): CodingRange => ({
+    id,
+    codeId: 2,
+    sourceId: 10,
+    coderId,
+    start,
+    end,
+    valence,
+  });
+
+  it('merges codings that share a character, and keeps touching ones apart', () => {
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 0, 10)], null)).toMatchObject({ count: 1, ids: [1, 2] });
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 9, 20), k(3, 1, 19, 30)], null).count).toBe(1);
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 1, 10, 20)], null).count).toBe(2);
+    // A passage holding a + and a - coding counts once on each side.
+    expect(passagesOf([k(1, 1, 0, 10, '+'), k(2, 2, 5, 12, '-'), k(3, 1, 30, 40, '+')], null)).toMatchObject({ count: 2, positive: 2, negative: 1 });
+  });
+
+  it('keeps, in agreement, only the text every chosen coder covered: a chain of overlaps is not enough', () => {
+    // A [0,10), B [3,13), C [6,16): all three cover [6,10).
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 3, 13), k(3, 3, 6, 16)], [1, 2, 3])).toMatchObject({ count: 1, ids: [1, 2, 3] });
+    // A [0,10), B [3,13), C [10,16): A and C never meet.
+    expect(passagesOf([k(1, 1, 0, 10), k(2, 2, 3, 13), k(3, 3, 10, 16)], [1, 2, 3])).toMatchObject({ count: 0, ids: [] });
+    // A long coding of A agreed twice by B's two short ones: two agreed stretches, A's coding behind both.
+    expect(passagesOf([k(1, 1, 0, 100), k(2, 2, 10, 20), k(3, 2, 50, 60)], [1, 2])).toMatchObject({ count: 2, ids: [1, 2, 3] });
+    // A coder who coded nothing there.
+    expect(passagesOf([k(1, 1, 0, 10)], [1, 2]).count).toBe(0);
   });
 });

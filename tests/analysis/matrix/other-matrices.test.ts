@@ -14,8 +14,8 @@ describe('the other matrices', () => {
     const { ctx } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'code-source', rows: 'codes' });
     expect(m.columns).toHaveLength(6);
-    // CL1 in E1: #1 #2; in D1: #6.
-    expect(cellOf(m, 'CL1', 'Entretien P1').count).toBe(2);
+    // CL1 in E1: #1 #2, overlapping: one passage of two codings; in D1: #6.
+    expect(cellOf(m, 'CL1', 'Entretien P1')).toMatchObject({ count: 1, codings: 2 });
     expect(cellOf(m, 'CL1', 'Charte <b>interne</b> & annexe').count).toBe(1);
     expect(cellOf(m, 'CL4', 'Charte <b>interne</b> & annexe').count).toBe(0);
   });
@@ -28,9 +28,9 @@ describe('the other matrices', () => {
       columns: { by: 'attribute', scope: 'case', name: 'secteur' },
     });
     expect(m.title).toBe('Codes × secteur');
-    // CL in santé: E1 #1 #2 #8 (case P1, the only santé case); social: E2 #3 #9; unknown: #4 #5 #6 #7 #10.
-    expect(cellOf(m, 'CL', 'santé')).toMatchObject({ count: 3, cases: 1 });
-    expect(cellOf(m, 'CL', 'social')).toMatchObject({ count: 2, cases: 1 });
+    // CL in santé: E1 {#1 #2} #8 (case P1, the only santé case); social: E2 #3 and #9 overlap; unknown: #4 #5 #6 #7 #10.
+    expect(cellOf(m, 'CL', 'santé')).toMatchObject({ count: 2, cases: 1 });
+    expect(cellOf(m, 'CL', 'social')).toMatchObject({ count: 1, codings: 2, cases: 1 });
     expect(cellOf(m, 'CL', 'Non renseigné')).toMatchObject({ count: 5, cases: 1 });
     expect(m.columns.find((c) => c.label === 'santé')!.caseTotal).toBe(1);
     // SC: SC1 #11 in E1 (santé); SC2 #12 in D1 (unknown); nothing in social.
@@ -62,9 +62,10 @@ describe('the other matrices', () => {
   it('gives code frequencies, with the filters', () => {
     const { ctx, ids } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'frequencies', rows: 'codes' });
-    // CL1: 7 codings over E1 E2 O1 N1 D1 S1, cases P1 P2 R1.
-    expect(cellOf(m, 'CL1', 'Total')).toMatchObject({ count: 7, sources: 6, cases: 3 });
-    expect(cellOf(m, 'CL', 'Total').count).toBe(10);
+    // CL1: 7 codings over E1 E2 O1 N1 D1 S1, cases P1 P2 R1; #1 and #2 are one passage.
+    expect(cellOf(m, 'CL1', 'Total')).toMatchObject({ count: 6, codings: 7, sources: 6, cases: 3 });
+    // CL: 10 codings, of which #1 #2 and #3 #9 overlap.
+    expect(cellOf(m, 'CL', 'Total')).toMatchObject({ count: 8, codings: 10 });
     expect(cellOf(m, 'SM', 'Total').count).toBe(0);
     const camille = computeMatrix(ctx.db, { type: 'frequencies', rows: 'themes', filter: { coderIds: [ids.camille!] } });
     // Camille: CL1 #1 #3 #4 #5 #6, CL4 #8 #10.

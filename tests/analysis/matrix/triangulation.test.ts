@@ -14,24 +14,29 @@ function row(m: Matrix, abbrev: string): string[] {
 }
 
 describe('the triangulation matrix', () => {
-  it('counts excerpts, sources and cases per evidence kind, and computes silence', () => {
+  it('counts distinct passages, sources and cases per evidence kind, and computes silence', () => {
     const { ctx, codings } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes' });
     expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations']);
-    // CL1: Documents #6 (D1) + #7 (S1, a synthesis: Documents by default) → 2 excerpts, 2 sources, no case;
-    // Entretiens #1 #2 (E1) + #3 (E2) → 3, 2 sources, cases P1 P2; Observations #4 (O1) + #5 (N1) → 2, 2 sources, case R1.
-    expect(row(m, 'CL1')).toEqual(['2/2/0', '3/2/2', '2/2/1']);
+    // CL1: Documents #6 (D1) + #7 (S1, a synthesis: Documents by default) → 2 passages, 2 sources, no case;
+    // Entretiens #1 and Léo's #2 overlap in E1 (one passage) + #3 (E2) → 2, 2 sources, cases P1 P2;
+    // Observations #4 (O1) + #5 (N1) → 2, 2 sources, case R1.
+    expect(row(m, 'CL1')).toEqual(['2/2/0', '2/2/2', '2/2/1']);
+    expect(m.rows.find((r) => r.abbrev === 'CL1')!.cells.map((c) => c.codings)).toEqual([2, 3, 2]);
     // CL4: nothing in documents; #8 (E1) #9 (E2); #10 (O1).
     expect(row(m, 'CL4')).toEqual(['0/0/0', '2/2/2', '1/1/1']);
-    // The theme row holds its sub-codes: CL1 + CL4 → Documents 2, Entretiens 5 over E1 E2, Observations 3 over O1 N1.
-    expect(row(m, 'CL')).toEqual(['2/2/0', '5/2/2', '3/2/1']);
+    // The theme row holds its sub-codes: CL1 + CL4 → Documents 2; Entretiens: E1 {#1 #2} and #8, E2 #3 and #9
+    // overlapping (one passage coded with both sub-codes) → 3 over E1 E2; Observations #4, #10 (O1), #5 (N1) → 3.
+    expect(row(m, 'CL')).toEqual(['2/2/0', '3/2/2', '3/2/1']);
     // SC: SC2 #12 in D1, SC1 #11 in E1, nothing observed.
     expect(row(m, 'SC')).toEqual(['1/1/0', '1/1/1', '0/0/0']);
     const cl4 = m.rows.find((r) => r.abbrev === 'CL4')!;
     expect(cl4.silent).toEqual(['kind:Documents']);
     expect(m.rows.find((r) => r.abbrev === 'CL1')!.silent).toEqual([]);
     // The JSON carries the excerpt ids of each cell.
-    expect(m.rows.find((r) => r.abbrev === 'CL1')!.cells[1]!.excerptIds).toEqual([codings[0], codings[1], codings[2]].sort((a, b) => a! - b!));
+    expect([...m.rows.find((r) => r.abbrev === 'CL1')!.cells[1]!.excerptIds].sort((a, b) => a - b)).toEqual(
+      [codings[0], codings[1], codings[2]].sort((a, b) => a! - b!),
+    );
     expect(m.notes.join(' ')).toContain('synthèses d’événements');
   });
 
@@ -62,7 +67,7 @@ describe('the triangulation matrix', () => {
     expect(leo.rows.find((r) => r.abbrev === 'CL1')!.silent).toEqual(['kind:Observations']);
     // secteur = santé keeps the sources of P1 only: E1 (#1 #2 #8 #11).
     const sante = computeMatrix(ctx.db, { type: 'triangulation', filter: { caseAttributes: [{ name: 'secteur', values: ['Santé'] }] } });
-    expect(row(sante, 'CL1')).toEqual(['0/0/0', '2/1/1', '0/0/0']);
+    expect(row(sante, 'CL1')).toEqual(['0/0/0', '1/1/1', '0/0/0']);
     // Coded on or after 15 April: only #3 (1 May).
     const late = computeMatrix(ctx.db, { type: 'triangulation', filter: { from: '2026-04-15' } });
     expect(row(late, 'CL1')).toEqual(['0/0/0', '1/1/1', '0/0/0']);
@@ -76,15 +81,15 @@ describe('the triangulation matrix', () => {
     expect(row(byInterview, 'CL4')).toEqual(['0/0/0', '1/1/1', '0/0/0']);
     // Kinds: interviews only.
     const onlyInterviews = computeMatrix(ctx.db, { type: 'triangulation', filter: { sourceKinds: ['interview'] } });
-    expect(row(onlyInterviews, 'CL1')).toEqual(['0/0/0', '3/2/2', '0/0/0']);
+    expect(row(onlyInterviews, 'CL1')).toEqual(['0/0/0', '2/2/2', '0/0/0']);
   });
 
   it('uses a case attribute as columns, with a column for unknown values', () => {
     const { ctx } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'triangulation', columns: { by: 'attribute', scope: 'case', name: 'secteur' } });
     expect(m.columns.map((c) => c.label)).toEqual(['santé', 'social', 'Non renseigné']);
-    // santé: E1 (#1 #2); social: E2 (#3); unknown: O1 (case R1 without secteur), N1, D1, S1 (#4 #5 #6 #7).
-    expect(row(m, 'CL1')).toEqual(['2/1/1', '1/1/1', '4/4/1']);
+    // santé: E1 (#1 #2, one passage); social: E2 (#3); unknown: O1 (case R1 without secteur), N1, D1, S1 (#4 #5 #6 #7).
+    expect(row(m, 'CL1')).toEqual(['1/1/1', '1/1/1', '4/4/1']);
     expect(m.dimension).toBe('case:secteur');
   });
 
@@ -95,8 +100,8 @@ describe('the triangulation matrix', () => {
     setAttributeValues(ctx, { sourceId: ids.E2! }, 'langue', ['français']);
     const m = computeMatrix(ctx.db, { type: 'triangulation', columns: columnSpecFrom(ctx.db, 'langue') });
     expect(m.columns.map((c) => c.label)).toEqual(['créole', 'français', 'Non renseigné']);
-    // E1 counts under both its languages (#1 #2), E2 under français (#3); the rest is unknown.
-    expect(row(m, 'CL1')).toEqual(['2/1/1', '3/2/2', '4/4/1']);
+    // E1 counts under both its languages (#1 #2, one passage), E2 under français (#3); the rest is unknown.
+    expect(row(m, 'CL1')).toEqual(['1/1/1', '2/2/2', '4/4/1']);
     expect(m.notes.join(' ')).toContain('plusieurs valeurs');
   });
 
@@ -106,10 +111,10 @@ describe('the triangulation matrix', () => {
     const m = computeMatrix(ctx.db, { type: 'triangulation' });
     expect(m.columns.map((c) => c.label)).toEqual(['Documents', 'Entretiens', 'Observations', 'Synthèses']);
     // #7 moves from Documents to its own column.
-    expect(row(m, 'CL1')).toEqual(['1/1/0', '3/2/2', '2/2/1', '1/1/0']);
+    expect(row(m, 'CL1')).toEqual(['1/1/0', '2/2/2', '2/2/1', '1/1/0']);
     expect(m.notes.join(' ')).toContain('« Synthèses »');
     resetKindColumns(ctx);
-    expect(row(computeMatrix(ctx.db, { type: 'triangulation' }), 'CL1')).toEqual(['2/2/0', '3/2/2', '2/2/1']);
+    expect(row(computeMatrix(ctx.db, { type: 'triangulation' }), 'CL1')).toEqual(['2/2/0', '2/2/2', '2/2/1']);
   });
 
   it('keeps syntheses and verdicts in the project, and they go with their code', () => {
@@ -169,8 +174,8 @@ describe('the per-participant grid', () => {
     expect(m.title).toContain('P1');
     expect(m.columns.map((c) => c.label)).toEqual(['Entretiens', 'Documents', 'Observations']);
     expect(m.columns[0]!.caseOnly).toBe(true);
-    // P1's interview E1: CL1 #1 #2, CL4 #8; the other columns as in the full matrix.
-    expect(row(m, 'CL1')).toEqual(['2/1/1', '2/2/0', '2/2/1']);
+    // P1's interview E1: CL1 #1 #2 (one passage), CL4 #8; the other columns as in the full matrix.
+    expect(row(m, 'CL1')).toEqual(['1/1/1', '2/2/0', '2/2/1']);
     expect(row(m, 'CL4')).toEqual(['1/1/1', '0/0/0', '1/1/1']);
     setCellSynthesis(ctx, { caseId: ids.P1! }, 'CL1', 'Entretiens', 'P1 voit le secret comme une protection.');
     expect(computeMatrix(ctx.db, { type: 'participant', caseId: ids.P1! }).rows.find((r) => r.abbrev === 'CL1')!.cells[0]!.synthesis).toBe(

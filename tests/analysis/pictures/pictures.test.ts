@@ -93,10 +93,10 @@ describe('pictures as standalone SVG', () => {
     expect(bars).toHaveLength(6);
     const width = (i: number) => Number(bars[i]!.getAttribute('width'));
     const order = m.rows.map((r) => r.abbrev);
-    // CL 10 codings, SC 2.
-    expect(width(order.indexOf('CL')) / width(order.indexOf('SC'))).toBeCloseTo(5, 5);
+    // CL 10 codings, of which #1 #2 and #3 #9 overlap: 8 distinct passages; SC 2.
+    expect(width(order.indexOf('CL')) / width(order.indexOf('SC'))).toBeCloseTo(4, 5);
     expect(width(order.indexOf('SM'))).toBe(0);
-    expect(texts).toEqual(expect.arrayContaining(['10', '2', 'Nombre d’extraits codés']));
+    expect(texts).toEqual(expect.arrayContaining(['8', '2', 'Nombre de passages codés (distincts)']));
   });
 
   it('draws the codebook as a sunburst sized by use', () => {

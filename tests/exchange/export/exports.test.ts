@@ -57,14 +57,16 @@ describe('exports of the analysis grid', () => {
     await wb.xlsx.load(bytes as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Triangulation', 'Extraits Triangulation', 'Fréquences']);
     const ws = wb.getWorksheet('Triangulation')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Thème / question', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
+    // The fixture has two coders: the header says whose codings the grid counts.
+    expect(ws.getRow(1).values).toEqual([undefined, 'Thème / question (union de Camille, Léo)', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = new Map<string, ExcelJS.Row>();
     ws.eachRow((r) => rows.set(String(r.getCell(1).value).trim(), r));
     const cl1 = rows.get(CL1)!;
     const interviews = String(cl1.getCell(3).value);
     expect(interviews).toContain('Synthèse : Le secret partagé protège, disent les « professionnels ».');
-    expect(interviews).toContain('3 extrait(s), 2 source(s), 2 cas ; valence : 1 +, 1 −');
+    // #1 and Léo's #2 overlap in E1: one passage; #3 in E2.
+    expect(interviews).toContain('2 passage(s) distinct(s) (3 codage(s)), 2 source(s), 2 cas ; union de Camille, Léo ; valence : 1 +, 1 −');
     // Cited by source, case and paragraph (the speaker "P1" repeats the case), never by code points.
     expect(interviews).toContain('«\u00a0Le secret partagé protège la personne.\u00a0» (Entretien P1, P1, § 2 ; valence +)');
     expect(cl1.getCell(3).alignment?.wrapText).toBe(true);
@@ -82,7 +84,7 @@ describe('exports of the analysis grid', () => {
     // Counts stay numbers.
     const f = wb.getWorksheet('Fréquences')!;
     const cl1f = f.getRows(1, f.rowCount)!.find((r) => String(r.getCell(1).value).trim() === CL1)!;
-    expect(cl1f.getCell(2).value).toBe(7);
+    expect(cl1f.getCell(2).value).toBe(6);
   });
 
   it('writes a landscape Word table with excerpts quoted « … » and their citations', async () => {
@@ -98,7 +100,7 @@ describe('exports of the analysis grid', () => {
     const text = (x: string) => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((r) => r[1]).join('');
     // A header row and one row per code.
     expect(rows).toHaveLength(1 + m.rows.length);
-    expect(text(rows[0]!)).toBe('Thème / questionDocumentsEntretiensObservationsVerdictNote');
+    expect(text(rows[0]!)).toBe('Thème / question (union de Camille, Léo)DocumentsEntretiensObservationsVerdictNote');
     const cl1 = rows.map(text).find((t) => t.startsWith('CL1'))!;
     expect(cl1).toContain('«\u00a0Le secret partagé protège la personne.\u00a0» (Entretien P1, P1, § 2 ; valence +)');
     expect(cl1).toContain('«\u00a0La charte dit : &quot;partager, oui, mais le minimum&quot;.\u00a0» (Charte &lt;b&gt;interne&lt;/b&gt; &amp; annexe, § 1)');
@@ -111,9 +113,9 @@ describe('exports of the analysis grid', () => {
     const csv = (await exportMatrices(ctx.db, [m], 'csv')) as string;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     // French Excel splits on ";" only: a comma-separated file would open as one column.
-    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Thème / question;Documents;Entretiens;Observations;Verdict;Note');
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('Thème / question (union de Camille, Léo);Documents;Entretiens;Observations;Verdict;Note');
     const rows = parseCsv(csv.slice(1));
-    expect(rows[0]).toEqual(['Thème / question', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
+    expect(rows[0]).toEqual(['Thème / question (union de Camille, Léo)', 'Documents', 'Entretiens', 'Observations', 'Verdict', 'Note']);
     expect(rows).toHaveLength(1 + m.rows.length);
     expect(rows.every((r) => r.length === 6)).toBe(true);
     const cl1 = rows.find((r) => r[0] === CL1)!;
@@ -125,7 +127,8 @@ describe('exports of the analysis grid', () => {
     const again = parseCsv(((await exportMatrices(ctx.db, [computeMatrix(ctx.db, { type: 'triangulation' })], 'csv')) as string).slice(1));
     expect(again.find((r) => r[0] === CL4)![5]).toBe(`'=HYPERLINK("http://exemple.invalid")`);
     const freq = (await exportMatrices(ctx.db, [computeMatrix(ctx.db, { type: 'frequencies', rows: 'themes' })], 'csv')) as string;
-    expect(parseCsv(freq.slice(1)).find((r) => r[0]!.startsWith('CL —'))).toEqual(['CL — Cadre légal et place des usagers', '10', '6', '3']);
+    // 10 codings, of which #1 #2 and #3 #9 overlap: 8 distinct passages.
+    expect(parseCsv(freq.slice(1)).find((r) => r[0]!.startsWith('CL —'))).toEqual(['CL — Cadre légal et place des usagers', '8', '6', '3']);
   });
 
   it('separates an English CSV export by commas, quoting the fields that hold one', async () => {

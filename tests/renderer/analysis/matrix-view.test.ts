@@ -27,6 +27,7 @@ describe('the filter of the matrices', () => {
   it('sends the coder, the kinds, the case attribute values split on ";" and the date range', () => {
     const f = filterOf({
       coderId: 2,
+      agreement: false,
       attribute: 'secteur',
       attributeValue: ' social ; psychiatrie;',
       kinds: ['interview'],
@@ -80,10 +81,35 @@ describe('folding the codebook rows', () => {
   });
 });
 
+describe('whose codings the matrices count', () => {
+  it('asks for the agreement of all coders, and a chosen coder wins over it', () => {
+    expect(filterOf({ ...NO_FILTER, agreement: true })).toEqual({ agreement: true });
+    expect(filterOf({ ...NO_FILTER, agreement: true, coderId: 3 })).toEqual({ coderIds: [3] });
+  });
+});
+
 describe('what a cell says', () => {
   it('marks a cell without evidence as silence, in words for a screen reader', () => {
     const face = cellFace({ kind: 'evidence', silence: true }, cell(), column, false, fr);
     expect(face).toMatchObject({ main: '∅', silent: true, spoken: 'silence : aucun extrait' });
+  });
+
+  it('tells a column without material from silence, on screen and when hovered', () => {
+    const none = cellFace({ kind: 'evidence', silence: true }, cell({ state: 'no-material' }), column, false, fr);
+    expect(none).toMatchObject({ main: '—', meta: 'aucun matériau', silent: false, noMaterial: true });
+    expect(none.tooltip).toMatch(/^Aucun matériau de ce type.*pas un silence$/);
+    const silent = cellFace({ kind: 'evidence', silence: true }, cell({ state: 'silence' }), column, false, fr, 'accord de Camille, Léo');
+    expect(silent).toMatchObject({ main: '∅', silent: true, noMaterial: false });
+    expect(silent.tooltip).toBe('Silence : la sélection contient du matériau de ce type, mais le thème n’y est pas codé (accord de Camille, Léo)');
+    const some = cellFace(
+      { kind: 'evidence', silence: true },
+      cell({ count: 2, codings: 3, sources: 1, state: 'evidence' }),
+      column,
+      false,
+      fr,
+      'union de Camille, Léo',
+    );
+    expect(some.tooltip).toBe('2 passage(s) distinct(s) (3 codage(s)) dans 1 source(s) (union de Camille, Léo)');
   });
 
   it('shows zero rather than silence where silence means nothing (frequencies)', () => {
@@ -92,10 +118,10 @@ describe('what a cell says', () => {
 
   it('gives excerpts, sources and cases, and the valences when any passage carries one', () => {
     const plain = cellFace({ kind: 'evidence', silence: true }, cell({ count: 7, sources: 3, cases: 2 }), column, false, fr);
-    expect(plain).toMatchObject({ main: '7', meta: '3 src · 2 cas', valence: '', spoken: '7 extrait(s), 3 source(s), 2 cas' });
+    expect(plain).toMatchObject({ main: '7', meta: '3 src · 2 cas', valence: '', spoken: '7 passage(s) distinct(s), 3 source(s), 2 cas' });
     const leaning = cellFace({ kind: 'evidence', silence: true }, cell({ count: 7, sources: 3, cases: 2, positive: 1, negative: 4 }), column, false, fr);
     expect(leaning.valence).toBe('valence +1 −4');
-    expect(leaning.spoken).toBe('7 extrait(s), 3 source(s), 2 cas, 1 codé(s) +, 4 codé(s) −');
+    expect(leaning.spoken).toBe('7 passage(s) distinct(s), 3 source(s), 2 cas, 1 codé(s) +, 4 codé(s) −');
   });
 
   it('gives presence as cases concerned out of the cases holding the value', () => {
