@@ -17,6 +17,41 @@ export interface CodingRange {
   valence: '+' | '-' | null;
 }
 
+/**
+ * A matrix's codings as parallel arrays, entry i of each for coding i: a large project has
+ * 100,000 codings, and an object for each costs more than the counting. Fields the request does
+ * not need are null.
+ */
+export interface CodingColumns {
+  sourceId: number[];
+  codeId: number[];
+  start: number[];
+  end: number[];
+  id: number[] | null;
+  coderId: number[] | null;
+  valence: Array<'+' | '-' | null> | null;
+}
+
+export const rangeAt = (c: CodingColumns, i: number): CodingRange => ({
+  id: c.id ? c.id[i]! : 0,
+  codeId: c.codeId[i]!,
+  sourceId: c.sourceId[i]!,
+  coderId: c.coderId ? c.coderId[i]! : 0,
+  start: c.start[i]!,
+  end: c.end[i]!,
+  valence: c.valence ? c.valence[i]! : null,
+});
+
+export const toColumns = (list: readonly CodingRange[]): CodingColumns => ({
+  sourceId: list.map((k) => k.sourceId),
+  codeId: list.map((k) => k.codeId),
+  start: list.map((k) => k.start),
+  end: list.map((k) => k.end),
+  id: list.map((k) => k.id),
+  coderId: list.map((k) => k.coderId),
+  valence: list.map((k) => k.valence),
+});
+
 export interface Passages {
   /** Distinct passages. */
   count: number;

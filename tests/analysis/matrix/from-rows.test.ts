@@ -2,7 +2,7 @@
 // rows (service/matrix.ts); these tests hand them over directly.
 import { describe, expect, it } from 'vitest';
 import { foldCells } from '../../../analysis/matrix/aggregate.ts';
-import { passagesOf, type CodingRange } from '../../../analysis/matrix/passages.ts';
+import { passagesOf, toColumns, type CodingRange } from '../../../analysis/matrix/passages.ts';
 import { columnPlan } from '../../../analysis/matrix/columns.ts';
 import { countsMatrix } from '../../../analysis/matrix/counts.ts';
 import { DEFAULT_KIND_COLUMNS, withKindIn } from '../../../analysis/matrix/kind-columns.ts';
@@ -44,7 +44,7 @@ describe('a matrix from given rows', () => {
       rowMode: 'themes',
       items,
       plan,
-      cells: foldCells(groups, items, plan, facts, null),
+      cells: foldCells(toColumns(groups), items, plan, facts, null),
       material: [true, true, true],
       coders: unionOfOne,
       filter: {},
@@ -64,7 +64,7 @@ describe('a matrix from given rows', () => {
   it('narrows the per-participant grid’s interview column to the case, and puts it first', () => {
     const items = rowItems(codeTree(codes), 'codes', []);
     const plan = participantPlan(columnPlan({ by: 'kind' }, sources, kindData), 2);
-    const cells = foldCells(groups, items, plan, facts, null);
+    const cells = foldCells(toColumns(groups), items, plan, facts, null);
     expect(plan.columns.map((c) => [c.label, !!c.caseOnly])).toEqual([
       ['Entretiens', true],
       ['Documents', false],
