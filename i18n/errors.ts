@@ -201,6 +201,10 @@ export const errorMessages = {
     fr: 'Choisissez au moins deux codeurs différents (au plus 30) pour mesurer l’accord ({count} choisi(s)).',
     en: 'Choose at least two different coders (at most 30) to measure agreement ({count} chosen).',
   },
+  'agreement.unit': {
+    fr: 'Unité d’analyse inconnue : {value} (attendu : character, segment ou document).',
+    en: 'Unknown unit of analysis: {value} (expected character, segment or document).',
+  },
   'agreement.threshold': {
     fr: 'Seuil de recouvrement invalide : {value} (attendu : un nombre supérieur à 0 et au plus 1).',
     en: 'Invalid overlap threshold: {value} (expected a number above 0 and at most 1).',

@@ -65,6 +65,7 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
     codings: data.codings,
     coderIds: data.coders.map((c) => c.id),
     sourceLengths: data.sourceLengths,
+    sourceIds: data.scope.sourceIds,
     ...(data.codeIds ? { codeIds: data.codeIds } : {}),
     ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
     ...(options.includeBoundaryDifferences ? { includeBoundaryDifferences: true } : {}),

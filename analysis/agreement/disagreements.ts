@@ -1,5 +1,5 @@
 // The passages a review screen shows when coders differ, found with the segment-level matching of
-// segments.ts (same threshold, same source-inclusion rule as computeAgreement).
+// segments.ts (same threshold, same scope as computeAgreement).
 
 import { DEFAULT_OVERLAP_THRESHOLD, matchSegments, type Passage } from './segments.ts';
 import { prepareCodings, validateThreshold, type CodingSpan } from './units.ts';
@@ -8,6 +8,8 @@ export interface DisagreementInput {
   codings: ReadonlyArray<CodingSpan>;
   coderIds: number[];
   sourceLengths: ReadonlyMap<number, number>;
+  /** The sources compared (the same scope as the agreement figures). */
+  sourceIds: ReadonlyArray<number>;
   codeIds?: number[];
   overlapThreshold?: number;
   /**
@@ -35,7 +37,7 @@ export interface Disagreement {
 export function findDisagreements(input: DisagreementInput): Disagreement[] {
   const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
   validateThreshold(threshold);
-  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.codeIds);
+  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.sourceIds, input.codeIds);
   const full = (1 << input.coderIds.length) - 1;
   const out: Disagreement[] = [];
   for (const [sourceId, byCode] of prep.groups) {

@@ -1,18 +1,18 @@
 // Turns codings into reliability data and agreement figures, at three units of analysis.
 //
-// Which sources count: a source is compared only when *every* compared coder has at least one coding
-// in it (any code, whatever `codeIds` selects). A source that only some coders touched says nothing
-// about agreement — the others simply did not read it — so it is excluded and listed in
-// `excludedSourceIds`, as is a coded source whose length is not given.
+// Which sources count: the caller says (`sourceIds`, the scope; the service takes the sources every
+// compared coder marked done). Whether a source was coded plays no part: a source in scope that
+// nobody coded is agreement on absence, and counts as such.
 //
 // Values: for a given code, a coder's value on a unit is 1 (the code is applied there) or 0. Every
-// compared coder gives a value to every unit of an included source, so Fleiss' kappa loses no unit.
+// compared coder gives a value to every unit of a source in scope, so Fleiss' kappa loses no unit.
 //
 // Units:
-// - character: each character (code point) of each included source is a unit, per code.
+// - character: each character (code point) of each source in scope is a unit, per code; figures
+//              are also given per code and source (as NVivo reports them).
 // - segment:   each passage one coder coded, matched with the other coders' passages of the same
 //              code (see segments.ts); a unit is a matched group or an unmatched passage.
-// - document:  each included source is a unit, per code: did the coder apply the code anywhere in it?
+// - document:  each source in scope is a unit, per code: did the coder apply the code anywhere in it?
 //
 // "Overall" pools the codes: every (unit, code) pair is one binary unit and the coefficients are
 // computed once on the pooled table. It is not an average of the per-code figures, so frequent codes
@@ -37,6 +37,8 @@ export interface AgreementInput {
   coderIds: number[];
   /** Length in code points of each source's normalised text. */
   sourceLengths: ReadonlyMap<number, number>;
+  /** The sources compared (the scope); each must have a length in `sourceLengths`. */
+  sourceIds: ReadonlyArray<number>;
   unit: AgreementUnit;
   /** Codes to report; default: every code the compared coders used in the included sources. */
   codeIds?: number[];
@@ -61,15 +63,22 @@ export interface CodeAgreement extends AgreementFigures {
   codeId: number;
 }
 
+/** Character unit: one source's figures, per code and pooled over codes. */
+export interface SourceAgreement {
+  sourceId: number;
+  perCode: CodeAgreement[];
+  overall: AgreementFigures;
+}
+
 export interface AgreementReport {
   unit: AgreementUnit;
   coderIds: number[];
   overlapThreshold: number | null;
-  /** Sources compared (every compared coder coded in them); the same for every code. */
+  /** Sources compared (the scope, sorted); the same for every code. */
   sourceIds: number[];
-  /** Sources some but not all compared coders touched, or whose length is unknown. */
-  excludedSourceIds: number[];
   perCode: CodeAgreement[];
+  /** Character unit only: per source, per code and pooled (empty at the other units). */
+  perSource: SourceAgreement[];
   /** Pooled over codes, see the file comment. */
   overall: AgreementFigures;
 }
@@ -82,7 +91,6 @@ const MAX_CODERS = 30; // patterns are 31-bit masks
 export interface PreparedCodings {
   coderIndex: Map<number, number>;
   sourceIds: number[];
-  excludedSourceIds: number[];
   codeIds: number[];
   /** Codings of included sources and selected codes, clipped to the source, grouped by source then code. */
   groups: Map<number, Map<number, CodingSpan[]>>;
@@ -99,30 +107,17 @@ export function validateThreshold(t: number): void {
   if (!(t > 0 && t <= 1)) throw new TresseError('agreement.threshold', { value: String(t) });
 }
 
-/** Applies the source-inclusion rule and groups the codings that take part. */
+/** Keeps the codings of the sources in scope, compared coders and selected codes, grouped by source then code. */
 export function prepareCodings(
   codings: ReadonlyArray<CodingSpan>,
   coderIds: ReadonlyArray<number>,
   sourceLengths: ReadonlyMap<number, number>,
+  scope: ReadonlyArray<number>,
   codeIds?: ReadonlyArray<number>,
 ): PreparedCodings {
   validateCoders(coderIds);
   const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
-  const full = (1 << coderIds.length) - 1;
-  const touched = new Map<number, number>();
-  for (const c of codings) {
-    const i = coderIndex.get(c.coderId);
-    if (i === undefined) continue;
-    touched.set(c.sourceId, (touched.get(c.sourceId) ?? 0) | (1 << i));
-  }
-  const sourceIds: number[] = [];
-  const excludedSourceIds: number[] = [];
-  for (const [sourceId, mask] of touched) {
-    if (mask === full && sourceLengths.has(sourceId)) sourceIds.push(sourceId);
-    else excludedSourceIds.push(sourceId);
-  }
-  sourceIds.sort((a, b) => a - b);
-  excludedSourceIds.sort((a, b) => a - b);
+  const sourceIds = [...new Set(scope)].filter((id) => sourceLengths.has(id)).sort((a, b) => a - b);
   const included = new Set(sourceIds);
   const wanted = codeIds ? new Set(codeIds) : null;
   const used = new Set<number>();
@@ -142,7 +137,7 @@ export function prepareCodings(
     list.push(start === c.start && end === c.end ? c : { ...c, start, end });
   }
   const codes = codeIds ? [...new Set(codeIds)] : [...used].sort((a, b) => a - b);
-  return { coderIndex, sourceIds, excludedSourceIds, codeIds: codes, groups };
+  return { coderIndex, sourceIds, codeIds: codes, groups };
 }
 
 function addCount(table: PatternCounts, mask: number, count: number): void {
@@ -187,6 +182,29 @@ export function sweepCharacters(spans: ReadonlyArray<CodingSpan>, coderIndex: Re
   return covered;
 }
 
+/** Character unit: one presence-pattern table per (source, code), absence included. */
+export function characterTables(prep: PreparedCodings, sourceLengths: ReadonlyMap<number, number>): Map<number, Map<number, PatternCounts>> {
+  const out = new Map<number, Map<number, PatternCounts>>();
+  for (const sourceId of prep.sourceIds) {
+    const length = sourceLengths.get(sourceId)!;
+    const byCode = prep.groups.get(sourceId);
+    const tables = new Map<number, PatternCounts>();
+    for (const codeId of prep.codeIds) {
+      const table: PatternCounts = new Map();
+      const spans = byCode?.get(codeId);
+      const covered = spans ? sweepCharacters(spans, prep.coderIndex, table) : 0;
+      addCount(table, 0, length - covered);
+      tables.set(codeId, table);
+    }
+    out.set(sourceId, tables);
+  }
+  return out;
+}
+
+function addTable(into: PatternCounts, from: PatternCounts): void {
+  for (const [mask, count] of from) addCount(into, mask, count);
+}
+
 /** Per-code presence-pattern tables for the chosen unit. */
 export function patternTables(
   prep: PreparedCodings,
@@ -196,15 +214,7 @@ export function patternTables(
 ): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
-    const totalChars = prep.sourceIds.reduce((s, id) => s + sourceLengths.get(id)!, 0);
-    const covered = new Map<number, number>();
-    for (const byCode of prep.groups.values()) {
-      for (const [codeId, spans] of byCode) {
-        const c = sweepCharacters(spans, prep.coderIndex, tables.get(codeId)!);
-        covered.set(codeId, (covered.get(codeId) ?? 0) + c);
-      }
-    }
-    for (const [codeId, table] of tables) addCount(table, 0, totalChars - (covered.get(codeId) ?? 0));
+    for (const bySource of characterTables(prep, sourceLengths).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
   } else if (unit === 'document') {
     for (const sourceId of prep.sourceIds) {
       const byCode = prep.groups.get(sourceId);
@@ -261,23 +271,28 @@ export function figuresFromPatterns(table: PatternCounts, k: number): AgreementF
 export function computeAgreement(input: AgreementInput): AgreementReport {
   const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
   if (input.unit === 'segment') validateThreshold(threshold);
-  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.codeIds);
+  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.sourceIds, input.codeIds);
   const k = input.coderIds.length;
-  const tables = patternTables(prep, input.unit, input.sourceLengths, threshold);
-  const pooled: PatternCounts = new Map();
-  const perCode: CodeAgreement[] = [];
-  for (const codeId of prep.codeIds) {
-    const table = tables.get(codeId)!;
-    for (const [mask, count] of table) addCount(pooled, mask, count);
-    perCode.push({ codeId, ...figuresFromPatterns(table, k) });
+  const perCodeAndPooled = (tables: ReadonlyMap<number, PatternCounts>) => {
+    const pooled: PatternCounts = new Map();
+    const perCode: CodeAgreement[] = [];
+    for (const codeId of prep.codeIds) {
+      const table = tables.get(codeId)!;
+      addTable(pooled, table);
+      perCode.push({ codeId, ...figuresFromPatterns(table, k) });
+    }
+    return { perCode, overall: figuresFromPatterns(pooled, k) };
+  };
+  const perSource: SourceAgreement[] = [];
+  if (input.unit === 'character') {
+    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables) });
   }
   return {
     unit: input.unit,
     coderIds: [...input.coderIds],
     overlapThreshold: input.unit === 'segment' ? threshold : null,
     sourceIds: prep.sourceIds,
-    excludedSourceIds: prep.excludedSourceIds,
-    perCode,
-    overall: figuresFromPatterns(pooled, k),
+    ...perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths, threshold)),
+    perSource,
   };
 }

@@ -2,6 +2,7 @@ import { sql as initial } from './0001-initial.ts';
 import { sql as confidentiality } from './0003-confidentiality.ts';
 import { sql as analysis } from './0002-analysis.ts';
 import { sql as structureRows } from './0004-structure-rows.ts';
+import { sql as sourceDone } from './0005-source-done.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'analysis', sql: analysis },
   { version: 3, name: 'confidentiality', sql: confidentiality },
   { version: 4, name: 'structure-rows', sql: structureRows },
+  { version: 5, name: 'source-done', sql: sourceDone },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -17,6 +17,8 @@ export type Invalidation = readonly ApiKey[] | 'everything' | 'project';
 const NOTHING: Invalidation = [];
 const MATRICES: ApiKey[] = [['computeMatrix'], ['matrixCellExcerpts'], ['matrixPictures']];
 const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
+/** Done marks choose the sources agreement compares. */
+const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
 /** What reads codings, besides the codings of each source. */
 const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
 const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
@@ -49,9 +51,10 @@ export const INVALIDATES: Table = {
   // Sources
   listSources: () => NOTHING,
   getSource: () => NOTHING,
-  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES],
+  // With no done marks, agreement compares every source: a new one enters it.
+  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
   updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],
-  deleteSource: () => [...SOURCES, ['listMemos']],
+  deleteSource: () => [...SOURCES, ['listMemos'], ['listDoneMarks']],
 
   // Cases and attributes
   listCases: () => NOTHING,
@@ -103,6 +106,8 @@ export const INVALIDATES: Table = {
   mergeProject: () => 'everything',
   computeAgreement: () => NOTHING,
   exportAgreement: () => NOTHING,
+  listDoneMarks: () => NOTHING,
+  setSourceDone: () => DONE_MARKS,
   listDisagreements: () => NOTHING,
   resolveDisagreement: () => [['listCodings'], ...CODING_READERS],
 

@@ -8,8 +8,8 @@ import { isTresseError } from '../../../i18n/error.ts';
 //   S1 (100 chars): code 1 by coder 10 at 0-20 and 10-30 (overlapping, same coder: union 0-30),
 //                   code 1 by coder 20 at 20-40.
 //   S2 (50 chars):  code 1 by both at 0-10; code 2 by coder 20 at 5-15 (coder 10 never uses code 2).
-//   S3 (40 chars):  only coder 10 coded it (code 1 at 0-40, code 3 at 0-5) -> excluded.
-//   S4 (30 chars):  nobody coded it -> neither included nor listed as excluded.
+//   S3 (40 chars):  only coder 10 coded it (code 1 at 0-40, code 3 at 0-5); out of the scope below.
+//   S4 (30 chars):  nobody coded it; out of the scope below (see 'input errors' for a source in scope nobody coded).
 const span = (sourceId: number, codeId: number, coderId: number, start: number, end: number): CodingSpan => ({ sourceId, codeId, coderId, start, end });
 const codings: CodingSpan[] = [
   span(1, 1, 10, 0, 20),
@@ -28,15 +28,14 @@ const sourceLengths = new Map([
   [3, 40],
   [4, 30],
 ]);
-const base = { codings, coderIds: [10, 20], sourceLengths };
+const base = { codings, coderIds: [10, 20], sourceLengths, sourceIds: [1, 2] };
 
 describe('computeAgreement, character unit', () => {
   const report = computeAgreement({ ...base, unit: 'character' });
 
-  it('compares only sources every compared coder coded', () => {
+  it('compares only the sources in scope', () => {
     expect(report.sourceIds).toEqual([1, 2]);
-    expect(report.excludedSourceIds).toEqual([3]);
-    // Code 3 appears only in the excluded source.
+    // Code 3 appears only in S3, out of scope.
     expect(report.perCode.map((c) => c.codeId)).toEqual([1, 2]);
   });
 
@@ -105,7 +104,7 @@ describe('computeAgreement, character unit', () => {
         ]);
         const cs = raw.map((r) => ({ sourceId: r.sourceId, codeId: r.codeId, coderId: r.coderId, start: r.start, end: r.start + r.len }));
         const coders = [1, 2, 3];
-        const report = computeAgreement({ codings: cs, coderIds: coders, sourceLengths: lengths, unit: 'character', codeIds: [1, 2] });
+        const report = computeAgreement({ codings: cs, coderIds: coders, sourceLengths: lengths, sourceIds: [1, 2], unit: 'character', codeIds: [1, 2] });
         for (const codeId of [1, 2]) {
           const matrix: number[][] = [];
           for (const sourceId of report.sourceIds) {
@@ -164,6 +163,7 @@ describe('computeAgreement, document unit', () => {
         [2, 10],
         [3, 10],
       ]),
+      sourceIds: [1, 2, 3],
       unit: 'document',
       codeIds: [5],
     });
@@ -201,7 +201,7 @@ describe('computeAgreement, segment unit', () => {
 
   it("counts one coder's overlapping codings of a code as one passage", () => {
     const cs = [span(1, 1, 10, 0, 20), span(1, 1, 10, 10, 30), span(1, 1, 20, 0, 30)];
-    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), unit: 'segment' });
+    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), sourceIds: [1], unit: 'segment' });
     expect(r.overall.units).toBe(1);
     expect(r.overall.percentAgreement).toBe(1);
   });
@@ -210,7 +210,7 @@ describe('computeAgreement, segment unit', () => {
     // Coder 20's 0-10 and 10-20 touch, so they merge into 0-20 and match coder 10's 0-20.
     // Coder 20's 30-40 and 42-50 both overlap coder 10's 30-50 (ratios 0.5 and 0.4): only the better one matches.
     const cs = [span(1, 1, 10, 0, 20), span(1, 1, 20, 0, 10), span(1, 1, 20, 10, 20), span(1, 1, 10, 30, 50), span(1, 1, 20, 30, 40), span(1, 1, 20, 42, 50)];
-    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), unit: 'segment', overlapThreshold: 0.3 });
+    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), sourceIds: [1], unit: 'segment', overlapThreshold: 0.3 });
     expect(r.overall.units).toBe(3);
     expect(r.overall.presentByCoder).toEqual([2, 3]);
   });
@@ -232,13 +232,38 @@ describe('computeAgreement, input errors', () => {
     expect(code(() => computeAgreement({ ...base, unit: 'segment', overlapThreshold: 1.5 }))).toBe('agreement.threshold');
   });
 
-  it('reports nothing when no source was coded by every coder', () => {
-    // Coder 40 coded nothing.
-    const r = computeAgreement({ ...base, coderIds: [10, 40], unit: 'character' });
-    expect(r.sourceIds).toEqual([]);
-    expect(r.excludedSourceIds).toEqual([1, 2, 3]);
-    expect(r.perCode).toEqual([]);
-    expect(r.overall.units).toBe(0);
-    expect(r.overall.percentAgreement).toBeNull();
+  it('counts a source in scope that a coder left uncoded as absence, not as missing', () => {
+    // Coder 40 coded nothing. Code 1 over S1+S2 (150 characters): coder 10 has 40 (S1 0-30, S2 0-10),
+    // coder 40 none: p_o = 110/150, and kappa is 0 (coder 40's marginal is all absence).
+    const r = computeAgreement({ ...base, coderIds: [10, 40], unit: 'character', codeIds: [1] });
+    expect(r.sourceIds).toEqual([1, 2]);
+    expect(r.overall.units).toBe(150);
+    expect(r.overall.presentByCoder).toEqual([40, 0]);
+    expect(r.overall.percentAgreement).toBeCloseTo(110 / 150, 10);
+    expect(r.overall.cohenKappa!.kappa).toBeCloseTo(0, 10);
+  });
+
+  it('counts a source in scope that nobody coded, whole, at character and document level', () => {
+    const chars = computeAgreement({ ...base, sourceIds: [1, 2, 4], unit: 'character', codeIds: [1] });
+    expect(chars.overall.units).toBe(180);
+    expect(chars.overall.percentAgreement).toBeCloseTo(150 / 180, 10);
+    expect(computeAgreement({ ...base, sourceIds: [1, 2, 4], unit: 'document', codeIds: [1] }).overall.units).toBe(3);
+  });
+});
+
+describe('computeAgreement, per source (character unit)', () => {
+  it('gives each source its own figures, which add up to the pooled counts', () => {
+    const r = computeAgreement({ ...base, unit: 'character' });
+    expect(r.perSource.map((s) => s.sourceId)).toEqual([1, 2]);
+    const [s1, s2] = r.perSource;
+    // S1, code 1: coder 10 0-30, coder 20 20-40 over 100: both 10, one 30, neither 60.
+    const c1 = s1!.perCode.find((c) => c.codeId === 1)!;
+    expect(c1.units).toBe(100);
+    expect(c1.presentByCoder).toEqual([30, 20]);
+    expect(c1.percentAgreement).toBeCloseTo(0.7, 10);
+    // S2, code 1: both 0-10 -> full agreement.
+    expect(s2!.perCode.find((c) => c.codeId === 1)!.cohenKappa!.kappa).toBeCloseTo(1, 10);
+    expect(s1!.overall.units + s2!.overall.units).toBe(r.overall.units);
+    expect(computeAgreement({ ...base, unit: 'document' }).perSource).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { resolveCode } from '../../../service/codebook.ts';
 import { ensureCoder, requireCoder } from '../../../service/coders.ts';
 import { addCoding } from '../../../service/codings.ts';
 import { listDisagreements, resolveDisagreement } from '../../../service/disagreements.ts';
+import { setSourceDone } from '../../../service/source-done.ts';
 import { listSources } from '../../../service/sources.ts';
 import { addText, newProject } from '../../helpers/project.ts';
 import { demoProject } from './fixtures.ts';
@@ -19,7 +20,7 @@ import { demoProject } from './fixtures.ts';
  * One 100-character source; Camille codes 0-60 with PA2, Léo codes 20-70. By character:
  * both 40, Camille only 20, Léo only 10, neither 30. p_o = 0.7; Camille 0.6 / Léo 0.5 present, so
  * p_e = 0.6 x 0.5 + 0.4 x 0.5 = 0.5 and Cohen's kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4.
- * A second source coded by Camille alone must be left out.
+ * Both marked P1 done; Camille alone marked the second source done, which must be left out.
  */
 function small() {
   const ctx = newProject({ coder: 'Camille' });
@@ -30,11 +31,14 @@ function small() {
   addCoding(ctx, { sourceId: a.id, codeId: pa2, start: 0, end: 60 });
   addCoding(ctx, { sourceId: a.id, codeId: pa2, start: 20, end: 70, coderId: leo.id });
   addCoding(ctx, { sourceId: b.id, codeId: pa2, start: 0, end: 10 });
+  setSourceDone(ctx, a.id, true, 'Camille');
+  setSourceDone(ctx, a.id, true, 'Léo');
+  setSourceDone(ctx, b.id, true, 'Camille');
   return ctx;
 }
 
 describe('agreement in a project', () => {
-  it('matches the hand-worked figures, names the code, and leaves out a source only one coder read', () => {
+  it('matches the hand-worked figures, names the code, and leaves out a source only one coder marked done', () => {
     const ctx = small();
     const r = projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'character' });
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien P1']);
@@ -68,7 +72,7 @@ describe('agreement in a project', () => {
     expect(() => projectAgreement(ctx.db, { coders: ['Camille', 'Camille'], unit: 'character' })).toThrow(/two different coders/);
   });
 
-  it('on the demo, compares interviews 1 and 2 only, where Camille and Léo both coded', async () => {
+  it('on the demo, compares interviews 1 and 2 only, which Camille and Léo both marked done', async () => {
     const demo = await demoProject();
     const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'segment' });
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien 1 — coordinatrice du CLSM', 'Entretien 2 — infirmier du CMP']);

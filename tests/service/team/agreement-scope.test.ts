@@ -1,0 +1,131 @@
+// Which sources agreement compares, through the contract: "done" marks per coder and source, the
+// issue 12 case (a source one coder read and left uncoded counts), and the refusals.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveCode } from '../../../service/codebook.ts';
+import { ensureCoder } from '../../../service/coders.ts';
+import { addCoding } from '../../../service/codings.ts';
+import { Workspace } from '../../../service/workspace.ts';
+import { callerOf, contextOf } from '../../helpers/contract.ts';
+import { addText, tempDir } from '../../helpers/project.ts';
+
+const open: Workspace[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+/**
+ * Issue 12: two 1,000-character sources; Camille and Léo both code [0,100) of the first with PA2;
+ * Camille also codes [0,100) of the second, Léo nothing there. Counting both sources, by character:
+ * both 100, Camille only 100, neither 1,800 of 2,000. p_o = 0.95; marginals 0.10 and 0.05, so
+ * p_e = 0.10 x 0.05 + 0.90 x 0.95 = 0.86 and kappa = (0.95 - 0.86) / (1 - 0.86) = 0.642857.
+ * Dropping the second source (as the figures did before marks) gives kappa 1 on the first alone.
+ */
+function issueCase(lang: 'fr' | 'en' = 'fr') {
+  const dir = tempDir();
+  const ws = new Workspace({ configDir: join(dir, 'config'), lang, autoBackup: false });
+  open.push(ws);
+  ws.create(join(dir, 'accord.tresse'), { grid: 'six-themes', coder: 'Camille' });
+  const ctx = ws.project;
+  const first = addText(ctx, 'Entretien 1', 'a'.repeat(1000));
+  const second = addText(ctx, 'Entretien 2', 'b'.repeat(1000));
+  const third = addText(ctx, 'Entretien 3', 'c'.repeat(500));
+  const leo = ensureCoder(ctx.db, 'Léo');
+  const pa2 = resolveCode(ctx.db, 'PA2').id;
+  addCoding(ctx, { sourceId: first.id, codeId: pa2, start: 0, end: 100 });
+  addCoding(ctx, { sourceId: first.id, codeId: pa2, start: 0, end: 100, coderId: leo.id });
+  addCoding(ctx, { sourceId: second.id, codeId: pa2, start: 0, end: 100 });
+  return { ws, call: callerOf(contextOf(ws)), first, second, third, pa2 };
+}
+
+const coders = ['Camille', 'Léo'];
+
+describe('the scope of agreement', () => {
+  it('counts a source both coders marked done even when one of them coded nothing in it: kappa 0.643', async () => {
+    const { call, first, second } = issueCase();
+    for (const coder of coders) {
+      for (const source of [first.id, second.id]) expect(await call('setSourceDone', { source, coder, done: true })).toMatchObject({ ok: true });
+    }
+    const r = await call('computeAgreement', { coders, unit: 'character' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.scope).toBe('done');
+    expect(r.value.sources.map((s) => s.name)).toEqual(['Entretien 1', 'Entretien 2']);
+    expect(r.value.overall.units).toBe(2000);
+    expect(r.value.overall.percentAgreement).toBeCloseTo(0.95, 10);
+    expect(r.value.overall.cohenKappa?.kappa).toBeCloseTo(0.643, 3);
+    // Per source, as NVivo reports: full agreement on the first, none beyond chance on the second.
+    expect(r.value.perSource.map((s) => [s.name, s.overall.cohenKappa?.kappa])).toEqual([
+      ['Entretien 1', 1],
+      ['Entretien 2', 0],
+    ]);
+  });
+
+  it('without any mark, compares every source of the project, coded or not', async () => {
+    const { call } = issueCase();
+    const r = await call('computeAgreement', { coders, unit: 'character' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.scope).toBe('all');
+    expect(r.value.sources.map((s) => s.name)).toEqual(['Entretien 1', 'Entretien 2', 'Entretien 3']);
+    // The uncoded third source adds 500 characters of agreement on absence.
+    expect(r.value.overall.units).toBe(2500);
+    expect(r.value.overall.percentAgreement).toBeCloseTo(2400 / 2500, 10);
+  });
+
+  it('leaves out, and names, a source only one coder marked done', async () => {
+    const { call, first, second } = issueCase();
+    await call('setSourceDone', { source: first.id, coder: 'Camille', done: true });
+    await call('setSourceDone', { source: first.id, coder: 'Léo', done: true });
+    // The session's coder (Camille) by default.
+    expect(await call('setSourceDone', { source: second.id, done: true })).toMatchObject({ ok: true, value: [{ coder: 'Camille', sourceId: second.id }] });
+    const r = await call('computeAgreement', { coders, unit: 'character' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.sources.map((s) => s.name)).toEqual(['Entretien 1']);
+    expect(r.value.excludedSources.map((s) => s.name)).toEqual(['Entretien 2']);
+    expect(r.value.overall.cohenKappa?.kappa).toBe(1);
+    // Unmarking puts things back.
+    expect(await call('setSourceDone', { source: second.id, done: false })).toEqual({ ok: true, value: [] });
+    const marks = await call('listDoneMarks');
+    expect(marks.ok && marks.value.map((m) => [m.sourceId, m.coder])).toEqual([
+      [first.id, 'Camille'],
+      [first.id, 'Léo'],
+    ]);
+  });
+
+  it('uses the same scope for the review of disagreements', async () => {
+    const { call, first } = issueCase();
+    await call('setSourceDone', { source: first.id, coder: 'Camille', done: true });
+    await call('setSourceDone', { source: first.id, coder: 'Léo', done: true });
+    expect(await call('listDisagreements', { coders })).toEqual({ ok: true, value: [] });
+    await call('setSourceDone', { source: first.id, coder: 'Léo', done: false });
+    await call('setSourceDone', { source: first.id, coder: 'Camille', done: false });
+    const all = await call('listDisagreements', { coders });
+    expect(all.ok && all.value.map((d) => d.sourceName)).toEqual(['Entretien 2']);
+  });
+});
+
+describe('refusals, in the user’s language, changing nothing', () => {
+  it('refuses an unknown unit, an unknown coder, a threshold outside 0..1, fewer than two coders', async () => {
+    const { call, ws, first } = issueCase('fr');
+    const before = await call('listDoneMarks');
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ coders, unit: 'phrase' }, 'agreement.unit', /Unité d’analyse inconnue : phrase/],
+      [{ coders: ['Camille', 'Inès'], unit: 'character' }, 'coder.unknown', /Codeur inconnu : Inès/],
+      [{ coders, unit: 'segment', overlapThreshold: 1.5 }, 'agreement.threshold', /Seuil de recouvrement invalide : 1.5/],
+      [{ coders, unit: 'segment', overlapThreshold: 0 }, 'agreement.threshold', /Seuil/],
+      [{ coders: ['Camille'], unit: 'character' }, 'agreement.coders', /au moins deux codeurs/],
+      [{ coders: ['Camille', 'camille'], unit: 'document' }, 'agreement.coders', /au moins deux codeurs/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await call('computeAgreement', args);
+      expect(r, JSON.stringify(args)).toMatchObject({ ok: false, error: { code } });
+      expect(!r.ok && r.error.message).toMatch(message);
+      expect(await call('exportAgreement', { ...args, format: 'csv' })).toMatchObject({ ok: false, error: { code } });
+    }
+    expect(await call('setSourceDone', { source: first.id, coder: 'Inès', done: true })).toMatchObject({ ok: false, error: { code: 'coder.unknown' } });
+    expect(await call('setSourceDone', { source: 9999, done: true })).toMatchObject({ ok: false, error: { code: 'source.notFound' } });
+    expect(await call('listDoneMarks')).toEqual(before);
+    ws.lang = 'en';
+    const en = await call('computeAgreement', { coders, unit: 'phrase' });
+    expect(!en.ok && en.error.message).toBe('Unknown unit of analysis: phrase (expected character, segment or document).');
+  });
+});
