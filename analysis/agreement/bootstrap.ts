@@ -83,7 +83,7 @@ export function bootstrapAlpha(units: ReadonlyArray<WeightedUnit>, metric: Metri
   const groups = [...byDifference].sort((a, b) => a[0] - b[0]);
 
   const binomial = randomBinomial.source(randomLcg(options.seed ?? DEFAULT_BOOTSTRAP_SEED));
-  const alphas = new Float64Array(samples);
+  const alphas = new Array<number>(samples);
   for (let s = 0; s < samples; s++) {
     let left = pairs;
     let mass = 1;
@@ -97,7 +97,7 @@ export function bootstrapAlpha(units: ReadonlyArray<WeightedUnit>, metric: Metri
     }
     alphas[s] = 1 - sum / pairs / parts.expected;
   }
-  alphas.sort();
+  alphas.sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return { low: quantileSorted(alphas, tail)!, high: quantileSorted(alphas, 1 - tail)!, level, samples };
 }
