@@ -1,5 +1,6 @@
 // Error messages, French first. Each entry keeps both languages side by side so they cannot drift.
 // `{name}` placeholders are filled from the error's params.
+import { agreementMathErrorMessages } from './agreement-math-errors.ts';
 import { systemErrorMessages } from './system-errors.ts';
 
 export const errorMessages = {
@@ -457,6 +458,8 @@ export const errorMessages = {
   },
   // Node and SQLite failures worded for the user (i18n/node-errors.ts).
   ...systemErrorMessages,
+  // The agreement coefficients' own refusals and the agreement over attribute ratings.
+  ...agreementMathErrorMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -28,8 +28,10 @@ const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
 /** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
 const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ...CODING_READERS];
 const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
-const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES];
-const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES];
+/** Agreement between coders' ratings, read from case attributes. */
+const RATINGS: ApiKey[] = [['ratingAgreement']];
+const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES, ...RATINGS];
+const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES, ...RATINGS];
 const PSEUDONYMS: ApiKey[] = [['listPseudonyms'], ['previewPseudonyms']];
 const BACKUPS: ApiKey[] = [['listBackups']];
 
@@ -108,6 +110,7 @@ export const INVALIDATES: Table = {
   exportAgreement: () => NOTHING,
   listDoneMarks: () => NOTHING,
   setSourceDone: () => DONE_MARKS,
+  ratingAgreement: () => NOTHING,
   listDisagreements: () => NOTHING,
   resolveDisagreement: () => [['listCodings'], ...CODING_READERS],
 

@@ -5,6 +5,7 @@ import { projectAgreement } from '../agreement.ts';
 import { agreementCsv, agreementXlsx } from '../agreement-report.ts';
 import { listDisagreements, resolveDisagreement, type Resolution } from '../disagreements.ts';
 import { newProjectPath, otherFile } from '../path-policy.ts';
+import { ratingAgreement } from '../rating-agreement.ts';
 import { closeProject } from '../project.ts';
 import { listDoneMarks, setSourceDone } from '../source-done.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -122,6 +123,15 @@ export const teamMethods = {
   setSourceDone: method({
     args: z.strictObject({ source: id, done: z.boolean(), coder: nonEmpty.optional() }),
     run: ({ source, done, coder }, { ws }) => setSourceDone(ws.project, source, done, coder),
+  }),
+  /**
+   * Agreement between coders' ratings of cases, each coder's ratings being a case attribute:
+   * Krippendorff's alpha at the chosen level with its bootstrap interval. The metric and the
+   * attributes are checked by the service, which words each refusal.
+   */
+  ratingAgreement: method({
+    args: z.strictObject({ attributes: z.array(nonEmpty).max(100), metric: shortText, samples: z.number().optional() }),
+    run: (query, { ws }) => ratingAgreement(ws.project.db, query),
   }),
   listDisagreements: method({ args: z.strictObject(review), run: (query, { ws }) => listDisagreements(ws.project.db, query) }),
   resolveDisagreement: method({
