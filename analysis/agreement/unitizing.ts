@@ -34,6 +34,8 @@
 //   Methodology 25, 47-76: the same observed disagreement with the expected disagreement of a
 //   truly continuous continuum (the limit of the 2004 form as the resolution grows).
 
+import { TresseError } from '../../i18n/error.ts';
+
 export type UnitizingCategory = string | number;
 
 export interface UnitizingSection {
@@ -93,4 +95,481 @@ export interface UnitizingAlphaResult {
   alpha1995: ClassicUnitizingAlpha;
 }
 
-export declare function unitizingAlpha(input: UnitizingInput): UnitizingAlphaResult;
+// ---------------------------------------------------------------------------------------------
+// Preparation
+
+const MAX_CODERS = 30;
+const GAP = -1;
+
+/** Per coder: merged sections of one category in one continuum, flat [start0, end0, start1, end1, ...]. */
+type SpansByCoder = number[][];
+
+interface Prepared {
+  coders: number;
+  lengths: number[];
+  totalLength: number;
+  categories: UnitizingCategory[];
+  /** Per continuum: category index -> that category's sections, per coder. */
+  byCategory: Array<Map<number, SpansByCoder>>;
+}
+
+function isInteger(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+function prepare(input: UnitizingInput): Prepared {
+  const { coders } = input;
+  if (!isInteger(coders) || coders < 2 || coders > MAX_CODERS) throw new TresseError('agreement.coders', { count: String(coders) });
+  const continua = 'continua' in input ? input.continua : [{ length: input.length, sections: input.sections }];
+  const categoryIndex = new Map<UnitizingCategory, number>();
+  const categories: UnitizingCategory[] = [];
+  const lengths: number[] = [];
+  const byCategory: Array<Map<number, SpansByCoder>> = [];
+  let totalLength = 0;
+  for (const continuum of continua) {
+    const { length } = continuum;
+    if (!isInteger(length) || length < 0) throw new TresseError('value.invalid', { field: 'length', value: String(length) });
+    const raw = new Map<number, Array<Array<[number, number]>>>();
+    for (const s of continuum.sections) {
+      if (!isInteger(s.coder) || s.coder < 0 || s.coder >= coders) throw new TresseError('value.invalid', { field: 'coder', value: String(s.coder) });
+      if (!isInteger(s.start) || !isInteger(s.end) || s.start < 0 || s.end > length || s.start >= s.end) {
+        throw new TresseError('coding.range', { start: String(s.start), end: String(s.end), length });
+      }
+      if (typeof s.category !== 'string' && typeof s.category !== 'number')
+        throw new TresseError('value.invalid', { field: 'category', value: String(s.category) });
+      let k = categoryIndex.get(s.category);
+      if (k === undefined) {
+        k = categories.length;
+        categoryIndex.set(s.category, k);
+        categories.push(s.category);
+      }
+      let perCoder = raw.get(k);
+      if (!perCoder) raw.set(k, (perCoder = Array.from({ length: coders }, () => [])));
+      perCoder[s.coder]!.push([s.start, s.end]);
+    }
+    const merged = new Map<number, SpansByCoder>();
+    for (const [k, perCoder] of raw) merged.set(k, perCoder.map(mergeOverlapping));
+    lengths.push(length);
+    byCategory.push(merged);
+    totalLength += length;
+  }
+  return { coders, lengths, totalLength, categories, byCategory };
+}
+
+/** Sorts one coder's sections of one category and merges those that overlap; touching ones stay apart. */
+function mergeOverlapping(spans: Array<[number, number]>): number[] {
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const flat: number[] = [];
+  for (const [start, end] of spans) {
+    const n = flat.length;
+    if (n > 0 && start < flat[n - 1]!) flat[n - 1] = Math.max(flat[n - 1]!, end);
+    else flat.push(start, end);
+  }
+  return flat;
+}
+
+/** 1 - D_o / D_e, or null when no disagreement can be expected (D_e is 0 up to rounding). */
+function alphaOf(observed: number, expected: number, scale: number): number | null {
+  if (!(expected > 1e-12 * scale)) return null;
+  return 1 - observed / expected;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 2016 family: uα, |uα, cuα and (k)uα, from one sweep over every pair of coders.
+
+interface Partition {
+  starts: number[];
+  ends: number[];
+  /** Value id of each section, GAP for the gap. */
+  values: number[];
+  /** Id of the first section in the pooled numbering (for the per-section cuα sums). */
+  firstId: number;
+}
+
+/**
+ * A coder's sections in one continuum as a partition of [0, length): cut wherever one of their
+ * sections starts or ends; each piece carries the set of categories present (a single category
+ * keeps its category index as value id, a combination gets an id of its own), or GAP.
+ */
+function partitionOf(
+  length: number,
+  spans: ReadonlyArray<[number, number[]]>,
+  categoryCount: number,
+  composite: Map<string, number>,
+  firstId: number,
+): Partition {
+  const events: number[] = [];
+  const width = 2 * categoryCount;
+  // One number per event, ends before starts at the same position so touching units stay apart.
+  for (const [k, flat] of spans) {
+    for (let i = 0; i < flat.length; i += 2) events.push(flat[i]! * width + categoryCount + k, flat[i + 1]! * width + k);
+  }
+  const sorted = Float64Array.from(events).sort();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const values: number[] = [];
+  const active: number[] = [];
+  let cursor = 0;
+  let e = 0;
+  while (e < sorted.length) {
+    const pos = Math.floor(sorted[e]! / width);
+    if (pos > cursor) {
+      starts.push(cursor);
+      ends.push(pos);
+      values.push(valueOf(active, categoryCount, composite));
+      cursor = pos;
+    }
+    for (; e < sorted.length && Math.floor(sorted[e]! / width) === pos; e++) {
+      const code = sorted[e]! - pos * width;
+      if (code >= categoryCount) {
+        const k = code - categoryCount;
+        let at = active.length;
+        while (at > 0 && active[at - 1]! > k) at--;
+        active.splice(at, 0, k);
+      } else {
+        active.splice(active.indexOf(code), 1);
+      }
+    }
+  }
+  if (cursor < length) {
+    starts.push(cursor);
+    ends.push(length);
+    values.push(GAP);
+  }
+  return { starts, ends, values, firstId };
+}
+
+function valueOf(active: ReadonlyArray<number>, categoryCount: number, composite: Map<string, number>): number {
+  if (active.length === 0) return GAP;
+  if (active.length === 1) return active[0]!;
+  const key = active.join('+');
+  let id = composite.get(key);
+  if (id === undefined) composite.set(key, (id = categoryCount + composite.size));
+  return id;
+}
+
+interface FamilyFigures {
+  uAlpha: number | null;
+  binaryUAlpha: number | null;
+  cuAlpha: number | null;
+  cuCoverage: number;
+  /** (k)uα and its coverage, by category index. */
+  perValue: Map<number, { kuAlpha: number | null; kuCoverage: number }>;
+}
+
+function family(p: Prepared): FamilyFigures {
+  const m = p.coders;
+  const K = p.categories.length;
+  const composite = new Map<string, number>();
+  const partitions: Partition[][] = [];
+  let sectionCount = 0;
+  p.byCategory.forEach((cats, c) => {
+    const perCoder: Partition[] = [];
+    for (let i = 0; i < m; i++) {
+      const spans: Array<[number, number[]]> = [];
+      for (const [k, byCoder] of cats) if (byCoder[i]!.length > 0) spans.push([k, byCoder[i]!]);
+      const part = partitionOf(p.lengths[c]!, spans, K, composite, sectionCount);
+      sectionCount += part.starts.length;
+      perCoder.push(part);
+    }
+    partitions.push(perCoder);
+  });
+  const valueCount = K + composite.size;
+  // Coincidences l_ck = (1 / (m-1)) sum over ordered pairs of coders of intersection lengths. Only
+  // the diagonal is needed: D_o = l.. - sum_c l_cc, and every margin l_c. is the summed length of
+  // the sections valued c, since each coder's partition meets every other coder's once.
+  const diag = new Float64Array(valueCount);
+  let diagGap = 0;
+  // Per valued section: summed length of its intersections with other coders' valued sections.
+  const valuedIntersections = new Float64Array(sectionCount);
+  for (const perCoder of partitions) {
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const P = perCoder[i]!;
+        const Q = perCoder[j]!;
+        let a = 0;
+        let b = 0;
+        while (a < P.starts.length && b < Q.starts.length) {
+          const x = Math.min(P.ends[a]!, Q.ends[b]!) - Math.max(P.starts[a]!, Q.starts[b]!);
+          const va = P.values[a]!;
+          const vb = Q.values[b]!;
+          if (x > 0) {
+            if (va === vb) {
+              if (va === GAP) diagGap += 2 * x;
+              else diag[va]! += 2 * x;
+            }
+            if (va !== GAP && vb !== GAP) {
+              valuedIntersections[P.firstId + a]! += x;
+              valuedIntersections[Q.firstId + b]! += x;
+            }
+          }
+          if (P.ends[a]! < Q.ends[b]!) a++;
+          else if (P.ends[a]! > Q.ends[b]!) b++;
+          else {
+            a++;
+            b++;
+          }
+        }
+      }
+    }
+  }
+  const margin = new Float64Array(valueCount);
+  const selfPairs = new Float64Array(valueCount);
+  const cuMargin = new Float64Array(valueCount);
+  const cuSelfPairs = new Float64Array(valueCount);
+  let gapLength = 0;
+  for (const perCoder of partitions) {
+    for (const P of perCoder) {
+      for (let s = 0; s < P.starts.length; s++) {
+        const len = P.ends[s]! - P.starts[s]!;
+        const v = P.values[s]!;
+        if (v === GAP) {
+          gapLength += len;
+          continue;
+        }
+        margin[v]! += len;
+        // A unit cannot be paired with itself by chance: its l^2 self-pairs leave the expected
+        // coincidences; a gap is divisible, only each character's pairing with itself leaves.
+        selfPairs[v]! += len * len;
+        const share = valuedIntersections[P.firstId + s]! / (m - 1);
+        cuMargin[v]! += share;
+        cuSelfPairs[v]! += share * share;
+      }
+    }
+  }
+  const total = m * p.totalLength;
+  let allSelfPairs = gapLength;
+  let expectedDiag = gapLength * gapLength - gapLength;
+  let observedDiag = diagGap;
+  for (let v = 0; v < valueCount; v++) {
+    allSelfPairs += selfPairs[v]!;
+    expectedDiag += margin[v]! * margin[v]! - selfPairs[v]!;
+    observedDiag += diag[v]!;
+  }
+  const pairs = total * total - allSelfPairs;
+  const uAlpha = alphaOf(total - observedDiag / (m - 1), total - (total * expectedDiag) / pairs, total);
+  const binaryUAlpha = alphaOf(gapLength - diagGap / (m - 1), (total * gapLength * (total - gapLength)) / pairs, total);
+
+  let cuTotal = 0;
+  let cuAllSelfPairs = 0;
+  let cuExpectedDiag = 0;
+  let cuObservedDiag = 0;
+  for (let v = 0; v < valueCount; v++) {
+    cuTotal += cuMargin[v]!;
+    cuAllSelfPairs += cuSelfPairs[v]!;
+    cuExpectedDiag += cuMargin[v]! * cuMargin[v]! - cuSelfPairs[v]!;
+    cuObservedDiag += diag[v]!;
+  }
+  const cuPairs = cuTotal * cuTotal - cuAllSelfPairs;
+  const cuAlpha = cuTotal > 0 && cuPairs > 0 ? alphaOf(cuTotal - cuObservedDiag / (m - 1), cuTotal - (cuTotal * cuExpectedDiag) / cuPairs, total) : null;
+
+  const perValue = new Map<number, { kuAlpha: number | null; kuCoverage: number }>();
+  for (let k = 0; k < K; k++) {
+    const lk = cuMargin[k]!;
+    const kuCoverage = margin[k]! > 0 ? lk / margin[k]! : 0;
+    let kuAlpha: number | null = null;
+    if (lk > 0 && cuPairs > 0) {
+      const eRow = (cuTotal * (lk * cuTotal - cuSelfPairs[k]!)) / cuPairs;
+      const eDiag = (cuTotal * (lk * lk - cuSelfPairs[k]!)) / cuPairs;
+      const observed = lk - diag[k]! / (m - 1);
+      const expected = eRow - eDiag;
+      // Row k's observed share of disagreement over its expected share (the 2016 paper's (k)uα).
+      kuAlpha = expected > 1e-12 * total ? 1 - ((eRow / lk) * observed) / expected : null;
+    }
+    perValue.set(k, { kuAlpha, kuCoverage });
+  }
+  return { uAlpha, binaryUAlpha, cuAlpha, cuCoverage: total > 0 ? cuTotal / total : 0, perValue };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One category k at a time: its units against everything else (the gap of the k-continuum).
+
+interface BinaryPartition {
+  starts: number[];
+  ends: number[];
+  unit: boolean[];
+}
+
+function binaryPartition(flat: ReadonlyArray<number>, length: number): BinaryPartition {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const unit: boolean[] = [];
+  let cursor = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    if (flat[i]! > cursor) {
+      starts.push(cursor);
+      ends.push(flat[i]!);
+      unit.push(false);
+    }
+    starts.push(flat[i]!);
+    ends.push(flat[i + 1]!);
+    unit.push(true);
+    cursor = flat[i + 1]!;
+  }
+  if (cursor < length) {
+    starts.push(cursor);
+    ends.push(length);
+    unit.push(false);
+  }
+  return { starts, ends, unit };
+}
+
+interface PairSums {
+  /** Summed length where both coders have a unit. */
+  intersection: number;
+  /** Krippendorff's (1995, 2004) squared differences delta^2 of the pair's overlapping sections. */
+  squaredDifferences: number;
+}
+
+function comparePair(P: BinaryPartition, Q: BinaryPartition): PairSums {
+  let intersection = 0;
+  let squaredDifferences = 0;
+  let a = 0;
+  let b = 0;
+  while (a < P.starts.length && b < Q.starts.length) {
+    const sa = P.starts[a]!;
+    const ea = P.ends[a]!;
+    const sb = Q.starts[b]!;
+    const eb = Q.ends[b]!;
+    if (Math.min(ea, eb) > Math.max(sa, sb)) {
+      if (P.unit[a] && Q.unit[b]) {
+        intersection += Math.min(ea, eb) - Math.max(sa, sb);
+        squaredDifferences += (sa - sb) ** 2 + (ea - eb) ** 2;
+      } else if (P.unit[a] && sa >= sb && ea <= eb) {
+        squaredDifferences += (ea - sa) ** 2; // a unit inside the other coder's gap
+      } else if (Q.unit[b] && sb >= sa && eb <= ea) {
+        squaredDifferences += (eb - sb) ** 2;
+      }
+    }
+    if (ea < eb) a++;
+    else if (ea > eb) b++;
+    else {
+      a++;
+      b++;
+    }
+  }
+  return { intersection, squaredDifferences };
+}
+
+interface CategoryFigures {
+  binaryUAlpha: number | null;
+  alpha2004: ClassicUnitizingAlpha;
+  alpha1995: ClassicUnitizingAlpha;
+}
+
+function categoryFigures(p: Prepared, k: number): CategoryFigures {
+  const m = p.coders;
+  const L = p.totalLength;
+  const unitLengths: number[] = [];
+  const gapLengths: number[] = [];
+  let intersection = 0;
+  let squaredDifferences = 0;
+  p.byCategory.forEach((cats, c) => {
+    const length = p.lengths[c]!;
+    const byCoder = cats.get(k);
+    if (!byCoder) {
+      for (let i = 0; i < m && length > 0; i++) gapLengths.push(length);
+      return;
+    }
+    const parts = byCoder.map((flat) => binaryPartition(flat, length));
+    for (const part of parts) {
+      for (let s = 0; s < part.starts.length; s++) (part.unit[s] ? unitLengths : gapLengths).push(part.ends[s]! - part.starts[s]!);
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const sums = comparePair(parts[i]!, parts[j]!);
+        intersection += sums.intersection;
+        squaredDifferences += sums.squaredDifferences;
+      }
+    }
+  });
+  let unitLength = 0;
+  let unitSquares = 0;
+  for (const l of unitLengths) {
+    unitLength += l;
+    unitSquares += l * l;
+  }
+  // |uα of the k-continuum: a 2 x 2 coincidence matrix, units of k against gaps.
+  const total = m * L;
+  const gapLength = total - unitLength;
+  const observedBinary = unitLength - (2 * intersection) / (m - 1);
+  const expectedBinary = (total * unitLength * gapLength) / (total * total - unitSquares - gapLength);
+  const binaryUAlpha = alphaOf(observedBinary, expectedBinary, total);
+
+  // Krippendorff (2004): observed disagreement over ordered pairs of coders, per squared length.
+  const observed = L > 0 ? (2 * squaredDifferences) / (m * (m - 1) * L * L) : 0;
+  // Expected disagreement: every unit set anywhere by chance, against every unit (cubic term) and
+  // inside every gap that can hold it. Gap lengths sorted with suffix sums answer "gaps >= l".
+  gapLengths.sort((x, y) => x - y);
+  const suffixLength = new Float64Array(gapLengths.length + 1);
+  for (let g = gapLengths.length - 1; g >= 0; g--) suffixLength[g] = suffixLength[g + 1]! + gapLengths[g]!;
+  const N = unitLengths.length;
+  let discrete = 0;
+  let continuous = 0;
+  let unitPairs = 0;
+  for (const l of unitLengths) {
+    let lo = 0;
+    let hi = gapLengths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gapLengths[mid]! < l) lo = mid + 1;
+      else hi = mid;
+    }
+    const holding = gapLengths.length - lo;
+    const room = suffixLength[lo]! - l * holding;
+    discrete += ((N - 1) * (2 * l ** 3 - 3 * l * l + l)) / 3 + l * l * (room + holding);
+    continuous += ((N - 1) * 2 * l ** 3) / 3 + l * l * room;
+    unitPairs += l * (l - 1);
+  }
+  const expected2004 = N > 0 && L > 0 ? ((2 / L) * discrete) / (m * L * (m * L - 1) - unitPairs) : null;
+  const expected1995 = N > 0 && L > 0 ? ((2 / L) * continuous) / (m * m * L * L - unitSquares) : null;
+  return {
+    binaryUAlpha,
+    alpha2004: classic(observed, expected2004),
+    alpha1995: classic(observed, expected1995),
+  };
+}
+
+function classic(observed: number, expected: number | null): ClassicUnitizingAlpha {
+  return { observed, expected, alpha: expected === null ? null : alphaOf(observed, expected, 1) };
+}
+
+function combined(figures: ReadonlyArray<ClassicUnitizingAlpha>): ClassicUnitizingAlpha {
+  let observed = 0;
+  let expected = 0;
+  let any = false;
+  for (const f of figures) {
+    if (f.expected === null) continue;
+    observed += f.observed;
+    expected += f.expected;
+    any = true;
+  }
+  return classic(observed, any ? expected : null);
+}
+
+/** The u-alpha family for coded continua; see the top of this file for the input, the output and the references. */
+export function unitizingAlpha(input: UnitizingInput): UnitizingAlphaResult {
+  const p = prepare(input);
+  const fam = family(p);
+  const perCategory = new Map<UnitizingCategory, UnitizingCategoryAlpha>();
+  const all2004: ClassicUnitizingAlpha[] = [];
+  const all1995: ClassicUnitizingAlpha[] = [];
+  p.categories.forEach((category, k) => {
+    const figures = categoryFigures(p, k);
+    const ku = fam.perValue.get(k)!;
+    perCategory.set(category, { kuAlpha: ku.kuAlpha, kuCoverage: ku.kuCoverage, ...figures });
+    all2004.push(figures.alpha2004);
+    all1995.push(figures.alpha1995);
+  });
+  return {
+    coders: p.coders,
+    length: p.totalLength,
+    uAlpha: fam.uAlpha,
+    binaryUAlpha: fam.binaryUAlpha,
+    cuAlpha: fam.cuAlpha,
+    cuCoverage: fam.cuCoverage,
+    perCategory,
+    alpha2004: combined(all2004),
+    alpha1995: combined(all1995),
+  };
+}
