@@ -25,14 +25,26 @@
 //     binaryUAlpha  |uα: valued units versus gaps, categories ignored;
 //     cuAlpha       cuα: the coding of the stretches where the coders' valued units intersect
 //                   (unitizing ignored); `cuCoverage` says how much of the pooled continuum that is;
-//     perCategory   for each category k: (k)uα, the per-value breakdown of cuα (with its coverage),
-//                   and |uα computed on the continuum of k alone (k versus everything else).
+//     perCategory   for each category k: (k)uα, the per-value breakdown of cuα (with its coverage;
+//                   over the stretches where k is the coder's only code), and |uα computed on the
+//                   continuum of k alone (k versus everything else: the figure to read per code).
+//   Observed coincidences: intersection lengths summed over ordered pairs of coders, / (m - 1).
+//   Expected: as in alpha for coding, but a unit cannot be paired with itself (its l^2 self-pairs
+//   leave), while a gap is divisible (only its l one-character self-pairs leave). For cuα each
+//   valued section weighs its share of the intersections and its own self-pairs are that share
+//   squared (this reproduces the published cuα = .724 of Krippendorff 2019, Figure 12.11).
 // - Krippendorff (2004), Content Analysis 2nd ed. §12.4 and "Measuring the reliability of
 //   qualitative text analysis data", Quality & Quantity 38, 787-800: the per-category uα_k of a
-//   continuum of L discrete elements (characters), and the combined 1 - ΣD_o / ΣD_e.
+//   continuum of L discrete elements (characters), L the pooled length, and the combined
+//   1 - ΣD_o / ΣD_e. The 2016 paper shows it misbehaves with three coders or more: prefer |uα there.
 // - Krippendorff (1995), "On the reliability of unitizing continuous data", Sociological
 //   Methodology 25, 47-76: the same observed disagreement with the expected disagreement of a
 //   truly continuous continuum (the limit of the 2004 form as the resolution grows).
+//
+// Bad input (fewer than two or more than 30 coders, a coder index out of range, a section outside
+// its continuum or empty) throws a TresseError. Cost: one merge-like sweep per pair of coders and
+// continuum, no per-character loop: about 1 s for 500 sources of 50-70k characters, 100,000
+// sections, 60 codes, 2 coders.
 
 import { TresseError } from '../../i18n/error.ts';
 
