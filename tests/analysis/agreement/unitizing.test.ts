@@ -289,6 +289,18 @@ describe('unitizingAlpha properties', () => {
     expect(extra.uAlpha!).toBeLessThan(plain.uAlpha!);
   });
 
+  it('with a single code, reads the same per code and overall; cuα has nothing to compare', () => {
+    const r = unitizingAlpha({
+      coders: 3,
+      length: 120,
+      sections: [sec(0, 5, 30, 'a'), sec(1, 8, 30, 'a'), sec(2, 5, 25, 'a'), sec(0, 60, 90, 'a'), sec(2, 70, 100, 'a')],
+    });
+    expect(r.binaryUAlpha).not.toBeNull();
+    expect(r.uAlpha).toBeCloseTo(r.binaryUAlpha!, 12);
+    expect(r.perCategory.get('a')!.binaryUAlpha).toBeCloseTo(r.binaryUAlpha!, 12);
+    expect(r.cuAlpha).toBeNull();
+  });
+
   it('returns null, never NaN, when nothing can be expected', () => {
     const r = unitizingAlpha({
       coders: 2,
