@@ -8,6 +8,7 @@ import {
   type AgreementUnit,
   type CodeAgreement,
   type CodingSpan,
+  type UnitizingFigures,
 } from '../analysis/agreement/units.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -57,6 +58,8 @@ export interface ProjectAgreement {
   /** Character unit: figures per source (per code and pooled), as NVivo reports them. */
   perSource: NamedSourceAgreement[];
   overall: AgreementFigures;
+  /** Character unit: the u-alpha family over the scope. */
+  unitizing: UnitizingFigures | null;
 }
 
 /** The material every agreement computation of the project starts from. */
@@ -138,6 +141,7 @@ export function projectAgreement(db: Db, options: AgreementOptions): ProjectAgre
       overall: s.overall,
     })),
     overall: report.overall,
+    unitizing: report.unitizing,
   };
 }
 

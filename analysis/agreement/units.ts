@@ -10,9 +10,16 @@
 // Units:
 // - character: each character (code point) of each source in scope is a unit, per code; figures
 //              are also given per code and source (as NVivo reports them).
-// - segment:   each passage one coder coded, matched with the other coders' passages of the same
-//              code (see segments.ts); a unit is a matched group or an unmatched passage.
+// - segment:   each coder's segments (their codings of a code, merged where they overlap), each
+//              checked from its own side against the other coders' (segment-agreement.ts, MAXQDA's
+//              rule, the threshold holding for every pair). There is no "nobody coded it" unit, so
+//              only percent agreement and Brennan & Prediger's kappa are given: Cohen's and Fleiss'
+//              kappa and alpha could never be positive there.
 // - document:  each source in scope is a unit, per code: did the coder apply the code anywhere in it?
+//
+// Character unit also: Krippendorff's alpha for unitizing (uα, |uα, cuα and |uα per code; see
+// unitizing.ts), which treats the codings as stretches of a continuum rather than independent
+// characters. Alpha comes with its bootstrap interval (Hayes & Krippendorff 2007, bootstrap.ts).
 //
 // "Overall" pools the codes: every (unit, code) pair is one binary unit and the coefficients are
 // computed once on the pooled table. It is not an average of the per-code figures, so frequent codes
@@ -24,8 +31,11 @@
 
 import { TresseError } from '../../i18n/error.ts';
 import type { Coding } from '../../model/types.ts';
+import { bootstrapAlpha, type AlphaInterval } from './bootstrap.ts';
 import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type KappaResult, type WeightedUnit } from './coefficients.ts';
-import { matchSegments, DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
+import { checkSegments, segmentFigures, type SegmentCheck } from './segment-agreement.ts';
+import { DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
+import { unitizingAlpha, type UnitizingAlphaResult, type UnitizingContinuum } from './unitizing.ts';
 
 export type AgreementUnit = 'character' | 'segment' | 'document';
 
@@ -50,13 +60,36 @@ export interface AgreementFigures {
   /** Units compared (characters, segments or sources; for "overall", unit x code pairs). */
   units: number;
   percentAgreement: number | null;
-  /** Only when exactly two coders are compared. */
+  /** Only when exactly two coders are compared; never at segment level. */
   cohenKappa: KappaResult | null;
+  /** Never at segment level. */
   fleissKappa: number | null;
-  /** Nominal (binary presence/absence) alpha. */
+  /** Nominal (binary presence/absence) alpha; never at segment level. */
   krippendorffAlpha: number | null;
-  /** Units where each coder applied the code, in `coderIds` order. */
+  /** Bootstrap interval of that alpha (per code and pooled; not per source). */
+  alphaInterval: AlphaInterval | null;
+  /** Segment level only: Brennan & Prediger's kappa, chance 1/q with q the number of codes compared. */
+  brennanPredigerKappa: number | null;
+  /**
+   * Character level only: Krippendorff's alpha for unitizing. Per code: |uα of the code against
+   * everything else; pooled: uα over every code and the gaps. Not given per source.
+   */
+  unitizingAlpha: number | null;
+  /** Segment level only: segments that agree and do not, and the chance term 1/q. */
+  segments: { agreeing: number; nonAgreeing: number; chance: number | null } | null;
+  /** Units where each coder applied the code (segment level: each coder's segments), in `coderIds` order. */
   presentByCoder: number[];
+}
+
+/** Character unit: Krippendorff's alpha for unitizing (Krippendorff, Mathet, Bouvry & Widlöcher 2016). */
+export interface UnitizingFigures {
+  /** uα: unitizing and coding together, every code and the gaps. */
+  uAlpha: number | null;
+  /** |uα: coded stretches against gaps, codes ignored. */
+  binaryUAlpha: number | null;
+  /** cuα: the coding where the coders' coded stretches meet, and the share of the text that is. */
+  cuAlpha: number | null;
+  cuCoverage: number;
 }
 
 export interface CodeAgreement extends AgreementFigures {
@@ -79,6 +112,8 @@ export interface AgreementReport {
   perCode: CodeAgreement[];
   /** Character unit only: per source, per code and pooled (empty at the other units). */
   perSource: SourceAgreement[];
+  /** Character unit only. */
+  unitizing: UnitizingFigures | null;
   /** Pooled over codes, see the file comment. */
   overall: AgreementFigures;
 }
@@ -205,13 +240,8 @@ function addTable(into: PatternCounts, from: PatternCounts): void {
   for (const [mask, count] of from) addCount(into, mask, count);
 }
 
-/** Per-code presence-pattern tables for the chosen unit. */
-export function patternTables(
-  prep: PreparedCodings,
-  unit: AgreementUnit,
-  sourceLengths: ReadonlyMap<number, number>,
-  threshold: number,
-): Map<number, PatternCounts> {
+/** Per-code presence-pattern tables at character or document level. */
+export function patternTables(prep: PreparedCodings, unit: 'character' | 'document', sourceLengths: ReadonlyMap<number, number>): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
     for (const bySource of characterTables(prep, sourceLengths).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
@@ -222,13 +252,6 @@ export function patternTables(
         let mask = 0;
         for (const s of byCode?.get(codeId) ?? []) mask |= 1 << prep.coderIndex.get(s.coderId)!;
         addCount(table, mask, 1);
-      }
-    }
-  } else {
-    for (const byCode of prep.groups.values()) {
-      for (const [codeId, spans] of byCode) {
-        const table = tables.get(codeId)!;
-        for (const group of matchSegments(spans, prep.coderIndex, threshold)) addCount(table, group.mask, 1);
       }
     }
   }
@@ -245,7 +268,7 @@ function toUnits(table: PatternCounts, k: number): WeightedUnit[] {
   return units;
 }
 
-export function figuresFromPatterns(table: PatternCounts, k: number): AgreementFigures {
+export function figuresFromPatterns(table: PatternCounts, k: number, withInterval: boolean): AgreementFigures {
   const units = toUnits(table, k);
   let total = 0;
   const presentByCoder = new Array<number>(k).fill(0);
@@ -259,6 +282,10 @@ export function figuresFromPatterns(table: PatternCounts, k: number): AgreementF
     cohenKappa: k === 2 ? cohenKappa(units) : null,
     fleissKappa: fleissKappa(units),
     krippendorffAlpha: krippendorffAlpha(units, 'nominal'),
+    alphaInterval: withInterval ? bootstrapAlpha(units, 'nominal') : null,
+    brennanPredigerKappa: null,
+    unitizingAlpha: null,
+    segments: null,
     presentByCoder,
   };
 }
@@ -272,27 +299,71 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
   if (input.unit === 'segment') validateThreshold(threshold);
   const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.sourceIds, input.codeIds);
+  const common = { unit: input.unit, coderIds: [...input.coderIds], sourceIds: prep.sourceIds };
+  if (input.unit === 'segment')
+    return { ...common, overlapThreshold: threshold, ...segmentLevel(prep, input.coderIds, threshold), perSource: [], unitizing: null };
   const k = input.coderIds.length;
-  const perCodeAndPooled = (tables: ReadonlyMap<number, PatternCounts>) => {
+  const perCodeAndPooled = (tables: ReadonlyMap<number, PatternCounts>, withInterval: boolean) => {
     const pooled: PatternCounts = new Map();
     const perCode: CodeAgreement[] = [];
     for (const codeId of prep.codeIds) {
       const table = tables.get(codeId)!;
       addTable(pooled, table);
-      perCode.push({ codeId, ...figuresFromPatterns(table, k) });
+      perCode.push({ codeId, ...figuresFromPatterns(table, k, withInterval) });
     }
-    return { perCode, overall: figuresFromPatterns(pooled, k) };
+    return { perCode, overall: figuresFromPatterns(pooled, k, withInterval) };
   };
   const perSource: SourceAgreement[] = [];
   if (input.unit === 'character') {
-    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables) });
+    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
+  }
+  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths), true);
+  const u = input.unit === 'character' ? unitizing(prep, input.sourceLengths) : null;
+  if (u) {
+    for (const row of perCode) row.unitizingAlpha = u.perCategory.get(row.codeId)?.binaryUAlpha ?? null;
+    overall.unitizingAlpha = u.uAlpha;
   }
   return {
-    unit: input.unit,
-    coderIds: [...input.coderIds],
-    overlapThreshold: input.unit === 'segment' ? threshold : null,
-    sourceIds: prep.sourceIds,
-    ...perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths, threshold)),
+    ...common,
+    overlapThreshold: null,
+    perCode,
+    overall,
     perSource,
+    unitizing: u && { uAlpha: u.uAlpha, binaryUAlpha: u.binaryUAlpha, cuAlpha: u.cuAlpha, cuCoverage: u.cuCoverage },
   };
+}
+
+function segmentLevel(prep: PreparedCodings, coderIds: ReadonlyArray<number>, threshold: number): { perCode: CodeAgreement[]; overall: AgreementFigures } {
+  const q = prep.codeIds.length;
+  const checks = new Map<number, SegmentCheck[]>(prep.codeIds.map((id) => [id, []]));
+  for (const byCode of prep.groups.values()) for (const [codeId, spans] of byCode) checks.get(codeId)!.push(checkSegments(spans, coderIds, threshold));
+  const figures = (list: SegmentCheck[]): AgreementFigures => {
+    const f = segmentFigures(list, coderIds, q);
+    return {
+      units: f.agreeing + f.nonAgreeing,
+      percentAgreement: f.percentAgreement,
+      cohenKappa: null,
+      fleissKappa: null,
+      krippendorffAlpha: null,
+      alphaInterval: null,
+      brennanPredigerKappa: f.kappa,
+      unitizingAlpha: null,
+      segments: { agreeing: f.agreeing, nonAgreeing: f.nonAgreeing, chance: f.chance },
+      presentByCoder: f.perCoder.map((c) => c.agreeing + c.nonAgreeing),
+    };
+  };
+  return { perCode: prep.codeIds.map((codeId) => ({ codeId, ...figures(checks.get(codeId)!) })), overall: figures([...checks.values()].flat()) };
+}
+
+function unitizing(prep: PreparedCodings, sourceLengths: ReadonlyMap<number, number>): UnitizingAlphaResult | null {
+  const continua: UnitizingContinuum[] = prep.sourceIds
+    .filter((id) => sourceLengths.get(id)! > 0)
+    .map((id) => ({
+      length: sourceLengths.get(id)!,
+      sections: [...(prep.groups.get(id)?.values() ?? [])]
+        .flat()
+        .map((c) => ({ coder: prep.coderIndex.get(c.coderId)!, start: c.start, end: c.end, category: c.codeId })),
+    }));
+  if (continua.length === 0) return null;
+  return unitizingAlpha({ coders: prep.coderIndex.size, continua });
 }

@@ -2,7 +2,7 @@
 // agreement and the review of disagreements.
 import { z } from 'zod';
 import { projectAgreement } from '../agreement.ts';
-import { agreementCsv, agreementXlsx } from '../agreement-report.ts';
+import { agreementCsv, agreementXlsx, describeAgreement } from '../agreement-report.ts';
 import { listDisagreements, resolveDisagreement, type Resolution } from '../disagreements.ts';
 import { newProjectPath, otherFile } from '../path-policy.ts';
 import { ratingAgreement } from '../rating-agreement.ts';
@@ -108,7 +108,11 @@ export const teamMethods = {
   }),
   computeAgreement: method({
     args: z.strictObject({ ...review, unit }),
-    run: (query, { ws }) => projectAgreement(ws.project.db, query),
+    /** With `description`: what the figures count, in the user's language, as the exports print it. */
+    run: (query, { ws }) => {
+      const report = projectAgreement(ws.project.db, query);
+      return { ...report, description: describeAgreement(report, ws.lang) };
+    },
   }),
   exportAgreement: method({
     args: z.strictObject({ ...review, unit, format: z.enum(['csv', 'xlsx']) }),

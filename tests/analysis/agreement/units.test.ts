@@ -177,42 +177,57 @@ describe('computeAgreement, document unit', () => {
 });
 
 describe('computeAgreement, segment unit', () => {
-  it('matches passages overlapping by at least half their union (default)', () => {
-    // S1 code 1: coder 10's merged 0-30 vs coder 20's 20-40: overlap 10 / union 40 = 0.25 -> two unmatched units.
-    // S2 code 1: 0-10 both -> one matched unit. S2 code 2: coder 20 alone -> one unit.
-    // Code 1: (1,0), (0,1), (1,1) -> 1/3. Overall: plus (0,1) -> p_o = 1/4, marginals 2/4, 3/4,
-    // p_e = .5 -> kappa = -.5; alpha: n = 8, n_1 = 5, n_0 = 3, o_01 = 3 -> 1 - 7*3/15 = -0.4.
+  it('checks each segment from its own side, with percent agreement and Brennan & Prediger only', () => {
+    // S1 code 1: coder 10's merged 0-30 vs coder 20's 20-40: overlap 10 / union 40 = 0.25 -> neither agrees.
+    // S2 code 1: 0-10 by both -> both agree. S2 code 2: coder 20 alone -> does not agree.
+    // Code 1: 2 of 4 segments agree. Overall 2 of 5 = 0.4; q = 2 codes, chance 1/2 ->
+    // Brennan & Prediger = (0.4 - 0.5) / (1 - 0.5) = -0.2.
     const r = computeAgreement({ ...base, unit: 'segment' });
     expect(r.overlapThreshold).toBe(0.5);
     const c1 = r.perCode.find((c) => c.codeId === 1)!;
-    expect(c1.units).toBe(3);
-    expect(c1.percentAgreement).toBeCloseTo(1 / 3, 10);
-    expect(r.overall.units).toBe(4);
-    expect(r.overall.cohenKappa!.kappa).toBeCloseTo(-0.5, 10);
-    expect(r.overall.krippendorffAlpha).toBeCloseTo(-0.4, 10);
+    expect(c1.units).toBe(4);
+    expect(c1.percentAgreement).toBeCloseTo(0.5, 10);
+    expect(c1.brennanPredigerKappa).toBeCloseTo(0, 10);
+    expect(r.overall.units).toBe(5);
+    expect(r.overall.presentByCoder).toEqual([2, 3]);
+    expect(r.overall.segments).toEqual({ agreeing: 2, nonAgreeing: 3, chance: 0.5 });
+    expect(r.overall.percentAgreement).toBeCloseTo(0.4, 10);
+    expect(r.overall.brennanPredigerKappa).toBeCloseTo(-0.2, 10);
+    // No coefficient that could never be positive here.
+    expect([r.overall.cohenKappa, r.overall.fleissKappa, r.overall.krippendorffAlpha, r.overall.alphaInterval]).toEqual([null, null, null, null]);
   });
 
   it('uses the threshold the user sets', () => {
     const r = computeAgreement({ ...base, unit: 'segment', overlapThreshold: 0.25 });
     const c1 = r.perCode.find((c) => c.codeId === 1)!;
-    expect(c1.units).toBe(2);
+    expect(c1.units).toBe(4);
     expect(c1.percentAgreement).toBe(1);
   });
 
-  it("counts one coder's overlapping codings of a code as one passage", () => {
+  it("counts one coder's overlapping codings of a code as one segment", () => {
     const cs = [span(1, 1, 10, 0, 20), span(1, 1, 10, 10, 30), span(1, 1, 20, 0, 30)];
     const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), sourceIds: [1], unit: 'segment' });
-    expect(r.overall.units).toBe(1);
+    expect(r.overall.units).toBe(2);
+    expect(r.overall.percentAgreement).toBe(1);
+    // A single code compared: chance 1/1, kappa undefined rather than a number that means nothing.
+    expect(r.overall.brennanPredigerKappa).toBeNull();
+  });
+
+  it("lets one segment be the partner of two of the other coder's", () => {
+    // Coder 20's 0-10 and 10-20 touch, so they merge into 0-20 and agree with coder 10's 0-20.
+    // Coder 20's 30-40 and 42-50 both overlap coder 10's 30-50 enough at 0.3 (0.5 and 0.4): all agree.
+    const cs = [span(1, 1, 10, 0, 20), span(1, 1, 20, 0, 10), span(1, 1, 20, 10, 20), span(1, 1, 10, 30, 50), span(1, 1, 20, 30, 40), span(1, 1, 20, 42, 50)];
+    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), sourceIds: [1], unit: 'segment', overlapThreshold: 0.3 });
+    expect(r.overall.units).toBe(5);
+    expect(r.overall.presentByCoder).toEqual([2, 3]);
     expect(r.overall.percentAgreement).toBe(1);
   });
 
-  it('matches each passage at most once per other coder', () => {
-    // Coder 20's 0-10 and 10-20 touch, so they merge into 0-20 and match coder 10's 0-20.
-    // Coder 20's 30-40 and 42-50 both overlap coder 10's 30-50 (ratios 0.5 and 0.4): only the better one matches.
-    const cs = [span(1, 1, 10, 0, 20), span(1, 1, 20, 0, 10), span(1, 1, 20, 10, 20), span(1, 1, 10, 30, 50), span(1, 1, 20, 30, 40), span(1, 1, 20, 42, 50)];
-    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), sourceIds: [1], unit: 'segment', overlapThreshold: 0.3 });
-    expect(r.overall.units).toBe(3);
-    expect(r.overall.presentByCoder).toEqual([2, 3]);
+  it('does not count a chain of overlaps between three coders as agreement (issue 12)', () => {
+    // A [0,10), B [3,13), C [6,16): A-B and B-C overlap by 7/13, A and C by 4/16 only.
+    const cs = [span(1, 1, 1, 0, 10), span(1, 1, 2, 3, 13), span(1, 1, 3, 6, 16)];
+    const r = computeAgreement({ codings: cs, coderIds: [1, 2, 3], sourceLengths: new Map([[1, 20]]), sourceIds: [1], unit: 'segment' });
+    expect(r.overall.segments).toMatchObject({ agreeing: 0, nonAgreeing: 3 });
   });
 });
 
