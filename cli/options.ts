@@ -47,6 +47,7 @@ export const OPTIONS = {
   decisions: { type: 'string' },
   accept: { type: 'string' },
   'keep-both': { type: 'boolean' },
+  undo: { type: 'boolean' },
   discuss: { type: 'string' },
   rows: { type: 'string' },
   cols: { type: 'string' },

@@ -36,7 +36,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('backup', 'backup', 'backups', 'restore'),
   ...names('exchange', 'export', 'import-qdpx', 'import-qdc', 'merge'),
   ...names('compare', 'compare-codebooks'),
-  ...names('agreement', 'agreement', 'disagreements', 'resolve'),
+  ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
   ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns'),
 };
 

@@ -134,3 +134,26 @@ describe('tresse agreement, disagreements, resolve', () => {
     expect(review).toContain('✎ À revoir ensemble');
   });
 });
+
+describe('tresse done', () => {
+  it('lists the marks, marks a source done for a coder, and the agreement takes it in', async () => {
+    const dir = await withDemo();
+    const list = await tresse(dir, 'done', 'demo.tresse');
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('Entretien 1 — coordinatrice du CLSM : codage terminé par Léo');
+    const before = JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out);
+    expect(before.sources).toHaveLength(2);
+    const marked = await tresse(dir, 'done', 'demo.tresse', 'Entretien 3 — assistante sociale du CCAS', '--coder', 'Léo');
+    expect(marked.code).toBe(0);
+    expect(marked.out).toContain('Codage terminé : Entretien 3');
+    const after = JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out);
+    expect(after.sources.map((s: { name: string }) => s.name)).toContain('Entretien 3 — assistante sociale du CCAS');
+    // Léo coded nothing in interview 3: Camille's codings there now count as disagreement.
+    expect(after.overall.cohenKappa.kappa).toBeLessThan(before.overall.cohenKappa.kappa);
+    expect((await tresse(dir, 'done', 'demo.tresse', 'Entretien 3 — assistante sociale du CCAS', '--coder', 'Léo', '--undo')).code).toBe(0);
+    expect(JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out).sources).toHaveLength(2);
+    const bad = await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--unit', 'phrase');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Unité d’analyse inconnue : phrase');
+  });
+});
