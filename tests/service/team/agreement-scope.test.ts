@@ -103,6 +103,45 @@ describe('the scope of agreement', () => {
   });
 });
 
+describe('done marks in a .qdpx', () => {
+  it('travel as a document set per coder and come back as marks, once', async () => {
+    const { call, first, second } = issueCase();
+    await call('setSourceDone', { source: first.id, coder: 'Camille', done: true });
+    await call('setSourceDone', { source: first.id, coder: 'Léo', done: true });
+    await call('setSourceDone', { source: second.id, coder: 'Léo', done: true });
+    const qdpx = await call('exportQdpx');
+    if (!qdpx.ok) throw new Error(qdpx.error.message);
+    // Another tool sees an ordinary set of sources named for the coder.
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(qdpx.value)['project.qde']!);
+    expect(xml).toContain('name="Tresse — codage terminé : Léo"');
+
+    const dir = tempDir();
+    const other = new Workspace({ configDir: join(dir, 'config'), lang: 'fr', autoBackup: false });
+    open.push(other);
+    other.create(join(dir, 'copie.tresse'), { grid: 'empty', coder: 'Inès' });
+    const call2 = callerOf(contextOf(other));
+    const imported = await call2('importQdpx', { fileName: 'accord.qdpx', bytes: qdpx.value });
+    expect(imported).toMatchObject({ ok: true, value: { doneMarks: { added: 3 } } });
+    expect(imported.ok && imported.value.warnings.map((w) => w.code)).not.toContain('refi.setsSkipped');
+    const marks = await call2('listDoneMarks');
+    const sources = await call2('listSources');
+    const name = new Map(sources.ok ? sources.value.map((s) => [s.id, s.name]) : []);
+    expect(marks.ok && marks.value.map((m) => [name.get(m.sourceId), m.coder])).toEqual([
+      ['Entretien 1', 'Camille'],
+      ['Entretien 1', 'Léo'],
+      ['Entretien 2', 'Léo'],
+    ]);
+    // Importing it again adds nothing.
+    expect(await call2('importQdpx', { fileName: 'accord.qdpx', bytes: qdpx.value })).toMatchObject({ ok: true, value: { doneMarks: { added: 0 } } });
+    // And the figures read the same on both sides.
+    const mine = await call('computeAgreement', { coders, unit: 'character' });
+    const theirs = await call2('computeAgreement', { coders, unit: 'character' });
+    expect(theirs.ok && theirs.value.sources.map((s) => s.name)).toEqual(['Entretien 1']);
+    expect(theirs.ok && theirs.value.overall).toEqual(mine.ok && mine.value.overall);
+  });
+});
+
 describe('refusals, in the user’s language, changing nothing', () => {
   it('refuses an unknown unit, an unknown coder, a threshold outside 0..1, fewer than two coders', async () => {
     const { call, ws, first } = issueCase('fr');
