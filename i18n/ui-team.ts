@@ -150,8 +150,8 @@ export const teamMessages = {
   'team.agreement.exportCsv': { fr: 'Exporter (CSV)', en: 'Export (CSV)' },
   'team.agreement.exportXlsx': { fr: 'Exporter (XLSX)', en: 'Export (XLSX)' },
   'team.agreement.changed': {
-    fr: 'Chiffres recalculés : alpha global {before} → {after}, accord observé {pBefore} → {pAfter}.',
-    en: 'Figures recomputed: overall alpha {before} → {after}, percent agreement {pBefore} → {pAfter}.',
+    fr: 'Chiffres recalculés : {coefficient} global {before} → {after}, accord observé {pBefore} → {pAfter}.',
+    en: 'Figures recomputed: overall {coefficient} {before} → {after}, percent agreement {pBefore} → {pAfter}.',
   },
 
   'team.review.title': { fr: 'Désaccords à examiner ({count})', en: 'Disagreements to review ({count})' },

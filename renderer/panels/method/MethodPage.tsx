@@ -3,6 +3,7 @@
 import { METHOD_SECTIONS, METHOD_TITLE, methodText } from '../../../i18n/method-page.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useLang } from '../../i18n/lang-context.tsx';
+import './method.css';
 
 export function MethodPage() {
   const { t, lang } = useLang();

@@ -74,13 +74,16 @@ export function AgreementSection() {
         ...(request.note ? { note: request.note } : {}),
       });
       const before = report.overall;
+      const segment = report.unit === 'segment';
       const after = (await load(query)).overall;
       setChange(
         [
           t('team.review.done', { added: done.codingsAdded, removed: done.codingsRemoved, memos: done.memosAdded }),
           t('team.agreement.changed', {
-            before: formatCoefficient(before.krippendorffAlpha, lang),
-            after: formatCoefficient(after.krippendorffAlpha, lang),
+            // At segment level alpha is not given: Brennan & Prediger's kappa is the coefficient there.
+            coefficient: teamLabel(segment ? 'brennanPrediger' : 'alpha', lang).toLowerCase(),
+            before: formatCoefficient(segment ? before.brennanPredigerKappa : before.krippendorffAlpha, lang),
+            after: formatCoefficient(segment ? after.brennanPredigerKappa : after.krippendorffAlpha, lang),
             pBefore: formatPercent(before.percentAgreement, lang),
             pAfter: formatPercent(after.percentAgreement, lang),
           }),
