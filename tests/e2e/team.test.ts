@@ -301,7 +301,9 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     expect(await agreement.getAttribute('aria-selected')).toBe('true');
     expect(await agreement.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Compute agreement' }).click();
-    await page.getByRole('columnheader', { name: "Krippendorff's alpha" }).waitFor();
+    // Still at segment level, as chosen above; the description comes in English too.
+    await page.getByRole('columnheader', { name: "Brennan & Prediger's kappa" }).waitFor();
+    expect(await page.getByTestId('agreement-description').textContent()).toContain('Unit: the coded segment.');
     expect(await page.getByTestId('agreement-overall').locator('th').textContent()).toBe('All codes');
     await page.getByRole('heading', { name: /Disagreements to review/ }).scrollIntoViewIfNeeded();
     await wb.screenshot('team-english');

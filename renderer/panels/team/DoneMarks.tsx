@@ -11,6 +11,10 @@ export function DoneMarks({ coders }: { coders: string[] }) {
   const marks = useApiQuery('listDoneMarks', {}).data ?? [];
   const set = useApiMutation('setSourceDone');
   const done = new Set(marks.map((m) => `${m.sourceId}\u0000${m.coder}`));
+  // The box being changed shows its new state while the change is on its way.
+  const pending = set.isPending ? set.variables : undefined;
+  const isDone = (source: number, coder: string) =>
+    pending && pending.source === source && pending.coder === coder ? pending.done : done.has(`${source}\u0000${coder}`);
   return (
     <details className="done-marks" open={marks.length > 0}>
       <summary>{t('team.done.title')}</summary>
@@ -37,7 +41,7 @@ export function DoneMarks({ coders }: { coders: string[] }) {
                     <input
                       type="checkbox"
                       aria-label={t('team.done.toggle', { source: s.name, coder })}
-                      checked={done.has(`${s.id}\u0000${coder}`)}
+                      checked={isDone(s.id, coder)}
                       disabled={set.isPending}
                       onChange={(e) => set.mutate({ source: s.id, coder, done: e.target.checked })}
                     />
