@@ -63,13 +63,22 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The page's own way to change the project, so the change goes through the invalidation table. */
+let pageCall: ((method: 'setAttributeValues', args: { target: { caseId: number }; name: string; values: number[] }) => Promise<unknown>) | null = null;
+
 async function section(): Promise<HTMLElement> {
   const { createQueryClient } = await import('../../../renderer/data/query-client.ts');
+  const { useApiCall } = await import('../../../renderer/data/hooks.ts');
   const { LangProvider } = await import('../../../renderer/i18n/lang-context.tsx');
   const { RatingAgreementSection } = await import('../../../renderer/panels/team/RatingAgreementSection.tsx');
+  function Caller() {
+    pageCall = useApiCall();
+    return null;
+  }
   const tree: ReactNode = (
     <QueryClientProvider client={createQueryClient()}>
       <LangProvider initial="fr">
+        <Caller />
         <RatingAgreementSection />
       </LangProvider>
     </QueryClientProvider>
@@ -110,6 +119,20 @@ describe('RatingAgreementSection', () => {
 
     await click(labelled(view, 'Ratio'));
     await submit(view);
+    expect(result()).toContain('Alpha de Krippendorff de rapport (ratio) : 0,797');
+
+    // A rating changed elsewhere in the window is counted without asking again: Alice now rates
+    // unit 12 (3, as Bruno did), so 12 cases are compared.
+    const u12 = (await call<Array<{ id: number; name: string }>>('listCases')).find((c) => c.name === 'U12')!.id;
+    await act(async () => {
+      await pageCall!('setAttributeValues', { target: { caseId: u12 }, name: 'Gravité (Alice)', values: [3] });
+    });
+    await flush(300);
+    expect(result()).toContain('12 cas, dont 12 notés par au moins deux codeurs ; 42 valeurs appariables');
+    await act(async () => {
+      await pageCall!('setAttributeValues', { target: { caseId: u12 }, name: 'Gravité (Alice)', values: [] });
+    });
+    await flush(300);
     expect(result()).toContain('Alpha de Krippendorff de rapport (ratio) : 0,797');
   });
 
