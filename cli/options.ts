@@ -30,7 +30,10 @@ export const OPTIONS = {
   code: { type: 'string' },
   subcodes: { type: 'boolean' },
   source: { type: 'string' },
-  attribute: { type: 'string' },
+  // Repeated by agreement-ratings (one per coder); the filters of codings and matrix take the last.
+  attribute: { type: 'string', multiple: true },
+  metric: { type: 'string' },
+  samples: { type: 'string' },
   limit: { type: 'string' },
   map: { type: 'string' },
   'dry-run': { type: 'boolean' },

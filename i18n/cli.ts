@@ -38,6 +38,8 @@ Commandes :
   disagreements PROJET --coders A,B [--code CODE] [--threshold 0.5] [--json]   lister les désaccords
   resolve PROJET ID --coders A,B (--accept CODEUR | --keep-both | --discuss NOTE)   régler un désaccord
   done PROJET [SOURCE...] [--coder NOM] [--undo]   marquer « codage terminé » (sans source : lister les marques)
+  agreement-ratings PROJET --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
+       [--samples 2000] [--json]      accord entre les notes des codeurs (un attribut de cas par codeur), alpha et IC bootstrap
   matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
@@ -88,6 +90,8 @@ Commands:
   disagreements PROJECT --coders A,B [--code CODE] [--threshold 0.5] [--json]   list disagreements
   resolve PROJECT ID --coders A,B (--accept CODER | --keep-both | --discuss NOTE)   settle a disagreement
   done PROJECT [SOURCE...] [--coder NAME] [--undo]   mark "coding done" (without a source: list the marks)
+  agreement-ratings PROJECT --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
+       [--samples 2000] [--json]      agreement between coders' ratings (one case attribute per coder), alpha and bootstrap CI
   matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]

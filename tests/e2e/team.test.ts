@@ -295,8 +295,10 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     const exchange = page.getByRole('tab', { name: 'REFI-QDA exchange' });
     await exchange.focus();
-    // Arrow keys move between the sections, as in any tab list.
+    // Arrow keys move between the sections, as in any tab list; the last one is the rating agreement.
     await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { name: 'Rating agreement' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
     const agreement = page.getByRole('tab', { name: 'Inter-coder agreement' });
     expect(await agreement.getAttribute('aria-selected')).toBe('true');
     expect(await agreement.evaluate((el) => el === document.activeElement)).toBe(true);
