@@ -399,6 +399,34 @@ describe('unitizingAlpha against a character-by-character reference', () => {
       expectedAgreement += (total * (margin(v) ** 2 - self(v))) / pairs;
     }
     const uAlpha = 1 - (total - observedAgreement) / (total - expectedAgreement);
+    const gap = margin('');
+    const binaryUAlpha = 1 - (gap - (o.get('|') ?? 0)) / ((total * gap * (total - gap)) / pairs);
+    // cuα: each valued run weighs its characters that meet other coders' valued runs, / (m - 1).
+    const share = new Map<string, number>();
+    const shareSelf = new Map<string, number>();
+    all.forEach((byCoder, c) =>
+      byCoder.forEach((runs, i) => {
+        for (const g of runs) {
+          if (g.value === '') continue;
+          let met = 0;
+          for (let pos = g.start; pos < g.end; pos++) {
+            for (let j = 0; j < coders; j++) if (j !== i && all[c]![j]!.find((r) => r.start <= pos && pos < r.end)!.value !== '') met++;
+          }
+          const a = met / (coders - 1);
+          share.set(g.value, (share.get(g.value) ?? 0) + a);
+          shareSelf.set(g.value, (shareSelf.get(g.value) ?? 0) + a * a);
+        }
+      }),
+    );
+    const cuTotal = [...share.values()].reduce((x, y) => x + y, 0);
+    const cuPairs = cuTotal ** 2 - [...shareSelf.values()].reduce((x, y) => x + y, 0);
+    let cuObserved = cuTotal;
+    let cuExpected = cuTotal;
+    for (const [v, l] of share) {
+      cuObserved -= o.get(`${v}|${v}`) ?? 0;
+      cuExpected -= (cuTotal * (l * l - shareSelf.get(v)!)) / cuPairs;
+    }
+    const cuAlpha = 1 - cuObserved / cuExpected;
     // 2004 uα_k for each code.
     const perCode = new Map<string, number>();
     const codes = new Set(sections.flat().map((s) => String(s.category)));
@@ -433,7 +461,7 @@ describe('unitizingAlpha against a character-by-character reference', () => {
       const expected = ((2 / L) * num) / (coders * L * (coders * L - 1) - units.reduce((s, l) => s + l * (l - 1), 0));
       perCode.set(k, 1 - observed / expected);
     }
-    return { uAlpha, perCode };
+    return { uAlpha, binaryUAlpha, cuAlpha, perCode };
   }
 
   it('agrees on random codings with overlapping codes, 2 to 4 coders, several sources', () => {
@@ -454,6 +482,9 @@ describe('unitizingAlpha against a character-by-character reference', () => {
       const r = unitizingAlpha({ coders, continua: lengths.map((length, c) => ({ length, sections: sections[c]! })) });
       const ref = reference(coders, lengths, sections);
       expect(r.uAlpha).toBeCloseTo(ref.uAlpha, 10);
+      expect(r.binaryUAlpha).toBeCloseTo(ref.binaryUAlpha, 10);
+      if (Number.isFinite(ref.cuAlpha)) expect(r.cuAlpha).toBeCloseTo(ref.cuAlpha, 8);
+      else expect(r.cuAlpha).toBeNull();
       for (const [k, alpha] of ref.perCode) expect(r.perCategory.get(k)!.alpha2004.alpha).toBeCloseTo(alpha, 10);
     }
   });
