@@ -344,3 +344,148 @@ describe('unitizingAlpha properties', () => {
     }
   });
 });
+
+describe('unitizingAlpha against a character-by-character reference', () => {
+  // The implementation sweeps section boundaries; this reference walks every character, builds each
+  // coder's sections as runs of the same set of codes, and applies the published formulas term by
+  // term (Krippendorff et al. 2016 for the coincidences; Krippendorff 2004 for delta^2 and D_e).
+  // Random data never has two touching sections of one code by one coder, so runs are the sections.
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  function reference(coders: number, lengths: number[], sections: UnitizingSection[][]) {
+    type Run = { start: number; end: number; value: string; c: number };
+    const runsOf = (c: number, i: number, keep: (cats: string[]) => string): Run[] => {
+      const L = lengths[c]!;
+      const runs: Run[] = [];
+      for (let pos = 0; pos < L; pos++) {
+        const cats = [...new Set(sections[c]!.filter((s) => s.coder === i && s.start <= pos && pos < s.end).map((s) => String(s.category)))].sort();
+        const value = keep(cats);
+        const last = runs[runs.length - 1];
+        if (last && last.value === value && last.end === pos) last.end = pos + 1;
+        else runs.push({ start: pos, end: pos + 1, value, c });
+      }
+      return runs;
+    };
+    const total = coders * lengths.reduce((a, b) => a + b, 0);
+    // 2016 uα over all codes (combinations as values).
+    const all = lengths.map((_, c) => Array.from({ length: coders }, (_, i) => runsOf(c, i, (cats) => cats.join('+'))));
+    const o = new Map<string, number>();
+    lengths.forEach((L, c) => {
+      for (let pos = 0; pos < L; pos++) {
+        for (let i = 0; i < coders; i++) {
+          for (let j = 0; j < coders; j++) {
+            if (i === j) continue;
+            const vi = all[c]![i]!.find((r) => r.start <= pos && pos < r.end)!.value;
+            const vj = all[c]![j]!.find((r) => r.start <= pos && pos < r.end)!.value;
+            o.set(`${vi}|${vj}`, (o.get(`${vi}|${vj}`) ?? 0) + 1 / (coders - 1));
+          }
+        }
+      }
+    });
+    const values = new Set(all.flat(2).map((r) => r.value));
+    const margin = (v: string) => all.flat(2).reduce((s, r) => s + (r.value === v ? r.end - r.start : 0), 0);
+    const self = (v: string) => all.flat(2).reduce((s, r) => s + (r.value === v ? (v === '' ? r.end - r.start : (r.end - r.start) ** 2) : 0), 0);
+    const pairs = total * total - [...values].reduce((s, v) => s + self(v), 0);
+    let observedAgreement = 0;
+    let expectedAgreement = 0;
+    for (const v of values) {
+      observedAgreement += o.get(`${v}|${v}`) ?? 0;
+      expectedAgreement += (total * (margin(v) ** 2 - self(v))) / pairs;
+    }
+    const uAlpha = 1 - (total - observedAgreement) / (total - expectedAgreement);
+    const gap = margin('');
+    const binaryUAlpha = 1 - (gap - (o.get('|') ?? 0)) / ((total * gap * (total - gap)) / pairs);
+    // cuα: each valued run weighs its characters that meet other coders' valued runs, / (m - 1).
+    const share = new Map<string, number>();
+    const shareSelf = new Map<string, number>();
+    all.forEach((byCoder, c) =>
+      byCoder.forEach((runs, i) => {
+        for (const g of runs) {
+          if (g.value === '') continue;
+          let met = 0;
+          for (let pos = g.start; pos < g.end; pos++) {
+            for (let j = 0; j < coders; j++) if (j !== i && all[c]![j]!.find((r) => r.start <= pos && pos < r.end)!.value !== '') met++;
+          }
+          const a = met / (coders - 1);
+          share.set(g.value, (share.get(g.value) ?? 0) + a);
+          shareSelf.set(g.value, (shareSelf.get(g.value) ?? 0) + a * a);
+        }
+      }),
+    );
+    const cuTotal = [...share.values()].reduce((x, y) => x + y, 0);
+    const cuPairs = cuTotal ** 2 - [...shareSelf.values()].reduce((x, y) => x + y, 0);
+    let cuObserved = cuTotal;
+    let cuExpected = cuTotal;
+    for (const [v, l] of share) {
+      cuObserved -= o.get(`${v}|${v}`) ?? 0;
+      cuExpected -= (cuTotal * (l * l - shareSelf.get(v)!)) / cuPairs;
+    }
+    const cuAlpha = 1 - cuObserved / cuExpected;
+    // 2004 uα_k for each code.
+    const perCode = new Map<string, number>();
+    const codes = new Set(sections.flat().map((s) => String(s.category)));
+    const L = lengths.reduce((a, b) => a + b, 0);
+    for (const k of codes) {
+      const runs = lengths.map((_, c) => Array.from({ length: coders }, (_, i) => runsOf(c, i, (cats) => (cats.includes(k) ? 'k' : ''))));
+      let delta = 0;
+      for (let c = 0; c < lengths.length; c++) {
+        for (let i = 0; i < coders; i++) {
+          for (let j = 0; j < coders; j++) {
+            if (i === j) continue;
+            for (const g of runs[c]![i]!) {
+              for (const h of runs[c]![j]!) {
+                const overlap = Math.min(g.end, h.end) > Math.max(g.start, h.start);
+                if (g.value === 'k' && h.value === 'k' && overlap) delta += (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
+                else if (g.value === 'k' && h.value === '' && h.start <= g.start && g.end <= h.end) delta += (g.end - g.start) ** 2;
+                else if (g.value === '' && h.value === 'k' && g.start <= h.start && h.end <= g.end) delta += (h.end - h.start) ** 2;
+              }
+            }
+          }
+        }
+      }
+      const flat = runs.flat(2);
+      const units = flat.filter((r) => r.value === 'k').map((r) => r.end - r.start);
+      const gaps = flat.filter((r) => r.value === '').map((r) => r.end - r.start);
+      let num = 0;
+      for (const l of units) {
+        num += ((units.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
+        for (const g of gaps) if (g >= l) num += l * l * (g - l + 1);
+      }
+      const observed = delta / (coders * (coders - 1) * L * L);
+      const expected = ((2 / L) * num) / (coders * L * (coders * L - 1) - units.reduce((s, l) => s + l * (l - 1), 0));
+      perCode.set(k, 1 - observed / expected);
+    }
+    return { uAlpha, binaryUAlpha, cuAlpha, perCode };
+  }
+
+  it('agrees on random codings with overlapping codes, 2 to 4 coders, several sources', () => {
+    const rnd = random(20261205);
+    for (let trial = 0; trial < 12; trial++) {
+      const coders = 2 + (trial % 3);
+      const lengths = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => 40 + Math.floor(rnd() * 80));
+      const sections = lengths.map((L) => {
+        const out: UnitizingSection[] = [];
+        for (let n = 0; n < 3 + Math.floor(rnd() * 10); n++) {
+          const start = Math.floor(rnd() * (L - 5));
+          const s = sec(Math.floor(rnd() * coders), start, Math.min(L, start + 2 + Math.floor(rnd() * 30)), ['a', 'b', 'c'][Math.floor(rnd() * 3)]!);
+          const touches = out.some((t) => t.coder === s.coder && t.category === s.category && (t.end === s.start || s.end === t.start));
+          if (!touches) out.push(s);
+        }
+        return out;
+      });
+      const r = unitizingAlpha({ coders, continua: lengths.map((length, c) => ({ length, sections: sections[c]! })) });
+      const ref = reference(coders, lengths, sections);
+      expect(r.uAlpha).toBeCloseTo(ref.uAlpha, 10);
+      expect(r.binaryUAlpha).toBeCloseTo(ref.binaryUAlpha, 10);
+      if (Number.isFinite(ref.cuAlpha)) expect(r.cuAlpha).toBeCloseTo(ref.cuAlpha, 8);
+      else expect(r.cuAlpha).toBeNull();
+      for (const [k, alpha] of ref.perCode) expect(r.perCategory.get(k)!.alpha2004.alpha).toBeCloseTo(alpha, 10);
+    }
+  });
+});
