@@ -74,6 +74,10 @@ export const METHOD_SECTIONS: MethodSection[] = [
         en: 'At segment level: percent agreement (agreeing segments / all segments) and Brennan and Prediger’s (1981) kappa with chance 1/q, q the number of codes compared, as MAXQDA computes it. There is no “nobody coded it” unit at segment level: Cohen’s kappa and alpha could never be positive there and are not given.',
       },
       {
+        fr: 'Notes attribuées par les codeurs (un attribut de cas par codeur) : alpha de Krippendorff au niveau choisi, nominal, ordinal, intervalle ou ratio, avec la fonction de différence propre à chaque niveau (Krippendorff 2011, exemple C : ,815 ordinal, ,849 intervalle, ,797 ratio) ; jamais de repli silencieux d’un niveau sur un autre. Une note manquante est une valeur manquante.',
+        en: 'Ratings given by coders (one case attribute per coder): Krippendorff’s alpha at the chosen level, nominal, ordinal, interval or ratio, each with its own difference function (Krippendorff 2011, example C: .815 ordinal, .849 interval, .797 ratio); never a silent fallback from one level to another. A missing rating is a missing value.',
+      },
+      {
         fr: 'Alpha pour la segmentation d’un continu (u-alpha ; Krippendorff 1995, 2004 ; Krippendorff, Mathet, Bouvry et Widlöcher 2016), au caractère : les codages sont des segments d’un texte continu, non des caractères indépendants. uα juge segmentation et codage ensemble (tous les codes et les vides) ; |uα juge seulement où l’on a codé, codes confondus (par code : ce code contre tout le reste) ; cuα juge le code choisi là où les segments des codeurs se rencontrent, avec la part du texte concernée.',
         en: 'Alpha for unitizing continua (u-alpha; Krippendorff 1995, 2004; Krippendorff, Mathet, Bouvry and Widlöcher 2016), at character level: codings are stretches of a continuous text, not independent characters. uα judges unitizing and coding together (every code and the gaps); |uα judges only where coding happened, codes ignored (per code: that code against everything else); cuα judges the code chosen where the coders’ stretches meet, with the share of text concerned.',
       },
