@@ -7,6 +7,8 @@
 //     valence and segment kind) to every coder who did not apply it; a copy that already exists is
 //     not added twice. The coders who had it keep their own codings.
 //   * If the coder did not apply the code here, the group's codings of the coders who did are removed.
+//   * When every coder applied it on different stretches ('boundaries'), the others' codings of the
+//     group are replaced by copies of the coder's.
 //   Either way the group then counts as agreement once the figures are recomputed.
 // - keep-both: the difference is deliberate (two defensible readings). Nothing is changed; a memo
 //   titled KEEP_BOTH_TITLE goes on each coding of the group, so the review shows it as settled,
@@ -146,6 +148,14 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
     if (r.action === 'accept') {
       const winner = requireCoder(ctx.db, r.coder);
       const own = item.passages.filter((p) => p.coderId === winner.id);
+      // On different stretches, the others' own readings of the group give way to the winner's.
+      const targets = item.kind === 'boundaries' ? item.codersWith.filter((id) => id !== winner.id) : item.codersWithout;
+      if (own.length > 0 && item.kind === 'boundaries') {
+        for (const id of existing(item.passages.filter((p) => p.coderId !== winner.id).flatMap((p) => p.codingIds))) {
+          stmt(ctx.db, 'DELETE FROM codings WHERE id = ?').run(id);
+          out.codingsRemoved++;
+        }
+      }
       if (own.length > 0) {
         for (const id of existing(own.flatMap((p) => p.codingIds))) {
           const k = stmt(
@@ -159,7 +169,7 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
             valence: Valence | null;
             segmentKind: SegmentKind;
           };
-          for (const other of item.codersWithout) {
+          for (const other of targets) {
             const dup = stmt(ctx.db, 'SELECT 1 FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND end = ?').get(
               k.sourceId,
               k.codeId,

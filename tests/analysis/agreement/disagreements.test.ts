@@ -48,4 +48,11 @@ describe('findDisagreements', () => {
     const d = findDisagreements({ codings, coderIds: [10, 20], sourceLengths, sourceIds: [1, 2], codeIds: [2] });
     expect(d.map((x) => x.codeId)).toEqual([2]);
   });
+
+  it('lists a chain of three coders, which the segment check does not count as agreement', () => {
+    // A [0,10), B [3,13), C [6,16): every coder coded, but A and C overlap by a quarter only.
+    const chain = [span(1, 1, 1, 0, 10), span(1, 1, 2, 3, 13), span(1, 1, 3, 6, 16)];
+    const d = findDisagreements({ codings: chain, coderIds: [1, 2, 3], sourceLengths: new Map([[1, 20]]), sourceIds: [1] });
+    expect(d.map((x) => [x.start, x.end, x.kind, x.codersWith])).toEqual([[0, 16, 'boundaries', [1, 2, 3]]]);
+  });
 });

@@ -103,6 +103,29 @@ describe('the scope of agreement', () => {
   });
 });
 
+describe('three coders', () => {
+  it('settles a chain of overlaps by taking one coder’s reading, after which the segments agree', async () => {
+    const { ws, call, third, pa2 } = issueCase();
+    const ines = ensureCoder(ws.project.db, 'Inès');
+    const leo = ensureCoder(ws.project.db, 'Léo');
+    addCoding(ws.project, { sourceId: third.id, codeId: pa2, start: 0, end: 100 });
+    addCoding(ws.project, { sourceId: third.id, codeId: pa2, start: 30, end: 130, coderId: leo.id });
+    addCoding(ws.project, { sourceId: third.id, codeId: pa2, start: 60, end: 160, coderId: ines.id });
+    const trio = ['Camille', 'Léo', 'Inès'];
+    for (const coder of trio) await call('setSourceDone', { source: third.id, coder, done: true });
+    const before = await call('computeAgreement', { coders: trio, unit: 'segment' });
+    expect(before.ok && before.value.overall.segments).toMatchObject({ agreeing: 0, nonAgreeing: 3 });
+    const list = await call('listDisagreements', { coders: trio });
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.map((d) => [d.kind, d.codersWithNames])).toEqual([['boundaries', ['Camille', 'Léo', 'Inès']]]);
+    const done = await call('resolveDisagreement', { coders: trio, id: list.value[0]!.id, action: 'accept', coder: 'Léo' });
+    expect(done).toMatchObject({ ok: true, value: { codingsAdded: 2, codingsRemoved: 2 } });
+    const after = await call('computeAgreement', { coders: trio, unit: 'segment' });
+    expect(after.ok && after.value.overall).toMatchObject({ percentAgreement: 1, segments: { agreeing: 3, nonAgreeing: 0 } });
+    expect(await call('listDisagreements', { coders: trio })).toEqual({ ok: true, value: [] });
+  });
+});
+
 describe('done marks in a .qdpx', () => {
   it('travel as a document set per coder and come back as marks, once', async () => {
     const { call, first, second } = issueCase();
