@@ -46,6 +46,12 @@ export function benchData(seed = 20261123, sources = 500, codes = 60, codingsPer
 /** Elapsed milliseconds of one character-level computeAgreement over the synthetic corpus. */
 export function benchAgreement(data: BenchData = benchData()): number {
   const t0 = performance.now();
-  computeAgreement({ codings: data.codings, coderIds: data.coderIds, sourceLengths: data.sourceLengths, unit: 'character' });
+  computeAgreement({
+    codings: data.codings,
+    coderIds: data.coderIds,
+    sourceLengths: data.sourceLengths,
+    sourceIds: [...data.sourceLengths.keys()],
+    unit: 'character',
+  });
   return performance.now() - t0;
 }

@@ -27,6 +27,8 @@ const LABELS = {
   resetZoom: { fr: 'Taille réelle', en: 'Actual size' },
   reload: { fr: 'Recharger', en: 'Reload' },
   devTools: { fr: 'Outils de développement', en: 'Developer tools' },
+  help: { fr: 'Aide', en: 'Help' },
+  method: { fr: 'Méthode : définitions et références', en: 'Method: definitions and references' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export interface MenuOptions {
@@ -96,5 +98,7 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   };
   // On macOS the first menu is the application's own (About, Hide, Quit).
   const appMenu: MenuItemConstructorOptions[] = o.platform === 'darwin' ? [{ role: 'appMenu' }] : [];
-  return [...appMenu, file, edit, view];
+  // The Method page belongs to an open project's workbench; without one the page ignores the action.
+  const help: MenuItemConstructorOptions = { label: t('help'), submenu: [{ label: t('method'), click: () => o.send({ action: 'showMethod' }) }] };
+  return [...appMenu, file, edit, view, help];
 }

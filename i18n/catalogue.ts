@@ -6,6 +6,7 @@ import { uiMessages } from './ui.ts';
 import { codingMessages } from './ui-coding.ts';
 import { privacyMessages } from './ui-privacy.ts';
 import { teamMessages } from './ui-team.ts';
+import { ratingMessages } from './ui-ratings.ts';
 import { analysisMessages } from './ui-analysis.ts';
 import { robustnessMessages } from './robustness.ts';
 
@@ -15,6 +16,7 @@ export const catalogue = {
   ...codingMessages,
   ...privacyMessages,
   ...teamMessages,
+  ...ratingMessages,
   ...analysisMessages,
   ...robustnessMessages,
 } as const;

@@ -37,6 +37,9 @@ Commandes :
        [--threshold 0.5] [--out FICHIER.xlsx|FICHIER.csv] [--json]     accord inter-codeurs
   disagreements PROJET --coders A,B [--code CODE] [--threshold 0.5] [--json]   lister les désaccords
   resolve PROJET ID --coders A,B (--accept CODEUR | --keep-both | --discuss NOTE)   régler un désaccord
+  done PROJET [SOURCE...] [--coder NOM] [--undo]   marquer « codage terminé » (sans source : lister les marques)
+  agreement-ratings PROJET --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
+       [--samples 2000] [--json]      accord entre les notes des codeurs (un attribut de cas par codeur), alpha et IC bootstrap
   matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
@@ -88,6 +91,9 @@ Commands:
        [--threshold 0.5] [--out FILE.xlsx|FILE.csv] [--json]           inter-coder agreement
   disagreements PROJECT --coders A,B [--code CODE] [--threshold 0.5] [--json]   list disagreements
   resolve PROJECT ID --coders A,B (--accept CODER | --keep-both | --discuss NOTE)   settle a disagreement
+  done PROJECT [SOURCE...] [--coder NAME] [--undo]   mark "coding done" (without a source: list the marks)
+  agreement-ratings PROJECT --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
+       [--samples 2000] [--json]      agreement between coders' ratings (one case attribute per coder), alpha and bootstrap CI
   matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
@@ -177,6 +183,13 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.projectFromQdpx': { fr: 'Projet créé : {path} (depuis « {name} »)', en: 'Project created: {path} (from "{name}")' },
   'cli.mergingInto': { fr: 'Fusion dans le projet existant {path}', en: 'Merging into the existing project {path}' },
   'cli.noDisagreements': { fr: 'Aucun désaccord.', en: 'No disagreements.' },
+  'cli.noDoneMarks': {
+    fr: 'Aucune source marquée « codage terminé » : l’accord compare toutes les sources.',
+    en: 'No source marked “coding done”: agreement compares every source.',
+  },
+  'cli.doneMark': { fr: '{source} : codage terminé par {coder}', en: '{source}: coding done by {coder}' },
+  'cli.doneSet': { fr: 'Codage terminé : {source}', en: 'Coding done: {source}' },
+  'cli.doneUnset': { fr: 'Marque « codage terminé » retirée : {source}', en: '“Coding done” mark removed: {source}' },
   'cli.disagreement': {
     fr: '[{id}] {source} · {code} ({start}–{end}) : codé par {with}, pas par {without}{status}',
     en: '[{id}] {source} · {code} ({start}–{end}): coded by {with}, not by {without}{status}',

@@ -1,5 +1,6 @@
 // Error messages, French first. Each entry keeps both languages side by side so they cannot drift.
 // `{name}` placeholders are filled from the error's params.
+import { agreementMathErrorMessages } from './agreement-math-errors.ts';
 import { systemErrorMessages } from './system-errors.ts';
 
 export const errorMessages = {
@@ -208,6 +209,10 @@ export const errorMessages = {
   'agreement.coders': {
     fr: 'Choisissez au moins deux codeurs différents (au plus 30) pour mesurer l’accord ({count} choisi(s)).',
     en: 'Choose at least two different coders (at most 30) to measure agreement ({count} chosen).',
+  },
+  'agreement.unit': {
+    fr: 'Unité d’analyse inconnue : {value} (attendu : character, segment ou document).',
+    en: 'Unknown unit of analysis: {value} (expected character, segment or document).',
   },
   'agreement.threshold': {
     fr: 'Seuil de recouvrement invalide : {value} (attendu : un nombre supérieur à 0 et au plus 1).',
@@ -477,6 +482,8 @@ export const errorMessages = {
   },
   // Node and SQLite failures worded for the user (i18n/node-errors.ts).
   ...systemErrorMessages,
+  // The agreement coefficients' own refusals and the agreement over attribute ratings.
+  ...agreementMathErrorMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -3,6 +3,21 @@
 // The words of the reports themselves (kinds of change, coefficients) come from i18n/team-labels.ts.
 export const teamMessages = {
   'view.team': { fr: 'Équipe', en: 'Team' },
+  'view.method': { fr: 'Méthode', en: 'Method' },
+  'method.back': { fr: 'Retour à l’accord inter-codeurs', en: 'Back to inter-coder agreement' },
+  'team.agreement.method': { fr: 'Méthode : ce que chaque chiffre compte', en: 'Method: what each figure counts' },
+  'team.agreement.description': { fr: 'Ce que mesurent ces chiffres', en: 'What these figures measure' },
+  'team.agreement.perSource': { fr: 'Par source et par code', en: 'Per source and code' },
+  'team.agreement.unitizing': {
+    fr: 'u-alpha (unitizing) : uα {u} · |uα {binary} · cuα {cu} (sur {coverage} du texte)',
+    en: 'Unitizing alpha: uα {u} · |uα {binary} · cuα {cu} (over {coverage} of the text)',
+  },
+  'team.done.title': { fr: 'Codage terminé', en: 'Coding done' },
+  'team.done.hint': {
+    fr: 'Cochez une source quand le codeur l’a lue en entier et y a codé tout ce qu’il y avait à coder, même rien. L’accord compare les sources cochées par chaque codeur comparé ; sans aucune coche, toutes les sources.',
+    en: 'Tick a source when the coder has read it through and coded all there was to code, even nothing. Agreement compares the sources ticked for every compared coder; with no tick at all, every source.',
+  },
+  'team.done.toggle': { fr: '{source} : codage terminé par {coder}', en: '{source}: coding done by {coder}' },
   'team.title': { fr: 'Travail en équipe', en: 'Teamwork' },
   'team.sections': { fr: 'Outils d’équipe', en: 'Team tools' },
   'team.tab.exchange': { fr: 'Échange REFI-QDA', en: 'REFI-QDA exchange' },
@@ -135,8 +150,8 @@ export const teamMessages = {
   'team.agreement.exportCsv': { fr: 'Exporter (CSV)', en: 'Export (CSV)' },
   'team.agreement.exportXlsx': { fr: 'Exporter (XLSX)', en: 'Export (XLSX)' },
   'team.agreement.changed': {
-    fr: 'Chiffres recalculés : alpha global {before} → {after}, accord observé {pBefore} → {pAfter}.',
-    en: 'Figures recomputed: overall alpha {before} → {after}, percent agreement {pBefore} → {pAfter}.',
+    fr: 'Chiffres recalculés : {coefficient} global {before} → {after}, accord observé {pBefore} → {pAfter}.',
+    en: 'Figures recomputed: overall {coefficient} {before} → {after}, percent agreement {pBefore} → {pAfter}.',
   },
 
   'team.review.title': { fr: 'Désaccords à examiner ({count})', en: 'Disagreements to review ({count})' },

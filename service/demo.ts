@@ -7,6 +7,7 @@ import { defineAttribute, setAttributeValues } from './attributes.ts';
 import { createCase } from './cases.ts';
 import { resolveCode } from './codebook.ts';
 import { ensureCoder } from './coders.ts';
+import { setSourceDone } from './source-done.ts';
 import { insertCoding, locatePassage } from './codings.ts';
 import { closeProject, renameProject } from './project.ts';
 import { createProjectBeside } from './project-beside.ts';
@@ -20,6 +21,8 @@ interface Manifest {
   name: string;
   description?: string;
   coders: string[];
+  /** Per coder, the source files they read through and marked done (the agreement's scope). */
+  done?: Record<string, string[]>;
   attributes: { name: string; type: AttributeType; multi?: boolean }[];
   cases: { name: string; description?: string; attributes: Record<string, unknown[]>; sources: string[] }[];
   sources: { file: string; kind: SourceKind; name: string }[];
@@ -79,6 +82,9 @@ export async function createDemoProject(path: string, demoDir: string = defaultD
           segmentKind: k.segmentKind ?? 'verbatim',
           memo: k.memo ?? null,
         });
+      }
+      for (const [coder, files] of Object.entries(manifest.done ?? {})) {
+        for (const file of files) setSourceDone(ctx, sources.get(file)!.id, true, coders.get(coder)!.name);
       }
       if (manifest.description) saveMemo(ctx, { target: { kind: 'project' }, title: 'À propos', text: manifest.description });
     })(),

@@ -7,6 +7,8 @@
 //     valence and segment kind) to every coder who did not apply it; a copy that already exists is
 //     not added twice. The coders who had it keep their own codings.
 //   * If the coder did not apply the code here, the group's codings of the coders who did are removed.
+//   * When every coder applied it on different stretches ('boundaries'), the others' codings of the
+//     group are replaced by copies of the coder's.
 //   Either way the group then counts as agreement once the figures are recomputed.
 // - keep-both: the difference is deliberate (two defensible readings). Nothing is changed; a memo
 //   titled KEEP_BOTH_TITLE goes on each coding of the group, so the review shows it as settled,
@@ -65,6 +67,7 @@ export function listDisagreements(db: Db, options: DisagreementOptions): ReviewI
     codings: data.codings,
     coderIds: data.coders.map((c) => c.id),
     sourceLengths: data.sourceLengths,
+    sourceIds: data.scope.sourceIds,
     ...(data.codeIds ? { codeIds: data.codeIds } : {}),
     ...(options.overlapThreshold !== undefined ? { overlapThreshold: options.overlapThreshold } : {}),
     ...(options.includeBoundaryDifferences ? { includeBoundaryDifferences: true } : {}),
@@ -145,6 +148,14 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
     if (r.action === 'accept') {
       const winner = requireCoder(ctx.db, r.coder);
       const own = item.passages.filter((p) => p.coderId === winner.id);
+      // On different stretches, the others' own readings of the group give way to the winner's.
+      const targets = item.kind === 'boundaries' ? item.codersWith.filter((id) => id !== winner.id) : item.codersWithout;
+      if (own.length > 0 && item.kind === 'boundaries') {
+        for (const id of existing(item.passages.filter((p) => p.coderId !== winner.id).flatMap((p) => p.codingIds))) {
+          stmt(ctx.db, 'DELETE FROM codings WHERE id = ?').run(id);
+          out.codingsRemoved++;
+        }
+      }
       if (own.length > 0) {
         for (const id of existing(own.flatMap((p) => p.codingIds))) {
           const k = stmt(
@@ -158,7 +169,7 @@ export function resolveDisagreement(ctx: ProjectContext, r: Resolution): Resolut
             valence: Valence | null;
             segmentKind: SegmentKind;
           };
-          for (const other of item.codersWithout) {
+          for (const other of targets) {
             // Already inside one of theirs: a second coding would count the passage twice.
             if (coveringCoding(ctx.db, { sourceId: k.sourceId, codeId: k.codeId, coderId: other }, k.start, k.end)) continue;
             absorbContained(ctx.db, insertCoding(ctx, { ...k, coderId: other }, 'keep'));

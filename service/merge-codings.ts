@@ -23,7 +23,8 @@ export interface CodingCounts {
 }
 
 /** Their user GUID -> my coder id: same GUID, else same name, else a new coder (created on first use). */
-function coderResolver(ctx: ProjectContext, theirs: RichSnapshot, added: string[]): (guid: string) => number {
+/** Their coder (by GUID) as mine: matched by GUID, then name, else created (named in `added`). */
+export function coderResolver(ctx: ProjectContext, theirs: RichSnapshot, added: string[]): (guid: string) => number {
   const names = new Map(theirs.users.map((u) => [u.guid, u.name]));
   const cache = new Map<string, number>();
   return (guid) => {

@@ -17,10 +17,10 @@ import { hashText } from '../text/hash.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { NormalisationMap } from '../text/offsets.ts';
 import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
-import { newGuid, type ProjectContext } from './context.ts';
+import { newGuid, nowIso, type ProjectContext } from './context.ts';
 import { saveMemo } from './memos.ts';
 import { AttributeMerger } from './merge-attributes.ts';
-import { mergeCodings, type CodingCounts, type PlacedSource } from './merge-codings.ts';
+import { coderResolver, mergeCodings, type CodingCounts, type PlacedSource } from './merge-codings.ts';
 import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
 import type { RichSnapshot, RichSource } from './refi-snapshot.ts';
 import { addParsedSource, findSourceByHash } from './sources.ts';
@@ -33,6 +33,8 @@ export interface MergeReport {
   attributeValues: { added: number };
   codings: CodingCounts;
   memos: { added: number; duplicates: number };
+  /** "Coding done" marks brought over (one already there is not counted). */
+  doneMarks: { added: number };
   warnings: TeamWarning[];
 }
 
@@ -51,6 +53,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
       attributeValues: { added: 0 },
       codings: { added: 0, duplicates: 0, skipped: 0 },
       memos: { added: 0, duplicates: 0 },
+      doneMarks: { added: 0 },
       warnings,
     };
     const attributes = new AttributeMerger(ctx, theirs.variables, warnings);
@@ -60,6 +63,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
     const codings = mergeCodings(ctx, theirs, sources, plan.guidMap, warnings);
     report.codings = codings.counts;
     report.coders.added = codings.codersAdded;
+    report.doneMarks.added = mergeDoneMarks(ctx, theirs, sources, report.coders.added);
 
     const codeId = (guid: string) => {
       const mapped = plan.guidMap[guid];
@@ -164,4 +168,18 @@ function sameMemo(ctx: ProjectContext, target: MemoTarget, title: string, text: 
   const where = col ? `${col} = ?` : 'source_id IS NULL AND case_id IS NULL AND code_id IS NULL AND coding_id IS NULL';
   const params: unknown[] = 'id' in target ? [target.id] : [];
   return stmt(ctx.db, `SELECT 1 FROM memos WHERE ${where} AND title = ? AND text = ?`).get(...params, title, text) !== undefined;
+}
+
+/** Their "coding done" marks on the sources that came over (or were already mine), for their coders. */
+function mergeDoneMarks(ctx: ProjectContext, theirs: RichSnapshot, sources: ReadonlyMap<string, PlacedSource>, codersAdded: string[]): number {
+  const coderOf = coderResolver(ctx, theirs, codersAdded);
+  let added = 0;
+  for (const d of theirs.done ?? []) {
+    const placed = d.sourceGuids.map((g) => sources.get(g)).filter((s) => s !== undefined);
+    if (placed.length === 0) continue;
+    const coderId = coderOf(d.userGuid);
+    for (const s of placed)
+      added += stmt(ctx.db, 'INSERT OR IGNORE INTO source_done (source_id, coder_id, marked_at) VALUES (?, ?, ?)').run(s.id, coderId, nowIso()).changes;
+  }
+  return added;
 }

@@ -4,7 +4,15 @@
 // merge of one Tresse project into another loses nothing; the REFI writer simply ignores them.
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
-import type { ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo, SnapshotMemoTarget, SnapshotSource } from '../exchange/refi/snapshot.ts';
+import type {
+  ProjectSnapshot,
+  SnapshotCode,
+  SnapshotCoding,
+  SnapshotDone,
+  SnapshotMemo,
+  SnapshotMemoTarget,
+  SnapshotSource,
+} from '../exchange/refi/snapshot.ts';
 import type { AttributeType, Coding, SegmentKind, StructureSegment, Valence } from '../model/types.ts';
 import { attributeValuesBy } from './attributes.ts';
 import { listCases } from './cases.ts';
@@ -153,5 +161,23 @@ export function snapshotProject(db: Db): RichSnapshot {
     })),
     variables,
     memos,
+    done: doneOf(db, sourceGuid),
   };
+}
+
+/** Each coder's "coding done" marks, by GUID. */
+function doneOf(db: Db, sourceGuid: ReadonlyMap<number, string>): SnapshotDone[] {
+  const byCoder = new Map<string, string[]>();
+  for (const m of stmt(
+    db,
+    'SELECT c.guid AS coder, d.source_id AS sourceId FROM source_done d JOIN coders c ON c.id = d.coder_id ORDER BY c.name, d.source_id',
+  ).all() as {
+    coder: string;
+    sourceId: number;
+  }[]) {
+    const list = byCoder.get(m.coder) ?? [];
+    list.push(sourceGuid.get(m.sourceId)!);
+    byCoder.set(m.coder, list);
+  }
+  return [...byCoder].map(([userGuid, sourceGuids]) => ({ userGuid, sourceGuids }));
 }

@@ -1,14 +1,23 @@
-// Inter-coder agreement coefficients for nominal (and interval) reliability data.
+// Inter-coder agreement coefficients: percent agreement, Cohen's, Fleiss' and Brennan & Prediger's
+// kappas, Krippendorff's alpha at the nominal, ordinal, interval and ratio levels.
 //
 // Reliability data are units x coders: `data[u][c]` is the value coder c gave unit u, or null when
 // that coder gave none. Character-level agreement has tens of millions of units but only a handful
 // of distinct value patterns, so every coefficient also takes *weighted units*: a pattern of values
 // plus how many units share it. The plain matrix form is the special case count = 1.
 //
-// Undefined results are `null`, never NaN and never a throw. A coefficient is undefined when
+// Undefined results are `null`, never NaN. A coefficient is undefined when
 // - no unit can be compared (fewer than two values in every unit), or
 // - the chance term is degenerate: only one category occurs in the data (expected disagreement 0),
 //   so "agreement beyond chance" is 0/0. Percent agreement is still reported (it is then 1).
+// What is refused (TresseError): an unknown metric, a value that is not a number for the ordinal,
+// interval and ratio levels, a negative value for the ratio level. Nothing falls back silently.
+//
+// Exported names other modules rely on: percentAgreement, cohenKappa(FromTable), fleissKappa
+// (FromCounts), coincidenceMatrix, krippendorffAlpha, alphaParts, differenceMatrix, checkMetric,
+// METRICS, brennanPredigerKappa. The bootstrap interval for alpha is in bootstrap.ts.
+
+import { TresseError } from '../../i18n/error.ts';
 
 export type Category = string | number;
 export type ReliabilityData = ReadonlyArray<ReadonlyArray<Category | null>>;
@@ -241,39 +250,118 @@ export function coincidenceMatrix(units: ReadonlyArray<WeightedUnit>): Coinciden
   return { categories: [...index.keys()], o, n };
 }
 
-export type Metric = 'nominal' | 'interval';
+/** Krippendorff's levels of measurement, each with its difference function. */
+export const METRICS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+export type Metric = (typeof METRICS)[number];
 
-function difference(metric: Metric, a: Category, b: Category): number {
-  if (metric === 'nominal') return a === b ? 0 : 1;
-  if (typeof a !== 'number' || typeof b !== 'number') {
-    throw new TypeError('Interval alpha needs numeric values');
-  }
-  return (a - b) * (a - b);
+/** Refuses anything but a known metric: a misspelt level must never fall back to another. */
+export function checkMetric(metric: string): asserts metric is Metric {
+  if (!(METRICS as readonly string[]).includes(metric)) throw new TresseError('agreement.metric', { metric: String(metric) });
 }
 
 /**
- * Krippendorff's alpha from a coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
- * Alpha-Reliability"): alpha = 1 - (n-1) * sum o_ck d_ck / sum n_c n_k d_ck.
+ * The squared differences δ²(c, k) between the categories of a coincidence matrix, as defined in
+ * Krippendorff (2011), section "Metric differences":
+ * - nominal: 0 when c = k, else 1;
+ * - ordinal: (Σ_{g from c to k} n_g - (n_c + n_k) / 2)², the marginal sums n_g of the ranks between
+ *   and including c and k, so ranks matter and not the distances between the numbers;
+ * - interval: (c - k)²;
+ * - ratio: ((c - k) / (c + k))², for values of zero or more.
+ * Every metric but nominal needs numbers (TresseError 'agreement.metricNumeric').
  */
-export function alphaFromCoincidences(cm: CoincidenceMatrix, metric: Metric = 'nominal'): number | null {
+export function differenceMatrix(categories: ReadonlyArray<Category>, marginals: ReadonlyArray<number>, metric: Metric): number[][] {
+  checkMetric(metric);
+  const v = categories.length;
+  const d = Array.from({ length: v }, () => new Array<number>(v).fill(0));
+  if (metric === 'nominal') {
+    for (let c = 0; c < v; c++) for (let k = 0; k < v; k++) d[c]![k] = c === k ? 0 : 1;
+    return d;
+  }
+  const x = categories.map((c) => {
+    if (typeof c !== 'number' || !Number.isFinite(c)) throw new TresseError('agreement.metricNumeric', { metric, value: String(c) });
+    if (metric === 'ratio' && c < 0) throw new TresseError('agreement.ratioNegative', { value: c });
+    return c;
+  });
+  if (metric === 'ordinal') {
+    // Cumulated marginals in rank order: the sum from rank a to rank b is cum[b + 1] - cum[a].
+    const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]!);
+    const rank = new Array<number>(v);
+    order.forEach((i, r) => (rank[i] = r));
+    const cum = [0];
+    for (const i of order) cum.push(cum[cum.length - 1]! + marginals[i]!);
+    for (let c = 0; c < v; c++) {
+      for (let k = 0; k < v; k++) {
+        if (c === k) continue;
+        const lo = Math.min(rank[c]!, rank[k]!);
+        const hi = Math.max(rank[c]!, rank[k]!);
+        const between = cum[hi + 1]! - cum[lo]! - (marginals[c]! + marginals[k]!) / 2;
+        d[c]![k] = between * between;
+      }
+    }
+    return d;
+  }
+  for (let c = 0; c < v; c++) {
+    for (let k = 0; k < v; k++) {
+      if (c === k) continue;
+      const diff = x[c]! - x[k]!;
+      d[c]![k] = metric === 'interval' ? diff * diff : (diff / (x[c]! + x[k]!)) ** 2;
+    }
+  }
+  return d;
+}
+
+/** Alpha with its parts: observed and expected disagreement per pairable value, and the differences used. */
+export interface AlphaParts {
+  alpha: number | null;
+  /** D_o = Σ o_ck δ²_ck / n.. */
+  observed: number;
+  /** D_e = Σ n_c n_k δ²_ck / (n.. (n.. - 1)) */
+  expected: number;
+  differences: number[][];
+}
+
+export function alphaParts(cm: CoincidenceMatrix, metric: Metric): AlphaParts {
   const { categories, o, n } = cm;
-  if (n < 2) return null;
   const marg = o.map((row) => row.reduce((s, x) => s + x, 0));
+  const differences = differenceMatrix(categories, marg, metric);
+  if (n < 2) return { alpha: null, observed: 0, expected: 0, differences };
   let observed = 0;
   let expected = 0;
   for (let c = 0; c < categories.length; c++) {
     for (let k = 0; k < categories.length; k++) {
       if (c === k) continue;
-      const d = difference(metric, categories[c]!, categories[k]!);
+      const d = differences[c]![k]!;
       observed += o[c]![k]! * d;
       expected += marg[c]! * marg[k]! * d;
     }
   }
-  if (expected <= 0) return null;
-  return 1 - ((n - 1) * observed) / expected;
+  const dO = observed / n;
+  const dE = expected / (n * (n - 1));
+  return { alpha: expected <= 0 ? null : 1 - dO / dE, observed: dO, expected: dE, differences };
+}
+
+/**
+ * Krippendorff's alpha from a coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
+ * Alpha-Reliability"): alpha = 1 - D_o / D_e = 1 - (n-1) * Σ o_ck δ²_ck / Σ n_c n_k δ²_ck.
+ * Null when no two values can be paired or when the values do not vary (D_e = 0).
+ */
+export function alphaFromCoincidences(cm: CoincidenceMatrix, metric: Metric = 'nominal'): number | null {
+  return alphaParts(cm, metric).alpha;
 }
 
 /** Krippendorff's alpha; missing values allowed, units with fewer than two values ignored. */
 export function krippendorffAlpha(units: ReadonlyArray<WeightedUnit>, metric: Metric = 'nominal'): number | null {
   return alphaFromCoincidences(coincidenceMatrix(units), metric);
+}
+
+/**
+ * Brennan and Prediger's (1981) kappa, the "free-marginal" kappa: chance agreement is 1/q, as if
+ * each of the q categories available were equally likely, not estimated from the coders' own
+ * marginals as Cohen's is. kappa_n = (p_o - 1/q) / (1 - 1/q); null when p_o is undefined or q < 2.
+ * It is positive as soon as the coders agree more often than 1 time in q.
+ */
+export function brennanPredigerKappa(observed: number | null, categories: number): number | null {
+  if (observed === null || !(categories >= 2)) return null;
+  const chance = 1 / categories;
+  return (observed - chance) / (1 - chance);
 }

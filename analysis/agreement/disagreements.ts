@@ -1,6 +1,7 @@
 // The passages a review screen shows when coders differ, found with the segment-level matching of
-// segments.ts (same threshold, same source-inclusion rule as computeAgreement).
+// segments.ts (same threshold, same scope as computeAgreement).
 
+import { checkSegments } from './segment-agreement.ts';
 import { DEFAULT_OVERLAP_THRESHOLD, matchSegments, type Passage } from './segments.ts';
 import { prepareCodings, validateThreshold, type CodingSpan } from './units.ts';
 
@@ -8,6 +9,8 @@ export interface DisagreementInput {
   codings: ReadonlyArray<CodingSpan>;
   coderIds: number[];
   sourceLengths: ReadonlyMap<number, number>;
+  /** The sources compared (the same scope as the agreement figures). */
+  sourceIds: ReadonlyArray<number>;
   codeIds?: number[];
   overlapThreshold?: number;
   /**
@@ -23,7 +26,11 @@ export interface Disagreement {
   /** The stretch covering every passage in the group. */
   start: number;
   end: number;
-  /** 'presence': some coders applied the code here and others did not; 'boundaries': all did, on different stretches. */
+  /**
+   * 'presence': some coders applied the code here and others did not; 'boundaries': all did, on
+   * different stretches. A 'boundaries' group the segment check counts as disagreement (a pair
+   * overlapping less than the threshold, e.g. a chain of three coders) is always listed.
+   */
   kind: 'presence' | 'boundaries';
   codersWith: number[];
   codersWithout: number[];
@@ -35,14 +42,20 @@ export interface Disagreement {
 export function findDisagreements(input: DisagreementInput): Disagreement[] {
   const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
   validateThreshold(threshold);
-  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.codeIds);
+  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.sourceIds, input.codeIds);
   const full = (1 << input.coderIds.length) - 1;
   const out: Disagreement[] = [];
   for (const [sourceId, byCode] of prep.groups) {
     for (const [codeId, spans] of byCode) {
+      const failing = new Set(
+        checkSegments(spans, input.coderIds, threshold)
+          .segments.filter((x) => !x.agrees)
+          .map((x) => `${x.coderId}:${x.start}:${x.end}`),
+      );
       for (const g of matchSegments(spans, prep.coderIndex, threshold)) {
         let kind: Disagreement['kind'];
         if (g.mask !== full) kind = 'presence';
+        else if (g.passages.some((p) => failing.has(`${p.coderId}:${p.start}:${p.end}`))) kind = 'boundaries';
         else if (input.includeBoundaryDifferences && g.passages.some((p) => p.start !== g.start || p.end !== g.end)) kind = 'boundaries';
         else continue;
         out.push({

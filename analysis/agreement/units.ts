@@ -1,18 +1,25 @@
 // Turns codings into reliability data and agreement figures, at three units of analysis.
 //
-// Which sources count: a source is compared only when *every* compared coder has at least one coding
-// in it (any code, whatever `codeIds` selects). A source that only some coders touched says nothing
-// about agreement — the others simply did not read it — so it is excluded and listed in
-// `excludedSourceIds`, as is a coded source whose length is not given.
+// Which sources count: the caller says (`sourceIds`, the scope; the service takes the sources every
+// compared coder marked done). Whether a source was coded plays no part: a source in scope that
+// nobody coded is agreement on absence, and counts as such.
 //
 // Values: for a given code, a coder's value on a unit is 1 (the code is applied there) or 0. Every
-// compared coder gives a value to every unit of an included source, so Fleiss' kappa loses no unit.
+// compared coder gives a value to every unit of a source in scope, so Fleiss' kappa loses no unit.
 //
 // Units:
-// - character: each character (code point) of each included source is a unit, per code.
-// - segment:   each passage one coder coded, matched with the other coders' passages of the same
-//              code (see segments.ts); a unit is a matched group or an unmatched passage.
-// - document:  each included source is a unit, per code: did the coder apply the code anywhere in it?
+// - character: each character (code point) of each source in scope is a unit, per code; figures
+//              are also given per code and source (as NVivo reports them).
+// - segment:   each coder's segments (their codings of a code, merged where they overlap), each
+//              checked from its own side against the other coders' (segment-agreement.ts, MAXQDA's
+//              rule, the threshold holding for every pair). There is no "nobody coded it" unit, so
+//              only percent agreement and Brennan & Prediger's kappa are given: Cohen's and Fleiss'
+//              kappa and alpha could never be positive there.
+// - document:  each source in scope is a unit, per code: did the coder apply the code anywhere in it?
+//
+// Character unit also: Krippendorff's alpha for unitizing (uα, |uα, cuα and |uα per code; see
+// unitizing.ts), which treats the codings as stretches of a continuum rather than independent
+// characters. Alpha comes with its bootstrap interval (Hayes & Krippendorff 2007, bootstrap.ts).
 //
 // "Overall" pools the codes: every (unit, code) pair is one binary unit and the coefficients are
 // computed once on the pooled table. It is not an average of the per-code figures, so frequent codes
@@ -24,8 +31,11 @@
 
 import { TresseError } from '../../i18n/error.ts';
 import type { Coding } from '../../model/types.ts';
+import { bootstrapAlpha, type AlphaInterval } from './bootstrap.ts';
 import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type KappaResult, type WeightedUnit } from './coefficients.ts';
-import { matchSegments, DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
+import { checkSegments, segmentFigures, type SegmentCheck } from './segment-agreement.ts';
+import { DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
+import { unitizingAlpha, type UnitizingAlphaResult, type UnitizingContinuum } from './unitizing.ts';
 
 export type AgreementUnit = 'character' | 'segment' | 'document';
 
@@ -37,6 +47,8 @@ export interface AgreementInput {
   coderIds: number[];
   /** Length in code points of each source's normalised text. */
   sourceLengths: ReadonlyMap<number, number>;
+  /** The sources compared (the scope); each must have a length in `sourceLengths`. */
+  sourceIds: ReadonlyArray<number>;
   unit: AgreementUnit;
   /** Codes to report; default: every code the compared coders used in the included sources. */
   codeIds?: number[];
@@ -48,28 +60,60 @@ export interface AgreementFigures {
   /** Units compared (characters, segments or sources; for "overall", unit x code pairs). */
   units: number;
   percentAgreement: number | null;
-  /** Only when exactly two coders are compared. */
+  /** Only when exactly two coders are compared; never at segment level. */
   cohenKappa: KappaResult | null;
+  /** Never at segment level. */
   fleissKappa: number | null;
-  /** Nominal (binary presence/absence) alpha. */
+  /** Nominal (binary presence/absence) alpha; never at segment level. */
   krippendorffAlpha: number | null;
-  /** Units where each coder applied the code, in `coderIds` order. */
+  /** Bootstrap interval of that alpha (per code and pooled; not per source). */
+  alphaInterval: AlphaInterval | null;
+  /** Segment level only: Brennan & Prediger's kappa, chance 1/q with q the number of codes compared. */
+  brennanPredigerKappa: number | null;
+  /**
+   * Character level only: Krippendorff's alpha for unitizing. Per code: |uα of the code against
+   * everything else; pooled: uα over every code and the gaps. Not given per source.
+   */
+  unitizingAlpha: number | null;
+  /** Segment level only: segments that agree and do not, and the chance term 1/q. */
+  segments: { agreeing: number; nonAgreeing: number; chance: number | null } | null;
+  /** Units where each coder applied the code (segment level: each coder's segments), in `coderIds` order. */
   presentByCoder: number[];
+}
+
+/** Character unit: Krippendorff's alpha for unitizing (Krippendorff, Mathet, Bouvry & Widlöcher 2016). */
+export interface UnitizingFigures {
+  /** uα: unitizing and coding together, every code and the gaps. */
+  uAlpha: number | null;
+  /** |uα: coded stretches against gaps, codes ignored. */
+  binaryUAlpha: number | null;
+  /** cuα: the coding where the coders' coded stretches meet, and the share of the text that is. */
+  cuAlpha: number | null;
+  cuCoverage: number;
 }
 
 export interface CodeAgreement extends AgreementFigures {
   codeId: number;
 }
 
+/** Character unit: one source's figures, per code and pooled over codes. */
+export interface SourceAgreement {
+  sourceId: number;
+  perCode: CodeAgreement[];
+  overall: AgreementFigures;
+}
+
 export interface AgreementReport {
   unit: AgreementUnit;
   coderIds: number[];
   overlapThreshold: number | null;
-  /** Sources compared (every compared coder coded in them); the same for every code. */
+  /** Sources compared (the scope, sorted); the same for every code. */
   sourceIds: number[];
-  /** Sources some but not all compared coders touched, or whose length is unknown. */
-  excludedSourceIds: number[];
   perCode: CodeAgreement[];
+  /** Character unit only: per source, per code and pooled (empty at the other units). */
+  perSource: SourceAgreement[];
+  /** Character unit only. */
+  unitizing: UnitizingFigures | null;
   /** Pooled over codes, see the file comment. */
   overall: AgreementFigures;
 }
@@ -82,7 +126,6 @@ const MAX_CODERS = 30; // patterns are 31-bit masks
 export interface PreparedCodings {
   coderIndex: Map<number, number>;
   sourceIds: number[];
-  excludedSourceIds: number[];
   codeIds: number[];
   /** Codings of included sources and selected codes, clipped to the source, grouped by source then code. */
   groups: Map<number, Map<number, CodingSpan[]>>;
@@ -99,30 +142,17 @@ export function validateThreshold(t: number): void {
   if (!(t > 0 && t <= 1)) throw new TresseError('agreement.threshold', { value: String(t) });
 }
 
-/** Applies the source-inclusion rule and groups the codings that take part. */
+/** Keeps the codings of the sources in scope, compared coders and selected codes, grouped by source then code. */
 export function prepareCodings(
   codings: ReadonlyArray<CodingSpan>,
   coderIds: ReadonlyArray<number>,
   sourceLengths: ReadonlyMap<number, number>,
+  scope: ReadonlyArray<number>,
   codeIds?: ReadonlyArray<number>,
 ): PreparedCodings {
   validateCoders(coderIds);
   const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
-  const full = (1 << coderIds.length) - 1;
-  const touched = new Map<number, number>();
-  for (const c of codings) {
-    const i = coderIndex.get(c.coderId);
-    if (i === undefined) continue;
-    touched.set(c.sourceId, (touched.get(c.sourceId) ?? 0) | (1 << i));
-  }
-  const sourceIds: number[] = [];
-  const excludedSourceIds: number[] = [];
-  for (const [sourceId, mask] of touched) {
-    if (mask === full && sourceLengths.has(sourceId)) sourceIds.push(sourceId);
-    else excludedSourceIds.push(sourceId);
-  }
-  sourceIds.sort((a, b) => a - b);
-  excludedSourceIds.sort((a, b) => a - b);
+  const sourceIds = [...new Set(scope)].filter((id) => sourceLengths.has(id)).sort((a, b) => a - b);
   const included = new Set(sourceIds);
   const wanted = codeIds ? new Set(codeIds) : null;
   const used = new Set<number>();
@@ -142,7 +172,7 @@ export function prepareCodings(
     list.push(start === c.start && end === c.end ? c : { ...c, start, end });
   }
   const codes = codeIds ? [...new Set(codeIds)] : [...used].sort((a, b) => a - b);
-  return { coderIndex, sourceIds, excludedSourceIds, codeIds: codes, groups };
+  return { coderIndex, sourceIds, codeIds: codes, groups };
 }
 
 function addCount(table: PatternCounts, mask: number, count: number): void {
@@ -187,24 +217,34 @@ export function sweepCharacters(spans: ReadonlyArray<CodingSpan>, coderIndex: Re
   return covered;
 }
 
-/** Per-code presence-pattern tables for the chosen unit. */
-export function patternTables(
-  prep: PreparedCodings,
-  unit: AgreementUnit,
-  sourceLengths: ReadonlyMap<number, number>,
-  threshold: number,
-): Map<number, PatternCounts> {
+/** Character unit: one presence-pattern table per (source, code), absence included. */
+export function characterTables(prep: PreparedCodings, sourceLengths: ReadonlyMap<number, number>): Map<number, Map<number, PatternCounts>> {
+  const out = new Map<number, Map<number, PatternCounts>>();
+  for (const sourceId of prep.sourceIds) {
+    const length = sourceLengths.get(sourceId)!;
+    const byCode = prep.groups.get(sourceId);
+    const tables = new Map<number, PatternCounts>();
+    for (const codeId of prep.codeIds) {
+      const table: PatternCounts = new Map();
+      const spans = byCode?.get(codeId);
+      const covered = spans ? sweepCharacters(spans, prep.coderIndex, table) : 0;
+      addCount(table, 0, length - covered);
+      tables.set(codeId, table);
+    }
+    out.set(sourceId, tables);
+  }
+  return out;
+}
+
+function addTable(into: PatternCounts, from: PatternCounts): void {
+  for (const [mask, count] of from) addCount(into, mask, count);
+}
+
+/** Per-code presence-pattern tables at character or document level. */
+export function patternTables(prep: PreparedCodings, unit: 'character' | 'document', sourceLengths: ReadonlyMap<number, number>): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
-    const totalChars = prep.sourceIds.reduce((s, id) => s + sourceLengths.get(id)!, 0);
-    const covered = new Map<number, number>();
-    for (const byCode of prep.groups.values()) {
-      for (const [codeId, spans] of byCode) {
-        const c = sweepCharacters(spans, prep.coderIndex, tables.get(codeId)!);
-        covered.set(codeId, (covered.get(codeId) ?? 0) + c);
-      }
-    }
-    for (const [codeId, table] of tables) addCount(table, 0, totalChars - (covered.get(codeId) ?? 0));
+    for (const bySource of characterTables(prep, sourceLengths).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
   } else if (unit === 'document') {
     for (const sourceId of prep.sourceIds) {
       const byCode = prep.groups.get(sourceId);
@@ -212,13 +252,6 @@ export function patternTables(
         let mask = 0;
         for (const s of byCode?.get(codeId) ?? []) mask |= 1 << prep.coderIndex.get(s.coderId)!;
         addCount(table, mask, 1);
-      }
-    }
-  } else {
-    for (const byCode of prep.groups.values()) {
-      for (const [codeId, spans] of byCode) {
-        const table = tables.get(codeId)!;
-        for (const group of matchSegments(spans, prep.coderIndex, threshold)) addCount(table, group.mask, 1);
       }
     }
   }
@@ -235,7 +268,7 @@ function toUnits(table: PatternCounts, k: number): WeightedUnit[] {
   return units;
 }
 
-export function figuresFromPatterns(table: PatternCounts, k: number): AgreementFigures {
+export function figuresFromPatterns(table: PatternCounts, k: number, withInterval: boolean): AgreementFigures {
   const units = toUnits(table, k);
   let total = 0;
   const presentByCoder = new Array<number>(k).fill(0);
@@ -249,6 +282,10 @@ export function figuresFromPatterns(table: PatternCounts, k: number): AgreementF
     cohenKappa: k === 2 ? cohenKappa(units) : null,
     fleissKappa: fleissKappa(units),
     krippendorffAlpha: krippendorffAlpha(units, 'nominal'),
+    alphaInterval: withInterval ? bootstrapAlpha(units, 'nominal') : null,
+    brennanPredigerKappa: null,
+    unitizingAlpha: null,
+    segments: null,
     presentByCoder,
   };
 }
@@ -261,23 +298,72 @@ export function figuresFromPatterns(table: PatternCounts, k: number): AgreementF
 export function computeAgreement(input: AgreementInput): AgreementReport {
   const threshold = input.overlapThreshold ?? DEFAULT_OVERLAP_THRESHOLD;
   if (input.unit === 'segment') validateThreshold(threshold);
-  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.codeIds);
+  const prep = prepareCodings(input.codings, input.coderIds, input.sourceLengths, input.sourceIds, input.codeIds);
+  const common = { unit: input.unit, coderIds: [...input.coderIds], sourceIds: prep.sourceIds };
+  if (input.unit === 'segment')
+    return { ...common, overlapThreshold: threshold, ...segmentLevel(prep, input.coderIds, threshold), perSource: [], unitizing: null };
   const k = input.coderIds.length;
-  const tables = patternTables(prep, input.unit, input.sourceLengths, threshold);
-  const pooled: PatternCounts = new Map();
-  const perCode: CodeAgreement[] = [];
-  for (const codeId of prep.codeIds) {
-    const table = tables.get(codeId)!;
-    for (const [mask, count] of table) addCount(pooled, mask, count);
-    perCode.push({ codeId, ...figuresFromPatterns(table, k) });
+  const perCodeAndPooled = (tables: ReadonlyMap<number, PatternCounts>, withInterval: boolean) => {
+    const pooled: PatternCounts = new Map();
+    const perCode: CodeAgreement[] = [];
+    for (const codeId of prep.codeIds) {
+      const table = tables.get(codeId)!;
+      addTable(pooled, table);
+      perCode.push({ codeId, ...figuresFromPatterns(table, k, withInterval) });
+    }
+    return { perCode, overall: figuresFromPatterns(pooled, k, withInterval) };
+  };
+  const perSource: SourceAgreement[] = [];
+  if (input.unit === 'character') {
+    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
+  }
+  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths), true);
+  const u = input.unit === 'character' ? unitizing(prep, input.sourceLengths) : null;
+  if (u) {
+    for (const row of perCode) row.unitizingAlpha = u.perCategory.get(row.codeId)?.binaryUAlpha ?? null;
+    overall.unitizingAlpha = u.uAlpha;
   }
   return {
-    unit: input.unit,
-    coderIds: [...input.coderIds],
-    overlapThreshold: input.unit === 'segment' ? threshold : null,
-    sourceIds: prep.sourceIds,
-    excludedSourceIds: prep.excludedSourceIds,
+    ...common,
+    overlapThreshold: null,
     perCode,
-    overall: figuresFromPatterns(pooled, k),
+    overall,
+    perSource,
+    unitizing: u && { uAlpha: u.uAlpha, binaryUAlpha: u.binaryUAlpha, cuAlpha: u.cuAlpha, cuCoverage: u.cuCoverage },
   };
+}
+
+function segmentLevel(prep: PreparedCodings, coderIds: ReadonlyArray<number>, threshold: number): { perCode: CodeAgreement[]; overall: AgreementFigures } {
+  const q = prep.codeIds.length;
+  const checks = new Map<number, SegmentCheck[]>(prep.codeIds.map((id) => [id, []]));
+  for (const byCode of prep.groups.values()) for (const [codeId, spans] of byCode) checks.get(codeId)!.push(checkSegments(spans, coderIds, threshold));
+  const figures = (list: SegmentCheck[]): AgreementFigures => {
+    const f = segmentFigures(list, coderIds, q);
+    return {
+      units: f.agreeing + f.nonAgreeing,
+      percentAgreement: f.percentAgreement,
+      cohenKappa: null,
+      fleissKappa: null,
+      krippendorffAlpha: null,
+      alphaInterval: null,
+      brennanPredigerKappa: f.kappa,
+      unitizingAlpha: null,
+      segments: { agreeing: f.agreeing, nonAgreeing: f.nonAgreeing, chance: f.chance },
+      presentByCoder: f.perCoder.map((c) => c.agreeing + c.nonAgreeing),
+    };
+  };
+  return { perCode: prep.codeIds.map((codeId) => ({ codeId, ...figures(checks.get(codeId)!) })), overall: figures([...checks.values()].flat()) };
+}
+
+function unitizing(prep: PreparedCodings, sourceLengths: ReadonlyMap<number, number>): UnitizingAlphaResult | null {
+  const continua: UnitizingContinuum[] = prep.sourceIds
+    .filter((id) => sourceLengths.get(id)! > 0)
+    .map((id) => ({
+      length: sourceLengths.get(id)!,
+      sections: [...(prep.groups.get(id)?.values() ?? [])]
+        .flat()
+        .map((c) => ({ coder: prep.coderIndex.get(c.coderId)!, start: c.start, end: c.end, category: c.codeId })),
+    }));
+  if (continua.length === 0) return null;
+  return unitizingAlpha({ coders: prep.coderIndex.size, continua });
 }

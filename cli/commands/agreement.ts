@@ -1,13 +1,11 @@
-// tresse agreement / disagreements / resolve: inter-coder agreement and the review of disagreements.
+// tresse agreement / disagreements / resolve / done: inter-coder agreement, the review of
+// disagreements, and the "coding done" marks that choose the sources agreement compares.
 import { extname, resolve } from 'node:path';
-import type { AgreementUnit } from '../../analysis/agreement/units.ts';
 import { agreementText } from '../../service/agreement-report.ts';
 import type { ArgsOf } from '../../service/contract/index.ts';
 import { writeFileBeside } from '../../service/write-beside.ts';
 import { UsageError } from '../io.ts';
 import type { CommandRun } from '../run.ts';
-
-const UNITS: readonly AgreementUnit[] = ['character', 'segment', 'document'];
 
 function coders(run: CommandRun): string[] {
   const list = (run.values.coders ?? '')
@@ -32,8 +30,8 @@ function reviewOptions(run: CommandRun): ArgsOf<'listDisagreements'> {
 }
 
 async function agreementCommand(run: CommandRun): Promise<void> {
-  const unit = (run.values.unit ?? 'character') as AgreementUnit;
-  if (!UNITS.includes(unit)) throw new UsageError(`--unit ${unit} (${UNITS.join('|')})`);
+  // An unknown unit is refused by the service, in the user's words.
+  const unit = run.values.unit ?? 'character';
   const out = run.values.out ? resolve(run.io.cwd, run.values.out) : undefined;
   const ext = out ? extname(out).toLowerCase() : undefined;
   if (out && ext !== '.xlsx' && ext !== '.csv') throw new UsageError(`--out ${run.values.out} (.xlsx|.csv)`);
@@ -93,7 +91,39 @@ async function resolveCommand(run: CommandRun): Promise<void> {
   run.print(r, () => run.say('cli.resolved', { added: r.codingsAdded, removed: r.codingsRemoved, memos: r.memosAdded }));
 }
 
+/**
+ * tresse done PROJECT [SOURCE...] [--coder NAME] [--undo]: marks the sources done for the coder
+ * (--coder, else the project's last coder); without a source, lists every mark.
+ */
+async function doneCommand(run: CommandRun): Promise<void> {
+  const refs = run.args.slice(1);
+  if (refs.length === 0) {
+    const { marks, names } = await run.withProject(async (api) => ({
+      marks: await api.listDoneMarks(),
+      names: new Map((await api.listSources()).map((s) => [s.id, s.name])),
+    }));
+    return run.print(marks, () =>
+      marks.length === 0
+        ? run.say('cli.noDoneMarks')
+        : marks.map((m) => run.say('cli.doneMark', { source: names.get(m.sourceId) ?? m.sourceId, coder: m.coder })).join('\n'),
+    );
+  }
+  const done = !run.values.undo;
+  const coder = run.values.coder;
+  const results = await run.withProjectAs(async (api) => {
+    const out = [];
+    for (const ref of refs) {
+      const source = await api.findSource({ ref });
+      await api.setSourceDone({ source: source.id, done, ...(coder ? { coder } : {}) });
+      out.push(source.name);
+    }
+    return out;
+  });
+  run.print(results, () => results.map((name) => run.say(done ? 'cli.doneSet' : 'cli.doneUnset', { source: name })).join('\n'));
+}
+
 export const agreementCommands = {
+  done: doneCommand,
   agreement: agreementCommand,
   disagreements: disagreementsCommand,
   resolve: resolveCommand,

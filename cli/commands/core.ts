@@ -281,12 +281,13 @@ async function code(run: CommandRun): Promise<void> {
 async function codings(run: CommandRun): Promise<void> {
   const { values } = run;
   let attribute: { name: string; values: string[] } | undefined;
-  if (values.attribute) {
-    const eq = values.attribute.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--attribute ${values.attribute}`);
+  const raw = values.attribute?.at(-1);
+  if (raw) {
+    const eq = raw.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--attribute ${raw}`);
     attribute = {
-      name: values.attribute.slice(0, eq).trim(),
-      values: values.attribute
+      name: raw.slice(0, eq).trim(),
+      values: raw
         .slice(eq + 1)
         .split(';')
         .map((v) => v.trim()),

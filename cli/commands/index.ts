@@ -16,6 +16,7 @@ const groups = {
   exchange: () => import('./exchange.ts').then((m) => m.exchangeCommands),
   matrix: () => import('./matrix.ts').then((m) => m.matrixCommands),
   pseudonymize: () => import('./pseudonymize.ts'),
+  ratings: () => import('./ratings.ts').then((m) => m.ratingCommands),
 };
 type Group = keyof typeof groups;
 
@@ -36,7 +37,8 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('backup', 'backup', 'backups', 'restore'),
   ...names('exchange', 'export', 'import-qdpx', 'import-qdc', 'merge'),
   ...names('compare', 'compare-codebooks'),
-  ...names('agreement', 'agreement', 'disagreements', 'resolve'),
+  ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
+  ...names('ratings', 'agreement-ratings'),
   ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
 };
 

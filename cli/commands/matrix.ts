@@ -37,13 +37,14 @@ async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> 
   const v = run.values;
   const filter: MatrixFilter = {};
   if (v.kind?.length) filter.sourceKinds = v.kind.flatMap((k) => k.split(',')).map((k) => run.kind(k));
-  if (v.attribute) {
-    const eq = v.attribute.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--attribute ${v.attribute}`);
+  const attribute = v.attribute?.at(-1);
+  if (attribute) {
+    const eq = attribute.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--attribute ${attribute}`);
     filter.caseAttributes = [
       {
-        name: v.attribute.slice(0, eq).trim(),
-        values: v.attribute
+        name: attribute.slice(0, eq).trim(),
+        values: attribute
           .slice(eq + 1)
           .split(';')
           .map((s) => s.trim()),

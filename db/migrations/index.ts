@@ -3,6 +3,7 @@ import { sql as confidentiality } from './0003-confidentiality.ts';
 import { sql as analysis } from './0002-analysis.ts';
 import { sql as structureRows } from './0004-structure-rows.ts';
 import { folded, sql as singleCodings } from './0005-single-codings.ts';
+import { sql as sourceDone } from './0006-source-done.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
       return count > 0 ? { kind: 'codingsMerged', count } : null;
     },
   },
+  { version: 6, name: 'source-done', sql: sourceDone },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,7 +7,15 @@ import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
 import { readSources } from './read-sources.ts';
-import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotCase, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
+import {
+  DONE_SET,
+  SOURCE_KIND_VARIABLE,
+  type ProjectSnapshot,
+  type SnapshotCase,
+  type SnapshotDone,
+  type SnapshotMemo,
+  type SnapshotVariable,
+} from './snapshot.ts';
 import { decodeText } from './text-decode.ts';
 import { attributeTypeFromRefi } from './values.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
@@ -135,13 +143,35 @@ function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
   return out;
 }
 
-function summarise(ctx: ReadContext, root: XmlElement): void {
+/**
+ * Tresse's "coding done" sets (DONE_SET): a set whose GUID is derived from a user's, holding that
+ * user's marked sources. Returns the marks and the sets taken, which are not reported as skipped.
+ */
+function readDoneSets(ctx: ReadContext, root: XmlElement): { done: SnapshotDone[]; taken: Set<XmlElement> } {
+  const byGuid = new Map(ctx.users.map((u) => [DONE_SET.guidOf(u.guid), u.guid]));
+  const done: SnapshotDone[] = [];
+  const taken = new Set<XmlElement>();
+  const sets = child(root, 'Sets');
+  for (const set of sets ? children(sets, 'Set') : []) {
+    const guid = attr(set, 'guid');
+    const userGuid = guid === undefined ? undefined : byGuid.get(normaliseGuid(guid));
+    if (userGuid === undefined) continue;
+    const sourceGuids = children(set, 'MemberSource')
+      .map((m) => normaliseGuid(attr(m, 'targetGUID') ?? ''))
+      .filter((g) => ctx.sourceGuids.has(g));
+    done.push({ userGuid, sourceGuids: [...new Set(sourceGuids)] });
+    taken.add(set);
+  }
+  return { done, taken };
+}
+
+function summarise(ctx: ReadContext, root: XmlElement, taken: ReadonlySet<XmlElement>): void {
   for (const [name, code] of [
     ['Sets', 'refi.setsSkipped'],
     ['Graphs', 'refi.graphsSkipped'],
   ] as const) {
     const list = child(root, name);
-    const items = list ? list.children : [];
+    const items = list ? list.children.filter((c) => !taken.has(c)) : [];
     if (items.length > 0) ctx.warnings.push(warning(code, { count: items.length, names: nameList(items.map((s) => label(attr(s, 'name')) ?? '?')) }));
   }
   const unknown = new Map<string, number>();
@@ -176,7 +206,8 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
   }
   if (ctx.unknownVariableValues > 0) ctx.warnings.push(warning('refi.unknownVariable', { count: ctx.unknownVariableValues }));
   if (ctx.codingsWithoutUser > 0) ctx.warnings.push(warning('refi.codingsWithoutUser', { count: ctx.codingsWithoutUser, user: 'REFI-QDA' }));
-  summarise(ctx, root);
+  const { done, taken } = readDoneSets(ctx, root);
+  summarise(ctx, root, taken);
 
   const variables: SnapshotVariable[] = variableOrder.map((guid) => {
     const v = ctx.variables.get(guid)!;
@@ -196,6 +227,7 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
     cases,
     variables,
     memos,
+    ...(done.length > 0 ? { done } : {}),
   };
 }
 

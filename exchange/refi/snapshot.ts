@@ -1,6 +1,7 @@
 // A whole project as plain data: what the database layer hands to the REFI-QDA writer and what the
 // reader hands back. No ids, only GUIDs (lowercase, no braces), so a snapshot survives a trip
 // through another tool. Positions are code points over `text` (normalised: LF, NFC, no BOM).
+import { derivedGuid } from './guid.ts';
 import type { AttributeType, AttributeValues, SourceKind } from '../../model/types.ts';
 
 export interface SnapshotUser {
@@ -84,7 +85,25 @@ export interface ProjectSnapshot {
   cases: SnapshotCase[];
   variables: SnapshotVariable[];
   memos: SnapshotMemo[];
+  /** "Coding done" marks: per user, the sources they read through and coded (see DONE_SET). */
+  done?: SnapshotDone[];
 }
+
+export interface SnapshotDone {
+  userGuid: string;
+  sourceGuids: string[];
+}
+
+/**
+ * REFI-QDA has no "coding done" mark. Each user's marks are written as a Set of sources whose GUID
+ * is derived from the user's (so a reader can tell it from the sets a user makes), named for the
+ * user so other tools show it as an ordinary document set. Other sets are still reported skipped.
+ */
+export const DONE_SET = {
+  guidOf: (userGuid: string) => derivedGuid(`tresse-done:${userGuid}`),
+  name: (userName: string) => `Tresse — codage terminé : ${userName}`,
+  description: 'Sources lues en entier et codées (marque « codage terminé » de Tresse ; l’accord inter-codeurs les compare).',
+} as const;
 
 /**
  * REFI-QDA has no notion of source kind (interview, observation...). We write it as a text variable

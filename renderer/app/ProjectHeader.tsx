@@ -13,6 +13,7 @@ const VIEWS: Array<{ view: CentreView; label: MessageKey }> = [
   { view: 'search', label: 'view.search' },
   { view: 'team', label: 'view.team' },
   { view: 'analysis', label: 'view.analysis' },
+  { view: 'method', label: 'view.method' },
 ];
 
 export function ProjectHeader({ onClose }: { onClose: () => Promise<void> }) {

@@ -1,6 +1,6 @@
 // An open project: sources on the left, the chosen view in the centre, the codebook on the right.
 import { useHistory, useHistoryShortcuts } from '../coding/useHistory.tsx';
-import { useMenuUndo } from './shell-menu.ts';
+import { useMenuUndo, useShellMenu } from './shell-menu.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CasesTable } from '../panels/cases/CasesTable.tsx';
 import { CodebookPanel } from '../panels/codebook/CodebookPanel.tsx';
@@ -10,15 +10,19 @@ import { SourceView } from '../panels/sources/SourceView.tsx';
 import { SourcesPanel } from '../panels/sources/SourcesPanel.tsx';
 import { TeamPanel } from '../panels/team/TeamPanel.tsx';
 import { AnalysisPanel } from '../panels/analysis/AnalysisPanel.tsx';
+import { MethodPage } from '../panels/method/MethodPage.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ProjectHeader } from './ProjectHeader.tsx';
 import { useWorkbench } from './workbench-context.tsx';
 
 export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
   const t = useT();
-  const { view, error, clearError, report } = useWorkbench();
+  const { view, setView, error, clearError, report } = useWorkbench();
   useHistoryShortcuts(report);
   useMenuUndo(useHistory(), report);
+  useShellMenu((action) => {
+    if (action.action === 'showMethod') setView('method');
+  });
   return (
     <div className="workbench">
       <a className="skip-link" href="#centre">
@@ -33,6 +37,7 @@ export function WorkbenchLayout({ onClose }: { onClose: () => Promise<void> }) {
         <main className="pane pane-centre" id="centre" tabIndex={-1}>
           {view === 'source' && <SourceView />}
           {view === 'cases' && <CasesTable />}
+          {view === 'method' && <MethodPage />}
           {/* Kept mounted while hidden: a query and its filters survive a visit to the source. */}
           <div hidden={view !== 'retrieval'}>
             <RetrievalPanel active={view === 'retrieval'} />

@@ -9,7 +9,7 @@ import { useApiQuery, useInvalidateAffected, useQueryErrors } from '../data/hook
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
-export type CentreView = 'source' | 'cases' | 'retrieval' | 'search' | 'team' | 'analysis';
+export type CentreView = 'source' | 'cases' | 'retrieval' | 'search' | 'team' | 'analysis' | 'method';
 
 export interface Passage {
   start: number;

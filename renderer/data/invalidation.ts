@@ -17,6 +17,8 @@ export type Invalidation = readonly ApiKey[] | 'everything' | 'project';
 const NOTHING: Invalidation = [];
 const MATRICES: ApiKey[] = [['computeMatrix'], ['matrixCellExcerpts'], ['matrixPictures']];
 const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
+/** Done marks choose the sources agreement compares. */
+const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
 /** What reads codings, besides the codings of each source. */
 const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
 const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
@@ -26,8 +28,10 @@ const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
 /** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
 const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ...CODING_READERS];
 const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
-const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES];
-const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES];
+/** Agreement between coders' ratings, read from case attributes. */
+const RATINGS: ApiKey[] = [['ratingAgreement']];
+const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES, ...RATINGS];
+const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES, ...RATINGS];
 const PSEUDONYMS: ApiKey[] = [['listPseudonyms'], ['previewPseudonyms']];
 const BACKUPS: ApiKey[] = [['listBackups']];
 
@@ -52,9 +56,10 @@ export const INVALIDATES: Table = {
   // Sources
   listSources: () => NOTHING,
   getSource: () => NOTHING,
-  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES],
+  // With no done marks, agreement compares every source: a new one enters it.
+  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
   updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],
-  deleteSource: () => [...SOURCES, ['listMemos']],
+  deleteSource: () => [...SOURCES, ['listMemos'], ['listDoneMarks']],
 
   // Cases and attributes
   listCases: () => NOTHING,
@@ -109,6 +114,9 @@ export const INVALIDATES: Table = {
   mergeProject: () => 'everything',
   computeAgreement: () => NOTHING,
   exportAgreement: () => NOTHING,
+  listDoneMarks: () => NOTHING,
+  setSourceDone: () => DONE_MARKS,
+  ratingAgreement: () => NOTHING,
   listDisagreements: () => NOTHING,
   resolveDisagreement: () => [['listCodings'], ...CODING_READERS],
 

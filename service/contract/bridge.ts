@@ -27,7 +27,8 @@ export type MenuAction =
   | { action: 'importSources' }
   | { action: 'setLang'; lang: Lang }
   | { action: 'undo' }
-  | { action: 'redo' };
+  | { action: 'redo' }
+  | { action: 'showMethod' };
 
 /** `window.tresseShell`: present only in the desktop app; the browser mode has no such object. */
 export interface TresseShell {

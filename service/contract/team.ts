@@ -2,25 +2,29 @@
 // agreement and the review of disagreements.
 import { z } from 'zod';
 import { projectAgreement } from '../agreement.ts';
-import { agreementCsv, agreementXlsx } from '../agreement-report.ts';
+import { agreementCsv, agreementXlsx, describeAgreement } from '../agreement-report.ts';
 import { listDisagreements, resolveDisagreement, type Resolution } from '../disagreements.ts';
 import { newProjectPath, otherFile } from '../path-policy.ts';
+import { ratingAgreement } from '../rating-agreement.ts';
 import { closeProject } from '../project.ts';
+import { listDoneMarks, setSourceDone } from '../source-done.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { method } from './define.ts';
-import { bytes, longText, noArgument, nonEmpty, shortText } from './fields.ts';
+import { bytes, id, longText, noArgument, nonEmpty, shortText } from './fields.ts';
 
 /** The other side: a file's bytes (.qdc, .qdpx), or a file on this computer (.tresse, .qdc, .qdpx). */
 const other = z.union([z.strictObject({ fileName: nonEmpty, bytes }), z.strictObject({ path: nonEmpty })]);
 const decisions = z.array(z.strictObject({ id: shortText, choice: z.enum(['add', 'ignore', 'mine', 'theirs', 'map', 'distinct']) })).max(100_000);
 const review = {
-  /** Coder names, at least two. */
-  coders: z.array(nonEmpty).min(2).max(30),
+  /** Coder names, at least two (the service says so in the user's words when there are fewer). */
+  coders: z.array(nonEmpty).max(30),
   /** A code (GUID, abbreviation, path or name) and its sub-codes; default every code. */
   codeRef: nonEmpty.optional(),
-  overlapThreshold: z.number().gt(0).max(1).optional(),
+  /** Above 0 and at most 1, checked by the service ('agreement.threshold'). */
+  overlapThreshold: z.number().optional(),
 };
-const unit = z.enum(['character', 'segment', 'document']);
+/** 'character', 'segment' or 'document', checked by the service ('agreement.unit'). */
+const unit = shortText;
 const reviewAction = z.enum(['accept', 'keep-both', 'discuss']);
 const fileArgs = z.strictObject({ fileName: nonEmpty, bytes, decisions: decisions.optional() });
 /** REFI-QDA and codebook merging, loaded with the first call that needs them (see team-exchange.ts). */
@@ -104,7 +108,11 @@ export const teamMethods = {
   }),
   computeAgreement: method({
     args: z.strictObject({ ...review, unit }),
-    run: (query, { ws }) => projectAgreement(ws.project.db, query),
+    /** With `description`: what the figures count, in the user's language, as the exports print it. */
+    run: (query, { ws }) => {
+      const report = projectAgreement(ws.project.db, query);
+      return { ...report, description: describeAgreement(report, ws.lang) };
+    },
   }),
   exportAgreement: method({
     args: z.strictObject({ ...review, unit, format: z.enum(['csv', 'xlsx']) }),
@@ -112,6 +120,22 @@ export const teamMethods = {
       const report = projectAgreement(ws.project.db, query);
       return format === 'csv' ? new TextEncoder().encode(agreementCsv(report, ws.lang)) : agreementXlsx(report, ws.lang);
     },
+  }),
+  /** Every "done" mark: which coder read which source and coded what there was to code. */
+  listDoneMarks: method({ args: noArgument, run: (_, { ws }) => listDoneMarks(ws.project.db) }),
+  /** Marks (or unmarks) a source done for a coder, the session's coder by default; returns the source's marks. */
+  setSourceDone: method({
+    args: z.strictObject({ source: id, done: z.boolean(), coder: nonEmpty.optional() }),
+    run: ({ source, done, coder }, { ws }) => setSourceDone(ws.project, source, done, coder),
+  }),
+  /**
+   * Agreement between coders' ratings of cases, each coder's ratings being a case attribute:
+   * Krippendorff's alpha at the chosen level with its bootstrap interval. The metric and the
+   * attributes are checked by the service, which words each refusal.
+   */
+  ratingAgreement: method({
+    args: z.strictObject({ attributes: z.array(nonEmpty).max(100), metric: shortText, samples: z.number().optional() }),
+    run: (query, { ws }) => ratingAgreement(ws.project.db, query),
   }),
   listDisagreements: method({ args: z.strictObject(review), run: (query, { ws }) => listDisagreements(ws.project.db, query) }),
   resolveDisagreement: method({

@@ -61,21 +61,17 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     const table = page.getByTestId('agreement-table');
     await table.waitFor();
     const head = await table.locator('thead th').allTextContents();
-    expect(head).toEqual([
-      'Code',
-      'Unités',
-      'Présent (Camille)',
-      'Présent (Léo)',
-      'Accord observé',
-      'Kappa de Cohen',
-      'Kappa de Fleiss',
-      'Alpha de Krippendorff',
-    ]);
+    // At segment level: percent agreement and Brennan & Prediger only, never a kappa that cannot be positive.
+    expect(head).toEqual(['Code', 'Unités (segment)', 'Segments (Camille)', 'Segments (Léo)', 'Accord observé', 'Kappa de Brennan et Prediger']);
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
     const overall = await overallCells();
-    // Units, presence for each coder, then a percentage and three coefficients with a decimal comma.
     expect(overall[3]).toMatch(/^\d+,\d\s?%$/);
-    for (const c of overall.slice(4)) expect(c).toMatch(/^-?\d,\d{3}$/);
+    expect(overall[4]).toMatch(/^-?\d,\d{3}$/);
+    // What the figures count is said above them: unit, scope (the two interviews both marked done), threshold.
+    const said = await page.getByTestId('agreement-description').textContent();
+    expect(said).toContain('Unité : le segment codé.');
+    expect(said).toContain('Périmètre : 2 source(s) que chaque codeur comparé a marquée(s) « codage terminé »');
+    expect(said).toContain('Seuil de recouvrement : 0,50');
     expect(await page.getByRole('heading', { name: /Désaccords à examiner \(\d+\)/ }).count()).toBe(1);
     await page.getByTestId('agreement-overall').scrollIntoViewIfNeeded();
     await wb.screenshot('team-agreement');
@@ -99,7 +95,7 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await first.getByRole('button', { name: 'Retenir la lecture de Camille' }).click();
     await page
       .getByTestId('agreement-change')
-      .getByText(/Chiffres recalculés : alpha global/)
+      .getByText(/Chiffres recalculés : kappa de brennan et prediger global/)
       .waitFor();
     await expect.poll(() => page.getByRole('heading', { name: `Désaccords à examiner (${count - 1})` }).count()).toBe(1);
     const after = await overallCells();
@@ -109,6 +105,25 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     expect(pct(after)).toBeGreaterThan(pct(before));
     await page.getByTestId('agreement-overall').scrollIntoViewIfNeeded();
     await wb.screenshot('team-review-after');
+  });
+
+  it('marks a source done for Léo, which brings it into the figures, and opens the Method page', async () => {
+    const { page } = wb;
+    const marks = page.getByTestId('done-marks');
+    const box = marks.getByRole('checkbox', { name: 'Entretien 3 — assistante sociale du CCAS : codage terminé par Léo' });
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await expect.poll(() => readProject((db) => db.prepare('SELECT COUNT(*) FROM source_done').pluck().get())).toBe(13);
+    await page.getByRole('button', { name: 'Calculer l’accord' }).click();
+    await expect.poll(async () => (await page.getByTestId('agreement-description').textContent()) ?? '').toContain('Périmètre : 3 source(s)');
+    await box.uncheck();
+    await expect.poll(() => readProject((db) => db.prepare('SELECT COUNT(*) FROM source_done').pluck().get())).toBe(12);
+    await page.getByRole('button', { name: 'Méthode : ce que chaque chiffre compte' }).click();
+    await page.getByRole('heading', { name: 'Méthode : définitions et références' }).waitFor();
+    expect(await page.getByText(/Brennan, R. L. & Prediger, D. J. \(1981\)/).count()).toBe(1);
+    await wb.screenshot('method-page');
+    await page.getByRole('button', { name: 'Retour à l’accord inter-codeurs' }).click();
+    await page.getByTestId('agreement-table').waitFor();
   });
 
   it('hides the other coder’s highlights while coding blind', async () => {
@@ -280,13 +295,17 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     const exchange = page.getByRole('tab', { name: 'REFI-QDA exchange' });
     await exchange.focus();
-    // Arrow keys move between the sections, as in any tab list.
+    // Arrow keys move between the sections, as in any tab list; the last one is the rating agreement.
     await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { name: 'Rating agreement' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
     const agreement = page.getByRole('tab', { name: 'Inter-coder agreement' });
     expect(await agreement.getAttribute('aria-selected')).toBe('true');
     expect(await agreement.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Compute agreement' }).click();
-    await page.getByRole('columnheader', { name: "Krippendorff's alpha" }).waitFor();
+    // Still at segment level, as chosen above; the description comes in English too.
+    await page.getByRole('columnheader', { name: "Brennan & Prediger's kappa" }).waitFor();
+    expect(await page.getByTestId('agreement-description').textContent()).toContain('Unit: the coded segment.');
     expect(await page.getByTestId('agreement-overall').locator('th').textContent()).toBe('All codes');
     await page.getByRole('heading', { name: /Disagreements to review/ }).scrollIntoViewIfNeeded();
     await wb.screenshot('team-english');

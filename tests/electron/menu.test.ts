@@ -25,7 +25,7 @@ function build(overrides: Partial<Parameters<typeof menuTemplate>[0]> = {}) {
 describe('application menu', () => {
   it('is in French by default', () => {
     const { template } = build();
-    expect(labels(template)).toEqual(['Fichier', 'Édition', 'Affichage']);
+    expect(labels(template)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
     expect(labels(submenu(template[0]))).toEqual(['Nouveau projet…', 'Ouvrir…', 'Projets récents', 'Importer des sources…', 'Quitter']);
     expect(labels(submenu(template[1]))).toEqual(expect.arrayContaining(['Annuler', 'Rétablir', 'Couper', 'Copier', 'Coller']));
     const language = submenu(find(submenu(template[2]), 'Langue'));
@@ -35,7 +35,7 @@ describe('application menu', () => {
 
   it('speaks English when the language is English', () => {
     const { template } = build({ lang: 'en' });
-    expect(labels(template)).toEqual(['File', 'Edit', 'View']);
+    expect(labels(template)).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(labels(submenu(template[0]))).toContain('Import sources…');
   });
 
@@ -57,12 +57,14 @@ describe('application menu', () => {
     click(find(file, 'Importer des sources…'));
     click(submenu(find(file, 'Projets récents'))[0]);
     click(submenu(find(submenu(template[2]), 'Langue')).find((i) => i.label === 'English'));
+    click(find(submenu(template[3]), 'Méthode : définitions et références'));
     expect(sent).toEqual([
       { action: 'newProject' },
       { action: 'openProject' },
       { action: 'importSources' },
       { action: 'openRecent', path: '/d/these.tresse' },
       { action: 'setLang', lang: 'en' },
+      { action: 'showMethod' },
     ]);
     expect(find(file, 'Quitter')?.role).toBe('quit');
   });

@@ -1,10 +1,12 @@
-// Inter-coder agreement: which coders, at which unit, for which code; the table per code and
-// overall, the sources left out, exports; then the review of the passages where the coders differ.
-// Every decision taken in the review is followed by the figures computed again.
+// Inter-coder agreement: which coders, at which unit, for which code; the "coding done" marks that
+// choose the sources; what the figures measure (the service's description, as the exports print
+// it); the table per code and overall, per source at character level; exports; then the review of
+// the passages where the coders differ. Every decision taken in the review is followed by the
+// figures computed again.
 import { useMemo, useState } from 'react';
+import { columnLabel, figureColumns } from '../../../analysis/agreement/columns.ts';
 import type { AgreementUnit } from '../../../analysis/agreement/units.ts';
-import type { ProjectAgreement } from '../../../service/contract/index.ts';
-import type { AgreementQuery, ReviewAction } from '../../../service/contract/index.ts';
+import type { AgreementQuery, ResultOf, ReviewAction } from '../../../service/contract/index.ts';
 import type { ReviewItem } from '../../../service/contract/index.ts';
 import { teamLabel } from '../../../i18n/team-labels.ts';
 import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
@@ -14,7 +16,8 @@ import { useCodes } from '../../data/lists.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { figureCells, formatCoefficient, formatPercent, formatThreshold, parseThreshold } from './agreement-format.ts';
+import { figureCells, formatCoefficient, formatPercent, parseThreshold } from './agreement-format.ts';
+import { DoneMarks } from './DoneMarks.tsx';
 import { DisagreementReview, type ReviewRequest } from './DisagreementReview.tsx';
 import { fileBase, MIME, saveFile } from './download.ts';
 import { useTask } from './use-task.ts';
@@ -23,7 +26,7 @@ const UNITS: AgreementUnit[] = ['character', 'segment', 'document'];
 
 export function AgreementSection() {
   const { t, lang } = useLang();
-  const { project } = useWorkbench();
+  const { project, setView } = useWorkbench();
   const codes = useCodes();
   const call = useApiCall();
   const task = useTask();
@@ -32,7 +35,7 @@ export function AgreementSection() {
   const [codeRef, setCodeRef] = useState('');
   const [threshold, setThreshold] = useState(lang === 'fr' ? '0,5' : '0.5');
   const [query, setQuery] = useState<AgreementQuery | null>(null);
-  const [report, setReport] = useState<ProjectAgreement | null>(null);
+  const [report, setReport] = useState<ResultOf<'computeAgreement'> | null>(null);
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [change, setChange] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -71,13 +74,16 @@ export function AgreementSection() {
         ...(request.note ? { note: request.note } : {}),
       });
       const before = report.overall;
+      const segment = report.unit === 'segment';
       const after = (await load(query)).overall;
       setChange(
         [
           t('team.review.done', { added: done.codingsAdded, removed: done.codingsRemoved, memos: done.memosAdded }),
           t('team.agreement.changed', {
-            before: formatCoefficient(before.krippendorffAlpha, lang),
-            after: formatCoefficient(after.krippendorffAlpha, lang),
+            // At segment level alpha is not given: Brennan & Prediger's kappa is the coefficient there.
+            coefficient: teamLabel(segment ? 'brennanPrediger' : 'alpha', lang).toLowerCase(),
+            before: formatCoefficient(segment ? before.brennanPredigerKappa : before.krippendorffAlpha, lang),
+            after: formatCoefficient(segment ? after.brennanPredigerKappa : after.krippendorffAlpha, lang),
             pBefore: formatPercent(before.percentAgreement, lang),
             pAfter: formatPercent(after.percentAgreement, lang),
           }),
@@ -93,7 +99,10 @@ export function AgreementSection() {
       setSaved(fileName);
     });
 
-  const two = report?.coders.length === 2;
+  const columns = report ? figureColumns(report.unit, report.coders.length) : [];
+  const coderNames = report ? report.coders.map((c) => c.name) : [];
+  const sourceColumns = columns.filter((c) => c.kind !== 'unitizing' && c.kind !== 'alphaLow' && c.kind !== 'alphaHigh');
+  const u = report?.unitizing ?? null;
   return (
     <div className="team-section">
       <form
@@ -150,43 +159,40 @@ export function AgreementSection() {
           </button>
         </div>
       </form>
+      <DoneMarks coders={picked.length > 0 ? picked : project.coders.map((c) => c.name)} />
+      <p>
+        <button type="button" className="link" onClick={() => setView('method')}>
+          {t('team.agreement.method')}
+        </button>
+      </p>
       {task.busy && <p aria-busy="true">{t('team.busy')}</p>}
       <ErrorNotice message={task.error} onDismiss={task.clearError} />
       {report && (
         <>
-          <p className="muted">
-            {teamLabel('agreementHead', lang, {
-              coders: report.coders.map((c) => c.name).join(', '),
-              unit: teamLabel(report.unit === 'character' ? 'unitCharacter' : report.unit === 'segment' ? 'unitSegment' : 'unitDocument', lang),
-              threshold: report.overlapThreshold === null ? '' : teamLabel('thresholdNote', lang, { value: formatThreshold(report.overlapThreshold, lang) }),
-              sources: report.sources.length,
-            })}
-          </p>
-          {report.excludedSources.length > 0 && (
-            <p className="team-excluded">{teamLabel('excluded', lang, { names: report.excludedSources.map((s) => s.name).join(' ; ') })}</p>
-          )}
+          <section className="agreement-description" aria-label={t('team.agreement.description')} data-testid="agreement-description">
+            <ul>
+              {report.description.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </section>
           <div className="table-scroll">
             <table className="team-table agreement-table" data-testid="agreement-table">
               <caption>{t('team.agreement.table')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{teamLabel('code', lang)}</th>
-                  <th scope="col">{teamLabel('units', lang)}</th>
-                  {report.coders.map((c) => (
-                    <th scope="col" key={c.id}>
-                      {teamLabel('presentFor', lang, { coder: c.name })}
+                  {columns.map((c, i) => (
+                    <th scope="col" key={i}>
+                      {columnLabel(report.unit, coderNames, c, lang)}
                     </th>
                   ))}
-                  <th scope="col">{teamLabel('percent', lang)}</th>
-                  {two && <th scope="col">{teamLabel('cohen', lang)}</th>}
-                  <th scope="col">{teamLabel('fleiss', lang)}</th>
-                  <th scope="col">{teamLabel('alpha', lang)}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.perCode.length === 0 && (
                   <tr>
-                    <td colSpan={6 + report.coders.length}>{t('team.agreement.noCode')}</td>
+                    <td colSpan={1 + columns.length}>{t('team.agreement.noCode')}</td>
                   </tr>
                 )}
                 {report.perCode.map((r) => (
@@ -195,7 +201,7 @@ export function AgreementSection() {
                       {r.abbrev ? `${r.abbrev} · ${r.code}` : r.code}
                       {r.path.length > 1 && <span className="code-parent">{r.path.slice(0, -1).join(' / ')}</span>}
                     </th>
-                    {figureCells(r, two, lang).map((c, i) => (
+                    {figureCells(r, columns, lang).map((c, i) => (
                       <td key={i}>{c}</td>
                     ))}
                   </tr>
@@ -204,13 +210,63 @@ export function AgreementSection() {
               <tfoot>
                 <tr data-testid="agreement-overall">
                   <th scope="row">{teamLabel('overall', lang)}</th>
-                  {figureCells(report.overall, two, lang).map((c, i) => (
+                  {figureCells(report.overall, columns, lang).map((c, i) => (
                     <td key={i}>{c}</td>
                   ))}
                 </tr>
               </tfoot>
             </table>
           </div>
+          {u && (
+            <p data-testid="agreement-unitizing">
+              {t('team.agreement.unitizing', {
+                u: formatCoefficient(u.uAlpha, lang),
+                binary: formatCoefficient(u.binaryUAlpha, lang),
+                cu: formatCoefficient(u.cuAlpha, lang),
+                coverage: formatPercent(u.cuCoverage, lang),
+              })}
+            </p>
+          )}
+          {report.perSource.length > 0 && (
+            <details className="agreement-per-source">
+              <summary>{t('team.agreement.perSource')}</summary>
+              <div className="table-scroll">
+                <table className="team-table agreement-table" data-testid="agreement-per-source">
+                  <thead>
+                    <tr>
+                      <th scope="col">{teamLabel('source', lang)}</th>
+                      <th scope="col">{teamLabel('code', lang)}</th>
+                      {sourceColumns.map((c, i) => (
+                        <th scope="col" key={i}>
+                          {columnLabel(report.unit, coderNames, c, lang)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.perSource.flatMap((s) => [
+                      ...s.perCode.map((r) => (
+                        <tr key={`${s.id}-${r.codeId}`}>
+                          <th scope="row">{s.name}</th>
+                          <td>{r.abbrev ? `${r.abbrev} · ${r.code}` : r.code}</td>
+                          {figureCells(r, sourceColumns, lang).map((c, i) => (
+                            <td key={i}>{c}</td>
+                          ))}
+                        </tr>
+                      )),
+                      <tr key={`${s.id}-all`} className="agreement-source-total">
+                        <th scope="row">{s.name}</th>
+                        <td>{teamLabel('overall', lang)}</td>
+                        {figureCells(s.overall, sourceColumns, lang).map((c, i) => (
+                          <td key={i}>{c}</td>
+                        ))}
+                      </tr>,
+                    ])}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
           <div className="team-actions">
             <button type="button" disabled={task.busy} onClick={() => void exportAs('csv')}>
               {t('team.agreement.exportCsv')}

@@ -1,6 +1,7 @@
 // The team's view of the project: REFI-QDA exchange, comparing and merging codebooks, merging a
-// teammate's project, and inter-coder agreement. Sections are tabs (arrow keys move between them);
-// each stays mounted while hidden, so a comparison or a review survives a visit to a source.
+// teammate's project, inter-coder agreement, and agreement between coders' ratings of cases.
+// Sections are tabs (arrow keys move between them); each stays mounted while hidden, so a
+// comparison or a review survives a visit to a source.
 import { useState } from 'react';
 import type { MessageKey } from '../../../i18n/catalogue.ts';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -10,14 +11,16 @@ import { BlindCodingToggle } from './BlindCodingToggle.tsx';
 import { CompareSection } from './CompareSection.tsx';
 import { ExchangeSection } from './ExchangeSection.tsx';
 import { MergeSection } from './MergeSection.tsx';
+import { RatingAgreementSection } from './RatingAgreementSection.tsx';
 import './team.css';
 
-type Tab = 'exchange' | 'compare' | 'merge' | 'agreement';
+type Tab = 'exchange' | 'compare' | 'merge' | 'agreement' | 'ratings';
 const TABS: Array<{ tab: Tab; label: MessageKey }> = [
   { tab: 'exchange', label: 'team.tab.exchange' },
   { tab: 'compare', label: 'team.tab.compare' },
   { tab: 'merge', label: 'team.tab.merge' },
   { tab: 'agreement', label: 'team.tab.agreement' },
+  { tab: 'ratings', label: 'team.tab.ratings' },
 ];
 
 /** `active`: shown. Built on the first visit only, then kept while hidden. */
@@ -41,6 +44,7 @@ export function TeamPanel({ active }: { active: boolean }) {
           {x.tab === 'compare' && <CompareSection />}
           {x.tab === 'merge' && <MergeSection />}
           {x.tab === 'agreement' && <AgreementSection />}
+          {x.tab === 'ratings' && <RatingAgreementSection />}
         </div>
       ))}
     </section>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  brennanPredigerKappa,
   cohenKappa,
   cohenKappaFromTable,
   fleissKappa,
@@ -7,9 +8,13 @@ import {
   krippendorffAlpha,
   percentAgreement,
   toWeightedUnits,
+  alphaParts,
+  coincidenceMatrix,
   type Category,
+  type Metric,
   type ReliabilityData,
 } from '../../../analysis/agreement/coefficients.ts';
+import { TresseError } from '../../../i18n/error.ts';
 
 /** Rows are coders in the published tables; the functions take units x coders. */
 function byUnits(coders: ReadonlyArray<ReadonlyArray<Category | null>>): ReliabilityData {
@@ -178,17 +183,53 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(toWeightedUnits(data))).toBeCloseTo(0.095, 3);
   });
 
-  it('C. nominal data, four observers, 12 units with missing values: alpha = 0.743; interval 0.849', () => {
-    const _ = null;
-    const data = byUnits([
+  // C. four observers, 12 units, missing values (section C of the paper, pp. 3-6).
+  const _ = null;
+  const exampleC = toWeightedUnits(
+    byUnits([
       [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
       [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
       [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
       [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
+    ]),
+  );
+
+  it('C. four observers, 12 units with missing values: nominal .743, ordinal .815, interval .849, ratio .797', () => {
+    expect(krippendorffAlpha(exampleC, 'nominal')).toBeCloseTo(0.743, 3);
+    expect(krippendorffAlpha(exampleC, 'ordinal')).toBeCloseTo(0.815, 3);
+    expect(krippendorffAlpha(exampleC, 'interval')).toBeCloseTo(0.849, 3);
+    expect(krippendorffAlpha(exampleC, 'ratio')).toBeCloseTo(0.797, 3);
+  });
+
+  it("C. the ordinal differences are built on the marginal sums (the paper's matrix: δ²(1,2) = 11², δ²(1,3) = 22.5²)", () => {
+    // Krippendorff (2011) p. 6: n_1 = 9, n_2 = 13, n_3 = 10, n_4 = 5, n_5 = 3 (pairable values per value).
+    const cm = coincidenceMatrix(exampleC);
+    const parts = alphaParts(cm, 'ordinal');
+    const at = (c: number, k: number) => parts.differences[cm.categories.indexOf(c)]![cm.categories.indexOf(k)]!;
+    expect(cm.n).toBe(40);
+    expect(at(1, 2)).toBeCloseTo(11 ** 2, 9); // 9/2 + 13/2
+    expect(at(1, 3)).toBeCloseTo(22.5 ** 2, 9); // 9/2 + 13 + 10/2
+    expect(at(4, 5)).toBeCloseTo(4 ** 2, 9); // 5/2 + 3/2
+  });
+
+  it('refuses an unknown metric, text at a numeric level and negatives at the ratio level, instead of falling back', () => {
+    const words = toWeightedUnits([
+      ['faible', 'fort'],
+      ['fort', 'fort'],
     ]);
-    const units = toWeightedUnits(data);
-    expect(krippendorffAlpha(units, 'nominal')).toBeCloseTo(0.743, 3);
-    expect(krippendorffAlpha(units, 'interval')).toBeCloseTo(0.849, 3);
+    expect(() => krippendorffAlpha(exampleC, 'circular' as Metric)).toThrow(TresseError);
+    expect(() => krippendorffAlpha(exampleC, 'circular' as Metric)).toThrow(/circular/);
+    expect(() => krippendorffAlpha(words, 'ordinal')).toThrow(/faible|fort/);
+    expect(krippendorffAlpha(words, 'nominal')).not.toBeNull();
+    expect(() =>
+      krippendorffAlpha(
+        toWeightedUnits([
+          [-1, 2],
+          [2, 2],
+        ]),
+        'ratio',
+      ),
+    ).toThrow(TresseError);
   });
 
   it('reproduces the Wikipedia "Krippendorff\'s alpha" computational example (3 coders, 15 units): 0.691', () => {
@@ -215,6 +256,31 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(weighted)).toBeCloseTo(krippendorffAlpha(toWeightedUnits(expanded))!, 12);
     expect(cohenKappa(weighted).kappa).toBeCloseTo(cohenKappa(toWeightedUnits(expanded)).kappa!, 12);
     expect(fleissKappa(weighted)).toBeCloseTo(fleissKappa(toWeightedUnits(expanded))!, 12);
+  });
+});
+
+describe("Brennan and Prediger's kappa", () => {
+  it('reproduces the irrCAC overview example (cont3x3abstractors, 100 units, 3 categories): p_a = .89, BP = .835', () => {
+    // Gwet, irrCAC package vignette "Calculating Chance-corrected Agreement Coefficients", table
+    // cont3x3abstractors (Cohen's kappa printed as 0.7964 there, checked too so the table is right).
+    // Brennan, R. L., & Prediger, D. J. (1981). Coefficient kappa: some uses, misuses, and
+    // alternatives. Educational and Psychological Measurement 41, 687-699: (p_o - 1/q) / (1 - 1/q).
+    const table = [
+      [13, 0, 0],
+      [0, 20, 7],
+      [0, 4, 56],
+    ];
+    const cohen = cohenKappaFromTable(table);
+    expect(cohen.kappa).toBeCloseTo(0.7964, 4);
+    expect(cohen.observed).toBeCloseTo(0.89, 9);
+    expect(brennanPredigerKappa(cohen.observed, 3)).toBeCloseTo(0.835, 3);
+  });
+
+  it('is positive as soon as agreement beats 1/q, undefined without an observation or with a single category', () => {
+    expect(brennanPredigerKappa(0.99, 2)).toBeCloseTo(0.98, 12);
+    expect(brennanPredigerKappa(0.5, 2)).toBe(0);
+    expect(brennanPredigerKappa(null, 3)).toBeNull();
+    expect(brennanPredigerKappa(1, 1)).toBeNull();
   });
 });
 

@@ -8,8 +8,8 @@ import { isTresseError } from '../../../i18n/error.ts';
 //   S1 (100 chars): code 1 by coder 10 at 0-20 and 10-30 (overlapping, same coder: union 0-30),
 //                   code 1 by coder 20 at 20-40.
 //   S2 (50 chars):  code 1 by both at 0-10; code 2 by coder 20 at 5-15 (coder 10 never uses code 2).
-//   S3 (40 chars):  only coder 10 coded it (code 1 at 0-40, code 3 at 0-5) -> excluded.
-//   S4 (30 chars):  nobody coded it -> neither included nor listed as excluded.
+//   S3 (40 chars):  only coder 10 coded it (code 1 at 0-40, code 3 at 0-5); out of the scope below.
+//   S4 (30 chars):  nobody coded it; out of the scope below (see 'input errors' for a source in scope nobody coded).
 const span = (sourceId: number, codeId: number, coderId: number, start: number, end: number): CodingSpan => ({ sourceId, codeId, coderId, start, end });
 const codings: CodingSpan[] = [
   span(1, 1, 10, 0, 20),
@@ -28,15 +28,14 @@ const sourceLengths = new Map([
   [3, 40],
   [4, 30],
 ]);
-const base = { codings, coderIds: [10, 20], sourceLengths };
+const base = { codings, coderIds: [10, 20], sourceLengths, sourceIds: [1, 2] };
 
 describe('computeAgreement, character unit', () => {
   const report = computeAgreement({ ...base, unit: 'character' });
 
-  it('compares only sources every compared coder coded', () => {
+  it('compares only the sources in scope', () => {
     expect(report.sourceIds).toEqual([1, 2]);
-    expect(report.excludedSourceIds).toEqual([3]);
-    // Code 3 appears only in the excluded source.
+    // Code 3 appears only in S3, out of scope.
     expect(report.perCode.map((c) => c.codeId)).toEqual([1, 2]);
   });
 
@@ -105,7 +104,7 @@ describe('computeAgreement, character unit', () => {
         ]);
         const cs = raw.map((r) => ({ sourceId: r.sourceId, codeId: r.codeId, coderId: r.coderId, start: r.start, end: r.start + r.len }));
         const coders = [1, 2, 3];
-        const report = computeAgreement({ codings: cs, coderIds: coders, sourceLengths: lengths, unit: 'character', codeIds: [1, 2] });
+        const report = computeAgreement({ codings: cs, coderIds: coders, sourceLengths: lengths, sourceIds: [1, 2], unit: 'character', codeIds: [1, 2] });
         for (const codeId of [1, 2]) {
           const matrix: number[][] = [];
           for (const sourceId of report.sourceIds) {
@@ -164,6 +163,7 @@ describe('computeAgreement, document unit', () => {
         [2, 10],
         [3, 10],
       ]),
+      sourceIds: [1, 2, 3],
       unit: 'document',
       codeIds: [5],
     });
@@ -177,42 +177,57 @@ describe('computeAgreement, document unit', () => {
 });
 
 describe('computeAgreement, segment unit', () => {
-  it('matches passages overlapping by at least half their union (default)', () => {
-    // S1 code 1: coder 10's merged 0-30 vs coder 20's 20-40: overlap 10 / union 40 = 0.25 -> two unmatched units.
-    // S2 code 1: 0-10 both -> one matched unit. S2 code 2: coder 20 alone -> one unit.
-    // Code 1: (1,0), (0,1), (1,1) -> 1/3. Overall: plus (0,1) -> p_o = 1/4, marginals 2/4, 3/4,
-    // p_e = .5 -> kappa = -.5; alpha: n = 8, n_1 = 5, n_0 = 3, o_01 = 3 -> 1 - 7*3/15 = -0.4.
+  it('checks each segment from its own side, with percent agreement and Brennan & Prediger only', () => {
+    // S1 code 1: coder 10's merged 0-30 vs coder 20's 20-40: overlap 10 / union 40 = 0.25 -> neither agrees.
+    // S2 code 1: 0-10 by both -> both agree. S2 code 2: coder 20 alone -> does not agree.
+    // Code 1: 2 of 4 segments agree. Overall 2 of 5 = 0.4; q = 2 codes, chance 1/2 ->
+    // Brennan & Prediger = (0.4 - 0.5) / (1 - 0.5) = -0.2.
     const r = computeAgreement({ ...base, unit: 'segment' });
     expect(r.overlapThreshold).toBe(0.5);
     const c1 = r.perCode.find((c) => c.codeId === 1)!;
-    expect(c1.units).toBe(3);
-    expect(c1.percentAgreement).toBeCloseTo(1 / 3, 10);
-    expect(r.overall.units).toBe(4);
-    expect(r.overall.cohenKappa!.kappa).toBeCloseTo(-0.5, 10);
-    expect(r.overall.krippendorffAlpha).toBeCloseTo(-0.4, 10);
+    expect(c1.units).toBe(4);
+    expect(c1.percentAgreement).toBeCloseTo(0.5, 10);
+    expect(c1.brennanPredigerKappa).toBeCloseTo(0, 10);
+    expect(r.overall.units).toBe(5);
+    expect(r.overall.presentByCoder).toEqual([2, 3]);
+    expect(r.overall.segments).toEqual({ agreeing: 2, nonAgreeing: 3, chance: 0.5 });
+    expect(r.overall.percentAgreement).toBeCloseTo(0.4, 10);
+    expect(r.overall.brennanPredigerKappa).toBeCloseTo(-0.2, 10);
+    // No coefficient that could never be positive here.
+    expect([r.overall.cohenKappa, r.overall.fleissKappa, r.overall.krippendorffAlpha, r.overall.alphaInterval]).toEqual([null, null, null, null]);
   });
 
   it('uses the threshold the user sets', () => {
     const r = computeAgreement({ ...base, unit: 'segment', overlapThreshold: 0.25 });
     const c1 = r.perCode.find((c) => c.codeId === 1)!;
-    expect(c1.units).toBe(2);
+    expect(c1.units).toBe(4);
     expect(c1.percentAgreement).toBe(1);
   });
 
-  it("counts one coder's overlapping codings of a code as one passage", () => {
+  it("counts one coder's overlapping codings of a code as one segment", () => {
     const cs = [span(1, 1, 10, 0, 20), span(1, 1, 10, 10, 30), span(1, 1, 20, 0, 30)];
-    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), unit: 'segment' });
-    expect(r.overall.units).toBe(1);
+    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 50]]), sourceIds: [1], unit: 'segment' });
+    expect(r.overall.units).toBe(2);
+    expect(r.overall.percentAgreement).toBe(1);
+    // A single code compared: chance 1/1, kappa undefined rather than a number that means nothing.
+    expect(r.overall.brennanPredigerKappa).toBeNull();
+  });
+
+  it("lets one segment be the partner of two of the other coder's", () => {
+    // Coder 20's 0-10 and 10-20 touch, so they merge into 0-20 and agree with coder 10's 0-20.
+    // Coder 20's 30-40 and 42-50 both overlap coder 10's 30-50 enough at 0.3 (0.5 and 0.4): all agree.
+    const cs = [span(1, 1, 10, 0, 20), span(1, 1, 20, 0, 10), span(1, 1, 20, 10, 20), span(1, 1, 10, 30, 50), span(1, 1, 20, 30, 40), span(1, 1, 20, 42, 50)];
+    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), sourceIds: [1], unit: 'segment', overlapThreshold: 0.3 });
+    expect(r.overall.units).toBe(5);
+    expect(r.overall.presentByCoder).toEqual([2, 3]);
     expect(r.overall.percentAgreement).toBe(1);
   });
 
-  it('matches each passage at most once per other coder', () => {
-    // Coder 20's 0-10 and 10-20 touch, so they merge into 0-20 and match coder 10's 0-20.
-    // Coder 20's 30-40 and 42-50 both overlap coder 10's 30-50 (ratios 0.5 and 0.4): only the better one matches.
-    const cs = [span(1, 1, 10, 0, 20), span(1, 1, 20, 0, 10), span(1, 1, 20, 10, 20), span(1, 1, 10, 30, 50), span(1, 1, 20, 30, 40), span(1, 1, 20, 42, 50)];
-    const r = computeAgreement({ codings: cs, coderIds: [10, 20], sourceLengths: new Map([[1, 60]]), unit: 'segment', overlapThreshold: 0.3 });
-    expect(r.overall.units).toBe(3);
-    expect(r.overall.presentByCoder).toEqual([2, 3]);
+  it('does not count a chain of overlaps between three coders as agreement (issue 12)', () => {
+    // A [0,10), B [3,13), C [6,16): A-B and B-C overlap by 7/13, A and C by 4/16 only.
+    const cs = [span(1, 1, 1, 0, 10), span(1, 1, 2, 3, 13), span(1, 1, 3, 6, 16)];
+    const r = computeAgreement({ codings: cs, coderIds: [1, 2, 3], sourceLengths: new Map([[1, 20]]), sourceIds: [1], unit: 'segment' });
+    expect(r.overall.segments).toMatchObject({ agreeing: 0, nonAgreeing: 3 });
   });
 });
 
@@ -232,13 +247,38 @@ describe('computeAgreement, input errors', () => {
     expect(code(() => computeAgreement({ ...base, unit: 'segment', overlapThreshold: 1.5 }))).toBe('agreement.threshold');
   });
 
-  it('reports nothing when no source was coded by every coder', () => {
-    // Coder 40 coded nothing.
-    const r = computeAgreement({ ...base, coderIds: [10, 40], unit: 'character' });
-    expect(r.sourceIds).toEqual([]);
-    expect(r.excludedSourceIds).toEqual([1, 2, 3]);
-    expect(r.perCode).toEqual([]);
-    expect(r.overall.units).toBe(0);
-    expect(r.overall.percentAgreement).toBeNull();
+  it('counts a source in scope that a coder left uncoded as absence, not as missing', () => {
+    // Coder 40 coded nothing. Code 1 over S1+S2 (150 characters): coder 10 has 40 (S1 0-30, S2 0-10),
+    // coder 40 none: p_o = 110/150, and kappa is 0 (coder 40's marginal is all absence).
+    const r = computeAgreement({ ...base, coderIds: [10, 40], unit: 'character', codeIds: [1] });
+    expect(r.sourceIds).toEqual([1, 2]);
+    expect(r.overall.units).toBe(150);
+    expect(r.overall.presentByCoder).toEqual([40, 0]);
+    expect(r.overall.percentAgreement).toBeCloseTo(110 / 150, 10);
+    expect(r.overall.cohenKappa!.kappa).toBeCloseTo(0, 10);
+  });
+
+  it('counts a source in scope that nobody coded, whole, at character and document level', () => {
+    const chars = computeAgreement({ ...base, sourceIds: [1, 2, 4], unit: 'character', codeIds: [1] });
+    expect(chars.overall.units).toBe(180);
+    expect(chars.overall.percentAgreement).toBeCloseTo(150 / 180, 10);
+    expect(computeAgreement({ ...base, sourceIds: [1, 2, 4], unit: 'document', codeIds: [1] }).overall.units).toBe(3);
+  });
+});
+
+describe('computeAgreement, per source (character unit)', () => {
+  it('gives each source its own figures, which add up to the pooled counts', () => {
+    const r = computeAgreement({ ...base, unit: 'character' });
+    expect(r.perSource.map((s) => s.sourceId)).toEqual([1, 2]);
+    const [s1, s2] = r.perSource;
+    // S1, code 1: coder 10 0-30, coder 20 20-40 over 100: both 10, one 30, neither 60.
+    const c1 = s1!.perCode.find((c) => c.codeId === 1)!;
+    expect(c1.units).toBe(100);
+    expect(c1.presentByCoder).toEqual([30, 20]);
+    expect(c1.percentAgreement).toBeCloseTo(0.7, 10);
+    // S2, code 1: both 0-10 -> full agreement.
+    expect(s2!.perCode.find((c) => c.codeId === 1)!.cohenKappa!.kappa).toBeCloseTo(1, 10);
+    expect(s1!.overall.units + s2!.overall.units).toBe(r.overall.units);
+    expect(computeAgreement({ ...base, unit: 'document' }).perSource).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { errorMessages } from '../../../i18n/errors.ts';
 import { uiMessages } from '../../../i18n/ui.ts';
 import { codingMessages } from '../../../i18n/ui-coding.ts';
 import { teamMessages } from '../../../i18n/ui-team.ts';
-import { figureCells, formatCoefficient, formatPercent, formatThreshold, parseThreshold } from '../../../renderer/panels/team/agreement-format.ts';
+import { figureColumns } from '../../../analysis/agreement/columns.ts';
+import { figureCells, formatCoefficient, formatPercent, parseThreshold } from '../../../renderer/panels/team/agreement-format.ts';
 import { hiddenCoders } from '../../../renderer/panels/team/blind.ts';
 import { fileBase } from '../../../renderer/panels/team/download.ts';
 
@@ -28,17 +29,24 @@ describe('agreement figures on screen', () => {
     expect(formatPercent(1, 'en')).toBe('100.0%');
   });
 
-  it('gives Cohen’s kappa a column only for two coders', () => {
+  it('gives Cohen’s kappa a column only for two coders, and at segment level only percent and Brennan & Prediger', () => {
     const f: AgreementFigures = {
       units: 1200,
       percentAgreement: 0.9,
       cohenKappa: { kappa: 0.4, observed: 0.9, expected: 0.83, units: 1200 },
       fleissKappa: 0.39,
       krippendorffAlpha: 0.41,
+      alphaInterval: { low: 0.35, high: 0.47, level: 0.95, samples: 2000 },
+      brennanPredigerKappa: null,
+      unitizingAlpha: 0.38,
+      segments: null,
       presentByCoder: [100, 80],
     };
-    expect(figureCells(f, true, 'en')).toEqual(['1,200', '100', '80', '90.0%', '0.400', '0.390', '0.410']);
-    expect(figureCells({ ...f, cohenKappa: null, presentByCoder: [100, 80, 90] }, false, 'en')).toHaveLength(7);
+    expect(figureCells(f, figureColumns('character', 2), 'en')).toEqual(['1,200', '100', '80', '90.0%', '0.400', '0.390', '0.410', '0.350', '0.470', '0.380']);
+    expect(figureCells(f, figureColumns('document', 2), 'en')).toHaveLength(9);
+    expect(figureCells({ ...f, cohenKappa: null, presentByCoder: [100, 80, 90] }, figureColumns('document', 3), 'en')).toHaveLength(9);
+    const segment = { ...f, cohenKappa: null, fleissKappa: null, krippendorffAlpha: null, alphaInterval: null, brennanPredigerKappa: 0.8 };
+    expect(figureCells(segment, figureColumns('segment', 2), 'fr')).toEqual(['1\u202f200', '100', '80', '90,0\u00a0%', '0,800']);
   });
 
   it('reads a threshold typed with a comma or a point, and refuses what is not in (0, 1]', () => {
@@ -46,7 +54,6 @@ describe('agreement figures on screen', () => {
     expect(parseThreshold(' 0.75 ')).toBe(0.75);
     expect(parseThreshold('1')).toBe(1);
     for (const bad of ['0', '1,2', '', 'moitié', '-0.5']) expect(parseThreshold(bad), bad).toBeNull();
-    expect(formatThreshold(0.5, 'fr')).toBe('0,5');
   });
 });
 

@@ -11,6 +11,7 @@ import { resolveCode } from '../../../service/codebook.ts';
 import { ensureCoder, requireCoder } from '../../../service/coders.ts';
 import { addCoding } from '../../../service/codings.ts';
 import { listDisagreements, resolveDisagreement } from '../../../service/disagreements.ts';
+import { setSourceDone } from '../../../service/source-done.ts';
 import { listSources } from '../../../service/sources.ts';
 import { addText, newProject } from '../../helpers/project.ts';
 import { demoProject } from './fixtures.ts';
@@ -19,7 +20,7 @@ import { demoProject } from './fixtures.ts';
  * One 100-character source; Camille codes 0-60 with PA2, Léo codes 20-70. By character:
  * both 40, Camille only 20, Léo only 10, neither 30. p_o = 0.7; Camille 0.6 / Léo 0.5 present, so
  * p_e = 0.6 x 0.5 + 0.4 x 0.5 = 0.5 and Cohen's kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4.
- * A second source coded by Camille alone must be left out.
+ * Both marked P1 done; Camille alone marked the second source done, which must be left out.
  */
 function small() {
   const ctx = newProject({ coder: 'Camille' });
@@ -30,11 +31,14 @@ function small() {
   addCoding(ctx, { sourceId: a.id, codeId: pa2, start: 0, end: 60 });
   addCoding(ctx, { sourceId: a.id, codeId: pa2, start: 20, end: 70, coderId: leo.id });
   addCoding(ctx, { sourceId: b.id, codeId: pa2, start: 0, end: 10 });
+  setSourceDone(ctx, a.id, true, 'Camille');
+  setSourceDone(ctx, a.id, true, 'Léo');
+  setSourceDone(ctx, b.id, true, 'Camille');
   return ctx;
 }
 
 describe('agreement in a project', () => {
-  it('matches the hand-worked figures, names the code, and leaves out a source only one coder read', () => {
+  it('matches the hand-worked figures, names the code, and leaves out a source only one coder marked done', () => {
     const ctx = small();
     const r = projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'character' });
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien P1']);
@@ -53,8 +57,8 @@ describe('agreement in a project', () => {
 
   it('matches passages by overlap at segment level, as the threshold says', () => {
     const ctx = small();
-    // Overlap 40 / union 70 = 0.57: the same passage at 0.5, two different ones at 0.6.
-    expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment' }).overall).toMatchObject({ units: 1, percentAgreement: 1 });
+    // Overlap 40 / union 70 = 0.57: each coder's segment agrees at 0.5, neither at 0.6.
+    expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment' }).overall).toMatchObject({ units: 2, percentAgreement: 1 });
     expect(projectAgreement(ctx.db, { coders: ['Camille', 'Léo'], unit: 'segment', overlapThreshold: 0.6 }).overall).toMatchObject({
       units: 2,
       percentAgreement: 0,
@@ -68,7 +72,7 @@ describe('agreement in a project', () => {
     expect(() => projectAgreement(ctx.db, { coders: ['Camille', 'Camille'], unit: 'character' })).toThrow(/two different coders/);
   });
 
-  it('on the demo, compares interviews 1 and 2 only, where Camille and Léo both coded', async () => {
+  it('on the demo, compares interviews 1 and 2 only, which Camille and Léo both marked done', async () => {
     const demo = await demoProject();
     const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'segment' });
     expect(r.sources.map((s) => s.name)).toEqual(['Entretien 1 — coordinatrice du CLSM', 'Entretien 2 — infirmier du CMP']);
@@ -83,33 +87,68 @@ describe('agreement in a project', () => {
     expect(theme.perCode.every((c) => c.path[0] === 'Travail en partenariat')).toBe(true);
   });
 
-  it('exports the table as CSV and XLSX, one row per code and the pooled row', async () => {
+  it('exports the description, the table and the per-source table as CSV and XLSX', async () => {
     const demo = await demoProject();
     const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'character' });
-    const { records } = readCsv(agreementCsv(r, 'en'));
-    expect(records[0]!.fields).toEqual([
+    const rows = readCsv(agreementCsv(r, 'en')).records.map((x) => x.fields);
+    // The header block says what is counted, then the table, then the same per source.
+    expect(rows[0]).toEqual(['Inter-coder agreement', 'Camille', 'Léo']);
+    const said = rows
+      .slice(
+        0,
+        rows.findIndex((x) => x[0] === 'Code'),
+      )
+      .map((x) => x.at(-1));
+    expect(said).toContain('Coders compared: Camille, Léo.');
+    expect(said.some((l) => l?.startsWith('Unit: the character.'))).toBe(true);
+    expect(said.some((l) => l?.startsWith('Scope: 2 source(s) every compared coder marked “done”: Entretien 1'))).toBe(true);
+    expect(said).toContain('Overlap threshold: not used at this unit.');
+    expect(said.some((l) => l?.startsWith('Pooling: one row per code'))).toBe(true);
+    const start = rows.findIndex((x) => x[0] === 'Code');
+    expect(rows[start]).toEqual([
       'Code',
-      'Units',
+      'Units (character)',
       'Present (Camille)',
       'Present (Léo)',
       'Percent agreement',
       "Cohen's kappa",
       "Fleiss' kappa",
       "Krippendorff's alpha",
+      'α: 95% CI low',
+      'α: 95% CI high',
+      'Unitizing alpha (|uα per code, uα all codes)',
     ]);
-    expect(records).toHaveLength(r.perCode.length + 2);
-    const last = records.at(-1)!.fields;
-    expect(last[0]).toBe('All codes');
-    expect(Number(last[4])).toBeCloseTo(r.overall.percentAgreement!, 12);
+    const pooled = rows[start + r.perCode.length + 1]!;
+    expect(pooled[0]).toBe('All codes');
+    expect(Number(pooled[4])).toBeCloseTo(r.overall.percentAgreement!, 12);
+    expect(Number(pooled[8])).toBeLessThanOrEqual(r.overall.krippendorffAlpha!);
+    expect(Number(pooled[9])).toBeGreaterThanOrEqual(r.overall.krippendorffAlpha!);
+    expect(Number(pooled[10])).toBeCloseTo(r.unitizing!.uAlpha!, 12);
+    expect(rows.slice(start + r.perCode.length + 2).find((x) => x.length === 1)).toEqual(['Per source']);
+    expect(rows.filter((x) => x[1] === 'All codes').map((x) => x[0])).toEqual(r.sources.map((s) => s.name));
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await agreementXlsx(r, 'fr')) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
-    const pooled = sheet.getRow(sheet.rowCount);
-    expect(pooled.getCell(1).value).toBe('Ensemble des codes');
-    expect(pooled.getCell(6).value).toBeCloseTo(r.overall.cohenKappa!.kappa!, 12);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Accord inter-codeurs');
+    expect(String(sheet.getRow(3).getCell(1).value)).toMatch(/^Unité : le caractère/);
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('Ensemble des codes');
+    expect(last.getCell(6).value).toBeCloseTo(r.overall.cohenKappa!.kappa!, 12);
+    expect(book.worksheets[1]!.name).toBe('Par source');
     expect(agreementText(r, 'fr')).toContain('Kappa de Cohen');
     expect(agreementText(r, 'en')).toContain("Cohen's kappa");
+  });
+
+  it('at segment level, says so and shows neither Cohen’s kappa nor alpha', async () => {
+    const demo = await demoProject();
+    const r = projectAgreement(demo.db, { coders: ['Camille', 'Léo'], unit: 'segment', overlapThreshold: 0.6 });
+    const text = agreementText(r, 'fr');
+    expect(text).toContain('Seuil de recouvrement : 0,60');
+    expect(text).toContain('Kappa de Brennan et Prediger');
+    expect(text).not.toContain('Kappa de Cohen ');
+    expect(text).not.toMatch(/Alpha de Krippendorff\s/);
+    expect(r.overall.brennanPredigerKappa).toBeCloseTo((r.overall.percentAgreement! - 1 / r.perCode.length) / (1 - 1 / r.perCode.length), 12);
   });
 });
 

@@ -100,12 +100,12 @@ describe('tresse agreement, disagreements, resolve', () => {
     expect(fr.code).toBe(0);
     expect(fr.out).toContain('Accord observé');
     expect(fr.out).toContain('Ensemble des codes');
-    expect(fr.out).toContain('2 source(s) comparée(s)');
+    expect(fr.out).toContain('Périmètre : 2 source(s) que chaque codeur comparé a marquée(s) « codage terminé »');
     const en = await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--lang', 'en', '--code', 'CL');
     expect(en.out).toContain("Cohen's kappa");
     expect(en.out).toContain('Cadre légal et place des usagers / Secret professionnel');
     expect((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--out', 'accord.csv')).code).toBe(0);
-    expect(readFileSync(join(dir, 'accord.csv'), 'utf8').split('\r\n')[0]).toContain('Kappa de Cohen');
+    expect(readFileSync(join(dir, 'accord.csv'), 'utf8')).toContain('Kappa de Cohen');
     const json = JSON.parse(
       (await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--threshold', '0,6', '--unit', 'segment', '--json')).out,
     );
@@ -132,5 +132,28 @@ describe('tresse agreement, disagreements, resolve', () => {
     expect(review).toContain(`[${list[1]!.id}]`);
     expect(review).toContain('[à discuter]');
     expect(review).toContain('✎ À revoir ensemble');
+  });
+});
+
+describe('tresse done', () => {
+  it('lists the marks, marks a source done for a coder, and the agreement takes it in', async () => {
+    const dir = await withDemo();
+    const list = await tresse(dir, 'done', 'demo.tresse');
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('Entretien 1 — coordinatrice du CLSM : codage terminé par Léo');
+    const before = JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out);
+    expect(before.sources).toHaveLength(2);
+    const marked = await tresse(dir, 'done', 'demo.tresse', 'Entretien 3 — assistante sociale du CCAS', '--coder', 'Léo');
+    expect(marked.code).toBe(0);
+    expect(marked.out).toContain('Codage terminé : Entretien 3');
+    const after = JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out);
+    expect(after.sources.map((s: { name: string }) => s.name)).toContain('Entretien 3 — assistante sociale du CCAS');
+    // Léo coded nothing in interview 3: Camille's codings there now count as disagreement.
+    expect(after.overall.cohenKappa.kappa).toBeLessThan(before.overall.cohenKappa.kappa);
+    expect((await tresse(dir, 'done', 'demo.tresse', 'Entretien 3 — assistante sociale du CCAS', '--coder', 'Léo', '--undo')).code).toBe(0);
+    expect(JSON.parse((await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--json')).out).sources).toHaveLength(2);
+    const bad = await tresse(dir, 'agreement', 'demo.tresse', '--coders', 'Camille,Léo', '--unit', 'phrase');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Unité d’analyse inconnue : phrase');
   });
 });
