@@ -1,6 +1,5 @@
-// The "Méthode" page: what every agreement figure counts and where it comes from, in words a
-// methods course can cite, French first. One section per topic; other topics (triangulation,
-// quotations) add their own sections to METHOD_SECTIONS.
+// The "Méthode" page: what every figure counts and where it comes from, in words a methods course
+// can cite, French first. One section per topic: agreement, the triangulation matrix, quotations.
 import type { Lang } from './lang.ts';
 
 interface Text {
@@ -84,6 +83,42 @@ export const METHOD_SECTIONS: MethodSection[] = [
     ],
   },
   {
+    id: 'triangulation',
+    title: { fr: 'Matrice de triangulation : ce que compte une case', en: 'Triangulation matrix: what a cell counts' },
+    paragraphs: [
+      {
+        fr: 'Une case croise un thème (ou une question de recherche) et un type de matériau (entretiens, observations, documents…). Elle compte des passages distincts, non des codages : un passage est une étendue du texte d’une source couverte sans interruption par les codages de la ligne (le code et ses sous-codes). Deux codages qui se recouvrent d’au moins un caractère forment un seul passage ; deux codages qui se touchent seulement restent deux passages. La case donne aussi le nombre de sources et de cas d’où viennent ses passages.',
+        en: 'A cell crosses a theme (or research question) with a kind of material (interviews, observations, documents…). It counts distinct passages, not codings: a passage is a stretch of one source’s text covered without a gap by the row’s codings (the code and its sub-codes). Two codings overlapping by at least one character make one passage; two codings that only touch stay two. The cell also gives how many sources and cases its passages come from.',
+      },
+      {
+        fr: 'Dans un projet d’équipe, la matrice dit quels codages elle compte, dans l’application, dans chaque export et dans le JSON : l’union de tous les codeurs (un passage codé par plusieurs codeurs compte une fois), ceux d’un seul codeur, ou l’accord seulement (les étendues que chaque codeur choisi a toutes codées avec le thème ; un codeur qui n’a rien codé à cet endroit l’écarte).',
+        en: 'In a team project the matrix says whose codings it counts, in the app, every export and the JSON: the union of all coders (a passage coded by several coders counts once), one coder’s only, or agreement only (the stretches every chosen coder coded with the theme; a coder who coded nothing there removes it).',
+      },
+      {
+        fr: 'Une case vide a deux sens, distingués partout : « silence » quand la sélection contient du matériau de ce type mais qu’aucun passage n’y porte le thème ; « aucun matériau » quand la sélection (le projet, ou ce qu’en laissent les filtres) ne contient aucune source de ce type. Seul le silence est un résultat.',
+        en: 'An empty cell means one of two things, told apart everywhere: “silence” when the selection holds material of this kind but no passage in it carries the theme; “no material” when the selection (the project, or what the filters leave of it) holds no source of this kind. Only silence is a finding.',
+      },
+      {
+        fr: 'Convergence, complémentarité, dissonance et silence sont des verdicts que le chercheur pose sur une ligne, avec sa synthèse : l’application ne les calcule pas, elle montre les passages sur lesquels ils s’appuient (Farmer et al. 2006 ; Flick 2018).',
+        en: 'Convergence, complementarity, dissonance and silence are verdicts the researcher sets on a row, with their synthesis: the app does not compute them, it shows the passages they rest on (Farmer et al. 2006; Flick 2018).',
+      },
+    ],
+  },
+  {
+    id: 'quotations',
+    title: { fr: 'Citations', en: 'Quotations' },
+    paragraphs: [
+      {
+        fr: 'Un extrait est cité comme dans une thèse, jamais par positions de caractères : par défaut « … » (E8, coordinatrice, Amina, § 12, 00:08:55), selon le format {source}, {case}, {speaker}, § {paragraph}, {time}. Le format est un réglage du projet ; ses repères sont {source} (nom de la source), {case} (cas), {speaker} (locuteur), {turn} (numéro du tour de parole), {paragraph} (numéro du paragraphe, une ligne non vide du texte) et {time} (horodatage du transcript, s’il en a). Un repère sans valeur disparaît avec le texte qui le précède.',
+        en: 'An excerpt is cited as a thesis cites it, never by character positions: by default “…” (E8, coordinator, Amina, § 12, 00:08:55), from the format {source}, {case}, {speaker}, § {paragraph}, {time}. The format is a project setting; its placeholders are {source} (source name), {case}, {speaker}, {turn} (speaker turn number), {paragraph} (paragraph number, a non-empty line of the text) and {time} (the transcript’s timestamp, when it has one). A placeholder with no value disappears with the text before it.',
+      },
+      {
+        fr: 'Seuls les propos verbatim vont entre guillemets ; une paraphrase du chercheur, une non-réponse ou l’intitulé d’une question n’en ont pas. Un extrait déjà entre guillemets n’en reçoit pas une seconde paire ; les guillemets intérieurs deviennent “ ”. Quand l’extrait coupe une phrase de la source, […] le signale.',
+        en: 'Only verbatim speech goes between quotation marks; a researcher’s paraphrase, a non-answer or a question label get none. An excerpt already in quotation marks does not get a second pair; inner marks become ‘ ’. Where the excerpt cuts a sentence of the source, […] says so.',
+      },
+    ],
+  },
+  {
     id: 'agreement-references',
     title: { fr: 'Références', en: 'References' },
     paragraphs: [
@@ -92,7 +127,15 @@ export const METHOD_SECTIONS: MethodSection[] = [
         en: '',
       },
       { fr: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20, 37–46.', en: '' },
+      {
+        fr: 'Farmer, T., Robinson, K., Elliott, S. J. & Eyles, J. (2006). Developing and implementing a triangulation protocol for qualitative health research. Qualitative Health Research, 16, 377–394.',
+        en: '',
+      },
       { fr: 'Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin, 76, 378–382.', en: '' },
+      {
+        fr: 'Flick, U. (2018). Doing Triangulation and Mixed Methods (2e éd.). Sage.',
+        en: 'Flick, U. (2018). Doing Triangulation and Mixed Methods (2nd ed.). Sage.',
+      },
       {
         fr: 'Hayes, A. F. & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures, 1, 77–89.',
         en: '',

@@ -121,6 +121,10 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Méthode : ce que chaque chiffre compte' }).click();
     await page.getByRole('heading', { name: 'Méthode : définitions et références' }).waitFor();
     expect(await page.getByText(/Brennan, R. L. & Prediger, D. J. \(1981\)/).count()).toBe(1);
+    // The page also says what a triangulation cell counts and how a quotation is cited.
+    await page.getByRole('heading', { name: 'Matrice de triangulation : ce que compte une case' }).waitFor();
+    expect(await page.getByText(/« aucun matériau » quand la sélection/).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Citations', exact: true }).waitFor();
     await wb.screenshot('method-page');
     await page.getByRole('button', { name: 'Retour à l’accord inter-codeurs' }).click();
     await page.getByTestId('agreement-table').waitFor();
