@@ -8,14 +8,7 @@ import { createCase } from '../../service/cases.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { startWorkbench, type Workbench } from './harness.ts';
 import { openInWorkbench } from './steps.ts';
-
-const _ = null;
-const OBSERVERS: Record<string, Array<number | null>> = {
-  'Gravité (Alice)': [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-  'Gravité (Bruno)': [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-  'Gravité (Chloé)': [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-  'Gravité (David)': [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-};
+import { OBSERVERS } from '../helpers/krippendorff-2011-c.ts';
 
 let wb: Workbench;
 

@@ -5,17 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../../service/workspace.ts';
 import { callerOf, contextOf } from '../helpers/contract.ts';
 import { tempDir } from '../helpers/project.ts';
+import { OBSERVERS } from '../helpers/krippendorff-2011-c.ts';
 
-// Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability, example C: four observers
-// rate 12 units; '.' marks a missing value. Published: nominal .743, ordinal .815, interval .849,
-// ratio .797.
-const _ = null;
-const OBSERVERS: Record<string, Array<number | null>> = {
-  'Gravité (Alice)': [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-  'Gravité (Bruno)': [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-  'Gravité (Chloé)': [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-  'Gravité (David)': [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-};
 const NAMES = Object.keys(OBSERVERS);
 
 let ws: Workspace;

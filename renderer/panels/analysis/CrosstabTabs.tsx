@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AttributeDef } from '../../../model/types.ts';
 import type { MatrixFilter } from '../../../analysis/matrix/types.ts';
 import { useT } from '../../i18n/lang-context.tsx';
+import { AttributeSelect } from '../../ui/AttributeSelect.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { MatrixSection } from './MatrixSection.tsx';
 
@@ -44,16 +45,7 @@ export function CodeAttributeTab({ active, filter, attributes }: TabProps & { at
       controls={
         <div className="field-row">
           <Field label={t('analysis.attribute.label')}>
-            {(id) => (
-              <select id={id} value={chosen} onChange={(e) => setName(e.target.value)}>
-                <option value="">{t('analysis.attribute.pick')}</option>
-                {caseAttributes.map((a) => (
-                  <option key={a.id} value={a.name}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(id) => <AttributeSelect id={id} attributes={caseAttributes} value={chosen} none={t('analysis.attribute.pick')} onChange={setName} />}
           </Field>
           <fieldset className="inline-choice">
             <legend>{t('analysis.attribute.show')}</legend>

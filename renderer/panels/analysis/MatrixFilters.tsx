@@ -3,6 +3,7 @@
 import type { AttributeDef } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
+import { AttributeSelect } from '../../ui/AttributeSelect.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
 import type { FilterState } from './matrix-view.ts';
@@ -40,14 +41,13 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
         <div className="field-row">
           <Field label={t('analysis.filter.attribute')}>
             {(id) => (
-              <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>
-                <option value="">{t('analysis.filter.anyCase')}</option>
-                {caseAttributes.map((a) => (
-                  <option key={a.id} value={a.name}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
+              <AttributeSelect
+                id={id}
+                attributes={caseAttributes}
+                value={value.attribute}
+                none={t('analysis.filter.anyCase')}
+                onChange={(attribute) => set({ attribute })}
+              />
             )}
           </Field>
           <Field label={t('analysis.filter.value')}>

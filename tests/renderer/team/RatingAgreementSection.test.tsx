@@ -11,14 +11,7 @@ import { callMethod } from '../../../service/contract/call.ts';
 import type { CallContext } from '../../../service/contract/index.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import { flush, mount, type Mounted } from '../transcript/render.ts';
-
-const _ = null;
-const OBSERVERS: Record<string, Array<number | null>> = {
-  'Gravité (Alice)': [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-  'Gravité (Bruno)': [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-  'Gravité (Chloé)': [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-  'Gravité (David)': [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-};
+import { OBSERVERS } from '../../helpers/krippendorff-2011-c.ts';
 
 let dir: string;
 let ws: Workspace;
