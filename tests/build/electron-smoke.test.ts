@@ -181,7 +181,7 @@ describe('the built desktop app (production build)', () => {
 
   it('has a French menu with no reload or developer-tools item', () => {
     const menu = recorded.menus.at(-1)!;
-    expect(menu.map((i) => i.label)).toEqual(['Fichier', 'Édition', 'Affichage']);
+    expect(menu.map((i) => i.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
     const roles = allItems(menu).map((i) => i.role);
     expect(roles).toContain('quit');
     expect(roles).not.toContain('toggleDevTools');
