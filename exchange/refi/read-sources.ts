@@ -48,8 +48,17 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   const mapped = mapSelections(
     raw,
     selections.map((s): RawSelection => ({ start: integer(attr(s, 'startPosition')), end: integer(attr(s, 'endPosition')), name: attr(s, 'name') })),
+    ctx.known,
   );
-  if (mapped.guessed) ctx.warnings.push(warning('refi.lineEndingsGuessed', { name }));
+  if (mapped.doubt === 'line-ends') ctx.warnings.push(warning('refi.lineEndingsGuessed', { name }));
+  if (mapped.doubt === 'units') ctx.warnings.push(warning('refi.positionUnitsGuessed', { name }));
+  if (mapped.departs) {
+    const { astral, crlf } = mapped.reading;
+    const asKnown = ctx.known.astral === astral && ctx.known.crlf === crlf;
+    ctx.warnings.push(
+      asKnown ? warning('refi.positionReading', { name, program: ctx.program, astral, crlf }) : warning('refi.positionReadingFound', { name, astral, crlf }),
+    );
+  }
   const { attributes, kind } = ctx.values(owner, 'sources');
   out.sources.push({
     guid,
@@ -63,6 +72,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   for (const n of ctx.noteRefsOf(owner)) ctx.attachNote(n, { kind: 'source', guid });
 
   let outside = 0;
+  const pastEnd: { start: number; end: number }[] = [];
   let uncoded = 0;
   let unknownCode = 0;
   const addCodings = (holder: XmlElement, range: { start: number; end: number }, selection: XmlElement | null): string[] => {
@@ -98,7 +108,12 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
     const range = mapped.ranges[i];
     const codings = children(s, 'Coding').length;
     if (codings === 0) uncoded++;
-    else if (!range) outside++;
+    else if (!range) {
+      const start = integer(attr(s, 'startPosition'));
+      const end = integer(attr(s, 'endPosition'));
+      if (start >= 0 && start < end && end > mapped.countedLength) pastEnd.push({ start, end });
+      else outside++;
+    }
     const added = range ? addCodings(s, range, s) : [];
     const first = added[0];
     if (first) {
@@ -112,6 +127,10 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   const length = codePointLength(mapped.text);
   if (length > 0) addCodings(el, { start: 0, end: length }, null);
 
+  if (pastEnd.length > 0) {
+    const { start, end } = pastEnd[0]!;
+    ctx.warnings.push(warning('refi.selectionPastEnd', { name, count: pastEnd.length, length: mapped.countedLength, start, end }));
+  }
   if (outside > 0) ctx.warnings.push(warning('refi.selectionOutOfRange', { name, count: outside }));
   if (uncoded > 0) ctx.warnings.push(warning('refi.selectionWithoutCode', { name, count: uncoded }));
   if (unknownCode > 0) ctx.warnings.push(warning('refi.codingUnknownCode', { name, count: unknownCode }));
