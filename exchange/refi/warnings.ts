@@ -77,12 +77,12 @@ export const warningMessages = {
     en: 'Unexpected namespace "{found}": read as REFI-QDA, check the result.',
   },
   'refi.positionReading': {
-    fr: 'Positions de « {name} » lues comme {program} les compte, pas comme le standard : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf}.',
-    en: 'Positions in "{name}" read the way {program} counts them, not as the standard does: an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf}.',
+    fr: 'Positions de {count} source(s) lues comme {program} les compte, pas comme le standard : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf} ({names}).',
+    en: 'Positions in {count} source(s) read the way {program} counts them, not as the standard does: an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf} ({names}).',
   },
   'refi.positionReadingFound': {
-    fr: 'Positions de « {name} » comptées autrement que le standard, d’après les passages (noms, limites de mots) : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf}.',
-    en: 'Positions in "{name}" are counted unlike the standard, judging by the passages (names, word boundaries): an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf}.',
+    fr: 'Positions de {count} source(s) comptées autrement que le standard, d’après les passages (noms, limites de mots) : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf} ({names}).',
+    en: 'Positions in {count} source(s) are counted unlike the standard, judging by the passages (names, word boundaries): an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf} ({names}).',
   },
   'refi.positionUnitsGuessed': {
     fr: 'Dans « {name} », rien n’indique si les positions comptent un emoji (ou autre caractère hors du plan multilingue de base) pour 1 ou 2 ; 1 retenu (lecture du standard). Vérifiez les extraits qui suivent un emoji.',

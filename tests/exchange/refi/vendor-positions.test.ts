@@ -19,13 +19,13 @@ const EXPECTED = SOURCES.flatMap((s) => s.passages.map((p) => p.words));
 describe('positions where each program put them', () => {
   const cases: [Manner, string, [string, unknown, unknown][]][] = [
     // NVivo for Windows: UTF-16 units, CRLF as 2; the report says so for each source with an emoji before a passage.
-    ['nvivo-windows', 'nvivo-windows', SOURCES.map(() => ['refi.positionReading', 2, 2] as [string, unknown, unknown])],
-    ['nvivo-14-windows', 'nvivo-windows', SOURCES.map(() => ['refi.positionReading', 2, 2] as [string, unknown, unknown])],
+    ['nvivo-windows', 'nvivo-windows', [['refi.positionReading', 2, 2]]],
+    ['nvivo-14-windows', 'nvivo-windows', [['refi.positionReading', 2, 2]]],
     // Code points over decomposed accents and LF: the standard reading, nothing to say.
     ['nvivo-mac', 'nvivo-mac', []],
     // CRLF counted as 1, as ATLAS.ti and MAXQDA hold the text.
-    ['atlasti', 'atlasti', SOURCES.map(() => ['refi.positionReading', 1, 1] as [string, unknown, unknown])],
-    ['maxqda', 'maxqda', SOURCES.map(() => ['refi.positionReading', 1, 1] as [string, unknown, unknown])],
+    ['atlasti', 'atlasti', [['refi.positionReading', 1, 1]]],
+    ['maxqda', 'maxqda', [['refi.positionReading', 1, 1]]],
     ['qualcoder', 'qualcoder', []],
   ];
   for (const [manner, vendor, report] of cases) {
@@ -38,12 +38,12 @@ describe('positions where each program put them', () => {
     });
   }
 
-  it('names the program and the source in both languages when it reads positions as NVivo for Windows counts them', () => {
+  it('names the program and the sources in one line, in both languages when it reads positions as NVivo for Windows counts them', () => {
     const w = readProject(vendorQdpx('nvivo-windows')).warnings[0]!;
     expect(w.fr).toBe(
-      'Positions de « Entretien 01 – Zsófia » lues comme NVivo (Windows) les compte, pas comme le standard : un emoji (ou autre caractère hors du plan multilingue de base) compte pour 2, une fin de ligne Windows pour 2.',
+      'Positions de 3 source(s) lues comme NVivo (Windows) les compte, pas comme le standard : un emoji (ou autre caractère hors du plan multilingue de base) compte pour 2, une fin de ligne Windows pour 2 (Entretien 01 – Zsófia, Entretien 02 – Léa, Note de terrain).',
     );
-    expect(w.en).toContain('"Entretien 01 – Zsófia" read the way NVivo (Windows) counts them');
+    expect(w.en).toContain('Positions in 3 source(s) read the way NVivo (Windows) counts them');
   });
 
   it('finds UTF-16 positions from word boundaries alone when nothing tells the program', () => {
@@ -56,7 +56,7 @@ describe('positions where each program put them', () => {
     const result = readProject(zipSync(files));
     expect(result.vendor).toBe('unknown');
     expect(excerpts(result)).toEqual(EXPECTED);
-    expect(result.warnings.map((w) => w.code)).toEqual(SOURCES.map(() => 'refi.positionReadingFound'));
+    expect(result.warnings.map((w) => [w.code, w.params.count, w.params.astral])).toEqual([['refi.positionReadingFound', 3, 2]]);
   });
 
   it('a position past the end of its source: a clear message, the other codings kept', () => {
