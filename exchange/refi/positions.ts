@@ -124,8 +124,12 @@ export function mapSelections(raw: string, selections: RawSelection[], known: Kn
   const chars = Array.from(text);
   const length = chars.length;
   const readings: PositionReading[] = [STANDARD_READING];
-  if (raw.includes('\r\n')) readings.push({ astral: 1, crlf: 1 });
-  if (ASTRAL.test(raw)) for (const r of [...readings]) readings.push({ ...r, astral: 2 });
+  const hasCrlf = raw.includes('\r\n');
+  const hasAstral = ASTRAL.test(raw);
+  if (hasCrlf) readings.push({ astral: 1, crlf: 1 });
+  if (hasAstral) for (const r of [...readings]) readings.push({ ...r, astral: 2 });
+  // What is known of the program only matters where the text lets readings differ.
+  const relevant: KnownReading = { ...(hasAstral ? { astral: known.astral } : {}), ...(hasCrlf ? { crlf: known.crlf } : {}), certain: known.certain };
 
   const isBoundary = (p: number): boolean => p === 0 || p === length || !(WORD.test(chars[p - 1]!) && WORD.test(chars[p]!));
   const tried = readings.map((reading) => {
@@ -156,7 +160,7 @@ export function mapSelections(raw: string, selections: RawSelection[], known: Kn
   };
 
   let pool = best(best(tried, 'inside'), 'named');
-  const preferred = known.astral !== undefined || known.crlf !== undefined ? pool.filter((t) => matches(t.reading, known)) : [];
+  const preferred = relevant.astral !== undefined || relevant.crlf !== undefined ? pool.filter((t) => matches(t.reading, relevant)) : [];
   if (preferred.length > 0) {
     // Word boundaries overrule the program's known reading only when they clearly contradict it (the
     // other reading puts at least twice as many ends on boundaries, and more than a few): selections
@@ -164,7 +168,7 @@ export function mapSelections(raw: string, selections: RawSelection[], known: Kn
     const others = pool.filter((t) => !preferred.includes(t));
     const bestOf = (ts: Tried[]) => Math.max(-Infinity, ...ts.map((t) => t.bounded));
     const [mine, theirs] = [bestOf(preferred), bestOf(others)];
-    const contradicted = !known.certain && theirs >= 2 * mine && theirs - mine >= Math.max(2, Math.ceil(0.1 * 2 * pool[0]!.inside));
+    const contradicted = !relevant.certain && theirs >= 2 * mine && theirs - mine >= Math.max(2, Math.ceil(0.1 * 2 * pool[0]!.inside));
     if (!contradicted) pool = preferred;
   }
   pool = best(pool, 'bounded');

@@ -113,6 +113,13 @@ describe('mapSelections: what is known of the program against the evidence', () 
     expect(certain.reading).toEqual({ astral: 2, crlf: 2 });
   });
 
+  it('holds to what is known of the program where the text allows it, even when the rest (line ends) does not apply', () => {
+    // MAXQDA counts code points and CRLF as one; this text has no CRLF. In UTF-16 units [0,4] would end on a boundary.
+    const r = mapSelections('ab😀cd ef', [{ start: 0, end: 4 }], { astral: 1, crlf: 1 });
+    expect(slice(r.text, r.ranges[0]!)).toBe('ab😀c');
+    expect(r.departs).toBe(false);
+  });
+
   it('never keeps a reading that puts a selection past the end, whatever the program', () => {
     // 6 UTF-16 units, 4 code points: [2,6] only exists in UTF-16 units.
     const r = mapSelections('ab😀😀', [{ start: 2, end: 6 }], { astral: 1, crlf: 2 });
