@@ -19,6 +19,7 @@ export const OPTIONS = {
   definition: { type: 'string' },
   'not-codable': { type: 'boolean' },
   format: { type: 'string' },
+  target: { type: 'string' },
   out: { type: 'string' },
   start: { type: 'string' },
   end: { type: 'string' },

@@ -28,6 +28,7 @@ Commandes :
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
   backups PROJET (--delete SAUVEGARDE [--delete ...] | --delete-all)  supprimer des sauvegardes (définitif)
   export PROJET --format qdpx|qdc --out FICHIER                       exporter en REFI-QDA
+       [--target nvivo-windows|nvivo-mac|atlasti|maxqda|qualcoder]   .qdpx écrit pour ce logiciel (positions, fins de ligne)
   import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas ;
        « import PROJET FICHIER.qdpx » fait de même)
   import-qdc PROJET FICHIER.qdc [--decisions FICHIER.json]            fusionner un livre de codes REFI-QDA
@@ -82,6 +83,7 @@ Commands:
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP
   backups PROJECT (--delete BACKUP [--delete ...] | --delete-all)     delete backups (cannot be undone)
   export PROJECT --format qdpx|qdc --out FILE                           export to REFI-QDA
+       [--target nvivo-windows|nvivo-mac|atlasti|maxqda|qualcoder]   .qdpx written for that program (positions, line ends)
   import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing;
        "import PROJECT FILE.qdpx" does the same)
   import-qdc PROJECT FILE.qdc [--decisions FILE.json]                   merge a REFI-QDA codebook

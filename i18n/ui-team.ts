@@ -44,6 +44,12 @@ export const teamMessages = {
   },
   'team.exchange.exportQdpx': { fr: 'Exporter le projet (.qdpx)', en: 'Export the project (.qdpx)' },
   'team.exchange.exportQdc': { fr: 'Exporter le livre de codes (.qdc)', en: 'Export the codebook (.qdc)' },
+  'team.exchange.target': { fr: 'Projet destiné à', en: 'Project meant for' },
+  'team.exchange.target.standard': { fr: 'tout logiciel (standard REFI-QDA)', en: 'any program (REFI-QDA standard)' },
+  'team.exchange.targetHint': {
+    fr: 'NVivo pour Windows compte les emoji pour deux caractères, MAXQDA attend des fins de ligne Windows : le fichier est écrit comme ils le lisent.',
+    en: 'NVivo for Windows counts emoji as two characters, MAXQDA expects Windows line ends: the file is written the way they read it.',
+  },
   'team.exchange.import': { fr: 'Importer dans ce projet', en: 'Import into this project' },
   'team.exchange.importHint': {
     fr: 'Un projet .qdpx ou un livre de codes .qdc est fusionné dans le projet ouvert : rien de ce qui s’y trouve n’est supprimé.',

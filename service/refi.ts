@@ -3,7 +3,7 @@
 // transaction; what could not be imported comes back as warnings for the user, never dropped silently.
 import type { Decision } from '../codebooks/merge.ts';
 import type { Db } from '../db/open.ts';
-import { readCodebookWithWarnings, readProject, writeCodebook, writeProject } from '../exchange/refi/index.ts';
+import { readCodebookWithWarnings, readProject, writeCodebook, writeProject, type WriteProjectOptions } from '../exchange/refi/index.ts';
 import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
 import type { ProjectContext } from './context.ts';
 import { mergeSnapshot, type MergeReport } from './merge-project.ts';
@@ -11,7 +11,7 @@ import type { TeamWarning } from './merge-warnings.ts';
 import { createProjectBeside } from './project-beside.ts';
 import { snapshotProject } from './refi-snapshot.ts';
 
-export function exportQdpx(db: Db, options: { mtime?: Date } = {}): Uint8Array {
+export function exportQdpx(db: Db, options: WriteProjectOptions = {}): Uint8Array {
   return writeProject(snapshotProject(db), options);
 }
 

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
+import { EXPORT_TARGETS, type ExportTarget } from '../../exchange/refi/vendor.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { jsonSyntaxError } from '../../i18n/json-error.ts';
 import type { MergeReport } from '../../service/merge-project.ts';
@@ -69,7 +70,13 @@ async function exportCommand(run: CommandRun): Promise<void> {
   const format = run.values.format ?? (out ? extname(out).slice(1).toLowerCase() : undefined);
   if (format !== 'qdpx' && format !== 'qdc') throw new UsageError(`--format ${format ?? ''} (qdpx|qdc)`);
   if (format === 'qdpx' && !out) throw new UsageError(run.say('cli.missing', { what: '--out FICHIER.qdpx / FILE.qdpx' }));
-  const file = await run.withProject<string | Uint8Array>(async (api) => (format === 'qdc' ? await api.exportQdc() : await api.exportQdpx()));
+  const target = run.values.target;
+  if (target !== undefined && (format !== 'qdpx' || !(EXPORT_TARGETS as readonly string[]).includes(target))) {
+    throw new UsageError(`--target ${target} (${EXPORT_TARGETS.join('|')}, qdpx)`);
+  }
+  const file = await run.withProject<string | Uint8Array>(async (api) =>
+    format === 'qdc' ? await api.exportQdc() : await api.exportQdpx(target ? { target: target as ExportTarget } : undefined),
+  );
   if (!out) return run.io.out(String(file));
   writeFileBeside(out, file);
   run.print({ path: out, format }, () => run.say('cli.written', { path: out }));

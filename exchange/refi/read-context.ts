@@ -3,6 +3,7 @@ import type { AttributeType } from '../../model/types.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import type { SnapshotMemoTarget, SnapshotUser } from './snapshot.ts';
+import type { KnownReading, Vendor } from './vendor.ts';
 import { decodeText } from './text-decode.ts';
 import { readValue, type AttrValue } from './values.ts';
 import { warning, type ImportWarning } from './warnings.ts';
@@ -30,6 +31,10 @@ export class ReadContext {
   unknownVariableValues = 0;
   codingsWithoutUser = 0;
   projectCreator: string | null = null;
+  /** The program that wrote the file, how it counts positions as far as known, its name for the report (vendor.ts). */
+  vendor: Vendor = 'unknown';
+  known: KnownReading = {};
+  program = '?';
 
   constructor(
     readonly archive: QdpxArchive,

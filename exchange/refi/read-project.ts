@@ -17,6 +17,7 @@ import {
   type SnapshotVariable,
 } from './snapshot.ts';
 import { decodeText } from './text-decode.ts';
+import { detectVendor, knownReading, programName, type Vendor } from './vendor.ts';
 import { attributeTypeFromRefi } from './values.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
 import { xmlTooLarge } from '../xml-guard.ts';
@@ -34,6 +35,8 @@ export interface ReadProjectResult {
   warnings: ImportWarning[];
   /** The namespace the project file declares (urn:QDA-XML:project:1.0 for REFI-QDA 1.x). */
   namespace: string;
+  /** The program that wrote the file, as far as it shows (vendor.ts). */
+  vendor: Vendor;
 }
 
 const KNOWN_NAMESPACE = /^urn:QDA-XML:project:/i;
@@ -237,7 +240,8 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   const where = `${fileName} (${archive.projectEntry})`;
   if ((archive.zip.sizeOf(archive.projectEntry) ?? 0) > REFI_XML_LIMITS.maxChars) throw xmlTooLarge(where, REFI_XML_LIMITS);
   const qdeBytes = archive.zip.read(archive.projectEntry) ?? new Uint8Array();
-  const root = parseXml(decodeText(qdeBytes).text, where);
+  const qde = decodeText(qdeBytes).text;
+  const root = parseXml(qde, where);
   if (root.name !== 'Project') {
     throw new TresseError('refi.wrongRoot', { file: archive.projectEntry, expected: 'project (.qde)', found: root.name });
   }
@@ -245,9 +249,13 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   textPaths(root, paths);
   const wanted = [...paths].map((p) => archive.resolve(p)).filter((s): s is string => s !== null);
   const ctx = new ReadContext(archive, archive.zip.extract(wanted));
+  const origin = attr(root, 'origin');
+  ctx.vendor = detectVendor(origin, qde);
+  ctx.known = knownReading(origin, ctx.vendor);
+  ctx.program = programName(origin, ctx.vendor);
   try {
     const snapshot = readParsed(root, ctx, fileName);
-    return { snapshot, warnings: ctx.warnings, namespace: root.ns };
+    return { snapshot, warnings: ctx.warnings, namespace: root.ns, vendor: ctx.vendor };
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;

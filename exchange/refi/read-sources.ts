@@ -6,7 +6,7 @@ import { normaliseGuid } from './guid.ts';
 import { mapSelections, type RawSelection } from './positions.ts';
 import type { ReadContext } from './read-context.ts';
 import { DEFAULT_SOURCE_KIND, type SnapshotCoding, type SnapshotSource } from './snapshot.ts';
-import { warning } from './warnings.ts';
+import { nameList, warning } from './warnings.ts';
 import { attr, child, childText, children, label, type XmlElement } from './xml.ts';
 
 function countDescendants(el: XmlElement, name: string): number {
@@ -28,11 +28,14 @@ export interface ReadSources {
   codings: SnapshotCoding[];
 }
 
+/** Sources whose positions were read otherwise than the standard, by reading: one line in the report each. */
+type Departures = Map<string, { found: boolean; astral: 1 | 2; crlf: 1 | 2; names: string[] }>;
+
 /**
  * One text source. `el` holds the text and selections (a TextSource, or a PDF's Representation);
  * `owner` holds identity and variables (the same element, or the PDFSource).
  */
-function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: number, out: ReadSources): void {
+function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: number, out: ReadSources, departures: Departures): void {
   const guid = ctx.guidOf(owner, `source:${index}`);
   const name = label(attr(owner, 'name') ?? attr(el, 'name')) ?? guid;
   const raw = ctx.text(el, name);
@@ -48,8 +51,18 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   const mapped = mapSelections(
     raw,
     selections.map((s): RawSelection => ({ start: integer(attr(s, 'startPosition')), end: integer(attr(s, 'endPosition')), name: attr(s, 'name') })),
+    ctx.known,
   );
-  if (mapped.guessed) ctx.warnings.push(warning('refi.lineEndingsGuessed', { name }));
+  if (mapped.doubt === 'line-ends') ctx.warnings.push(warning('refi.lineEndingsGuessed', { name }));
+  if (mapped.doubt === 'units') ctx.warnings.push(warning('refi.positionUnitsGuessed', { name }));
+  if (mapped.departs) {
+    const { astral, crlf } = mapped.reading;
+    const found = ctx.known.astral !== astral || ctx.known.crlf !== crlf;
+    const key = `${found}:${astral}:${crlf}`;
+    const d = departures.get(key) ?? { found, astral, crlf, names: [] };
+    d.names.push(name);
+    departures.set(key, d);
+  }
   const { attributes, kind } = ctx.values(owner, 'sources');
   out.sources.push({
     guid,
@@ -63,6 +76,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   for (const n of ctx.noteRefsOf(owner)) ctx.attachNote(n, { kind: 'source', guid });
 
   let outside = 0;
+  const pastEnd: { start: number; end: number }[] = [];
   let uncoded = 0;
   let unknownCode = 0;
   const addCodings = (holder: XmlElement, range: { start: number; end: number }, selection: XmlElement | null): string[] => {
@@ -98,7 +112,12 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
     const range = mapped.ranges[i];
     const codings = children(s, 'Coding').length;
     if (codings === 0) uncoded++;
-    else if (!range) outside++;
+    else if (!range) {
+      const start = integer(attr(s, 'startPosition'));
+      const end = integer(attr(s, 'endPosition'));
+      if (start >= 0 && start < end && end > mapped.countedLength) pastEnd.push({ start, end });
+      else outside++;
+    }
     const added = range ? addCodings(s, range, s) : [];
     const first = added[0];
     if (first) {
@@ -112,6 +131,10 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   const length = codePointLength(mapped.text);
   if (length > 0) addCodings(el, { start: 0, end: length }, null);
 
+  if (pastEnd.length > 0) {
+    const { start, end } = pastEnd[0]!;
+    ctx.warnings.push(warning('refi.selectionPastEnd', { name, count: pastEnd.length, length: mapped.countedLength, start, end }));
+  }
   if (outside > 0) ctx.warnings.push(warning('refi.selectionOutOfRange', { name, count: outside }));
   if (uncoded > 0) ctx.warnings.push(warning('refi.selectionWithoutCode', { name, count: uncoded }));
   if (unknownCode > 0) ctx.warnings.push(warning('refi.codingUnknownCode', { name, count: unknownCode }));
@@ -119,18 +142,19 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
 
 export function readSources(ctx: ReadContext, sourcesEl: XmlElement | undefined): ReadSources {
   const out: ReadSources = { sources: [], codings: [] };
+  const departures: Departures = new Map();
   const unknown = new Map<string, number>();
   (sourcesEl?.children ?? []).forEach((el, index) => {
     const name = label(attr(el, 'name')) ?? ctx.guidOf(el, `source:${index}`);
     switch (el.name) {
       case 'TextSource':
-        readText(ctx, el, el, index, out);
+        readText(ctx, el, el, index, out, departures);
         break;
       case 'PDFSource': {
         const representation = child(el, 'Representation');
         if (representation) {
           const areaCodings = countDescendants(el, 'Coding') - countDescendants(representation, 'Coding');
-          readText(ctx, representation, el, index, out);
+          readText(ctx, representation, el, index, out, departures);
           if (ctx.sourceGuids.has(ctx.guidOf(el, `source:${index}`))) {
             ctx.warnings.push(warning('refi.pdfAsText', { name, codings: areaCodings }));
           }
@@ -152,6 +176,10 @@ export function readSources(ctx: ReadContext, sourcesEl: XmlElement | undefined)
         unknown.set(el.name, (unknown.get(el.name) ?? 0) + 1);
     }
   });
+  for (const { found, astral, crlf, names } of departures.values()) {
+    const params = { count: names.length, names: nameList(names), astral, crlf };
+    ctx.warnings.push(found ? warning('refi.positionReadingFound', params) : warning('refi.positionReading', { ...params, program: ctx.program }));
+  }
   for (const [element, count] of unknown) ctx.warnings.push(warning('refi.unsupportedElement', { element, count }));
   return out;
 }

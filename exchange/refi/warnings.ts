@@ -76,6 +76,22 @@ export const warningMessages = {
     fr: 'Espace de noms inattendu « {found} » : lu comme du REFI-QDA, vérifiez le résultat.',
     en: 'Unexpected namespace "{found}": read as REFI-QDA, check the result.',
   },
+  'refi.positionReading': {
+    fr: 'Positions de {count} source(s) lues comme {program} les compte, pas comme le standard : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf} ({names}).',
+    en: 'Positions in {count} source(s) read the way {program} counts them, not as the standard does: an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf} ({names}).',
+  },
+  'refi.positionReadingFound': {
+    fr: 'Positions de {count} source(s) comptées autrement que le standard, d’après les passages (noms, limites de mots) : un emoji (ou autre caractère hors du plan multilingue de base) compte pour {astral}, une fin de ligne Windows pour {crlf} ({names}).',
+    en: 'Positions in {count} source(s) are counted unlike the standard, judging by the passages (names, word boundaries): an emoji (or other character outside the Basic Multilingual Plane) counts as {astral}, a Windows line end as {crlf} ({names}).',
+  },
+  'refi.positionUnitsGuessed': {
+    fr: 'Dans « {name} », rien n’indique si les positions comptent un emoji (ou autre caractère hors du plan multilingue de base) pour 1 ou 2 ; 1 retenu (lecture du standard). Vérifiez les extraits qui suivent un emoji.',
+    en: 'In "{name}", nothing shows whether positions count an emoji (or other character outside the Basic Multilingual Plane) as 1 or 2; 1 assumed (the standard). Check the excerpts that follow an emoji.',
+  },
+  'refi.selectionPastEnd': {
+    fr: '{count} passage(s) de « {name} » finissent après la fin de son texte ({length} caractères ; par exemple {start}–{end}) : ignoré(s), les autres passages sont importés.',
+    en: '{count} passage(s) of "{name}" end past the end of its text ({length} characters; for instance {start}–{end}): skipped, the other passages are imported.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;

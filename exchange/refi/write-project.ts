@@ -2,12 +2,16 @@
 // One PlainTextSelection per coding, so each coding keeps its own memo (the selection's Description).
 // Memos become Notes: attached by NoteRef where the schema allows one (source, code, coding, project)
 // and by a Link from the note for cases, whose schema type has no NoteRef.
+// Written for a target program (vendor.ts), positions and line ends are those that program reads
+// right; the origin names the target so that Tresse reads its own file back right too.
 import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
 import { derivedGuid, guidForExport } from './guid.ts';
 import { DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
 import { writeCodeElements } from './write-codebook.ts';
 import { REFI_TYPE_OF, writeVariableValue, xsdDateTime, type AttrValue } from './values.ts';
+import { detectVendor, exportOrigin, knownReading, targetReading, type ExportTarget } from './vendor.ts';
+import { OffsetIndex } from '../../text/offsets.ts';
 import { XmlOut } from './xml.ts';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -15,6 +19,18 @@ export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export interface WriteProjectOptions {
   /** Modification time of the zip entries; defaults to now. */
   mtime?: Date;
+  /** The program the file is meant for; the standard file by default. */
+  target?: ExportTarget;
+}
+
+/**
+ * The origin written: the target's, or the snapshot's own unless a reader would take it for a
+ * program that counts positions otherwise (NVivo for Windows) while they are written as the standard.
+ */
+function originOf(s: ProjectSnapshot, target: ExportTarget): string {
+  if (target !== 'standard') return exportOrigin(target);
+  if (s.origin === undefined) return exportOrigin('standard');
+  return knownReading(s.origin, detectVendor(s.origin)).astral === 2 ? exportOrigin('standard') : s.origin;
 }
 
 /** Selection GUID of a coding: derived, so exporting twice gives the same file. */
@@ -59,8 +75,11 @@ function writeValues(out: XmlOut, vars: Map<string, VariableOut>, attributes: Re
   }
 }
 
-export function writeProjectXml(s: ProjectSnapshot): string {
+export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOptions, 'target'> = {}): string {
   const g = guidForExport;
+  const target = options.target ?? 'standard';
+  // Text is held with LF line ends, so CRLF counted as 1 leaves positions as they are; only UTF-16 units move them.
+  const utf16 = targetReading(target).astral === 2;
   const sourceGuids = new Set(s.sources.map((x) => x.guid));
   const codeGuids = new Set(s.codes.map((x) => x.guid));
   const caseGuids = new Set(s.cases.map((x) => x.guid));
@@ -91,7 +110,7 @@ export function writeProjectXml(s: ProjectSnapshot): string {
   out.open('Project', {
     xmlns: PROJECT_NS,
     name: s.name,
-    origin: s.origin ?? 'Tresse',
+    origin: originOf(s, target),
     creatingUserGUID: s.creatingUserGuid ? g(s.creatingUserGuid) : undefined,
   });
   if (users.size > 0) {
@@ -123,6 +142,7 @@ export function writeProjectXml(s: ProjectSnapshot): string {
   if (s.sources.length > 0) {
     out.open('Sources');
     for (const src of s.sources) {
+      const index = utf16 ? new OffsetIndex(src.text) : null;
       out.open('TextSource', {
         guid: g(src.guid),
         name: src.name,
@@ -135,8 +155,8 @@ export function writeProjectXml(s: ProjectSnapshot): string {
         const created = xsdDateTime(c.createdAt);
         out.open('PlainTextSelection', {
           guid: selectionGuid(c.guid),
-          startPosition: c.start,
-          endPosition: c.end,
+          startPosition: index ? index.toUtf16(c.start) : c.start,
+          endPosition: index ? index.toUtf16(c.end) : c.end,
           creatingUser: g(c.coderGuid),
           creationDateTime: created,
         });
@@ -194,9 +214,14 @@ export function writeProjectXml(s: ProjectSnapshot): string {
 
 export function writeProject(s: ProjectSnapshot, options: WriteProjectOptions = {}): Uint8Array {
   const mtime = options.mtime ?? new Date();
+  const target = options.target ?? 'standard';
   const encoder = new TextEncoder();
-  const entries: ZipEntry[] = [{ name: 'project.qde', data: encoder.encode(writeProjectXml(s)) }];
-  for (const src of s.sources) entries.push({ name: `sources/${sourceFileName(src.guid)}`, data: encoder.encode(src.text) });
+  const entries: ZipEntry[] = [{ name: 'project.qde', data: encoder.encode(writeProjectXml(s, { target })) }];
+  // MAXQDA wants Windows line ends in the text files, positions counted as before (see vendor.ts).
+  const crlf = targetReading(target).crlf === 1;
+  for (const src of s.sources) {
+    entries.push({ name: `sources/${sourceFileName(src.guid)}`, data: encoder.encode(crlf ? src.text.replace(/\n/g, '\r\n') : src.text) });
+  }
   // Deflate level 1: several times faster than 6 on a large project, for a file about 15 % larger.
   return writeZip(entries, mtime, 1);
 }

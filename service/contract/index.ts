@@ -53,6 +53,7 @@ export type { MatrixExportFormat } from './analysis.ts';
 export type { BackupList, PseudonymRow } from './privacy.ts';
 export type { SessionState } from './project.ts';
 export type { ReviewAction } from './team.ts';
+export type { ExportTarget } from '../../exchange/refi/vendor.ts';
 export type { TeamOther } from '../team-other.ts';
 export type { RecentProject, ResolvedProjectPath } from '../workspace.ts';
 export type { GridInfo } from '../../codebooks/grids.ts';

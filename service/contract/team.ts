@@ -8,6 +8,7 @@ import { newProjectPath, otherFile } from '../path-policy.ts';
 import { ratingAgreement } from '../rating-agreement.ts';
 import { closeProject } from '../project.ts';
 import { listDoneMarks, setSourceDone } from '../source-done.ts';
+import { EXPORT_TARGETS } from '../../exchange/refi/vendor.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { method } from './define.ts';
 import { bytes, id, longText, noArgument, nonEmpty, shortText } from './fields.ts';
@@ -33,7 +34,14 @@ const exchange = () => import('../team-exchange.ts');
 export type ReviewAction = z.infer<typeof reviewAction>;
 
 export const teamMethods = {
-  exportQdpx: method({ args: noArgument, run: async (_, { ws }) => (await exchange()).exportQdpx(ws.project.db) }),
+  /**
+   * The project as a .qdpx; with `target`, written for that program where it reads positions or
+   * line ends otherwise than the standard (exchange/refi/vendor.ts). The standard file by default.
+   */
+  exportQdpx: method({
+    args: z.strictObject({ target: z.enum(EXPORT_TARGETS).optional() }).optional(),
+    run: async (args, { ws }) => (await exchange()).exportQdpx(ws.project.db, args?.target ? { target: args.target } : {}),
+  }),
   exportQdc: method({ args: noArgument, run: async (_, { ws }) => (await exchange()).exportQdc(ws.project.db) }),
   /** Merges a .qdpx into the open project; what could not be brought over is in `warnings`. */
   importQdpx: method({

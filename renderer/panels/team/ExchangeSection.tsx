@@ -2,7 +2,7 @@
 // or .qdc from them merged into the open project, with what could not be imported listed.
 import { useState } from 'react';
 import type { MergeReport } from '../../../service/contract/index.ts';
-import type { QdcImport } from '../../../service/contract/index.ts';
+import type { ExportTarget, QdcImport } from '../../../service/contract/index.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -11,6 +11,16 @@ import { fileBase, MIME, readFileBytes, saveFile } from './download.ts';
 import { extensionOf, FileDrop } from './FileDrop.tsx';
 import { CodebookResult, MergeSummary } from './MergeSummary.tsx';
 import { useTask } from './use-task.ts';
+
+/** Programs a .qdpx can be written for (exchange/refi/vendor.ts); names are the same in both languages. */
+const TARGETS: [ExportTarget, string | null][] = [
+  ['standard', null],
+  ['nvivo-windows', 'NVivo (Windows)'],
+  ['nvivo-mac', 'NVivo (Mac)'],
+  ['atlasti', 'ATLAS.ti'],
+  ['maxqda', 'MAXQDA'],
+  ['qualcoder', 'QualCoder'],
+];
 
 type Outcome = { kind: 'qdpx'; name: string; report: MergeReport } | { kind: 'qdc'; file: string; result: QdcImport };
 
@@ -22,11 +32,13 @@ export function ExchangeSection() {
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [target, setTarget] = useState<ExportTarget>('standard');
 
   const exportAs = (format: 'qdpx' | 'qdc') =>
     task.run(async () => {
       const fileName = `${fileBase(project.name)}.${format}`;
-      saveFile(format === 'qdpx' ? await call('exportQdpx', undefined) : await call('exportQdc', undefined), fileName, MIME[format]);
+      const qdpx = () => call('exportQdpx', target === 'standard' ? undefined : { target });
+      saveFile(format === 'qdpx' ? await qdpx() : await call('exportQdc', undefined), fileName, MIME[format]);
       setSaved(fileName);
     });
 
@@ -60,6 +72,19 @@ export function ExchangeSection() {
       <section aria-labelledby="exchange-export">
         <h3 id="exchange-export">{t('team.exchange.export')}</h3>
         <p className="muted">{t('team.exchange.exportHint')}</p>
+        <label className="field">
+          {t('team.exchange.target')}
+          <select value={target} onChange={(e) => setTarget(e.target.value as ExportTarget)} aria-describedby="exchange-target-hint">
+            {TARGETS.map(([value, name]) => (
+              <option key={value} value={value}>
+                {name ?? t('team.exchange.target.standard')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="exchange-target-hint" className="muted">
+          {t('team.exchange.targetHint')}
+        </p>
         <div className="team-actions">
           <button type="button" disabled={task.busy} onClick={() => void exportAs('qdpx')}>
             {t('team.exchange.exportQdpx')}
