@@ -67,6 +67,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
     for (const u of theirs.users) if (u.kept) keepUser(ctx.db, guidOf(ctx, 'coders', coderOf(u.guid))!);
     const sources = mergeSources(ctx, theirs, report, attributes);
     const cases = mergeCases(ctx, theirs, report, attributes, sources);
+    attributes.declareUnused();
     report.attributeValues.added = attributes.valuesAdded;
     const codings = mergeCodings(ctx, theirs, sources, plan.guidMap, warnings);
     report.codings = codings.counts;

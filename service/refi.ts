@@ -39,9 +39,9 @@ export interface QdpxImport extends MergeReport {
 
 /** Reads a .qdpx and merges it into the open project (see merge-project.ts). */
 export function importQdpx(ctx: ProjectContext, bytes: Uint8Array, options: { fileName?: string; decisions?: readonly Decision[] } = {}): QdpxImport {
-  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
   const report = mergeSnapshot(ctx, snapshot, options.decisions ?? []);
-  return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+  return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };
 }
 
 /**
@@ -53,10 +53,10 @@ export function importQdpxAsNewProject(
   bytes: Uint8Array,
   options: { fileName?: string; coder?: string } = {},
 ): { ctx: ProjectContext; result: QdpxImport } {
-  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
   return createProjectBeside(path, { grid: 'empty', name: snapshot.name, ...(options.coder ? { coder: options.coder } : {}) }, (ctx) => {
     const report = mergeSnapshot(ctx, snapshot);
-    return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+    return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };
   });
 }
 

@@ -3,6 +3,7 @@
 // held by Tresse comes back as warnings alongside the snapshot.
 import { TresseError } from '../../i18n/error.ts';
 import { memoLinkGuid, normaliseGuid } from './guid.ts';
+import { notKept } from './not-kept.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
@@ -36,6 +37,8 @@ export interface ReadProjectResult {
   warnings: ImportWarning[];
   /** The namespace the project file declares (urn:QDA-XML:project:1.0 for REFI-QDA 1.x). */
   namespace: string;
+  /** What was read but will not be written back by an export (not-kept.ts), for the import report. */
+  notKept: ImportWarning[];
 }
 
 const KNOWN_NAMESPACE = /^urn:QDA-XML:project:/i;
@@ -274,7 +277,7 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   const ctx = new ReadContext(archive, archive.zip.extract(wanted));
   try {
     const snapshot = readParsed(root, ctx, fileName);
-    return { snapshot, warnings: ctx.warnings, namespace: root.ns };
+    return { snapshot, warnings: ctx.warnings, namespace: root.ns, notKept: notKept(root) };
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;

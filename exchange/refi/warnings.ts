@@ -76,6 +76,10 @@ export const warningMessages = {
     fr: 'Espace de noms inattendu « {found} » : lu comme du REFI-QDA, vérifiez le résultat.',
     en: 'Unexpected namespace "{found}": read as REFI-QDA, check the result.',
   },
+  'refi.notKept': {
+    fr: '<{element}> ({count}) : lu, mais Tresse ne le garde pas ; absent d’un export de ce projet.',
+    en: '<{element}> ({count}): read, but Tresse does not keep it; missing from an export of this project.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;

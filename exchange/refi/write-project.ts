@@ -7,7 +7,7 @@ import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
 import { derivedGuid, guidForExport, memoLinkGuid } from './guid.ts';
 import { selectionsOf } from './selections.ts';
-import { DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemoTarget, type SnapshotVariable } from './snapshot.ts';
+import { DEFAULT_SOURCE_KIND, DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemoTarget, type SnapshotVariable } from './snapshot.ts';
 import { writeCodeElements } from './write-codebook.ts';
 import { REFI_TYPE_OF, writeVariableValue, xsdDateTime, type AttrValue } from './values.ts';
 import { XmlOut } from './xml.ts';
@@ -47,7 +47,8 @@ function variablesOf(s: ProjectSnapshot): Map<string, VariableOut> {
   };
   s.variables.forEach(add);
   for (const name of values.keys()) add({ guid: derivedGuid(`tresse-variable:${name}`), name, type: 'text' });
-  if (s.sources.length > 0) add({ ...SOURCE_KIND_VARIABLE, type: 'text' });
+  // Sources without it read as documents: a project of documents only (as other tools' are) needs none.
+  if (s.sources.some((x) => x.kind !== DEFAULT_SOURCE_KIND)) add({ ...SOURCE_KIND_VARIABLE, type: 'text' });
   return byName;
 }
 
@@ -167,7 +168,7 @@ export function writeProjectXml(s: ProjectSnapshot): string {
         out.close('PlainTextSelection');
       }
       for (const n of notesOn.get(src.guid) ?? []) out.empty('NoteRef', { targetGUID: g(n) });
-      writeValues(out, vars, { ...src.attributes, [SOURCE_KIND_VARIABLE.name]: [src.kind] });
+      writeValues(out, vars, vars.has(SOURCE_KIND_VARIABLE.name) ? { ...src.attributes, [SOURCE_KIND_VARIABLE.name]: [src.kind] } : src.attributes);
       out.close('TextSource');
     }
     out.close('Sources');
