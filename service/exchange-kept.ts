@@ -1,7 +1,7 @@
 // What a REFI-QDA file said that Tresse's tables do not model (db/migrations/0007-exchange-kept.ts),
-// stored by a merge and given back to the snapshot an export writes: users read from the file, the
-// selection each coding came from, codes without a colour, empty descriptions, a note's further
-// attachments and the links that made them. Facts name elements by GUID; one whose element is gone,
+// stored by a merge and given back to the snapshot an export writes: users read from the file,
+// codes without a colour, empty descriptions, a note's further attachments and the links that made
+// them. (The selection each coding came from is a column of codings, set as the merge inserts it.) Facts name elements by GUID; one whose element is gone,
 // or was changed since (a code given a colour, a description filled in), is simply not applied.
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -37,8 +37,6 @@ export function keepExchangeFacts(ctx: ProjectContext, theirs: RichSnapshot, pla
     const mine = placed.case(c.guid);
     if (c.emptyDescription && mine) keep(db, mine, 'emptyDescription');
   }
-  const setSelection = stmt(db, 'UPDATE codings SET selection_guid = ? WHERE guid = ? AND selection_guid IS NULL');
-  for (const k of theirs.codings) if (k.selectionGuid && placed.coding(k.guid) === k.guid) setSelection.run(k.selectionGuid, k.guid);
 
   const targetOf = (t: SnapshotMemoTarget): string | undefined => (t.kind === 'project' ? undefined : placed[t.kind](t.guid));
   for (const m of theirs.memos) {

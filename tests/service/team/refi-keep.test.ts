@@ -9,7 +9,7 @@ import { parseXml, type XmlElement } from '../../../exchange/refi/xml.ts';
 import { addCode, resolveCode, updateCode } from '../../../service/codebook.ts';
 import { resolveCase } from '../../../service/cases.ts';
 import { addCoding, findCodingByGuid } from '../../../service/codings.ts';
-import { extendCoding } from '../../../service/coding-extend.ts';
+import { extendCoding, undoExtendCoding } from '../../../service/coding-extend.ts';
 import { exportQdpx, importQdpxAsNewProject } from '../../../service/refi.ts';
 import { addText, newProject, tempDir } from '../../helpers/project.ts';
 import { schemaErrors } from '../../exchange/refi/fixtures.ts';
@@ -168,6 +168,21 @@ describe('a .qdpx written back by Tresse keeps what it read', () => {
     expect(own[0]!.end).toBe(String(marc.end + 1));
     const guids = all(parseXml(exported, 'project.qde'), 'PlainTextSelection').map(({ el }) => el.attrs.guid);
     expect(new Set(guids).size).toBe(guids.length);
+  });
+
+  it('gives a widened passage its selection back when the widening is undone', () => {
+    const { ctx } = importKeep();
+    const before = view(qdeOf(exportQdpx(ctx.db))).selections;
+    const marc = findCodingByGuid(ctx.db, KEEP.codings[5])!;
+    const { coding, replaced } = extendCoding(ctx, {
+      sourceId: marc.sourceId,
+      codeId: marc.codeId,
+      coderId: marc.coderId,
+      start: marc.start,
+      end: marc.end + 1,
+    });
+    undoExtendCoding(ctx, coding.id, replaced);
+    expect(view(qdeOf(exportQdpx(ctx.db))).selections).toEqual(before);
   });
 });
 
