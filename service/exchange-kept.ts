@@ -1,7 +1,7 @@
 // What a REFI-QDA file said that Tresse's tables do not model (db/migrations/0007-exchange-kept.ts),
 // stored by a merge and given back to the snapshot an export writes: users read from the file,
-// codes without a colour, empty descriptions, a note's further attachments and the links that made
-// them. (The selection each coding came from is a column of codings, set as the merge inserts it.) Facts name elements by GUID; one whose element is gone,
+// codes without a colour, empty descriptions, notes attached to nothing, a note's further
+// attachments and the links that made them. (The selection each coding came from is a column of codings, set as the merge inserts it.) Facts name elements by GUID; one whose element is gone,
 // or was changed since (a code given a colour, a description filled in), is simply not applied.
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
@@ -9,7 +9,7 @@ import type { SnapshotLink, SnapshotMemoTarget } from '../exchange/refi/snapshot
 import type { ProjectContext } from './context.ts';
 import type { RichSnapshot } from './refi-snapshot.ts';
 
-type Fact = 'user' | 'noColor' | 'emptyDescription' | 'noteAlsoOn' | 'link';
+type Fact = 'user' | 'noColor' | 'emptyDescription' | 'freeNote' | 'noteAlsoOn' | 'link';
 
 function keep(db: Db, guid: string, fact: Fact, value = ''): void {
   stmt(db, 'INSERT OR IGNORE INTO exchange_kept (guid, fact, value) VALUES (?, ?, ?)').run(guid, fact, value);
@@ -42,6 +42,7 @@ export function keepExchangeFacts(ctx: ProjectContext, theirs: RichSnapshot, pla
   for (const m of theirs.memos) {
     const note = placed.memo(m.guid);
     if (!note) continue;
+    if (!m.target) keep(db, note, 'freeNote');
     for (const t of m.alsoOn ?? []) {
       const mine = targetOf(t);
       if (mine) keep(db, note, 'noteAlsoOn', mine);
@@ -66,16 +67,18 @@ export interface ExchangeFacts {
   users: Set<string>;
   noColor: Set<string>;
   emptyDescription: Set<string>;
+  /** Notes a file attached to nothing: project memos here, written back without the project's NoteRef. */
+  freeNote: Set<string>;
   /** Note GUID -> GUIDs of the further elements it is attached to. */
   alsoOn: Map<string, string[]>;
   links: SnapshotLink[];
 }
 
 export function exchangeFacts(db: Db): ExchangeFacts {
-  const facts: ExchangeFacts = { users: new Set(), noColor: new Set(), emptyDescription: new Set(), alsoOn: new Map(), links: [] };
+  const facts: ExchangeFacts = { users: new Set(), noColor: new Set(), emptyDescription: new Set(), freeNote: new Set(), alsoOn: new Map(), links: [] };
   for (const r of stmt(db, 'SELECT guid, fact, value FROM exchange_kept ORDER BY rowid').all() as { guid: string; fact: Fact; value: string }[]) {
     if (r.fact === 'user') facts.users.add(r.guid);
-    else if (r.fact === 'noColor' || r.fact === 'emptyDescription') facts[r.fact].add(r.guid);
+    else if (r.fact === 'noColor' || r.fact === 'emptyDescription' || r.fact === 'freeNote') facts[r.fact].add(r.guid);
     else if (r.fact === 'noteAlsoOn') facts.alsoOn.set(r.guid, [...(facts.alsoOn.get(r.guid) ?? []), r.value]);
     else facts.links.push(JSON.parse(r.value) as SnapshotLink);
   }

@@ -90,7 +90,7 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'codings', column: 'guid', reason: ID },
   { table: 'codings', column: 'selection_guid', reason: 'the GUID of the REFI-QDA selection the coding was read from' },
   { table: 'exchange_kept', column: 'guid', reason: ID },
-  { table: 'exchange_kept', column: 'fact', reason: 'one of five kinds of fact (CHECK constraint)' },
+  { table: 'exchange_kept', column: 'fact', reason: 'a kind of fact (CHECK constraint)' },
   { table: 'codings', column: 'created_at', reason: TIME },
   { table: 'source_done', column: 'marked_at', reason: TIME },
   { table: 'codings', column: 'valence', reason: '+ or - (CHECK constraint)' },

@@ -136,7 +136,8 @@ export function snapshotProject(db: Db): RichSnapshot {
                 ? { kind: 'coding', guid: codingGuid.get(m.codingId)! }
                 : { kind: 'project' };
       const alsoOn = (kept.alsoOn.get(m.guid) ?? []).map((guid) => kindOf.get(guid)).filter((t) => t !== undefined);
-      return { guid: m.guid, name: m.title, text: m.text, target, ...(alsoOn.length > 0 ? { alsoOn } : {}) };
+      const free = target.kind === 'project' && kept.freeNote.has(m.guid);
+      return { guid: m.guid, name: m.title, text: m.text, ...(free ? {} : { target }), ...(alsoOn.length > 0 ? { alsoOn } : {}) };
     });
 
   const variables = (

@@ -115,8 +115,6 @@ describe('a .qdpx written back by Tresse keeps what it read', () => {
         ...before.noteRefs.filter((r) => !r.startsWith('PlainTextSelection:')),
         // A note on a selection is attached to its coding (reported on import).
         `Coding:${KEEP.codings[6]} -> ${KEEP.notes.onSelection}`,
-        // A note attached to nothing is a project memo in Tresse.
-        `Project: -> ${KEEP.notes.free}`,
       ].sort(),
     );
     expect(after.counts).toEqual({ ...before.counts });
