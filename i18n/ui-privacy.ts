@@ -110,6 +110,7 @@ export const privacyMessages = {
   'pseudo.column.matrix_syntheses.text': { fr: 'synthèse de matrice', en: 'matrix synthesis' },
   'pseudo.column.row_verdicts.dimension': { fr: 'colonnes d’un verdict', en: 'columns of a verdict' },
   'pseudo.column.row_verdicts.note': { fr: 'note de verdict', en: 'verdict note' },
+  'pseudo.column.exchange_kept.value': { fr: 'lien d’une note lu dans un fichier REFI-QDA', en: 'link of a note read from a REFI-QDA file' },
   'pseudo.backupsDeleted': {
     fr: 'Les sauvegardes prises avant ont été supprimées.',
     en: 'The backups taken before were deleted.',

@@ -20,7 +20,10 @@ export function findAttribute(db: Db, scope: AttributeScope, name: string): Attr
 }
 
 /** Declares an attribute, or returns the existing one; a different type for the same name is refused. */
-export function defineAttribute(ctx: ProjectContext, def: { name: string; type: AttributeType; scope?: AttributeScope; multi?: boolean }): AttributeDef {
+export function defineAttribute(
+  ctx: ProjectContext,
+  def: { name: string; type: AttributeType; scope?: AttributeScope; multi?: boolean; guid?: string },
+): AttributeDef {
   const scope = def.scope ?? 'case';
   const name = def.name.trim();
   if (!name) throw new TresseError('value.invalid', { field: 'attribute', value: def.name });
@@ -31,8 +34,10 @@ export function defineAttribute(ctx: ProjectContext, def: { name: string; type: 
       if (def.multi && !existing.multi) stmt(ctx.db, 'UPDATE attributes SET multi = 1 WHERE id = ?').run(existing.id);
       return { ...existing, multi: existing.multi || !!def.multi };
     }
+    // A GUID brought from another file is kept unless another attribute holds it (one REFI variable may become two, a case and a source attribute).
+    const guidFree = def.guid !== undefined && stmt(ctx.db, 'SELECT 1 FROM attributes WHERE guid = ?').get(def.guid) === undefined;
     const info = stmt(ctx.db, 'INSERT INTO attributes (guid, name, scope, type, multi) VALUES (?, ?, ?, ?, ?)').run(
-      newGuid(),
+      guidFree ? def.guid : newGuid(),
       name,
       scope,
       def.type,

@@ -19,6 +19,8 @@ export interface ReplacedCoding {
   valence: Valence | null;
   segmentKind: SegmentKind;
   memoGuids: string[];
+  /** The exchanged selection it was read from (codings.selection_guid), given back by the undo. */
+  selectionGuid?: string | null;
 }
 
 export interface Extension {
@@ -49,6 +51,7 @@ export function extendCoding(ctx: ProjectContext, input: NewCoding): Extension {
       valence: k.valence,
       segmentKind: k.segmentKind,
       memoGuids: stmt(ctx.db, 'SELECT guid FROM memos WHERE coding_id = ? ORDER BY id').pluck().all(k.id) as string[],
+      selectionGuid: stmt(ctx.db, 'SELECT selection_guid FROM codings WHERE id = ?').pluck().get(k.id) as string | null,
     }));
     const coding = insertCoding(
       ctx,
@@ -87,6 +90,7 @@ export function undoExtendCoding(ctx: ProjectContext, id: number, replaced: read
           createdAt: r.createdAt,
           valence: r.valence,
           segmentKind: r.segmentKind,
+          selectionGuid: r.selectionGuid ?? null,
         },
         'keep',
       );

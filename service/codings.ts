@@ -19,6 +19,8 @@ export interface NewCoding {
   memo?: string | null;
   /** Given when a coding comes back (undo, merge, exchange) so it keeps its identity. */
   guid?: string;
+  /** The REFI-QDA selection it was read from (db/migrations/0007-exchange-kept.ts), when it comes back. */
+  selectionGuid?: string | null;
   coderId?: number;
   createdAt?: string;
 }
@@ -80,9 +82,20 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding, overlaps: Ov
   if (overlaps === 'refuse') assertNoOverlap(db, coding, code.name);
   const info = stmt(
     db,
-    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(coding.guid, coding.sourceId, coding.codeId, coding.coderId, start, end, coding.createdAt, coding.valence, coding.segmentKind);
+    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind, selection_guid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    coding.guid,
+    coding.sourceId,
+    coding.codeId,
+    coding.coderId,
+    start,
+    end,
+    coding.createdAt,
+    coding.valence,
+    coding.segmentKind,
+    input.selectionGuid ?? null,
+  );
   coding.id = Number(info.lastInsertRowid);
   if (coding.memo) {
     stmt(db, `INSERT INTO memos (guid, coding_id, title, text, author_id, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?)`).run(

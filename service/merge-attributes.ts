@@ -68,7 +68,15 @@ export class AttributeMerger {
       }
       return undefined;
     }
-    return existing ?? defineAttribute(this.ctx, { name, type, scope, multi: values.length > 1 });
+    return existing ?? defineAttribute(this.ctx, { name, type, scope, multi: values.length > 1, ...(declared ? { guid: declared.guid } : {}) });
+  }
+
+  /** Their variables no one has a value for yet: declared here too, so that they come back on export. */
+  declareUnused(): void {
+    for (const v of this.variables) {
+      if (findAttribute(this.ctx.db, v.scope, v.name) || findAttribute(this.ctx.db, v.scope === 'case' ? 'source' : 'case', v.name)) continue;
+      defineAttribute(this.ctx, { name: v.name, type: v.type, scope: v.scope, guid: v.guid });
+    }
   }
 }
 

@@ -145,6 +145,7 @@ export function mergeCodings(
         valence: k.valence ?? null,
         memo: k.memo ?? null,
         guid: k.guid,
+        ...(k.selectionGuid ? { selectionGuid: k.selectionGuid } : {}),
         ...(k.segmentKind ? { segmentKind: k.segmentKind } : {}),
         ...(k.createdAt ? { createdAt: k.createdAt } : {}),
       },

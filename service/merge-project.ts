@@ -20,6 +20,7 @@ import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.t
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
 import { saveMemo } from './memos.ts';
 import { AttributeMerger } from './merge-attributes.ts';
+import { keepExchangeFacts, keepUser } from './exchange-kept.ts';
 import { coderResolver, mergeCodings, type CodingCounts, type PlacedSource } from './merge-codings.ts';
 import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
 import type { RichSnapshot, RichSource } from './refi-snapshot.ts';
@@ -41,6 +42,9 @@ export interface MergeReport {
 const exists = (ctx: ProjectContext, table: 'sources' | 'cases' | 'memos', guid: string) =>
   stmt(ctx.db, `SELECT 1 FROM ${table} WHERE guid = ?`).get(guid) !== undefined;
 
+const guidOf = (ctx: ProjectContext, table: 'sources' | 'cases' | 'codings' | 'coders', id: number) =>
+  (stmt(ctx.db, `SELECT guid FROM ${table} WHERE id = ?`).get(id) as { guid: string } | undefined)?.guid;
+
 export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisions: readonly Decision[] = []): MergeReport {
   return ctx.db.transaction(() => {
     const warnings: TeamWarning[] = [];
@@ -57,12 +61,17 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
       warnings,
     };
     const attributes = new AttributeMerger(ctx, theirs.variables, warnings);
+    // Users a file declares come over even when they coded nothing (exchange-kept.ts).
+    const codersAdded: string[] = [];
+    const coderOf = coderResolver(ctx, theirs, codersAdded);
+    for (const u of theirs.users) if (u.kept) keepUser(ctx.db, guidOf(ctx, 'coders', coderOf(u.guid))!);
     const sources = mergeSources(ctx, theirs, report, attributes);
     const cases = mergeCases(ctx, theirs, report, attributes, sources);
+    attributes.declareUnused();
     report.attributeValues.added = attributes.valuesAdded;
     const codings = mergeCodings(ctx, theirs, sources, plan.guidMap, warnings);
     report.codings = codings.counts;
-    report.coders.added = codings.codersAdded;
+    report.coders.added = [...codersAdded, ...codings.codersAdded];
     report.doneMarks.added = mergeDoneMarks(ctx, theirs, sources, report.coders.added);
 
     const codeId = (guid: string) => {
@@ -88,6 +97,14 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
       saveMemo(ctx, { target, title: m.name, text: m.text, guid: m.guid });
       report.memos.added++;
     }
+    const mineOf = (table: 'sources' | 'cases' | 'codings', id: number | undefined) => (id === undefined ? undefined : guidOf(ctx, table, id));
+    keepExchangeFacts(ctx, theirs, {
+      source: (g) => mineOf('sources', sources.get(g)?.id),
+      case: (g) => mineOf('cases', cases.get(g)),
+      code: (g) => plan.guidMap[g] ?? undefined,
+      coding: (g) => mineOf('codings', codings.ids.get(g)),
+      memo: (g) => (exists(ctx, 'memos', g) ? g : undefined),
+    });
     return report;
   })();
 }
@@ -154,10 +171,19 @@ function placeSource(ctx: ProjectContext, s: RichSource, report: MergeReport, co
   }
   const guidTaken = exists(ctx, 'sources', s.guid);
   if (guidTaken) report.warnings.push(mergeWarning('merge.sourceGuidTaken', { name: s.name }));
+  // Who added it: their user when a coder of mine by now (never one created just for that).
+  const creator = s.creatingUserGuid ? (stmt(ctx.db, 'SELECT id FROM coders WHERE guid = ?').get(s.creatingUserGuid) as { id: number } | undefined) : undefined;
   const added = addParsedSource(
     ctx,
     { text, format: s.format ?? 'refi-qda', encoding: null, structure: map ? [] : (s.structure ?? []), notes: [] },
-    { name: s.name, kind: s.kind, fileName: s.fileName ?? null, ...(guidTaken ? {} : { guid: s.guid }) },
+    {
+      name: s.name,
+      kind: s.kind,
+      fileName: s.fileName ?? null,
+      ...(guidTaken ? {} : { guid: s.guid }),
+      ...(creator ? { importedBy: creator.id } : {}),
+      ...(s.createdAt ? { importedAt: s.createdAt } : {}),
+    },
   );
   report.sources.added++;
   return { id: added.id, length: added.length, map };

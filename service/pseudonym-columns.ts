@@ -49,6 +49,8 @@ export const REWRITTEN_COLUMNS: ReadonlyArray<Column & { how: RewriteKind }> = [
   // "case:ATTRIBUTE": follows the attribute's name.
   { table: 'row_verdicts', column: 'dimension', how: 'field' },
   { table: 'row_verdicts', column: 'note', how: 'field' },
+  // A GUID, or a note's link read from a .qdpx as JSON, whose name another tool's user typed.
+  { table: 'exchange_kept', column: 'value', how: 'field' },
 ];
 
 const ID = 'a generated identifier (GUID)';
@@ -86,6 +88,9 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'codes', column: 'color', reason: 'a colour, #rrggbb (CHECK constraint)' },
   { table: 'codes', column: 'created_at', reason: TIME },
   { table: 'codings', column: 'guid', reason: ID },
+  { table: 'codings', column: 'selection_guid', reason: 'the GUID of the REFI-QDA selection the coding was read from' },
+  { table: 'exchange_kept', column: 'guid', reason: ID },
+  { table: 'exchange_kept', column: 'fact', reason: 'a kind of fact (CHECK constraint)' },
   { table: 'codings', column: 'created_at', reason: TIME },
   { table: 'source_done', column: 'marked_at', reason: TIME },
   { table: 'codings', column: 'valence', reason: '+ or - (CHECK constraint)' },

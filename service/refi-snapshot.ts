@@ -4,6 +4,7 @@
 // merge of one Tresse project into another loses nothing; the REFI writer simply ignores them.
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { DEFAULT_CODE_COLOR } from '../exchange/refi/snapshot.ts';
 import type {
   ProjectSnapshot,
   SnapshotCode,
@@ -18,6 +19,7 @@ import { attributeValuesBy } from './attributes.ts';
 import { listCases } from './cases.ts';
 import { listCodes } from './codebook.ts';
 import { listCoders } from './coders.ts';
+import { exchangeFacts } from './exchange-kept.ts';
 import { getSource } from './sources.ts';
 
 export interface RichCode extends SnapshotCode {
@@ -45,6 +47,7 @@ export interface RichSnapshot extends ProjectSnapshot {
 
 export function snapshotProject(db: Db): RichSnapshot {
   const project = stmt(db, 'SELECT name FROM project WHERE id = 1').get() as { name: string };
+  const kept = exchangeFacts(db);
   const coders = listCoders(db);
   const coderGuid = new Map(coders.map((c) => [c.id, c.guid]));
   const codes = listCodes(db);
@@ -70,15 +73,16 @@ export function snapshotProject(db: Db): RichSnapshot {
     };
   });
 
-  // A coding's first memo travels as the coding's own memo (REFI: the selection's description).
+  // A coding's first untitled memo travels as the coding's own memo (REFI: the selection's
+  // description, which is how it came in); a titled one is a note of its own.
   const codingRows = stmt(
     db,
     `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId, k.start, k.end,
-       k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
-       (SELECT m.id FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memoId,
-       (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo
+       k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind, k.selection_guid AS selectionGuid,
+       (SELECT m.id FROM memos m WHERE m.coding_id = k.id AND m.title = '' ORDER BY m.id LIMIT 1) AS memoId,
+       (SELECT m.text FROM memos m WHERE m.coding_id = k.id AND m.title = '' ORDER BY m.id LIMIT 1) AS memo
      FROM codings k ORDER BY k.source_id, k.start, k.end, k.id`,
-  ).all() as (Coding & { memoId: number | null })[];
+  ).all() as (Coding & { memoId: number | null; selectionGuid: string | null })[];
   const codingGuid = new Map(codingRows.map((k) => [k.id, k.guid]));
   const carried = new Set(codingRows.map((k) => k.memoId).filter((id): id is number => id !== null));
   const codings: RichCoding[] = codingRows.map((k) => ({
@@ -90,12 +94,21 @@ export function snapshotProject(db: Db): RichSnapshot {
     coderGuid: coderGuid.get(k.coderId)!,
     createdAt: k.createdAt,
     memo: k.memo,
+    ...(k.selectionGuid !== null ? { selectionGuid: k.selectionGuid } : {}),
     valence: k.valence,
     segmentKind: k.segmentKind,
   }));
 
   const cases = listCases(db);
   const caseGuid = new Map(cases.map((c) => [c.id, c.guid]));
+  const kindOf = new Map<string, SnapshotMemoTarget>();
+  for (const [kind, guids] of [
+    ['source', sourceGuid],
+    ['case', caseGuid],
+    ['code', codeGuid],
+    ['coding', codingGuid],
+  ] as const)
+    for (const guid of guids.values()) kindOf.set(guid, { kind, guid });
   const memoRows = stmt(
     db,
     'SELECT id, guid, title, text, source_id AS sourceId, case_id AS caseId, code_id AS codeId, coding_id AS codingId FROM memos ORDER BY id',
@@ -122,7 +135,9 @@ export function snapshotProject(db: Db): RichSnapshot {
               : m.codingId !== null
                 ? { kind: 'coding', guid: codingGuid.get(m.codingId)! }
                 : { kind: 'project' };
-      return { guid: m.guid, name: m.title, text: m.text, target };
+      const alsoOn = (kept.alsoOn.get(m.guid) ?? []).map((guid) => kindOf.get(guid)).filter((t) => t !== undefined);
+      const free = target.kind === 'project' && kept.freeNote.has(m.guid);
+      return { guid: m.guid, name: m.title, text: m.text, ...(free ? {} : { target }), ...(alsoOn.length > 0 ? { alsoOn } : {}) };
     });
 
   const variables = (
@@ -137,13 +152,16 @@ export function snapshotProject(db: Db): RichSnapshot {
   return {
     name: project.name,
     origin: 'Tresse',
-    users: coders.map((c) => ({ guid: c.guid, name: c.name })),
+    users: coders.map((c) => ({ guid: c.guid, name: c.name, ...(kept.users.has(c.guid) ? { kept: true } : {}) })),
     codes: codes.map((c) => ({
       guid: c.guid,
       parentGuid: c.parentId === null ? null : codeGuid.get(c.parentId)!,
       name: c.name,
       color: c.color,
+      // A colour or a description given in Tresse since replaces what the file said.
+      ...(kept.noColor.has(c.guid) && c.color === DEFAULT_CODE_COLOR ? { noColor: true } : {}),
       definition: c.definition,
+      ...(kept.emptyDescription.has(c.guid) && c.definition === '' ? { emptyDescription: true } : {}),
       codable: c.codable,
       abbrev: c.abbrev,
       inclusion: c.inclusion,
@@ -156,11 +174,13 @@ export function snapshotProject(db: Db): RichSnapshot {
       guid: c.guid,
       name: c.name,
       description: c.description,
+      ...(kept.emptyDescription.has(c.guid) && c.description === '' ? { emptyDescription: true } : {}),
       attributes: c.attributes,
       sourceGuids: c.sourceIds.map((id) => sourceGuid.get(id)!),
     })),
     variables,
     memos,
+    ...(kept.links.length > 0 ? { links: kept.links } : {}),
     done: doneOf(db, sourceGuid),
   };
 }

@@ -9,10 +9,23 @@ import type { ProjectContext } from './context.ts';
 import { mergeSnapshot, type MergeReport } from './merge-project.ts';
 import type { TeamWarning } from './merge-warnings.ts';
 import { createProjectBeside } from './project-beside.ts';
-import { snapshotProject } from './refi-snapshot.ts';
+import { snapshotProject, type RichSnapshot } from './refi-snapshot.ts';
 
 export function exportQdpx(db: Db, options: WriteProjectOptions = {}): Uint8Array {
-  return writeProject(snapshotProject(db), options);
+  return writeProject(forExchange(snapshotProject(db)), options);
+}
+
+/**
+ * The users a .qdpx names: those who coded or marked sources done, and those a file declared
+ * (exchange-kept.ts). A coder who did nothing else, such as the account a file was imported under,
+ * is not written, nor named as the creator of a source.
+ */
+export function forExchange(s: RichSnapshot): RichSnapshot {
+  const acted = new Set([...s.codings.map((c) => c.coderGuid), ...(s.done ?? []).filter((d) => d.sourceGuids.length > 0).map((d) => d.userGuid)]);
+  const users = s.users.filter((u) => u.kept || acted.has(u.guid));
+  const written = new Set(users.map((u) => u.guid));
+  const sources = s.sources.map(({ creatingUserGuid, ...rest }) => (creatingUserGuid && written.has(creatingUserGuid) ? { ...rest, creatingUserGuid } : rest));
+  return { ...s, users, sources };
 }
 
 export function exportQdc(db: Db): string {
@@ -26,9 +39,9 @@ export interface QdpxImport extends MergeReport {
 
 /** Reads a .qdpx and merges it into the open project (see merge-project.ts). */
 export function importQdpx(ctx: ProjectContext, bytes: Uint8Array, options: { fileName?: string; decisions?: readonly Decision[] } = {}): QdpxImport {
-  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
   const report = mergeSnapshot(ctx, snapshot, options.decisions ?? []);
-  return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+  return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };
 }
 
 /**
@@ -40,10 +53,10 @@ export function importQdpxAsNewProject(
   bytes: Uint8Array,
   options: { fileName?: string; coder?: string } = {},
 ): { ctx: ProjectContext; result: QdpxImport } {
-  const { snapshot, warnings } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
   return createProjectBeside(path, { grid: 'empty', name: snapshot.name, ...(options.coder ? { coder: options.coder } : {}) }, (ctx) => {
     const report = mergeSnapshot(ctx, snapshot);
-    return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings] };
+    return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };
   });
 }
 

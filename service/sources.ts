@@ -46,6 +46,9 @@ export interface NewSourceMeta {
   fileName: string | null;
   caseIds?: number[];
   guid?: string;
+  /** Who added it and when, when not the current coder now (a source merged from another project). */
+  importedBy?: number;
+  importedAt?: string;
 }
 
 /** Stores a parsed text (importers, the demo, merged projects). Refuses a text already present. */
@@ -70,8 +73,8 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
       meta.fileName,
       parsed.format,
       parsed.encoding,
-      nowIso(),
-      ctx.coder.id,
+      meta.importedAt ?? nowIso(),
+      meta.importedBy ?? ctx.coder.id,
       structureJson(parsed.structure),
     );
     const id = Number(info.lastInsertRowid);

@@ -31,3 +31,11 @@ export function guidForExport(guid: string): string {
   const g = normaliseGuid(guid);
   return isGuid(g) ? g : derivedGuid(`tresse-id:${guid}`);
 }
+
+/**
+ * GUID of the Link Tresse writes from a memo to its case (a case has no NoteRef): the memo's first
+ * case link, or a further one, told apart by its case. A reader knows such links need no keeping.
+ */
+export function memoLinkGuid(noteGuid: string, caseGuid: string, first: boolean): string {
+  return derivedGuid(first ? `tresse-memo-link:${noteGuid}` : `tresse-memo-link:${noteGuid}:${caseGuid}`);
+}

@@ -4,6 +4,7 @@ import { decodeText } from './text-decode.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import { DEFAULT_CODE_COLOR, type SnapshotCode } from './snapshot.ts';
 import { nameList, warning, type ImportWarning } from './warnings.ts';
+import { exportColor } from './write-codebook.ts';
 import { attr, child, childText, children, label, parseXml, type XmlElement } from './xml.ts';
 
 export function importColor(raw: string | undefined): string {
@@ -39,12 +40,16 @@ export function parseCodeElements(parent: XmlElement, ctx: CodeReadContext): Sna
         return;
       }
       seen.add(guid);
+      const description = label(childText(c, 'Description'));
+      const color = attr(c, 'color');
       out.push({
         guid,
         parentGuid,
         name: label(attr(c, 'name')) ?? '',
-        color: importColor(attr(c, 'color')),
-        definition: label(childText(c, 'Description')) ?? '',
+        color: importColor(color),
+        ...(exportColor(color ?? '') === undefined ? { noColor: true } : {}),
+        definition: description ?? '',
+        ...(description === '' ? { emptyDescription: true } : {}),
         codable: parseBoolean(attr(c, 'isCodable'), true),
       });
       for (const ref of children(c, 'NoteRef')) {

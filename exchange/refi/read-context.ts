@@ -21,6 +21,8 @@ export class ReadContext {
   readonly variables = new Map<string, { name: string; type: AttributeType }>();
   /** Note GUID -> what it is attached to; the first attachment found wins. */
   readonly noteTargets = new Map<string, SnapshotMemoTarget>();
+  /** Note GUID -> its further attachments (a note may be referenced from several elements). */
+  readonly noteAlsoOn = new Map<string, SnapshotMemoTarget[]>();
   /** Notes attached to something that was not imported. */
   readonly detachedNotes = new Set<string>();
   /** PlainTextSelection GUID -> GUID of its first imported coding (links point at selections). */
@@ -57,8 +59,16 @@ export class ReadContext {
     return true;
   }
 
+  /** The first attachment found is the memo's target; the others are kept as its `alsoOn`. */
   attachNote(noteGuid: string, target: SnapshotMemoTarget): void {
-    if (!this.noteTargets.has(noteGuid)) this.noteTargets.set(noteGuid, target);
+    const first = this.noteTargets.get(noteGuid);
+    if (!first) {
+      this.noteTargets.set(noteGuid, target);
+      return;
+    }
+    const same = (t: SnapshotMemoTarget) => t.kind === target.kind && t.guid === target.guid;
+    const also = this.noteAlsoOn.get(noteGuid) ?? [];
+    if (!same(first) && !also.some(same)) this.noteAlsoOn.set(noteGuid, [...also, target]);
   }
 
   noteRefsOf(el: XmlElement): string[] {

@@ -2,7 +2,8 @@
 // A hostile or broken archive throws a TresseError and returns nothing; what can be read but not
 // held by Tresse comes back as warnings alongside the snapshot.
 import { TresseError } from '../../i18n/error.ts';
-import { normaliseGuid } from './guid.ts';
+import { memoLinkGuid, normaliseGuid } from './guid.ts';
+import { notKept } from './not-kept.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
@@ -13,7 +14,9 @@ import {
   type ProjectSnapshot,
   type SnapshotCase,
   type SnapshotDone,
+  type SnapshotLink,
   type SnapshotMemo,
+  type SnapshotMemoTarget,
   type SnapshotVariable,
 } from './snapshot.ts';
 import { decodeText } from './text-decode.ts';
@@ -37,6 +40,8 @@ export interface ReadProjectResult {
   namespace: string;
   /** The program that wrote the file, as far as it shows (vendor.ts). */
   vendor: Vendor;
+  /** What was read but will not be written back by an export (not-kept.ts), for the import report. */
+  notKept: ImportWarning[];
 }
 
 const KNOWN_NAMESPACE = /^urn:QDA-XML:project:/i;
@@ -52,7 +57,7 @@ function readUsers(ctx: ReadContext, root: XmlElement): void {
   const users = child(root, 'Users');
   (users ? children(users, 'User') : []).forEach((u, i) => {
     const guid = ctx.guidOf(u, `user:${i}`);
-    if (ctx.claim(ctx.userGuids, 'user', guid)) ctx.users.push({ guid, name: label(attr(u, 'name') ?? attr(u, 'id')) ?? guid });
+    if (ctx.claim(ctx.userGuids, 'user', guid)) ctx.users.push({ guid, name: label(attr(u, 'name') ?? attr(u, 'id')) ?? guid, kept: true });
   });
 }
 
@@ -84,10 +89,12 @@ function readCases(ctx: ReadContext, root: XmlElement): SnapshotCase[] {
       .filter((g) => ctx.sourceGuids.has(g));
     const other = children(c, 'CodeRef').length + children(c, 'SelectionRef').length;
     if (other > 0) ctx.warnings.push(warning('refi.caseRefsSkipped', { name, count: other }));
+    const description = label(childText(c, 'Description'));
     out.push({
       guid,
       name,
-      description: label(childText(c, 'Description')) ?? '',
+      description: description ?? '',
+      ...(description === '' ? { emptyDescription: true } : {}),
       attributes: ctx.values(c, 'cases').attributes,
       sourceGuids: [...new Set(sourceGuids)],
     });
@@ -97,26 +104,46 @@ function readCases(ctx: ReadContext, root: XmlElement): SnapshotCase[] {
   return out;
 }
 
-/** Links from a note to something imported attach the note; other links are reported. */
-function readLinks(ctx: ReadContext, root: XmlElement, noteGuids: Set<string>, caseGuids: Set<string>): void {
+/** Links from a note to something imported attach the note (and are kept); other links are reported. */
+function readLinks(ctx: ReadContext, root: XmlElement, noteGuids: Set<string>, caseGuids: Set<string>): SnapshotLink[] {
   const list = child(root, 'Links');
+  const kept: SnapshotLink[] = [];
+  const seen = new Set<string>();
   let skipped = 0;
-  for (const l of list ? children(list, 'Link') : []) {
+  (list ? children(list, 'Link') : []).forEach((l, i) => {
     const origin = normaliseGuid(attr(l, 'originGUID') ?? '');
     const target = normaliseGuid(attr(l, 'targetGUID') ?? '');
     const [note, other] = noteGuids.has(origin) ? [origin, target] : noteGuids.has(target) ? [target, origin] : [null, null];
     if (note === null || other === null) {
       skipped++;
-      continue;
+      return;
     }
-    if (ctx.sourceGuids.has(other)) ctx.attachNote(note, { kind: 'source', guid: other });
-    else if (caseGuids.has(other)) ctx.attachNote(note, { kind: 'case', guid: other });
-    else if (ctx.codeGuids.has(other)) ctx.attachNote(note, { kind: 'code', guid: other });
-    else if (ctx.codingGuids.has(other)) ctx.attachNote(note, { kind: 'coding', guid: other });
-    else if (ctx.selectionCoding.has(other)) ctx.attachNote(note, { kind: 'coding', guid: ctx.selectionCoding.get(other)! });
-    else skipped++;
-  }
+    const attached: SnapshotMemoTarget | null = ctx.sourceGuids.has(other)
+      ? { kind: 'source', guid: other }
+      : caseGuids.has(other)
+        ? { kind: 'case', guid: other }
+        : ctx.codeGuids.has(other)
+          ? { kind: 'code', guid: other }
+          : ctx.codingGuids.has(other)
+            ? { kind: 'coding', guid: other }
+            : ctx.selectionCoding.has(other)
+              ? { kind: 'coding', guid: ctx.selectionCoding.get(other)! }
+              : null;
+    if (attached === null) {
+      skipped++;
+      return;
+    }
+    ctx.attachNote(note, attached);
+    const guid = ctx.guidOf(l, `link:${i}`);
+    if (!ctx.claim(seen, 'link', guid)) return;
+    // The writer makes these again from the memo's attachments.
+    if (guid === memoLinkGuid(note, other, true) || guid === memoLinkGuid(note, other, false)) return;
+    const name = label(attr(l, 'name'));
+    const direction = attr(l, 'direction');
+    kept.push({ guid, ...(name !== undefined ? { name } : {}), ...(direction !== undefined ? { direction } : {}), originGuid: origin, targetGuid: target });
+  });
   if (skipped > 0) ctx.warnings.push(warning('refi.linksSkipped', { count: skipped }));
+  return kept;
 }
 
 function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
@@ -198,12 +225,14 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
   const cases = readCases(ctx, root);
   for (const n of ctx.noteRefsOf(root)) ctx.attachNote(n, { kind: 'project' });
   const memos = readNotes(ctx, root);
-  readLinks(ctx, root, new Set(memos.map((m) => m.guid)), new Set(cases.map((c) => c.guid)));
+  const links = readLinks(ctx, root, new Set(memos.map((m) => m.guid)), new Set(cases.map((c) => c.guid)));
   const description = label(childText(root, 'Description'));
   if (description)
     memos.push({ guid: ctx.guidOf(child(root, 'Description')!, 'project-description'), name: 'Description', text: description, target: { kind: 'project' } });
   for (const m of memos) {
     const target = ctx.noteTargets.get(m.guid);
+    const alsoOn = ctx.noteAlsoOn.get(m.guid);
+    if (alsoOn) m.alsoOn = alsoOn;
     if (target) m.target = target;
     else if (ctx.detachedNotes.has(m.guid)) ctx.warnings.push(warning('refi.memoDetached', { name: m.name }));
   }
@@ -230,6 +259,7 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
     cases,
     variables,
     memos,
+    ...(links.length > 0 ? { links } : {}),
     ...(done.length > 0 ? { done } : {}),
   };
 }
@@ -255,7 +285,7 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   ctx.program = programName(origin, ctx.vendor);
   try {
     const snapshot = readParsed(root, ctx, fileName);
-    return { snapshot, warnings: ctx.warnings, namespace: root.ns, vendor: ctx.vendor };
+    return { snapshot, warnings: ctx.warnings, namespace: root.ns, vendor: ctx.vendor, notKept: notKept(root) };
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;

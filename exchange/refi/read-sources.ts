@@ -4,6 +4,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../model/types.ts';
 import { codePointLength } from '../../text/offsets.ts';
 import { normaliseGuid } from './guid.ts';
 import { mapSelections, type RawSelection } from './positions.ts';
+import { selectionGuid as selectionGuidOf } from './selections.ts';
 import type { ReadContext } from './read-context.ts';
 import { DEFAULT_SOURCE_KIND, type SnapshotCoding, type SnapshotSource } from './snapshot.ts';
 import { nameList, warning } from './warnings.ts';
@@ -79,7 +80,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
   const pastEnd: { start: number; end: number }[] = [];
   let uncoded = 0;
   let unknownCode = 0;
-  const addCodings = (holder: XmlElement, range: { start: number; end: number }, selection: XmlElement | null): string[] => {
+  const addCodings = (holder: XmlElement, range: { start: number; end: number }, selection: { el: XmlElement; guid: string } | null): string[] => {
     const added: string[] = [];
     children(holder, 'Coding').forEach((c, k) => {
       const ref = child(c, 'CodeRef');
@@ -90,17 +91,19 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
       }
       const codingGuid = ctx.guidOf(c, `coding:${guid}:${range.start}:${range.end}:${k}`);
       if (!ctx.claim(ctx.codingGuids, 'coding', codingGuid)) return;
-      const createdAt = attr(c, 'creationDateTime') ?? (selection ? attr(selection, 'creationDateTime') : undefined);
-      const description = selection ? label(childText(selection, 'Description')) : undefined;
+      const createdAt = attr(c, 'creationDateTime') ?? (selection ? attr(selection.el, 'creationDateTime') : undefined);
+      const description = selection ? label(childText(selection.el, 'Description')) : undefined;
       out.codings.push({
         guid: codingGuid,
         sourceGuid: guid,
         codeGuid,
         start: range.start,
         end: range.end,
-        coderGuid: ctx.coder(attr(c, 'creatingUser'), selection ? attr(selection, 'creatingUser') : undefined, attr(owner, 'creatingUser')),
+        coderGuid: ctx.coder(attr(c, 'creatingUser'), selection ? attr(selection.el, 'creatingUser') : undefined, attr(owner, 'creatingUser')),
         ...(createdAt ? { createdAt } : {}),
         memo: description === undefined || description === '' ? null : description,
+        // Tresse's own selections (derived from their coding's GUID) need not be remembered.
+        ...(selection && selection.guid !== selectionGuidOf(codingGuid) ? { selectionGuid: selection.guid } : {}),
       });
       for (const n of ctx.noteRefsOf(c)) ctx.attachNote(n, { kind: 'coding', guid: codingGuid });
       added.push(codingGuid);
@@ -118,10 +121,11 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
       if (start >= 0 && start < end && end > mapped.countedLength) pastEnd.push({ start, end });
       else outside++;
     }
-    const added = range ? addCodings(s, range, s) : [];
+    const selectionGuid = ctx.guidOf(s, `selection:${guid}:${i}`);
+    const added = range ? addCodings(s, range, { el: s, guid: selectionGuid }) : [];
     const first = added[0];
     if (first) {
-      ctx.selectionCoding.set(ctx.guidOf(s, `selection:${guid}:${i}`), first);
+      ctx.selectionCoding.set(selectionGuid, first);
       for (const n of ctx.noteRefsOf(s)) ctx.attachNote(n, { kind: 'coding', guid: first });
     } else {
       for (const n of ctx.noteRefsOf(s)) ctx.detachedNotes.add(n);

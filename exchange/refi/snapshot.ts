@@ -7,6 +7,8 @@ import type { AttributeType, AttributeValues, SourceKind } from '../../model/typ
 export interface SnapshotUser {
   guid: string;
   name: string;
+  /** Read from an exchange file: written back even when it coded nothing (see exchangeUsers). */
+  kept?: boolean;
 }
 
 export interface SnapshotCode {
@@ -16,8 +18,12 @@ export interface SnapshotCode {
   name: string;
   /** #rrggbb, lowercase. */
   color: string;
+  /** Read without a colour: `color` is the stand-in shown (DEFAULT_CODE_COLOR), not written back. */
+  noColor?: boolean;
   /** REFI `Description`. */
   definition: string;
+  /** The file held a Description element with no text: written back as such (absent otherwise). */
+  emptyDescription?: boolean;
   /** REFI `isCodable`; a code may be both a parent and codable. */
   codable: boolean;
   /** Not carried by REFI-QDA (no field for it): lost in an exchange. */
@@ -46,12 +52,19 @@ export interface SnapshotCoding {
   createdAt?: string;
   /** Carried as the `Description` of the coding's PlainTextSelection. */
   memo?: string | null;
+  /**
+   * The PlainTextSelection the coding was read from: codings sharing one (same range) are written
+   * back as that one selection. Absent for Tresse's own codings (one derived selection each).
+   */
+  selectionGuid?: string;
 }
 
 export interface SnapshotCase {
   guid: string;
   name: string;
   description?: string;
+  /** See SnapshotCode.emptyDescription. */
+  emptyDescription?: boolean;
   attributes: AttributeValues;
   sourceGuids: string[];
 }
@@ -72,6 +85,20 @@ export interface SnapshotMemo {
   text: string;
   /** Absent: a free-standing memo (REFI Note referenced by nothing). */
   target?: SnapshotMemoTarget;
+  /** Further elements the note is attached to (a REFI note may be referenced from several). */
+  alsoOn?: SnapshotMemoTarget[];
+}
+
+/**
+ * A REFI Link read from a file that attaches a note (to a case, source, code, selection...): kept as
+ * given (its GUID, name, direction) and written back while both its ends are.
+ */
+export interface SnapshotLink {
+  guid: string;
+  name?: string;
+  direction?: string;
+  originGuid: string;
+  targetGuid: string;
 }
 
 export interface ProjectSnapshot {
@@ -85,6 +112,8 @@ export interface ProjectSnapshot {
   cases: SnapshotCase[];
   variables: SnapshotVariable[];
   memos: SnapshotMemo[];
+  /** Links read from a file (see SnapshotLink); the writer adds its own for case memos. */
+  links?: SnapshotLink[];
   /** "Coding done" marks: per user, the sources they read through and coded (see DONE_SET). */
   done?: SnapshotDone[];
 }

@@ -92,6 +92,10 @@ export const warningMessages = {
     fr: '{count} passage(s) de « {name} » finissent après la fin de son texte ({length} caractères ; par exemple {start}–{end}) : ignoré(s), les autres passages sont importés.',
     en: '{count} passage(s) of "{name}" end past the end of its text ({length} characters; for instance {start}–{end}): skipped, the other passages are imported.',
   },
+  'refi.notKept': {
+    fr: '<{element}> ({count}) : lu, mais Tresse ne le garde pas ; absent d’un export de ce projet.',
+    en: '<{element}> ({count}): read, but Tresse does not keep it; missing from an export of this project.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;

@@ -51,15 +51,16 @@ export function writeCodeElements(out: XmlOut, codes: SnapshotCode[], noteRefs?:
   const write = (c: SnapshotCode): void => {
     if (written.has(c.guid)) return;
     written.add(c.guid);
-    const attrs = { guid: guidForExport(c.guid), name: c.name, isCodable: c.codable, color: exportColor(c.color) };
+    const attrs = { guid: guidForExport(c.guid), name: c.name, isCodable: c.codable, color: c.noColor ? undefined : exportColor(c.color) };
     const kids = (childrenOf.get(c.guid) ?? []).filter((k) => !written.has(k.guid));
     const notes = noteRefs?.get(c.guid) ?? [];
-    if (c.definition === '' && kids.length === 0 && notes.length === 0) {
+    const described = c.definition !== '' || c.emptyDescription === true;
+    if (!described && kids.length === 0 && notes.length === 0) {
       out.empty('Code', attrs);
       return;
     }
     out.open('Code', attrs);
-    if (c.definition !== '') out.text('Description', c.definition);
+    if (described) out.text('Description', c.definition);
     for (const n of notes) out.empty('NoteRef', { targetGUID: guidForExport(n) });
     kids.forEach(write);
     out.close('Code');

@@ -1,13 +1,15 @@
 // A whole project as a REFI-QDA .qdpx: project.qde plus one UTF-8 text file per source in sources/.
-// One PlainTextSelection per coding, so each coding keeps its own memo (the selection's Description).
-// Memos become Notes: attached by NoteRef where the schema allows one (source, code, coding, project)
-// and by a Link from the note for cases, whose schema type has no NoteRef.
+// Codings become PlainTextSelections (selections.ts: a vendor's selection with several codings is
+// written back whole). Memos become Notes: attached by NoteRef where the schema allows one (source,
+// code, coding, project) and by a Link from the note for cases, whose schema type has no NoteRef;
+// Links read from a file are written back as they were while both their ends are written.
 // Written for a target program (vendor.ts), positions and line ends are those that program reads
 // right; the origin names the target so that Tresse reads its own file back right too.
 import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
-import { derivedGuid, guidForExport } from './guid.ts';
-import { DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
+import { derivedGuid, guidForExport, memoLinkGuid } from './guid.ts';
+import { selectionsOf } from './selections.ts';
+import { DEFAULT_SOURCE_KIND, DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemoTarget, type SnapshotVariable } from './snapshot.ts';
 import { writeCodeElements } from './write-codebook.ts';
 import { REFI_TYPE_OF, writeVariableValue, xsdDateTime, type AttrValue } from './values.ts';
 import { detectVendor, exportOrigin, knownReading, targetReading, type ExportTarget } from './vendor.ts';
@@ -33,10 +35,7 @@ function originOf(s: ProjectSnapshot, target: ExportTarget): string {
   return knownReading(s.origin, detectVendor(s.origin)).astral === 2 ? exportOrigin('standard') : s.origin;
 }
 
-/** Selection GUID of a coding: derived, so exporting twice gives the same file. */
-export function selectionGuid(codingGuid: string): string {
-  return derivedGuid(`tresse-selection:${codingGuid}`);
-}
+export { selectionGuid } from './selections.ts';
 
 export function sourceFileName(sourceGuid: string): string {
   return `${guidForExport(sourceGuid)}.txt`;
@@ -64,7 +63,8 @@ function variablesOf(s: ProjectSnapshot): Map<string, VariableOut> {
   };
   s.variables.forEach(add);
   for (const name of values.keys()) add({ guid: derivedGuid(`tresse-variable:${name}`), name, type: 'text' });
-  if (s.sources.length > 0) add({ ...SOURCE_KIND_VARIABLE, type: 'text' });
+  // Sources without it read as documents: a project of documents only (as other tools' are) needs none.
+  if (s.sources.some((x) => x.kind !== DEFAULT_SOURCE_KIND)) add({ ...SOURCE_KIND_VARIABLE, type: 'text' });
   return byName;
 }
 
@@ -90,17 +90,36 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
     case: (x) => caseGuids.has(x),
     coding: (x) => codingGuids.has(x),
   };
+  const selections = new Map<string, ReturnType<typeof selectionsOf>>();
+  const selectionGuids = new Set<string>();
+  for (const src of s.sources) {
+    selections.set(
+      src.guid,
+      selectionsOf(
+        s.codings.filter((c) => c.sourceGuid === src.guid && codingGuids.has(c.guid)),
+        selectionGuids,
+      ),
+    );
+  }
+  const memoGuids = new Set(s.memos.map((m) => m.guid));
+  const written = (guid: string) =>
+    memoGuids.has(guid) || sourceGuids.has(guid) || codeGuids.has(guid) || caseGuids.has(guid) || codingGuids.has(guid) || selectionGuids.has(guid);
+  // A link read from a file stands for the attachment it made: no NoteRef or Link is added for it.
+  const keptLinks = (s.links ?? []).filter((l) => written(l.originGuid) && written(l.targetGuid));
+  const linked = new Set(keptLinks.flatMap((l) => [`${l.originGuid} ${l.targetGuid}`, `${l.targetGuid} ${l.originGuid}`]));
   const notesOn = new Map<string, string[]>();
   const projectNotes: string[] = [];
-  const caseLinks: SnapshotMemo[] = [];
-  for (const m of s.memos) {
-    const t = m.target;
-    if (!t) continue;
-    if (t.kind === 'project') projectNotes.push(m.guid);
-    else if (exists[t.kind]!(t.guid)) {
-      if (t.kind === 'case') caseLinks.push(m);
-      else notesOn.set(t.guid, [...(notesOn.get(t.guid) ?? []), m.guid]);
+  const caseLinks: { note: string; target: string }[] = [];
+  const attach = (note: string, t: SnapshotMemoTarget): void => {
+    if (t.kind === 'project') projectNotes.push(note);
+    else if (exists[t.kind]!(t.guid) && !linked.has(`${note} ${t.guid}`)) {
+      if (t.kind === 'case') caseLinks.push({ note, target: t.guid });
+      else notesOn.set(t.guid, [...(notesOn.get(t.guid) ?? []), note]);
     }
+  };
+  for (const m of s.memos) {
+    if (m.target) attach(m.guid, m.target);
+    for (const t of m.alsoOn ?? []) attach(m.guid, t);
   }
   const vars = variablesOf(s);
   const users = new Map(s.users.map((u) => [u.guid, u.name]));
@@ -132,7 +151,7 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
     out.open('Cases');
     for (const c of s.cases) {
       out.open('Case', { guid: g(c.guid), name: c.name });
-      if (c.description) out.text('Description', c.description);
+      if (c.description || c.emptyDescription) out.text('Description', c.description ?? '');
       writeValues(out, vars, c.attributes);
       for (const src of c.sourceGuids) if (sourceGuids.has(src)) out.empty('SourceRef', { targetGUID: g(src) });
       out.close('Case');
@@ -150,25 +169,26 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
         creatingUser: src.creatingUserGuid ? g(src.creatingUserGuid) : undefined,
         creationDateTime: xsdDateTime(src.createdAt),
       });
-      for (const c of s.codings) {
-        if (c.sourceGuid !== src.guid || !codingGuids.has(c.guid)) continue;
-        const created = xsdDateTime(c.createdAt);
+      for (const sel of selections.get(src.guid)!) {
+        const first = sel.codings[0]!;
         out.open('PlainTextSelection', {
-          guid: selectionGuid(c.guid),
-          startPosition: index ? index.toUtf16(c.start) : c.start,
-          endPosition: index ? index.toUtf16(c.end) : c.end,
-          creatingUser: g(c.coderGuid),
-          creationDateTime: created,
+          guid: g(sel.guid),
+          startPosition: index ? index.toUtf16(sel.start) : sel.start,
+          endPosition: index ? index.toUtf16(sel.end) : sel.end,
+          creatingUser: g(first.coderGuid),
+          creationDateTime: xsdDateTime(first.createdAt),
         });
-        if (c.memo) out.text('Description', c.memo);
-        out.open('Coding', { guid: g(c.guid), creatingUser: g(c.coderGuid), creationDateTime: created });
-        out.empty('CodeRef', { targetGUID: g(c.codeGuid) });
-        for (const n of notesOn.get(c.guid) ?? []) out.empty('NoteRef', { targetGUID: g(n) });
-        out.close('Coding');
+        if (sel.memo) out.text('Description', sel.memo);
+        for (const c of sel.codings) {
+          out.open('Coding', { guid: g(c.guid), creatingUser: g(c.coderGuid), creationDateTime: xsdDateTime(c.createdAt) });
+          out.empty('CodeRef', { targetGUID: g(c.codeGuid) });
+          for (const n of notesOn.get(c.guid) ?? []) out.empty('NoteRef', { targetGUID: g(n) });
+          out.close('Coding');
+        }
         out.close('PlainTextSelection');
       }
       for (const n of notesOn.get(src.guid) ?? []) out.empty('NoteRef', { targetGUID: g(n) });
-      writeValues(out, vars, { ...src.attributes, [SOURCE_KIND_VARIABLE.name]: [src.kind] });
+      writeValues(out, vars, vars.has(SOURCE_KIND_VARIABLE.name) ? { ...src.attributes, [SOURCE_KIND_VARIABLE.name]: [src.kind] } : src.attributes);
       out.close('TextSource');
     }
     out.close('Sources');
@@ -182,15 +202,17 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
     }
     out.close('Notes');
   }
-  if (caseLinks.length > 0) {
+  if (caseLinks.length + keptLinks.length > 0) {
     out.open('Links');
-    for (const m of caseLinks) {
+    for (const l of keptLinks)
+      out.empty('Link', { guid: g(l.guid), name: l.name, direction: l.direction, originGUID: g(l.originGuid), targetGUID: g(l.targetGuid) });
+    for (const { note, target } of caseLinks) {
       out.empty('Link', {
-        guid: derivedGuid(`tresse-memo-link:${m.guid}`),
+        guid: memoLinkGuid(note, target, caseLinks.find((l) => l.note === note)!.target === target),
         name: 'Memo',
         direction: 'OneWay',
-        originGUID: g(m.guid),
-        targetGUID: g(m.target!.guid!),
+        originGUID: g(note),
+        targetGUID: g(target),
       });
     }
     out.close('Links');

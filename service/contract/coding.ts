@@ -36,6 +36,7 @@ const replacedCoding = z.strictObject({
   valence: z.enum(['+', '-']).nullable(),
   segmentKind: z.enum(SEGMENT_KINDS),
   memoGuids: z.array(shortText).max(10_000),
+  selectionGuid: shortText.nullable().optional(),
 });
 /** As many passages as a search may return, and a bound all the same. */
 const batch = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(100_000);

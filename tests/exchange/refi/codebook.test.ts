@@ -41,6 +41,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
         parentGuid: 'a1b2c3d4-e5f6-4711-8899-aabbccddeeff',
         name: 'Ce qui aide',
         color: '#9e9e9e',
+        noColor: true,
         definition: 'Réactivité, connaissance mutuelle',
         codable: true,
       },

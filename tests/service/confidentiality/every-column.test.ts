@@ -29,9 +29,10 @@ import { NAME_FREE_COLUMNS, REWRITTEN_COLUMNS } from '../../../service/pseudonym
 import { applyPseudonyms, previewPseudonyms } from '../../../service/pseudonymise.ts';
 import { savePseudonyms } from '../../../service/pseudonyms.ts';
 import { findRealNames } from '../../../service/real-name-scan.ts';
-import { exportQdc, exportQdpx } from '../../../service/refi.ts';
+import { exportQdc, exportQdpx, importQdpx } from '../../../service/refi.ts';
 import { scrubOldText } from '../../../service/scrub.ts';
 import { codePointLength } from '../../../text/offsets.ts';
+import { zip } from '../../exchange/refi/fixtures.ts';
 import { addText, newProject, tempDir } from '../../helpers/project.ts';
 import { codePassage } from './fixtures.ts';
 
@@ -126,6 +127,16 @@ function plantedProject(): { ctx: ProjectContext; codeId: number; caseId: number
   const byAttribute: ColumnSpec = { by: 'attribute', scope: 'case', name: attribute };
   setCellSynthesis(ctx, { columns: byAttribute }, 'DUPONT', 'Marie-Claire Dupont elle-même', 'Synthèse par orientation : Mme Dupont.');
   setRowVerdict(ctx, { columns: byAttribute }, 'DUPONT', 'convergence', 'Selon Mme Dupont, tout le monde est d’accord.');
+  // A link read from another tool's .qdpx, kept with the name its user gave it.
+  const [caseGuid, noteGuid] = ['3d4e5f60-0000-4000-8000-0000000000aa', '6a718293-0000-4000-8000-0000000000aa'];
+  importQdpx(
+    ctx,
+    zip({
+      'project.qde': `<Project xmlns="urn:QDA-XML:project:1.0" name="Vague 2"><Cases><Case guid="${caseGuid}" name="Marie-Claire Dupont"/></Cases>
+<Notes><Note guid="${noteGuid}" name="Suivi"><PlainTextContent>À revoir.</PlainTextContent></Note></Notes>
+<Links><Link guid="70000000-0000-4000-8000-0000000000aa" name="Suivi de Marie-Claire Dupont" originGUID="${noteGuid}" targetGUID="${caseGuid}"/></Links></Project>`,
+    }),
+  );
   return { ctx, codeId: code.id, caseId: c.id };
 }
 
