@@ -49,6 +49,9 @@ Commandes :
   synthesis PROJET --row CODE --col COLONNE --text TEXTE [--case CAS] [--cols ATTRIBUT]   synthèse d'une case
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
+  sets PROJET [--json]                                                lister les ensembles de sources et de codes
+  set PROJET add sources|codes NOM [MEMBRE...] [--description TEXTE]  créer un ensemble ou y ajouter des sources ou des codes
+  set PROJET remove sources|codes NOM MEMBRE...   |   rename sources|codes NOM NOUVEAU_NOM   |   delete sources|codes NOM
   columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
   citation PROJET ["{source}, {speaker}, § {paragraph}, {time}"]       format des citations des extraits ("" : par défaut)
   call [PROJET] MÉTHODE [JSON] [--out FICHIER]                         appeler toute méthode du service, argument et résultat en JSON
@@ -103,6 +106,9 @@ Commands:
   synthesis PROJECT --row CODE --col COLUMN --text TEXT [--case CASE] [--cols ATTRIBUTE]   a cell's synthesis
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions
+  sets PROJECT [--json]                                                list the sets of sources and of codes
+  set PROJECT add sources|codes NAME [MEMBER...] [--description TEXT]  create a set or add sources or codes to it
+  set PROJECT remove sources|codes NAME MEMBER...   |   rename sources|codes NAME NEW_NAME   |   delete sources|codes NAME
   columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
   citation PROJECT ["{source}, {speaker}, § {paragraph}, {time}"]      how quoted excerpts are cited ("": the default)
   call [PROJECT] METHOD [JSON] [--out FILE]                            call any service method, argument and result as JSON
@@ -243,6 +249,11 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.verdictSet': { fr: '{row} : verdict {verdict} (silence : {silent})', en: '{row}: verdict {verdict} (silence: {silent})' },
   'cli.questionAdded': { fr: 'Question « {name} » : {count} code(s)', en: 'Question "{name}": {count} code(s)' },
   'cli.questionRemoved': { fr: 'Question supprimée : {name}', en: 'Question removed: {name}' },
+  'cli.noSets': { fr: 'Aucun ensemble.', en: 'No sets.' },
+  'cli.setKind.sources': { fr: 'sources', en: 'sources' },
+  'cli.setKind.codes': { fr: 'codes', en: 'codes' },
+  'cli.setSaved': { fr: 'Ensemble de {kind} « {name} » : {count} membre(s)', en: 'Set of {kind} "{name}": {count} member(s)' },
+  'cli.setDeleted': { fr: 'Ensemble supprimé : {name}', en: 'Set deleted: {name}' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;

@@ -4,6 +4,7 @@ import { sql as analysis } from './0002-analysis.ts';
 import { sql as structureRows } from './0004-structure-rows.ts';
 import { folded, sql as singleCodings } from './0005-single-codings.ts';
 import { sql as sourceDone } from './0006-source-done.ts';
+import { sql as sets } from './0007-sets.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
     },
   },
   { version: 6, name: 'source-done', sql: sourceDone },
+  { version: 7, name: 'sets', sql: sets },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
