@@ -18,6 +18,7 @@ import { attributeValuesBy } from './attributes.ts';
 import { listCases } from './cases.ts';
 import { listCodes } from './codebook.ts';
 import { listCoders } from './coders.ts';
+import { listSets } from './sets.ts';
 import { getSource } from './sources.ts';
 
 export interface RichCode extends SnapshotCode {
@@ -162,6 +163,13 @@ export function snapshotProject(db: Db): RichSnapshot {
     variables,
     memos,
     done: doneOf(db, sourceGuid),
+    sets: listSets(db).map((set) => ({
+      guid: set.guid,
+      name: set.name,
+      description: set.description,
+      kind: set.kind,
+      memberGuids: set.memberIds.map((id) => (set.kind === 'sources' ? sourceGuid : codeGuid).get(id)!),
+    })),
   };
 }
 

@@ -29,9 +29,12 @@ function toSet(r: SetRow): NamedSet {
   return { id: r.id, guid: r.guid, kind: r.kind, name: r.name, description: r.description, memberIds: memberIds.sort((a, b) => a - b) };
 }
 
+const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Sources sets first, then codes sets, each by name as a reader sorts them (accents and case aside, numbers by value). */
 export function listSets(db: Db, kind?: SetKind): NamedSet[] {
-  const rows = kind ? stmt(db, `${SET_SQL} WHERE kind = ? ORDER BY name, id`).all(kind) : stmt(db, `${SET_SQL} ORDER BY kind DESC, name, id`).all();
-  return (rows as SetRow[]).map(toSet);
+  const rows = (kind ? stmt(db, `${SET_SQL} WHERE kind = ?`).all(kind) : stmt(db, SET_SQL).all()) as SetRow[];
+  return rows.map(toSet).sort((a, b) => (a.kind === b.kind ? byName.compare(a.name, b.name) || a.id - b.id : a.kind === 'sources' ? -1 : 1));
 }
 
 export function getSet(db: Db, id: number): NamedSet {

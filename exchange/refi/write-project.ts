@@ -5,8 +5,9 @@
 import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
 import { derivedGuid, guidForExport } from './guid.ts';
-import { DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
+import { SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemo, type SnapshotVariable } from './snapshot.ts';
 import { writeCodeElements } from './write-codebook.ts';
+import { writeSets } from './write-sets.ts';
 import { REFI_TYPE_OF, writeVariableValue, xsdDateTime, type AttrValue } from './values.ts';
 import { XmlOut } from './xml.ts';
 
@@ -175,18 +176,7 @@ export function writeProjectXml(s: ProjectSnapshot): string {
     }
     out.close('Links');
   }
-  const done = (s.done ?? []).filter((d) => d.sourceGuids.length > 0);
-  if (done.length > 0) {
-    const userName = new Map(s.users.map((u) => [u.guid, u.name]));
-    out.open('Sets');
-    for (const d of done) {
-      out.open('Set', { guid: DONE_SET.guidOf(d.userGuid), name: DONE_SET.name(userName.get(d.userGuid) ?? d.userGuid) });
-      out.text('Description', DONE_SET.description);
-      for (const sourceGuid of d.sourceGuids) out.empty('MemberSource', { targetGUID: g(sourceGuid) });
-      out.close('Set');
-    }
-    out.close('Sets');
-  }
+  writeSets(out, s);
   for (const n of projectNotes) out.empty('NoteRef', { targetGUID: g(n) });
   out.close('Project');
   return out.toString();
