@@ -15,7 +15,6 @@ import { label } from '../analysis/matrix/labels.ts';
 import { filterNotes } from '../analysis/matrix/notes.ts';
 import { asParticipantGrid, participantPlan } from '../analysis/matrix/participant.ts';
 import { codeTree, rowItems } from '../analysis/matrix/rows.ts';
-import { eligibleSources } from '../analysis/matrix/sources.ts';
 import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode } from '../analysis/matrix/types.ts';
 import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
 import { loadSyntheses, loadVerdicts } from './annotations.ts';
@@ -28,10 +27,11 @@ import {
   coderNames,
   codingCoders,
   codingRanges,
-  filterAttributeValues,
+  eligibleOf,
   groupCodings,
   hasAttribute,
   loadSourceFacts,
+  setsOfFilter,
 } from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
 
@@ -70,7 +70,7 @@ export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
 
 /** Each code's own codings under the filters, as the codebook tree (what the sunburst is sized by). */
 export function codebookUsage(db: Db, filter: MatrixFilter = {}): UsageNode[] {
-  const eligible = eligibleSources(loadSourceFacts(db), filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, loadSourceFacts(db), filter);
   const own = new Map<number, number>();
   for (const g of groupCodings(db, filter)) {
     if (!eligible || eligible.has(g.sourceId)) own.set(g.codeId, (own.get(g.codeId) ?? 0) + g.count);
@@ -82,7 +82,13 @@ function rowsOf(db: Db, mode: RowMode, own = false) {
   return rowItems(codeTree(codeRows(db)), mode, mode === 'questions' ? listQuestions(db) : [], own);
 }
 
-const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => filterNotes(filter, coderNames(db, filter.coderIds ?? []), lang);
+const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => {
+  const sets = setsOfFilter(db, filter);
+  return filterNotes(filter, coderNames(db, filter.coderIds ?? []), lang, {
+    ...(sets.sources ? { sources: sets.sources.name } : {}),
+    ...(sets.codes ? { codes: sets.codes.name } : {}),
+  });
+};
 
 /** `kinds` is the project's kind mapping, needed by kind columns only. */
 function counted(
@@ -97,7 +103,7 @@ function counted(
   const filter = req.filter ?? {};
   const rowMode = req.rows ?? 'codes';
   const facts = loadSourceFacts(db);
-  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, facts, filter);
   const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
   const attribute = columns.by === 'attribute' ? attributeValues(db, columns.scope, columns.name) : null;
   let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute }, lang);
@@ -151,7 +157,7 @@ function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */
 function cooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang): Matrix {
   const facts = loadSourceFacts(db);
-  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, facts, filter);
   const items = rowsOf(db, mode, mode === 'codes');
   const { overlaps, sameTurn } = cooccurrencePairs(db, filter);
   return cooccurrenceMatrix({ mode, items, overlaps, sameTurn, facts, eligible, filter, filterNotes: notesOf(db, filter, lang) }, lang);

@@ -89,6 +89,8 @@ export const matrixLabels = {
   },
   'filter.coder': { fr: 'codeur', en: 'coder' },
   'filter.kinds': { fr: 'types de source', en: 'source kinds' },
+  'filter.sourceSet': { fr: 'ensemble de sources', en: 'set of sources' },
+  'filter.codeSet': { fr: 'ensemble de codes', en: 'set of codes' },
   'filter.codingDate': { fr: 'date de codage', en: 'coding date' },
   'note.filter': { fr: 'Filtres : {filters}', en: 'Filters: {filters}' },
   'axis.codings': { fr: 'Nombre de passages codés (distincts)', en: 'Number of coded passages (distinct)' },

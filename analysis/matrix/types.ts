@@ -39,6 +39,10 @@ export interface MatrixFilter {
   /** Count only what every chosen coder coded (all coders with codings when none is chosen). */
   agreement?: boolean;
   sourceKinds?: SourceKind[];
+  /** A set of sources (its id): only its sources count. */
+  sourceSetId?: number;
+  /** A set of codes (its id): only codings of its codes count (not of their subcodes, unless members too). */
+  codeSetId?: number;
   /** Every listed attribute must hold one of its values on the same case linked to the source. */
   caseAttributes?: { name: string; values: Array<string | number | boolean> }[];
   /**

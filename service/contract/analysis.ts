@@ -39,6 +39,8 @@ const filter = z.strictObject({
   coderIds: z.array(id).max(1_000).optional(),
   agreement: z.boolean().optional(),
   sourceKinds: z.array(sourceKind).optional(),
+  sourceSetId: id.optional(),
+  codeSetId: id.optional(),
   caseAttributes: z
     .array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }))
     .max(100)
