@@ -19,4 +19,5 @@ export const setMessages = {
   'sets.filter.sources': { fr: 'Ensemble de sources', en: 'Set of sources' },
   'sets.filter.codes': { fr: 'Ensemble de codes', en: 'Set of codes' },
   'sets.filter.any': { fr: 'Tous', en: 'All' },
+  'sets.columns': { fr: 'Ensembles de sources (un par colonne)', en: 'Sets of sources (one per column)' },
 } as const;

@@ -34,6 +34,7 @@ import {
   setsOfFilter,
 } from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
+import { getSet, setMemberIds } from './sets.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
   switch (req.type) {
@@ -106,7 +107,8 @@ function counted(
   const eligible = eligibleOf(db, facts, filter);
   const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
   const attribute = columns.by === 'attribute' ? attributeValues(db, columns.scope, columns.name) : null;
-  let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute }, lang);
+  const sets = columns.by === 'sets' ? columns.setIds.map((id) => ({ ...getSet(db, id), memberIds: setMemberIds(db, id, 'sources') })) : undefined;
+  let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute, ...(sets ? { sets } : {}) }, lang);
   if (adjust) plan = adjust(plan);
   let items = rowsOf(db, rowMode);
   if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));

@@ -75,6 +75,10 @@ export const matrixLabels = {
     fr: 'Attribut à plusieurs valeurs : un extrait compte dans chaque colonne de ses valeurs.',
     en: 'Multi-valued attribute: an excerpt counts in each column of its values.',
   },
+  'note.multiSet': {
+    fr: 'Une source de plusieurs ensembles : ses extraits comptent dans la colonne de chacun.',
+    en: 'A source in several sets: its excerpts count in the column of each.',
+  },
   'note.participant': {
     fr: 'La colonne « {column} » ne montre que les sources du cas {case} ; les autres colonnes, tout le corpus.',
     en: 'The "{column}" column shows only the sources of case {case}; the other columns, the whole corpus.',

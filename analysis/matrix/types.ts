@@ -31,7 +31,13 @@ export interface CoderScope {
 }
 
 /** What the columns are: evidence kinds (the project's mapping), an attribute's values, each source, or one total. */
-export type ColumnSpec = { by: 'kind' } | { by: 'attribute'; scope: 'case' | 'source'; name: string } | { by: 'source' } | { by: 'total' };
+export type ColumnSpec =
+  | { by: 'kind' }
+  | { by: 'attribute'; scope: 'case' | 'source'; name: string }
+  | { by: 'source' }
+  | { by: 'total' }
+  /** One column per chosen set of sources, in the order given (a source in two sets counts in both). */
+  | { by: 'sets'; setIds: number[] };
 
 export interface MatrixFilter {
   /** The chosen coders (none: all of them). */

@@ -95,4 +95,13 @@ describe('sets of sources and of codes', { timeout: 90_000 }, () => {
     await expect.poll(() => panel.locator('caption').textContent()).toContain('ensemble de codes = Question 1');
     await wb.screenshot('sets-03-matrix');
   });
+
+  it('give the triangulation one column per set of sources', async () => {
+    const { page } = wb;
+    await page.getByRole('tab', { name: 'Triangulation' }).click();
+    const panel = page.locator('#analysis-panel-triangulation');
+    await chooseOption(panel.getByLabel('Colonnes'), 'Ensembles de sources');
+    await expect.poll(async () => (await panel.locator('thead th').allTextContents()).slice(1, 2)).toEqual(['Site Lyon']);
+    await wb.screenshot('sets-04-columns');
+  });
 });

@@ -53,6 +53,24 @@ describe('sets as filters', () => {
     expect(cellOf(both, 'CL1', 'Entretien P1').count).toBe(0);
   });
 
+  it('give the triangulation one column per chosen set of sources, a source in two sets counting in both', () => {
+    const { ctx, ids, site, question } = fixtureWithSets();
+    // Site B holds E2 and D1: D1 is in both sites.
+    const other = createSet(ctx, { kind: 'sources', name: 'Site B', sourceIds: [ids.E2!, ids.D1!] });
+    const m = computeMatrix(ctx.db, { type: 'triangulation', rows: 'codes', columns: { by: 'sets', setIds: [other.id, site.id] } });
+    expect(m.columns.map((c) => c.label)).toEqual(['Site B', 'Site A']);
+    expect(m.dimension).toBe(`sets:${other.id},${site.id}`);
+    // CL1: Site B holds #3 (E2) and #6 (D1); Site A holds the passage of #1 and #2 (E1) and #6 (D1).
+    expect(cellOf(m, 'CL1', 'Site B')).toMatchObject({ count: 2, codings: 2 });
+    expect(cellOf(m, 'CL1', 'Site A')).toMatchObject({ count: 2, codings: 3 });
+    // CL4: #9 in E2, #8 in E1; SC2: #12 in D1, in both columns.
+    expect(cellOf(m, 'CL4', 'Site B').count).toBe(1);
+    expect(cellOf(m, 'SC2', 'Site B').count).toBe(1);
+    expect(cellOf(m, 'SC2', 'Site A').count).toBe(1);
+    expect(m.notes).toContain('Une source de plusieurs ensembles : ses extraits comptent dans la colonne de chacun.');
+    expect(errorOf(() => computeMatrix(ctx.db, { type: 'triangulation', columns: { by: 'sets', setIds: [question.id] } })).code).toBe('set.wrongKind');
+  });
+
   it('refuses a set of the wrong kind or one that does not exist', () => {
     const { ctx, site, question } = fixtureWithSets();
     expect(errorOf(() => retrieveExcerpts(ctx.db, { codeSetId: site.id })).format('fr')).toBe('L’ensemble « Site A » regroupe des sources, pas des codes.');
