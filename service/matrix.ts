@@ -34,7 +34,7 @@ import {
   setsOfFilter,
 } from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
-import { getSet, setMemberIds } from './sets.ts';
+import { getSet, listSets, setMemberIds } from './sets.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
   switch (req.type) {
@@ -60,9 +60,14 @@ export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matr
   }
 }
 
-/** A column spec from what a user typed: "kind" or an attribute name (cases first, then sources). */
+/** A column spec from what a user typed: "kind", "sets" (every set of sources) or an attribute name (cases first, then sources). */
 export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
   if (!name || name === 'kind' || name === 'type') return { by: 'kind' };
+  if (name === 'sets' || name === 'ensembles') {
+    const sets = listSets(db, 'sources');
+    if (sets.length === 0) throw new TresseError('set.notFound', { ref: name });
+    return { by: 'sets', setIds: sets.map((s) => s.id) };
+  }
   for (const scope of ['case', 'source'] as const) {
     if (hasAttribute(db, scope, name.trim())) return { by: 'attribute', scope, name: name.trim() };
   }
