@@ -104,4 +104,17 @@ describe('sets of sources and of codes', { timeout: 90_000 }, () => {
     await expect.poll(async () => (await panel.locator('thead th').allTextContents()).slice(1, 2)).toEqual(['Site Lyon']);
     await wb.screenshot('sets-04-columns');
   });
+
+  it('once a chosen set is deleted, the excerpts are no longer filtered by it', async () => {
+    const { page } = wb;
+    await page.getByRole('button', { name: 'Ensembles…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ensembles de sources' });
+    await dialog.getByRole('button', { name: 'Supprimer Site Lyon' }).click();
+    await dialog.getByText(/Aucun ensemble/).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await goTo(page, 'Extraits');
+    const view = page.locator('.retrieval-view');
+    await expect.poll(() => view.locator('.result-count').textContent()).toBe('3 extrait(s)');
+    expect(await view.getByLabel('Ensemble de sources').count()).toBe(0);
+  });
 });
