@@ -19,5 +19,9 @@ export const setMessages = {
   'sets.filter.sources': { fr: 'Ensemble de sources', en: 'Set of sources' },
   'sets.filter.codes': { fr: 'Ensemble de codes', en: 'Set of codes' },
   'sets.filter.any': { fr: 'Tous', en: 'All' },
+  'sets.merged': {
+    fr: 'Ensembles : {added} ajouté(s), {matched} déjà présent(s), {membersAdded} membre(s) ajouté(s).',
+    en: 'Sets: {added} added, {matched} already there, {membersAdded} member(s) added.',
+  },
   'sets.columns': { fr: 'Ensembles de sources (un par colonne)', en: 'Sets of sources (one per column)' },
 } as const;
