@@ -67,6 +67,8 @@ export const OPTIONS = {
   'excerpts-per-cell': { type: 'string' },
   valences: { type: 'boolean' },
   agreement: { type: 'boolean' },
+  'source-set': { type: 'string' },
+  'code-set': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export function parseOptions(args: string[]) {

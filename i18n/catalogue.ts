@@ -8,6 +8,7 @@ import { privacyMessages } from './ui-privacy.ts';
 import { teamMessages } from './ui-team.ts';
 import { ratingMessages } from './ui-ratings.ts';
 import { analysisMessages } from './ui-analysis.ts';
+import { setMessages } from './ui-sets.ts';
 import { robustnessMessages } from './robustness.ts';
 
 export const catalogue = {
@@ -18,6 +19,7 @@ export const catalogue = {
   ...teamMessages,
   ...ratingMessages,
   ...analysisMessages,
+  ...setMessages,
   ...robustnessMessages,
 } as const;
 

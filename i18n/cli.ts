@@ -21,7 +21,7 @@ Commandes :
   code PROJET SOURCE CODE (--start N --end N | --text "passage exact" [--occurrence N])
        [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXTE] [--extend]
   codings PROJET [--code CODE [--subcodes]] [--source SOURCE] [--kind TYPE] [--coder NOM]
-       [--attribute NOM=VALEUR] [--json]
+       [--attribute NOM=VALEUR] [--source-set ENSEMBLE] [--code-set ENSEMBLE] [--json]
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
   pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
@@ -42,14 +42,18 @@ Commandes :
   agreement-ratings PROJET --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
        [--samples 2000] [--json]      accord entre les notes des codeurs (un attribut de cas par codeur), alpha et IC bootstrap
   matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
-       [--rows codes|themes|questions] [--cols kind|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
+       [--rows codes|themes|questions] [--cols kind|sets|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FICHIER]
-       [--row CODE --col COLONNE] [--valences] [--agreement]            matrices d'analyse (--from/--to : date de codage ;
+       [--row CODE --col COLONNE] [--valences] [--agreement] [--source-set ENSEMBLE] [--code-set ENSEMBLE]
+                                      matrices d'analyse (--from/--to : date de codage ; --cols sets : un ensemble de sources par colonne ;
                                       --agreement : seulement les passages que tous les codeurs, ou ceux de --coder A,B, ont codés)
   synthesis PROJET --row CODE --col COLONNE --text TEXTE [--case CAS] [--cols ATTRIBUT]   synthèse d'une case
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
+  sets PROJET [--json]                                                lister les ensembles de sources et de codes
+  set PROJET add sources|codes NOM [MEMBRE...] [--description TEXTE]  créer un ensemble ou y ajouter des sources ou des codes
+  set PROJET remove sources|codes NOM MEMBRE...   |   rename sources|codes NOM NOUVEAU_NOM   |   delete sources|codes NOM
   columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
   citation PROJET ["{source}, {speaker}, § {paragraph}, {time}"]       format des citations des extraits ("" : par défaut)
   call [PROJET] MÉTHODE [JSON] [--out FICHIER]                         appeler toute méthode du service, argument et résultat en JSON
@@ -76,7 +80,7 @@ Commands:
   code PROJECT SOURCE CODE (--start N --end N | --text "exact passage" [--occurrence N])
        [--valence +|-] [--segment verbatim|paraphrase|non-answer|label] [--memo TEXT] [--extend]
   codings PROJECT [--code CODE [--subcodes]] [--source SOURCE] [--kind KIND] [--coder NAME]
-       [--attribute NAME=VALUE] [--json]
+       [--attribute NAME=VALUE] [--source-set SET] [--code-set SET] [--json]
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]
   pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
@@ -97,14 +101,18 @@ Commands:
   agreement-ratings PROJECT --attribute A --attribute B [...] --metric nominal|ordinal|interval|ratio
        [--samples 2000] [--json]      agreement between coders' ratings (one case attribute per coder), alpha and bootstrap CI
   matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
-       [--rows codes|themes|questions] [--cols kind|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
+       [--rows codes|themes|questions] [--cols kind|sets|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
        [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FILE]
-       [--row CODE --col COLUMN] [--valences] [--agreement]             analysis matrices (--from/--to: coding date;
+       [--row CODE --col COLUMN] [--valences] [--agreement] [--source-set SET] [--code-set SET]
+                                      analysis matrices (--from/--to: coding date; --cols sets: one set of sources per column;
                                       --agreement: only the passages all coders, or those of --coder A,B, coded)
   synthesis PROJECT --row CODE --col COLUMN --text TEXT [--case CASE] [--cols ATTRIBUTE]   a cell's synthesis
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions
+  sets PROJECT [--json]                                                list the sets of sources and of codes
+  set PROJECT add sources|codes NAME [MEMBER...] [--description TEXT]  create a set or add sources or codes to it
+  set PROJECT remove sources|codes NAME MEMBER...   |   rename sources|codes NAME NEW_NAME   |   delete sources|codes NAME
   columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
   citation PROJECT ["{source}, {speaker}, § {paragraph}, {time}"]      how quoted excerpts are cited ("": the default)
   call [PROJECT] METHOD [JSON] [--out FILE]                            call any service method, argument and result as JSON
@@ -245,6 +253,11 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.verdictSet': { fr: '{row} : verdict {verdict} (silence : {silent})', en: '{row}: verdict {verdict} (silence: {silent})' },
   'cli.questionAdded': { fr: 'Question « {name} » : {count} code(s)', en: 'Question "{name}": {count} code(s)' },
   'cli.questionRemoved': { fr: 'Question supprimée : {name}', en: 'Question removed: {name}' },
+  'cli.noSets': { fr: 'Aucun ensemble.', en: 'No sets.' },
+  'cli.setKind.sources': { fr: 'sources', en: 'sources' },
+  'cli.setKind.codes': { fr: 'codes', en: 'codes' },
+  'cli.setSaved': { fr: 'Ensemble de {kind} « {name} » : {count} membre(s)', en: 'Set of {kind} "{name}": {count} member(s)' },
+  'cli.setDeleted': { fr: 'Ensemble supprimé : {name}', en: 'Set deleted: {name}' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;

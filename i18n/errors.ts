@@ -121,6 +121,16 @@ export const errorMessages = {
   'import.pattern': { fr: 'Motif de tour de parole invalide : {pattern}', en: 'Invalid speaker-turn pattern: {pattern}' },
   'case.notFound': { fr: 'Cas introuvable : {ref}', en: 'Case not found: {ref}' },
   'case.exists': { fr: 'Un cas s’appelle déjà « {name} ».', en: 'A case named "{name}" already exists.' },
+  'set.notFound': { fr: 'Ensemble introuvable : {ref}', en: 'Set not found: {ref}' },
+  'set.exists': {
+    fr: 'Un ensemble de {kind} s’appelle déjà « {name} ».',
+    en: 'A set of {kind} named "{name}" already exists.',
+  },
+  'set.nameEmpty': { fr: 'Donnez un nom à l’ensemble.', en: 'Give the set a name.' },
+  'set.wrongKind': {
+    fr: 'L’ensemble « {name} » regroupe des {kind}, pas des {other}.',
+    en: 'The set "{name}" groups {kind}, not {other}.',
+  },
   // One key per attribute type, so that the type is named in the user's language.
   'attribute.type.number': {
     fr: 'La valeur « {value} » ne convient pas à l’attribut « {name} » (type nombre) : tapez un nombre, par exemple 10 ou 2,5.',

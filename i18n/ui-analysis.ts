@@ -13,7 +13,7 @@ export const analysisMessages = {
   'analysis.tab.frequencies': { fr: 'Fréquences', en: 'Frequencies' },
   'analysis.loading': { fr: 'Calcul en cours…', en: 'Computing…' },
 
-  'analysis.filters': { fr: 'Filtres (cas, types de sources, dates)', en: 'Filters (cases, kinds of source, dates)' },
+  'analysis.filters': { fr: 'Filtres (cas, types de sources, ensembles, dates)', en: 'Filters (cases, kinds of source, sets, dates)' },
   'analysis.filter.coder': { fr: 'Codages comptés', en: 'Codings counted' },
   'analysis.filter.anyCoder': { fr: 'Tous (union)', en: 'Everyone (union)' },
   'analysis.filter.agreement': { fr: 'Accord de tous les codeurs', en: 'Agreement of all coders' },

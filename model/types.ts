@@ -73,6 +73,20 @@ export interface Case {
   sourceIds: number[];
 }
 
+export const SET_KINDS = ['sources', 'codes'] as const;
+export type SetKind = (typeof SET_KINDS)[number];
+
+/** A named group of sources or of codes (REFI-QDA Set; NVivo set, MAXQDA document or code set, ATLAS.ti group). */
+export interface NamedSet {
+  id: number;
+  guid: string;
+  kind: SetKind;
+  name: string;
+  description: string;
+  /** Source ids or code ids, by kind, ascending. */
+  memberIds: number[];
+}
+
 export interface Code {
   id: number;
   guid: string;

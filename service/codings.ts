@@ -8,6 +8,7 @@ import { sliceCodePoints } from '../text/offsets.ts';
 import { findPassage } from '../text/passage-match.ts';
 import { codeAndDescendants, getCode } from './codebook.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
+import { setMemberIds } from './sets.ts';
 
 export interface NewCoding {
   sourceId: number;
@@ -269,6 +270,10 @@ export interface RetrieveFilter {
   sourceIds?: number[];
   sourceKinds?: SourceKind[];
   coderIds?: number[];
+  /** Keep excerpts from the sources of this set of sources. */
+  sourceSetId?: number;
+  /** Keep excerpts of the codes of this set of codes. */
+  codeSetId?: number;
   /** Keep excerpts from sources linked to a case whose attribute has one of these values. */
   caseAttribute?: { name: string; values: Array<string | number | boolean> };
 }
@@ -294,6 +299,15 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
   if (filter.coderIds?.length) {
     where.push(`k.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
     params.push(...filter.coderIds);
+  }
+  for (const [setId, kind, column] of [
+    [filter.sourceSetId, 'sources', 'source_id'],
+    [filter.codeSetId, 'codes', 'code_id'],
+  ] as const) {
+    if (setId === undefined) continue;
+    setMemberIds(db, setId, kind);
+    where.push(`k.${column} IN (SELECT ${column} FROM set_${kind} WHERE set_id = ?)`);
+    params.push(setId);
   }
   if (filter.caseAttribute) {
     const values = filter.caseAttribute.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));

@@ -4,20 +4,25 @@
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
-import type { AttributeScope, SourceKind } from '../model/types.ts';
+import type { AttributeScope, NamedSet, SetKind, SourceKind } from '../model/types.ts';
 import type { CodeSourceGroup } from '../analysis/matrix/aggregate.ts';
 import type { CodingColumns } from '../analysis/matrix/passages.ts';
 import type { CodeRow } from '../analysis/matrix/rows.ts';
-import { filterAttributes, type AttributeValues, type AttrValue, type SourceFacts } from '../analysis/matrix/sources.ts';
+import { eligibleSources, filterAttributes, type AttributeValues, type AttrValue, type SourceFacts } from '../analysis/matrix/sources.ts';
 import type { MatrixFilter } from '../analysis/matrix/types.ts';
+import { getSet, setMemberIds } from './sets.ts';
 
-/** The filters that bear on codings themselves (coder, coding date), for the codings aliased `alias`. */
+/** The filters that bear on codings themselves (coder, coding date, code set), for the codings aliased `alias`. */
 export function codingConditions(alias: string, filter: MatrixFilter): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   if (filter.coderIds?.length) {
     sql.push(`${alias}.coder_id IN (${filter.coderIds.map(() => '?').join(',')})`);
     params.push(...filter.coderIds);
+  }
+  if (filter.codeSetId !== undefined) {
+    sql.push(`${alias}.code_id IN (SELECT code_id FROM set_codes WHERE set_id = ?)`);
+    params.push(filter.codeSetId);
   }
   if (!filter.dateAttribute && filter.from) {
     sql.push(`${alias}.created_at >= ?`);
@@ -165,4 +170,25 @@ export function caseById(db: Db, id: number): { id: number; name: string } | und
 /** Whether the project has an attribute of that name for cases or sources. */
 export function hasAttribute(db: Db, scope: AttributeScope, name: string): boolean {
   return stmt(db, 'SELECT 1 FROM attributes WHERE scope = ? AND name = ?').get(scope, name) !== undefined;
+}
+
+/**
+ * The sources a matrix counts (null: all), its source set applied. Every matrix goes through here
+ * first, so a set that is unknown or of the wrong kind is refused before anything is counted.
+ */
+export function eligibleOf(db: Db, facts: Map<number, SourceFacts>, filter: MatrixFilter): Set<number> | null {
+  const { sources } = setsOfFilter(db, filter);
+  return eligibleSources(facts, filter, filterAttributeValues(db, filter), sources ? new Set(sources.memberIds) : undefined);
+}
+
+/** The filter's sets, checked: a source set must group sources and a code set codes. */
+export function setsOfFilter(db: Db, filter: MatrixFilter): { sources?: NamedSet; codes?: NamedSet } {
+  const of = (id: number | undefined, kind: SetKind) => {
+    if (id === undefined) return undefined;
+    setMemberIds(db, id, kind);
+    return getSet(db, id);
+  };
+  const sources = of(filter.sourceSetId, 'sources');
+  const codes = of(filter.codeSetId, 'codes');
+  return { ...(sources ? { sources } : {}), ...(codes ? { codes } : {}) };
 }

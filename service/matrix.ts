@@ -15,7 +15,6 @@ import { label } from '../analysis/matrix/labels.ts';
 import { filterNotes } from '../analysis/matrix/notes.ts';
 import { asParticipantGrid, participantPlan } from '../analysis/matrix/participant.ts';
 import { codeTree, rowItems } from '../analysis/matrix/rows.ts';
-import { eligibleSources } from '../analysis/matrix/sources.ts';
 import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode } from '../analysis/matrix/types.ts';
 import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
 import { loadSyntheses, loadVerdicts } from './annotations.ts';
@@ -28,12 +27,14 @@ import {
   coderNames,
   codingCoders,
   codingRanges,
-  filterAttributeValues,
+  eligibleOf,
   groupCodings,
   hasAttribute,
   loadSourceFacts,
+  setsOfFilter,
 } from './matrix-queries.ts';
 import { listQuestions } from './questions.ts';
+import { getSet, listSets, setMemberIds } from './sets.ts';
 
 export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
   switch (req.type) {
@@ -59,9 +60,14 @@ export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matr
   }
 }
 
-/** A column spec from what a user typed: "kind" or an attribute name (cases first, then sources). */
+/** A column spec from what a user typed: "kind", "sets" (every set of sources) or an attribute name (cases first, then sources). */
 export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
   if (!name || name === 'kind' || name === 'type') return { by: 'kind' };
+  if (name === 'sets' || name === 'ensembles') {
+    const sets = listSets(db, 'sources');
+    if (sets.length === 0) throw new TresseError('set.notFound', { ref: name });
+    return { by: 'sets', setIds: sets.map((s) => s.id) };
+  }
   for (const scope of ['case', 'source'] as const) {
     if (hasAttribute(db, scope, name.trim())) return { by: 'attribute', scope, name: name.trim() };
   }
@@ -70,7 +76,7 @@ export function columnSpecFrom(db: Db, name: string | undefined): ColumnSpec {
 
 /** Each code's own codings under the filters, as the codebook tree (what the sunburst is sized by). */
 export function codebookUsage(db: Db, filter: MatrixFilter = {}): UsageNode[] {
-  const eligible = eligibleSources(loadSourceFacts(db), filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, loadSourceFacts(db), filter);
   const own = new Map<number, number>();
   for (const g of groupCodings(db, filter)) {
     if (!eligible || eligible.has(g.sourceId)) own.set(g.codeId, (own.get(g.codeId) ?? 0) + g.count);
@@ -82,7 +88,13 @@ function rowsOf(db: Db, mode: RowMode, own = false) {
   return rowItems(codeTree(codeRows(db)), mode, mode === 'questions' ? listQuestions(db) : [], own);
 }
 
-const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => filterNotes(filter, coderNames(db, filter.coderIds ?? []), lang);
+const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => {
+  const sets = setsOfFilter(db, filter);
+  return filterNotes(filter, coderNames(db, filter.coderIds ?? []), lang, {
+    ...(sets.sources ? { sources: sets.sources.name } : {}),
+    ...(sets.codes ? { codes: sets.codes.name } : {}),
+  });
+};
 
 /** `kinds` is the project's kind mapping, needed by kind columns only. */
 function counted(
@@ -97,10 +109,11 @@ function counted(
   const filter = req.filter ?? {};
   const rowMode = req.rows ?? 'codes';
   const facts = loadSourceFacts(db);
-  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, facts, filter);
   const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
   const attribute = columns.by === 'attribute' ? attributeValues(db, columns.scope, columns.name) : null;
-  let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute }, lang);
+  const sets = columns.by === 'sets' ? columns.setIds.map((id) => ({ ...getSet(db, id), memberIds: setMemberIds(db, id, 'sources') })) : undefined;
+  let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute, ...(sets ? { sets } : {}) }, lang);
   if (adjust) plan = adjust(plan);
   let items = rowsOf(db, rowMode);
   if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));
@@ -151,7 +164,7 @@ function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */
 function cooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang): Matrix {
   const facts = loadSourceFacts(db);
-  const eligible = eligibleSources(facts, filter, filterAttributeValues(db, filter));
+  const eligible = eligibleOf(db, facts, filter);
   const items = rowsOf(db, mode, mode === 'codes');
   const { overlaps, sameTurn } = cooccurrencePairs(db, filter);
   return cooccurrenceMatrix({ mode, items, overlaps, sameTurn, facts, eligible, filter, filterNotes: notesOf(db, filter, lang) }, lang);

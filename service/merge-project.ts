@@ -8,7 +8,8 @@
 // - cases are matched by name, then GUID; attribute values by attribute name (mine win a conflict);
 // - a coding already present (same GUID, or same source, code, coder and range) is not added again,
 //   nor a memo already present (same GUID, or same target, title and text): merging the same file
-//   twice changes nothing.
+//   twice changes nothing;
+// - sets are matched by GUID, then by kind and name, and gain the members that came over (merge-sets.ts).
 import type { Decision } from '../codebooks/merge.ts';
 import { stmt } from '../db/statements.ts';
 import type { SnapshotMemoTarget } from '../exchange/refi/snapshot.ts';
@@ -24,6 +25,7 @@ import { keepExchangeFacts, keepUser } from './exchange-kept.ts';
 import { coderResolver, mergeCodings, type CodingCounts, type PlacedSource } from './merge-codings.ts';
 import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
 import type { RichSnapshot, RichSource } from './refi-snapshot.ts';
+import { mergeSets, type SetCounts } from './merge-sets.ts';
 import { addParsedSource, findSourceByHash } from './sources.ts';
 
 export interface MergeReport {
@@ -36,6 +38,8 @@ export interface MergeReport {
   memos: { added: number; duplicates: number };
   /** "Coding done" marks brought over (one already there is not counted). */
   doneMarks: { added: number };
+  /** Sets of sources and of codes: added, matched (by GUID, then kind and name), members added. */
+  sets: SetCounts;
   warnings: TeamWarning[];
 }
 
@@ -58,6 +62,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
       codings: { added: 0, duplicates: 0, skipped: 0 },
       memos: { added: 0, duplicates: 0 },
       doneMarks: { added: 0 },
+      sets: { added: 0, matched: 0, membersAdded: 0 },
       warnings,
     };
     const attributes = new AttributeMerger(ctx, theirs.variables, warnings);
@@ -73,6 +78,7 @@ export function mergeSnapshot(ctx: ProjectContext, theirs: RichSnapshot, decisio
     report.codings = codings.counts;
     report.coders.added = [...codersAdded, ...codings.codersAdded];
     report.doneMarks.added = mergeDoneMarks(ctx, theirs, sources, report.coders.added);
+    report.sets = mergeSets(ctx, theirs, sources, plan.guidMap);
 
     const codeId = (guid: string) => {
       const mapped = plan.guidMap[guid];

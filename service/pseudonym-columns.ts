@@ -42,6 +42,9 @@ export const REWRITTEN_COLUMNS: ReadonlyArray<Column & { how: RewriteKind }> = [
   { table: 'research_questions', column: 'name', how: 'field' },
   { table: 'research_questions', column: 'description', how: 'field' },
   { table: 'kind_columns', column: 'label', how: 'field' },
+  // A set is often named for a site or a person ("Entretiens de Mme D.").
+  { table: 'sets', column: 'name', how: 'field' },
+  { table: 'sets', column: 'description', how: 'field' },
   // A synthesis is keyed by its column ("kind:Entretiens", "case:référent=…"), which carries a
   // column label or an attribute value: rewritten the same way as those, the key still matches.
   { table: 'matrix_syntheses', column: 'column_key', how: 'field' },
@@ -101,6 +104,8 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'research_questions', column: 'guid', reason: ID },
   { table: 'research_questions', column: 'created_at', reason: TIME },
   { table: 'kind_columns', column: 'kind', reason: 'one of five source kinds (CHECK constraint)' },
+  { table: 'sets', column: 'guid', reason: ID },
+  { table: 'sets', column: 'kind', reason: 'sources or codes (CHECK constraint)' },
   { table: 'matrix_syntheses', column: 'matrix', reason: 'triangulation or participant (CHECK constraint)' },
   { table: 'matrix_syntheses', column: 'updated_at', reason: TIME },
   { table: 'row_verdicts', column: 'matrix', reason: 'triangulation or participant (CHECK constraint)' },

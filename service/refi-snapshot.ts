@@ -20,6 +20,7 @@ import { listCases } from './cases.ts';
 import { listCodes } from './codebook.ts';
 import { listCoders } from './coders.ts';
 import { exchangeFacts } from './exchange-kept.ts';
+import { listSets } from './sets.ts';
 import { getSource } from './sources.ts';
 
 export interface RichCode extends SnapshotCode {
@@ -182,6 +183,13 @@ export function snapshotProject(db: Db): RichSnapshot {
     memos,
     ...(kept.links.length > 0 ? { links: kept.links } : {}),
     done: doneOf(db, sourceGuid),
+    sets: listSets(db).map((set) => ({
+      guid: set.guid,
+      name: set.name,
+      description: set.description,
+      kind: set.kind,
+      memberGuids: set.memberIds.map((id) => (set.kind === 'sources' ? sourceGuid : codeGuid).get(id)!),
+    })),
   };
 }
 

@@ -17,6 +17,8 @@ export interface ColumnPlan {
   dimension: string;
   place(source: SourceFacts): Placement[];
   multi: boolean;
+  /** What the note says when a source feeds several columns (a multi-valued attribute by default). */
+  multiNote?: 'note.multiSet';
 }
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
@@ -27,6 +29,8 @@ const valueKey = (v: AttrValue | null) => (v === null ? '' : String(v));
 export interface ColumnData {
   kindColumns: readonly KindColumn[];
   attribute: AttributeValues | null;
+  /** For set columns: the chosen sets of sources, in column order. */
+  sets?: readonly { id: number; name: string; memberIds: readonly number[] }[];
 }
 
 export function columnPlan(spec: ColumnSpec, sources: SourceFacts[], data: ColumnData, lang: Lang = 'fr'): ColumnPlan {
@@ -58,6 +62,20 @@ export function columnPlan(spec: ColumnSpec, sources: SourceFacts[], data: Colum
           return i < 0 ? [] : [{ column: i, caseIds: s.caseIds }];
         },
         multi: false,
+      };
+    }
+    case 'sets': {
+      if (!data.sets) throw new Error('columnPlan: the chosen sets were not given');
+      const columnsOf = new Map<number, number[]>();
+      data.sets.forEach((set, column) => {
+        for (const id of set.memberIds) columnsOf.set(id, [...(columnsOf.get(id) ?? []), column]);
+      });
+      return {
+        columns: data.sets.map((set) => ({ key: `set:${set.id}`, label: set.name })),
+        dimension: `sets:${data.sets.map((set) => set.id).join(',')}`,
+        place: (s) => (columnsOf.get(s.id) ?? []).map((column) => ({ column, caseIds: s.caseIds })),
+        multi: sources.some((s) => (columnsOf.get(s.id)?.length ?? 0) > 1),
+        multiNote: 'note.multiSet',
       };
     }
     case 'attribute':

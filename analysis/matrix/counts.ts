@@ -47,6 +47,6 @@ export function countsMatrix(parts: CountsParts, lang: Lang = 'fr'): Matrix {
     rows: parts.items.map((item, i) => ({ ...item, cells: cells[i]!, silent: silentColumns(plan.columns, cells[i]!) })),
     filter: parts.filter,
     coders: parts.coders,
-    notes: [...coderNotes(parts.coders, lang), ...(plan.multi ? [label('note.multiValued', lang)] : []), ...parts.filterNotes],
+    notes: [...coderNotes(parts.coders, lang), ...(plan.multi ? [label(plan.multiNote ?? 'note.multiValued', lang)] : []), ...parts.filterNotes],
   };
 }

@@ -75,6 +75,10 @@ export const matrixLabels = {
     fr: 'Attribut à plusieurs valeurs : un extrait compte dans chaque colonne de ses valeurs.',
     en: 'Multi-valued attribute: an excerpt counts in each column of its values.',
   },
+  'note.multiSet': {
+    fr: 'Une source de plusieurs ensembles : ses extraits comptent dans la colonne de chacun.',
+    en: 'A source in several sets: its excerpts count in the column of each.',
+  },
   'note.participant': {
     fr: 'La colonne « {column} » ne montre que les sources du cas {case} ; les autres colonnes, tout le corpus.',
     en: 'The "{column}" column shows only the sources of case {case}; the other columns, the whole corpus.',
@@ -89,6 +93,8 @@ export const matrixLabels = {
   },
   'filter.coder': { fr: 'codeur', en: 'coder' },
   'filter.kinds': { fr: 'types de source', en: 'source kinds' },
+  'filter.sourceSet': { fr: 'ensemble de sources', en: 'set of sources' },
+  'filter.codeSet': { fr: 'ensemble de codes', en: 'set of codes' },
   'filter.codingDate': { fr: 'date de codage', en: 'coding date' },
   'note.filter': { fr: 'Filtres : {filters}', en: 'Filters: {filters}' },
   'axis.codings': { fr: 'Nombre de passages codés (distincts)', en: 'Number of coded passages (distinct)' },

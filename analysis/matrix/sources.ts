@@ -39,14 +39,17 @@ export function filterAttributes(filter: MatrixFilter): string[] {
 /**
  * The sources a filter keeps (null: all of them). Kinds, case attributes and a case date are
  * properties of the source; coder and coding date are applied to the codings in SQL.
- * `caseValues` holds the values of every attribute of `filterAttributes(filter)`, by name.
+ * `caseValues` holds the values of every attribute of `filterAttributes(filter)`, by name;
+ * `setMembers`, the sources of the filter's source set (`sourceSetId`) when it has one.
  */
 export function eligibleSources(
   facts: Map<number, SourceFacts>,
   filter: MatrixFilter,
   caseValues: ReadonlyMap<string, Map<number, AttrValue[]>>,
+  setMembers?: ReadonlySet<number>,
 ): Set<number> | null {
   const checks: Array<(s: SourceFacts) => boolean> = [];
+  if (setMembers) checks.push((s) => setMembers.has(s.id));
   if (filter.sourceKinds?.length) {
     const kinds = new Set(filter.sourceKinds);
     checks.push((s) => kinds.has(s.kind));

@@ -31,7 +31,13 @@ export interface CoderScope {
 }
 
 /** What the columns are: evidence kinds (the project's mapping), an attribute's values, each source, or one total. */
-export type ColumnSpec = { by: 'kind' } | { by: 'attribute'; scope: 'case' | 'source'; name: string } | { by: 'source' } | { by: 'total' };
+export type ColumnSpec =
+  | { by: 'kind' }
+  | { by: 'attribute'; scope: 'case' | 'source'; name: string }
+  | { by: 'source' }
+  | { by: 'total' }
+  /** One column per chosen set of sources, in the order given (a source in two sets counts in both). */
+  | { by: 'sets'; setIds: number[] };
 
 export interface MatrixFilter {
   /** The chosen coders (none: all of them). */
@@ -39,6 +45,10 @@ export interface MatrixFilter {
   /** Count only what every chosen coder coded (all coders with codings when none is chosen). */
   agreement?: boolean;
   sourceKinds?: SourceKind[];
+  /** A set of sources (its id): only its sources count. */
+  sourceSetId?: number;
+  /** A set of codes (its id): only codings of its codes count (not of their subcodes, unless members too). */
+  codeSetId?: number;
   /** Every listed attribute must hold one of its values on the same case linked to the source. */
   caseAttributes?: { name: string; values: Array<string | number | boolean> }[];
   /**

@@ -298,12 +298,16 @@ async function codings(run: CommandRun): Promise<void> {
     const codeId = values.code ? (await api.findCode({ ref: values.code })).id : undefined;
     const sourceIds = values.source ? [(await api.findSource({ ref: values.source })).id] : undefined;
     const coderIds = values.coder ? [(await api.findCoder({ name: values.coder })).id] : undefined;
+    const sourceSetId = values['source-set'] ? (await api.findSet({ ref: values['source-set'], kind: 'sources' })).id : undefined;
+    const codeSetId = values['code-set'] ? (await api.findSet({ ref: values['code-set'], kind: 'codes' })).id : undefined;
     return api.retrieve({
       ...(codeId !== undefined ? { codeId } : {}),
       includeSubcodes: !!values.subcodes,
       ...(sourceIds ? { sourceIds } : {}),
       ...(sourceKinds ? { sourceKinds } : {}),
       ...(coderIds ? { coderIds } : {}),
+      ...(sourceSetId !== undefined ? { sourceSetId } : {}),
+      ...(codeSetId !== undefined ? { codeSetId } : {}),
       ...(attribute ? { caseAttribute: attribute } : {}),
     });
   });

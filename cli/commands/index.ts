@@ -17,6 +17,7 @@ const groups = {
   matrix: () => import('./matrix.ts').then((m) => m.matrixCommands),
   pseudonymize: () => import('./pseudonymize.ts'),
   ratings: () => import('./ratings.ts').then((m) => m.ratingCommands),
+  sets: () => import('./sets.ts').then((m) => m.setCommands),
 };
 type Group = keyof typeof groups;
 
@@ -39,6 +40,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('compare', 'compare-codebooks'),
   ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
   ...names('ratings', 'agreement-ratings'),
+  ...names('sets', 'sets', 'set'),
   ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
 };
 

@@ -32,7 +32,7 @@ function day(value: string | undefined, name: string): string | undefined {
   return iso;
 }
 
-/** --coder A,B, --agreement, --kind, --attribute NAME=V1;V2, --from/--to (coding date, or --date-attribute on the cases). */
+/** --coder A,B, --agreement, --kind, --attribute NAME=V1;V2, --from/--to (coding date, or --date-attribute on the cases), --source-set, --code-set. */
 async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> {
   const v = run.values;
   const filter: MatrixFilter = {};
@@ -62,6 +62,8 @@ async function filterOf(run: CommandRun, api: TresseApi): Promise<MatrixFilter> 
     filter.coderIds = ids;
   }
   if (v.agreement) filter.agreement = true;
+  if (v['source-set']) filter.sourceSetId = (await api.findSet({ ref: v['source-set'], kind: 'sources' })).id;
+  if (v['code-set']) filter.codeSetId = (await api.findSet({ ref: v['code-set'], kind: 'codes' })).id;
   return filter;
 }
 

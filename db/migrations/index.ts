@@ -5,6 +5,7 @@ import { sql as structureRows } from './0004-structure-rows.ts';
 import { folded, sql as singleCodings } from './0005-single-codings.ts';
 import { sql as sourceDone } from './0006-source-done.ts';
 import { sql as exchangeKept } from './0007-exchange-kept.ts';
+import { sql as sets } from './0008-sets.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   },
   { version: 6, name: 'source-done', sql: sourceDone },
   { version: 7, name: 'exchange-kept', sql: exchangeKept },
+  { version: 8, name: 'sets', sql: sets },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

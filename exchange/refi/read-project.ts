@@ -7,6 +7,7 @@ import { notKept } from './not-kept.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
+import { readSets } from './read-sets.ts';
 import { readSources } from './read-sources.ts';
 import {
   DONE_SET,
@@ -175,7 +176,7 @@ function readNotes(ctx: ReadContext, root: XmlElement): SnapshotMemo[] {
 
 /**
  * Tresse's "coding done" sets (DONE_SET): a set whose GUID is derived from a user's, holding that
- * user's marked sources. Returns the marks and the sets taken, which are not reported as skipped.
+ * user's marked sources. Returns the marks and the sets taken, which readSets leaves alone.
  */
 function readDoneSets(ctx: ReadContext, root: XmlElement): { done: SnapshotDone[]; taken: Set<XmlElement> } {
   const byGuid = new Map(ctx.users.map((u) => [DONE_SET.guidOf(u.guid), u.guid]));
@@ -195,15 +196,10 @@ function readDoneSets(ctx: ReadContext, root: XmlElement): { done: SnapshotDone[
   return { done, taken };
 }
 
-function summarise(ctx: ReadContext, root: XmlElement, taken: ReadonlySet<XmlElement>): void {
-  for (const [name, code] of [
-    ['Sets', 'refi.setsSkipped'],
-    ['Graphs', 'refi.graphsSkipped'],
-  ] as const) {
-    const list = child(root, name);
-    const items = list ? list.children.filter((c) => !taken.has(c)) : [];
-    if (items.length > 0) ctx.warnings.push(warning(code, { count: items.length, names: nameList(items.map((s) => label(attr(s, 'name')) ?? '?')) }));
-  }
+function summarise(ctx: ReadContext, root: XmlElement): void {
+  const graphs = child(root, 'Graphs')?.children ?? [];
+  if (graphs.length > 0)
+    ctx.warnings.push(warning('refi.graphsSkipped', { count: graphs.length, names: nameList(graphs.map((s) => label(attr(s, 'name')) ?? '?')) }));
   const unknown = new Map<string, number>();
   for (const c of root.children) if (!HANDLED.has(c.name)) unknown.set(c.name, (unknown.get(c.name) ?? 0) + 1);
   for (const [element, count] of unknown) ctx.warnings.push(warning('refi.unsupportedElement', { element, count }));
@@ -239,7 +235,8 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
   if (ctx.unknownVariableValues > 0) ctx.warnings.push(warning('refi.unknownVariable', { count: ctx.unknownVariableValues }));
   if (ctx.codingsWithoutUser > 0) ctx.warnings.push(warning('refi.codingsWithoutUser', { count: ctx.codingsWithoutUser, user: 'REFI-QDA' }));
   const { done, taken } = readDoneSets(ctx, root);
-  summarise(ctx, root, taken);
+  const sets = readSets(ctx, root, taken);
+  summarise(ctx, root);
 
   const variables: SnapshotVariable[] = variableOrder.map((guid) => {
     const v = ctx.variables.get(guid)!;
@@ -261,6 +258,7 @@ function readParsed(root: XmlElement, ctx: ReadContext, fileName: string): Proje
     memos,
     ...(links.length > 0 ? { links } : {}),
     ...(done.length > 0 ? { done } : {}),
+    ...(sets.length > 0 ? { sets } : {}),
   };
 }
 

@@ -116,6 +116,17 @@ export interface ProjectSnapshot {
   links?: SnapshotLink[];
   /** "Coding done" marks: per user, the sources they read through and coded (see DONE_SET). */
   done?: SnapshotDone[];
+  /** Named groups of sources or of codes (REFI `Set`), other than the "coding done" sets. */
+  sets?: SnapshotSet[];
+}
+
+export interface SnapshotSet {
+  guid: string;
+  name: string;
+  description: string;
+  kind: 'sources' | 'codes';
+  /** GUIDs of sources or of codes, by kind. */
+  memberGuids: string[];
 }
 
 export interface SnapshotDone {

@@ -41,8 +41,8 @@ export const warningMessages = {
     en: '{count} coding(s) without a known author: assigned to the user "{user}".',
   },
   'refi.setsSkipped': {
-    fr: '{count} ensemble(s) non importé(s) (Tresse n’a pas d’ensembles) : {names}.',
-    en: '{count} set(s) not imported (Tresse has no sets): {names}.',
+    fr: '{count} ensemble(s) du livre de codes non importé(s) (Tresse importe les ensembles avec un projet .qdpx) : {names}.',
+    en: '{count} codebook set(s) not imported (Tresse imports sets with a .qdpx project): {names}.',
   },
   'refi.graphsSkipped': {
     fr: '{count} graphe(s) non importé(s) : {names}.',
@@ -95,6 +95,18 @@ export const warningMessages = {
   'refi.notKept': {
     fr: '<{element}> ({count}) : lu, mais Tresse ne le garde pas ; absent d’un export de ce projet.',
     en: '<{element}> ({count}): read, but Tresse does not keep it; missing from an export of this project.',
+  },
+  'refi.setMembersMissing': {
+    fr: 'Ensemble « {name} » : {count} membre(s) ne renvoient à aucune source ni aucun code importé : ignoré(s) ; l’ensemble est gardé avec ses autres membres.',
+    en: 'Set "{name}": {count} member(s) refer to no imported source or code: skipped; the set is kept with its other members.',
+  },
+  'refi.setSplit': {
+    fr: 'Ensemble « {name} » : il mêlait des sources et des codes ; gardé comme deux ensembles du même nom, l’un de sources, l’autre de codes.',
+    en: 'Set "{name}": it mixed sources and codes; kept as two sets of the same name, one of sources, one of codes.',
+  },
+  'refi.setNotesSkipped': {
+    fr: 'Ensemble « {name} » : {count} mémo(s) membre(s) non gardé(s) (un ensemble de Tresse regroupe des sources ou des codes).',
+    en: 'Set "{name}": {count} memo member(s) not kept (a Tresse set groups sources or codes).',
   },
 } as const satisfies Record<string, { fr: string; en: string }>;
 

@@ -9,8 +9,9 @@ import { writeZip, type ZipEntry } from '../zip-write.ts';
 import type { AttributeType } from '../../model/types.ts';
 import { derivedGuid, guidForExport, memoLinkGuid } from './guid.ts';
 import { selectionsOf } from './selections.ts';
-import { DEFAULT_SOURCE_KIND, DONE_SET, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemoTarget, type SnapshotVariable } from './snapshot.ts';
+import { DEFAULT_SOURCE_KIND, SOURCE_KIND_VARIABLE, type ProjectSnapshot, type SnapshotMemoTarget, type SnapshotVariable } from './snapshot.ts';
 import { writeCodeElements } from './write-codebook.ts';
+import { writeSets } from './write-sets.ts';
 import { REFI_TYPE_OF, writeVariableValue, xsdDateTime, type AttrValue } from './values.ts';
 import { detectVendor, exportOrigin, knownReading, targetReading, type ExportTarget } from './vendor.ts';
 import { OffsetIndex } from '../../text/offsets.ts';
@@ -217,18 +218,7 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
     }
     out.close('Links');
   }
-  const done = (s.done ?? []).filter((d) => d.sourceGuids.length > 0);
-  if (done.length > 0) {
-    const userName = new Map(s.users.map((u) => [u.guid, u.name]));
-    out.open('Sets');
-    for (const d of done) {
-      out.open('Set', { guid: DONE_SET.guidOf(d.userGuid), name: DONE_SET.name(userName.get(d.userGuid) ?? d.userGuid) });
-      out.text('Description', DONE_SET.description);
-      for (const sourceGuid of d.sourceGuids) out.empty('MemberSource', { targetGUID: g(sourceGuid) });
-      out.close('Set');
-    }
-    out.close('Sets');
-  }
+  writeSets(out, s);
   for (const n of projectNotes) out.empty('NoteRef', { targetGUID: g(n) });
   out.close('Project');
   return out.toString();

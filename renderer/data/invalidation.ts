@@ -26,8 +26,10 @@ const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
   ...CODING_READERS,
 ];
 /** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
-const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ...CODING_READERS];
-const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
+const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ['listSets'], ...CODING_READERS];
+const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['listSets'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
+/** Sets filter retrieval and the matrices. */
+const SETS: ApiKey[] = [['listSets'], ['retrieve'], ...MATRICES];
 /** Agreement between coders' ratings, read from case attributes. */
 const RATINGS: ApiKey[] = [['ratingAgreement']];
 const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES, ...RATINGS];
@@ -60,6 +62,15 @@ export const INVALIDATES: Table = {
   importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
   updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],
   deleteSource: () => [...SOURCES, ['listMemos'], ['listDoneMarks']],
+
+  // Sets of sources and of codes
+  listSets: () => NOTHING,
+  findSet: () => NOTHING,
+  createSet: () => SETS,
+  updateSet: () => SETS,
+  deleteSet: () => SETS,
+  addSetMembers: () => SETS,
+  removeSetMembers: () => SETS,
 
   // Cases and attributes
   listCases: () => NOTHING,

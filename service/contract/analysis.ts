@@ -34,11 +34,14 @@ const columnSpec = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('attribute'), scope: attributeScope, name: nonEmpty }),
   z.strictObject({ by: z.literal('source') }),
   z.strictObject({ by: z.literal('total') }),
+  z.strictObject({ by: z.literal('sets'), setIds: z.array(id).min(1).max(100) }),
 ]);
 const filter = z.strictObject({
   coderIds: z.array(id).max(1_000).optional(),
   agreement: z.boolean().optional(),
   sourceKinds: z.array(sourceKind).optional(),
+  sourceSetId: id.optional(),
+  codeSetId: id.optional(),
   caseAttributes: z
     .array(z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }))
     .max(100)

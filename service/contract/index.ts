@@ -15,6 +15,7 @@ import { memoMethods } from './memos.ts';
 import { privacyMethods } from './privacy.ts';
 import { projectMethods } from './project.ts';
 import { retrievalMethods } from './retrieval.ts';
+import { setMethods } from './sets.ts';
 import { sourceMethods } from './sources.ts';
 import { teamMethods } from './team.ts';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...projectMethods,
   ...sourceMethods,
   ...caseMethods,
+  ...setMethods,
   ...codebookMethods,
   ...codingMethods,
   ...memoMethods,

@@ -16,6 +16,8 @@ export const retrievalMethods = {
       sourceIds: z.array(id).max(100_000).optional(),
       sourceKinds: z.array(sourceKind).optional(),
       coderIds: z.array(id).max(1_000).optional(),
+      sourceSetId: id.optional(),
+      codeSetId: id.optional(),
       caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
     }),
     run: (filter, { ws }) => retrieveExcerpts(ws.project.db, filter),

@@ -1,11 +1,12 @@
 // What every matrix of the panel shares: whose codings it counts (union, one coder, agreement of all),
-// then the filters: a case attribute, kinds of source, dates.
+// then the filters: a case attribute, kinds of source, sets of sources and of codes, dates.
 import type { AttributeDef } from '../../../model/types.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { AttributeSelect } from '../../ui/AttributeSelect.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
+import { SetSelect } from '../sets/SetSelect.tsx';
 import type { FilterState } from './matrix-view.ts';
 
 export function MatrixFilters({ value, onChange, attributes }: { value: FilterState; onChange: (f: FilterState) => void; attributes: AttributeDef[] }) {
@@ -55,6 +56,10 @@ export function MatrixFilters({ value, onChange, attributes }: { value: FilterSt
           </Field>
         </div>
         <SourceKindChecks legend={t('analysis.filter.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
+        <div className="field-row">
+          <SetSelect kind="sources" value={value.sourceSetId} onChange={(sourceSetId) => set({ sourceSetId })} />
+          <SetSelect kind="codes" value={value.codeSetId} onChange={(codeSetId) => set({ codeSetId })} />
+        </div>
         <div className="field-row">
           <Field label={t('analysis.filter.dateOf')}>
             {(id) => (

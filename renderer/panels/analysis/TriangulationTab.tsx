@@ -1,8 +1,9 @@
 // The triangulation matrix: themes (or research questions) against kinds of evidence or the values
-// of an attribute, with syntheses, verdicts, silence and the settings of rows and columns.
+// of an attribute, or the sets of sources, with syntheses, verdicts, silence and the settings of rows and columns.
 import { useState } from 'react';
 import type { AttributeDef } from '../../../model/types.ts';
-import type { MatrixFilter, MatrixRequest, RowMode } from '../../../analysis/matrix/types.ts';
+import type { ColumnSpec, MatrixFilter, MatrixRequest, RowMode } from '../../../analysis/matrix/types.ts';
+import { useSets } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { KindColumnsDialog } from './KindColumnsDialog.tsx';
@@ -15,7 +16,9 @@ export function TriangulationTab({ active, filter, attributes }: { active: boole
   const [rows, setRows] = useState<RowMode>('codes');
   const [columns, setColumns] = useState('kind');
   const [dialog, setDialog] = useState<'questions' | 'kinds' | null>(null);
-  const spec = columnSpecOf(columns);
+  const sourceSets = useSets('sources');
+  // "sets": one column per set of sources; with none left, the kinds of evidence again.
+  const spec: ColumnSpec = columns === 'sets' && sourceSets.length > 0 ? { by: 'sets', setIds: sourceSets.map((s) => s.id) } : columnSpecOf(columns);
   const request: MatrixRequest = { type: 'triangulation', rows, columns: spec, filter, valences: true };
   return (
     <>
@@ -44,6 +47,7 @@ export function TriangulationTab({ active, filter, attributes }: { active: boole
               {(id) => (
                 <select id={id} value={columns} onChange={(e) => setColumns(e.target.value)}>
                   <option value="kind">{t('analysis.columns.kind')}</option>
+                  {sourceSets.length > 0 && <option value="sets">{t('sets.columns')}</option>}
                   {(['case', 'source'] as const).map((scope) => {
                     const list = attributes.filter((a) => a.scope === scope);
                     return (

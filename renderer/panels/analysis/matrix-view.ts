@@ -12,6 +12,8 @@ export interface FilterState {
   /** One value or several separated by ";". */
   attributeValue: string;
   kinds: SourceKind[];
+  sourceSetId: number | null;
+  codeSetId: number | null;
   /** ISO days, '' for none. */
   from: string;
   to: string;
@@ -19,13 +21,26 @@ export interface FilterState {
   dateAttribute: string;
 }
 
-export const NO_FILTER: FilterState = { coderId: null, agreement: false, attribute: '', attributeValue: '', kinds: [], from: '', to: '', dateAttribute: '' };
+export const NO_FILTER: FilterState = {
+  coderId: null,
+  agreement: false,
+  attribute: '',
+  attributeValue: '',
+  kinds: [],
+  sourceSetId: null,
+  codeSetId: null,
+  from: '',
+  to: '',
+  dateAttribute: '',
+};
 
 export function filterOf(f: FilterState): MatrixFilter {
   const filter: MatrixFilter = {};
   if (f.coderId !== null) filter.coderIds = [f.coderId];
   else if (f.agreement) filter.agreement = true;
   if (f.kinds.length > 0) filter.sourceKinds = [...f.kinds];
+  if (f.sourceSetId !== null) filter.sourceSetId = f.sourceSetId;
+  if (f.codeSetId !== null) filter.codeSetId = f.codeSetId;
   const values = f.attributeValue
     .split(';')
     .map((v) => v.trim())

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useCodes } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
+import { SetsDialog } from '../sets/SetsDialog.tsx';
 import { CodeEditDialog } from './CodeEditDialog.tsx';
 import { CodeTree } from './CodeTree.tsx';
 import { DeleteCodeDialog } from './DeleteCodeDialog.tsx';
@@ -23,6 +24,7 @@ export function CodebookPanel() {
   const codes = useCodes();
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [setsOpen, setSetsOpen] = useState(false);
   const { move } = useCodeMoves();
   const selected = findNode(tree, selectedCodeId);
 
@@ -43,6 +45,9 @@ export function CodebookPanel() {
         <h2 id="codebook-title">{t('codebook.title')}</h2>
         <button type="button" onClick={() => setEditing({ kind: 'add', parentId: null })}>
           {t('codebook.add')}
+        </button>
+        <button type="button" onClick={() => setSetsOpen(true)}>
+          {t('sets.open.codes')}
         </button>
       </div>
       {tree.length === 0 ? (
@@ -77,6 +82,7 @@ export function CodebookPanel() {
       {editing?.kind === 'edit' && <CodeEditDialog node={editing.node} onClose={() => setEditing(null)} />}
       {editing?.kind === 'delete' && <DeleteCodeDialog node={editing.node} onClose={() => setEditing(null)} />}
       {editing?.kind === 'merge' && <MergeCodeDialog from={editing.from} into={editing.into} tree={tree} onClose={() => setEditing(null)} />}
+      {setsOpen && <SetsDialog kind="codes" onClose={() => setSetsOpen(false)} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useCaseAttributes, useCases } from '../../data/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { SourceKindChecks } from '../../ui/SourceKindChecks.tsx';
 import { useLang } from '../../i18n/lang-context.tsx';
+import { SetSelect } from '../sets/SetSelect.tsx';
 import { attributeChoices } from './attribute-filter.ts';
 
 export interface FilterState {
@@ -13,6 +14,7 @@ export interface FilterState {
   attribute: string;
   attributeValue: string;
   coderId: number | null;
+  sourceSetId: number | null;
 }
 
 export function RetrievalFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
@@ -35,6 +37,7 @@ export function RetrievalFilters({ value, onChange }: { value: FilterState; onCh
       </label>
       <SourceKindChecks legend={t('retrieval.kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })} />
       <div className="field-row">
+        <SetSelect kind="sources" value={value.sourceSetId} onChange={(sourceSetId) => set({ sourceSetId })} />
         <Field label={t('retrieval.attribute')}>
           {(id) => (
             <select id={id} value={value.attribute} onChange={(e) => set({ attribute: e.target.value })}>

@@ -1,5 +1,5 @@
-// Retrieval: every excerpt coded with a code, narrowed by kind of source, by a case attribute or
-// by coder; a click opens the excerpt in its source.
+// Retrieval: every excerpt coded with a code, narrowed by kind of source, by a set of sources, by a
+// case attribute or by coder; a click opens the excerpt in its source.
 import { useMemo, useState } from 'react';
 import type { Case, SourceKind } from '../../../model/types.ts';
 import type { RetrieveFilter } from '../../../service/contract/index.ts';
@@ -13,7 +13,7 @@ import { filterValues } from './attribute-filter.ts';
 import { ExcerptList } from './ExcerptList.tsx';
 import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
 
-const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null };
+const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null, sourceSetId: null };
 
 /** `active`: shown. Hidden, it asks nothing; a change made meanwhile is fetched when it comes back. */
 export function RetrievalPanel({ active }: { active: boolean }) {
@@ -63,6 +63,7 @@ function toRetrieveFilter(codeId: number, f: FilterState, cases: readonly Case[]
   const filter: RetrieveFilter = { codeId, includeSubcodes: f.includeSubcodes };
   if (f.kinds.length > 0) filter.sourceKinds = f.kinds as SourceKind[];
   if (f.coderId !== null) filter.coderIds = [f.coderId];
+  if (f.sourceSetId !== null) filter.sourceSetId = f.sourceSetId;
   if (f.attribute && f.attributeValue.trim()) {
     filter.caseAttribute = {
       name: f.attribute,

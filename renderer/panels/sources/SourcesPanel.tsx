@@ -7,6 +7,7 @@ import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useCases, useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { activateOnKey, moveFocusInList } from '../../ui/list-keys.ts';
+import { SetsDialog } from '../sets/SetsDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { KIND_GROUP, SOURCE_KINDS } from './source-kinds.ts';
 
@@ -17,6 +18,7 @@ export function SourcesPanel() {
   const cases = useCases();
   const [files, setFiles] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [setsOpen, setSetsOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const caseNames = new Map(cases.map((c) => [c.id, c.name]));
   useEffect(() => {
@@ -51,6 +53,9 @@ export function SourcesPanel() {
         <h2 id="sources-title">{t('sources.title')}</h2>
         <button type="button" onClick={() => input.current?.click()}>
           {t('sources.import')}
+        </button>
+        <button type="button" onClick={() => setSetsOpen(true)}>
+          {t('sets.open.sources')}
         </button>
         <input
           ref={input}
@@ -95,6 +100,7 @@ export function SourcesPanel() {
         </div>
       )}
       {files && <ImportDialog files={files} onClose={() => setFiles(null)} />}
+      {setsOpen && <SetsDialog kind="sources" onClose={() => setSetsOpen(false)} />}
     </section>
   );
 }

@@ -26,6 +26,7 @@ export function MergeSummary({ title, report }: { title: string; report: MergeRe
         <li>{t('team.result.values', { count: report.attributeValues.added })}</li>
         <li>{t('team.result.codings', { ...report.codings })}</li>
         <li>{t('team.result.memos', report.memos)}</li>
+        {report.sets.added + report.sets.matched > 0 && <li>{t('sets.merged', { ...report.sets })}</li>}
       </ul>
       <WarningList warnings={report.warnings} />
     </div>

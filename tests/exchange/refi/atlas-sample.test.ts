@@ -57,7 +57,7 @@ describe('ATLAS.ti sample project', () => {
     expect(missing[4]!.en).toContain('3 coding(s) skipped');
   });
 
-  it('lists pictures, audio, video, sets, graphs and links it cannot import', () => {
+  it('lists pictures, audio, video, graphs and links it cannot import', () => {
     const { warnings } = readProject(sample());
     const unsupported = warnings.filter((w) => w.code === 'refi.sourceUnsupported');
     expect(unsupported.map((w) => [w.params.type, w.params.codings])).toEqual([
@@ -67,9 +67,26 @@ describe('ATLAS.ti sample project', () => {
       ['video', 1],
     ]);
     const by = (code: string) => warnings.find((w) => w.code === code)?.params.count;
-    expect(by('refi.setsSkipped')).toBe(16);
     expect(by('refi.graphsSkipped')).toBe(1);
     expect(by('refi.linksSkipped')).toBe(1);
+  });
+
+  it('keeps its 16 groups: the code groups with their codes, the document groups without their missing documents, each said', () => {
+    const { snapshot, warnings } = readProject(sample());
+    const sets = snapshot.sets ?? [];
+    expect(sets).toHaveLength(16);
+    expect(sets.filter((s) => s.kind === 'codes').map((s) => [s.name, s.memberGuids.length])).toEqual([
+      ['Feelings', 6],
+      ['negative feelings', 4],
+      ['Breakfast food', 6],
+      ['positive feelings', 3],
+    ]);
+    // Every document of the 11 document groups is missing from the archive: each group is told, and kept empty.
+    const missing = warnings.filter((w) => w.code === 'refi.setMembersMissing');
+    expect(missing.map((w) => w.params.name)).toEqual(sets.filter((s) => s.kind === 'sources' && s.name !== '<3').map((s) => s.name));
+    expect(missing.find((w) => w.params.name === 'Text files')!.params.count).toBe(6);
+    expect(sets.filter((s) => s.kind === 'sources').every((s) => s.memberGuids.length === 0)).toBe(true);
+    expect(warnings.map((w) => w.code)).not.toContain('refi.setsSkipped');
   });
 
   it('imports the codings of a source once its text is in the archive', () => {

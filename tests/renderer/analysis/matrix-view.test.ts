@@ -24,13 +24,15 @@ describe('the filter of the matrices', () => {
     expect(filterOf(NO_FILTER)).toEqual({});
   });
 
-  it('sends the coder, the kinds, the case attribute values split on ";" and the date range', () => {
+  it('sends the coder, the kinds, the sets, the case attribute values split on ";" and the date range', () => {
     const f = filterOf({
       coderId: 2,
       agreement: false,
       attribute: 'secteur',
       attributeValue: ' social ; psychiatrie;',
       kinds: ['interview'],
+      sourceSetId: 4,
+      codeSetId: 7,
       from: '2026-03-01',
       to: '2026-03-31',
       dateAttribute: '',
@@ -38,6 +40,8 @@ describe('the filter of the matrices', () => {
     expect(f).toEqual({
       coderIds: [2],
       sourceKinds: ['interview'],
+      sourceSetId: 4,
+      codeSetId: 7,
       caseAttributes: [{ name: 'secteur', values: ['social', 'psychiatrie'] }],
       from: '2026-03-01',
       to: '2026-03-31',

@@ -35,6 +35,7 @@ import { codePointLength } from '../../../text/offsets.ts';
 import { zip } from '../../exchange/refi/fixtures.ts';
 import { addText, newProject, tempDir } from '../../helpers/project.ts';
 import { codePassage } from './fixtures.ts';
+import { createSet } from '../../../service/sets.ts';
 
 // Pseudonymisation must reach every text the project holds. The schema is read from a freshly
 // migrated project, so a column added by a later migration fails here until
@@ -121,6 +122,7 @@ function plantedProject(): { ctx: ProjectContext; codeId: number; caseId: number
   saveMemo(ctx, { target: { kind: 'case', id: c.id }, title: 'Marie-Claire Dupont', text: 'Recontacter M.-C. Dupont en juin.', richText: rich });
   addQuestion(ctx, { name: 'Le rôle de Marie-Claire Dupont', codeIds: [code.id], description: 'Ce que dit Jean-Marie Lefèvre du rôle de coordinatrice.' });
   setKindColumn(ctx, 'observation', 'Réunions de Jean-Marie Lefèvre');
+  createSet(ctx, { kind: 'sources', name: 'Suivis de Marie-Claire Dupont', description: 'Choisis par Jean-Marie Lefèvre', sourceIds: [src.id] });
 
   setCellSynthesis(ctx, {}, 'DUPONT', 'Réunions de Jean-Marie Lefèvre', 'Mme Dupont y présente les situations.');
   setCellSynthesis(ctx, { caseId: c.id }, 'DUPONT', 'Réunions de Jean-Marie Lefèvre', 'Marie-Claire Dupont travaille avec le bailleur.');
