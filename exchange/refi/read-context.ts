@@ -1,5 +1,6 @@
 // State shared by the parts of a project import: what has been read so far and what went missing.
 import type { AttributeType } from '../../model/types.ts';
+import { isNfc } from '../../text/normalise.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import type { SnapshotMemoTarget, SnapshotUser } from './snapshot.ts';
@@ -29,6 +30,12 @@ export class ReadContext {
   readonly variableUse = new Map<string, { cases: number; sources: number }>();
   unknownVariableValues = 0;
   codingsWithoutUser = 0;
+  /** Codings without an author credited to the project's creatingUserGUID. */
+  codingsCreditedToCreator = 0;
+  /** Users credited with something but not declared in <Users>. */
+  readonly undeclaredUsers: string[] = [];
+  /** Names of the texts (sources, notes) the reader changed in form, for the import report. */
+  readonly adaptedTexts = { crlf: [] as string[], decomposed: [] as string[], utf16: [] as string[] };
   projectCreator: string | null = null;
 
   constructor(
@@ -84,10 +91,14 @@ export class ReadContext {
       if (!this.userGuids.has(guid)) {
         this.userGuids.add(guid);
         this.users.push({ guid, name: guid });
+        this.undeclaredUsers.push(guid);
       }
       return guid;
     }
-    if (this.projectCreator) return this.coder(this.projectCreator);
+    if (this.projectCreator) {
+      this.codingsCreditedToCreator++;
+      return this.coder(this.projectCreator);
+    }
     this.codingsWithoutUser++;
     if (!this.userGuids.has(FALLBACK_USER.guid)) {
       this.userGuids.add(FALLBACK_USER.guid);
@@ -102,14 +113,21 @@ export class ReadContext {
    */
   text(el: XmlElement, name: string): string | null {
     const inline = child(el, 'PlainTextContent');
-    if (inline) return inline.text;
+    if (inline) return this.noteForm(name, inline.text);
     const path = attr(el, 'plainTextPath');
     const stored = path ? this.archive.resolve(path) : null;
     const bytes = stored ? this.files.get(stored) : undefined;
     if (!bytes) return null;
     const decoded = decodeText(bytes);
     if (decoded.encoding === 'windows-1252') this.warnings.push(warning('refi.sourceEncoding', { name, encoding: 'Windows-1252' }));
-    return decoded.text;
+    if (decoded.encoding.startsWith('utf-16')) this.adaptedTexts.utf16.push(name);
+    return this.noteForm(name, decoded.text);
+  }
+
+  private noteForm(name: string, text: string): string {
+    if (text.includes('\r')) this.adaptedTexts.crlf.push(name);
+    if (!isNfc(text)) this.adaptedTexts.decomposed.push(name);
+    return text;
   }
 
   /** Attribute values of an element's VariableValue children, by variable name. */

@@ -3,6 +3,7 @@
 // held by Tresse comes back as warnings alongside the snapshot.
 import { TresseError } from '../../i18n/error.ts';
 import { normaliseGuid } from './guid.ts';
+import { readAdaptations } from './read-adaptations.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
@@ -32,6 +33,11 @@ export interface ReadProjectOptions {
 export interface ReadProjectResult {
   snapshot: ProjectSnapshot;
   warnings: ImportWarning[];
+  /**
+   * What was changed in form without loss (GUID case, line ends, NFC...): not warnings, since
+   * nothing is lost, but the exchange report lists them (read-adaptations.ts).
+   */
+  adaptations: ImportWarning[];
   /** The namespace the project file declares (urn:QDA-XML:project:1.0 for REFI-QDA 1.x). */
   namespace: string;
 }
@@ -247,7 +253,7 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   const ctx = new ReadContext(archive, archive.zip.extract(wanted));
   try {
     const snapshot = readParsed(root, ctx, fileName);
-    return { snapshot, warnings: ctx.warnings, namespace: root.ns };
+    return { snapshot, warnings: ctx.warnings, adaptations: readAdaptations(ctx, root), namespace: root.ns };
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;

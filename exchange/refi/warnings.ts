@@ -76,6 +76,35 @@ export const warningMessages = {
     fr: 'Espace de noms inattendu « {found} » : lu comme du REFI-QDA, vérifiez le résultat.',
     en: 'Unexpected namespace "{found}": read as REFI-QDA, check the result.',
   },
+  // What the reader adapts without losing anything, said so the import report lists it (issue 14).
+  'refi.guidsNormalised': {
+    fr: '{count} identifiant(s) (GUID) écrit(s) en majuscules ou entre accolades : lu(s) en minuscules, sans accolades.',
+    en: '{count} identifier(s) (GUID) written in capitals or in braces: read in lower case, without braces.',
+  },
+  'refi.namesNormalised': {
+    fr: '{count} nom(s) aux accents décomposés ou aux fins de ligne Windows : recomposé(s) (NFC) : {names}.',
+    en: '{count} name(s) with decomposed accents or Windows line ends: normalised (NFC): {names}.',
+  },
+  'refi.lineEndsConverted': {
+    fr: 'Fins de ligne Windows (CRLF) converties en fins de ligne simples dans {count} texte(s) : {names}.',
+    en: 'Windows line ends (CRLF) turned into plain line ends in {count} text(s): {names}.',
+  },
+  'refi.textComposed': {
+    fr: 'Accents décomposés (macOS) recomposés (NFC) dans {count} texte(s), les passages restent sur les mêmes caractères : {names}.',
+    en: 'Decomposed accents (macOS) composed (NFC) in {count} text(s), passages stay on the same characters: {names}.',
+  },
+  'refi.textUtf16': {
+    fr: '{count} texte(s) en UTF-16 lu(s) et enregistré(s) en UTF-8 : {names}.',
+    en: '{count} text(s) in UTF-16 read and stored as UTF-8: {names}.',
+  },
+  'refi.codingsCreditedToCreator': {
+    fr: '{count} codage(s) sans auteur : attribué(s) à l’auteur du projet ({user}).',
+    en: '{count} coding(s) without an author: credited to the project’s author ({user}).',
+  },
+  'refi.usersUndeclared': {
+    fr: '{count} auteur(s) cité(s) mais absent(s) de la liste des utilisateurs : ajouté(s), nommé(s) par leur identifiant : {names}.',
+    en: '{count} author(s) named but missing from the list of users: added, named by their identifier: {names}.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;
