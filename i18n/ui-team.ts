@@ -46,8 +46,8 @@ export const teamMessages = {
   'team.exchange.exportQdc': { fr: 'Exporter le livre de codes (.qdc)', en: 'Export the codebook (.qdc)' },
   'team.exchange.import': { fr: 'Importer dans ce projet', en: 'Import into this project' },
   'team.exchange.importHint': {
-    fr: 'Un projet .qdpx ou un livre de codes .qdc est fusionné dans le projet ouvert : rien de ce qui s’y trouve n’est supprimé.',
-    en: 'A .qdpx project or a .qdc codebook is merged into the open project: nothing already in it is deleted.',
+    fr: 'Un projet .qdpx ou un livre de codes .qdc est fusionné dans le projet ouvert : rien de ce qui s’y trouve n’est supprimé. Un .qdpx est d’abord lu : vous voyez ce qui sera importé, adapté ou perdu, puis vous importez ou annulez.',
+    en: 'A .qdpx project or a .qdc codebook is merged into the open project: nothing already in it is deleted. A .qdpx is read first: you see what will be imported, adapted or lost, then import or cancel.',
   },
   'team.exchange.dropHint': { fr: 'Déposez ici un fichier .qdpx ou .qdc, ou', en: 'Drop a .qdpx or .qdc file here, or' },
   'team.exchange.choose': { fr: 'Choisir un fichier…', en: 'Choose a file…' },
