@@ -49,10 +49,10 @@ export class ReadContext {
     return raw && raw.trim() !== '' ? normaliseGuid(raw) : derivedGuid(`refi-import:${seed}`);
   }
 
-  /** False (with a warning) when `guid` was already taken by an element of the same kind. */
-  claim(seen: Set<string>, kind: string, guid: string): boolean {
+  /** False (with a warning naming the element left out, when it has a name) when `guid` was already taken by an element of the same kind. */
+  claim(seen: Set<string>, kind: string, guid: string, name?: string): boolean {
     if (seen.has(guid)) {
-      this.warnings.push(warning('refi.duplicateGuid', { kind, guid }));
+      this.warnings.push(name === undefined ? warning('refi.duplicateGuid', { kind, guid }) : warning('refi.duplicateGuidNamed', { kind, guid, name }));
       return false;
     }
     seen.add(guid);

@@ -32,4 +32,5 @@ export const WARNING_CATEGORY: Record<WarningCode, WarningCategory> = {
   'refi.textUtf16': 'adapted',
   'refi.codingsCreditedToCreator': 'adapted',
   'refi.usersUndeclared': 'adapted',
+  'refi.duplicateGuidNamed': 'badInput',
 };

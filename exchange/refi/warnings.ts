@@ -105,6 +105,10 @@ export const warningMessages = {
     fr: '{count} auteur(s) cité(s) mais absent(s) de la liste des utilisateurs : ajouté(s), nommé(s) par leur identifiant : {names}.',
     en: '{count} author(s) named but missing from the list of users: added, named by their identifier: {names}.',
   },
+  'refi.duplicateGuidNamed': {
+    fr: 'Deux éléments ({kind}) portent l’identifiant {guid} : le premier est importé, « {name} » est laissé de côté avec ce qu’il contient.',
+    en: 'Two elements ({kind}) share the identifier {guid}: the first is imported, "{name}" is left out with what it holds.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;
@@ -116,9 +120,23 @@ export interface ImportWarning {
   en: string;
 }
 
+/** The kinds of element a message may name (`{kind}`), in each language. */
+const KINDS: Record<string, { fr: string; en: string }> = {
+  user: { fr: 'utilisateur', en: 'user' },
+  variable: { fr: 'variable', en: 'variable' },
+  case: { fr: 'cas', en: 'case' },
+  note: { fr: 'note', en: 'note' },
+  source: { fr: 'source', en: 'source' },
+  coding: { fr: 'codage', en: 'coding' },
+  code: { fr: 'code', en: 'code' },
+};
+
 export function warning(code: WarningCode, params: Record<string, string | number> = {}): ImportWarning {
   const m = warningMessages[code];
-  return { code, params, fr: interpolate(m.fr, params), en: interpolate(m.en, params) };
+  const kind = typeof params.kind === 'string' && Object.hasOwn(KINDS, params.kind) ? KINDS[params.kind] : undefined;
+  const fr = kind ? { ...params, kind: kind.fr } : params;
+  const en = kind ? { ...params, kind: kind.en } : params;
+  return { code, params, fr: interpolate(m.fr, fr), en: interpolate(m.en, en) };
 }
 
 /** Names for a message: the first few, then how many more. */

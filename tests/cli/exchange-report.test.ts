@@ -27,7 +27,9 @@ describe('tresse exchange-report', () => {
     const [notKept, bad] = afterAdapted!.split('\nErreurs dans le fichier (le reste est importé) :');
     expect(notKept).toContain('Source « Plan du quartier » de type picture');
     expect(bad).toContain('1 passage(s) de « Entretien P07 » vides ou hors du texte : ignoré(s).');
-    expect(bad).toContain('Identifiant en double');
+    expect(bad).toContain(
+      'Deux éléments (code) portent l’identifiant c0de0000-2222-4222-8222-00000000000a : le premier est importé, « Confiance (copie) » est laissé de côté',
+    );
     expect(r.out.trimEnd().endsWith('Rien n’a encore été écrit : importez le fichier pour l’ajouter au projet.')).toBe(true);
     expect(readdirSync(dir)).toEqual(['reseau.qdpx']);
   });

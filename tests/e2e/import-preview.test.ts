@@ -58,7 +58,7 @@ describe('the import preview', { timeout: 90_000 }, () => {
     expect(notKept).toContain('Source « Plan du quartier » de type picture');
     const bad = await preview.getByRole('region', { name: 'Erreurs dans le fichier (le reste est importé)' }).textContent();
     expect(bad).toContain('1 passage(s) de « Entretien P07 » vides ou hors du texte : ignoré(s).');
-    expect(bad).toContain('Identifiant en double (source b0b00000-3333-4333-8333-00000000000a)');
+    expect(bad).toContain('« Entretien P07 (doublon) » est laissé de côté');
     await preview.getByRole('button', { name: 'Annuler' }).scrollIntoViewIfNeeded();
     await wb.screenshot('import-preview');
 

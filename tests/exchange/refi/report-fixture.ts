@@ -2,8 +2,8 @@
 // report sorts: upper-case braced GUIDs, Windows line ends, a text in UTF-16 and decomposed accents,
 // a name in decomposed accents, codings
 // without an author (credited to the project's author), a picture, a set naming a missing source,
-// a graph; and bad input: a passage past the end of its text, two sources and two codes sharing a
-// GUID. Shared by the report's tests (reader, contract, command line, browser).
+// a graph; and bad input: a passage past the end of its text, two sources, two codes and two users
+// sharing a GUID. Shared by the report's tests (reader, contract, command line, browser).
 import { rangeOf, utf16leBom, utf8Bom, zip } from './fixtures.ts';
 
 export const MESSY = {
@@ -40,7 +40,7 @@ export function messyQde(): string {
   const past = { start: 400, end: 420 };
   return `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="Réseau local" origin="VendorQDA 2024" creatingUserGUID="{${m.user}}">
-  <Users><User guid="{${m.user}}" name="Ana P."/></Users>
+  <Users><User guid="{${m.user}}" name="Ana P."/><User guid="{${m.user}}" name="Ana (ancien compte)"/></Users>
   <CodeBook><Codes>
     <Code guid="{${m.trust}}" name="Confiance" isCodable="true" color="#AA3300"/>
     <Code guid="{${m.trust}}" name="Confiance (copie)" isCodable="true"/>

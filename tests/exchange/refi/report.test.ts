@@ -1,6 +1,7 @@
 // The exchange report is the reader's own account: counts from the snapshot the import would
 // merge, every warning in one of three lists. A file written in another program's manner gets
 // each of its oddities listed under the right heading, in French and English.
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../../exchange/refi/read-project.ts';
 import { exchangeReport } from '../../../exchange/refi/report.ts';
@@ -8,7 +9,7 @@ import { WARNING_CATEGORY } from '../../../exchange/refi/warning-categories.ts';
 import { warningMessages, type ImportWarning } from '../../../exchange/refi/warnings.ts';
 import { writeProject } from '../../../exchange/refi/write-project.ts';
 import { sliceCodePoints } from '../../../text/offsets.ts';
-import { sampleSnapshot } from './fixtures.ts';
+import { sampleSnapshot, schemaErrors } from './fixtures.ts';
 import { MESSY, MESSY_FIRST_TEXT, messyQdpx } from './report-fixture.ts';
 
 const codes = (list: ImportWarning[]) => list.map((w) => w.code).sort();
@@ -29,12 +30,18 @@ describe('the exchange report of a file written in another program’s manner', 
     const source = read.snapshot.sources.find((s) => s.guid === MESSY.source.toLowerCase())!;
     expect(source).toMatchObject({ name: 'Entretien P07', text: MESSY_FIRST_TEXT });
     expect(read.snapshot.codes.find((c) => c.guid === MESSY.trust.toLowerCase())!.name).toBe('Confiance');
-    const duplicates = report.badInput.filter((w) => w.code === 'refi.duplicateGuid').map((w) => w.params);
-    expect(duplicates).toEqual(
-      expect.arrayContaining([
-        { kind: 'code', guid: MESSY.trust.toLowerCase() },
-        { kind: 'source', guid: MESSY.source.toLowerCase() },
-      ]),
+    const duplicates = report.badInput.filter((w) => w.code === 'refi.duplicateGuidNamed');
+    expect(duplicates.map((w) => w.params)).toEqual([
+      { kind: 'code', guid: MESSY.trust.toLowerCase(), name: 'Confiance (copie)' },
+      { kind: 'source', guid: MESSY.source.toLowerCase(), name: 'Entretien P07 (doublon)' },
+    ]);
+    // Unnamed in the message (the reader does not say which of two users it left out), but in the user's words.
+    const user = report.badInput.find((w) => w.code === 'refi.duplicateGuid')!;
+    expect(user.fr).toBe('Identifiant en double (utilisateur aaaaaaaa-1111-4111-8111-00000000000a) : seul le premier élément est importé.');
+    expect(user.en).toBe('Duplicate identifier (user aaaaaaaa-1111-4111-8111-00000000000a): only the first element is imported.');
+    expect(read.snapshot.users).toEqual([{ guid: MESSY.user.toLowerCase(), name: 'Ana P.' }]);
+    expect(duplicates[1]!.fr).toBe(
+      'Deux éléments (source) portent l’identifiant b0b00000-3333-4333-8333-00000000000a : le premier est importé, « Entretien P07 (doublon) » est laissé de côté avec ce qu’il contient.',
     );
   });
 
@@ -83,9 +90,10 @@ describe('the exchange report of a file written in another program’s manner', 
 });
 
 describe('the exchange report of Tresse’s own export', () => {
-  it('has nothing adapted, lost or wrong, and counts the project as written', () => {
-    const snapshot = sampleSnapshot();
-    const report = exchangeReport(readProject(writeProject(snapshot), { fileName: 'tresse.qdpx' }), 'tresse.qdpx');
+  it('has nothing adapted, lost or wrong, and counts the project as written', async () => {
+    const bytes = writeProject(sampleSnapshot());
+    expect(await schemaErrors(strFromU8(unzipSync(bytes)['project.qde']!), 'Project.xsd')).toEqual([]);
+    const report = exchangeReport(readProject(bytes, { fileName: 'tresse.qdpx' }), 'tresse.qdpx');
     expect({ adapted: report.adapted, notKept: report.notKept, badInput: report.badInput }).toEqual({ adapted: [], notKept: [], badInput: [] });
     const count = Object.fromEntries(report.counts.map((c) => [c.item, c.count]));
     expect(count).toMatchObject({ users: 2, codes: 5, sources: 3, codings: 5, cases: 2, variables: 6, memos: 6 });

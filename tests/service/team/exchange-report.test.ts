@@ -46,7 +46,12 @@ describe('exchangeReport', () => {
     const size = statSync(path).size;
     const report = await value(call('exchangeReport', { other: { fileName: 'reseau.qdpx', bytes: messyQdpx() } }));
     expect(Object.fromEntries(report.counts.map((c) => [c.item, c.count]))).toMatchObject({ sources: 2, codes: 2, codings: 2 });
-    expect(report.badInput.map((w) => w.code).sort()).toEqual(['refi.duplicateGuid', 'refi.duplicateGuid', 'refi.selectionOutOfRange']);
+    expect(report.badInput.map((w) => w.code).sort()).toEqual([
+      'refi.duplicateGuid',
+      'refi.duplicateGuidNamed',
+      'refi.duplicateGuidNamed',
+      'refi.selectionOutOfRange',
+    ]);
     expect(projectContent(ws.project.db)).toEqual(before);
     expect(statSync(path).size).toBe(size);
 
