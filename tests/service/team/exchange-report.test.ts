@@ -3,6 +3,7 @@
 // sharing a GUID kept, the passage past the end left out, every other coding on its words).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lang } from '../../../i18n/lang.ts';
 import { listCodes } from '../../../service/codebook.ts';
@@ -11,6 +12,7 @@ import { getSource, listSources } from '../../../service/sources.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import { sliceCodePoints } from '../../../text/offsets.ts';
 import { callerOf, contextOf } from '../../helpers/contract.ts';
+import { damagedFiles, entityBomb, expectFrenchMessage, validQdpx } from '../../helpers/hostile-files.ts';
 import { addText, tempDir } from '../../helpers/project.ts';
 import { zip } from '../../exchange/refi/fixtures.ts';
 import { MESSY, MESSY_FIRST_TEXT, messyQdpx } from '../../exchange/refi/report-fixture.ts';
@@ -97,6 +99,22 @@ describe('exchangeReport', () => {
     expect(noProject).toMatchObject({ ok: false, error: { code: 'refi.noProjectFile' } });
     const wrongKind = await call('exchangeReport', { other: { fileName: 'notes.docx', bytes: messyQdpx() } });
     expect(wrongKind).toMatchObject({ ok: false, error: { code: 'team.fileKind' } });
+  });
+
+  it('refuses a .qdpx cut half-way and one whose project file declares entities, in French, naming the file', async () => {
+    const { call } = workspace();
+    const cut = (await damagedFiles()).find((f) => f.route === 'qdpx')!;
+    const bomb = zip({ 'project.qde': entityBomb(strFromU8(unzipSync(validQdpx())['project.qde']!)) });
+    for (const [fileName, bytes] of [
+      [cut.fileName, cut.bytes],
+      ['bombe.qdpx', bomb],
+    ] as const) {
+      const r = await call('exchangeReport', { other: { fileName, bytes } });
+      expect(r.ok, fileName).toBe(false);
+      if (r.ok) continue;
+      expectFrenchMessage(r.error.message, fileName);
+      expect(r.error.message).toContain(fileName);
+    }
   });
 
   it('in browser mode, reads only files the workspace allows', async () => {
