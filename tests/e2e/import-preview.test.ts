@@ -82,4 +82,16 @@ describe('the import preview', { timeout: 90_000 }, () => {
       db.close();
     }
   });
+
+  it('speaks English when asked', async () => {
+    const { page } = wb;
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByTestId('refi-input').setInputFiles(file);
+    const preview = page.getByRole('region', { name: 'Before importing "reseau.qdpx" (project "Réseau local")' });
+    const notKept = await preview.getByRole('region', { name: 'Cannot be kept' }).textContent();
+    expect(notKept).toContain('Source "Plan du quartier" is of type picture');
+    expect(await preview.getByRole('list', { name: 'Will be imported' }).locator('li').first().textContent()).toBe('1 user(s)');
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await preview.waitFor({ state: 'detached' });
+  });
 });
