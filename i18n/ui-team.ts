@@ -126,6 +126,7 @@ export const teamMessages = {
   },
   'team.merge.run': { fr: 'Fusionner dans mon projet', en: 'Merge into my project' },
   'team.merge.done': { fr: 'Fusion terminée.', en: 'Merge done.' },
+  'team.merge.confirm': { fr: 'Fusionner « {file} » dans mon projet', en: 'Merge "{file}" into my project' },
 
   'team.agreement.coders': { fr: 'Codeurs comparés (au moins deux)', en: 'Coders compared (at least two)' },
   'team.agreement.unit': { fr: 'Unité', en: 'Unit' },

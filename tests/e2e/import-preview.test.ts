@@ -83,6 +83,23 @@ describe('the import preview', { timeout: 90_000 }, () => {
     }
   });
 
+  it('shows the same preview before merging a .qdpx from the merge section', async () => {
+    const { page } = wb;
+    await page.getByRole('tab', { name: 'Fusionner un projet' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Fusionner un projet' });
+    await panel.getByTestId('merge-input').setInputFiles(file);
+    await panel.getByRole('button', { name: 'Fusionner dans mon projet' }).click();
+    const preview = panel.getByRole('region', { name: /Avant d’importer « reseau\.qdpx »/ });
+    expect(await preview.getByRole('region', { name: 'Ne peut pas être gardé' }).textContent()).toContain('Plan du quartier');
+    await preview.getByRole('button', { name: 'Fusionner « reseau.qdpx » dans mon projet' }).click();
+    const summary = panel.getByRole('status').filter({ hasText: 'Fusion terminée.' });
+    await summary.waitFor();
+    expect(await summary.locator('li').allTextContents()).toContain('Codages : 0 ajouté(s), 2 déjà présent(s), 0 ignoré(s).');
+    await preview.waitFor({ state: 'detached' });
+    expect(content().codings).toBe(2);
+    await page.getByRole('tab', { name: 'Échange REFI-QDA' }).click();
+  });
+
   it('speaks English when asked', async () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'EN', exact: true }).click();

@@ -14,11 +14,13 @@ const SECTIONS = [
 interface Props {
   report: ExchangeReport;
   busy: boolean;
+  /** The confirming button's text; "Importer « FILE »" by default. */
+  importLabel?: string;
   onImport(): void;
   onCancel(): void;
 }
 
-export function ImportPreview({ report, busy, onImport, onCancel }: Props) {
+export function ImportPreview({ report, busy, importLabel, onImport, onCancel }: Props) {
   const { t, lang } = useLang();
   const title = t('exchange.report.title', { file: report.file, name: report.name });
   const count = (item: string, n: number) => {
@@ -52,7 +54,7 @@ export function ImportPreview({ report, busy, onImport, onCancel }: Props) {
       <p className="muted">{t('exchange.report.nothingWritten')}</p>
       <div className="team-actions">
         <button type="button" className="primary" disabled={busy} onClick={onImport}>
-          {t('team.exchange.importButton', { file: report.file })}
+          {importLabel ?? t('team.exchange.importButton', { file: report.file })}
         </button>
         <button type="button" disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
