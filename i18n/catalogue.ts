@@ -1,6 +1,7 @@
 // The one message catalogue of the interface: error messages, the workbench's labels and the
 // coding views' labels, each entry in French and English side by side.
 import { errorMessages } from './errors.ts';
+import { exchangeReportMessages } from './exchange-report.ts';
 import { interpolate, type Lang } from './lang.ts';
 import { uiMessages } from './ui.ts';
 import { codingMessages } from './ui-coding.ts';
@@ -21,6 +22,7 @@ export const catalogue = {
   ...analysisMessages,
   ...setMessages,
   ...robustnessMessages,
+  ...exchangeReportMessages,
 } as const;
 
 export type MessageKey = keyof typeof catalogue;

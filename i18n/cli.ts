@@ -32,6 +32,7 @@ Commandes :
   import-qdpx PROJET FICHIER.qdpx [--decisions FICHIER.json]          importer un projet REFI-QDA (crée PROJET s'il n'existe pas ;
        « import PROJET FICHIER.qdpx » fait de même)
   import-qdc PROJET FICHIER.qdc [--decisions FICHIER.json]            fusionner un livre de codes REFI-QDA
+  exchange-report FICHIER.qdpx [--json]                               avant d'importer : ce qui sera importé, adapté, perdu
   compare-codebooks A B [--out RAPPORT.html|RAPPORT.xlsx] [--json]   comparer deux livres de codes (.tresse, .qdc, .qdpx)
   merge PROJET AUTRE.tresse|AUTRE.qdpx [--decisions FICHIER.json] [--json]   fusionner le projet d'un coéquipier
   agreement PROJET --coders A,B[,C...] [--unit character|segment|document] [--code CODE]
@@ -91,6 +92,7 @@ Commands:
   import-qdpx PROJECT FILE.qdpx [--decisions FILE.json]                 import a REFI-QDA project (creates PROJECT if missing;
        "import PROJECT FILE.qdpx" does the same)
   import-qdc PROJECT FILE.qdc [--decisions FILE.json]                   merge a REFI-QDA codebook
+  exchange-report FILE.qdpx [--json]                                    before importing: what will be imported, adapted, lost
   compare-codebooks A B [--out REPORT.html|REPORT.xlsx] [--json]       compare two codebooks (.tresse, .qdc, .qdpx)
   merge PROJECT OTHER.tresse|OTHER.qdpx [--decisions FILE.json] [--json]   merge a teammate's project
   agreement PROJECT --coders A,B[,C...] [--unit character|segment|document] [--code CODE]

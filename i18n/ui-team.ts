@@ -52,8 +52,8 @@ export const teamMessages = {
   },
   'team.exchange.import': { fr: 'Importer dans ce projet', en: 'Import into this project' },
   'team.exchange.importHint': {
-    fr: 'Un projet .qdpx ou un livre de codes .qdc est fusionné dans le projet ouvert : rien de ce qui s’y trouve n’est supprimé.',
-    en: 'A .qdpx project or a .qdc codebook is merged into the open project: nothing already in it is deleted.',
+    fr: 'Un projet .qdpx ou un livre de codes .qdc est fusionné dans le projet ouvert : rien de ce qui s’y trouve n’est supprimé. Un .qdpx est d’abord lu : vous voyez ce qui sera importé, adapté ou perdu, puis vous importez ou annulez.',
+    en: 'A .qdpx project or a .qdc codebook is merged into the open project: nothing already in it is deleted. A .qdpx is read first: you see what will be imported, adapted or lost, then import or cancel.',
   },
   'team.exchange.dropHint': { fr: 'Déposez ici un fichier .qdpx ou .qdc, ou', en: 'Drop a .qdpx or .qdc file here, or' },
   'team.exchange.choose': { fr: 'Choisir un fichier…', en: 'Choose a file…' },
@@ -132,6 +132,7 @@ export const teamMessages = {
   },
   'team.merge.run': { fr: 'Fusionner dans mon projet', en: 'Merge into my project' },
   'team.merge.done': { fr: 'Fusion terminée.', en: 'Merge done.' },
+  'team.merge.confirm': { fr: 'Fusionner « {file} » dans mon projet', en: 'Merge "{file}" into my project' },
 
   'team.agreement.coders': { fr: 'Codeurs comparés (au moins deux)', en: 'Coders compared (at least two)' },
   'team.agreement.unit': { fr: 'Unité', en: 'Unit' },

@@ -8,3 +8,4 @@ export { comparisonHtml, comparisonXlsx } from './compare-report.ts';
 export { mergeSnapshot } from './merge-project.ts';
 export { exportQdc, exportQdpx, importQdc, importQdpx, importQdpxAsNewProject } from './refi.ts';
 export { compareWithOther, loadOther, otherCodes } from './team-other.ts';
+export { reportOnQdpx } from './exchange-report.ts';

@@ -23,6 +23,11 @@ export function normaliseText(raw: string): NormalisedText {
   return (OUTSIDE_NFC_STABLE.test(text) ? text.normalize('NFC') : text) as NormalisedText;
 }
 
+/** True when `text` is already in NFC (checked cheaply for text in the NFC-stable ranges). */
+export function isNfc(text: string): boolean {
+  return !OUTSIDE_NFC_STABLE.test(text) || text.normalize('NFC') === text;
+}
+
 export const NFC_STABLE_RANGES: ReadonlyArray<[number, number]> = [
   [0x0000, 0x02ff],
   [0x2002, 0x206f],

@@ -1,4 +1,4 @@
-// tresse export / import-qdpx / import-qdc / merge: REFI-QDA files and teammates' projects.
+// tresse export / import-qdpx / import-qdc / merge / exchange-report: REFI-QDA files and teammates' projects.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Decision } from '../../codebooks/merge.ts';
@@ -7,6 +7,7 @@ import { TresseError } from '../../i18n/error.ts';
 import { jsonSyntaxError } from '../../i18n/json-error.ts';
 import type { MergeReport } from '../../service/merge-project.ts';
 import type { TeamWarning } from '../../service/merge-warnings.ts';
+import { exchangeReportText } from '../../service/exchange-report.ts';
 import { writeFileBeside } from '../../service/write-beside.ts';
 import { readUserFile } from '../files.ts';
 import { UsageError } from '../io.ts';
@@ -117,9 +118,17 @@ async function mergeCommand(run: CommandRun): Promise<void> {
   run.print(result, () => mergeLines(run, result).join('\n'));
 }
 
+/** What a .qdpx would bring, adapt and lose, read as the import reads it; nothing written, no project. */
+async function exchangeReportCommand(run: CommandRun): Promise<void> {
+  const file = resolve(run.io.cwd, run.arg(0, 'FICHIER.qdpx / FILE.qdpx'));
+  const report = await run.session((api) => api.exchangeReport({ other: { path: file } }));
+  run.print(report, () => exchangeReportText(report, run.lang));
+}
+
 export const exchangeCommands = {
   export: exportCommand,
   'import-qdpx': importQdpxCommand,
   'import-qdc': importQdcCommand,
   merge: mergeCommand,
+  'exchange-report': exchangeReportCommand,
 };

@@ -36,7 +36,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('pseudonymize', 'pseudonymize'),
   ...names('edit', 'edit'),
   ...names('backup', 'backup', 'backups', 'restore'),
-  ...names('exchange', 'export', 'import-qdpx', 'import-qdc', 'merge'),
+  ...names('exchange', 'export', 'import-qdpx', 'import-qdc', 'merge', 'exchange-report'),
   ...names('compare', 'compare-codebooks'),
   ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
   ...names('ratings', 'agreement-ratings'),

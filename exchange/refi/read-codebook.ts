@@ -36,7 +36,7 @@ export function parseCodeElements(parent: XmlElement, ctx: CodeReadContext): Sna
       const raw = attr(c, 'guid');
       const guid = raw && raw.trim() !== '' ? normaliseGuid(raw) : derivedGuid(`code:${path}/${i}`);
       if (seen.has(guid)) {
-        ctx.warnings.push(warning('refi.duplicateGuid', { kind: 'code', guid }));
+        ctx.warnings.push(warning('refi.duplicateGuidNamed', { kind: 'code', guid, name: label(attr(c, 'name')) ?? '' }));
         return;
       }
       seen.add(guid);

@@ -1,5 +1,6 @@
 // State shared by the parts of a project import: what has been read so far and what went missing.
 import type { AttributeType } from '../../model/types.ts';
+import { isNfc } from '../../text/normalise.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { derivedGuid, normaliseGuid } from './guid.ts';
 import type { SnapshotMemoTarget, SnapshotUser } from './snapshot.ts';
@@ -32,6 +33,12 @@ export class ReadContext {
   readonly variableUse = new Map<string, { cases: number; sources: number }>();
   unknownVariableValues = 0;
   codingsWithoutUser = 0;
+  /** Codings without an author credited to the project's creatingUserGUID. */
+  codingsCreditedToCreator = 0;
+  /** Users credited with something but not declared in <Users>. */
+  readonly undeclaredUsers: string[] = [];
+  /** Names of the texts (sources, notes) the reader changed in form, for the import report. */
+  readonly adaptedTexts = { crlf: [] as string[], decomposed: [] as string[], utf16: [] as string[] };
   projectCreator: string | null = null;
   /** The program that wrote the file, how it counts positions as far as known, its name for the report (vendor.ts). */
   vendor: Vendor = 'unknown';
@@ -49,10 +56,10 @@ export class ReadContext {
     return raw && raw.trim() !== '' ? normaliseGuid(raw) : derivedGuid(`refi-import:${seed}`);
   }
 
-  /** False (with a warning) when `guid` was already taken by an element of the same kind. */
-  claim(seen: Set<string>, kind: string, guid: string): boolean {
+  /** False (with a warning naming the element left out, when it has a name) when `guid` was already taken by an element of the same kind. */
+  claim(seen: Set<string>, kind: string, guid: string, name?: string): boolean {
     if (seen.has(guid)) {
-      this.warnings.push(warning('refi.duplicateGuid', { kind, guid }));
+      this.warnings.push(name === undefined ? warning('refi.duplicateGuid', { kind, guid }) : warning('refi.duplicateGuidNamed', { kind, guid, name }));
       return false;
     }
     seen.add(guid);
@@ -99,10 +106,14 @@ export class ReadContext {
       if (!this.userGuids.has(guid)) {
         this.userGuids.add(guid);
         this.users.push({ guid, name: guid });
+        this.undeclaredUsers.push(guid);
       }
       return guid;
     }
-    if (this.projectCreator) return this.coder(this.projectCreator);
+    if (this.projectCreator) {
+      this.codingsCreditedToCreator++;
+      return this.coder(this.projectCreator);
+    }
     this.codingsWithoutUser++;
     if (!this.userGuids.has(FALLBACK_USER.guid)) {
       this.userGuids.add(FALLBACK_USER.guid);
@@ -117,14 +128,21 @@ export class ReadContext {
    */
   text(el: XmlElement, name: string): string | null {
     const inline = child(el, 'PlainTextContent');
-    if (inline) return inline.text;
+    if (inline) return this.noteForm(name, inline.text);
     const path = attr(el, 'plainTextPath');
     const stored = path ? this.archive.resolve(path) : null;
     const bytes = stored ? this.files.get(stored) : undefined;
     if (!bytes) return null;
     const decoded = decodeText(bytes);
     if (decoded.encoding === 'windows-1252') this.warnings.push(warning('refi.sourceEncoding', { name, encoding: 'Windows-1252' }));
-    return decoded.text;
+    if (decoded.encoding.startsWith('utf-16')) this.adaptedTexts.utf16.push(name);
+    return this.noteForm(name, decoded.text);
+  }
+
+  private noteForm(name: string, text: string): string {
+    if (text.includes('\r')) this.adaptedTexts.crlf.push(name);
+    if (!isNfc(text)) this.adaptedTexts.decomposed.push(name);
+    return text;
   }
 
   /** Attribute values of an element's VariableValue children, by variable name. */

@@ -4,6 +4,7 @@
 import { TresseError } from '../../i18n/error.ts';
 import { memoLinkGuid, normaliseGuid } from './guid.ts';
 import { notKept } from './not-kept.ts';
+import { readAdaptations } from './read-adaptations.ts';
 import { QdpxArchive } from './read-archive.ts';
 import { parseCodeElements } from './read-codebook.ts';
 import { ReadContext } from './read-context.ts';
@@ -37,6 +38,11 @@ export interface ReadProjectOptions {
 export interface ReadProjectResult {
   snapshot: ProjectSnapshot;
   warnings: ImportWarning[];
+  /**
+   * What was changed in form without loss (GUID case, line ends, NFC...): not warnings, since
+   * nothing is lost, but the exchange report lists them (read-adaptations.ts).
+   */
+  adaptations: ImportWarning[];
   /** The namespace the project file declares (urn:QDA-XML:project:1.0 for REFI-QDA 1.x). */
   namespace: string;
   /** The program that wrote the file, as far as it shows (vendor.ts). */
@@ -283,7 +289,7 @@ export function readProject(bytes: Uint8Array, options: ReadProjectOptions = {})
   ctx.program = programName(origin, ctx.vendor);
   try {
     const snapshot = readParsed(root, ctx, fileName);
-    return { snapshot, warnings: ctx.warnings, namespace: root.ns, vendor: ctx.vendor, notKept: notKept(root) };
+    return { snapshot, warnings: ctx.warnings, adaptations: readAdaptations(ctx, root), namespace: root.ns, vendor: ctx.vendor, notKept: notKept(root) };
   } catch (e) {
     // The file parsed as XML but holds something no reader anticipated: still the file's fault.
     if (e instanceof TresseError) throw e;

@@ -46,7 +46,7 @@ function readText(ctx: ReadContext, el: XmlElement, owner: XmlElement, index: nu
     ctx.detachAllNotesUnder(owner);
     return;
   }
-  if (!ctx.claim(ctx.sourceGuids, 'source', guid)) return;
+  if (!ctx.claim(ctx.sourceGuids, 'source', guid, name)) return;
 
   const selections = children(el, 'PlainTextSelection');
   const mapped = mapSelections(

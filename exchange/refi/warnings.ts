@@ -108,6 +108,39 @@ export const warningMessages = {
     fr: 'Ensemble « {name} » : {count} mémo(s) membre(s) non gardé(s) (un ensemble de Tresse regroupe des sources ou des codes).',
     en: 'Set "{name}": {count} memo member(s) not kept (a Tresse set groups sources or codes).',
   },
+  // What the reader adapts without losing anything, said so the import report lists it (issue 14).
+  'refi.guidsNormalised': {
+    fr: '{count} identifiant(s) (GUID) écrit(s) en majuscules ou entre accolades : lu(s) en minuscules, sans accolades.',
+    en: '{count} identifier(s) (GUID) written in capitals or in braces: read in lower case, without braces.',
+  },
+  'refi.namesNormalised': {
+    fr: '{count} nom(s) aux accents décomposés ou aux fins de ligne Windows : recomposé(s) (NFC) : {names}.',
+    en: '{count} name(s) with decomposed accents or Windows line ends: normalised (NFC): {names}.',
+  },
+  'refi.lineEndsConverted': {
+    fr: 'Fins de ligne Windows (CRLF) converties en fins de ligne simples dans {count} texte(s) : {names}.',
+    en: 'Windows line ends (CRLF) turned into plain line ends in {count} text(s): {names}.',
+  },
+  'refi.textComposed': {
+    fr: 'Accents décomposés (macOS) recomposés (NFC) dans {count} texte(s), les passages restent sur les mêmes caractères : {names}.',
+    en: 'Decomposed accents (macOS) composed (NFC) in {count} text(s), passages stay on the same characters: {names}.',
+  },
+  'refi.textUtf16': {
+    fr: '{count} texte(s) en UTF-16 lu(s) et enregistré(s) en UTF-8 : {names}.',
+    en: '{count} text(s) in UTF-16 read and stored as UTF-8: {names}.',
+  },
+  'refi.codingsCreditedToCreator': {
+    fr: '{count} codage(s) sans auteur : attribué(s) à l’auteur du projet ({user}).',
+    en: '{count} coding(s) without an author: credited to the project’s author ({user}).',
+  },
+  'refi.usersUndeclared': {
+    fr: '{count} auteur(s) cité(s) mais absent(s) de la liste des utilisateurs : ajouté(s), nommé(s) par leur identifiant : {names}.',
+    en: '{count} author(s) named but missing from the list of users: added, named by their identifier: {names}.',
+  },
+  'refi.duplicateGuidNamed': {
+    fr: 'Deux éléments ({kind}) portent l’identifiant {guid} : le premier est importé, « {name} » est laissé de côté avec ce qu’il contient.',
+    en: 'Two elements ({kind}) share the identifier {guid}: the first is imported, "{name}" is left out with what it holds.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type WarningCode = keyof typeof warningMessages;
@@ -119,9 +152,23 @@ export interface ImportWarning {
   en: string;
 }
 
+/** The kinds of element a message may name (`{kind}`), in each language. */
+const KINDS: Record<string, { fr: string; en: string }> = {
+  user: { fr: 'utilisateur', en: 'user' },
+  variable: { fr: 'variable', en: 'variable' },
+  case: { fr: 'cas', en: 'case' },
+  note: { fr: 'note', en: 'note' },
+  source: { fr: 'source', en: 'source' },
+  coding: { fr: 'codage', en: 'coding' },
+  code: { fr: 'code', en: 'code' },
+};
+
 export function warning(code: WarningCode, params: Record<string, string | number> = {}): ImportWarning {
   const m = warningMessages[code];
-  return { code, params, fr: interpolate(m.fr, params), en: interpolate(m.en, params) };
+  const kind = typeof params.kind === 'string' && Object.hasOwn(KINDS, params.kind) ? KINDS[params.kind] : undefined;
+  const fr = kind ? { ...params, kind: kind.fr } : params;
+  const en = kind ? { ...params, kind: kind.en } : params;
+  return { code, params, fr: interpolate(m.fr, fr), en: interpolate(m.en, en) };
 }
 
 /** Names for a message: the first few, then how many more. */

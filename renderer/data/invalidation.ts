@@ -118,6 +118,7 @@ export const INVALIDATES: Table = {
   exportQdpx: () => NOTHING,
   exportQdc: () => NOTHING,
   importQdpx: () => 'everything',
+  exchangeReport: () => NOTHING,
   importQdc: () => [['listCodes'], ...MATRICES],
   compareCodebooks: () => NOTHING,
   exportComparison: () => NOTHING,

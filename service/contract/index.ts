@@ -74,6 +74,7 @@ export type { CodebookComparison } from '../compare-codebooks.ts';
 export type { ChangeKind } from '../compare-report.ts';
 export type { ReviewItem } from '../disagreements.ts';
 export type { SourceEditEffect } from '../edit-source.ts';
+export type { ExchangeReport } from '../exchange-report.ts';
 export type { MergeReport } from '../merge-project.ts';
 export type { TeamWarning } from '../merge-warnings.ts';
 export type { ProjectInfo } from '../project.ts';

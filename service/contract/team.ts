@@ -48,6 +48,15 @@ export const teamMethods = {
     args: fileArgs,
     run: async ({ fileName, bytes, decisions }, { ws }) => (await exchange()).importQdpx(ws.project, bytes, { fileName, ...(decisions ? { decisions } : {}) }),
   }),
+  /**
+   * What a .qdpx holds and how it would come in (adapted, not kept, wrong in the file), read as
+   * importQdpx reads it; nothing is written and no project needs to be open.
+   */
+  exchangeReport: method({
+    args: z.strictObject({ other }),
+    path: otherFile,
+    run: async ({ other }) => (await exchange()).reportOnQdpx(other),
+  }),
   importQdc: method({
     args: fileArgs,
     run: async ({ fileName, bytes, decisions }, { ws }) => (await exchange()).importQdc(ws.project, bytes, decisions ?? [], fileName),

@@ -1,14 +1,15 @@
 // REFI-QDA exchange: the project as .qdpx and the codebook as .qdc for other programs, and a .qdpx
-// or .qdc from them merged into the open project, with what could not be imported listed.
+// or .qdc from them merged into the open project, with what could not be imported listed. A .qdpx
+// is first read for its report (ImportPreview): the user imports it, or cancels with nothing written.
 import { useState } from 'react';
-import type { MergeReport } from '../../../service/contract/index.ts';
-import type { ExportTarget, QdcImport } from '../../../service/contract/index.ts';
+import type { ExchangeReport, ExportTarget, MergeReport, QdcImport } from '../../../service/contract/index.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { fileBase, MIME, readFileBytes, saveFile } from './download.ts';
 import { extensionOf, FileDrop } from './FileDrop.tsx';
+import { ImportPreview } from './ImportPreview.tsx';
 import { CodebookResult, MergeSummary } from './MergeSummary.tsx';
 import { useTask } from './use-task.ts';
 
@@ -33,6 +34,7 @@ export function ExchangeSection() {
   const [pending, setPending] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [target, setTarget] = useState<ExportTarget>('standard');
+  const [preview, setPreview] = useState<{ bytes: Uint8Array; report: ExchangeReport } | null>(null);
 
   const exportAs = (format: 'qdpx' | 'qdc') =>
     task.run(async () => {
@@ -44,26 +46,32 @@ export function ExchangeSection() {
 
   const choose = (file: File) => {
     setOutcome(null);
+    setPreview(null);
+    setPending(null);
     task.clearError();
-    if (!['.qdpx', '.qdc'].includes(extensionOf(file.name))) {
-      setPending(null);
-      task.setError(t('team.exchange.wrongKind', { file: file.name }));
-      return;
-    }
-    setPending(file);
+    const ext = extensionOf(file.name);
+    if (ext === '.qdpx') {
+      void task.run(async () => {
+        const bytes = await readFileBytes(file);
+        setPreview({ bytes, report: await call('exchangeReport', { other: { fileName: file.name, bytes } }) });
+      });
+    } else if (ext === '.qdc') setPending(file);
+    else task.setError(t('team.exchange.wrongKind', { file: file.name }));
   };
+
+  const importPreviewed = () =>
+    task.run(async () => {
+      if (!preview) return;
+      const { name, ...report } = await call('importQdpx', { fileName: preview.report.file, bytes: preview.bytes });
+      setOutcome({ kind: 'qdpx', name, report });
+      setPreview(null);
+    });
 
   const importPending = () =>
     task.run(async () => {
       if (!pending) return;
       const bytes = await readFileBytes(pending);
-      const fileName = pending.name;
-      if (extensionOf(fileName) === '.qdpx') {
-        const { name, ...report } = await call('importQdpx', { fileName, bytes });
-        setOutcome({ kind: 'qdpx', name, report });
-      } else {
-        setOutcome({ kind: 'qdc', file: fileName, result: await call('importQdc', { fileName, bytes }) });
-      }
+      setOutcome({ kind: 'qdc', file: pending.name, result: await call('importQdc', { fileName: pending.name, bytes }) });
       setPending(null);
     });
 
@@ -113,6 +121,7 @@ export function ExchangeSection() {
             </div>
           )}
         </FileDrop>
+        {preview && <ImportPreview report={preview.report} busy={task.busy} onImport={() => void importPreviewed()} onCancel={() => setPreview(null)} />}
         {task.busy && <p aria-busy="true">{t('team.busy')}</p>}
         <ErrorNotice message={task.error} onDismiss={task.clearError} />
         {outcome?.kind === 'qdpx' && <MergeSummary title={t('team.exchange.importedQdpx', { name: outcome.name })} report={outcome.report} />}
