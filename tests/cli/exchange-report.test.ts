@@ -26,7 +26,9 @@ describe('tresse exchange-report', () => {
     expect(adapted).toContain('Fins de ligne Windows (CRLF) converties en fins de ligne simples dans 1 texte(s) : Entretien P07.');
     const [notKept, bad] = afterAdapted!.split('\nErreurs dans le fichier (le reste est importé) :');
     expect(notKept).toContain('Source « Plan du quartier » de type picture');
-    expect(bad).toContain('1 passage(s) de « Entretien P07 » vides ou hors du texte : ignoré(s).');
+    expect(bad).toContain(
+      '1 passage(s) de « Entretien P07 » finissent après la fin de son texte (151 caractères ; par exemple 400–420) : ignoré(s), les autres passages sont importés.',
+    );
     expect(bad).toContain(
       'Deux éléments (code) portent l’identifiant c0de0000-2222-4222-8222-00000000000a : le premier est importé, « Confiance (copie) » est laissé de côté',
     );
@@ -38,7 +40,9 @@ describe('tresse exchange-report', () => {
     const dir = withFile();
     const en = await tresse(dir, 'exchange-report', 'reseau.qdpx', '--lang', 'en');
     expect(en.out).toContain('Cannot be kept:');
-    expect(en.out).toContain('1 passage(s) of "Entretien P07" are empty or fall outside the text: skipped.');
+    expect(en.out).toContain(
+      '1 passage(s) of "Entretien P07" end past the end of its text (151 characters; for instance 400–420): skipped, the other passages are imported.',
+    );
     const json = JSON.parse((await tresse(dir, 'exchange-report', 'reseau.qdpx', '--json')).out);
     expect(json).toMatchObject({ file: 'reseau.qdpx', name: 'Réseau local', origin: 'VendorQDA 2024' });
     expect(json.counts).toContainEqual({ item: 'codings', count: 2 });

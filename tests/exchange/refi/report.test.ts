@@ -39,17 +39,17 @@ describe('the exchange report of a file written in another program’s manner', 
     const user = report.badInput.find((w) => w.code === 'refi.duplicateGuid')!;
     expect(user.fr).toBe('Identifiant en double (utilisateur aaaaaaaa-1111-4111-8111-00000000000a) : seul le premier élément est importé.');
     expect(user.en).toBe('Duplicate identifier (user aaaaaaaa-1111-4111-8111-00000000000a): only the first element is imported.');
-    expect(read.snapshot.users).toEqual([{ guid: MESSY.user.toLowerCase(), name: 'Ana P.' }]);
+    expect(read.snapshot.users).toEqual([{ guid: MESSY.user.toLowerCase(), name: 'Ana P.', kept: true }]);
     expect(duplicates[1]!.fr).toBe(
       'Deux éléments (source) portent l’identifiant b0b00000-3333-4333-8333-00000000000a : le premier est importé, « Entretien P07 (doublon) » est laissé de côté avec ce qu’il contient.',
     );
   });
 
   it('lists the passage past the end of its text as an error and keeps the codings on their words', () => {
-    const outside = report.badInput.find((w) => w.code === 'refi.selectionOutOfRange')!;
-    expect(outside.params).toEqual({ name: 'Entretien P07', count: 1 });
-    expect(outside.fr).toContain('hors du texte');
-    expect(outside.en).toContain('outside the text');
+    const outside = report.badInput.find((w) => w.code === 'refi.selectionPastEnd')!;
+    expect(outside.params).toMatchObject({ name: 'Entretien P07', count: 1 });
+    expect(outside.fr).toContain('après la fin de son texte');
+    expect(outside.en).toContain('past the end of its text');
     const excerpts = read.snapshot.codings.map((k) => sliceCodePoints(MESSY_FIRST_TEXT, k.start, k.end));
     expect(excerpts).toEqual([...MESSY.passages]);
   });
@@ -84,14 +84,16 @@ describe('the exchange report of a file written in another program’s manner', 
   });
 
   it('sorts every warning into exactly one list', () => {
-    expect(report.adapted.length + report.notKept.length + report.badInput.length).toBe(read.warnings.length + read.adaptations.length);
+    expect(report.adapted.length + report.notKept.length + report.badInput.length).toBe(read.warnings.length + read.adaptations.length + read.notKept.length);
     expect(Object.keys(WARNING_CATEGORY).sort()).toEqual(Object.keys(warningMessages).sort());
   });
 });
 
 describe('the exchange report of Tresse’s own export', () => {
   it('has nothing adapted, lost or wrong, and counts the project as written', async () => {
-    const bytes = writeProject(sampleSnapshot());
+    // A project's creator is not kept (so Tresse's exports do not write one).
+    const { creatingUserGuid: _creator, ...snapshot } = sampleSnapshot();
+    const bytes = writeProject(snapshot);
     expect(await schemaErrors(strFromU8(unzipSync(bytes)['project.qde']!), 'Project.xsd')).toEqual([]);
     const report = exchangeReport(readProject(bytes, { fileName: 'tresse.qdpx' }), 'tresse.qdpx');
     expect({ adapted: report.adapted, notKept: report.notKept, badInput: report.badInput }).toEqual({ adapted: [], notKept: [], badInput: [] });

@@ -52,7 +52,8 @@ describe('exchangeReport', () => {
       'refi.duplicateGuid',
       'refi.duplicateGuidNamed',
       'refi.duplicateGuidNamed',
-      'refi.selectionOutOfRange',
+      'refi.selectionPastEnd',
+      'refi.setMembersMissing',
     ]);
     expect(projectContent(ws.project.db)).toEqual(before);
     expect(statSync(path).size).toBe(size);
