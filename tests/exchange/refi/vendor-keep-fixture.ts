@@ -29,6 +29,8 @@ export const KEEP = {
     triple: 'd0000000-0000-4000-8000-000000000003',
     other: 'd0000000-0000-4000-8000-000000000004',
   },
+  // A set of sources (with a description) and a set of codes, GUIDs in the vendor's capitals.
+  sets: { wave: 'F0000000-0000-4000-8000-000000000001', question: 'F0000000-0000-4000-8000-000000000002' },
   codings: [
     'e0000000-0000-4000-8000-000000000001',
     'e0000000-0000-4000-8000-000000000002',
@@ -64,7 +66,7 @@ export const TEXT_2 = 'Habitant : Le voisinage est calme. Je ne connais pas gran
 const up = (g: string) => `{${g.toUpperCase()}}`;
 
 export function keepQde(): string {
-  const { users: U, codes: C, sources: S, selections: L, codings: K, cases: P, variables: V, notes: N, links: LK } = KEEP;
+  const { users: U, codes: C, sources: S, selections: L, codings: K, cases: P, variables: V, notes: N, links: LK, sets: ST } = KEEP;
   const r1 = rangeOf(TEXT_1, 'On se voit le soir, on partage les repas');
   const r2 = rangeOf(TEXT_1, 'les voisins passent aussi');
   const r3 = rangeOf(TEXT_1, 'Avant j’étais seule, personne ne venait.');
@@ -150,6 +152,17 @@ export function keepQde(): string {
     <Link guid="${LK.toCase}" name="Mémo" direction="OneWay" originGUID="${N.shared}" targetGUID="${P.p1}"/>
     <Link guid="${LK.toSource}" name="Mémo" direction="OneWay" originGUID="${N.shared}" targetGUID="${S.e2}"/>
   </Links>
+  <Sets>
+    <Set guid="${ST.wave}" name="Vague 2 — site Nord">
+      <Description>Entretiens menés à Lille</Description>
+      <MemberSource targetGUID="${S.e1}"/>
+      <MemberSource targetGUID="${S.e2}"/>
+    </Set>
+    <Set guid="${ST.question}" name="Question 1 : le lien social">
+      <MemberCode targetGUID="${C.lien}"/>
+      <MemberCode targetGUID="${C.isolement}"/>
+    </Set>
+  </Sets>
 </Project>
 `;
 }

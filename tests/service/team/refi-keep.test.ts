@@ -71,9 +71,17 @@ function view(xml: string) {
     noteRefs: all(root, 'NoteRef')
       .map(({ el, parent }) => `${parent!.name}:${g(parent!.attrs.guid) ?? ''} -> ${g(el.attrs.targetGUID)}`)
       .sort(),
+    sets: byGuid('Set', (set) => ({
+      name: set.attrs.name,
+      description: descriptionOf(set),
+      members: set.children
+        .filter((m) => m.name.startsWith('Member'))
+        .map((m) => `${m.name} ${g(m.attrs.targetGUID)}`)
+        .sort(),
+    })),
     links: byGuid('Link', (l) => ({ name: l.attrs.name, direction: l.attrs.direction, origin: g(l.attrs.originGUID), target: g(l.attrs.targetGUID) })),
     counts: Object.fromEntries(
-      ['User', 'Code', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'Note', 'Link'].map((n) => [n, all(root, n).length]),
+      ['User', 'Code', 'Variable', 'Case', 'TextSource', 'PlainTextSelection', 'Coding', 'Note', 'Link', 'Set'].map((n) => [n, all(root, n).length]),
     ),
   };
 }
@@ -88,7 +96,7 @@ describe('a .qdpx written back by Tresse keeps what it read', () => {
     expect(await schemaErrors(keepQde(), 'Project.xsd')).toEqual([]);
   });
 
-  it('keeps users, selections with several codings, colours, descriptions, variables, notes and links', async () => {
+  it('keeps users, selections with several codings, colours, descriptions, variables, notes, links and sets', async () => {
     const { ctx } = importKeep();
     const exported = qdeOf(exportQdpx(ctx.db));
     expect(await schemaErrors(exported, 'Project.xsd')).toEqual([]);
@@ -110,6 +118,8 @@ describe('a .qdpx written back by Tresse keeps what it read', () => {
     expect(after.sources).toEqual(before.sources);
     expect(after.notes).toEqual(before.notes);
     expect(after.links).toEqual(before.links);
+    expect(after.sets).toEqual(before.sets);
+    expect(Object.keys(after.sets)).toHaveLength(2);
     expect(after.noteRefs).toEqual(
       [
         ...before.noteRefs.filter((r) => !r.startsWith('PlainTextSelection:')),
