@@ -57,7 +57,9 @@ describe('the import preview', { timeout: 90_000 }, () => {
     const notKept = await preview.getByRole('region', { name: 'Ne peut pas être gardé' }).textContent();
     expect(notKept).toContain('Source « Plan du quartier » de type picture');
     const bad = await preview.getByRole('region', { name: 'Erreurs dans le fichier (le reste est importé)' }).textContent();
-    expect(bad).toContain('1 passage(s) de « Entretien P07 » vides ou hors du texte : ignoré(s).');
+    expect(bad).toContain(
+      '1 passage(s) de « Entretien P07 » finissent après la fin de son texte (151 caractères ; par exemple 400–420) : ignoré(s), les autres passages sont importés.',
+    );
     expect(bad).toContain('« Entretien P07 (doublon) » est laissé de côté');
     await preview.getByRole('button', { name: 'Annuler' }).scrollIntoViewIfNeeded();
     await wb.screenshot('import-preview');
