@@ -14,6 +14,7 @@ import { resolveCode } from '../service/codebook.ts';
 import { addCoding } from '../service/codings.ts';
 import { closeProject, createProject } from '../service/project.ts';
 import { importSource } from '../service/sources.ts';
+import { median, type Report } from './figure.ts';
 
 const BIN = fileURLToPath(new URL('../bin/tresse.mjs', import.meta.url));
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 9);
@@ -24,11 +25,6 @@ P1 : Le secret partagé ne pose aucun problème, on se connaît tous.
 Enquêtrice : Et avec le bailleur ?
 P1 : C’est plus compliqué, il faut l’accord de la personne.
 `;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** CPU time of the finished children of this process (user + system), in ms; null off Linux. */
 const clockTicks = existsSync('/proc/self/stat') ? Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100 : 0;
@@ -55,8 +51,8 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Timing {
   return { wall, cpu: cpu === null || after === null ? null : after - cpu };
 }
 
-/** Rows for bench/run.ts's report(): name, value, target. */
-export async function startupFigures(): Promise<Array<[string, string, string]>> {
+/** The command line's start-up beside `node -e 0`: the ratio must stay under 3× in wall and CPU time. */
+export async function startupFigures(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-startup-'));
   try {
     const project = join(dir, 'small.tresse');
@@ -84,25 +80,26 @@ export async function startupFigures(): Promise<Array<[string, string, string]>>
     }
     const ms = (x: number) => `${x.toFixed(0)} ms`;
     const cpuKnown = runs.bare.every((t) => t.cpu !== null && t.cpu > 0);
-    /** Median ratios to node -e 0, pair by pair; the verdict holds only if wall and CPU both meet it. */
-    const against = (xs: Timing[]) => {
+    const bareWall = median(runs.bare.map((x) => x.wall));
+    /** The worse of the wall and CPU ratios to node -e 0, each the median pair by pair. */
+    const figure = (name: string, xs: Timing[]) => {
       const wall = median(xs.map((x, i) => x.wall / runs.bare[i]!.wall));
       const cpu = cpuKnown ? median(xs.map((x, i) => x.cpu! / runs.bare[i]!.cpu!)) : null;
-      const worst = Math.max(wall, cpu ?? 0);
-      return `${wall.toFixed(2)}× node -e 0${cpu === null ? '' : `, CPU ${cpu.toFixed(2)}×`}; target < ${TARGET}×: ${worst < TARGET ? 'ok' : 'FAIL'}`;
+      const cpuNote = cpu === null ? '' : `, CPU ${cpu.toFixed(2)}× (${ms(median(xs.map((x) => x.cpu!)))})`;
+      report.add({
+        name,
+        value: Math.max(wall, cpu ?? 0),
+        unit: '×',
+        target: { below: TARGET },
+        note: `times node -e 0: wall ${wall.toFixed(2)}× (${ms(median(xs.map((x) => x.wall)))} against ${ms(bareWall)})${cpuNote}`,
+      });
     };
-    const cpuOf = (xs: Timing[]) => (cpuKnown ? ` (CPU ${ms(median(xs.map((x) => x.cpu!)))})` : '');
-    const rows: Array<[string, string, string]> = [
-      [`tresse sources small.tresse --json, median of ${RUNS}`, ms(median(runs.read.map((x) => x.wall))), `${against(runs.read)}${cpuOf(runs.read)}`],
-      [`tresse --help, median of ${RUNS}`, ms(median(runs.help.map((x) => x.wall))), `${against(runs.help)}${cpuOf(runs.help)}`],
-      [`node -e 0, median of ${RUNS}`, ms(median(runs.bare.map((x) => x.wall))), `baseline${cpuOf(runs.bare)}`],
-    ];
+    figure(`tresse sources small.tresse --json, median of ${RUNS}`, runs.read);
     // Without a compile cache (Node 20) every run starts cold: the first run is then one more sample.
     if ((module as { enableCompileCache?: unknown }).enableCompileCache) {
-      const bareWall = median(runs.bare.map((x) => x.wall));
-      rows.splice(1, 0, ['  the same, first run (empty compile cache)', ms(cold.wall), `${(cold.wall / bareWall).toFixed(2)}× node -e 0`]);
+      report.info('  the same, first run (empty compile cache)', `${ms(cold.wall)}, ${(cold.wall / bareWall).toFixed(2)}× node -e 0`);
     }
-    return rows;
+    figure(`tresse --help, median of ${RUNS}`, runs.help);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,10 +11,9 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { median, type Report } from '../figure.ts';
 import { documentInput, interviewInput } from './inputs.ts';
 import type { BenchWindow, DisplayRun, ViewInput } from './protocol.ts';
-
-type Row = [name: string, value: string, target: string];
 
 // Another Chromium (a developer's own machine) through BENCH_CHROMIUM.
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,7 +30,6 @@ const DISPLAY_RUNS = 5;
 const HIGHLIGHT_RUNS = 15;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** The page as the app ships it: production React, minified, in its own folder. */
@@ -83,13 +81,13 @@ async function displayRuns(page: Page, name: string, runs: number): Promise<Disp
   return out;
 }
 
-function displayRow(name: string, runs: DisplayRun[], cold: DisplayRun | null): Row {
+function displayFigure(report: Report, name: string, runs: DisplayRun[], cold: DisplayRun | null): void {
   const first = median(runs.map((r) => r.firstFrameMs));
   const extra = cold ? `, cold first run ${ms(cold.scrolledMs)}` : '';
-  return [name, ms(median(runs.map((r) => r.scrolledMs))), `target < 1000 ms (first frame ${ms(first)}${extra})`];
+  report.add({ name, value: median(runs.map((r) => r.scrolledMs)), unit: 'ms', target: { below: 1000 }, note: `first frame ${ms(first)}${extra}` });
 }
 
-async function measure(context: BrowserContext, url: string): Promise<Row[]> {
+async function measure(report: Report, context: BrowserContext, url: string): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -97,9 +95,9 @@ async function measure(context: BrowserContext, url: string): Promise<Row[]> {
   await page.waitForFunction(() => (window as BenchWindow).tresseBench !== undefined, null, { timeout: 30_000 });
   const load = (name: string, input: ViewInput) => page.evaluate(([n, i]) => (window as BenchWindow).tresseBench!.load(n, i), [name, input] as const);
   const interview = await interviewInput(25_000, 1_000);
-  const report = await documentInput(300_000, 200);
+  const bigDocument = await documentInput(300_000, 200);
   await load('interview', interview);
-  await load('document', report);
+  await load('document', bigDocument);
 
   const [cold] = await displayRuns(page, 'interview', 1);
   const interviewRuns = await displayRuns(page, 'interview', DISPLAY_RUNS);
@@ -114,21 +112,29 @@ async function measure(context: BrowserContext, url: string): Promise<Row[]> {
 
   const words = interview.source.text.split(/\s+/).length;
   const version = context.browser()?.version() ?? '?';
-  return [
-    ['browser', `Chromium ${version.split('.')[0]}`, `${version}, headless, 1280×900, median of ${DISPLAY_RUNS} runs`],
-    displayRow(`transcript shown + scrolled (${(words / 1000).toFixed(0)}k words, ${interview.codings.length} codings)`, interviewRuns, cold!),
-    [
-      `confirmed coding to its highlight painted (median of ${HIGHLIGHT_RUNS})`,
-      ms(median(highlights)),
-      `target < 100 ms (slowest ${ms(Math.max(...highlights))})`,
-    ],
-    displayRow(`document shown + scrolled (${(report.source.length / 1000).toFixed(0)}k chars, ${report.codings.length} codings)`, documentRuns, null),
-  ];
+  report.info('browser', `Chromium ${version}, headless, 1280×900, median of ${DISPLAY_RUNS} runs`);
+  displayFigure(report, `transcript shown + scrolled (${(words / 1000).toFixed(0)}k words, ${interview.codings.length} codings)`, interviewRuns, cold!);
+  report.add({
+    name: `confirmed coding to its highlight painted (median of ${HIGHLIGHT_RUNS})`,
+    value: median(highlights),
+    unit: 'ms',
+    target: { below: 100 },
+    note: `slowest ${ms(Math.max(...highlights))}`,
+  });
+  displayFigure(
+    report,
+    `document shown + scrolled (${(bigDocument.source.length / 1000).toFixed(0)}k chars, ${bigDocument.codings.length} codings)`,
+    documentRuns,
+    null,
+  );
 }
 
 /** The figures, or one line saying why they were skipped when no Chromium can run here. */
-export async function browserFigures(): Promise<Row[]> {
-  if (!existsSync(CHROMIUM)) return [['browser figures', 'skipped', `no Chromium at ${CHROMIUM}`]];
+export async function browserFigures(report: Report): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    report.info('browser figures', `skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tresse-browser-bench-'));
   try {
     const out = join(dir, 'page');
@@ -142,11 +148,12 @@ export async function browserFigures(): Promise<Row[]> {
         viewport: { width: 1280, height: 900 },
       });
     } catch (e) {
-      return [['browser figures', 'skipped', `Chromium did not start: ${(e as Error).message.split('\n')[0]}`]];
+      report.info('browser figures', `skipped: Chromium did not start: ${(e as Error).message.split('\n')[0]}`);
+      return;
     }
     const { server, url } = await serve(out);
     try {
-      return await measure(context, url);
+      await measure(report, context, url);
     } finally {
       await context.close();
       server.close();

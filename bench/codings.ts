@@ -1,0 +1,60 @@
+// A grown project: 100,000 codings over the bench corpus, then adding one and listing a code's.
+import { performance } from 'node:perf_hooks';
+import { addCode, listCodes } from '../service/codebook.ts';
+import { addCoding, listCodingsOfCode } from '../service/codings.ts';
+import type { ProjectContext } from '../service/context.ts';
+import { mulberry32 } from './corpus.ts';
+import { median, type Report } from './figure.ts';
+
+export const CODINGS = 100_000;
+const CODES = 60;
+
+export function codingFigures(report: Report, ctx: ProjectContext): void {
+  // A grown codebook: the six-theme grid's 31 codes plus a team's own, 60 in all.
+  const grid = listCodes(ctx.db);
+  for (let i = grid.length; i < CODES; i++) addCode(ctx, { name: `Code d’équipe ${i + 1}`, parentId: grid[i % 6]!.id });
+  const codes = listCodes(ctx.db).filter((c) => c.codable);
+  const sourceIds = ctx.db.prepare('SELECT id, length FROM sources').all() as { id: number; length: number }[];
+  const rnd = mulberry32(7);
+  const insert = ctx.db.prepare(
+    `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, segment_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'verbatim')`,
+  );
+  ctx.db.transaction(() => {
+    for (let i = 0; i < CODINGS; i++) {
+      const s = sourceIds[Math.floor(rnd() * sourceIds.length)]!;
+      const len = 20 + Math.floor(rnd() * 600);
+      const start = Math.floor(rnd() * (s.length - len));
+      insert.run(crypto.randomUUID(), s.id, codes[i % codes.length]!.id, ctx.coder.id, start, start + len, new Date().toISOString());
+    }
+  })();
+  const addTimes: number[] = [];
+  // A code of its own: a random coding of the same code over [10, 60) would have the add refused
+  // (one coding per coder, code and passage); the lookup that checks it is the same index either way.
+  const timed = addCode(ctx, { name: 'Code chronométré' });
+  for (let i = 0; i < 200; i++) {
+    const s = sourceIds[i % sourceIds.length]!;
+    const start = 10 + 100 * Math.floor(i / sourceIds.length); // a smaller corpus gets more per source
+    const t = performance.now();
+    addCoding(ctx, { sourceId: s.id, codeId: timed.id, start, end: start + 50 });
+    addTimes.push(performance.now() - t);
+  }
+  report.expect(listCodingsOfCode(ctx.db, timed.id).length === 200, 'the 200 timed codings are not all stored');
+  report.add({
+    name: `add one coding (${CODINGS.toLocaleString('en')} codings in project), median`,
+    value: median(addTimes),
+    unit: 'ms',
+    target: { below: 1 },
+  });
+
+  const count = ctx.db.prepare('SELECT count(*) AS n FROM codings WHERE code_id = ?');
+  const listTimes: number[] = [];
+  let listed = 0;
+  for (const code of codes) {
+    const t = performance.now();
+    listed = listCodingsOfCode(ctx.db, code.id).length;
+    listTimes.push(performance.now() - t);
+    report.expect(listed === (count.get(code.id) as { n: number }).n, `${code.name}: ${listed} codings listed`);
+  }
+  report.add({ name: `list the codings of one code (~${listed} codings), median`, value: median(listTimes), unit: 'ms', target: { below: 10 } });
+}
