@@ -33,7 +33,10 @@ try {
 
   report.add({ name: 'character-level agreement, 2 coders, 500 sources, 60 codes', value: benchAgreement(), unit: 'ms', target: { below: 1000 } });
 
-  report.section('Transcript view in a browser (headless Chromium, production build)');
+  report.section('The app in browser mode, as a researcher meets it (headless Chromium, production build)');
+  const { appFigures } = await import('./browser/app.ts');
+  await appFigures(report);
+  report.section('Transcript view alone, on a page of its own (where the time above goes)');
   const { browserFigures } = await import('./browser/run.ts');
   await browserFigures(report);
 

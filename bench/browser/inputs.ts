@@ -92,7 +92,7 @@ export async function interviewInput(words: number, codings: number): Promise<Vi
  * A report of about `chars` characters in Markdown: numbered parts and sections of prose
  * paragraphs, and now and then a short quoted exchange, which the importer reads as turns.
  */
-export async function documentInput(chars: number, codings: number): Promise<ViewInput> {
+export function reportText(chars: number): string {
   // Prose from the interview generator: the respondents' answers, without their labels.
   const answers = generateInterviews(1, Math.ceil(chars / 5), 4242)[0]!
     .split('\n')
@@ -113,7 +113,11 @@ export async function documentInput(chars: number, codings: number): Promise<Vie
     lines.push(answers[i]!, '');
     size += answers[i]!.length + 2;
   }
-  const source = await imported(2, 'document', 'rapport-clsm.md', lines.join('\n'));
+  return lines.join('\n');
+}
+
+export async function documentInput(chars: number, codings: number): Promise<ViewInput> {
+  const source = await imported(2, 'document', 'rapport-clsm.md', reportText(chars));
   if (!source.structure.some((s) => s.kind === 'section')) throw new Error('bench document has no sections');
   return { source, codings: randomCodings(2, source.length, codings, 13), codes: BENCH_CODES, coders: CODERS };
 }

@@ -12,20 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { median, type Report } from '../figure.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { documentInput, interviewInput } from './inputs.ts';
 import type { BenchWindow, DisplayRun, ViewInput } from './protocol.ts';
 
-// Another Chromium (a developer's own machine) through BENCH_CHROMIUM.
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DISPLAY_RUNS = 5;
 const HIGHLIGHT_RUNS = 15;
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -143,7 +133,7 @@ export async function browserFigures(report: Report): Promise<void> {
     try {
       context = await chromium.launchPersistentContext(join(dir, 'profile'), {
         executablePath: CHROMIUM,
-        args: ARGS,
+        args: CHROMIUM_ARGS,
         headless: true,
         viewport: { width: 1280, height: 900 },
       });
