@@ -57,7 +57,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   // The hooks whose callbacks run in a rebuild come before the editor: their latest props are
   // set (in layout effects, in call order) before it builds.
-  const { index, structureKey, blocks, paintInput, shown, lanes } = useTranscriptLayout({
+  const { index, structureKey, blocks, paintInput, shown, lanes, numbers } = useTranscriptLayout({
     source,
     codings,
     codes,
@@ -91,7 +91,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     restore();
     draw();
   }, [repaint, rehover, remark, restore, draw]);
-  useTranscriptEditor(textRef, runsRef, { blocks, text: source.text, structureKey, showTimestamps }, onBuilt);
+  useTranscriptEditor(textRef, runsRef, { blocks, text: source.text, structureKey, showTimestamps, numbers }, onBuilt);
   // After the rebuild, so that new codings are painted once, on the new runs.
   useLayoutEffect(repaint, [paintInput, repaint]);
 
