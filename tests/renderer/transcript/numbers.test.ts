@@ -44,6 +44,8 @@ describe('the margin numbers', () => {
         const { starts, numbers } = numbersOf(text, []);
         // A passage is cited from its first character that is not a space or a line feed.
         const chars = Array.from(text);
+        // Only passages with something to quote (a coding never holds blanks alone).
+        if (chars.slice(start, end).every((c) => /\s/u.test(c))) return;
         let first = start;
         while (first < end - 1 && /\s/u.test(chars[first]!)) first++;
         const shown = numbers[blockAt(starts, first)];
