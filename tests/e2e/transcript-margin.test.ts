@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../service/workspace.ts';
 import { apiOf, contextOf } from '../helpers/contract.ts';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseOption, SCREENSHOTS, startWorkbench, type Workbench } from './harness.ts';
 import { dragSelect, openInWorkbench } from './steps.ts';
 
 const TURNS = [
@@ -117,6 +117,11 @@ describe('the transcript margin and the code picker', { timeout: 90_000 }, () =>
       expect(labels.map((l) => l.text).sort()).toEqual(['ST1', 'ST2', 'ST3', 'ST4', 'VB']);
       expect(labels.every((l) => !l.cut)).toBe(true);
       await wb.screenshot(`transcript-margin-${width}x${height}`);
+      // Close up: three codes on one passage, their hatch and underlines beside the letters.
+      await page
+        .getByTestId('transcript-text')
+        .locator('p', { hasText: 'le fou du quartier' })
+        .screenshot({ path: join(SCREENSHOTS, `transcript-overlap-${width}x${height}.png`) });
     });
 
     it(`at ${width} × ${height}: keeps the selection highlighted and uncovered while the picker is open`, async () => {
