@@ -265,7 +265,7 @@ function assertFreeName(db: Db, parentId: number | null, name: string, exceptId:
 }
 
 function defaultColor(db: Db, parentId: number | null): string {
-  const codes = stmt(db, 'SELECT parent_id AS parentId, color FROM codes').all() as Array<{ parentId: number | null; color: string }>;
+  const codes = stmt(db, 'SELECT id, parent_id AS parentId, color FROM codes').all() as Array<{ id: number; parentId: number | null; color: string }>;
   return defaultCodeColor(codes, parentId);
 }
 

@@ -19,16 +19,24 @@ export interface SourceLayout {
   turns: Turn[];
 }
 
-export function sourceLayout(text: string, structure: readonly StructureSegment[]): SourceLayout {
-  const paragraphStarts: number[] = [];
+/**
+ * UTF-16 offset where each paragraph (a non-empty line) starts: paragraph n, as a quotation cites
+ * it (§ n), starts at index n - 1. The transcript's margin numbers come from here too.
+ */
+export function paragraphStarts(text: string): number[] {
+  const starts: number[] = [];
   for (let at = 0; at < text.length;) {
     const next = text.indexOf('\n', at);
     const end = next < 0 ? text.length : next;
-    if (end > at) paragraphStarts.push(at);
+    if (end > at) starts.push(at);
     at = end + 1;
   }
+  return starts;
+}
+
+export function sourceLayout(text: string, structure: readonly StructureSegment[]): SourceLayout {
   const turns = structure.filter((s): s is Turn => s.kind === 'turn').sort((a, b) => a.start - b.start);
-  return { text, index: new OffsetIndex(text), paragraphStarts, turns };
+  return { text, index: new OffsetIndex(text), paragraphStarts: paragraphStarts(text), turns };
 }
 
 /** Index of the last entry at or before `at` (-1 when none). */

@@ -5,7 +5,8 @@ import type { Valence } from '../../model/types.ts';
 import type { CodeWithCount } from '../../service/contract/index.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CodeSearch, fold } from './code-search.ts';
-import { PICKER_MARGIN, placePicker } from './place.ts';
+import { useKeptSelection } from './keep-selection.ts';
+import { PICKER_MARGIN, type Placement, placePicker } from './place.ts';
 import './picker.css';
 
 export type PickChoice = { codeId: number } | { newCodeName: string; parentId: number | null };
@@ -72,7 +73,9 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
   const [memo, setMemo] = useState('');
   const dialogRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number }>({ top: anchor.bottom + PICKER_MARGIN, left: anchor.left });
+  const [position, setPosition] = useState<Placement>({ top: anchor.bottom + PICKER_MARGIN, left: anchor.left });
+  // The selected text stays highlighted while the picker is open, and the picker keeps off it.
+  const selectionRects = useKeptSelection();
 
   // Built once per codes list, not per keystroke.
   const search = useMemo(() => new CodeSearch(codes), [codes]);
@@ -131,13 +134,13 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
   };
   const current = enabled(options[active]) ? active : firstEnabled(0, 1);
 
-  // Below the selection if it fits, otherwise above it, otherwise as near as the window allows.
+  // Below the selection if it fits, otherwise above it, never on it (place.ts).
   useLayoutEffect(() => {
     const box = dialogRef.current?.getBoundingClientRect();
     if (!box || typeof window === 'undefined') return;
-    const { top, left } = placePicker(anchor, box, { width: window.innerWidth, height: window.innerHeight });
-    setPosition((p) => (p.top === top && p.left === left ? p : { top, left }));
-  }, [anchor]);
+    const next = placePicker(anchor, box, { width: window.innerWidth, height: window.innerHeight }, PICKER_MARGIN, selectionRects);
+    setPosition((p) => (p.top === next.top && p.left === next.left && p.maxHeight === next.maxHeight ? p : next));
+  }, [anchor, selectionRects]);
 
   // Before the picker is moved into place: focusing must not scroll anything towards it.
   useLayoutEffect(() => {
@@ -186,7 +189,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
       className="cp-dialog"
       role="dialog"
       aria-label={t('picker.title')}
-      style={{ top: position.top, left: position.left }}
+      style={{ top: position.top, left: position.left, maxHeight: position.maxHeight }}
       onKeyDown={onKeyDown}
     >
       <input

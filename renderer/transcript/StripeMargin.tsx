@@ -4,16 +4,16 @@ import type { Ref } from 'react';
 import { useT } from '../i18n/lang-context.tsx';
 import type { Stripe } from './stripes.ts';
 
-export const STRIPE_LANE_WIDTH = 18;
-
 export interface StripeMarginProps {
   ref: Ref<HTMLDivElement>;
   stripes: readonly Stripe[];
+  /** Width of one lane, in pixels (stripes.ts laneWidth). */
+  laneWidth: number;
   activeCodeId?: number | null | undefined;
   onCodingActivate?: ((codingId: number) => void) | undefined;
 }
 
-export function StripeMargin({ ref, stripes, activeCodeId, onCodingActivate }: StripeMarginProps) {
+export function StripeMargin({ ref, stripes, laneWidth, activeCodeId, onCodingActivate }: StripeMarginProps) {
   const t = useT();
   return (
     <div ref={ref} className="tr-stripes" aria-label={t('transcript.stripes')}>
@@ -23,7 +23,7 @@ export function StripeMargin({ ref, stripes, activeCodeId, onCodingActivate }: S
           key={s.codingId}
           className={`tr-stripe${activeCodeId === s.codeId ? ' tr-stripe-active' : ''}${s.clippedTop ? ' tr-stripe-open-top' : ''}`}
           data-coding-id={s.codingId}
-          style={{ top: s.top, height: s.height, left: s.lane * STRIPE_LANE_WIDTH, borderLeftColor: s.color }}
+          style={{ top: s.top, height: s.height, left: s.lane * laneWidth, width: laneWidth - 2, borderLeftColor: s.color }}
           title={s.title}
           aria-label={t('transcript.openCoding', { code: s.title })}
           onClick={() => onCodingActivate?.(s.codingId)}

@@ -4,12 +4,13 @@
 // update. Highlight colours, the active code, hover and hidden coders are painted on the DOM
 // (use-paint.ts), never through the editor; so are the passage opened from a search
 // (use-flash.ts) and the keyboard caret (use-caret.ts). This component only composes them.
-import { useCallback, useId, useLayoutEffect, useRef } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Code, Coder, Coding, Source } from '../../model/types.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { CodingTooltip } from './CodingTooltip.tsx';
 import type { RunIndex } from './paint.ts';
-import { STRIPE_LANE_WIDTH, StripeMargin } from './StripeMargin.tsx';
+import { StripeMargin } from './StripeMargin.tsx';
+import { laneWidth, stripeLabel } from './stripes.ts';
 import { useCaret } from './use-caret.ts';
 import { useFlash } from './use-flash.ts';
 import { useFocusPassage } from './use-focus-passage.ts';
@@ -57,7 +58,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   // The hooks whose callbacks run in a rebuild come before the editor: their latest props are
   // set (in layout effects, in call order) before it builds.
-  const { index, structureKey, blocks, paintInput, shown, lanes } = useTranscriptLayout({
+  const { index, structureKey, blocks, paintInput, shown, lanes, numbers } = useTranscriptLayout({
     source,
     codings,
     codes,
@@ -91,7 +92,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     restore();
     draw();
   }, [repaint, rehover, remark, restore, draw]);
-  useTranscriptEditor(textRef, runsRef, { blocks, text: source.text, structureKey, showTimestamps }, onBuilt);
+  useTranscriptEditor(textRef, runsRef, { blocks, text: source.text, structureKey, showTimestamps, numbers }, onBuilt);
   // After the rebuild, so that new codings are painted once, on the new runs.
   useLayoutEffect(repaint, [paintInput, repaint]);
 
@@ -104,12 +105,21 @@ export function TranscriptView(props: TranscriptViewProps) {
   useFocusPassage(focusRange, { viewRef, runsRef, index, flash, caret });
 
   const laneCount = Math.max(lanes.count, 1);
+  // Lanes as wide as the longest label of a code shown, so that every label reads whole.
+  const lane = useMemo(() => {
+    const labels = new Set<string>();
+    for (const c of shown) {
+      const code = codes.get(c.codeId);
+      if (code) labels.add(stripeLabel(code));
+    }
+    return laneWidth(labels);
+  }, [shown, codes]);
   const empty = source.text.length === 0;
 
   return (
     <div ref={viewRef} className="tr-view" data-testid="transcript" data-source-id={source.id}>
       <style ref={styleRef} />
-      <div className="tr-grid" style={{ gridTemplateColumns: `minmax(0, 1fr) ${laneCount * STRIPE_LANE_WIDTH + 8}px` }}>
+      <div className="tr-grid" style={{ gridTemplateColumns: `minmax(0, 1fr) ${laneCount * lane + 8}px` }}>
         <div
           ref={textRef}
           className="tr-text"
@@ -127,7 +137,7 @@ export function TranscriptView(props: TranscriptViewProps) {
           onMouseMove={onMouseMove}
           onMouseLeave={onMouseLeave}
         />
-        <StripeMargin ref={columnRef} stripes={stripes} activeCodeId={activeCodeId} onCodingActivate={onCodingActivate} />
+        <StripeMargin ref={columnRef} stripes={stripes} laneWidth={lane} activeCodeId={activeCodeId} onCodingActivate={onCodingActivate} />
       </div>
       <div ref={caretRef} className="tr-caret" aria-hidden="true" hidden />
       <div ref={hintRef} className="tr-key-hint" aria-hidden="true" hidden>

@@ -87,13 +87,21 @@ export function withAlpha(color: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/** Underlines drawn under a coded run; more codes show in its hatch and its margin stripes. */
+export const MAX_UNDERLINES = 3;
+
 /**
  * One code: a tint in its colour. Several: diagonal stripes of every colour, so no code hides
- * another, plus one underline per code stacked under the line.
+ * another. Each code also gets a 2px underline, stacked *below* the run's box, in the gap between
+ * lines (line-height 1.6 leaves about 7px): drawn inside the box, they covered the letters, and a
+ * box reaching up covered the tops of the line above.
  */
 export function runStyle(colors: readonly string[]): string {
   if (colors.length === 0) return '';
-  const underlines = colors.map((c, i) => `inset 0 -${2 * (i + 1)}px 0 ${c}`).join(', ');
+  const underlines = colors
+    .slice(0, MAX_UNDERLINES)
+    .map((c, i) => `0 ${2 * (i + 1)}px 0 ${c}`)
+    .join(', ');
   if (colors.length === 1) return `background-color: ${withAlpha(colors[0]!, 0.28)}; box-shadow: ${underlines};`;
   const stops = colors.map((c, i) => `${withAlpha(c, 0.3)} ${i * 6}px, ${withAlpha(c, 0.3)} ${(i + 1) * 6}px`).join(', ');
   return `background-image: repeating-linear-gradient(135deg, ${stops}); box-shadow: ${underlines};`;

@@ -22,6 +22,30 @@ export interface Stripe {
 
 export const MAX_LANES = 8;
 
+/** The longest label a stripe shows whole; a longer abbreviation is cut with an ellipsis. */
+export const MAX_LABEL = 6;
+
+/**
+ * What a stripe is labelled with: the code's abbreviation in full ("SM2", "DI10"), or else the
+ * first letters of the main words of its name ("Tutoiement entre pairs": "TP").
+ */
+export function stripeLabel(code: Pick<CodeLook, 'name' | 'abbrev'>): string {
+  const abbrev = code.abbrev?.trim();
+  if (abbrev) return abbrev.length > MAX_LABEL ? `${abbrev.slice(0, MAX_LABEL - 1)}…` : abbrev;
+  const words = code.name.split(/[\s'’\-/]+/u).filter((w) => /^\p{L}/u.test(w));
+  const main = words.filter((w) => w.length > 3);
+  const letters = (main.length > 0 ? main : words).slice(0, 4).map((w) => w[0]!.toLocaleUpperCase());
+  return letters.join('') || code.name.slice(0, 3);
+}
+
+/** The width of one stripe lane: room for the longest label shown, horizontally, beside its bar. */
+export function laneWidth(labels: Iterable<string>): number {
+  let longest = 1;
+  for (const l of labels) longest = Math.max(longest, [...l].length);
+  // About 7 px per bold character at the labels' size, plus the bar and a gap.
+  return Math.max(18, Math.ceil(longest * 7.2) + 10);
+}
+
 /**
  * Greedy interval colouring: items by top (longest first on ties), each in the first lane free
  * at its top. Past MAX_LANES, bars share the last lane rather than push the text away.
@@ -136,7 +160,7 @@ export function measureStripes(input: StripeInput): Stripe[] {
       height: bottom - top,
       lane: input.lanes.get(coding.id) ?? 0,
       color: code.color,
-      label: code.abbrev ?? code.name,
+      label: stripeLabel(code),
       title: coder ? `${code.name} — ${coder}` : code.name,
       clippedTop: coding.start < from,
       clippedBottom: coding.end > to,

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { Coding, Source } from '../../model/types.ts';
 import { OffsetIndex } from '../../text/offsets.ts';
 import { layoutTranscript } from './layout.ts';
+import { blockNumbers } from './numbers.ts';
 import { type CodeLook, isVisible, type PaintInput } from './paint.ts';
 import { stripeLanes } from './stripes.ts';
 
@@ -31,5 +32,6 @@ export function useTranscriptLayout({ source, codings, codes, hiddenCoderIds, ac
   const shown = useMemo(() => codings.filter((c) => isVisible(c, paintInput)), [codings, paintInput]);
   const blockStarts = useMemo(() => blocks.map((b) => b.start), [blocks]);
   const lanes = useMemo(() => stripeLanes(shown, blockStarts), [shown, blockStarts]);
-  return { index, structureKey, blocks, paintInput, shown, lanes };
+  const numbers = useMemo(() => blockNumbers(source.text, blockStarts, index), [source.text, blockStarts, index]);
+  return { index, structureKey, blocks, paintInput, shown, lanes, numbers };
 }

@@ -4,6 +4,7 @@
 import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Built, createTranscriptEditor, renderBlocks } from './build.ts';
 import type { Block } from './layout.ts';
+import { numberLines } from './numbers.ts';
 import { RunIndex } from './paint.ts';
 
 export interface EditorInput {
@@ -12,6 +13,8 @@ export interface EditorInput {
   /** The source's structure as a string: equal structures rebuild nothing. */
   structureKey: string;
   showTimestamps: boolean;
+  /** The § number of each block (numbers.ts). */
+  numbers: ReadonlyArray<number | null>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface EditorInput {
 export function useTranscriptEditor(
   textRef: RefObject<HTMLElement | null>,
   runsRef: RefObject<RunIndex | null>,
-  { blocks, text, structureKey, showTimestamps }: EditorInput,
+  { blocks, text, structureKey, showTimestamps, numbers }: EditorInput,
   onBuilt: () => void,
 ) {
   const editor = useMemo(() => createTranscriptEditor(), []);
@@ -35,6 +38,7 @@ export function useTranscriptEditor(
   useLayoutEffect(() => {
     built.current = renderBlocks(editor, blocks, text, structureKey, showTimestamps, built.current);
     runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
+    if (runsRef.current) numberLines(runsRef.current.lines, numbers);
     onBuilt();
-  }, [editor, textRef, runsRef, blocks, text, structureKey, showTimestamps, onBuilt]);
+  }, [editor, textRef, runsRef, blocks, text, structureKey, showTimestamps, numbers, onBuilt]);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hcl, lab } from 'd3';
 import { listGrids, loadGrid } from '../../codebooks/grids.ts';
 import { walk, type GridCode } from '../../codebooks/tree.ts';
 import { TresseError } from '../../i18n/error.ts';
@@ -31,16 +32,8 @@ const SUBCODES = [
   ['DI3', "Comparaison avec d'autres dispositifs"],
 ];
 
-/** Hue in degrees, from #rrggbb. */
-function hue(color: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) / 255) as [number, number, number];
-  const max = Math.max(r, g, b),
-    min = Math.min(r, g, b),
-    d = max - min;
-  if (d === 0) return 0;
-  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return (h * 60 + 360) % 360;
-}
+/** Perceptual hue (CIE LCh, d3) in degrees. */
+const hue = (color: string): number => hcl(color).h;
 const hueGap = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
 
 describe('built-in grids', () => {
@@ -94,10 +87,23 @@ describe('built-in grids', () => {
       expect(all.every((c) => c.definition.trim().length > 10)).toBe(true);
     });
 
-    it('gives themes clearly different hues and sub-codes the hue of their theme', () => {
+    it('gives themes clearly different hues, and sub-codes their theme hue family in colours that stay apart', () => {
       const hues = grid.map((t) => hue(t.color));
       for (let i = 0; i < hues.length; i++) for (let j = i + 1; j < hues.length; j++) expect(hueGap(hues[i]!, hues[j]!)).toBeGreaterThan(10);
-      for (const theme of grid) for (const sub of theme.children) expect(hueGap(hue(sub.color), hue(theme.color))).toBeLessThan(4);
+      for (const theme of grid) {
+        for (const sub of theme.children) {
+          const own = hueGap(hue(sub.color), hue(theme.color));
+          for (const other of grid) if (other !== theme) expect(own).toBeLessThan(hueGap(hue(sub.color), hue(other.color)));
+        }
+      }
+      // Three overlapping codes of one theme must not look alike: CIE76 ΔE (d3's CIELAB) above 12 for every pair.
+      const colors = all.map((c) => c.color);
+      for (let i = 0; i < colors.length; i++) {
+        for (let j = i + 1; j < colors.length; j++) {
+          const [x, y] = [lab(colors[i]!), lab(colors[j]!)];
+          expect(Math.hypot(x.l - y.l, x.a - y.a, x.b - y.b)).toBeGreaterThan(12);
+        }
+      }
     });
 
     it('hands out a fresh copy each time', () => {

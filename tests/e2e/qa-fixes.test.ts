@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walk } from '../../codebooks/tree.ts';
+import { loadGrid } from '../../codebooks/grids.ts';
 import { createDemoProject } from '../../service/demo.ts';
 import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
 import { dragSelect, openInWorkbench } from './steps.ts';
@@ -133,8 +135,11 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
         .locator('.swatch')
         .first()
         .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const grid = loadGrid('six-themes');
+    const gridColours = [...walk(grid)].map((w) => rgbOf(w.code.color));
     const paColour = await swatch(/^PA · Travail en partenariat/);
-    expect(paColour).toBe('rgb(204, 121, 167)');
+    expect(paColour).toBe(rgbOf(grid.find((t) => t.abbrev === 'PA')!.color));
 
     await page.locator('.source-option', { hasText: 'Entretien 2 — infirmier du CMP' }).click();
     await page
@@ -146,19 +151,19 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     await page.getByRole('option', { name: 'Créer le code « Tutoiement entre pairs »' }).click();
     const made = /^Tutoiement entre pairs/;
     await page.getByRole('treeitem', { name: made }).waitFor();
-    // The six themes use six of the eight palette colours: the first free one, not PA's.
-    expect(await swatch(made)).toBe('rgb(86, 180, 233)');
+    // A colour no code of the grid uses.
+    expect(gridColours).not.toContain(await swatch(made));
 
     await pa.locator('.tree-row').first().click();
     await page.getByRole('button', { name: 'Sous-code' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nouveau code' });
     const shown = await dialog.getByLabel('Couleur').inputValue();
-    expect(shown).not.toBe('#cc79a7');
+    expect(rgbOf(shown)).not.toBe(paColour);
     await dialog.getByLabel('Nom', { exact: true }).fill('Bailleurs sociaux');
     await wb.screenshot('qa-03-new-code-colour');
     await dialog.getByRole('button', { name: 'Ajouter' }).click();
     await page.getByRole('treeitem', { name: /^Bailleurs sociaux/ }).waitFor();
-    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(shown.slice(i, i + 2), 16)).join(', ')})`;
+    const rgb = rgbOf(shown);
     expect(await swatch(/^Bailleurs sociaux/)).toBe(rgb);
     expect(rgb).not.toBe(paColour);
   });

@@ -1,8 +1,19 @@
+import { hcl, lab } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { TresseError } from '../../i18n/error.ts';
 import { addCode, codeAndDescendants, deleteCode, getCode, listCodes, mergeCodes, moveCode, resolveCode, updateCode } from '../../service/codebook.ts';
 import { addCoding } from '../../service/codings.ts';
 import { addText, newProject } from '../helpers/project.ts';
+
+/** CIE76 ΔE (d3's CIELAB): above 12, plainly another colour. */
+const deltaE = (a: string, b: string) => {
+  const [x, y] = [lab(a), lab(b)];
+  return Math.hypot(x.l - y.l, x.a - y.a, x.b - y.b);
+};
+const hueGap = (a: string, b: string) => {
+  const d = Math.abs(hcl(a).h - hcl(b).h) % 360;
+  return Math.min(d, 360 - d);
+};
 
 describe('the codebook', () => {
   it('starts from the six-theme grid with its sub-codes', () => {
@@ -47,8 +58,10 @@ describe('the codebook', () => {
     const ctx = newProject({ grid: 'empty' });
     const parent = addCode(ctx, { name: 'Partenariat', color: '#0072B2' });
     const child = addCode(ctx, { name: 'Freins', parentId: parent.id });
-    // Without a colour: the palette's first colour unused nearby, not the parent's.
-    expect(child.color).toBe('#e69f00');
+    // Without a colour: one of the parent's blue family, yet plainly not the parent's own.
+    expect(child.color).not.toBe(parent.color.toLowerCase());
+    expect(hueGap(child.color, '#0072b2')).toBeLessThan(30);
+    expect(deltaE(child.color, '#0072b2')).toBeGreaterThan(12);
     const { before, after } = updateCode(ctx, child.id, { name: 'Obstacles', color: '#d55e00', definition: 'Ce qui gêne.' });
     expect(before.name).toBe('Freins');
     expect(after).toMatchObject({ name: 'Obstacles', color: '#d55e00', definition: 'Ce qui gêne.' });
@@ -56,17 +69,20 @@ describe('the codebook', () => {
     expect(() => updateCode(ctx, child.id, { color: 'rouge' })).toThrow(/colour/);
   });
 
-  it('gives a code made without a colour the palette colour least used, among its siblings first', () => {
-    // The six-theme grid: its themes use six of the eight palette colours; the PA theme is #cc79a7.
+  it('gives a code made without a colour one that no code of the grid has, nor looks like', () => {
     const ctx = newProject();
-    const top = addCode(ctx, { name: 'Logement' });
-    expect(top.color).toBe('#56b4e9');
-    expect(addCode(ctx, { name: 'Transport' }).color).toBe('#999999');
+    const grid = listCodes(ctx.db).map((c) => c.color);
     const pa = resolveCode(ctx.db, 'PA');
-    // PA's sub-codes use shades, not palette colours: the least used colour overall comes first.
     const sub = addCode(ctx, { name: 'Bailleurs', parentId: pa.id });
-    expect(sub.color).not.toBe(pa.color);
-    expect(addCode(ctx, { name: 'Élus', parentId: pa.id }).color).not.toBe(sub.color);
+    // PA's family has one colour left: the new sub-code takes it, in PA's hue family.
+    expect(hueGap(sub.color, pa.color)).toBeLessThan(30);
+    for (const c of grid) expect(deltaE(sub.color, c)).toBeGreaterThan(12);
+    const top = addCode(ctx, { name: 'Logement' });
+    const transport = addCode(ctx, { name: 'Transport' });
+    for (const c of [...grid, sub.color]) expect(deltaE(top.color, c)).toBeGreaterThan(12);
+    for (const c of [...grid, sub.color, top.color]) expect(deltaE(transport.color, c)).toBeGreaterThan(12);
+    const elus = addCode(ctx, { name: 'Élus', parentId: pa.id });
+    for (const c of [...grid, top.color, transport.color, sub.color]) expect(deltaE(elus.color, c)).toBeGreaterThan(12);
   });
 
   it('moves a code under another, and refuses a cycle', () => {

@@ -174,7 +174,8 @@ describe('TranscriptView', () => {
     );
     await flush();
     const stripes = mounted.container.querySelectorAll<HTMLButtonElement>('.tr-stripe');
-    expect([...stripes].map((s) => s.textContent).sort()).toEqual(['CL1', 'Fonctionnement des réunions']);
+    // The abbreviation whole, or the first letters of the name's main words when there is none.
+    expect([...stripes].map((s) => s.textContent).sort()).toEqual(['CL1', 'FR']);
     await act(async () => stripes[0]!.click());
     expect(onActivate).toHaveBeenCalledWith(Number(stripes[0]!.dataset.codingId));
   });
