@@ -95,7 +95,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
     await chooseOption(page.getByLabel('Code', { exact: true }), 'CL · Cadre légal');
-    const excerpts = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option');
+    const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await expect.poll(() => excerpts.count()).toBe(1);
     expect(await excerpts.first().textContent()).toContain('P1');
     await page.getByLabel('Inclure les sous-codes').uncheck();
@@ -125,7 +125,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await wb.screenshot('05-cases');
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
-    const excerpts = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option');
+    const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await page.getByLabel('Attribut du cas').selectOption('secteur');
     await page.getByLabel('Valeur(s), séparées par « ; »').fill('social');
     await page.getByText('Aucun extrait ne correspond.').waitFor();
