@@ -149,7 +149,7 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     // The six themes use six of the eight palette colours: the first free one, not PA's.
     expect(await swatch(made)).toBe('rgb(86, 180, 233)');
 
-    await pa.locator('.tree-row').first().click();
+    await pa.click();
     await page.getByRole('button', { name: 'Sous-code' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nouveau code' });
     const shown = await dialog.getByLabel('Couleur').inputValue();

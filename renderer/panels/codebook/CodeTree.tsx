@@ -89,6 +89,7 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
           style={{ paddingInlineStart: `${0.4 + node.depth * 1.1}rem` }}
           draggable
           title={code.definition || undefined}
+          aria-describedby={selected && code.definition ? `code-definition-${code.id}` : undefined}
           onDragStart={(e) => {
             e.dataTransfer.setData(DRAG_TYPE, String(code.id));
             e.dataTransfer.effectAllowed = 'linkMove';
@@ -117,7 +118,11 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
             title={t('codebook.countLabel', { own: code.codingCount, total: node.totalCount })}
           />
         </div>
-        {selected && code.definition && <p className="definition">{code.definition}</p>}
+        {selected && code.definition && (
+          <p className="definition" id={`code-definition-${code.id}`}>
+            {code.definition}
+          </p>
+        )}
         {open && (
           <ul role="group" className="tree-group">
             {node.children.map(renderNode)}
