@@ -31,7 +31,7 @@ function allPairs(): Pair[] {
     else if (Array.isArray(fr) && Array.isArray(en)) fr.forEach((f, i) => pairs.push({ fr: String(f), en: String(en[i] ?? en[0]) }));
   }
   // An empty side means "the same in both" (the Méthode page's references).
-  return pairs.filter((p) => p.fr && p.en && p.fr !== p.en);
+  return pairs.map((p) => ({ fr: p.fr || p.en, en: p.en || p.fr }));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,8 +66,9 @@ export class Leftovers {
     private readonly userData: { values: Set<string>; names: string[]; whole: string },
   ) {
     const other: Lang = lang === 'fr' ? 'en' : 'fr';
-    const pairs = allPairs();
-    this.own = new Set(pairs.map((p) => normal(p[lang])));
+    const all = allPairs();
+    this.own = new Set(all.map((p) => normal(p[lang])));
+    const pairs = all.filter((p) => p.fr !== p.en);
     this.exact = new Set(pairs.map((p) => normal(p[other])).filter((s) => !this.own.has(s) && !/\{\w+\}/.test(s)));
     this.patterns = pairs
       .filter((p) => /\{\w+\}/.test(p[other]))
@@ -88,6 +89,11 @@ export class Leftovers {
     // File paths name folders as they are on disk (…/backups): not words of the interface.
     let rest = text.replace(/\S*[/\\]\S*/g, ' ');
     for (const name of this.userData.names) if (rest.includes(name)) rest = rest.split(name).join(' ');
+    // What is left of a label that quotes the user's text (a source's name, then a snippet of it).
+    rest = rest
+      .split(/[—…]/)
+      .filter((part) => part.trim().length <= 3 || !this.userData.whole.includes(part.trim()))
+      .join(' ');
     const word = this.words.exec(rest);
     return word ? `word "${word[0]}"` : null;
   }
