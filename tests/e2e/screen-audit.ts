@@ -1,6 +1,7 @@
 // What the walk through every screen checks on each one: words left in the other language, axe-core's
 // serious and critical violations, and a layout that fits the window without breaking words.
 import { createRequire } from 'node:module';
+import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { catalogue } from '../../i18n/catalogue.ts';
 import { importNoteMessages } from '../../i18n/import-notes.ts';
@@ -10,6 +11,11 @@ import { ratingLabels } from '../../i18n/rating-labels.ts';
 import { teamLabels } from '../../i18n/team-labels.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** What the page's `window.axe` offers once axe.min.js is in: the typings of the package. */
+interface AxeApi {
+  run(context: ElementContext, options: RunOptions): Promise<AxeResults>;
+}
 
 type Pair = { fr: string; en: string };
 
@@ -146,16 +152,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }>;
-        };
-      }
-    ).axe;
+    const { axe } = window as unknown as { axe: AxeApi };
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
