@@ -25,7 +25,8 @@ export function StripeMargin({ ref, stripes, laneWidth, activeCodeId, onCodingAc
           data-coding-id={s.codingId}
           style={{ top: s.top, height: s.height, left: s.lane * laneWidth, width: laneWidth - 2, borderLeftColor: s.color }}
           title={s.title}
-          aria-label={t('transcript.openCoding', { code: s.title })}
+          // Its name holds the label shown (2.5.3 Label in Name): a voice user says what they see.
+          aria-label={t('transcript.openCoding', { code: s.title.startsWith(s.label) ? s.title : `${s.label} · ${s.title}` })}
           onClick={() => onCodingActivate?.(s.codingId)}
         >
           <span className="tr-stripe-label">{s.label}</span>

@@ -128,7 +128,6 @@ export function TranscriptView(props: TranscriptViewProps) {
           tabIndex={0}
           aria-label={t('transcript.label', { name: source.name })}
           aria-describedby={keysId}
-          aria-readonly="true"
           data-active-code={activeCodeId ?? undefined}
           onMouseDown={onMouseDown}
           onKeyDown={onKeyDown}

@@ -81,7 +81,7 @@ describe('the analysis panel on the demo project', { timeout: 90_000 }, () => {
     const j = columnIndex('Entretiens');
     await cellOf(row(page, 'CL'), j).getByRole('button').click();
     const dialog = page.getByRole('dialog', { name: /^CL — Cadre légal.* × Entretiens$/ });
-    const excerpts = dialog.getByRole('listbox').getByRole('option');
+    const excerpts = dialog.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     // The dialog lists the codings behind the cell's distinct passages.
     const count = expectedRow('CL').cells[j]!.codings!;
     await expect.poll(() => excerpts.count()).toBe(Math.min(count, 50));

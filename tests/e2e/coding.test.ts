@@ -85,7 +85,7 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
     await chooseOption(page.getByLabel('Code', { exact: true }), 'CL1 · Secret professionnel');
-    const excerpts = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option');
+    const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await expect.poll(() => excerpts.count()).toBe(1);
     expect(await excerpts.first().locator('blockquote').textContent()).toBe(SECRET);
     await wb.screenshot('09-retrieval');
@@ -107,8 +107,8 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
     const excerpt = page
-      .getByRole('listbox', { name: /Extraits/ })
-      .getByRole('option')
+      .getByRole('list', { name: /Extraits/ })
+      .getByRole('listitem')
       .first();
     await excerpt.getByText('Mémo : Secret partagé vécu comme allant de soi.').waitFor();
     await excerpt.click();

@@ -31,7 +31,11 @@ async function buildRenderer(outDir: string): Promise<void> {
   });
 }
 
-export async function startWorkbench(): Promise<Workbench> {
+/**
+ * `injectScripts`: lets the test add scripts to the page (axe-core), which the page's own
+ * Content-Security-Policy (script-src 'self') would refuse.
+ */
+export async function startWorkbench(options: { injectScripts?: boolean } = {}): Promise<Workbench> {
   // Before the renderer build: a missing browser is reported in a second, with how to install it.
   const executablePath = chromiumPath();
   const dir = mkdtempSync(join(tmpdir(), 'tresse-e2e-'));
@@ -48,7 +52,11 @@ export async function startWorkbench(): Promise<Workbench> {
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'fr-FR' });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 860 },
+      locale: 'fr-FR',
+      bypassCSP: options.injectScripts ?? false,
+    });
     const page = await context.newPage();
     // Fail on a missing element well before the test's own timeout, with a message naming it.
     page.setDefaultTimeout(15_000);

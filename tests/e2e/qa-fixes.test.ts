@@ -154,7 +154,7 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     // A colour no code of the grid uses.
     expect(gridColours).not.toContain(await swatch(made));
 
-    await pa.locator('.tree-row').first().click();
+    await pa.click();
     await page.getByRole('button', { name: 'Sous-code' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nouveau code' });
     const shown = await dialog.getByLabel('Couleur').inputValue();

@@ -44,8 +44,8 @@ async function citationShown(page: Page): Promise<string | null> {
   const view = page.locator('.retrieval-view');
   await chooseOption(view.getByLabel('Code', { exact: true }), 'CL1');
   const cite = view
-    .getByRole('listbox', { name: /Extraits/ })
-    .getByRole('option')
+    .getByRole('list', { name: /Extraits/ })
+    .getByRole('listitem')
     .first()
     .locator('cite');
   await cite.waitFor();

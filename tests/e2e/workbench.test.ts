@@ -95,7 +95,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
     await chooseOption(page.getByLabel('Code', { exact: true }), 'CL · Cadre légal');
-    const excerpts = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option');
+    const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await expect.poll(() => excerpts.count()).toBe(1);
     expect(await excerpts.first().textContent()).toContain('P1');
     await page.getByLabel('Inclure les sous-codes').uncheck();
@@ -125,7 +125,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await wb.screenshot('05-cases');
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
-    const excerpts = page.getByRole('listbox', { name: /Extraits/ }).getByRole('option');
+    const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await page.getByLabel('Attribut du cas').selectOption('secteur');
     await page.getByLabel('Valeur(s), séparées par « ; »').fill('social');
     await page.getByText('Aucun extrait ne correspond.').waitFor();
@@ -147,13 +147,14 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await page.getByRole('dialog').getByLabel('Couleur').fill('#cc79a7');
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
     const edited = page.getByRole('treeitem', { name: /^Co-construction/ });
-    await edited.getByText('Ce que les partenaires élaborent ensemble.').waitFor();
+    // The definition is shown under the chosen code's row, and describes it.
+    await page
+      .locator(`#${await edited.getAttribute('aria-describedby')}`)
+      .getByText('Ce que les partenaires élaborent ensemble.')
+      .waitFor();
     expect(await edited.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(204, 121, 167)');
 
-    await page
-      .getByRole('treeitem', { name: /^CL1 · Secret/ })
-      .locator('.tree-row')
-      .click();
+    await page.getByRole('treeitem', { name: /^CL1 · Secret/ }).click();
     await page.getByRole('button', { name: 'Supprimer…' }).click();
     await page.getByRole('dialog').getByText('1 codage(s) seront supprimés avec ce code.').waitFor();
     await wb.screenshot('06-delete-code');
@@ -164,14 +165,8 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
   it('re-parents a code by dragging it onto another', async () => {
     const { page } = wb;
-    const row = page
-      .getByRole('treeitem', { name: /^Co-construction/ })
-      .locator('.tree-row')
-      .first();
-    const target = page
-      .getByRole('treeitem', { name: /^PA · Travail en partenariat/ })
-      .locator('.tree-row')
-      .first();
+    const row = page.getByRole('treeitem', { name: /^Co-construction/ }).first();
+    const target = page.getByRole('treeitem', { name: /^PA · Travail en partenariat/ }).first();
     await row.dragTo(target);
     const moved = page.getByRole('treeitem', { name: /^Co-construction/ });
     await expect.poll(() => moved.getAttribute('aria-level')).toBe('2');
@@ -179,14 +174,8 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
 
   it('merges a code into another when it is dropped with Alt held, after confirmation', async () => {
     const { page } = wb;
-    const row = page
-      .getByRole('treeitem', { name: /^Co-construction/ })
-      .locator('.tree-row')
-      .first();
-    const target = page
-      .getByRole('treeitem', { name: /^PA2 · Façons de travailler ensemble/ })
-      .locator('.tree-row')
-      .first();
+    const row = page.getByRole('treeitem', { name: /^Co-construction/ }).first();
+    const target = page.getByRole('treeitem', { name: /^PA2 · Façons de travailler ensemble/ }).first();
     await page.keyboard.down('Alt');
     await row.dragTo(target);
     await page.keyboard.up('Alt');

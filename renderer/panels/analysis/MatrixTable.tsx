@@ -123,12 +123,14 @@ export function MatrixTable({ matrix, mode, foldable, onOpen, onVerdict }: Props
                           className="cell-button"
                           title={face.tooltip || undefined}
                           style={s > 0 ? { background: `rgba(31, 95, 168, ${(0.06 + s * 0.3).toFixed(2)})` } : undefined}
-                          aria-label={`${rowLabel(row)} × ${column.label} : ${face.spoken}${cell.synthesis ? `, ${t('analysis.cell.hasSynthesis')}` : ''}`}
+                          aria-label={`${rowLabel(row)} × ${column.label} : ${face.spoken}${cell.synthesis ? `, ${t('analysis.cell.hasSynthesis')} : ${cell.synthesis}` : ''}`}
                           onClick={() => onOpen({ row, column: j })}
                         >
                           <span className="cell-main">{face.main}</span>
-                          {face.meta && <span className="cell-meta">{face.meta}</span>}
-                          {face.valence && <span className="cell-meta cell-valence">{face.valence}</span>}
+                          {/* Abbreviations of what the name says in words, drawn from the attribute so
+                              that the name holds every word shown (WCAG 2.5.3). */}
+                          {face.meta && <span className="cell-meta" data-text={face.meta} aria-hidden="true" />}
+                          {face.valence && <span className="cell-meta cell-valence" data-text={face.valence} aria-hidden="true" />}
                           {cell.synthesis && (
                             <span className="cell-synthesis" title={cell.synthesis}>
                               ✎ {cell.synthesis}

@@ -39,11 +39,11 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
     if (e.key === 'ArrowRight' && hasChildren) {
       e.preventDefault();
       if (!open) toggle(id, true);
-      else item.querySelector<HTMLElement>('[role="treeitem"]')?.focus();
+      else item.parentElement?.querySelector<HTMLElement>('[role="group"] [role="treeitem"]')?.focus();
     } else if (e.key === 'ArrowLeft') {
       e.preventDefault();
       if (open) toggle(id, false);
-      else item.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus();
+      else item.closest('[role="group"]')?.parentElement?.querySelector<HTMLElement>(':scope > [role="treeitem"]')?.focus();
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onSelect(id);
@@ -75,22 +75,21 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
     const open = hasChildren && !closed.has(code.id);
     const selected = code.id === selectedId;
     return (
-      <li
-        key={code.id}
-        role="treeitem"
-        aria-level={node.depth + 1}
-        aria-selected={selected}
-        aria-expanded={hasChildren ? open : undefined}
-        aria-label={`${codeLabel(code)}, ${t('codebook.countLabel', { own: code.codingCount, total: node.totalCount })}`}
-        data-code-id={code.id}
-        tabIndex={code.id === focusable ? 0 : -1}
-        className="tree-item"
-      >
+      // The row is the treeitem, not the <li>: its name is then its own line, not its sub-codes' too.
+      <li key={code.id} role="none" className="tree-item">
         <div
+          role="treeitem"
+          aria-level={node.depth + 1}
+          aria-selected={selected}
+          aria-expanded={hasChildren ? open : undefined}
+          aria-label={`${codeLabel(code)}, ${t('codebook.countLabel', { own: code.codingCount, total: node.totalCount })}`}
+          data-code-id={code.id}
+          tabIndex={code.id === focusable ? 0 : -1}
           className={`tree-row${selected ? ' selected' : ''}${dropTarget === code.id ? ' drop-target' : ''}`}
           style={{ paddingInlineStart: `${0.4 + node.depth * 1.1}rem` }}
           draggable
           title={code.definition || undefined}
+          aria-describedby={selected && code.definition ? `code-definition-${code.id}` : undefined}
           onDragStart={(e) => {
             e.dataTransfer.setData(DRAG_TYPE, String(code.id));
             e.dataTransfer.effectAllowed = 'linkMove';
@@ -109,14 +108,21 @@ export function CodeTree({ tree, selectedId, onSelect, onDropCode }: Props) {
             {hasChildren ? (open ? '▾' : '▸') : ''}
           </span>
           <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-          {code.abbrev && <span className="abbrev">{code.abbrev}</span>}
-          <span className="code-name">{code.name}</span>
-          <span className="counts" aria-hidden="true" title={t('codebook.countLabel', { own: code.codingCount, total: node.totalCount })}>
-            {code.codingCount}
-            {hasChildren && <span className="muted"> / {node.totalCount}</span>}
-          </span>
+          {code.abbrev && <span className="abbrev">{code.abbrev}</span>} <span className="code-name">{code.name}</span>
+          {/* Drawn from the attribute: the spoken name says the counts in words, the eye reads figures. */}
+          <span
+            className="counts"
+            aria-hidden="true"
+            data-own={code.codingCount}
+            data-total={hasChildren ? ` / ${node.totalCount}` : undefined}
+            title={t('codebook.countLabel', { own: code.codingCount, total: node.totalCount })}
+          />
         </div>
-        {selected && code.definition && <p className="definition">{code.definition}</p>}
+        {selected && code.definition && (
+          <p className="definition" id={`code-definition-${code.id}`}>
+            {code.definition}
+          </p>
+        )}
         {open && (
           <ul role="group" className="tree-group">
             {node.children.map(renderNode)}

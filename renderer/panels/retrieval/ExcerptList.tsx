@@ -19,14 +19,14 @@ export function ExcerptList({ excerpts }: { excerpts: Excerpt[] }) {
   const colours = new Map(codes.map((c) => [c.id, c.color]));
   if (excerpts.length === 0) return <p className="muted">{t('retrieval.none')}</p>;
   return (
-    <div role="listbox" aria-label={t('retrieval.listLabel')} className="excerpt-list" onKeyDown={(e) => moveFocusInList(e)}>
+    // A list, not a listbox: an option may hold no control, and each excerpt has its copy button.
+    <div role="list" aria-label={t('retrieval.listLabel')} className="excerpt-list" onKeyDown={(e) => moveFocusInList(e, '[role="listitem"]')}>
       {excerpts.map((x, i) => {
         const open = () => openSource(x.sourceId, { start: x.start, end: x.end });
         return (
           <div
             key={x.id}
-            role="option"
-            aria-selected={false}
+            role="listitem"
             tabIndex={i === 0 ? 0 : -1}
             className="excerpt"
             style={{ borderInlineStartColor: colours.get(x.codeId) }}
