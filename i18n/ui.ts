@@ -135,6 +135,7 @@ export const uiMessages = {
     en: '{count} value(s) do not read as {type}: they will be cleared (the case will have no value). Correct them first to keep them.',
   },
   'cases.retypeLostList': { fr: 'Valeurs qui seront effacées', en: 'Values that will be cleared' },
+  'cases.lostValue': { fr: '{owner} : « {value} »', en: '{owner}: "{value}"' },
   'cases.retypeNoLoss': { fr: 'Aucune valeur ne sera perdue.', en: 'No value will be lost.' },
   'cases.retypeClear': { fr: 'Changer le type et effacer {count} valeur(s)', en: 'Change the type and clear {count} value(s)' },
   'cases.retyped': {

@@ -85,9 +85,7 @@ export function AttributeDialog({ attribute, onClose, onDone }: { attribute: Att
                 <p>{t('cases.retypeLost', { count: preview.unconvertible.length, type: typeName })}</p>
                 <ul className="attr-lost" aria-label={t('cases.retypeLostList')}>
                   {preview.unconvertible.map((u, i) => (
-                    <li key={i}>
-                      <strong>{u.owner}</strong> : « {u.value} »
-                    </li>
+                    <li key={i}>{t('cases.lostValue', { owner: u.owner, value: u.value })}</li>
                   ))}
                 </ul>
               </>
