@@ -165,6 +165,15 @@ export const errorMessages = {
     en: 'The attribute "{name}" already exists, of type text.',
   },
   'attribute.notFound': { fr: 'Attribut introuvable : {name}', en: 'Attribute not found: {name}' },
+  'attribute.idNotFound': {
+    fr: 'Cet attribut (n° {id}) n’existe plus : il a peut-être été supprimé entre-temps. Rien n’a été modifié.',
+    en: 'This attribute (no. {id}) no longer exists: it may have been deleted meanwhile. Nothing was changed.',
+  },
+  'attribute.nameTaken': {
+    fr: 'Un attribut s’appelle déjà « {name} ». Choisissez un autre nom ; rien n’a été modifié.',
+    en: 'An attribute named "{name}" already exists. Choose another name; nothing was changed.',
+  },
+  'attribute.nameEmpty': { fr: 'Donnez un nom à l’attribut.', en: 'Give the attribute a name.' },
   'code.notFound': { fr: 'Code introuvable : {ref}', en: 'Code not found: {ref}' },
   'code.ambiguous': {
     fr: 'Plusieurs codes correspondent à « {ref} » : {matches}. Précisez le chemin (Parent/Enfant).',

@@ -24,6 +24,14 @@ export interface CodePickerProps {
   /** The selection's rectangle (viewport coordinates): the picker opens below it, or above, and
    *  always inside the window. */
   anchor: DOMRect;
+  /** Offer "create the code" for a name no code has (a passage being coded); off for a merge target. */
+  allowCreate?: boolean;
+  /** The valence and memo fields, which only a coding has. */
+  withExtras?: boolean;
+  /** Themes that are not codable can be chosen too (a merge target). */
+  anyCode?: boolean;
+  /** The dialog's name, when it picks for something else than coding the selection. */
+  label?: string;
 }
 
 type Option =
@@ -64,7 +72,7 @@ function newCodeTarget(query: string, search: CodeSearch): { name: string; paren
   return trimmed ? { name: trimmed, parent: null } : null;
 }
 
-export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: CodePickerProps) {
+export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor, allowCreate = true, withExtras = true, anyCode = false, label }: CodePickerProps) {
   const t = useT();
   const baseId = useId();
   const [query, setQuery] = useState('');
@@ -102,7 +110,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
     if (!query.trim()) {
       const recent = recentCodeIds
         .map((id) => byId.get(id))
-        .filter((c): c is CodeWithCount => c !== undefined && c.codable)
+        .filter((c): c is CodeWithCount => c !== undefined && (anyCode || c.codable))
         .slice(0, 5);
       const recentSet = new Set(recent.map((c) => c.id));
       return [
@@ -116,7 +124,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
     const target = newCodeTarget(query, search);
     const taken = target && (target.parent ? false : search.exact(target.name) !== undefined);
     const siblingTaken = target?.parent && codes.some((c) => c.parentId === target.parent!.id && fold(c.name).trim() === fold(target.name).trim());
-    if (target && !taken && !siblingTaken) {
+    if (allowCreate && target && !taken && !siblingTaken) {
       found.push({
         kind: 'create',
         name: target.name,
@@ -125,9 +133,10 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
       });
     }
     return found;
-  }, [query, recentCodeIds, byId, tree, search, pathOf, codes]);
+  }, [query, recentCodeIds, byId, tree, search, pathOf, codes, allowCreate, anyCode]);
 
-  const enabled = (o: Option | undefined) => o !== undefined && (o.kind === 'create' || o.code.codable);
+  const canPick = (code: CodeWithCount) => anyCode || code.codable;
+  const enabled = (o: Option | undefined) => o !== undefined && (o.kind === 'create' || canPick(o.code));
   const firstEnabled = (from: number, step: 1 | -1): number => {
     for (let i = from; i >= 0 && i < options.length; i += step) if (enabled(options[i])) return i;
     return -1;
@@ -188,7 +197,7 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
       ref={dialogRef}
       className="cp-dialog"
       role="dialog"
-      aria-label={t('picker.title')}
+      aria-label={label ?? t('picker.title')}
       style={{ top: position.top, left: position.left, maxHeight: position.maxHeight }}
       onKeyDown={onKeyDown}
     >
@@ -238,21 +247,21 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
               id={optionId(i)}
               role="option"
               aria-selected={selected}
-              aria-disabled={!code.codable || undefined}
+              aria-disabled={!canPick(code) || undefined}
               data-code-id={code.id}
-              className={`cp-option${selected ? ' cp-selected' : ''}${code.codable ? '' : ' cp-disabled'}`}
+              className={`cp-option${selected ? ' cp-selected' : ''}${canPick(code) ? '' : ' cp-disabled'}`}
               style={{ paddingLeft: `${0.5 + option.depth * 0.9}rem` }}
               title={code.definition || undefined}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(option)}
-              onMouseEnter={() => code.codable && setActive(i)}
+              onMouseEnter={() => canPick(code) && setActive(i)}
             >
               <span className="cp-swatch" style={{ background: code.color }} aria-hidden="true" />
               {code.abbrev && <span className="cp-abbrev">{code.abbrev}</span>}
               <span className="cp-name">{code.name}</span>
               {query.trim() && option.path && <span className="cp-path">{option.path}</span>}
               {option.recent && <span className="cp-tag">{t('picker.recent')}</span>}
-              {!code.codable && <span className="cp-tag">{t('picker.notCodable')}</span>}
+              {!canPick(code) && <span className="cp-tag">{t('picker.notCodable')}</span>}
               {code.codingCount > 0 && (
                 <span className="cp-count" title={t('picker.count', { count: code.codingCount })}>
                   {code.codingCount}
@@ -263,24 +272,26 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor }: C
         })}
         {options.length === 0 && <li className="cp-empty">{t('picker.noMatch')}</li>}
       </ul>
-      <div className="cp-extras">
-        <div className="cp-valence" role="group" aria-label={t('picker.valence')}>
-          {(['+', '-'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={valence === v} data-valence={v} onClick={() => setValence((cur) => (cur === v ? null : v))}>
-              {t(`picker.valence.${v}`)}
-            </button>
-          ))}
+      {withExtras && (
+        <div className="cp-extras">
+          <div className="cp-valence" role="group" aria-label={t('picker.valence')}>
+            {(['+', '-'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={valence === v} data-valence={v} onClick={() => setValence((cur) => (cur === v ? null : v))}>
+                {t(`picker.valence.${v}`)}
+              </button>
+            ))}
+          </div>
+          <textarea
+            className="cp-memo"
+            data-testid="code-picker-memo"
+            aria-label={t('picker.memo')}
+            placeholder={t('picker.memo')}
+            rows={2}
+            value={memo}
+            onChange={(e) => setMemo(e.target.value)}
+          />
         </div>
-        <textarea
-          className="cp-memo"
-          data-testid="code-picker-memo"
-          aria-label={t('picker.memo')}
-          placeholder={t('picker.memo')}
-          rows={2}
-          value={memo}
-          onChange={(e) => setMemo(e.target.value)}
-        />
-      </div>
+      )}
       <div className="cp-footer">
         <span className="cp-hint">{t('picker.hint')}</span>
         <button type="button" onClick={onCancel}>

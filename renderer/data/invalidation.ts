@@ -80,6 +80,10 @@ export const INVALIDATES: Table = {
   listAttributes: () => NOTHING,
   defineAttribute: () => ATTRIBUTES,
   setAttributeValues: () => [...ATTRIBUTES, ['listSources']],
+  // A renamed attribute carries its matrix syntheses and verdicts: the matrices are in ATTRIBUTES.
+  renameAttribute: () => [...ATTRIBUTES, ['listSources']],
+  retypeAttribute: (a) => (a.preview ? NOTHING : [...ATTRIBUTES, ['listSources']]),
+  deleteAttribute: () => [...ATTRIBUTES, ['listSources']],
   linkSource: () => CASES,
   unlinkSource: () => CASES,
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES } from '../../model/types.ts';
 import { defineAttribute, listAttributes, setAttributeValues } from '../attributes.ts';
+import { deleteAttribute, renameAttribute, retypeAttribute } from '../attribute-changes.ts';
 import { setCaseAttributes } from '../case-attributes.ts';
 import { createCase, deleteCase, linkSource, listCases, resolveCase, unlinkSource, updateCase } from '../cases.ts';
 import { method } from './define.ts';
@@ -30,6 +31,16 @@ export const caseMethods = {
     args: z.strictObject({ name: nonEmpty, type: z.enum(ATTRIBUTE_TYPES), scope: attributeScope.optional(), multi: z.boolean().optional() }),
     run: (args, { ws }) => defineAttribute(ws.project, args),
   }),
+  renameAttribute: method({
+    args: z.strictObject({ id, name: shortText }),
+    run: ({ id, name }, { ws }) => renameAttribute(ws.project, id, name),
+  }),
+  /** With `preview`, lists the values that would not read as the new type and writes nothing; otherwise converts the rest and clears those. */
+  retypeAttribute: method({
+    args: z.strictObject({ id, type: z.enum(ATTRIBUTE_TYPES), preview: z.boolean().optional() }),
+    run: ({ id, type, preview }, { ws }) => retypeAttribute(ws.project, id, type, { preview: preview ?? false, lang: ws.lang }),
+  }),
+  deleteAttribute: method({ args: z.strictObject({ id }), run: ({ id }, { ws }) => deleteAttribute(ws.project, id) }),
   setAttributeValues: method({
     args: z.strictObject({
       target: z.union([z.strictObject({ caseId: id }), z.strictObject({ sourceId: id })]),

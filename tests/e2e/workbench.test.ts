@@ -84,9 +84,15 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Coder tous les résultats…' }).click();
     const review = page.getByRole('group', { name: 'Décochez les résultats à ne pas coder' });
     expect(await review.getByRole('checkbox').count()).toBe(1);
-    await chooseOption(page.getByLabel('Code à appliquer'), 'CL1 · Secret professionnel');
-    await page.getByRole('button', { name: 'Coder 1 résultat(s)' }).click();
-    await page.getByRole('status').getByText('1 passage(s) codé(s).').waitFor();
+    // The keyboard picker finds the code through a typo; Enter codes, and the review closes.
+    await page.getByRole('button', { name: 'Coder 1 résultat(s) avec…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Code à appliquer' });
+    await picker.getByRole('combobox').fill('secret profesionel');
+    await picker.getByRole('combobox').press('Enter');
+    await page.getByRole('status').getByText("1 passage(s) codé(s) avec « Secret professionnel et partage d'informations ». Ctrl+Z annule.").waitFor();
+    await expect.poll(() => review.count()).toBe(0);
+    expect(await picker.count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Coder 1 résultat/ }).count()).toBe(0);
 
     const cl1 = page.getByRole('treeitem', { name: /^CL1 · Secret professionnel/ });
     await expect.poll(() => cl1.getAttribute('aria-label')).toContain('1 codage(s)');
@@ -114,6 +120,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'Cas', exact: true }).click();
     await page.getByLabel('Nouvel attribut').fill('secteur');
+    await page.getByRole('form', { name: 'Ajouter l’attribut' }).getByLabel('Type', { exact: true }).selectOption({ label: 'texte' });
     await page.getByRole('button', { name: 'Ajouter l’attribut' }).click();
     const cell = page.getByLabel('secteur de P1');
     await cell.fill('santé');

@@ -10,14 +10,17 @@ export function AddAttributeForm() {
   const { report } = useWorkbench();
   const call = useApiCall();
   const [name, setName] = useState('');
-  const [type, setType] = useState<AttributeType>('text');
+  // No default: each new attribute's type is chosen, never copied from the one added before.
+  const [type, setType] = useState<AttributeType | ''>('');
   const [multi, setMulti] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || !type) return;
     try {
       await call('defineAttribute', { name: name.trim(), type, scope: 'case', multi });
       setName('');
+      setType('');
+      setMulti(false);
     } catch (err) {
       report(err);
     }
@@ -31,7 +34,10 @@ export function AddAttributeForm() {
       </label>
       <Field label={t('cases.attributeType')}>
         {(id) => (
-          <select id={id} value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
+          <select id={id} value={type} required onChange={(e) => setType(e.target.value as AttributeType)}>
+            <option value="" disabled>
+              {t('cases.typeChoose')}
+            </option>
             {ATTRIBUTE_TYPES.map((ty) => (
               <option key={ty} value={ty}>
                 {t(`attrType.${ty}`)}
@@ -44,7 +50,7 @@ export function AddAttributeForm() {
         <input type="checkbox" checked={multi} onChange={(e) => setMulti(e.target.checked)} />
         {t('cases.multiAllowed')}
       </label>
-      <button type="submit" disabled={!name.trim()}>
+      <button type="submit" disabled={!name.trim() || !type}>
         {t('cases.addAttribute')}
       </button>
     </form>

@@ -69,6 +69,9 @@ export function AttributeCell({ caseItem, attribute }: { caseItem: Case; attribu
         type={attribute.type === 'date' && !attribute.multi ? 'date' : 'text'}
         inputMode={attribute.type === 'number' ? 'decimal' : undefined}
         value={draft}
+        // Wide enough for most values; a longer one reads whole in its tooltip.
+        title={draft || undefined}
+        size={Math.min(Math.max(draft.length, 8), 32)}
         placeholder={attribute.multi ? t('cases.multiHint') : ''}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => void save(draft)}

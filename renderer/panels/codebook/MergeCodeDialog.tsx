@@ -1,10 +1,10 @@
 // Merging moves every coding of one code onto another, then removes the first.
 import { useState } from 'react';
 import { codeLabel, flattenTree, type CodeNode } from '../../app/code-tree.ts';
+import { CodeChoice } from '../../coding/CodeChoice.tsx';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { mergeCodesCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
-import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -24,7 +24,8 @@ export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
   const [target, setTarget] = useState(into ? String(into.code.id) : '');
   const [error, setError] = useState<string | null>(null);
   const choices = flattenTree(tree).filter((n) => n.code.id !== from.code.id);
-  const intoName = choices.find((n) => String(n.code.id) === target)?.code.name ?? '';
+  const chosen = choices.find((n) => String(n.code.id) === target)?.code;
+  const intoName = chosen?.name ?? '';
 
   const confirm = async () => {
     try {
@@ -39,18 +40,12 @@ export function MergeCodeDialog({ from, into, tree, onClose }: Props) {
   return (
     <Dialog title={t('codebook.mergeTitle', { name: from.code.name })} onClose={onClose}>
       <ErrorNotice message={error} />
-      <Field label={t('codebook.mergeInto')}>
-        {(id) => (
-          <select id={id} value={target} onChange={(e) => setTarget(e.target.value)} autoFocus>
-            <option value="">—</option>
-            {choices.map((n) => (
-              <option key={n.code.id} value={n.code.id}>
-                {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <div className="field-row">
+        <span>{t('codebook.mergeInto')}</span>
+        <CodeChoice codes={choices.map((n) => n.code)} label={t('codebook.mergeInto')} anyCode autoFocus onChoose={(codeId) => setTarget(String(codeId))}>
+          {chosen ? codeLabel(chosen) : t('codebook.mergeChoose')}
+        </CodeChoice>
+      </div>
       {target && <p>{t('codebook.mergeExplain', { from: from.code.name, into: intoName, count: from.code.codingCount })}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

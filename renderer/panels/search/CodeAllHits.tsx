@@ -1,36 +1,43 @@
 // "Code all results": the hits are listed with a box each, all ticked; the user unticks the ones
 // that are false friends, picks a code, and only the ticked hits are coded: all of them in one
 // call, so a refusal codes none, and one undo step takes them all back.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { SearchHit } from '../../../model/types.ts';
-import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
 import { useCodes } from '../../data/lists.ts';
+import { CodeChoice } from '../../coding/CodeChoice.tsx';
+import type { PickExtras } from '../../coding/CodePicker.tsx';
 import { addCodingsCommand } from '../../coding/history.ts';
 import { useHistory } from '../../coding/useHistory.tsx';
-import { Field } from '../../ui/Field.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { HitSnippet } from './HitSnippet.tsx';
 
-export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () => void }) {
+/** Closes the review; `said` tells what was coded, for the panel to show once it is gone. */
+export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: (said?: string) => void }) {
   const t = useT();
-  const { report } = useWorkbench();
+  const { report, noteRecentCode } = useWorkbench();
   const codes = useCodes();
-  const { run } = useHistory();
-  const options = useMemo(() => flattenTree(buildCodeTree(codes)).filter((n) => n.code.codable), [codes]);
+  const { run, busy } = useHistory();
   const [checked, setChecked] = useState<boolean[]>(() => hits.map(() => true));
-  const [codeId, setCodeId] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
   const count = checked.filter(Boolean).length;
 
-  const codeName = codes.find((c) => String(c.id) === codeId)?.name ?? '';
-  const apply = async () => {
-    const passages = hits.filter((_, i) => checked[i]).map((h) => ({ sourceId: h.sourceId, codeId: Number(codeId), start: h.start, end: h.end }));
+  const apply = async (codeId: number, extras: PickExtras) => {
+    const code = codes.find((c) => c.id === codeId);
+    const passages = hits
+      .filter((_, i) => checked[i])
+      .map((h) => ({
+        sourceId: h.sourceId,
+        codeId,
+        start: h.start,
+        end: h.end,
+        ...(extras.valence ? { valence: extras.valence } : {}),
+        ...(extras.memo ? { memo: extras.memo } : {}),
+      }));
     try {
-      const coded = await run(addCodingsCommand(passages, codeName));
-      setStatus(t('search.coded', { count: coded?.length ?? 0 }));
+      const coded = await run(addCodingsCommand(passages, code?.name ?? ''));
+      noteRecentCode(codeId);
+      onDone(t('search.coded', { count: coded?.length ?? 0, code: code?.name ?? '' }));
     } catch (e) {
-      setStatus(null);
       report(e);
     }
   };
@@ -57,30 +64,20 @@ export function CodeAllHits({ hits, onDone }: { hits: SearchHit[]; onDone: () =>
         </ul>
       </fieldset>
       <div className="field-row">
-        <Field label={t('search.codeWith')} className="grow">
-          {(id) => (
-            <select id={id} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-              <option value="">{t('retrieval.chooseCode')}</option>
-              {options.map((n) => (
-                <option key={n.code.id} value={n.code.id}>
-                  {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           {t('common.back')}
         </button>
-        <button type="button" className="primary" disabled={!codeId || count === 0} onClick={() => void apply()}>
+        <CodeChoice
+          codes={codes}
+          label={t('search.codeWith')}
+          className="primary"
+          withExtras
+          disabled={count === 0 || busy}
+          onChoose={(codeId, extras) => void apply(codeId, extras)}
+        >
           {t('search.apply', { count })}
-        </button>
+        </CodeChoice>
       </div>
-      {status && (
-        <p role="status" className="status">
-          {status}
-        </p>
-      )}
     </div>
   );
 }

@@ -14,6 +14,8 @@ export function SearchPanel() {
   const [asked, setAsked] = useState<string | null>(null);
   const result = useApiQuery('search', asked === null ? null : { query: asked, limit: 500 }).data ?? null;
   const [reviewing, setReviewing] = useState(false);
+  // What the last "code all" did, said once the review has closed.
+  const [said, setSaid] = useState<string | null>(null);
   const helpId = useId();
 
   const submit = (e: FormEvent) => {
@@ -21,6 +23,7 @@ export function SearchPanel() {
     if (!query.trim()) return;
     setAsked(query.trim());
     setReviewing(false);
+    setSaid(null);
   };
 
   return (
@@ -48,12 +51,33 @@ export function SearchPanel() {
               {result.truncated && ` ${t('search.truncated')}`}
             </p>
             {result.hits.length > 0 && !reviewing && (
-              <button type="button" onClick={() => setReviewing(true)}>
+              <button
+                type="button"
+                onClick={() => {
+                  setReviewing(true);
+                  setSaid(null);
+                }}
+              >
                 {t('search.codeAll')}
               </button>
             )}
           </div>
-          {reviewing ? <CodeAllHits hits={result.hits} onDone={() => setReviewing(false)} /> : <HitList hits={result.hits} />}
+          {said && (
+            <p role="status" className="status">
+              {said}
+            </p>
+          )}
+          {reviewing ? (
+            <CodeAllHits
+              hits={result.hits}
+              onDone={(done) => {
+                setReviewing(false);
+                setSaid(done ?? null);
+              }}
+            />
+          ) : (
+            <HitList hits={result.hits} />
+          )}
         </>
       )}
     </section>
