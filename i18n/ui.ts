@@ -79,6 +79,9 @@ export const uiMessages = {
 
   'import.title': { fr: 'Importer {count} fichier(s)', en: 'Import {count} file(s)' },
   'import.kind': { fr: 'Type de source', en: 'Kind of source' },
+  'import.file': { fr: 'Fichier', en: 'File' },
+  'import.name': { fr: 'Nom de la source', en: 'Source name' },
+  'import.reading': { fr: 'Lecture du fichier…', en: 'Reading the file…' },
   'import.case': { fr: 'Cas (participant)', en: 'Case (participant)' },
   'import.noCase': { fr: 'Aucun cas', en: 'No case' },
   'import.newCase': { fr: 'Nouveau cas…', en: 'New case…' },
