@@ -28,6 +28,10 @@ export const errorMessages = {
     en: 'The folder {folder} does not exist: create it first, or choose another place. Nothing was created.',
   },
   'coder.unknown': { fr: 'Codeur inconnu : {name}', en: 'Unknown coder: {name}' },
+  'coder.empty': {
+    fr: 'Indiquez votre nom de codeur ou codeuse : chaque codage porte le nom de la personne qui l’a fait.',
+    en: 'Enter your coder name: every coding carries the name of the person who made it.',
+  },
   'source.notFound': { fr: 'Source introuvable : {ref}', en: 'Source not found: {ref}' },
   'source.ambiguous': { fr: 'Plusieurs sources s’appellent « {ref} » ; utilisez leur numéro.', en: 'Several sources are named "{ref}"; use their number.' },
   'source.kind': {

@@ -48,7 +48,17 @@ export const uiMessages = {
   },
   'start.grid': { fr: 'Grille de départ', en: 'Starting grid' },
   'start.coder': { fr: 'Votre nom de codeur ou codeuse', en: 'Your coder name' },
-  'start.coderHint': { fr: 'par défaut : votre nom d’utilisateur', en: 'default: your user name' },
+  'start.coderHint': { fr: 'le nom que porteront vos codages', en: 'the name your codings will carry' },
+  'coder.ask.title': { fr: 'Qui code dans ce projet ?', en: 'Who is coding in this project?' },
+  'coder.ask.intro': {
+    fr: 'Vos codages porteront ce nom. Choisissez le vôtre parmi les codeurs du projet, ou donnez un nouveau nom.',
+    en: 'Your codings will carry this name. Choose yours among the project’s coders, or give a new name.',
+  },
+  'coder.ask.existing': { fr: 'Codeurs du projet', en: 'The project’s coders' },
+  'coder.ask.last': { fr: 'a codé en dernier', en: 'coded last' },
+  'coder.ask.new': { fr: 'Un nouveau nom', en: 'A new name' },
+  'coder.ask.submit': { fr: 'Coder sous ce nom', en: 'Code under this name' },
+  'coder.ask.leave': { fr: 'Fermer le projet', en: 'Close the project' },
 
   'view.nav': { fr: 'Vues', en: 'Views' },
   'view.source': { fr: 'Lecture', en: 'Reading' },
@@ -79,6 +89,9 @@ export const uiMessages = {
 
   'import.title': { fr: 'Importer {count} fichier(s)', en: 'Import {count} file(s)' },
   'import.kind': { fr: 'Type de source', en: 'Kind of source' },
+  'import.file': { fr: 'Fichier', en: 'File' },
+  'import.name': { fr: 'Nom de la source', en: 'Source name' },
+  'import.reading': { fr: 'Lecture du fichier…', en: 'Reading the file…' },
   'import.case': { fr: 'Cas (participant)', en: 'Case (participant)' },
   'import.noCase': { fr: 'Aucun cas', en: 'No case' },
   'import.newCase': { fr: 'Nouveau cas…', en: 'New case…' },

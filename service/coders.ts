@@ -14,12 +14,21 @@ export function findCoder(db: Db, name: string): Coder | undefined {
 
 /** The coder of that name, created on first use (a new teammate simply starts coding). */
 export function ensureCoder(db: Db, name: string, guid: string = newGuid()): Coder {
-  const trimmed = name.trim();
-  if (!trimmed) throw new TresseError('value.invalid', { field: 'coder', value: name });
+  const trimmed = coderName(name);
   const existing = findCoder(db, trimmed);
   if (existing) return existing;
   const info = stmt(db, 'INSERT INTO coders (guid, name, created_at) VALUES (?, ?, ?)').run(guid, trimmed, nowIso());
   return { id: Number(info.lastInsertRowid), guid, name: trimmed };
+}
+
+/**
+ * A coder's name as typed, trimmed; an empty one is refused, never replaced by the system account
+ * ("root" would then sign every coding of a project made on a shared or container machine).
+ */
+export function coderName(name: string | undefined): string {
+  const trimmed = name?.trim() ?? '';
+  if (!trimmed) throw new TresseError('coder.empty');
+  return trimmed;
 }
 
 export function requireCoder(db: Db, name: string): Coder {

@@ -6,7 +6,7 @@ import { stmt } from '../db/statements.ts';
 import { acquireLock, attachLock, releaseLockOf, takenOverBy, type LockHolder } from '../db/lock.ts';
 import { loadGrid } from '../codebooks/grids.ts';
 import type { Coder } from '../model/types.ts';
-import { ensureCoder, findCoder, listCoders } from './coders.ts';
+import { coderName as checkedCoderName, ensureCoder, findCoder, listCoders } from './coders.ts';
 import { TresseError } from '../i18n/error.ts';
 import { insertCodeTree } from './codebook.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
@@ -24,16 +24,19 @@ export interface ProjectInfo {
   lockTakenOver?: LockHolder;
   /** Present when opening upgraded the project and that changed something the user must hear of. */
   upgradeNotices?: readonly MigrationNotice[];
+  /** Present when nobody at this machine has said who codes in this project yet: the interface asks. */
+  askCoder?: true;
 }
 
 export interface CreateProjectOptions {
   name?: string;
   /** Built-in grid id: 'six-themes' or 'empty'. */
   grid?: string;
+  /** Refused when empty (coder.empty); only internal callers may leave it out (the account's name). */
   coder?: string;
 }
 
-/** The name a coder gets when none is given: the account's user name. */
+/** The name a coder gets when a command-line user gives none: the account's user name. */
 export function defaultCoderName(): string {
   try {
     return userInfo().username || 'moi';
@@ -45,6 +48,8 @@ export function defaultCoderName(): string {
 export function createProject(path: string, options: CreateProjectOptions = {}): ProjectContext {
   const grid = options.grid ?? 'six-themes';
   const codes = loadGrid(grid);
+  // Refused before the file exists: an empty name must leave nothing behind.
+  const coderNameGiven = options.coder === undefined ? defaultCoderName() : checkedCoderName(options.coder);
   const lock = path === ':memory:' || existsSync(path) ? null : acquireLock(path);
   let db: Db;
   try {
@@ -63,7 +68,7 @@ export function createProject(path: string, options: CreateProjectOptions = {}):
         grid,
         nowIso(),
       );
-      coder = ensureCoder(db, options.coder ?? defaultCoderName());
+      coder = ensureCoder(db, coderNameGiven);
       setSetting(db, 'default_coder', coder.name);
       insertCodeTree(db, codes, null);
     })();
@@ -102,7 +107,7 @@ export function openProject(path: string, coderName?: string, options: OpenProje
   }
   if (lock) attachLock(db, lock);
   try {
-    const name = coderName ?? getSetting(db, 'default_coder') ?? defaultCoderName();
+    const name = coderName ?? getSetting(db, 'default_coder') ?? listCoders(db)[0]?.name ?? defaultCoderName();
     if (options.newCoder === 'on-first-use') return withCoderOnFirstUse(db, path, name);
     const coder = db.transaction(() => ensureCoder(db, name))();
     return { db, path, coder };

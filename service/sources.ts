@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
+import { defaultSourceName, guessSourceKind } from '../exchange/import/guess-kind.ts';
 import type { ImportOptions } from '../exchange/import/index.ts';
 import { parseInWorker } from '../exchange/import/worker-host.ts';
 import { TresseError } from '../i18n/error.ts';
@@ -14,9 +15,31 @@ export interface ImportRequest extends ImportOptions {
   fileName: string;
   bytes: Uint8Array;
   kind: SourceKind;
-  /** Defaults to the file name without its extension. */
+  /** Defaults to the file name without its extension and encoding suffix (defaultSourceName). */
   name?: string;
   caseIds?: number[];
+  /** A case to link by name, created with the source when the project has none of that name. */
+  newCase?: string;
+}
+
+/** What the import dialog proposes for a file before importing it. */
+export interface ImportGuess {
+  fileName: string;
+  name: string;
+  kind: SourceKind;
+}
+
+/**
+ * Reads a file as the import would (in the worker, with the same limits) and guesses its kind and
+ * name, writing nothing: a file the import would refuse is refused here with the same message.
+ */
+export async function guessImport(req: { fileName: string; bytes: Uint8Array } & ImportOptions): Promise<ImportGuess> {
+  const options: ImportOptions = {};
+  if (req.turnPatterns) options.turnPatterns = req.turnPatterns;
+  if (req.maxBytes) options.maxBytes = req.maxBytes;
+  const parsed = await parseInWorker(req.bytes, req.fileName, options);
+  const fileName = basename(req.fileName);
+  return { fileName, name: defaultSourceName(fileName), kind: guessSourceKind({ text: parsed.text, structure: parsed.structure, fileName }) };
 }
 
 export interface ImportResult {
@@ -35,8 +58,15 @@ export async function importSource(ctx: ProjectContext, req: ImportRequest): Pro
   if (req.maxBytes) options.maxBytes = req.maxBytes;
   // In a worker with time and memory limits: a hostile file cannot take this process down.
   const parsed = await parseInWorker(req.bytes, req.fileName, options);
-  const name = req.name?.trim() || basename(req.fileName).replace(/\.[^.]+$/, '');
-  const source = addParsedSource(ctx, parsed, { name, kind: req.kind, fileName: basename(req.fileName), caseIds: req.caseIds ?? [] });
+  const name = req.name?.trim() || defaultSourceName(basename(req.fileName));
+  const newCase = req.newCase?.trim();
+  const source = addParsedSource(ctx, parsed, {
+    name,
+    kind: req.kind,
+    fileName: basename(req.fileName),
+    caseIds: req.caseIds ?? [],
+    ...(newCase ? { newCase } : {}),
+  });
   return { source, notes: parsed.notes };
 }
 
@@ -45,6 +75,8 @@ export interface NewSourceMeta {
   kind: SourceKind;
   fileName: string | null;
   caseIds?: number[];
+  /** A case linked by name, created in the same transaction when missing (so a refused import leaves none). */
+  newCase?: string;
   guid?: string;
   /** Who added it and when, when not the current coder now (a source merged from another project). */
   importedBy?: number;
@@ -85,8 +117,16 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
       }
       link.run(caseId, id);
     }
+    if (meta.newCase) link.run(caseIdNamed(ctx.db, meta.newCase), id);
     return getSourceSummary(ctx.db, id);
   })();
+}
+
+/** The case of that name, created when the project has none. */
+function caseIdNamed(db: Db, name: string): number {
+  const row = stmt(db, 'SELECT id FROM cases WHERE name = ?').get(name) as { id: number } | undefined;
+  if (row) return row.id;
+  return Number(stmt(db, 'INSERT INTO cases (guid, name, description) VALUES (?, ?, ?)').run(newGuid(), name, '').lastInsertRowid);
 }
 
 export function findSourceByHash(db: Db, hash: string): SourceSummary | undefined {

@@ -32,6 +32,8 @@ export interface RecentProject {
   path: string;
   name: string;
   openedAt: string;
+  /** Who codes in it on this machine, once they said so: the next opening is theirs without asking. */
+  coder?: string;
 }
 
 /** Where a new project would be created, and whether something is in the way. */
@@ -55,6 +57,8 @@ export class Workspace {
   private readonly keepRecent: boolean;
   private readonly openOptions: OpenProjectOptions;
   private backups: AutoBackup | null = null;
+  /** Whether the person at this machine said who is coding in the open project (else the interface asks). */
+  private coderConfirmed = false;
 
   /**
    * The command line passes `autoBackup: false` and `keepRecent: false` (one command is no work
@@ -83,7 +87,7 @@ export class Workspace {
     if (!target.folderExists) throw new TresseError('project.folderMissing', { folder: dirname(target.path) });
     // Built beside its destination and put in place complete (see project-beside.ts).
     const { ctx } = createProjectBeside(target.path, options, () => undefined);
-    return this.adopt(ctx);
+    return this.adopt(ctx, true);
   }
 
   /** The file a path typed for a new project stands for (see project-path.ts), and what is there now. */
@@ -123,14 +127,35 @@ export class Workspace {
     }
   }
 
-  /** Opens a project; the one already open stays open until the new one has opened. */
+  /**
+   * Opens a project; the one already open stays open until the new one has opened. Without a coder,
+   * it opens as whoever last coded in it from this machine; a project this machine never coded in
+   * opens as its last coder, and the answer says to ask who is coding (askCoder).
+   */
   open(path: string, coder?: string): ProjectInfo {
     if (this.ctx && resolve(this.ctx.path) === resolve(path)) {
-      if (coder && coder !== this.ctx.coder.name) switchCoder(this.ctx, coder);
-      return projectInfo(this.ctx);
+      if (coder) this.confirmCoder(coder);
+      return this.info();
     }
-    const ctx = openProject(path, coder, this.openOptions);
-    return this.adopt(ctx);
+    const known = coder ?? this.recent().find((r) => resolve(r.path) === resolve(path))?.coder;
+    const ctx = openProject(path, known, this.openOptions);
+    return this.adopt(ctx, known !== undefined);
+  }
+
+  /** The open project's summary, with askCoder while nobody at this machine said who is coding. */
+  info(): ProjectInfo {
+    const info = projectInfo(this.project);
+    return this.coderConfirmed || !this.keepRecent ? info : { ...info, askCoder: true };
+  }
+
+  /** The person at this machine codes in the open project as `name` (created if new), now and at the next opening. */
+  confirmCoder(name: string): ProjectInfo {
+    const ctx = this.project;
+    if (name.trim() !== ctx.coder.name) switchCoder(ctx, name);
+    this.coderConfirmed = true;
+    const info = this.info();
+    this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString(), coder: info.coder.name });
+    return info;
   }
 
   /**
@@ -178,13 +203,14 @@ export class Workspace {
     return { project, previous: outcome.previous };
   }
 
-  private adopt(ctx: ProjectContext): ProjectInfo {
+  private adopt(ctx: ProjectContext, coderConfirmed: boolean): ProjectInfo {
     this.close();
     this.ctx = ctx;
+    this.coderConfirmed = coderConfirmed;
     // A backup now (the state the researcher starts from), then every few minutes of work.
     this.startBackups(true);
-    const info = projectInfo(ctx);
-    this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString() });
+    const info = this.info();
+    this.remember({ path: info.path, name: info.name, openedAt: new Date().toISOString(), ...(coderConfirmed ? { coder: info.coder.name } : {}) });
     return info;
   }
 

@@ -2,7 +2,7 @@
 // codings go to and with which cases: the SQL groups codings by code and source only, and the
 // few hundred sources are folded into columns here.
 import type { Lang } from '../../i18n/lang.ts';
-import type { KindColumn } from './kind-columns.ts';
+import { kindColumnLabel, type KindColumn } from './kind-columns.ts';
 import { label } from './labels.ts';
 import type { AttributeValues, AttrValue, SourceFacts } from './sources.ts';
 import type { ColumnSpec, MatrixColumn } from './types.ts';
@@ -53,7 +53,7 @@ export function columnPlan(spec: ColumnSpec, sources: SourceFacts[], data: Colum
     }
     case 'kind': {
       const mapping = data.kindColumns;
-      const columns = mapping.map((c) => ({ key: `kind:${c.label}`, label: c.label, kinds: c.kinds }));
+      const columns = mapping.map((c) => ({ key: `kind:${c.label}`, label: kindColumnLabel(c.label, lang), kinds: c.kinds }));
       return {
         columns,
         dimension: 'kind',

@@ -16,6 +16,22 @@ export const DEFAULT_KIND_COLUMNS: readonly KindColumn[] = [
   { label: 'Observations', kinds: ['observation', 'notebook'] },
 ];
 
+/** Default columns' stored labels (French, also their keys: syntheses are filed under them) and their words in each language. */
+const DEFAULT_LABEL_KEYS = {
+  Documents: 'column.kind.documents',
+  Entretiens: 'column.kind.interviews',
+  Observations: 'column.kind.observations',
+} as const;
+
+/**
+ * A kind column's label as the reader sees it: the default columns in the interface's language,
+ * a column the researcher named as they named it.
+ */
+export function kindColumnLabel(stored: string, lang: Lang): string {
+  const key = (DEFAULT_LABEL_KEYS as Record<string, (typeof DEFAULT_LABEL_KEYS)[keyof typeof DEFAULT_LABEL_KEYS]>)[stored];
+  return key ? label(key, lang) : stored;
+}
+
 /** The columns from the stored (kind, label) pairs in column order; none stored means the default. */
 export function kindColumnsOf(rows: readonly { kind: SourceKind; label: string }[]): KindColumn[] {
   if (rows.length === 0) return DEFAULT_KIND_COLUMNS.map((c) => ({ label: c.label, kinds: [...c.kinds] }));
@@ -44,5 +60,5 @@ export function columnOfKind(columns: readonly KindColumn[], kind: SourceKind): 
 /** What the reader must know about the mapping: which column the event syntheses feed. */
 export function kindNotes(columns: readonly KindColumn[], lang: Lang): string[] {
   const col = columnOfKind(columns, 'synthesis');
-  return col ? [label('note.synthesisKind', lang, { column: col.label })] : [];
+  return col ? [label('note.synthesisKind', lang, { column: kindColumnLabel(col.label, lang) })] : [];
 }

@@ -7,6 +7,7 @@ import { formatImportNote } from '../../i18n/import-notes.ts';
 import { systemErrorOf } from '../../i18n/node-errors.ts';
 import { ATTRIBUTE_TYPES, SEGMENT_KINDS, type AttributeType, type SegmentKind, type Valence } from '../../model/types.ts';
 import { codePath } from '../../service/codebook.ts';
+import { defaultCoderName } from '../../service/project.ts';
 import { writeFileBeside } from '../../service/write-beside.ts';
 import { CallError } from '../api.ts';
 import { fileErrorOf, readUserFile } from '../files.ts';
@@ -22,7 +23,8 @@ async function init(run: CommandRun): Promise<void> {
       path,
       grid: values.grid ?? 'six-themes',
       ...(values.name ? { name: values.name } : {}),
-      ...(values.coder ? { coder: values.coder } : {}),
+      // At a terminal the account's name is the user's; --coder "" is refused like an empty name anywhere.
+      coder: values.coder ?? defaultCoderName(),
     }),
   );
   run.print(info, () => run.say('cli.created', { path, grid: info.grid, coder: info.coder.name }));

@@ -10,6 +10,7 @@ import { useApiCall, useApiQuery } from '../data/hooks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { IMPORT_REQUEST, useShellMenu } from './shell-menu.ts';
 import { errorText } from '../ui/error-text.ts';
+import { CoderDialog } from './CoderDialog.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { WorkbenchLayout } from './WorkbenchLayout.tsx';
 import { WorkbenchProvider } from './workbench-context.tsx';
@@ -95,6 +96,7 @@ function Window({ session }: { session: SessionState }) {
           onDismiss={() => setUpgradeNoticeRead(project)}
         />
         <WorkbenchLayout onClose={closeProject} />
+        {project.askCoder && <CoderDialog project={project} onChosen={setProject} onLeave={() => void closeProject()} />}
       </WorkbenchProvider>
     </HistoryProvider>
   );

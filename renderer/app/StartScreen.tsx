@@ -69,7 +69,8 @@ function CreateProjectForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!path.trim() || blocked) return;
-    void onCreate({ path: path.trim(), grid, ...(coder.trim() ? { coder: coder.trim() } : {}) });
+    // Sent even when empty: the service refuses it with words the error notice shows.
+    void onCreate({ path: path.trim(), grid, coder: coder.trim() });
   };
 
   return (
@@ -91,7 +92,7 @@ function CreateProjectForm({
       </fieldset>
       <label className="field">
         <span>{t('start.coder')}</span>
-        <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder={t('start.coderHint')} autoComplete="name" />
+        <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder={t('start.coderHint')} autoComplete="name" aria-required="true" />
       </label>
       <button type="submit" className="primary" disabled={!path.trim() || blocked}>
         {t('start.createButton')}

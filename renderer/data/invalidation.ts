@@ -58,6 +58,7 @@ export const INVALIDATES: Table = {
   // Sources
   listSources: () => NOTHING,
   getSource: () => NOTHING,
+  guessImport: () => NOTHING,
   // With no done marks, agreement compares every source: a new one enters it.
   importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
   updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],

@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { newProjectPath, projectPath } from '../path-policy.ts';
 import { citationSetting, setCitationFormat } from '../citation-format.ts';
 import { requireCoder } from '../coders.ts';
-import { projectInfo, switchCoder, type ProjectInfo } from '../project.ts';
+import type { ProjectInfo } from '../project.ts';
 import type { RecentProject } from '../workspace.ts';
 import { method, type ShellHooks } from './define.ts';
 import { noArgument, nonEmpty, shortText } from './fields.ts';
@@ -22,7 +22,7 @@ export const projectMethods = {
   getSession: method({
     args: noArgument,
     run: (_, { ws, hooks }): SessionState => ({
-      project: ws.ctx ? projectInfo(ws.ctx) : null,
+      project: ws.ctx ? ws.info() : null,
       recent: ws.recent(),
       lang: ws.lang,
       shell: hooks.shell,
@@ -38,7 +38,8 @@ export const projectMethods = {
   createProject: method({
     args: z.strictObject({ path: nonEmpty, name: shortText.optional(), grid: nonEmpty, coder: shortText.optional() }),
     path: newProjectPath,
-    run: ({ path, name, grid, coder }, { ws }) => ws.create(path, { grid, ...(name ? { name } : {}), ...(coder ? { coder } : {}) }),
+    // Every front end names who codes: a missing or empty name is refused (coder.empty), never the account's.
+    run: ({ path, name, grid, coder }, { ws }) => ws.create(path, { grid, ...(name ? { name } : {}), coder: coder ?? '' }),
   }),
   openProject: method({
     args: z.strictObject({ path: nonEmpty, coder: shortText.optional() }),
@@ -70,7 +71,8 @@ export const projectMethods = {
   }),
   /** A coder of the open project by name; an unknown name is an error, never a new coder. */
   findCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => requireCoder(ws.project.db, name) }),
-  switchCoder: method({ args: z.strictObject({ name: nonEmpty }), run: ({ name }, { ws }) => switchCoder(ws.project, name) }),
+  /** Who codes from now on, remembered for this machine's next opening of the project. */
+  switchCoder: method({ args: z.strictObject({ name: shortText }), run: ({ name }, { ws }) => ws.confirmCoder(name).coder }),
   /** How quotations cite their place in every export and in the interface: the template, the default, the placeholders. */
   getCitationFormat: method({ args: noArgument, run: (_, { ws }) => citationSetting(ws.project.db) }),
   /** An unknown placeholder or a lone brace is refused with the list of placeholders; an empty template restores the default. */

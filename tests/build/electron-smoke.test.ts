@@ -293,7 +293,7 @@ describe('the built desktop app (production build)', () => {
   it('imports a PDF with pdf.js, which the bundle loads from node_modules at run time, in the import worker', async () => {
     await app.call('dialogAnswer', { path: join(homes[0]!, 'pdf.tresse') });
     value(await app.ipc('chooseProjectPath', { mode: 'create' }));
-    value(await app.ipc('createProject', { path: join(homes[0]!, 'pdf.tresse'), grid: 'empty' }));
+    value(await app.ipc('createProject', { path: join(homes[0]!, 'pdf.tresse'), grid: 'empty', coder: 'Camille' }));
     const imported = value(await app.ipc<{ source: { id: number } }>('importSource', { fileName: 'rapport.pdf', bytes: await makePdf(), kind: 'document' }));
     const source = value(await app.ipc<{ text: string }>('getSource', { id: imported.source.id }));
     expect(source.text).toContain(PDF_PAGES[1]![1]);

@@ -48,7 +48,7 @@ describe('tresse call', () => {
 
   it('sends bytes as {"$bytes": base64} and answers with them the same way, or writes them with --out', async () => {
     const { dir, call } = setUp();
-    await call('createProject', JSON.stringify({ path: 'etude.tresse', grid: 'six-themes' }));
+    await call('createProject', JSON.stringify({ path: 'etude.tresse', grid: 'six-themes', coder: 'Camille' }));
     const imported = await call(
       'etude.tresse',
       'importSource',
@@ -77,7 +77,7 @@ describe('tresse call', () => {
 
   it('refuses a bad argument with the schema’s reason (exit 1) and bad JSON or an unknown method as bad usage (exit 2), the project untouched', async () => {
     const { dir, call } = setUp();
-    await call('createProject', JSON.stringify({ path: 'etude.tresse', grid: 'empty' }));
+    await call('createProject', JSON.stringify({ path: 'etude.tresse', grid: 'empty', coder: 'Camille' }));
     const project = join(dir, 'etude.tresse');
     const before = sha256(project);
 

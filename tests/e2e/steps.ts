@@ -15,6 +15,20 @@ export async function openInWorkbench(page: Page, path: string): Promise<void> {
   await page.locator('#open-path').fill(path);
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await page.getByTestId('project-path').waitFor();
+  await answerWhoCodes(page);
+}
+
+/**
+ * A project this browser's workspace never coded in asks who is coding: the scenarios carry on as
+ * whoever coded in it last.
+ */
+export async function answerWhoCodes(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  const ask = page.getByRole('dialog', { name: 'Qui code dans ce projet ?' });
+  if (!(await ask.isVisible())) return;
+  await ask.getByRole('radio', { name: /a codé en dernier/ }).check();
+  await ask.getByRole('button', { name: 'Coder sous ce nom' }).click();
+  await ask.waitFor({ state: 'hidden' });
 }
 
 /** Imports the synthetic interview as the case P1 and leaves it open. */

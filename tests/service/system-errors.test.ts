@@ -58,7 +58,7 @@ describe('through the API dispatch', () => {
     symlinkSync(join(dir, 'nulle-part', 'etude.tresse'), link);
     const before = readdirSync(dir).sort();
     // A new project is put in place without replacing whatever entry holds its name, a link included.
-    const r = await callerOf(contextOf(ws))('createProject', { path: link, grid: 'empty' });
+    const r = await callerOf(contextOf(ws))('createProject', { path: link, grid: 'empty', coder: 'Camille' });
     expect(r).toMatchObject({ ok: false, error: { code: 'project.exists', params: { path: link } } });
     expectWorded(r);
     expect(existsSync(join(dir, 'nulle-part'))).toBe(false);
@@ -84,7 +84,7 @@ describe('through the API dispatch', () => {
 
   it('a backup blocked by a file where its folder goes names that file', async () => {
     const project = join(dir, 'etude.tresse');
-    expect(await callerOf(contextOf(ws))('createProject', { path: project, grid: 'empty' })).toMatchObject({ ok: true });
+    expect(await callerOf(contextOf(ws))('createProject', { path: project, grid: 'empty', coder: 'Camille' })).toMatchObject({ ok: true });
     writeFileSync(`${project}.backups`, 'pas un dossier');
     const r = await callerOf(contextOf(ws))('backupNow', {});
     expect(r).toMatchObject({ ok: false, error: { params: { path: `${project}.backups` } } });
