@@ -9,6 +9,7 @@ import { cooccurrenceHeatmap, cooccurrenceNetwork, frequencyBars } from '../../.
 import { svgToPng } from '../../../analysis/pictures/png.ts';
 import { MIN_FONT } from '../../../analysis/pictures/svg.ts';
 import type { ProjectContext } from '../../../service/context.ts';
+import type { Matrix } from '../../../analysis/matrix/types.ts';
 import { buildFixture } from '../matrix/fixture.ts';
 import { COOCCURRING, LONG_NAME, PAIRS, buildDenseProject } from './dense-fixture.ts';
 import { overlapping, parseSvg, pointsAtA4 } from './svg-inspect.ts';
@@ -98,6 +99,49 @@ describe('the co-occurrence of a 33-code grid where 8 codes co-occur', () => {
         expect(isGrey(drawn[i]!)).toBe(false);
       } else expect(drawn[i]).toBe(own[i]);
     });
+  });
+});
+
+/** A co-occurrence matrix of `n` codes, each pair seen `count(i, j)` times. */
+function syntheticMatrix(n: number, count: (i: number, j: number) => number): Matrix {
+  const rows = Array.from({ length: n }, (_, i) => ({
+    key: `code:${i + 1}`,
+    label: `Code numéro ${i + 1}`,
+    abbrev: `THEME-${String(i + 1).padStart(2, '0')}`,
+    depth: 1,
+    codeId: i + 1,
+    questionId: null,
+    codeIds: [i + 1],
+    color: i % 2 ? '#0072b2' : '#f0e442',
+    cells: Array.from({ length: n }, (_, j) => ({ count: i === j ? 0 : count(Math.min(i, j), Math.max(i, j)), sources: 1, cases: 0, excerptIds: [] })),
+  }));
+  return {
+    type: 'cooccurrence',
+    title: 'Cooccurrences',
+    rowMode: 'codes',
+    dimension: 'code',
+    columns: rows.map((r) => ({ key: r.key, label: r.label })),
+    rows,
+    filter: {},
+    notes: [],
+  };
+}
+
+describe('a crowded network', () => {
+  it('places every name where it touches no other name, inside the picture', () => {
+    // 24 codes all linked, drawn small: the circles crowd together and names must move aside.
+    const m = syntheticMatrix(24, (i, j) => 1 + ((i * 7 + j) % 4));
+    for (const minCount of [1, 3]) {
+      const { texts, width, height, all } = parseSvg(cooccurrenceNetwork(m, 'fr', { width: 520, height: 420, minCount }));
+      const names = texts.filter((t) => t.cls === 'label');
+      expect(names).toHaveLength(all('circle').length);
+      expect(overlapping(names)).toEqual([]);
+      for (const t of names) {
+        expect(t.x0).toBeGreaterThanOrEqual(0);
+        expect(t.x1).toBeLessThanOrEqual(width);
+        expect(t.y1).toBeLessThanOrEqual(height);
+      }
+    }
   });
 });
 
