@@ -135,15 +135,21 @@ export function cooccurrenceNetwork(m: Matrix, lang: Lang = 'fr', options: Netwo
 
   let body = '';
   let counts = '';
+  const written: Box[] = [];
   for (const l of links) {
     const a = byIndex.get(typeof l.source === 'number' ? l.source : l.source.row)!;
     const b = byIndex.get(typeof l.target === 'number' ? l.target : l.target.row)!;
     const [[x1, y1], [x2, y2]] = [at(a), at(b)];
     body += el('line', { x1, y1, x2, y2, stroke: '#555555', 'stroke-width': stroke(l.count), 'stroke-linecap': 'round' });
-    // The count along its line, where it covers no name.
+    // The count along its line, where it covers no name, no circle and no other count; in a tangle
+    // where there is no such place, the line's width alone tells it (the heatmap has every number).
     const s = String(l.count);
     const spots = [0.5, 0.38, 0.62, 0.28, 0.72].map((t) => ({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t - 3 }));
-    const spot = spots.find((p) => !placed.some((q) => overlaps(q, boxOf(p.x, p.y, s, COUNT_SIZE, 'middle', false)))) ?? spots[0]!;
+    const spot = spots
+      .map((p) => ({ ...p, box: boxOf(p.x, p.y, s, COUNT_SIZE, 'middle', false) }))
+      .find((p) => ![...placed, ...circles, ...written].some((q) => overlaps(q, p.box)));
+    if (!spot) continue;
+    written.push(spot.box);
     counts += text(spot.x, spot.y, s, {
       class: 'count',
       'text-anchor': 'middle',
