@@ -64,6 +64,7 @@ export const OPTIONS = {
   note: { type: 'string' },
   codes: { type: 'string' },
   picture: { type: 'string' },
+  'min-count': { type: 'string' },
   'excerpts-per-cell': { type: 'string' },
   valences: { type: 'boolean' },
   agreement: { type: 'boolean' },

@@ -45,10 +45,11 @@ Commandes :
   matrix PROJET [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|sets|ATTRIBUT] [--case CAS] [--coder NOM] [--kind TYPE]...
        [--attribute NOM=VALEUR] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--date-attribute ATTRIBUT]
-       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FICHIER]
+       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--min-count N] [--out FICHIER]
        [--row CODE --col COLONNE] [--valences] [--agreement] [--source-set ENSEMBLE] [--code-set ENSEMBLE]
                                       matrices d'analyse (--from/--to : date de codage ; --cols sets : un ensemble de sources par colonne ;
-                                      --agreement : seulement les passages que tous les codeurs, ou ceux de --coder A,B, ont codés)
+                                      --agreement : seulement les passages que tous les codeurs, ou ceux de --coder A,B, ont codés ;
+                                      --min-count : le réseau ne trace que les paires vues au moins N fois)
   synthesis PROJET --row CODE --col COLONNE --text TEXTE [--case CAS] [--cols ATTRIBUT]   synthèse d'une case
   verdict PROJET --row CODE convergence|complementarity|dissonance|none [--note TEXTE] [--case CAS]
   question PROJET list | add NOM --codes SC1,SC2 | set NOM --codes ... | remove NOM   questions de recherche
@@ -105,10 +106,11 @@ Commands:
   matrix PROJECT [--type triangulation|participant|code-source|code-attribute|cooccurrence|frequencies|all]
        [--rows codes|themes|questions] [--cols kind|sets|ATTRIBUTE] [--case CASE] [--coder NAME] [--kind KIND]...
        [--attribute NAME=VALUE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-attribute ATTRIBUTE]
-       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--out FILE]
+       [--format json|csv|xlsx|docx|html|svg|png] [--picture heatmap|network|bars|sunburst] [--min-count N] [--out FILE]
        [--row CODE --col COLUMN] [--valences] [--agreement] [--source-set SET] [--code-set SET]
                                       analysis matrices (--from/--to: coding date; --cols sets: one set of sources per column;
-                                      --agreement: only the passages all coders, or those of --coder A,B, coded)
+                                      --agreement: only the passages all coders, or those of --coder A,B, coded;
+                                      --min-count: the network draws only pairs seen at least N times)
   synthesis PROJECT --row CODE --col COLUMN --text TEXT [--case CASE] [--cols ATTRIBUTE]   a cell's synthesis
   verdict PROJECT --row CODE convergence|complementarity|dissonance|none [--note TEXT] [--case CASE]
   question PROJECT list | add NAME --codes SC1,SC2 | set NAME --codes ... | remove NAME   research questions

@@ -152,6 +152,7 @@ export const analysisMessages = {
 
   'analysis.picture.svg': { fr: 'Exporter SVG', en: 'Export SVG' },
   'analysis.picture.png': { fr: 'Exporter PNG', en: 'Export PNG' },
+  'analysis.picture.minCount': { fr: 'Paires vues au moins (fois)', en: 'Pairs seen at least (times)' },
   'analysis.export.label': { fr: 'Exporter', en: 'Export' },
   'analysis.export.all': { fr: 'toute la grille d’analyse', en: 'the whole analysis grid' },
   'analysis.export.saved': {

@@ -112,6 +112,22 @@ export const matrixLabels = {
     en: 'Line width: number of co-occurrences (written on the line)',
   },
   'network.empty': { fr: 'Aucune cooccurrence entre codes différents.', en: 'No co-occurrence between different codes.' },
+  'network.emptyThreshold': {
+    fr: 'Aucune paire de codes n’atteint {count} cooccurrences.',
+    en: 'No pair of codes reaches {count} co-occurrences.',
+  },
+  'legend.threshold': {
+    fr: 'Traits à partir de {count} cooccurrences : {shown} codes sur {total}',
+    en: 'Lines from {count} co-occurrences on: {shown} of {total} codes',
+  },
+  'legend.cooccurring': {
+    fr: 'Seuls les {shown} codes sur {total} qui apparaissent avec au moins un autre ; ordre du regroupement hiérarchique (codes souvent ensemble côte à côte)',
+    en: 'Only the {shown} of {total} codes that occur with at least one other; in hierarchical clustering order (codes often used together side by side)',
+  },
+  'legend.cooccurrenceHeat': {
+    fr: 'Plus foncé : plus de cooccurrences (nombre inscrit quand il tient ; case vide : aucune)',
+    en: 'Darker: more co-occurrences (number written where it fits; empty cell: none)',
+  },
   'report.title': { fr: 'Grille d’analyse', en: 'Analysis grid' },
   'report.generated': { fr: 'Produit par Tresse le {date}', en: 'Produced by Tresse on {date}' },
 } as const satisfies Record<string, { fr: string; en: string }>;

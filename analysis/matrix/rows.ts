@@ -41,6 +41,7 @@ function codeRow(node: CodeNode, depth: number, own: boolean): RowItem {
     codeId: node.id,
     questionId: null,
     codeIds: own ? [node.id] : descendants(node),
+    color: node.color,
   };
 }
 

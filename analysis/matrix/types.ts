@@ -93,6 +93,8 @@ export interface RowItem {
   questionId: number | null;
   /** Codings of these codes count in the row (a theme holds its sub-codes; a question its codes and theirs). */
   codeIds: number[];
+  /** A code row's colour (#rrggbb), as the pictures draw it. */
+  color?: string;
 }
 
 export interface MatrixColumn {

@@ -5,6 +5,8 @@ import type { CodeNode } from './rows.ts';
 export interface UsageNode {
   name: string;
   abbrev: string | null;
+  /** #rrggbb, as the codebook holds it. */
+  color?: string;
   /** Codings of this code itself. */
   count: number;
   children: UsageNode[];
@@ -12,6 +14,12 @@ export interface UsageNode {
 
 /** The codebook tree with each code's own count (`own`, by code id; absent is none). */
 export function usageTree(roots: readonly CodeNode[], own: ReadonlyMap<number, number>): UsageNode[] {
-  const convert = (n: CodeNode): UsageNode => ({ name: n.name, abbrev: n.abbrev, count: own.get(n.id) ?? 0, children: n.children.map(convert) });
+  const convert = (n: CodeNode): UsageNode => ({
+    name: n.name,
+    abbrev: n.abbrev,
+    color: n.color,
+    count: own.get(n.id) ?? 0,
+    children: n.children.map(convert),
+  });
   return roots.map(convert);
 }

@@ -5,7 +5,7 @@ import type { Matrix } from '../matrix/types.ts';
 import type { UsageNode } from '../matrix/usage.ts';
 import { rowLabel } from '../matrix/row-text.ts';
 import { frequencyBars } from './bars.ts';
-import { cooccurrenceHeatmap, heatmapSvg, triangulationHeatmap } from './heatmap.ts';
+import { cooccurrenceHeatmap, heatmapSvg, rowColors, triangulationHeatmap } from './heatmap.ts';
 import { cooccurrenceNetwork } from './network.ts';
 import { codebookSunburst } from './sunburst.ts';
 
@@ -17,7 +17,12 @@ export interface Picture {
   svg: string;
 }
 
-export function picturesFor(m: Matrix, lang: Lang = 'fr', usage?: UsageNode[]): Picture[] {
+export interface PictureOptions {
+  /** The co-occurrence network draws pairs from this many co-occurrences on (1: every pair). */
+  minCount?: number;
+}
+
+export function picturesFor(m: Matrix, lang: Lang = 'fr', usage?: UsageNode[], options: PictureOptions = {}): Picture[] {
   switch (m.type) {
     case 'triangulation':
     case 'participant':
@@ -25,7 +30,7 @@ export function picturesFor(m: Matrix, lang: Lang = 'fr', usage?: UsageNode[]): 
     case 'cooccurrence':
       return [
         { name: 'heatmap', title: m.title, svg: cooccurrenceHeatmap(m, lang) },
-        { name: 'network', title: label('title.network', lang), svg: cooccurrenceNetwork(m, lang) },
+        { name: 'network', title: label('title.network', lang), svg: cooccurrenceNetwork(m, lang, { minCount: options.minCount ?? 1 }) },
       ];
     case 'frequencies':
       return [
@@ -42,6 +47,7 @@ export function picturesFor(m: Matrix, lang: Lang = 'fr', usage?: UsageNode[]): 
             title: m.title,
             rowLabels: m.rows.map(rowLabel),
             rowDepths: m.rows.map((r) => r.depth),
+            rowColors: rowColors(m),
             columnLabels: m.columns.map((c) => c.label),
             values: m.rows.map((r) => r.cells.map((c) => c.count)),
             legend: [label('legend.heat', lang), ...m.notes],

@@ -1,5 +1,5 @@
-// Standalone SVG built as text: no DOM, every piece of user text escaped, black-and-white
-// readable (grey levels, hatching and written numbers rather than colour alone).
+// Standalone SVG built as text: no DOM, every piece of user text escaped; in the codes' colours but
+// still readable in black and white (hatching and written numbers rather than colour alone).
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -48,14 +48,58 @@ export function svgDocument(width: number, height: number, title: string, body: 
     (description ? el('desc', {}, esc(description)) : '') +
     el('defs', {}, PATTERNS) +
     el('rect', { width, height, fill: '#ffffff' }) +
-    text(16, 28, title, { 'font-size': 18, 'font-weight': 'bold' }) +
+    // The whole title is in <title> above; the heading is cut to the picture's width.
+    text(16, 28, truncate(title, charsIn(width - 32, 18, true)), { 'font-size': 18, 'font-weight': 'bold' }) +
     body +
     '</svg>'
   );
 }
 
-/** Rough width of a label in pixels, to lay out margins without a text-measuring DOM. */
-export const textWidth = (s: string, size = 12) => [...s].length * size * 0.58;
+/**
+ * Rough width of a label in pixels, to lay out margins without a text-measuring DOM (DejaVu Sans
+ * averages a little under 0.6 em a character, its bold a little more).
+ */
+export const textWidth = (s: string, size = 12, bold = false) => [...s].length * size * (bold ? 0.66 : 0.6);
+
+/** The smallest font size any picture writes, in SVG pixels. */
+export const MIN_FONT = 11;
+
+/**
+ * The widest a picture is laid out, in SVG pixels: shrunk to the text width of an A4 page (170 mm),
+ * MIN_FONT then still prints at 6 pt.
+ */
+export const PRINT_WIDTH = 880;
+
+/** As many characters as fit in `width` pixels at `size`. */
+export const charsIn = (width: number, size: number, bold = false) => Math.max(2, Math.floor(width / (size * (bold ? 0.66 : 0.6)) + 1e-9));
+
+/**
+ * A label cut to `max` characters; when cut, the whole name rides along in a <title> (the tooltip
+ * of an inline SVG, and what a screen reader or a search in the file finds).
+ */
+export function nameText(x: number, y: number, full: string, max: number, attrs: Record<string, string | number | undefined> = {}): string {
+  const shown = truncate(full, max);
+  const t = text(x, y, shown, { class: 'label', ...attrs });
+  return shown === full ? t : el('g', {}, el('title', {}, esc(full)) + t);
+}
+
+/** Legend lines broken at spaces so that each fits `width` pixels at `size`. */
+export function wrap(lines: readonly string[], width: number, size: number): string[] {
+  const max = charsIn(width, size);
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = '';
+    for (const word of line.split(' ')) {
+      const next = current ? `${current} ${word}` : word;
+      if ([...next].length > max && current) {
+        out.push(current);
+        current = word;
+      } else current = next;
+    }
+    out.push(truncate(current, max));
+  }
+  return out;
+}
 
 export function truncate(s: string, max: number): string {
   const chars = [...s];
@@ -68,6 +112,3 @@ export function grey(share: number): string {
   const h = v.toString(16).padStart(2, '0');
   return `#${h}${h}${h}`;
 }
-
-/** Text that stays readable over `grey(share)`. */
-export const inkOn = (share: number) => (share > 0.55 ? '#ffffff' : '#000000');

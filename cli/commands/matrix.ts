@@ -128,6 +128,15 @@ function excerptsPerCell(run: CommandRun): number | undefined {
   return n;
 }
 
+/** The co-occurrence network's threshold: pairs seen fewer times are not drawn. */
+function minCountOf(run: CommandRun): number | undefined {
+  const raw = run.values['min-count'];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 1_000_000)) throw new UsageError(`--min-count ${raw}`);
+  return n;
+}
+
 const excerptLines = (cell: ResultOf<'matrixCellExcerpts'>, lang: Lang) =>
   cell.excerpts.map((x) => `— ${x.citation}\n  ${quotation(x.text, lang, x.place, x.segmentKind === 'verbatim')}`).join('\n');
 
@@ -154,7 +163,8 @@ async function matrixOutput(run: CommandRun, api: TresseApi, format: Format | un
     return { json: grid, text: () => grid.map((m) => matrixText(m, run.lang)).join('\n\n') };
   }
   if (format === 'svg' || format === 'png') {
-    const pictures = await api.matrixPictures(request);
+    const minCount = minCountOf(run);
+    const pictures = await api.matrixPictures({ ...request, ...(minCount !== undefined ? { minCount } : {}) });
     const picture = v.picture ? pictures.find((p) => p.name === v.picture) : pictures[0];
     if (!picture) throw new UsageError(`--picture ${v.picture} (${pictures.map((p) => p.name).join('|')})`);
     return { file: format === 'png' ? await api.pictureToPng({ svg: picture.svg }) : picture.svg };
@@ -172,6 +182,7 @@ async function matrix(run: CommandRun): Promise<void> {
   typeOf(run);
   rowsOf(run);
   excerptsPerCell(run);
+  minCountOf(run);
   const output = await run.withProject((api) => matrixOutput(run, api, format));
   if ('file' in output) {
     if (run.values.out) {

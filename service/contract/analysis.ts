@@ -134,14 +134,17 @@ export const analysisMethods = {
     run: ({ kind, label }, { ws }) => setKindColumn(ws.project, kind, label),
   }),
   resetKindColumns: method({ args: noArgument, run: (_, { ws }) => resetKindColumns(ws.project) }),
-  /** The pictures of a matrix as SVG text (the frequencies also get the codebook sized by use). */
+  /**
+   * The pictures of a matrix as SVG text (the frequencies also get the codebook sized by use);
+   * `minCount`: the co-occurrence network's threshold, pairs seen fewer times are not drawn.
+   */
   matrixPictures: method({
-    args: request,
-    run: async (req, { ws }) => {
+    args: request.extend({ minCount: z.number().int().min(1).max(1_000_000).optional() }),
+    run: async ({ minCount, ...req }, { ws }) => {
       // d3 loads with the first picture, not with the contract (every command line start).
       const { picturesFor } = await import('../../analysis/pictures/index.ts');
       const m = computeMatrix(ws.project.db, { ...req, excerptIds: false }, ws.lang);
-      return picturesFor(m, ws.lang, m.type === 'frequencies' ? codebookUsage(ws.project.db, m.filter) : undefined);
+      return picturesFor(m, ws.lang, m.type === 'frequencies' ? codebookUsage(ws.project.db, m.filter) : undefined, minCount === undefined ? {} : { minCount });
     },
   }),
   /** A picture's SVG text as PNG, drawn with the fonts Tresse ships. */

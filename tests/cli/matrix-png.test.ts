@@ -34,4 +34,37 @@ describe('tresse matrix --format png', () => {
     // The title, "Réseau des cooccurrences", at (16, 28) in 18 px bold.
     expect(darkPixels(pixels, { x: 32, y: 20, width: 360, height: 48 })).toBeGreaterThan(500);
   });
+
+  it('draws only the pairs at or above --min-count in the network, and refuses a threshold that is not a whole number', async () => {
+    const dir = tempDir();
+    // Notes without speaker turns: codes co-occur only where their passages overlap.
+    writeFileSync(join(dir, 'notes.txt'), 'Le secret partagé protège.\nLa charte rassure les équipes.\nLes bailleurs viennent aux réunions.\n');
+    expect((await tresse(dir, 'init', 'etude.tresse', '--coder', 'Camille')).code).toBe(0);
+    expect((await tresse(dir, 'import', 'etude.tresse', 'notes.txt', '--kind', 'document', '--name', 'Notes')).code).toBe(0);
+    // CL1 and ST2 together twice, ST2 and PA1 once.
+    for (const [code, text] of [
+      ['CL1', 'Le secret partagé protège.'],
+      ['ST2', 'Le secret partagé'],
+      ['CL1', 'La charte rassure les équipes.'],
+      ['ST2', 'La charte'],
+      ['ST2', 'Les bailleurs viennent'],
+      ['PA1', 'Les bailleurs viennent aux réunions.'],
+    ]) {
+      expect((await tresse(dir, 'code', 'etude.tresse', 'Notes', code!, '--text', text!)).code).toBe(0);
+    }
+    const network = ['matrix', 'etude.tresse', '--type', 'cooccurrence', '--picture', 'network', '--format', 'svg'];
+    const every = await tresse(dir, ...network);
+    expect(every.code).toBe(0);
+    const nodes = (svg: string) => (svg.match(/<circle[^>]*stroke-width="1.50"/g) ?? []).length;
+    expect(nodes(every.out)).toBe(3);
+    const strong = await tresse(dir, ...network, '--min-count', '2');
+    expect(strong.code).toBe(0);
+    expect(nodes(strong.out)).toBe(2);
+    expect(strong.out).toContain('>CL1</text>');
+    expect(strong.out).not.toContain('>PA1</text>');
+    expect(strong.out).toContain('Traits à partir de 2 cooccurrences : 2 codes sur 31');
+    const wrong = await tresse(dir, ...network, '--min-count', '0');
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('--min-count 0');
+  });
 });

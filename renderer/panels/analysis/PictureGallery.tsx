@@ -1,5 +1,7 @@
 // The pictures of the current matrix, each exportable as SVG (as the project drew it) or PNG
-// (rasterised here, in the page).
+// (rasterised here, in the page); the co-occurrence network with its threshold, so a dense grid
+// can be thinned to its strongest pairs.
+import { useState } from 'react';
 import type { MatrixRequest } from '../../../analysis/matrix/types.ts';
 import type { Picture } from '../../../analysis/pictures/index.ts';
 import { useApiQuery } from '../../data/hooks.ts';
@@ -12,8 +14,10 @@ import { svgDataUrl, svgToPng } from './picture-files.ts';
 
 export function PictureGallery({ request, baseName }: { request: MatrixRequest; baseName: string }) {
   const t = useT();
+  const [minCount, setMinCount] = useState(1);
+  const threshold = request.type === 'cooccurrence';
   // Keyed by the request's value: a new object with the same content fetches nothing.
-  const drawn = useApiQuery('matrixPictures', request, { ownErrors: true });
+  const drawn = useApiQuery('matrixPictures', threshold && minCount > 1 ? { ...request, minCount } : request, { ownErrors: true });
   const pictures = drawn.data ?? null;
   const { busy, error: saveError, clearError, run } = useTask();
   const error = saveError ?? (drawn.error ? errorText(drawn.error, t) : null);
@@ -32,6 +36,21 @@ export function PictureGallery({ request, baseName }: { request: MatrixRequest; 
           <figcaption>
             <strong>{p.title}</strong>
             <span className="analysis-actions">
+              {threshold && p.name === 'network' && (
+                <label className="picture-threshold">
+                  {t('analysis.picture.minCount')}
+                  <input
+                    type="number"
+                    min={1}
+                    step={1}
+                    value={minCount}
+                    onChange={(e) => {
+                      const n = Number(e.target.value);
+                      if (Number.isInteger(n) && n >= 1) setMinCount(n);
+                    }}
+                  />
+                </label>
+              )}
               <button type="button" onClick={() => saveFile(p.svg, name(p, 'svg'), 'image/svg+xml')}>
                 {t('analysis.picture.svg')}
               </button>

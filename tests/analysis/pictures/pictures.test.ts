@@ -9,6 +9,7 @@ import {
   heatmapSvg,
   triangulationHeatmap,
 } from '../../../analysis/pictures/index.ts';
+import { listCodes } from '../../../service/codebook.ts';
 import { buildFixture } from '../matrix/fixture.ts';
 
 /** Parses strictly: any XML error fails the test. */
@@ -89,8 +90,14 @@ describe('pictures as standalone SVG', () => {
     const { ctx } = buildFixture();
     const m = computeMatrix(ctx.db, { type: 'frequencies', rows: 'themes' });
     const { all, texts } = parse(frequencyBars(m));
-    const bars = all('rect').filter((r) => r.getAttribute('fill') === 'url(#hatch)');
+    // One bar a theme, outlined; in the theme's own colour.
+    const bars = all('rect').filter((r) => r.getAttribute('stroke') === '#222222');
     expect(bars).toHaveLength(6);
+    expect(bars.map((b) => b.getAttribute('fill'))).toEqual(
+      listCodes(ctx.db)
+        .filter((c) => c.parentId === null)
+        .map((c) => c.color),
+    );
     const width = (i: number) => Number(bars[i]!.getAttribute('width'));
     const order = m.rows.map((r) => r.abbrev);
     // CL 10 codings, of which #1 #2 and #3 #9 overlap: 8 distinct passages; SC 2.
