@@ -1,6 +1,7 @@
 // npm run bench: every figure an issue sets a target for, beside its target with ok or FAIL, the
 // results checked, and a summary line. Times are printed, never asserted in the tests.
-// `npm run bench -- startup` prints the command line's start-up only.
+// `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
+// command line's import memory and the scaling table.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { generateInterviews } from './corpus.ts';
 import { exchangeFigures } from './exchange.ts';
 import { Report } from './figure.ts';
 import { importFigures } from './import.ts';
+import { memoryFigures } from './memory.ts';
+import { scalingFigures } from './scaling.ts';
 import { searchFigures } from './search.ts';
 import { startupFigures } from './startup.ts';
 
@@ -24,6 +27,14 @@ if (process.argv[2] === 'startup') process.exit(report.summary() ? 0 : 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
 try {
+  report.section('Command line import: peak memory, and how time and memory grow with the project (50, 200, 500 sources)');
+  await memoryFigures(report, dir);
+  await scalingFigures(report, dir);
+  if (process.argv[2] === 'scaling') {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(report.summary() ? 0 : 1);
+  }
+
   report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}`);
   const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
   searchFigures(report, ctx);

@@ -67,7 +67,9 @@ export async function buildNode({ quiet = false } = {}) {
   const files = result.outputFiles;
   for (const file of files) if (!entryFiles.has(basename(file.path))) place(file);
   for (const file of files) if (entryFiles.has(basename(file.path))) place(file);
-  const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
+  // Only files on disk: a plugin's virtual module (zod-english-only:zod-locales) has no file to
+  // stat, and bin/tresse.mjs would take it for a deleted source and rebuild at every call.
+  const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/') && existsSync(join(root, p)));
   place({ path: META_FILE, contents: JSON.stringify(result.metafile) });
   place({ path: SOURCES_FILE, contents: JSON.stringify(sources) });
 

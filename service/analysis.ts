@@ -101,8 +101,6 @@ export function setRowVerdict(
 }
 
 export { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
-export { picturesFor, type Picture } from '../analysis/pictures/index.ts';
-export { svgToPng } from '../analysis/pictures/png.ts';
 
 /** The matrices in a supervisor's format (exchange/export), quoting the project's excerpts. */
 export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {

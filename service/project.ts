@@ -93,6 +93,12 @@ export interface OpenProjectOptions {
    * file byte for byte as it was.
    */
   newCoder?: 'now' | 'on-first-use';
+  /**
+   * SQLite's page cache for this connection, in kB. better-sqlite3 sets 16 MB, which an import
+   * fills with pages it will not read again; a one-command process (the command line) keeps
+   * SQLite's own default of 2 MB and its peak memory lower. Default: better-sqlite3's.
+   */
+  pageCacheKb?: number;
 }
 
 /** Opens a project as `coder` (created if new), or as the coder who last worked in it. */
@@ -107,6 +113,7 @@ export function openProject(path: string, coderName?: string, options: OpenProje
   }
   if (lock) attachLock(db, lock);
   try {
+    if (options.pageCacheKb !== undefined) db.pragma(`cache_size = ${-Math.round(options.pageCacheKb)}`);
     const name = coderName ?? getSetting(db, 'default_coder') ?? listCoders(db)[0]?.name ?? defaultCoderName();
     if (options.newCoder === 'on-first-use') return withCoderOnFirstUse(db, path, name);
     const coder = db.transaction(() => ensureCoder(db, name))();

@@ -22,7 +22,6 @@ import {
   setKindColumn,
   setQuestionCodes,
   setRowVerdict,
-  svgToPng,
 } from '../analysis.ts';
 import type { ProjectContext } from '../context.ts';
 import { method } from './define.ts';
@@ -148,7 +147,11 @@ export const analysisMethods = {
     },
   }),
   /** A picture's SVG text as PNG, drawn with the fonts Tresse ships. */
-  pictureToPng: method({ args: z.strictObject({ svg: longText }), run: ({ svg }) => svgToPng(svg) }),
+  pictureToPng: method({
+    args: z.strictObject({ svg: longText }),
+    // The renderer (resvg) loads with the first PNG, as d3 with the first picture.
+    run: async ({ svg }) => (await import('../../analysis/pictures/png.ts')).svgToPng(svg),
+  }),
   /** The matrix (or, with `all`, the whole analysis grid) as a file for the supervisor; `excerptsPerCell` caps the quotes. */
   exportMatrix: method({
     args: z.strictObject({ request, format: exportFormat, all: z.boolean().optional(), excerptsPerCell: page.optional() }),

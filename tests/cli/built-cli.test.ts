@@ -1,7 +1,7 @@
 // The command line as users run it: bin/tresse.mjs starting the bundle in dist-node/, in its own
 // process, with real pipes. (tests/cli/cli.test.ts drives the same commands in-process, from source.)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,15 @@ describe('the built tresse command', () => {
     expect(JSON.parse(imported.out).map((r: { source: { origin: { format: string } } }) => r.source.origin.format)).toEqual(['docx', 'pdf']);
     const found = JSON.parse(tresse(dir, 'search', 'etude.tresse', '"fiche d’alerte"', '--json').out);
     expect(found.hits).toEqual([expect.objectContaining({ sourceName: 'etude-de-cas' })]);
+  });
+
+  it('starts the build it has made without building it again', () => {
+    tresse(ROOT, '--help'); // brings the build up to date with the sources
+    const built = statSync(BUNDLE).mtimeMs;
+    expect(tresse(ROOT, '--help').code).toBe(0);
+    // A rebuild at every call cost each `tresse` a second or more (a plugin's virtual module was
+    // listed among the sources and, having no file, read as deleted).
+    expect(statSync(BUNDLE).mtimeMs).toBe(built);
   });
 
   it('loads no export, exchange or picture library to start a read command', () => {

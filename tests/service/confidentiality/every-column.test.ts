@@ -9,13 +9,13 @@ import {
   EXPORT_FORMATS,
   exportMatrices,
   MATRIX_TYPES,
-  picturesFor,
   setCellSynthesis,
   setKindColumn,
   setRowVerdict,
   type ColumnSpec,
   type Matrix,
 } from '../../../service/analysis.ts';
+import { picturesFor } from '../../../analysis/pictures/index.ts';
 import { defineAttribute, setAttributeValues } from '../../../service/attributes.ts';
 import { createCase, linkSource } from '../../../service/cases.ts';
 import { addCode, resolveCode } from '../../../service/codebook.ts';
