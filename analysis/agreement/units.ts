@@ -240,19 +240,11 @@ function addTable(into: PatternCounts, from: PatternCounts): void {
   for (const [mask, count] of from) addCount(into, mask, count);
 }
 
-/**
- * Per-code presence-pattern tables at character or document level. `perSource`: the character
- * tables already swept (computeAgreement reports them per source too), so they are not swept twice.
- */
-export function patternTables(
-  prep: PreparedCodings,
-  unit: 'character' | 'document',
-  sourceLengths: ReadonlyMap<number, number>,
-  perSource?: ReadonlyMap<number, ReadonlyMap<number, PatternCounts>>,
-): Map<number, PatternCounts> {
+/** Per-code presence-pattern tables at character or document level. */
+export function patternTables(prep: PreparedCodings, unit: 'character' | 'document', sourceLengths: ReadonlyMap<number, number>): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
-    for (const bySource of (perSource ?? characterTables(prep, sourceLengths)).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
+    for (const bySource of characterTables(prep, sourceLengths).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
   } else if (unit === 'document') {
     for (const sourceId of prep.sourceIds) {
       const byCode = prep.groups.get(sourceId);
@@ -322,9 +314,10 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     return { perCode, overall: figuresFromPatterns(pooled, k, withInterval) };
   };
   const perSource: SourceAgreement[] = [];
-  const bySource = input.unit === 'character' ? characterTables(prep, input.sourceLengths) : undefined;
-  for (const [sourceId, tables] of bySource ?? []) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
-  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths, bySource), true);
+  if (input.unit === 'character') {
+    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
+  }
+  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths), true);
   const u = input.unit === 'character' ? unitizing(prep, input.sourceLengths) : null;
   if (u) {
     for (const row of perCode) row.unitizingAlpha = u.perCategory.get(row.codeId)?.binaryUAlpha ?? null;
