@@ -1,7 +1,7 @@
 // A grown project: 100,000 codings over the bench corpus, then adding one and listing a code's.
 import { performance } from 'node:perf_hooks';
 import { addCode, listCodes } from '../service/codebook.ts';
-import { addCoding, listCodingsOfCode } from '../service/codings.ts';
+import { addCoding, listCodingsOfCode, retrieveExcerpts } from '../service/codings.ts';
 import type { ProjectContext } from '../service/context.ts';
 import { mulberry32 } from './corpus.ts';
 import { median, type Report } from './figure.ts';
@@ -57,4 +57,39 @@ export function codingFigures(report: Report, ctx: ProjectContext): void {
     report.expect(listed === (count.get(code.id) as { n: number }).n, `${code.name}: ${listed} codings listed`);
   }
   report.add({ name: `list the codings of one code (~${listed} codings), median`, value: median(listTimes), unit: 'ms', target: { below: 10 } });
+
+  // A code without sub-codes, as most are: the tab lists it alone.
+  excerptFigures(report, ctx, codes.find((c) => !codes.some((d) => d.parentId === c.id))!.id);
+}
+
+/**
+ * The Extraits tab: one code's excerpts with their text, place and citation, through the service
+ * call the contract's `retrieve` makes, with the panel's own arguments (RetrievalPanel.tsx: the code
+ * and its sub-codes, no other filter). Cold is the first call after the project was opened.
+ */
+function excerptFigures(report: Report, ctx: ProjectContext, codeId: number): void {
+  const args = { codeId, includeSubcodes: true };
+  let t = performance.now();
+  const first = retrieveExcerpts(ctx.db, args);
+  const coldMs = performance.now() - t;
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    t = performance.now();
+    retrieveExcerpts(ctx.db, args);
+    times.push(performance.now() - t);
+  }
+  const expected = (ctx.db.prepare('SELECT count(*) AS n FROM codings WHERE code_id = ?').get(codeId) as { n: number }).n;
+  report.expect(first.length === expected, `${first.length} excerpts of ${expected} codings`);
+  const source = ctx.db.prepare('SELECT text FROM sources WHERE id = ?');
+  const points = new Map<number, string[]>();
+  const pointsOf = (id: number) => points.get(id) ?? points.set(id, [...(source.get(id) as { text: string }).text]).get(id)!;
+  const wrongText = first.filter((x) => x.text !== pointsOf(x.sourceId).slice(x.start, x.end).join('')).length;
+  report.expect(wrongText === 0, `${wrongText} excerpts whose text is not their range of the source`);
+  report.add({
+    name: `one code’s excerpts with their text (Extraits tab, ${first.length} rows), median`,
+    value: median(times),
+    unit: 'ms',
+    target: { below: 10 },
+    note: `first call ${coldMs.toFixed(1)} ms`,
+  });
 }

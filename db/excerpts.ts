@@ -4,22 +4,34 @@ import type { Excerpt } from '../model/types.ts';
  * Everything a reader needs to judge a coding. substr() counts characters, i.e. code points: the
  * same unit as coding positions. Callers add WHERE and ORDER BY.
  */
-export const EXCERPT_SELECT = `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId,
+const excerptSelect = (text: string) => `SELECT k.id, k.guid, k.source_id AS sourceId, k.code_id AS codeId, k.coder_id AS coderId,
     k.start, k.end, k.created_at AS createdAt, k.valence, k.segment_kind AS segmentKind,
     (SELECT m.text FROM memos m WHERE m.coding_id = k.id ORDER BY m.id LIMIT 1) AS memo,
-    substr(s.text, k.start + 1, k.end - k.start) AS text, s.name AS sourceName, s.kind AS sourceKind,
+    ${text}s.name AS sourceName, s.kind AS sourceKind,
     c.name AS codeName, u.name AS coderName,
     (SELECT group_concat(cs.case_id, char(31)) FROM case_sources cs WHERE cs.source_id = k.source_id) AS caseIdList,
     (SELECT group_concat(ca.name, char(31)) FROM case_sources cs JOIN cases ca ON ca.id = cs.case_id
        WHERE cs.source_id = k.source_id) AS caseNameList
   FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id
   JOIN coders u ON u.id = k.coder_id`;
+export const EXCERPT_SELECT = excerptSelect('substr(s.text, k.start + 1, k.end - k.start) AS text, ');
+
+/**
+ * The same without the text: substr() walks a long transcript from its start for every row, so a
+ * caller placing many excerpts of the same sources cuts their text from each source read once
+ * (withPlaces does when `text` is missing).
+ */
+export const EXCERPT_SELECT_WITHOUT_TEXT = excerptSelect('');
 
 /** An excerpt before its place in the source is worked out (service/excerpt-places.ts). */
 export type UnplacedExcerpt = Omit<Excerpt, 'place' | 'citation'>;
 export type ExcerptRow = Omit<UnplacedExcerpt, 'caseIds' | 'caseNames'> & { caseIdList: string | null; caseNameList: string | null };
 
-export function toExcerpt({ caseIdList, caseNameList, ...r }: ExcerptRow): UnplacedExcerpt {
+export function toExcerpt<R extends Omit<ExcerptRow, 'text'>>({
+  caseIdList,
+  caseNameList,
+  ...r
+}: R): Omit<R, 'caseIdList' | 'caseNameList'> & { caseIds: number[]; caseNames: string[] } {
   return {
     ...r,
     caseIds: caseIdList ? caseIdList.split('\u001f').map(Number) : [],

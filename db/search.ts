@@ -122,13 +122,14 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
   const hits: SearchHit[] = [];
   let truncated = false;
   const textOf = stmt(db, 'SELECT text FROM sources WHERE id = ?');
+  const memo: FoldMemo = new Map();
   for (const row of wanted) {
     if (hits.length >= limit) {
       truncated = true;
       break;
     }
     const text = (textOf.get(row.id) as { text: string }).text;
-    const ranges = findHits(text, positive);
+    const ranges = findHits(text, positive, memo);
     const index = new OffsetIndex(text);
     for (const [from, to] of ranges) {
       if (hits.length >= limit) {
@@ -148,31 +149,48 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
   return { hits, sourceCount: wanted.length, truncated };
 }
 
+/**
+ * Folded forms already worked out, shared by the sources of one search: a transcript repeats a small
+ * vocabulary, and normalising each token again was most of a search's time.
+ */
+export type FoldMemo = Map<string, string>;
+
+function foldForMatch(token: string, memo: FoldMemo): string {
+  let folded = memo.get(token);
+  if (folded === undefined) {
+    folded = foldToken(token);
+    // Cheaper than a regex replace on every token of a long transcript; foldToken lower-cased Œ/Æ.
+    if (folded.includes('œ') || folded.includes('æ')) folded = foldLigatures(folded);
+    memo.set(token, folded);
+  }
+  return folded;
+}
+
 /** UTF-16 ranges of every occurrence of any clause in the text, in text order. */
-export function findHits(text: string, clauses: readonly QueryClause[]): Array<[number, number]> {
-  const tokens = Array.from(text.matchAll(TOKEN), (m) => {
-    const folded = foldToken(m[0]);
-    return {
-      // Cheaper than a regex replace on every token of a long transcript; foldToken lower-cased Œ/Æ.
-      folded: folded.includes('œ') || folded.includes('æ') ? foldLigatures(folded) : folded,
-      from: m.index,
-      to: m.index + m[0].length,
-    };
-  });
+export function findHits(text: string, clauses: readonly QueryClause[], memo: FoldMemo = new Map()): Array<[number, number]> {
+  const folded: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    folded.push(foldForMatch(m[0], memo));
+    from.push(m.index);
+    to.push(m.index + m[0].length);
+  }
   const wanted = clauses.map((c) => ({ prefix: c.prefix, tokens: c.tokens.map(foldLigatures) }));
   const ranges: Array<[number, number]> = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < folded.length; i++) {
     for (const c of wanted) {
       const n = c.tokens.length;
-      if (i + n > tokens.length) continue;
+      if (i + n > folded.length) continue;
       let ok = true;
       for (let j = 0; j < n && ok; j++) {
-        const t = tokens[i + j]!.folded;
+        const t = folded[i + j]!;
         const q = c.tokens[j]!;
         ok = c.prefix && j === n - 1 ? t.startsWith(q) : t === q;
       }
       if (ok) {
-        ranges.push([tokens[i]!.from, tokens[i + n - 1]!.to]);
+        ranges.push([from[i]!, to[i + n - 1]!]);
         break;
       }
     }

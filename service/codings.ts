@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import { EXCERPT_SELECT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
+import { EXCERPT_SELECT_WITHOUT_TEXT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { withPlaces } from './excerpt-places.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
@@ -316,7 +316,8 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
       WHERE cs.source_id = k.source_id AND a.scope = 'case' AND a.name = ? AND v.value IN (${values.map(() => '?').join(',')}))`);
     params.push(filter.caseAttribute.name, ...values);
   }
-  const rows = db.prepare(`${EXCERPT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`).all(...params) as ExcerptRow[];
+  const sql = `${EXCERPT_SELECT_WITHOUT_TEXT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`;
+  const rows = db.prepare(sql).all(...params) as Omit<ExcerptRow, 'text'>[];
   return withPlaces(db, rows.map(toExcerpt));
 }
 

@@ -6,6 +6,7 @@ import { folded, sql as singleCodings } from './0005-single-codings.ts';
 import { sql as sourceDone } from './0006-source-done.ts';
 import { sql as exchangeKept } from './0007-exchange-kept.ts';
 import { sql as sets } from './0008-sets.ts';
+import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'source-done', sql: sourceDone },
   { version: 7, name: 'exchange-kept', sql: exchangeKept },
   { version: 8, name: 'sets', sql: sets },
+  { version: 9, name: 'excerpts-by-code', sql: excerptsByCode },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

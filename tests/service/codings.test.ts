@@ -6,6 +6,8 @@ import { ensureCoder } from '../../service/coders.ts';
 import { addCoding, findCodingByGuid, listCodingsOfSource, locatePassage, removeCoding, retrieveExcerpts } from '../../service/codings.ts';
 import { switchCoder } from '../../service/project.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
+import { EXCERPT_SELECT_WITHOUT_TEXT } from '../../db/excerpts.ts';
+import { applySourceEdit } from '../../service/edit-source.ts';
 import { addText, newProject } from '../helpers/project.ts';
 
 const TEXT = `Enquêtrice : Le secret partagé vous pose-t-il problème ?
@@ -114,7 +116,33 @@ describe('retrieval', () => {
       detail: string;
     }[];
     const text = plan.map((p) => p.detail).join(' | ');
-    expect(text).toMatch(/USING INDEX codings_by_code/);
+    expect(text).toMatch(/USING (COVERING )?INDEX codings_by_code/);
     expect(text).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('reads the Extraits tab’s codings from the index alone, never from the codings table (EXPLAIN QUERY PLAN)', () => {
+    const { ctx, cl1 } = corpus();
+    const plan = ctx.db
+      .prepare(`EXPLAIN QUERY PLAN ${EXCERPT_SELECT_WITHOUT_TEXT} WHERE k.code_id IN (?) ORDER BY s.kind, s.name, k.start, k.end, k.id`)
+      .all(cl1.id) as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail)).toContain('SEARCH k USING COVERING INDEX codings_by_code (code_id=?)');
+    const ids = retrieveExcerpts(ctx.db, { codeId: cl1.id }).map((x) => x.id);
+    expect(ids).toHaveLength(2);
+  });
+
+  it('gives the text and place as they are now, after the source was edited between two calls', () => {
+    const { ctx, e1, cl1 } = corpus();
+    expect(retrieveExcerpts(ctx.db, { codeId: cl1.id })[0]!.text).toBe('Le secret partagé ne pose aucun problème.');
+    const edited = 'P1 : Pour nous, le secret partagé ne pose aucun problème.\n\nP1 : On se connaît bien.';
+    applySourceEdit(ctx, e1.id, edited, { confirmRemoval: false });
+    const [first] = retrieveExcerpts(ctx.db, { codeId: cl1.id });
+    expect(first!.sourceId).toBe(e1.id);
+    expect(first!.text).toBe(sliceCodePoints(edited, first!.start, first!.end));
+    expect(first!.text).toContain('le secret partagé ne pose aucun problème.');
+    addCoding(ctx, { sourceId: e1.id, codeId: cl1.id, ...locatePassage(edited, 'On se connaît bien.', 'Entretien 1') });
+    // A blank line is no paragraph: the line after the one the edit added is still the second.
+    expect(retrieveExcerpts(ctx.db, { codeId: cl1.id }).find((x) => x.text === 'On se connaît bien.')?.place.paragraph).toBe(2);
   });
 });
