@@ -28,7 +28,7 @@ try {
   const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
   searchFigures(report, ctx);
   codingFigures(report, ctx);
-  exchangeFigures(report, ctx, dir);
+  await exchangeFigures(report, ctx, dir);
   closeProject(ctx);
 
   report.add({ name: 'character-level agreement, 2 coders, 500 sources, 60 codes', value: benchAgreement(), unit: 'ms', target: { below: 1000 } });
