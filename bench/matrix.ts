@@ -1,12 +1,16 @@
 // Figures for `npm run bench`: the triangulation matrix over a large team project (500 sources of
 // every kind, 60 codes, 100,000 codings by two coders), next to one hand-written GROUP BY over
 // the same table, and the XLSX export of that matrix.
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SourceKind } from '../model/types.ts';
-import { exportMatrices } from '../service/analysis.ts';
+import type { Matrix } from '../analysis/matrix/types.ts';
+import { rowLabel } from '../analysis/matrix/row-text.ts';
+import { analysisGrid, exportMatrices } from '../service/analysis.ts';
+import { callMethod } from '../service/contract/call.ts';
 import { createCase, linkSource } from '../service/cases.ts';
 import { defineAttribute, setAttributeValues } from '../service/attributes.ts';
 import { addCode, listCodes } from '../service/codebook.ts';
@@ -15,6 +19,7 @@ import type { ProjectContext } from '../service/context.ts';
 import { buildMatrix } from '../service/matrix.ts';
 import { closeProject, createProject } from '../service/project.ts';
 import { addParsedSource } from '../service/sources.ts';
+import { Workspace } from '../service/workspace.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { randomLcg } from 'd3';
 
@@ -27,6 +32,13 @@ export interface MatrixBench {
   groupByMs: number;
   xlsxMs: number;
   xlsxBytes: number;
+  /** The whole analysis grid as the Analysis panel's export bar asks for it (`all`), median. */
+  gridXlsxMs: number;
+  gridSheets: number;
+  /** Matrix cells that disagree with a direct SQL count. */
+  cellsWrong: string[];
+  /** What is wrong in the grid workbook read back. */
+  gridWrong: string[];
 }
 
 const WORDS = [
@@ -63,6 +75,7 @@ export interface BenchOptions {
   codes?: number;
   codings?: number;
   rounds?: number;
+  gridRounds?: number;
 }
 
 /** The large project, in `dir`: 100 cases with a sector, sources of every kind, codings by two coders. */
@@ -136,10 +149,32 @@ export async function benchMatrix(options: BenchOptions = {}): Promise<MatrixBen
       handSql.all();
       groupTimes.push(performance.now() - t);
     }
+    const cellsWrong = checkCells(ctx, buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes', excerptIds: false }));
     const t = performance.now();
     const bytes = (await exportMatrices(ctx.db, [buildMatrix(ctx.db, { type: 'triangulation', rows: 'codes' })], 'xlsx')) as Uint8Array;
     const xlsxMs = performance.now() - t;
+    const ws = new Workspace({ configDir: dir, lang: 'fr', autoBackup: false, keepRecent: false });
+    ws.ctx = ctx;
+    const gridTimes: number[] = [];
+    let grid: Uint8Array = new Uint8Array();
+    for (let r = 0; r < (options.gridRounds ?? 3); r++) {
+      const t = performance.now();
+      const result = await callMethod(
+        'exportMatrix',
+        { request: { type: 'triangulation', rows: 'codes' }, format: 'xlsx', all: true },
+        { ws, hooks: { shell: 'cli' } },
+      );
+      gridTimes.push(performance.now() - t);
+      if (!result.ok) throw new Error(result.error.message);
+      grid = result.value as Uint8Array;
+    }
+    const gridWrong: string[] = [];
+    const gridSheets = await checkGridWorkbook(grid, analysisGrid(ctx.db, { rows: 'codes' }), gridWrong);
     return {
+      gridXlsxMs: median(gridTimes),
+      gridSheets,
+      cellsWrong,
+      gridWrong,
       codings: options.codings ?? 100_000,
       matrixMs: median(matrixTimes),
       matrixWithIdsMs: median(withIdsTimes),
@@ -151,4 +186,50 @@ export async function benchMatrix(options: BenchOptions = {}): Promise<MatrixBen
     closeProject(ctx);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A few cells of the triangulation matrix against a direct SQL count of distinct passages for
+ * codes without sub-codes: codings of the code in sources of the column's kinds, one passage per
+ * stretch of overlapping codings (touching ones stay two), whatever the coder.
+ */
+function checkCells(ctx: ProjectContext, m: Matrix): string[] {
+  const wrong: string[] = [];
+  const leaves = m.rows.filter((r) => r.codeIds.length === 1).slice(0, 6);
+  for (const row of leaves) {
+    m.columns.forEach((col, i) => {
+      const kinds = col.kinds ?? [];
+      const { n } = ctx.db
+        .prepare(
+          `WITH k AS (SELECT k.start, max(k.end) OVER (PARTITION BY k.source_id ORDER BY k.start, k.end ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+             FROM codings k JOIN sources s ON s.id = k.source_id WHERE k.code_id = ? AND s.kind IN (${kinds.map(() => '?').join(',') || 'NULL'}))
+           SELECT count(*) AS n FROM k WHERE reach IS NULL OR start >= reach`,
+        )
+        .get(row.codeIds[0], ...kinds) as { n: number };
+      if (row.cells[i]!.count !== n) wrong.push(`${row.label} × ${col.label}: ${row.cells[i]!.count} passages, SQL counts ${n}`);
+    });
+  }
+  if (leaves.length === 0) wrong.push('no code without sub-codes to check');
+  return wrong;
+}
+
+/** The grid workbook read back: a sheet per matrix, and one of excerpts per grid; the frequencies' numbers as computed. */
+async function checkGridWorkbook(bytes: Uint8Array, matrices: Matrix[], wrong: string[]): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const expected = matrices.reduce((n, m) => n + (m.type === 'triangulation' || m.type === 'participant' ? 2 : 1), 0);
+  if (wb.worksheets.length !== expected) wrong.push(`${wb.worksheets.length} sheets in the grid workbook, ${expected} expected`);
+  const first = wb.worksheets[0]!;
+  const tri = matrices[0]!;
+  tri.rows.forEach((r, i) => {
+    const cell = String(first.getRow(i + 2).getCell(1).value ?? '').trim();
+    if (i < 5 && cell !== rowLabel(r)) wrong.push(`triangulation sheet row ${i + 2}: “${cell}”, expected “${rowLabel(r)}”`);
+  });
+  const freq = matrices.find((m) => m.type === 'frequencies')!;
+  const sheet = wb.worksheets[expected - 2]!;
+  freq.rows.slice(0, 5).forEach((r, i) => {
+    const value = sheet.getRow(i + 2).getCell(2).value;
+    if (value !== r.cells[0]!.count) wrong.push(`frequencies sheet, ${r.label}: ${String(value)}, expected ${r.cells[0]!.count}`);
+  });
+  return wb.worksheets.length;
 }

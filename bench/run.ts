@@ -39,7 +39,7 @@ try {
   const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
   searchFigures(report, ctx);
   codingFigures(report, ctx);
-  exchangeFigures(report, ctx, dir);
+  await exchangeFigures(report, ctx, dir);
   closeProject(ctx);
 
   report.add({ name: 'character-level agreement, 2 coders, 500 sources, 60 codes', value: benchAgreement(), unit: 'ms', target: { below: 1000 } });
@@ -54,6 +54,7 @@ try {
   report.section('Analysis: 500 sources of every kind, 60 codes, 100,000 codings by two coders');
   const { benchMatrix } = await import('./matrix.ts');
   const mx = await benchMatrix();
+  for (const w of mx.cellsWrong) report.expect(false, w);
   report.add({
     name: 'triangulation matrix',
     value: mx.matrixMs,
@@ -69,6 +70,14 @@ try {
     note: `GROUP BY code, kind column ${mx.groupByMs.toFixed(1)} ms`,
   });
   report.add({ name: 'XLSX export of that matrix (20 excerpts per cell)', value: mx.xlsxMs / 1000, unit: 's', target: { below: 3 } });
+  for (const w of mx.gridWrong) report.expect(false, w);
+  report.add({
+    name: 'XLSX export of the full analysis grid, median',
+    value: mx.gridXlsxMs / 1000,
+    unit: 's',
+    target: { below: 2 },
+    note: `${mx.gridSheets} sheets: triangulation, each case’s grid, frequencies, co-occurrences, 20 excerpts per cell`,
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

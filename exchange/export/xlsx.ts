@@ -1,7 +1,12 @@
 // The analysis grid as a workbook for the supervisor: a sheet per matrix, a header row that stays
 // in view, wrapped text, numbers as numbers, and for the grids a sheet of every quoted excerpt
 // with its source reference.
+//
+// Written with exceljs's streaming writer, each row rendered once as it is added, with inline
+// strings: the in-memory workbook re-rendered whole sheets and kept a table of every string, which
+// took seconds on a full analysis grid of a large project.
 import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { cellText, type ReportTable } from './table.ts';
@@ -23,8 +28,24 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+// Styles given as the same objects every time, so each is declared once in the workbook.
+const TOP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+const MIDDLE: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: true };
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+const ITALIC: Partial<ExcelJS.Font> = { italic: true };
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
+
 export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb: Book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   wb.creator = 'Tresse';
   const used = new Set<string>();
   for (const table of tables) {
@@ -34,26 +55,35 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
       header: h,
       width: i === 0 ? 38 : grid ? (i >= table.header.length - 2 ? 24 : 60) : Math.max(10, Math.min(30, h.length + 2)),
     }));
+    // The header row is styled before any other row is added: a streamed row cannot change once written.
+    const header = ws.getRow(1);
+    header.font = BOLD;
+    header.alignment = MIDDLE;
+    header.fill = GREY;
+    header.commit();
     for (const r of table.rows) {
       const values = r.cells.map((c) => (typeof c.value === 'number' ? c.value : cellText(c, lang)));
       const row = ws.addRow([`${'  '.repeat(r.depth)}${r.label}`, ...values]);
-      row.alignment = { vertical: 'top', wrapText: true };
-      if (r.depth === 0 && grid) row.getCell(1).font = { bold: true };
+      row.alignment = TOP;
+      if (r.depth === 0 && grid) row.getCell(1).font = BOLD;
+      row.commit();
     }
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', wrapText: true };
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
     if (table.notes.length) {
-      ws.addRow([]);
-      for (const n of table.notes) ws.addRow([n]).font = { italic: true };
+      ws.addRow([]).commit();
+      for (const n of table.notes) {
+        const row = ws.addRow([n]);
+        row.font = ITALIC;
+        row.commit();
+      }
     }
+    ws.commit();
     if (grid) addExcerptSheet(wb, table, used, lang);
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
-function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<string>, lang: Lang): void {
+function addExcerptSheet(wb: Book, table: ReportTable, used: Set<string>, lang: Lang): void {
   const ws = wb.addWorksheet(sheetName(label('sheet.excerpts', lang, { sheet: table.sheet }), used), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
@@ -66,15 +96,17 @@ function addExcerptSheet(wb: ExcelJS.Workbook, table: ReportTable, used: Set<str
     { header: label('header.coder', lang), width: 14 },
     { header: label('header.text', lang), width: 90 },
   ];
-  ws.getRow(1).font = { bold: true };
+  const header = ws.getRow(1);
+  header.font = BOLD;
+  header.commit();
   for (const r of table.rows) {
     r.cells.forEach((c, i) => {
       for (const q of c.quotes ?? []) {
-        ws.addRow([r.label, table.header[i + 1]!, q.source, q.cases.join(', '), q.reference, q.coder, q.text]).alignment = {
-          vertical: 'top',
-          wrapText: true,
-        };
+        const row = ws.addRow([r.label, table.header[i + 1]!, q.source, q.cases.join(', '), q.reference, q.coder, q.text]);
+        row.alignment = TOP;
+        row.commit();
       }
     });
   }
+  ws.commit();
 }

@@ -121,8 +121,12 @@ function matches(r: PositionReading, known: KnownReading): boolean {
  */
 export function mapSelections(raw: string, selections: RawSelection[], known: KnownReading = {}): MappedSelections {
   const text = normaliseText(raw);
-  const chars = Array.from(text);
+  // Positions count code points; without characters outside the BMP they are the string's own
+  // indices, and an array of one string per character (a whole transcript's) is not needed.
+  const points = ASTRAL.test(text) ? Array.from(text) : null;
+  const chars: ArrayLike<string> = points ?? text;
   const length = chars.length;
+  const between = (start: number, end: number): string => (points ? points.slice(start, end).join('') : text.slice(start, end));
   const readings: PositionReading[] = [STANDARD_READING];
   const hasCrlf = raw.includes('\r\n');
   const hasAstral = ASTRAL.test(raw);
@@ -147,7 +151,7 @@ export function mapSelections(raw: string, selections: RawSelection[], known: Kn
       if (!r) return;
       inside++;
       const name = usableName(selections[i]!.name);
-      if (name && comparable(chars.slice(r.start, r.end).join('')).startsWith(name)) named++;
+      if (name && comparable(between(r.start, r.end)).startsWith(name)) named++;
       if (isBoundary(r.start)) bounded++;
       if (isBoundary(r.end)) bounded++;
     });

@@ -91,17 +91,13 @@ export function writeProjectXml(s: ProjectSnapshot, options: Pick<WriteProjectOp
     case: (x) => caseGuids.has(x),
     coding: (x) => codingGuids.has(x),
   };
+  // Each source's codings in one pass, in the snapshot's order: a filter per source read every
+  // coding of the project once for each of its sources.
+  const codingsOf = new Map<string, typeof s.codings>(s.sources.map((src) => [src.guid, []]));
+  for (const c of s.codings) if (codingGuids.has(c.guid)) codingsOf.get(c.sourceGuid)?.push(c);
   const selections = new Map<string, ReturnType<typeof selectionsOf>>();
   const selectionGuids = new Set<string>();
-  for (const src of s.sources) {
-    selections.set(
-      src.guid,
-      selectionsOf(
-        s.codings.filter((c) => c.sourceGuid === src.guid && codingGuids.has(c.guid)),
-        selectionGuids,
-      ),
-    );
-  }
+  for (const src of s.sources) selections.set(src.guid, selectionsOf(codingsOf.get(src.guid)!, selectionGuids));
   const memoGuids = new Set(s.memos.map((m) => m.guid));
   const written = (guid: string) =>
     memoGuids.has(guid) || sourceGuids.has(guid) || codeGuids.has(guid) || caseGuids.has(guid) || codingGuids.has(guid) || selectionGuids.has(guid);
