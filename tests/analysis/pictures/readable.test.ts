@@ -2,10 +2,10 @@
 // shows only the 8 codes that co-occur, no label is too small for an A4 page, none overlaps another
 // or is cut off without its whole name kept.
 import { describe, expect, it } from 'vitest';
-import { codebookUsage, computeMatrix, picturesFor } from '../../../service/analysis.ts';
+import { codebookUsage, computeMatrix } from '../../../service/analysis.ts';
 import { listCodes } from '../../../service/codebook.ts';
 import { contrast, luminance } from '../../../analysis/pictures/colors.ts';
-import { cooccurrenceHeatmap, cooccurrenceNetwork, frequencyBars } from '../../../analysis/pictures/index.ts';
+import { cooccurrenceHeatmap, cooccurrenceNetwork, frequencyBars, picturesFor } from '../../../analysis/pictures/index.ts';
 import { svgToPng } from '../../../analysis/pictures/png.ts';
 import { MIN_FONT } from '../../../analysis/pictures/svg.ts';
 import type { ProjectContext } from '../../../service/context.ts';
