@@ -1,4 +1,4 @@
-import { dragSelect } from '../../tests/e2e/steps.ts';
+import { answerWhoCodes, dragSelect } from '../../tests/e2e/steps.ts';
 // The transcript as the user meets it: the workbench as built for users, served by the browser
 // mode over a real project file, in headless Chromium. Each clock starts at the user's own action
 // (the click on a source, the mouse-up on the picker's choice) and stops at the first frame
@@ -17,7 +17,7 @@ import { closeProject, createProject, openProject } from '../../service/project.
 import { importSource } from '../../service/sources.ts';
 import { generateInterviews, mulberry32 } from '../corpus.ts';
 import { median, type Report } from '../figure.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/helpers/chromium.ts';
 import { reportText } from './inputs.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -185,7 +185,7 @@ export async function appFigures(report: Report): Promise<void> {
     mkdirSync(join(dir, 'config'));
     writeFileSync(join(dir, 'config', 'folders.json'), JSON.stringify({ documents: dir }));
     const server = await startBrowserServer({ port: 0, configDir: join(dir, 'config'), staticDir: join(dir, 'dist'), lang: 'fr', projectPath: path });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
     const errors: string[] = [];
     const coding: number[] = [];
     try {
@@ -196,6 +196,7 @@ export async function appFigures(report: Report): Promise<void> {
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       await page.goto(server.url);
       await page.getByTestId('project-path').waitFor({ timeout: 30_000 });
+      await answerWhoCodes(page);
 
       const cold = await openSource(page, interview);
       const warm: number[] = [];

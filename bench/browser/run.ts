@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { median, type Report } from '../figure.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/helpers/chromium.ts';
 import { documentInput, interviewInput } from './inputs.ts';
 import type { BenchWindow, DisplayRun, ViewInput } from './protocol.ts';
 
@@ -119,12 +119,8 @@ async function measure(report: Report, context: BrowserContext, url: string): Pr
   );
 }
 
-/** The figures, or one line saying why they were skipped when no Chromium can run here. */
+/** The figures of the view alone; without a Chromium, chromiumPath says how to get one. */
 export async function browserFigures(report: Report): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    report.info('browser figures', `skipped: no Chromium at ${CHROMIUM}`);
-    return;
-  }
   const dir = mkdtempSync(join(tmpdir(), 'tresse-browser-bench-'));
   try {
     const out = join(dir, 'page');
@@ -132,7 +128,7 @@ export async function browserFigures(report: Report): Promise<void> {
     let context: BrowserContext;
     try {
       context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-        executablePath: CHROMIUM,
+        executablePath: chromiumPath(),
         args: CHROMIUM_ARGS,
         headless: true,
         viewport: { width: 1280, height: 900 },

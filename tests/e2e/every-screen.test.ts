@@ -11,7 +11,7 @@ import { createDemoProject } from '../../service/demo.ts';
 import { closeProject, openProject } from '../../service/project.ts';
 import { startWorkbench, type Workbench } from './harness.ts';
 import { axeViolations, layoutProblems, Leftovers, shownTexts } from './screen-audit.ts';
-import { dragSelect } from './steps.ts';
+import { answerWhoCodes, dragSelect } from './steps.ts';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -120,6 +120,7 @@ async function walk(page: Page, lang: Lang): Promise<string[]> {
   await page.locator('#open-path').fill(projectPath);
   await page.getByRole('button', { name: t('start.openButton'), exact: true }).click();
   await page.getByTestId('project-path').waitFor();
+  await answerWhoCodes(page, t);
   const first = page.getByRole('option').first();
   await first.click();
   await page.getByTestId('transcript-text').waitFor();

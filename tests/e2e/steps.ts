@@ -1,5 +1,6 @@
 // Steps shared by the end-to-end scenarios, done the way a user does them.
 import type { Page } from 'playwright-core';
+import { translator, type Translate } from '../../i18n/catalogue.ts';
 import { makeInterviewDocx } from './fixtures.ts';
 
 export async function createProject(page: Page, path: string, coder = 'Camille'): Promise<void> {
@@ -22,12 +23,12 @@ export async function openInWorkbench(page: Page, path: string): Promise<void> {
  * A project this browser's workspace never coded in asks who is coding: the scenarios carry on as
  * whoever coded in it last.
  */
-export async function answerWhoCodes(page: Page): Promise<void> {
+export async function answerWhoCodes(page: Page, t: Translate = translator('fr')): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-  const ask = page.getByRole('dialog', { name: 'Qui code dans ce projet ?' });
+  const ask = page.getByRole('dialog', { name: t('coder.ask.title') });
   if (!(await ask.isVisible())) return;
-  await ask.getByRole('radio', { name: /a codé en dernier/ }).check();
-  await ask.getByRole('button', { name: 'Coder sous ce nom' }).click();
+  await ask.getByRole('radio', { name: new RegExp(t('coder.ask.last')) }).check();
+  await ask.getByRole('button', { name: t('coder.ask.submit') }).click();
   await ask.waitFor({ state: 'hidden' });
 }
 

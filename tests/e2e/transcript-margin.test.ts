@@ -91,8 +91,8 @@ describe('the transcript margin and the code picker', { timeout: 90_000 }, () =>
       const view = page.locator('.retrieval-view');
       await chooseOption(view.getByLabel('Code', { exact: true }), 'ST4');
       const cite = view
-        .getByRole('listbox', { name: /Extraits/ })
-        .getByRole('option')
+        .getByRole('list', { name: /Extraits/ })
+        .getByRole('listitem')
         .first()
         .locator('cite');
       await cite.waitFor();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../server/browser-server.ts';
+import { answerWhoCodes } from '../e2e/steps.ts';
 import { listCodes } from '../../service/codebook.ts';
 import { addCoding } from '../../service/codings.ts';
 import { closeProject, createProject } from '../../service/project.ts';
@@ -46,6 +47,7 @@ describe('browser mode in Chromium', () => {
       });
       await page.goto(server.url);
       await page.getByText('Enquête CLSM').first().waitFor({ timeout: 15_000 });
+      await answerWhoCodes(page);
       await page.getByText('Entretien infirmier').first().click();
       await page.getByText('avec la mairie', { exact: false }).first().waitFor({ timeout: 15_000 });
       // Until no request is left in flight: a refused API call is only seen once its answer arrives.
