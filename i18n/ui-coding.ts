@@ -15,6 +15,8 @@ export const codingMessages = {
   'transcript.codeHint': { fr: 'Entrée : coder · Échap : désélectionner', en: 'Enter: code · Esc: deselect' },
 
   'picker.title': { fr: 'Coder le passage', en: 'Code the passage' },
+  'picker.chooseCode': { fr: 'Choisir un code', en: 'Choose a code' },
+  'picker.clearCode': { fr: 'Retirer « {name} »', en: 'Remove "{name}"' },
   'picker.search': { fr: 'Chercher un code…', en: 'Search a code…' },
   'picker.results': { fr: 'Codes', en: 'Codes' },
   'picker.recent': { fr: 'récent', en: 'recent' },

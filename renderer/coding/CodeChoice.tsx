@@ -16,9 +16,11 @@ export interface CodeChoiceProps {
   anyCode?: boolean;
   withExtras?: boolean;
   autoFocus?: boolean;
+  /** For a label that points at the button. */
+  id?: string;
 }
 
-export function CodeChoice({ codes, onChoose, label, children, disabled, className, anyCode, withExtras = false, autoFocus }: CodeChoiceProps) {
+export function CodeChoice({ codes, onChoose, label, children, disabled, className, anyCode, withExtras = false, autoFocus, id }: CodeChoiceProps) {
   const { recentCodeIds } = useWorkbench();
   const button = useRef<HTMLButtonElement>(null);
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
@@ -30,6 +32,7 @@ export function CodeChoice({ codes, onChoose, label, children, disabled, classNa
     <>
       <button
         ref={button}
+        id={id}
         type="button"
         className={className}
         disabled={disabled}

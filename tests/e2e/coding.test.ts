@@ -3,7 +3,7 @@
 // overlapping passage, undo and redo with the keyboard, then find the excerpt again.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, startWorkbench, type Workbench } from './harness.ts';
 import { createProject, dragSelect, flashedText, importInterview } from './steps.ts';
 
 let wb: Workbench;
@@ -84,7 +84,7 @@ describe('coding a passage in the transcript', { timeout: 60_000 }, () => {
   it('retrieves the coded passage and opens it in its source', async () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
-    await chooseOption(page.getByLabel('Code', { exact: true }), 'CL1 · Secret professionnel');
+    await chooseCode(page.getByLabel('Code', { exact: true }), 'CL1 · Secret professionnel');
     const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await expect.poll(() => excerpts.count()).toBe(1);
     expect(await excerpts.first().locator('blockquote').textContent()).toBe(SECRET);

@@ -91,6 +91,23 @@ export async function startWorkbench(options: { injectScripts?: boolean } = {}):
 }
 
 /** Picks the option of a <select> whose text contains `text` (options may be indented). */
+/**
+ * Chooses a code in a code field as a user does: opens the keyboard picker, types the code's name
+ * (or its abbreviation) and clicks the code. `text` is "CL1 · Secret professionnel" or "CL1".
+ */
+export async function chooseCode(field: Locator, text: string): Promise<void> {
+  const page = field.page();
+  const [abbrev, name] = text.includes(' · ') ? text.split(' · ') : [text, undefined];
+  await field.click();
+  await page.getByTestId('code-picker-input').fill(name ?? abbrev!);
+  await page
+    .getByRole('option')
+    .filter({ has: page.locator('.cp-abbrev', { hasText: new RegExp(`^${abbrev}$`) }) })
+    .first()
+    .click();
+  await page.getByTestId('code-picker-input').waitFor({ state: 'detached' });
+}
+
 export async function chooseOption(select: Locator, text: string): Promise<void> {
   const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
   if (value === null) throw new Error(`no option "${text}"`);

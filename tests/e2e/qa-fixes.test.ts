@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walk } from '../../codebooks/tree.ts';
 import { loadGrid } from '../../codebooks/grids.ts';
 import { createDemoProject } from '../../service/demo.ts';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, startWorkbench, type Workbench } from './harness.ts';
 import { dragSelect, openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
@@ -58,7 +58,7 @@ describe('fixes from the QA pass', { timeout: 90_000 }, () => {
     const { page } = wb;
     await goTo(page, 'Extraits');
     const view = page.locator('.retrieval-view');
-    await chooseOption(view.getByLabel('Code', { exact: true }), 'CL1');
+    await chooseCode(view.getByLabel('Code', { exact: true }), 'CL1');
     await view.getByLabel('Attribut du cas').selectOption('rôle');
     const value = view.getByLabel('Valeur(s), séparées par « ; »');
     const offered = await page

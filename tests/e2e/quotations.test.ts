@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../service/workspace.ts';
 import { apiOf, contextOf } from '../helpers/contract.ts';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, startWorkbench, type Workbench } from './harness.ts';
 import { openInWorkbench } from './steps.ts';
 
 const TRANSCRIPT = [
@@ -42,7 +42,7 @@ const goTo = (page: Page, view: string) => page.getByRole('navigation', { name: 
 async function citationShown(page: Page): Promise<string | null> {
   await goTo(page, 'Extraits');
   const view = page.locator('.retrieval-view');
-  await chooseOption(view.getByLabel('Code', { exact: true }), 'CL1');
+  await chooseCode(view.getByLabel('Code', { exact: true }), 'CL1');
   const cite = view
     .getByRole('list', { name: /Extraits/ })
     .getByRole('listitem')

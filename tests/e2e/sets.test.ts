@@ -7,7 +7,7 @@ import { resolveCode } from '../../service/codebook.ts';
 import { insertCoding } from '../../service/codings.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { addText } from '../helpers/project.ts';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, chooseOption, startWorkbench, type Workbench } from './harness.ts';
 import { openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
@@ -70,7 +70,7 @@ describe('sets of sources and of codes', { timeout: 90_000 }, () => {
     const { page } = wb;
     await goTo(page, 'Extraits');
     const view = page.locator('.retrieval-view');
-    await chooseOption(view.getByLabel('Code', { exact: true }), 'CL1');
+    await chooseCode(view.getByLabel('Code', { exact: true }), 'CL1');
     const count = view.locator('.result-count');
     await expect.poll(() => count.textContent()).toBe('3 extrait(s)');
     await chooseOption(view.getByLabel('Ensemble de sources'), 'Site Lyon');

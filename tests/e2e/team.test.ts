@@ -14,7 +14,7 @@ import { createDemoProject } from '../../service/demo.ts';
 import { closeProject, createProject } from '../../service/project.ts';
 import { snapshotProject } from '../../service/refi-snapshot.ts';
 import { addText } from '../helpers/project.ts';
-import { startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, startWorkbench, type Workbench } from './harness.ts';
 import { openInWorkbench } from './steps.ts';
 
 let wb: Workbench;
@@ -75,6 +75,25 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     expect(await page.getByRole('heading', { name: /Désaccords à examiner \(\d+\)/ }).count()).toBe(1);
     await page.getByTestId('agreement-overall').scrollIntoViewIfNeeded();
     await wb.screenshot('team-agreement');
+  });
+
+  it('limits the agreement to one code found with the keyboard picker, then to all codes again', async () => {
+    const { page } = wb;
+    const table = page.getByTestId('agreement-table');
+    const rows = table.locator('tbody tr');
+    const all = await rows.count();
+    const first = (await rows.first().locator('th').textContent())!;
+    const abbrev = first.split(' · ')[0]!;
+    const field = page.getByLabel('Limiter à un code');
+    expect(await field.textContent()).toBe('Tous les codes');
+    await chooseCode(field, abbrev);
+    expect(await field.textContent()).toContain(abbrev);
+    await page.getByRole('button', { name: 'Calculer l’accord' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator('th').textContent()).toBe(first);
+    await page.getByRole('button', { name: new RegExp(`^Retirer « ${abbrev} ·`) }).click();
+    await page.getByRole('button', { name: 'Calculer l’accord' }).click();
+    await expect.poll(() => rows.count()).toBe(all);
   });
 
   it('settles a disagreement by taking Camille’s reading, and shows the figures recomputed', async () => {

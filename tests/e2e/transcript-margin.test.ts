@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../service/workspace.ts';
 import { apiOf, contextOf } from '../helpers/contract.ts';
-import { chooseOption, SCREENSHOTS, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, SCREENSHOTS, startWorkbench, type Workbench } from './harness.ts';
 import { dragSelect, openInWorkbench } from './steps.ts';
 
 const TURNS = [
@@ -89,7 +89,7 @@ describe('the transcript margin and the code picker', { timeout: 90_000 }, () =>
       // The citation of the ST4 excerpt, as the excerpts view shows it.
       await goTo(page, 'Extraits');
       const view = page.locator('.retrieval-view');
-      await chooseOption(view.getByLabel('Code', { exact: true }), 'ST4');
+      await chooseCode(view.getByLabel('Code', { exact: true }), 'ST4');
       const cite = view
         .getByRole('list', { name: /Extraits/ })
         .getByRole('listitem')

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInterviewDocx } from './fixtures.ts';
-import { chooseOption, startWorkbench, type Workbench } from './harness.ts';
+import { chooseCode, startWorkbench, type Workbench } from './harness.ts';
 import { flashedText } from './steps.ts';
 
 let wb: Workbench;
@@ -100,7 +100,7 @@ describe('the desktop workbench in browser mode', { timeout: 60_000 }, () => {
     await expect.poll(() => cl.getAttribute('aria-label')).toContain('1 avec les sous-codes');
 
     await page.getByRole('button', { name: 'Extraits', exact: true }).first().click();
-    await chooseOption(page.getByLabel('Code', { exact: true }), 'CL · Cadre légal');
+    await chooseCode(page.getByLabel('Code', { exact: true }), 'CL · Cadre légal');
     const excerpts = page.getByRole('list', { name: /Extraits/ }).getByRole('listitem');
     await expect.poll(() => excerpts.count()).toBe(1);
     expect(await excerpts.first().textContent()).toContain('P1');

@@ -1,10 +1,10 @@
 // Retrieval: every excerpt coded with a code, narrowed by kind of source, by a set of sources, by a
 // case attribute or by coder; a click opens the excerpt in its source.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Case, SourceKind } from '../../../model/types.ts';
 import type { RetrieveFilter } from '../../../service/contract/index.ts';
-import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { CodeField } from '../../coding/CodeField.tsx';
 import { useApiQuery } from '../../data/hooks.ts';
 import { useCases, useCodes } from '../../data/lists.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -21,7 +21,6 @@ export function RetrievalPanel({ active }: { active: boolean }) {
   const { selectedCodeId, selectCode } = useWorkbench();
   const codes = useCodes();
   const cases = useCases();
-  const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
   const yes = t('common.yes');
   const no = t('common.no');
@@ -36,16 +35,7 @@ export function RetrievalPanel({ active }: { active: boolean }) {
       </div>
       <div className="filters">
         <Field label={t('retrieval.code')}>
-          {(id) => (
-            <select id={id} value={selectedCodeId ?? ''} onChange={(e) => selectCode(e.target.value ? Number(e.target.value) : null)}>
-              <option value="">{t('retrieval.chooseCode')}</option>
-              {options.map((n) => (
-                <option key={n.code.id} value={n.code.id}>
-                  {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <CodeField id={id} codes={codes} value={selectedCodeId} onChange={selectCode} empty={t('retrieval.chooseCode')} />}
         </Field>
         <RetrievalFilters value={filters} onChange={setFilters} />
       </div>

@@ -3,14 +3,14 @@
 // it); the table per code and overall, per source at character level; exports; then the review of
 // the passages where the coders differ. Every decision taken in the review is followed by the
 // figures computed again.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { columnLabel, figureColumns } from '../../../analysis/agreement/columns.ts';
 import type { AgreementUnit } from '../../../analysis/agreement/units.ts';
 import type { AgreementQuery, ResultOf, ReviewAction } from '../../../service/contract/index.ts';
 import type { ReviewItem } from '../../../service/contract/index.ts';
 import { teamLabel } from '../../../i18n/team-labels.ts';
-import { buildCodeTree, codeLabel, flattenTree } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
+import { CodeField } from '../../coding/CodeField.tsx';
 import { useApiCall } from '../../data/hooks.ts';
 import { useCodes } from '../../data/lists.ts';
 import { useLang } from '../../i18n/lang-context.tsx';
@@ -39,7 +39,6 @@ export function AgreementSection() {
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [change, setChange] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const options = useMemo(() => flattenTree(buildCodeTree(codes)), [codes]);
 
   const load = async (q: AgreementQuery) => {
     const { unit: _unit, ...review } = q;
@@ -137,14 +136,13 @@ export function AgreementSection() {
         <div className="agreement-fields">
           <Field label={t('team.agreement.code')}>
             {(id) => (
-              <select id={id} value={codeRef} onChange={(e) => setCodeRef(e.target.value)}>
-                <option value="">{t('team.agreement.allCodes')}</option>
-                {options.map((n) => (
-                  <option key={n.code.id} value={n.code.guid}>
-                    {'\u00a0\u00a0'.repeat(n.depth) + codeLabel(n.code)}
-                  </option>
-                ))}
-              </select>
+              <CodeField
+                id={id}
+                codes={codes}
+                value={codes.find((c) => c.guid === codeRef)?.id ?? null}
+                onChange={(codeId) => setCodeRef(codes.find((c) => c.id === codeId)?.guid ?? '')}
+                empty={t('team.agreement.allCodes')}
+              />
             )}
           </Field>
           <label className="field">
