@@ -118,46 +118,46 @@ async function codePassage(page: Page, fraction: number, length: number): Promis
   await input.fill(TIMED_CODE);
   const choice = page.getByRole('option', { name: new RegExp(TIMED_CODE) }).first();
   await choice.waitFor();
+  // The watch starts before the mouse-up: the highlight can be painted before a second call from
+  // here reaches the page, and a watch set up after it would wait for a change already made.
   await page.evaluate(() => {
-    const w = window as { benchUp?: number; benchBefore?: Set<string> };
-    w.benchBefore = new Set([...document.querySelectorAll<HTMLElement>('[data-coding-ids]')].flatMap((el) => el.dataset.codingIds!.split(' ')));
+    const w = window as { benchUp?: number; benchPainted?: Promise<number> };
+    const before = new Set([...document.querySelectorAll<HTMLElement>('[data-coding-ids]')].flatMap((el) => el.dataset.codingIds!.split(' ')));
+    delete w.benchUp;
     document.addEventListener('mouseup', () => (w.benchUp = performance.now()), { capture: true, once: true });
+    w.benchPainted = new Promise<number>((done, fail) => {
+      const root = document.querySelector('[data-testid="transcript-text"]')!;
+      const until = performance.now() + 10_000;
+      const isNew = (el: Element) => (el as HTMLElement).dataset.codingIds?.split(' ').some((id) => !before.has(id)) ?? false;
+      const painted = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - w.benchUp!), 0));
+      // The highlight lands as attributes on existing runs or as new runs: watch both.
+      const observer = new MutationObserver((records) => {
+        const found = records.some((r) =>
+          r.type === 'attributes'
+            ? isNew(r.target as Element)
+            : [...r.addedNodes].some((n) => n instanceof Element && (isNew(n) || [...n.querySelectorAll('[data-coding-ids]')].some(isNew))),
+        );
+        if (found) {
+          observer.disconnect();
+          painted();
+        }
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-coding-ids'] });
+      const timeout = () => {
+        if (performance.now() > until) {
+          observer.disconnect();
+          fail(new Error('the new coding was not highlighted within 10 s'));
+        } else setTimeout(timeout, 100);
+      };
+      timeout();
+    });
   });
   const target = await choice.boundingBox();
   if (!target) throw new Error('the picker choice is not on screen');
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
   await page.mouse.down();
   await page.mouse.up();
-  return page.evaluate(
-    () =>
-      new Promise<number>((done, fail) => {
-        const w = window as { benchUp?: number; benchBefore?: Set<string> };
-        const root = document.querySelector('[data-testid="transcript-text"]')!;
-        const until = performance.now() + 10_000;
-        const isNew = (el: Element) => (el as HTMLElement).dataset.codingIds?.split(' ').some((id) => !w.benchBefore!.has(id)) ?? false;
-        const painted = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - w.benchUp!), 0));
-        // The highlight lands as attributes on existing runs or as new runs: watch both.
-        const observer = new MutationObserver((records) => {
-          const found = records.some((r) =>
-            r.type === 'attributes'
-              ? isNew(r.target as Element)
-              : [...r.addedNodes].some((n) => n instanceof Element && (isNew(n) || [...n.querySelectorAll('[data-coding-ids]')].some(isNew))),
-          );
-          if (found) {
-            observer.disconnect();
-            painted();
-          }
-        });
-        observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-coding-ids'] });
-        const timeout = () => {
-          if (performance.now() > until) {
-            observer.disconnect();
-            fail(new Error('the new coding was not highlighted within 10 s'));
-          } else setTimeout(timeout, 100);
-        };
-        timeout();
-      }),
-  );
+  return page.evaluate(() => (window as { benchPainted?: Promise<number> }).benchPainted!);
 }
 
 async function buildRenderer(outDir: string): Promise<void> {

@@ -1,7 +1,9 @@
 // The undo history in React: one History per project window, provided at the top of the app, and
 // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y bound on the window.
 import { createContext, type ReactNode, useContext, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Translate } from '../../i18n/catalogue.ts';
+import { writingThrough } from '../data/answers.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { type Command, History, type HistoryApi, type HistoryEvent, type Label } from './history.ts';
 
@@ -15,7 +17,9 @@ export function HistoryProvider(props: {
 }) {
   const t = useT();
   const { confirm } = props;
-  const history = useMemo(() => new History(props.api), [props.api]);
+  // Its calls' answers go into the cache as they come (a coding is painted from addCoding's answer).
+  const client = useQueryClient();
+  const history = useMemo(() => new History(writingThrough(client, props.api)), [client, props.api]);
   // Nothing irreversible can be asked before this runs: it takes a user's action after the first render.
   useEffect(() => {
     history.setConfirm((command) => {

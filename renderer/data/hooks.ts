@@ -1,10 +1,12 @@
 // How views read and change the project: useApiQuery reads through the cache, useApiMutation and
-// useApiCall change and then fetch again what the change touched (invalidation.ts).
+// useApiCall change, write the answer where it says exactly what changed (answers.ts), and then
+// fetch again what else the change touched (invalidation.ts).
 import { keepPreviousData, type QueryClient, useMutation, type UseMutationResult, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { ApiMethod } from '../../service/contract/index.ts';
 import { api } from '../api/client.ts';
 import type { Affects } from '../coding/history.ts';
+import { writeAnswer } from './answers.ts';
 import { affectsInvalidation, type Invalidation, invalidationOf } from './invalidation.ts';
 import { apiKey, type ArgsOf, type ResultOf } from './keys.ts';
 
@@ -67,6 +69,7 @@ export function useApiMutation<M extends ApiMethod>(
   return useMutation({
     mutationFn: (args: ArgsOf<M>) => call(method, args),
     onSuccess: async (result, args) => {
+      writeAnswer(client, method, args, result);
       await applyInvalidation(client, invalidationOf(method, args, result));
       options.onSuccess?.(result, args);
     },
@@ -84,6 +87,7 @@ export function useApiCall(): ApiCall {
   return useCallback(
     async <M extends ApiMethod>(method: M, args: ArgsOf<M>) => {
       const result = await call(method, args);
+      writeAnswer(client, method, args, result);
       await applyInvalidation(client, invalidationOf(method, args, result));
       return result;
     },

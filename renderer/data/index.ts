@@ -3,4 +3,5 @@
 export { createQueryClient } from './query-client.ts';
 export { apiKey, type ApiKey, type ArgsOf, type ResultOf } from './keys.ts';
 export { INVALIDATES, invalidationOf, affectsInvalidation, type Invalidation } from './invalidation.ts';
+export { writeAnswer, writeCodings, writingThrough, ANSWER_WRITES } from './answers.ts';
 export { useApiQuery, useApiMutation, useApiCall, useInvalidateAffected, useQueryErrors, applyInvalidation, type ApiCall } from './hooks.ts';

@@ -1,6 +1,6 @@
 // The one table of what each API method changes, as the queries to fetch again: a coding changes
-// its source's codings, the codes' counts, the retrieval, the matrices and the agreement, and
-// nothing else. Every method is listed (reads change nothing), so a method added to the API does
+// the codes' counts, the retrieval, the matrices and the agreement, and nothing else (its source's
+// codings are written from the answer, answers.ts, not fetched again). Every method is listed (reads change nothing), so a method added to the API does
 // not compile until someone says what it touches. The undo history's `affects` goes through the
 // same table (affectsInvalidation).
 import type { ApiMethod } from '../../service/contract/index.ts';
@@ -21,10 +21,11 @@ const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
 const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
 /** What reads codings, besides the codings of each source. */
 const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
-const codingsOf = (...sourceIds: readonly number[]): ApiKey[] => [
-  ...[...new Set(sourceIds)].map((sourceId) => apiKey('listCodings', { sourceId })),
-  ...CODING_READERS,
-];
+/**
+ * A coding added, removed or extended: its source's cached codings already hold the answer
+ * (answers.ts writes it as it comes), so only what counts or quotes codings is fetched again.
+ */
+const CODINGS_WRITTEN: ApiKey[] = CODING_READERS;
 /** Codes renamed, moved, merged or deleted: codings move with them, questions lose them. */
 const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ['listSets'], ...CODING_READERS];
 const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['listSets'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
@@ -99,16 +100,16 @@ export const INVALIDATES: Table = {
   importCodebook: () => [['listCodes'], ...MATRICES],
 
   // Coding and retrieval
-  addCoding: (a) => codingsOf(a.sourceId),
-  removeCoding: (_a, removed) => codingsOf(removed.sourceId),
-  addCodings: (a) => codingsOf(...a.codings.map((c) => c.sourceId)),
-  removeCodings: (_a, removed) => codingsOf(...removed.map((c) => c.sourceId)),
-  // A new code and its coding: codingsOf covers the codes (listCodes) and the matrices.
-  addCodeAndCoding: (a) => codingsOf(a.passage.sourceId),
+  addCoding: () => CODINGS_WRITTEN,
+  removeCoding: () => CODINGS_WRITTEN,
+  addCodings: () => CODINGS_WRITTEN,
+  removeCodings: () => CODINGS_WRITTEN,
+  // A new code and its coding: the code is written into listCodes too, fetched again for its place.
+  addCodeAndCoding: () => CODINGS_WRITTEN,
   removeCodeAndCoding: () => [...CODEBOOK, ['listMemos']],
   // The union takes the memos of the codings it replaces, and gives them back on undo.
-  extendCoding: (a) => [...codingsOf(a.sourceId), ['listMemos']],
-  undoExtendCoding: (_a, back) => [...codingsOf(...back.map((c) => c.sourceId)), ['listMemos']],
+  extendCoding: () => [...CODINGS_WRITTEN, ['listMemos']],
+  undoExtendCoding: () => [...CODINGS_WRITTEN, ['listMemos']],
   listCodings: () => NOTHING,
   retrieve: () => NOTHING,
   search: () => NOTHING,
@@ -203,7 +204,10 @@ export function invalidationOf<M extends ApiMethod>(method: M, args: ArgsOf<M>, 
   return (INVALIDATES[method] as (args: ArgsOf<M>, result: ResultOf<M>) => Invalidation)(args, result);
 }
 
-/** An undo or redo changes what the command it replays changes. */
+/**
+ * An undo or redo changes what the command it replays changes. The history calls through
+ * writingThrough (answers.ts): the codings of the sources it touched are already written.
+ */
 export function affectsInvalidation(affects: Affects): Invalidation {
-  return affects.kind === 'codings' ? codingsOf(...affects.sourceIds) : [...CODEBOOK, ['listMemos']];
+  return affects.kind === 'codings' ? CODINGS_WRITTEN : [...CODEBOOK, ['listMemos']];
 }

@@ -19,6 +19,8 @@ export class RunIndex {
   readonly starts: number[];
   /** Coding ids of each element (parsed once from data-coding-ids). */
   readonly ids: number[][];
+  /** The data-coding-ids attribute of each element, as read. */
+  readonly raw: string[];
   /** Whether each element is a speaker's label. */
   readonly speaker: boolean[];
   readonly byCoding = new Map<number, HTMLElement[]>();
@@ -31,11 +33,14 @@ export class RunIndex {
     const n = this.els.length;
     this.starts = new Array<number>(n);
     this.ids = new Array<number[]>(n);
+    this.raw = new Array<string>(n);
     this.speaker = new Array<boolean>(n);
     for (let i = 0; i < n; i++) {
       const el = this.els[i]!;
       this.starts[i] = Number(el.getAttribute('data-u16'));
-      const ids = codingIdsOf(el);
+      const raw = el.getAttribute('data-coding-ids') ?? '';
+      const ids = raw ? raw.split(' ').map(Number) : [];
+      this.raw[i] = raw;
       this.ids[i] = ids;
       this.speaker[i] = el.classList.contains('tr-speaker');
       for (const id of ids) {
@@ -110,20 +115,56 @@ export function runStyle(colors: readonly string[]): string {
 /** The look class of a run showing these codes, e.g. "tr-look-10-11". */
 export const lookClass = (codeIds: readonly number[]) => `tr-look-${codeIds.join('-')}`;
 
-/** What each run element currently shows, so that a repaint only touches what changed. */
-const painted = new WeakMap<HTMLElement, string>();
+/** What each run element currently shows, the coding ids it shows them for, and the last paint it was part of. */
+const painted = new WeakMap<HTMLElement, { state: string; raw: string; paint: number }>();
+let paints = 0;
+
+/** A paint, from which the next one can start when only some codings changed. */
+export interface Painted {
+  input: PaintInput;
+  /** The code combinations in use. */
+  looks: Map<string, number[]>;
+  /** Which paint it was (an element that missed it is painted whole the next time). */
+  paint: number;
+}
+
+/**
+ * The ids of the codings that differ between two paints that differ only by their codings (null
+ * otherwise: the codes, the hidden coders or the active code changed, and every run is painted).
+ * Codings kept by the cache keep their object, so an unchanged coding is the same object.
+ */
+function changedCodings(prev: PaintInput, next: PaintInput): Set<number> | null {
+  if (prev.codes !== next.codes || prev.hiddenCoderIds !== next.hiddenCoderIds || prev.activeCodeId !== next.activeCodeId) return null;
+  const changed = new Set<number>();
+  for (const [id, c] of next.codings) if (prev.codings.get(id) !== c) changed.add(id);
+  for (const id of prev.codings.keys()) if (!next.codings.has(id)) changed.add(id);
+  return changed;
+}
 
 /**
  * Applies colours, visibility and active-code emphasis to every coded run. Colours come from one
  * class per combination of codes (see lookStyles), so a run only gets class names and attributes:
- * no style parsing per element. Returns the code combinations in use.
+ * no style parsing per element. Returns the paint, with the code combinations in use.
+ *
+ * Given the last paint, when only codings changed (a coding made or undone), only the runs that
+ * carry a changed coding, or are new, or now carry other codings, are painted again: the others
+ * show the same as before. The looks returned then include the last paint's (a combination no
+ * longer used keeps a rule nobody matches until the next full paint).
  */
-export function paintRuns(index: RunIndex, input: PaintInput): Map<string, number[]> {
-  const looks = new Map<string, number[]>();
+export function paintRuns(index: RunIndex, input: PaintInput, since: Painted | null = null): Painted {
+  const paint = ++paints;
+  const changed = since ? changedCodings(since.input, input) : null;
+  const looks = changed && since ? new Map(since.looks) : new Map<string, number[]>();
   for (let i = 0; i < index.els.length; i++) {
     const ids = index.ids[i]!;
     if (ids.length === 0) continue;
     const el = index.els[i]!;
+    const raw = index.raw[i]!;
+    const before = painted.get(el);
+    if (changed && before?.paint === since!.paint && before.raw === raw && !ids.some((id) => changed.has(id))) {
+      before.paint = paint;
+      continue;
+    }
     const visible = visibleCodings(ids, input);
     const codeIds = [...new Set(visible.map((c) => c.codeId))];
     const look = codeIds.length > 0 ? lookClass(codeIds) : '';
@@ -131,8 +172,12 @@ export function paintRuns(index: RunIndex, input: PaintInput): Map<string, numbe
     const active = input.activeCodeId != null && codeIds.includes(input.activeCodeId);
     const visibleIds = visible.map((c) => c.id).join(' ');
     const state = `${look}|${active}|${visibleIds}`;
-    if (painted.get(el) === state) continue;
-    painted.set(el, state);
+    if (before?.state === state) {
+      before.raw = raw;
+      before.paint = paint;
+      continue;
+    }
+    painted.set(el, { state, raw, paint });
     // One write of the whole class list: cheaper than several toggles on thousands of elements.
     let className = index.speaker[i] ? 'tr-speaker' : '';
     if (look) className += ` tr-coded ${look}`;
@@ -141,7 +186,7 @@ export function paintRuns(index: RunIndex, input: PaintInput): Map<string, numbe
     if (visibleIds) el.setAttribute('data-visible-ids', visibleIds);
     else el.removeAttribute('data-visible-ids');
   }
-  return looks;
+  return { input, looks, paint };
 }
 
 /** The style sheet giving each combination of codes in use its colours. */

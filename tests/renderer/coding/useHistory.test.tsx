@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCodingCommand, deleteCodeCommand } from '../../../renderer/coding/history.ts';
 import { HistoryProvider, type HistoryState, useHistory, useHistoryShortcuts } from '../../../renderer/coding/useHistory.tsx';
 import { mount, type Mounted, press } from '../transcript/render.ts';
+import { withCache } from '../with-cache.ts';
 import { FakeApi } from './fake-api.ts';
 
 let mounted: Mounted | null = null;
@@ -29,16 +30,19 @@ async function setup(confirmAnswer = true) {
       </div>
     );
   }
+  // In the cache, as App.tsx provides it: the history writes its answers there.
   mounted = await mount(
-    <HistoryProvider
-      api={api}
-      confirm={(_command, message) => {
-        asked.push(message);
-        return confirmAnswer;
-      }}
-    >
-      <Probe />
-    </HistoryProvider>,
+    withCache(
+      <HistoryProvider
+        api={api}
+        confirm={(_command, message) => {
+          asked.push(message);
+          return confirmAnswer;
+        }}
+      >
+        <Probe />
+      </HistoryProvider>,
+    ),
   );
   return { api, code, state, asked };
 }

@@ -86,23 +86,18 @@ async function workbench(children: ReactNode, client?: QueryClient) {
   );
 }
 
-async function change(el: HTMLSelectElement, value: string): Promise<void> {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await flush(30);
-}
-
 describe('the renderer cache', () => {
   it('after a coding, fetches again the codebook counts and the retrieval list, and nothing the coding did not touch', async () => {
     const { CodebookPanel } = await import('../../../renderer/panels/codebook/CodebookPanel.tsx');
     const { RetrievalPanel } = await import('../../../renderer/panels/retrieval/RetrievalPanel.tsx');
     const { useHistory } = await import('../../../renderer/coding/useHistory.tsx');
     const { addCodingCommand } = await import('../../../renderer/coding/history.ts');
+    const { useWorkbench } = await import('../../../renderer/app/workbench-context.tsx');
     let history: ReturnType<typeof useHistory> | null = null;
+    let selectCode: ((id: number | null) => void) | null = null;
     function Coder() {
       history = useHistory();
+      selectCode = useWorkbench().selectCode;
       return null;
     }
     mounted = await mount(
@@ -118,7 +113,9 @@ describe('the renderer cache', () => {
     const view = mounted.container;
     const codeItem = () => view.querySelector(`[aria-label^="CL1"]`)?.getAttribute('aria-label') ?? '';
     expect(codeItem()).toContain('0 codage(s)');
-    await change(view.querySelector<HTMLSelectElement>('.retrieval-view select')!, String(codeId));
+    // Retrieval shows the code chosen in the workbench (the codebook or its code field choose it).
+    await act(async () => selectCode!(codeId));
+    await flush(30);
     expect(view.querySelector('.retrieval-view .result-count')?.textContent).toBe('0 extrait(s)');
 
     calls.length = 0;
@@ -172,5 +169,66 @@ describe('the renderer cache', () => {
     await flush(50);
     expect(mounted.container.querySelector('[data-testid="codings"]')?.textContent).toBe(second);
     expect(calls.some((c) => c.method === 'listCodings' && (c.arg as { sourceId: number }).sourceId === sourceIds[0])).toBe(true);
+  });
+
+  it("paints a coding from the answer: the source's codings hold it without being fetched again, the counts follow, undo and a refusal likewise", async () => {
+    const { useApiQuery } = await import('../../../renderer/data/hooks.ts');
+    const { CodebookPanel } = await import('../../../renderer/panels/codebook/CodebookPanel.tsx');
+    const { useHistory } = await import('../../../renderer/coding/useHistory.tsx');
+    const { addCodingCommand } = await import('../../../renderer/coding/history.ts');
+    const sourceId = sourceIds[0]!;
+    let history: ReturnType<typeof useHistory> | null = null;
+    function Source() {
+      history = useHistory();
+      const { data } = useApiQuery('listCodings', { sourceId });
+      if (!data) return <p aria-busy="true">…</p>;
+      return <p data-testid="codings">{data.map((c) => `${c.start}-${c.end}`).join(' ')}</p>;
+    }
+    mounted = await mount(
+      await workbench(
+        <>
+          <Source />
+          <CodebookPanel />
+        </>,
+      ),
+    );
+    await flush(50);
+    const view = mounted.container;
+    const shown = () => view.querySelector('[data-testid="codings"]')?.textContent;
+    const codeItem = () => view.querySelector(`[aria-label^="CL1"]`)?.getAttribute('aria-label') ?? '';
+    const before = shown()!;
+    const count = Number(/(\d+) codage/.exec(codeItem())![1]);
+
+    calls.length = 0;
+    let made: { start: number; end: number } | null = null;
+    await act(async () => {
+      made = await history!.run(addCodingCommand({ sourceId, codeId, start: 40, end: 50 }, 'Secret partagé'));
+    });
+    // In the list the transcript paints from, at its place in source order, with no second read of it.
+    expect(shown()).toBe([before, '40-50'].filter(Boolean).join(' '));
+    expect(made).toMatchObject({ start: 40, end: 50 });
+    expect(calls.map((c) => c.method)).not.toContain('listCodings');
+    // The codebook's count, which only counts, is fetched again afterwards.
+    await flush(50);
+    expect(codeItem()).toContain(`${count + 1} codage(s)`);
+
+    // Coding the same passage again is refused: nothing is painted, nothing changes.
+    await act(async () => {
+      await expect(history!.run(addCodingCommand({ sourceId, codeId, start: 42, end: 48 }, 'Secret partagé'))).rejects.toThrow();
+    });
+    await flush(30);
+    expect(shown()).toBe([before, '40-50'].filter(Boolean).join(' '));
+
+    // Undo and redo take it away and bring it back from their own answers.
+    calls.length = 0;
+    await act(async () => void (await history!.undo()));
+    expect(shown()).toBe(before);
+    await act(async () => void (await history!.redo()));
+    expect(shown()).toBe([before, '40-50'].filter(Boolean).join(' '));
+    await flush(50);
+    expect(calls.map((c) => c.method)).not.toContain('listCodings');
+    expect(codeItem()).toContain(`${count + 1} codage(s)`);
+    await act(async () => void (await history!.undo()));
+    await flush(30);
   });
 });
