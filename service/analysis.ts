@@ -10,7 +10,7 @@ import { setSynthesis, setVerdict } from './annotations.ts';
 import { getCode, resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 import { buildMatrix, codebookUsage, sharedCounts } from './matrix.ts';
-import { excerptsByIds } from './matrix-excerpts.ts';
+import { excerptsInAnyOrder } from './matrix-excerpts.ts';
 import { resolveQuestion } from './questions.ts';
 
 export { buildMatrix as computeMatrix, columnSpecFrom, codebookUsage } from './matrix.ts';
@@ -104,7 +104,7 @@ export { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchan
 
 /** The matrices in a supervisor's format (exchange/export), quoting the project's excerpts. */
 export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
-  return formatMatrices({ excerptsOf: (ids) => excerptsByIds(db, ids), usageOf: (filter) => codebookUsage(db, filter) }, matrices, format, options);
+  return formatMatrices({ excerptsOf: (ids) => excerptsInAnyOrder(db, ids), usageOf: (filter) => codebookUsage(db, filter) }, matrices, format, options);
 }
 
 /**
