@@ -44,6 +44,7 @@ const STYLES = `${DECL}<styleSheet xmlns="${NS}"><fonts count="3"><font><color t
 
 // What XML 1.0 cannot hold (control characters but tab, line feed and carriage return; DEL) is
 // dropped, the markup characters escaped: as exceljs did.
+// eslint-disable-next-line no-control-regex -- these are the characters to drop
 const UNSAFE = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
 const xml = (text: string): string => text.replace(UNSAFE, (c) => ESCAPES[c] ?? '');
@@ -77,7 +78,7 @@ class SheetXml {
       : '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>';
     // Neighbouring columns of one width are declared together.
     let cols = '';
-    for (let i = 0; i < widths.length; ) {
+    for (let i = 0; i < widths.length;) {
       let j = i;
       while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
       cols += `<col min="${i + 1}" max="${j + 1}" width="${widths[i]}" customWidth="1"/>`;
@@ -140,9 +141,7 @@ type Part = { write(piece: Uint8Array): void; end(): void };
 
 function gridSheet(out: Part, table: ReportTable, lang: Lang): void {
   const grid = table.kind === 'grid';
-  const widths = table.header.map((h, i) =>
-    i === 0 ? 38 : grid ? (i >= table.header.length - 2 ? 24 : 60) : Math.max(10, Math.min(30, h.length + 2)),
-  );
+  const widths = table.header.map((h, i) => (i === 0 ? 38 : grid ? (i >= table.header.length - 2 ? 24 : 60) : Math.max(10, Math.min(30, h.length + 2))));
   const sheet = new SheetXml(out, widths, true);
   sheet.add(table.header, STYLE.header);
   for (const r of table.rows) {
