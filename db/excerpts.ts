@@ -14,14 +14,15 @@ const excerptSelect = (text: string) => `SELECT k.id, k.guid, k.source_id AS sou
        WHERE cs.source_id = k.source_id) AS caseNameList
   FROM codings k JOIN sources s ON s.id = k.source_id JOIN codes c ON c.id = k.code_id
   JOIN coders u ON u.id = k.coder_id`;
-export const EXCERPT_SELECT = excerptSelect('substr(s.text, k.start + 1, k.end - k.start) AS text, ');
-
 /**
- * The same without the text: substr() walks a long transcript from its start for every row, so a
+ * Without the text: substr() walks a long transcript from its start for every row, so a
  * caller placing many excerpts of the same sources cuts their text from each source read once
  * (withPlaces does when `text` is missing).
  */
 export const EXCERPT_SELECT_WITHOUT_TEXT = excerptSelect('');
+
+/** Without the text, for the coding ids given as one JSON array: each looked up by its key. */
+export const EXCERPT_BY_IDS = `${EXCERPT_SELECT_WITHOUT_TEXT} WHERE k.id IN (SELECT value FROM json_each(?))`;
 
 /** An excerpt before its place in the source is worked out (service/excerpt-places.ts). */
 export type UnplacedExcerpt = Omit<Excerpt, 'place' | 'citation'>;

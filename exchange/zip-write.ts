@@ -1,7 +1,7 @@
 // Writes a zip archive with Node's native deflate: fflate's JavaScript deflate took seconds on a
 // large project, zlib takes tens of milliseconds. Plain zip (no zip64): up to 65,535 entries and
 // 4 GiB, far beyond a qualitative project's text.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -10,8 +10,88 @@ export interface ZipEntry {
 
 const LIMIT = 0xffffffff;
 
+interface Packed {
+  name: string;
+  crc: number;
+  size: number;
+  /** What is stored: the deflated data, or the data itself when deflate does not help. */
+  body: Uint8Array;
+  method: 0 | 8;
+}
+
+// Stored when deflate does not help (tiny or already compressed data).
+const packed = (entry: ZipEntry, crc: number, deflated: Uint8Array): Packed =>
+  deflated.length >= entry.data.length
+    ? { name: entry.name, crc, size: entry.data.length, body: entry.data, method: 0 }
+    : { name: entry.name, crc, size: entry.data.length, body: deflated, method: 8 };
+
 export function writeZip(entries: readonly ZipEntry[], mtime: Date = new Date(), level = 6): Uint8Array {
   if (entries.length > 0xffff) throw new RangeError('too many zip entries');
+  return archive(
+    entries.map((e) => packed(e, crc32(e.data), deflateRawSync(e.data, { level }))),
+    mtime,
+  );
+}
+
+/**
+ * An archive written entry by entry, each deflated on Node's thread pool while the caller builds
+ * the next one (a large XLSX export: the sheets' XML is made in JavaScript, their deflate runs
+ * beside it), and only the compressed entries kept.
+ */
+export class ZipStream {
+  private readonly entries: Promise<Packed>[] = [];
+
+  constructor(
+    private readonly level = 6,
+    private readonly mtime = new Date(),
+  ) {}
+
+  add(entry: ZipEntry): void {
+    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
+    const crc = crc32(entry.data);
+    const done = new Promise<Packed>((resolve, reject) =>
+      deflateRaw(entry.data, { level: this.level }, (error, deflated) => (error ? reject(error) : resolve(packed(entry, crc, deflated)))),
+    );
+    // A failure is reported by finish(); until then it is not an unhandled rejection.
+    done.catch(() => {});
+    this.entries.push(done);
+  }
+
+  /**
+   * An entry given in pieces, deflated as they come: a large part is never one buffer. The
+   * pieces must not change once written.
+   */
+  open(name: string): { write(piece: Uint8Array): void; end(): void } {
+    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
+    const deflate = createDeflateRaw({ level: this.level });
+    const out: Buffer[] = [];
+    let crc = 0;
+    let size = 0;
+    deflate.on('data', (chunk: Buffer) => out.push(chunk));
+    const done = new Promise<Packed>((resolve, reject) => {
+      deflate.on('error', reject);
+      deflate.on('end', () => resolve({ name, crc, size, body: Buffer.concat(out), method: 8 }));
+    });
+    done.catch(() => {});
+    this.entries.push(done);
+    return {
+      write(piece) {
+        crc = crc32(piece, crc);
+        size += piece.length;
+        deflate.write(piece);
+      },
+      end() {
+        deflate.end();
+      },
+    };
+  }
+
+  async finish(): Promise<Uint8Array> {
+    return archive(await Promise.all(this.entries), this.mtime);
+  }
+}
+
+function archive(entries: readonly Packed[], mtime: Date): Uint8Array {
   const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
   const date = ((Math.max(1980, mtime.getFullYear()) - 1980) << 9) | ((mtime.getMonth() + 1) << 5) | mtime.getDate();
   const parts: Uint8Array[] = [];
@@ -19,13 +99,9 @@ export function writeZip(entries: readonly ZipEntry[], mtime: Date = new Date(),
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const deflated = deflateRawSync(entry.data, { level });
-    // Stored when deflate does not help (tiny or already compressed data).
-    const stored = deflated.length >= entry.data.length;
-    const body = stored ? entry.data : deflated;
-    const crc = crc32(entry.data);
-    if (body.length > LIMIT || entry.data.length > LIMIT || offset > LIMIT) throw new RangeError('zip entry too large');
-    const fields = { method: stored ? 0 : 8, crc, compressed: body.length, size: entry.data.length };
+    const { body, crc } = entry;
+    if (body.length > LIMIT || entry.size > LIMIT || offset > LIMIT) throw new RangeError('zip entry too large');
+    const fields = { method: entry.method, crc, compressed: body.length, size: entry.size };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     writeCommon(local, 4, fields, time, date, name.length);

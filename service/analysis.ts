@@ -9,8 +9,8 @@ import { formatMatrices, type ExportFormat, type ExportOptions } from '../exchan
 import { setSynthesis, setVerdict } from './annotations.ts';
 import { getCode, resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
-import { buildMatrix, codebookUsage } from './matrix.ts';
-import { excerptsByIds } from './matrix-excerpts.ts';
+import { buildMatrix, codebookUsage, sharedCounts } from './matrix.ts';
+import { excerptsInAnyOrder } from './matrix-excerpts.ts';
 import { resolveQuestion } from './questions.ts';
 
 export { buildMatrix as computeMatrix, columnSpecFrom, codebookUsage } from './matrix.ts';
@@ -104,12 +104,14 @@ export { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchan
 
 /** The matrices in a supervisor's format (exchange/export), quoting the project's excerpts. */
 export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
-  return formatMatrices({ excerptsOf: (ids) => excerptsByIds(db, ids), usageOf: (filter) => codebookUsage(db, filter) }, matrices, format, options);
+  return formatMatrices({ excerptsOf: (ids) => excerptsInAnyOrder(db, ids), usageOf: (filter) => codebookUsage(db, filter) }, matrices, format, options);
 }
 
 /**
  * The whole analysis grid for the supervisor, one matrix per sheet or section: the triangulation
  * matrix, the grid of every case that has an interview, the code frequencies and co-occurrences.
+ * The counted ones share one read of the codings and their passages (sharedCounts): each is the
+ * matrix buildMatrix gives alone.
  */
 export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixFilter } = {}, lang: Lang = 'fr'): Matrix[] {
   const base = { rows: options.rows ?? 'codes', filter: options.filter ?? {} };
@@ -120,10 +122,11 @@ export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixF
        WHERE s.kind = 'interview' ORDER BY c.name`,
     )
     .all() as { id: number }[];
+  const shared = sharedCounts(db, base.filter, base.rows, lang);
   return [
-    buildMatrix(db, { type: 'triangulation', ...grids }, lang),
-    ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...grids }, lang)),
-    buildMatrix(db, { type: 'frequencies', ...base }, lang),
-    buildMatrix(db, { type: 'cooccurrence', ...base }, lang),
+    buildMatrix(db, { type: 'triangulation', ...grids }, lang, shared),
+    ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...grids }, lang, shared)),
+    buildMatrix(db, { type: 'frequencies', ...base }, lang, shared),
+    buildMatrix(db, { type: 'cooccurrence', ...base }, lang, shared),
   ];
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../db/open.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { foldCells } from '../analysis/matrix/aggregate.ts';
+import { cellsOf, foldCells, sourcePassages, type SourcePassages } from '../analysis/matrix/aggregate.ts';
 import { annotate, type AnnotationScope } from '../analysis/matrix/annotations.ts';
 import { columnPlan, type ColumnPlan } from '../analysis/matrix/columns.ts';
 import { cooccurrenceMatrix } from '../analysis/matrix/cooccurrence.ts';
@@ -13,9 +13,11 @@ import { columnsWithMaterial, countsMatrix } from '../analysis/matrix/counts.ts'
 import { kindNotes, type KindColumn } from '../analysis/matrix/kind-columns.ts';
 import { label } from '../analysis/matrix/labels.ts';
 import { filterNotes } from '../analysis/matrix/notes.ts';
+import type { CodingColumns } from '../analysis/matrix/passages.ts';
+import type { SourceFacts } from '../analysis/matrix/sources.ts';
 import { asParticipantGrid, participantPlan } from '../analysis/matrix/participant.ts';
 import { codeTree, rowItems } from '../analysis/matrix/rows.ts';
-import type { ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowMode } from '../analysis/matrix/types.ts';
+import type { CoderScope, ColumnSpec, Matrix, MatrixFilter, MatrixRequest, RowItem, RowMode } from '../analysis/matrix/types.ts';
 import { usageTree, type UsageNode } from '../analysis/matrix/usage.ts';
 import { loadSyntheses, loadVerdicts } from './annotations.ts';
 import { cooccurrencePairs } from './cooccurrence-pairs.ts';
@@ -36,27 +38,31 @@ import {
 import { listQuestions } from './questions.ts';
 import { getSet, listSets, setMemberIds } from './sets.ts';
 
-export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr'): Matrix {
+/**
+ * `shared`: what the counted matrices of one analysis grid read alike (sharedCounts), for a
+ * request with the same filter and rows; without it the matrix reads what it needs itself.
+ */
+export function buildMatrix(db: Db, req: MatrixRequest, lang: Lang = 'fr', shared?: SharedCounts): Matrix {
   switch (req.type) {
     case 'triangulation': {
       const columns = req.columns ?? { by: 'kind' };
       const kinds = kindColumns(db);
-      const m = counted(db, req, columns, kinds, lang);
+      const m = counted(db, req, columns, kinds, lang, {}, undefined, shared);
       if (columns.by === 'kind') m.notes.unshift(...kindNotes(kinds, lang));
       m.notes.push(label('note.passages', lang));
       return annotated(db, codersFirst(m, lang), { matrix: 'triangulation', caseId: null });
     }
     case 'participant':
-      return participantGrid(db, req, lang);
+      return participantGrid(db, req, lang, shared);
     case 'code-source':
-      return counted(db, req, { by: 'source' }, [], lang);
+      return counted(db, req, { by: 'source' }, [], lang, {}, undefined, shared);
     case 'code-attribute':
       if (req.columns?.by !== 'attribute') throw new TresseError('matrix.attributeRequired', {});
-      return counted(db, req, req.columns, [], lang, { attribute: req.columns.name });
+      return counted(db, req, req.columns, [], lang, { attribute: req.columns.name }, undefined, shared);
     case 'frequencies':
-      return counted(db, req, { by: 'total' }, [], lang);
+      return counted(db, req, { by: 'total' }, [], lang, {}, undefined, shared);
     case 'cooccurrence':
-      return cooccurrence(db, req.rows ?? 'codes', req.filter ?? {}, lang);
+      return cooccurrence(db, req.rows ?? 'codes', req.filter ?? {}, lang, shared);
   }
 }
 
@@ -96,6 +102,39 @@ const notesOf = (db: Db, filter: MatrixFilter, lang: Lang) => {
   });
 };
 
+/**
+ * What every counted matrix over the same filter and rows reads alike: the sources, the rows, whose
+ * codings count, and each source's passages per row (with ids and valences), computed from one
+ * read of the codings. The analysis grid's matrices (the triangulation, a grid per case, the
+ * frequencies) then differ only in their columns: one pass over the codings instead of one per
+ * matrix, which was most of the time of a full-grid export on a large project.
+ */
+export interface SharedCounts {
+  filter: MatrixFilter;
+  rowMode: RowMode;
+  facts: Map<number, SourceFacts>;
+  eligible: Set<number> | null;
+  kept: SourceFacts[];
+  items: RowItem[];
+  coders: CoderScope;
+  filterNotes: string[];
+  /** The codings read, with ids, coders and valences: the co-occurrences' pairs are swept from them. */
+  ranges: CodingColumns;
+  passages: SourcePassages[];
+}
+
+export function sharedCounts(db: Db, filter: MatrixFilter, rowMode: RowMode, lang: Lang = 'fr'): SharedCounts {
+  const facts = loadSourceFacts(db);
+  const eligible = eligibleOf(db, facts, filter);
+  const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
+  const items = rowsOf(db, rowMode);
+  const coders = coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
+  const agreement = agreementOf(coders);
+  const ranges = codingRanges(db, filter, undefined, { ids: true, coders: true, valences: true });
+  const passages = sourcePassages(ranges, items, eligible, agreement, (id) => facts.has(id));
+  return { filter, rowMode, facts, eligible, kept, items, coders, filterNotes: notesOf(db, filter, lang), ranges, passages };
+}
+
 /** `kinds` is the project's kind mapping, needed by kind columns only. */
 function counted(
   db: Db,
@@ -105,33 +144,39 @@ function counted(
   lang: Lang,
   titleParams: Record<string, string> = {},
   adjust?: (plan: ColumnPlan) => ColumnPlan,
+  shared?: SharedCounts,
 ): Matrix {
   const filter = req.filter ?? {};
   const rowMode = req.rows ?? 'codes';
-  const facts = loadSourceFacts(db);
-  const eligible = eligibleOf(db, facts, filter);
-  const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
+  if (shared && (shared.filter !== filter || shared.rowMode !== rowMode || req.rowKeys)) throw new Error('shared counts of another filter or rows');
+  const facts = shared?.facts ?? loadSourceFacts(db);
+  const eligible = shared ? shared.eligible : eligibleOf(db, facts, filter);
+  const kept = shared?.kept ?? [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
   const attribute = columns.by === 'attribute' ? attributeValues(db, columns.scope, columns.name) : null;
   const sets = columns.by === 'sets' ? columns.setIds.map((id) => ({ ...getSet(db, id), memberIds: setMemberIds(db, id, 'sources') })) : undefined;
   let plan = columnPlan(columns, kept, { kindColumns: kinds, attribute, ...(sets ? { sets } : {}) }, lang);
   if (adjust) plan = adjust(plan);
-  let items = rowsOf(db, rowMode);
+  let items = shared?.items ?? rowsOf(db, rowMode);
   if (req.rowKeys) items = items.filter((r) => req.rowKeys!.includes(r.key));
   const codeIds = req.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
-  const coders = coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
+  const coders = shared?.coders ?? coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
   const agreement = agreementOf(coders);
-  const ranges = codingRanges(db, filter, codeIds, {
-    ids: req.excerptIds !== false || agreement !== null,
-    coders: agreement !== null,
-    valences: !!req.valences,
-  });
-  const cells = foldCells(ranges, items, plan, facts, eligible, {
-    agreement,
-    withIds: req.excerptIds !== false,
-    withValences: !!req.valences,
-  });
+  const options = { agreement, withIds: req.excerptIds !== false, withValences: !!req.valences };
+  const cells = shared
+    ? cellsOf(shared.passages, items.length, plan, facts, options)
+    : foldCells(
+        codingRanges(db, filter, codeIds, { ids: req.excerptIds !== false || agreement !== null, coders: agreement !== null, valences: !!req.valences }),
+        items,
+        plan,
+        facts,
+        eligible,
+        options,
+      );
   const material = columnsWithMaterial(plan, kept);
-  return countsMatrix({ type: req.type, rowMode, items, plan, cells, material, coders, filter, filterNotes: notesOf(db, filter, lang), titleParams }, lang);
+  return countsMatrix(
+    { type: req.type, rowMode, items, plan, cells, material, coders, filter, filterNotes: shared?.filterNotes ?? notesOf(db, filter, lang), titleParams },
+    lang,
+  );
 }
 
 /** Whose codings a grid counts changes every number in it: its note comes first, the header line of every export. */
@@ -146,13 +191,13 @@ function annotated(db: Db, m: Matrix, scope: AnnotationScope): Matrix {
 }
 
 /** Interviews of the case against the corpus' meetings and documents; the interview column comes first. */
-function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
+function participantGrid(db: Db, req: MatrixRequest, lang: Lang, shared?: SharedCounts): Matrix {
   if (req.caseId === undefined) throw new TresseError('matrix.caseRequired', {});
   const c = caseById(db, req.caseId);
   if (!c) throw new TresseError('case.notFound', { ref: String(req.caseId) });
   const kinds = kindColumns(db);
   const m = asParticipantGrid(
-    counted(db, req, { by: 'kind' }, kinds, lang, { case: c.name }, (plan) => participantPlan(plan, c.id)),
+    counted(db, req, { by: 'kind' }, kinds, lang, { case: c.name }, (plan) => participantPlan(plan, c.id), shared),
     c,
     lang,
   );
@@ -162,10 +207,12 @@ function participantGrid(db: Db, req: MatrixRequest, lang: Lang): Matrix {
 }
 
 /** Square matrix over the rows; with code rows, each code holds only its own codings. */
-function cooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang): Matrix {
-  const facts = loadSourceFacts(db);
-  const eligible = eligibleOf(db, facts, filter);
+function cooccurrence(db: Db, mode: RowMode, filter: MatrixFilter, lang: Lang, shared?: SharedCounts): Matrix {
+  if (shared && shared.filter !== filter) throw new Error('shared counts of another filter');
+  const facts = shared?.facts ?? loadSourceFacts(db);
+  const eligible = shared ? shared.eligible : eligibleOf(db, facts, filter);
   const items = rowsOf(db, mode, mode === 'codes');
-  const { overlaps, sameTurn } = cooccurrencePairs(db, filter);
-  return cooccurrenceMatrix({ mode, items, overlaps, sameTurn, facts, eligible, filter, filterNotes: notesOf(db, filter, lang) }, lang);
+  const { overlaps, sameTurn } = cooccurrencePairs(db, filter, shared?.ranges);
+  const filterNotes = shared?.filterNotes ?? notesOf(db, filter, lang);
+  return cooccurrenceMatrix({ mode, items, overlaps, sameTurn, facts, eligible, filter, filterNotes }, lang);
 }

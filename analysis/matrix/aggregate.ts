@@ -33,6 +33,12 @@ interface Acc {
   ids: number[];
 }
 
+/** Each source's passages per row (row index -> passages), sources by id: what every grid over the same rows adds up. */
+export interface SourcePassages {
+  sourceId: number;
+  byRow: Map<number, Passages>;
+}
+
 /**
  * Row x column cells: a passage counts in every row holding one of its codes, and in every column
  * its source feeds. `codings` come grouped by source (codingRanges), best in text order within it
@@ -46,6 +52,25 @@ export function foldCells(
   eligible: Set<number> | null,
   options: FoldOptions = {},
 ): MatrixCell[][] {
+  const placed = (sourceId: number) => {
+    const source = facts.get(sourceId);
+    return source !== undefined && plan.place(source).length > 0;
+  };
+  return cellsOf(sourcePassages(codings, rows, eligible, options.agreement ?? null, placed), rows.length, plan, facts, options);
+}
+
+/**
+ * The passages of every source (those `wanted`, all by default) per row, computed once: the
+ * triangulation matrix, each case's grid and the frequencies of one analysis grid all add up the
+ * same passages, each in its own columns (cellsOf).
+ */
+export function sourcePassages(
+  codings: CodingColumns,
+  rows: RowItem[],
+  eligible: Set<number> | null,
+  agreement: readonly number[] | null,
+  wanted: (sourceId: number) => boolean = () => true,
+): SourcePassages[] {
   const rowsOfCode = new Map<number, number[]>();
   rows.forEach((r, i) => {
     for (const c of r.codeIds) {
@@ -64,19 +89,12 @@ export function foldCells(
     if (list) list.push(i);
     else bySource.set(source, [i]);
   }
-  const acc: Acc[][] = rows.map(() =>
-    plan.columns.map(() => ({ count: 0, codings: 0, positive: 0, negative: 0, sources: new Set(), cases: new Set(), ids: [] })),
-  );
-  const agreement = options.agreement ?? null;
   const union = new UnionSweep(rows.length, rowsOfCode, codings);
-  const sourceIds = [...bySource.keys()].sort((a, b) => a - b);
-  for (const sourceId of sourceIds) {
-    const source = facts.get(sourceId);
-    if (!source) continue;
-    const places = plan.place(source);
-    if (places.length === 0) continue;
+  const out: SourcePassages[] = [];
+  for (const sourceId of [...bySource.keys()].sort((a, b) => a - b)) {
+    if (!wanted(sourceId)) continue;
     const mine = inTextOrder(bySource.get(sourceId)!, start, end);
-    const found =
+    const byRow =
       agreement === null
         ? union.passages(mine)
         : agreementByRow(
@@ -84,17 +102,38 @@ export function foldCells(
             rowsOfCode,
             agreement,
           );
-    for (const [r, passages] of found) {
-      if (passages.count === 0) continue;
+    out.push({ sourceId, byRow });
+  }
+  return out;
+}
+
+/** The cells of one grid from the sources' passages: each source's passages added to the columns it feeds. */
+export function cellsOf(
+  passages: readonly SourcePassages[],
+  rowCount: number,
+  plan: ColumnPlan,
+  facts: Map<number, SourceFacts>,
+  options: Omit<FoldOptions, 'agreement'> = {},
+): MatrixCell[][] {
+  const acc: Acc[][] = Array.from({ length: rowCount }, () =>
+    plan.columns.map(() => ({ count: 0, codings: 0, positive: 0, negative: 0, sources: new Set(), cases: new Set(), ids: [] })),
+  );
+  for (const { sourceId, byRow } of passages) {
+    const source = facts.get(sourceId);
+    if (!source) continue;
+    const places = plan.place(source);
+    if (places.length === 0) continue;
+    for (const [r, found] of byRow) {
+      if (found.count === 0) continue;
       for (const p of places) {
         const a = acc[r]![p.column]!;
-        a.count += passages.count;
-        a.codings += passages.ids.length;
-        a.positive += passages.positive;
-        a.negative += passages.negative;
+        a.count += found.count;
+        a.codings += found.ids.length;
+        a.positive += found.positive;
+        a.negative += found.negative;
         a.sources.add(sourceId);
         for (const c of p.caseIds) a.cases.add(c);
-        if (options.withIds !== false) for (const id of passages.ids) a.ids.push(id);
+        if (options.withIds !== false) for (const id of found.ids) a.ids.push(id);
       }
     }
   }

@@ -5,6 +5,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import type { StructureSegment } from '../../model/types.ts';
 import { label } from './labels.ts';
+import type { CodingColumns } from './passages.ts';
 import type { SourceFacts } from './sources.ts';
 import type { Matrix, MatrixFilter, RowItem, RowMode } from './types.ts';
 
@@ -22,6 +23,46 @@ export interface PlacedCoding {
   coder: number;
   sid: number;
   start: number;
+}
+
+/**
+ * Each overlapping pair once: codings of one source by the same coder, of different codes, where
+ * `b` starts inside `a` (a starting first; on the same start, the lower id is `a`). One sweep per
+ * source over its codings by start, each looking ahead only while the next ones start inside it.
+ * `codings` need their ids and coders.
+ */
+export function overlapPairs(codings: CodingColumns): Pair[] {
+  const { sourceId, codeId, start, end } = codings;
+  const id = codings.id!;
+  const coder = codings.coderId!;
+  const bySource = new Map<number, number[]>();
+  for (let i = 0; i < sourceId.length; i++) {
+    const list = bySource.get(sourceId[i]!);
+    if (list) list.push(i);
+    else bySource.set(sourceId[i]!, [i]);
+  }
+  const out: Pair[] = [];
+  for (const [sid, list] of bySource) {
+    list.sort((x, y) => start[x]! - start[y]! || id[x]! - id[y]!);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      for (let j = i + 1; j < list.length && start[list[j]!]! < end[a]!; j++) {
+        const b = list[j]!;
+        if (coder[b] === coder[a] && codeId[b] !== codeId[a]) out.push({ a: id[a]!, ca: codeId[a]!, b: id[b]!, cb: codeId[b]!, sid });
+      }
+    }
+  }
+  return out;
+}
+
+/** The codings as sameTurnPairs takes them: grouped by source, in id order. */
+export function placedCodings(codings: CodingColumns): PlacedCoding[] {
+  const { sourceId, codeId, start } = codings;
+  const id = codings.id!;
+  const coder = codings.coderId!;
+  return Array.from(sourceId, (sid, i) => ({ id: id[i]!, code: codeId[i]!, coder: coder[i]!, sid, start: start[i]! })).sort(
+    (x, y) => x.sid - y.sid || x.id - y.id,
+  );
 }
 
 /**
@@ -95,26 +136,35 @@ export function cooccurrenceMatrix(parts: CooccurrenceParts, lang: Lang = 'fr'):
   const rowsOf = new Map<number, number[]>();
   items.forEach((r, i) => r.codeIds.forEach((c) => rowsOf.set(c, [...(rowsOf.get(c) ?? []), i])));
   const n = items.length;
-  const acc = Array.from({ length: n * n }, () => ({ count: 0, overlaps: 0, sameTurn: 0, ids: new Set<number>(), sources: new Set<number>() }));
+  // A large project has some 100,000 pairs: ids are gathered in plain lists, sorted and made
+  // unique once per cell at the end, and a cell's sources are added once per run of one source.
+  const acc = Array.from({ length: n * n }, () => ({ count: 0, overlaps: 0, sameTurn: 0, ids: [] as number[], sources: new Set<number>(), last: -1 }));
   // A pair both overlapping and in the same turn is one co-occurrence: count it once.
   const key = (p: Pair) => Math.min(p.a, p.b) * 2 ** 26 + Math.max(p.a, p.b);
-  const overlapping = new Set(overlaps.map(key));
+  const overlapping = sameTurn.length > 0 ? new Set(overlaps.map(key)) : new Set<number>();
+  const cells = new Set<number>();
   const visit = (p: Pair, kind: 'overlaps' | 'sameTurn') => {
     if (eligible && !eligible.has(p.sid)) return;
     const fresh = kind === 'overlaps' || !overlapping.has(key(p));
-    const cells = new Set<number>();
+    cells.clear();
     for (const i of rowsOf.get(p.ca) ?? []) for (const j of rowsOf.get(p.cb) ?? []) cells.add(i * n + j).add(j * n + i);
     for (const c of cells) {
       const a = acc[c]!;
       a[kind]++;
       if (fresh) a.count++;
-      a.ids.add(p.a).add(p.b);
-      a.sources.add(p.sid);
+      a.ids.push(p.a, p.b);
+      if (a.last !== p.sid) a.sources.add((a.last = p.sid));
     }
   };
   overlaps.forEach((p) => visit(p, 'overlaps'));
   sameTurn.forEach((p) => visit(p, 'sameTurn'));
   const casesOf = (sources: Set<number>) => new Set([...sources].flatMap((s) => facts.get(s)?.caseIds ?? [])).size;
+  const distinct = (ids: number[]): number[] => {
+    const sorted = Float64Array.from(ids).sort();
+    const out: number[] = [];
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+    return out;
+  };
   return {
     type: 'cooccurrence',
     title: label('title.cooccurrence', lang),
@@ -131,7 +181,7 @@ export function cooccurrenceMatrix(parts: CooccurrenceParts, lang: Lang = 'fr'):
           sameTurn: a.sameTurn,
           sources: a.sources.size,
           cases: casesOf(a.sources),
-          excerptIds: [...a.ids].sort((x, y) => x - y),
+          excerptIds: distinct(a.ids),
         };
       }),
     })),

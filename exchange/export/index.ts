@@ -3,7 +3,7 @@ import type { Matrix, MatrixFilter } from '../../analysis/matrix/types.ts';
 import type { UsageNode } from '../../analysis/matrix/usage.ts';
 import { tableToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
-import { reportTable, type ExcerptsOf, type TableOptions } from './table.ts';
+import { quotedExcerpts, reportTable, type ExcerptsOf, type TableOptions } from './table.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,7 +29,8 @@ export interface ExportReads {
 export async function formatMatrices(reads: ExportReads, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
   const lang = options.lang ?? 'fr';
   if (format === 'json') return `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;
-  const tables = matrices.map((m) => reportTable(m, reads.excerptsOf, options));
+  const excerptsOf = quotedExcerpts(matrices, reads.excerptsOf, options);
+  const tables = matrices.map((m) => reportTable(m, excerptsOf, options));
   switch (format) {
     case 'csv':
       return tableToCsv(tables[0]!, lang);

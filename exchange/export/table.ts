@@ -89,7 +89,18 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
   return parts.join('\n');
 }
 
-const toQuote = (x: Excerpt, lang: Lang): Quote => ({
+// An excerpt quoted in many grids (the corpus' documents appear in every case's grid) is quoted once.
+const quotes = new WeakMap<Excerpt, Map<Lang, Quote>>();
+
+const toQuote = (x: Excerpt, lang: Lang): Quote => {
+  let byLang = quotes.get(x);
+  if (!byLang) quotes.set(x, (byLang = new Map()));
+  let q = byLang.get(lang);
+  if (!q) byLang.set(lang, (q = quoteOf(x, lang)));
+  return q;
+};
+
+const quoteOf = (x: Excerpt, lang: Lang): Quote => ({
   text: x.text,
   quoted: quotation(x.text, lang, x.place, x.segmentKind === 'verbatim'),
   reference: quoteReference(x, lang),
@@ -104,6 +115,22 @@ const toQuote = (x: Excerpt, lang: Lang): Quote => ({
 function withCoders(head: string, m: Matrix, lang: Lang): string {
   const whose = coderWords(m.coders, lang);
   return whose ? `${head} (${whose})` : head;
+}
+
+/**
+ * The excerpts every grid among `matrices` quotes (the first `cap` of each cell), read in one call
+ * and then looked up by id: the full analysis grid quotes the same excerpts in many sheets, and
+ * one read per matrix cost a query and a pass over the sources each time.
+ */
+export function quotedExcerpts(matrices: readonly Matrix[], excerptsOf: ExcerptsOf, options: TableOptions = {}): ExcerptsOf {
+  const cap = options.excerptsPerCell ?? 20;
+  const wanted = new Set<number>();
+  for (const m of matrices) {
+    if (m.type !== 'triangulation' && m.type !== 'participant') continue;
+    for (const r of m.rows) for (const c of r.cells) for (const id of c.excerptIds.slice(0, cap)) wanted.add(id);
+  }
+  const byId = new Map(excerptsOf([...wanted]).map((x) => [x.id, x]));
+  return (ids) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 export function reportTable(m: Matrix, excerptsOf: ExcerptsOf, options: TableOptions = {}): ReportTable {

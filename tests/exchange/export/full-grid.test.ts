@@ -1,0 +1,137 @@
+// The full analysis grid's export, against the path it replaced: each matrix built on its own,
+// each matrix's excerpts read on their own, the workbook written by exceljs's streaming writer.
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { benchProject } from '../../../bench/matrix.ts';
+import { EXCERPT_BY_IDS } from '../../../db/excerpts.ts';
+import { quotedExcerpts, reportTable, type ReportTable } from '../../../exchange/export/table.ts';
+import { tablesToXlsx } from '../../../exchange/export/xlsx.ts';
+import { ZipStream } from '../../../exchange/zip-write.ts';
+import { overlapPairs } from '../../../analysis/matrix/cooccurrence.ts';
+import { analysisGrid, computeMatrix, excerptsByIds, exportMatrices, type Matrix, type MatrixFilter } from '../../../service/analysis.ts';
+import { codingRanges } from '../../../service/matrix-queries.ts';
+import { closeProject } from '../../../service/project.ts';
+import type { ProjectContext } from '../../../service/context.ts';
+import { exceljsTablesToXlsx } from '../../helpers/exceljs-xlsx.ts';
+import { tempDir } from '../../helpers/project.ts';
+import { workbookContent } from '../../helpers/workbook.ts';
+
+function withProject(run: (ctx: ProjectContext) => Promise<void> | void) {
+  return async () => {
+    const ctx = benchProject(tempDir(), { sources: 24, codings: 900, codes: 20 });
+    try {
+      await run(ctx);
+    } finally {
+      closeProject(ctx);
+    }
+  };
+}
+
+/** The grid as it was built: every matrix on its own, reading the codings each time. */
+function formerGrid(ctx: ProjectContext, filter: MatrixFilter): Matrix[] {
+  const interviewed = ctx.db
+    .prepare(
+      `SELECT DISTINCT c.id FROM cases c JOIN case_sources cs ON cs.case_id = c.id JOIN sources s ON s.id = cs.source_id
+       WHERE s.kind = 'interview' ORDER BY c.name`,
+    )
+    .all() as { id: number }[];
+  const base = { rows: 'codes' as const, filter };
+  return [
+    computeMatrix(ctx.db, { type: 'triangulation', ...base, valences: true }),
+    ...interviewed.map((c) => computeMatrix(ctx.db, { type: 'participant', caseId: c.id, ...base, valences: true })),
+    computeMatrix(ctx.db, { type: 'frequencies', ...base }),
+    computeMatrix(ctx.db, { type: 'cooccurrence', ...base }),
+  ];
+}
+
+describe('the full analysis grid export', () => {
+  it(
+    'builds the same matrices from one read of the codings as each built alone, with and without coder filters',
+    withProject((ctx) => {
+      const coders = (ctx.db.prepare('SELECT id FROM coders ORDER BY id').all() as { id: number }[]).map((c) => c.id);
+      for (const filter of [{}, { agreement: true }, { coderIds: [coders[0]!] }, { sourceKinds: ['interview' as const, 'document' as const] }]) {
+        const grid = analysisGrid(ctx.db, { rows: 'codes', filter });
+        expect(grid.length).toBeGreaterThan(4);
+        expect(grid).toEqual(formerGrid(ctx, filter));
+      }
+    }),
+  );
+
+  it(
+    'quotes the same excerpts as reading each matrix’s own, and writes a workbook that reads back as exceljs’s did',
+    withProject(async (ctx) => {
+      const matrices = analysisGrid(ctx.db, { rows: 'codes' });
+      const former = matrices.map((m) => reportTable(m, (ids) => excerptsByIds(ctx.db, ids)));
+      const shared = quotedExcerpts(matrices, (ids) => excerptsByIds(ctx.db, ids));
+      const tables = matrices.map((m) => reportTable(m, shared));
+      expect(tables).toEqual(former);
+      expect(tables.some((t) => t.rows.some((r) => r.cells.some((c) => (c.quotes?.length ?? 0) > 0)))).toBe(true);
+      const bytes = (await exportMatrices(ctx.db, matrices, 'xlsx')) as Uint8Array;
+      const content = await workbookContent(bytes);
+      expect(content).toEqual(await workbookContent(await exceljsTablesToXlsx(former)));
+      expect(content).toHaveLength(2 * (matrices.length - 2) + 2);
+    }),
+  );
+
+  it('writes what XML cannot hold as exceljs did: markup escaped, control characters dropped', async () => {
+    const table: ReportTable = {
+      title: 'T',
+      sheet: 'A: <b> & "c"',
+      kind: 'counts',
+      notes: ['note \u0001 <i>'],
+      header: ['Code', 'n'],
+      rows: [
+        { label: "l'été & <co>\u0007", depth: 1, cells: [{ value: 3 }] },
+        { label: 'tab\tline\nend\r', depth: 0, cells: [{ value: 'x > y' }] },
+      ],
+    };
+    expect(await workbookContent(await tablesToXlsx([table, { ...table, kind: 'grid', rows: [] }]))).toEqual(
+      await workbookContent(await exceljsTablesToXlsx([table, { ...table, kind: 'grid', rows: [] }])),
+    );
+  });
+
+  it(
+    'sweeps the same overlapping pairs as the self-join of the codings it replaced',
+    withProject((ctx) => {
+      const sql = (
+        ctx.db
+          .prepare(
+            `SELECT a.id AS a, a.code_id AS ca, b.id AS b, b.code_id AS cb, a.source_id AS sid
+           FROM codings a JOIN codings b ON b.source_id = a.source_id AND b.start >= a.start AND b.start < a.end
+             AND (b.start > a.start OR b.id > a.id) AND b.coder_id = a.coder_id AND b.code_id <> a.code_id`,
+          )
+          .all() as { a: number; b: number }[]
+      ).map((p) => `${p.a}/${p.b}`);
+      const swept = overlapPairs(codingRanges(ctx.db, {}, undefined, { ids: true, coders: true })).map((p) => `${p.a}/${p.b}`);
+      expect(sql.length).toBeGreaterThan(50);
+      expect(swept.sort()).toEqual(sql.sort());
+    }),
+  );
+
+  it(
+    'reads the quoted excerpts by their key, never scanning the codings (EXPLAIN QUERY PLAN)',
+    withProject((ctx) => {
+      const plan = (ctx.db.prepare(`EXPLAIN QUERY PLAN ${EXCERPT_BY_IDS}`).all('[1,2]') as { detail: string }[]).map((p) => p.detail);
+      expect(plan).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(plan.join(' | ')).not.toMatch(/SCAN k\b/);
+    }),
+  );
+});
+
+describe('ZipStream', () => {
+  it('writes entries given whole or in pieces, deflated, that other readers open', async () => {
+    const zip = new ZipStream(1, new Date(2026, 10, 23, 9, 30, 12));
+    const text = new TextEncoder().encode('Enquêtrice : le secret partagé… '.repeat(500));
+    zip.add({ name: 'a.txt', data: text });
+    const part = zip.open('dossier/b-é.xml');
+    part.write(text.subarray(0, 1000));
+    part.write(text.subarray(1000));
+    part.end();
+    const bytes = await zip.finish();
+    expect(bytes.length).toBeLessThan(text.length);
+    const files = unzipSync(bytes);
+    expect(Object.keys(files)).toEqual(['a.txt', 'dossier/b-é.xml']);
+    expect(files['a.txt']).toEqual(text);
+    expect(files['dossier/b-é.xml']).toEqual(text);
+  });
+});
