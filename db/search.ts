@@ -135,15 +135,33 @@ function decode(list: readonly Postings[]): Places {
 
 /** Finds `word` (or every word it begins, for a prefix) among a row's words; pushes their postings. */
 function collect(words: string, postings: Uint8Array, word: string, prefix: boolean, into: Postings[]): void {
-  const list = words.split(' ');
   const at = { pos: 0 };
-  for (const w of list) {
+  if (!prefix) {
+    // A whole word: found in the row's text first, then its postings reached by skipping those before.
+    let found = -1;
+    for (let i = words.indexOf(word); i !== -1; i = words.indexOf(word, i + 1)) {
+      if ((i === 0 || words.charCodeAt(i - 1) === 32) && (i + word.length === words.length || words.charCodeAt(i + word.length) === 32)) {
+        found = i;
+        break;
+      }
+    }
+    if (found === -1) return;
+    let before = 0;
+    for (let i = words.indexOf(' '); i !== -1 && i < found; i = words.indexOf(' ', i + 1)) before++;
+    for (let k = 0; k < before; k++) {
+      readVarint(postings, at);
+      const length = readVarint(postings, at);
+      at.pos += length;
+    }
+    const count = readVarint(postings, at);
+    readVarint(postings, at);
+    into.push({ postings, at: at.pos, count });
+    return;
+  }
+  for (const w of words.split(' ')) {
     const count = readVarint(postings, at);
     const length = readVarint(postings, at);
-    if (prefix ? w.startsWith(word) : w === word) {
-      into.push({ postings, at: at.pos, count });
-      if (!prefix) return;
-    }
+    if (w.startsWith(word)) into.push({ postings, at: at.pos, count });
     at.pos += length;
   }
 }
@@ -177,7 +195,7 @@ function readTerm(db: Db, word: string, prefix: boolean): Term {
 export const SQL_TERM = `SELECT source_id, words, postings FROM search_words WHERE head = ?`;
 export const SQL_TERM_RANGE = `SELECT source_id, words, postings FROM search_words WHERE head >= ? AND head <= ?`;
 
-/** A clause in one source: the token numbers where it starts, and how many. */
+/** A clause in one source: the token numbers where it starts. */
 function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number, places: (t: Term) => Places): number[] | null {
   if (clause.tokens.length === 1) {
     const list = terms[0]!.bySource.get(sourceId);
@@ -188,15 +206,6 @@ function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number,
   const rest = terms.slice(1).map((t) => new Set(places(t).token));
   const starts = first.filter((s) => rest.every((set, j) => set.has(s + j + 1)));
   return starts.length > 0 ? starts : null;
-}
-
-/** How often a clause occurs in a source, without decoding a single word's places. */
-function countOf(clause: QueryClause, terms: readonly Term[], sourceId: number, places: (t: Term) => Places): number {
-  if (clause.tokens.length === 1) {
-    const list = terms[0]!.bySource.get(sourceId);
-    return list ? list.reduce((n, p) => n + p.count, 0) : 0;
-  }
-  return startsOf(clause, terms, sourceId, places)?.length ?? 0;
 }
 
 export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
@@ -218,6 +227,15 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
       return t;
     });
   const clauseTerms = new Map<QueryClause, Term[]>(clauses.map((c) => [c, termsOf(c)]));
+  // A phrase's places in a source, worked out once (matching, ranking and hits all ask).
+  const startsCache = new Map<QueryClause, Map<number, number[] | null>>();
+  const startsIn = (c: QueryClause, sourceId: number) => {
+    let bySource = startsCache.get(c);
+    if (!bySource) startsCache.set(c, (bySource = new Map()));
+    let starts = bySource.get(sourceId);
+    if (starts === undefined) bySource.set(sourceId, (starts = startsOf(c, clauseTerms.get(c)!, sourceId, placesIn(sourceId))));
+    return starts;
+  };
   const placesCache = new Map<Term, Map<number, Places>>();
   const placesIn = (sourceId: number) => (t: Term) => {
     let bySource = placesCache.get(t);
@@ -234,13 +252,21 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
   const sources = new Map(
     (stmt(db, 'SELECT id, name, kind FROM sources').raw().all() as [number, string, SourceKind][]).map(([id, name, kind]) => [id, { name, kind }]),
   );
+  // How often a clause occurs in a source: a word's count is in its postings' header, undecoded.
+  const countOf = (c: QueryClause, s: number) => {
+    if (c.tokens.length === 1) {
+      const list = clauseTerms.get(c)![0]!.bySource.get(s);
+      return list ? list.reduce((n, p) => n + p.count, 0) : 0;
+    }
+    return startsIn(c, s)?.length ?? 0;
+  };
   const positive = clauses.filter((c) => !c.negated);
   const counts = new Map<number, number[]>();
   for (const s of candidates) {
-    const f = positive.map((c) => countOf(c, clauseTerms.get(c)!, s, placesIn(s)));
+    const f = positive.map((c) => countOf(c, s));
     const byClause = new Map(positive.map((c, i) => [c, f[i]!]));
     if (!all.every((group) => group.some((c) => byClause.get(c)! > 0))) continue;
-    if (none.some((c) => countOf(c, clauseTerms.get(c)!, s, placesIn(s)) > 0)) continue;
+    if (none.some((c) => countOf(c, s) > 0)) continue;
     counts.set(s, f);
   }
 
@@ -252,7 +278,7 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
     const terms = clauseTerms.get(c)!;
     let holding = 0;
     if (c.tokens.length === 1) holding = terms[0]!.bySource.size;
-    else for (const s of terms[0]!.bySource.keys()) if (countOf(c, terms, s, placesIn(s)) > 0) holding++;
+    else for (const s of terms[0]!.bySource.keys()) if (countOf(c, s) > 0) holding++;
     const v = Math.log((stats.n - holding + 0.5) / (holding + 0.5));
     return v > 0 ? v : 1e-6;
   });
@@ -284,7 +310,7 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
     const at = new Map<number, { cp: number; byte: number; lastCp: number; lastByte: number }>();
     for (const c of positive) {
       const terms = clauseTerms.get(c)!;
-      const starts = startsOf(c, terms, id, places);
+      const starts = startsIn(c, id);
       if (!starts) continue;
       const first = places(terms[0]!);
       const last = places(terms[terms.length - 1]!);
