@@ -1,20 +1,23 @@
 import type { SearchHit, SourceKind } from '../model/types.ts';
-import { foldLigatures, ligatureSpellings } from '../text/ligatures.ts';
-import { OffsetIndex } from '../text/offsets.ts';
+import { foldLigatures } from '../text/ligatures.ts';
+import { codePointLength } from '../text/offsets.ts';
 import type { Db } from './open.ts';
+import { catchUpSearchIndex, foldToken, headOf, readVarint } from './search-index.ts';
 import { stmt } from './statements.ts';
 
-// Full-text search. FTS5 (unicode61, remove_diacritics 2) finds and ranks the sources; the hits'
-// positions are then found in the source text with the same folding (case, accents), so that
-// "secret partage" lands on "secret partagé" and every hit has its code-point range. unicode61
-// does not split the ligatures œ/æ, so a query asks for each spelling ("coeur" OR "cœur") and
-// hits are compared with the ligatures written out.
+// Full-text search over the project's own word index (db/search-index.ts): every word folded
+// (case, accents, œ/æ written out) so that "secret partage" lands on "secret partagé" and "coeur"
+// on "cœur", stored with its places. A query folds its words once, reads for each the rows that
+// can hold it (one range of the primary key, one short row per source), decides from those rows alone which sources
+// match and how well (BM25, as FTS5 ranked them), and takes the hits' places from them too. Only
+// the hits returned read their text, and only around each hit (its snippet), from the stored bytes.
+
+export { catchUpSearchIndex } from './search-index.ts';
 
 /** One clause of a query: a word, a "quoted phrase", or a prefix (word*). */
 export interface QueryClause {
+  /** Folded as the index folds words (case, accents, œ/æ written out). */
   tokens: string[];
-  /** `tokens` and its other spellings with œ/æ or oe/ae, looked up together. */
-  spellings: string[][];
   prefix: boolean;
   negated: boolean;
   /** Joined to the clause before it by OR: either will do. */
@@ -22,14 +25,11 @@ export interface QueryClause {
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-
-/** Case- and accent-folded form, as FTS5's unicode61 tokenizer with remove_diacritics 2 sees it. */
-export function foldToken(token: string): string {
-  return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** The word starting exactly at lastIndex. */
+const TOKEN_AT = /[\p{L}\p{N}\p{M}\p{Co}]+/uy;
 
 function tokenize(text: string): string[] {
-  return Array.from(text.matchAll(TOKEN), (m) => foldToken(m[0])).filter((t) => t.length > 0);
+  return Array.from(text.matchAll(TOKEN), (m) => foldLigatures(foldToken(m[0]))).filter((t) => t.length > 0);
 }
 
 /**
@@ -53,27 +53,22 @@ export function parseQuery(query: string): QueryClause[] {
     const prefix = m[3] === '*' || (m[5] !== undefined && raw.endsWith('*'));
     const tokens = tokenize(raw);
     if (tokens.length === 0) continue;
-    const spellings = ligatureSpellings(tokens.join(' '), { prefix }).map((s) => s.split(' '));
     const previous = clauses[clauses.length - 1];
-    clauses.push({ tokens, spellings, prefix, negated, alternative: or && !negated && previous !== undefined && !previous.negated });
+    clauses.push({ tokens, prefix, negated, alternative: or && !negated && previous !== undefined && !previous.negated });
     not = or = false;
   }
   return clauses;
 }
 
-/** The FTS5 MATCH expression for parsed clauses; every token is quoted, so no user text is syntax. */
-export function toFtsQuery(clauses: readonly QueryClause[]): string {
-  const positive = clauses.filter((c) => !c.negated);
-  const term = (tokens: readonly string[], prefix: boolean) => `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
-  const render = (c: QueryClause) => (c.spellings.length > 1 ? `(${c.spellings.map((s) => term(s, c.prefix)).join(' OR ')})` : term(c.tokens, c.prefix));
-  const groups: QueryClause[][] = [];
-  for (const c of positive) {
-    if (c.alternative && groups.length > 0) groups[groups.length - 1]!.push(c);
-    else groups.push([c]);
+/** How the clauses combine: every group must match (a group matches when one of its clauses does), no excluded clause may. */
+export function queryGroups(clauses: readonly QueryClause[]): { all: QueryClause[][]; none: QueryClause[] } {
+  const all: QueryClause[][] = [];
+  for (const c of clauses) {
+    if (c.negated) continue;
+    if (c.alternative && all.length > 0) all[all.length - 1]!.push(c);
+    else all.push([c]);
   }
-  let q = groups.map((g) => (g.length === 1 ? render(g[0]!) : `(${g.map(render).join(' OR ')})`)).join(' AND ');
-  for (const c of clauses.filter((c) => c.negated)) q += ` NOT ${render(c)}`;
-  return q;
+  return { all, none: clauses.filter((c) => c.negated) };
 }
 
 export interface SearchOptions {
@@ -92,57 +87,260 @@ export interface SearchResult {
   truncated: boolean;
 }
 
-/** Indexes the sources queued since the last search, in one transaction; returns how many. */
-export function catchUpSearchIndex(db: Db): number {
-  if (!stmt(db, 'SELECT 1 FROM fts_pending LIMIT 1').get()) return 0;
-  return db
-    .transaction(() => {
-      const n = stmt(db, `INSERT INTO sources_fts (rowid, text) SELECT s.id, s.text FROM fts_pending p JOIN sources s ON s.id = p.source_id`).run().changes;
-      stmt(db, 'DELETE FROM fts_pending').run();
-      return n;
-    })
-    .immediate();
+/** Where one word's occurrences sit in a row: `count` occurrences from byte `at` of `postings`. */
+interface Postings {
+  postings: Uint8Array;
+  at: number;
+  count: number;
+}
+
+/** One query word (or prefix) in every source that holds it. */
+interface Term {
+  word: string;
+  prefix: boolean;
+  /** Per source, the postings of each word that matches (one word, or every word with the prefix). */
+  bySource: Map<number, Postings[]>;
+}
+
+/** The occurrences of a term in a source, sorted by token number: token, code point, UTF-8 offset. */
+interface Places {
+  token: number[];
+  cp: number[];
+  byte: number[];
+}
+
+function decode(list: readonly Postings[]): Places {
+  const out: Places = { token: [], cp: [], byte: [] };
+  const at = { pos: 0 };
+  for (const p of list) {
+    at.pos = p.at;
+    let token = 0;
+    let cp = 0;
+    let extra = 0;
+    for (let k = 0; k < p.count; k++) {
+      token += readVarint(p.postings, at);
+      cp += readVarint(p.postings, at);
+      extra += readVarint(p.postings, at);
+      out.token.push(token);
+      out.cp.push(cp);
+      out.byte.push(cp + extra);
+    }
+  }
+  if (list.length > 1) {
+    const order = out.token.map((_, i) => i).sort((a, b) => out.token[a]! - out.token[b]!);
+    return { token: order.map((i) => out.token[i]!), cp: order.map((i) => out.cp[i]!), byte: order.map((i) => out.byte[i]!) };
+  }
+  return out;
+}
+
+/** Finds `word` (or every word it begins, for a prefix) among a row's words; pushes their postings. */
+function collect(words: string, postings: Uint8Array, word: string, prefix: boolean, into: Postings[]): void {
+  const at = { pos: 0 };
+  if (!prefix) {
+    // A whole word: found in the row's text first, then its postings reached by skipping those before.
+    let found = -1;
+    for (let i = words.indexOf(word); i !== -1; i = words.indexOf(word, i + 1)) {
+      if ((i === 0 || words.charCodeAt(i - 1) === 32) && (i + word.length === words.length || words.charCodeAt(i + word.length) === 32)) {
+        found = i;
+        break;
+      }
+    }
+    if (found === -1) return;
+    let before = 0;
+    for (let i = words.indexOf(' '); i !== -1 && i < found; i = words.indexOf(' ', i + 1)) before++;
+    for (let k = 0; k < before; k++) {
+      readVarint(postings, at);
+      const length = readVarint(postings, at);
+      at.pos += length;
+    }
+    const count = readVarint(postings, at);
+    readVarint(postings, at);
+    into.push({ postings, at: at.pos, count });
+    return;
+  }
+  for (const w of words.split(' ')) {
+    const count = readVarint(postings, at);
+    const length = readVarint(postings, at);
+    if (w.startsWith(word)) into.push({ postings, at: at.pos, count });
+    at.pos += length;
+  }
+}
+
+function readTerm(db: Db, word: string, prefix: boolean): Term {
+  const head = headOf(word);
+  const bySource = new Map<number, Postings[]>();
+  // A one-character prefix spans every head that begins with it.
+  const wide = prefix && codePointLength(word) === 1;
+  const rows = (
+    wide
+      ? stmt(db, SQL_TERM_RANGE)
+          .raw()
+          .all(head, head + '\u{10FFFF}')
+      : stmt(db, SQL_TERM).raw().all(head)
+  ) as [number, string, Uint8Array][];
+  for (const [sourceId, words, postings] of rows) {
+    let list = bySource.get(sourceId);
+    const before = list?.length ?? 0;
+    if (!list) list = [];
+    collect(words, postings, word, prefix, list);
+    if (list.length > before) bySource.set(sourceId, list);
+  }
+  return { word, prefix, bySource };
+}
+
+/**
+ * The rows that can hold a word: one per source, for the word's head, together in one range of
+ * the primary key (tests/db/search-index.test.ts asserts the plan).
+ */
+export const SQL_TERM = `SELECT source_id, words, postings FROM search_words WHERE head = ?`;
+export const SQL_TERM_RANGE = `SELECT source_id, words, postings FROM search_words WHERE head >= ? AND head <= ?`;
+
+/** A clause in one source: the token numbers where it starts. */
+function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number, places: (t: Term) => Places): number[] | null {
+  if (clause.tokens.length === 1) {
+    const list = terms[0]!.bySource.get(sourceId);
+    return list ? places(terms[0]!).token : null;
+  }
+  for (const t of terms) if (!t.bySource.has(sourceId)) return null;
+  const first = places(terms[0]!).token;
+  const rest = terms.slice(1).map((t) => new Set(places(t).token));
+  const starts = first.filter((s) => rest.every((set, j) => set.has(s + j + 1)));
+  return starts.length > 0 ? starts : null;
 }
 
 export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
   catchUpSearchIndex(db);
   const clauses = parseQuery(query);
-  const positive = clauses.filter((c) => !c.negated);
-  if (positive.length === 0) return { hits: [], sourceCount: 0, truncated: false };
+  const { all, none } = queryGroups(clauses);
+  if (all.length === 0) return { hits: [], sourceCount: 0, truncated: false };
   const limit = options.limit ?? 200;
   const context = options.context ?? 60;
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.name, s.kind FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-     WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts), s.id`,
-  ).all(toFtsQuery(clauses)) as { id: number; name: string; kind: SourceKind }[];
-  const wanted = rows.filter(
-    (r) => (!options.sourceKinds?.length || options.sourceKinds.includes(r.kind)) && (!options.sourceIds?.length || options.sourceIds.includes(r.id)),
+
+  // Each distinct word read once, whatever the number of clauses that use it.
+  const termCache = new Map<string, Term>();
+  const termsOf = (c: QueryClause) =>
+    c.tokens.map((word, j) => {
+      const prefix = c.prefix && j === c.tokens.length - 1;
+      const key = `${prefix ? '*' : '='}${word}`;
+      let t = termCache.get(key);
+      if (!t) termCache.set(key, (t = readTerm(db, word, prefix)));
+      return t;
+    });
+  const clauseTerms = new Map<QueryClause, Term[]>(clauses.map((c) => [c, termsOf(c)]));
+  // A phrase's places in a source, worked out once (matching, ranking and hits all ask).
+  const startsCache = new Map<QueryClause, Map<number, number[] | null>>();
+  const startsIn = (c: QueryClause, sourceId: number) => {
+    let bySource = startsCache.get(c);
+    if (!bySource) startsCache.set(c, (bySource = new Map()));
+    let starts = bySource.get(sourceId);
+    if (starts === undefined) bySource.set(sourceId, (starts = startsOf(c, clauseTerms.get(c)!, sourceId, placesIn(sourceId))));
+    return starts;
+  };
+  const placesCache = new Map<Term, Map<number, Places>>();
+  const placesIn = (sourceId: number) => (t: Term) => {
+    let bySource = placesCache.get(t);
+    if (!bySource) placesCache.set(t, (bySource = new Map()));
+    let p = bySource.get(sourceId);
+    if (!p) bySource.set(sourceId, (p = decode(t.bySource.get(sourceId) ?? [])));
+    return p;
+  };
+
+  // Candidates: the sources holding every word of the first group's first clause... or of any of
+  // its alternatives; then each checked against the whole query.
+  const candidates = new Set<number>();
+  for (const c of all[0]!) for (const s of clauseTerms.get(c)![0]!.bySource.keys()) candidates.add(s);
+  const sources = new Map(
+    (stmt(db, 'SELECT id, name, kind FROM sources').raw().all() as [number, string, SourceKind][]).map(([id, name, kind]) => [id, { name, kind }]),
   );
+  // How often a clause occurs in a source: a word's count is in its postings' header, undecoded.
+  const countOf = (c: QueryClause, s: number) => {
+    if (c.tokens.length === 1) {
+      const list = clauseTerms.get(c)![0]!.bySource.get(s);
+      return list ? list.reduce((n, p) => n + p.count, 0) : 0;
+    }
+    return startsIn(c, s)?.length ?? 0;
+  };
+  const positive = clauses.filter((c) => !c.negated);
+  const counts = new Map<number, number[]>();
+  for (const s of candidates) {
+    const f = positive.map((c) => countOf(c, s));
+    const byClause = new Map(positive.map((c, i) => [c, f[i]!]));
+    if (!all.every((group) => group.some((c) => byClause.get(c)! > 0))) continue;
+    if (none.some((c) => countOf(c, s) > 0)) continue;
+    counts.set(s, f);
+  }
+
+  // BM25 as FTS5 computes it (k1 = 1.2, b = 0.75), over all sources; the best first, then by id.
+  const stats = stmt(db, 'SELECT count(*) AS n, total(tokens) AS tokens FROM search_sources').get() as { n: number; tokens: number };
+  const lengths = new Map((stmt(db, 'SELECT source_id, tokens FROM search_sources').raw().all() as [number, number][]).map(([id, n]) => [id, n]));
+  const average = stats.n > 0 ? stats.tokens / stats.n : 1;
+  const idf = positive.map((c) => {
+    const terms = clauseTerms.get(c)!;
+    let holding = 0;
+    if (c.tokens.length === 1) holding = terms[0]!.bySource.size;
+    else for (const s of terms[0]!.bySource.keys()) if (countOf(c, s) > 0) holding++;
+    const v = Math.log((stats.n - holding + 0.5) / (holding + 0.5));
+    return v > 0 ? v : 1e-6;
+  });
+  const scoreOf = (s: number) => {
+    const f = counts.get(s)!;
+    const d = lengths.get(s) ?? 0;
+    let score = 0;
+    for (let i = 0; i < f.length; i++) score += (idf[i]! * f[i]! * 2.2) / (f[i]! + 1.2 * (0.25 + (0.75 * d) / average));
+    return score;
+  };
+  const wanted = [...counts.keys()].filter((id) => {
+    const s = sources.get(id);
+    return s && (!options.sourceKinds?.length || options.sourceKinds.includes(s.kind)) && (!options.sourceIds?.length || options.sourceIds.includes(id));
+  });
+  const score = new Map(wanted.map((id) => [id, scoreOf(id)]));
+  wanted.sort((a, b) => score.get(b)! - score.get(a)! || a - b);
+
   const hits: SearchHit[] = [];
   let truncated = false;
-  const textOf = stmt(db, 'SELECT text FROM sources WHERE id = ?');
-  const memo: FoldMemo = new Map();
-  for (const row of wanted) {
+  const bytesOf = stmt(db, 'SELECT CAST(text AS BLOB) FROM sources WHERE id = ?').pluck();
+  for (const id of wanted) {
     if (hits.length >= limit) {
       truncated = true;
       break;
     }
-    const text = (textOf.get(row.id) as { text: string }).text;
-    const ranges = findHits(text, positive, memo);
-    const index = new OffsetIndex(text);
-    for (const [from, to] of ranges) {
+    const source = sources.get(id)!;
+    const places = placesIn(id);
+    // At each token, the first clause (in the query's order) that starts there makes the hit.
+    const at = new Map<number, { cp: number; byte: number; lastCp: number; lastByte: number }>();
+    for (const c of positive) {
+      const terms = clauseTerms.get(c)!;
+      const starts = startsIn(c, id);
+      if (!starts) continue;
+      const first = places(terms[0]!);
+      const last = places(terms[terms.length - 1]!);
+      const n = c.tokens.length - 1;
+      const lastIndex = n === 0 ? null : new Map(last.token.map((t, i) => [t, i]));
+      const firstIndex = new Map(first.token.map((t, i) => [t, i]));
+      for (const s of starts) {
+        if (at.has(s)) continue;
+        const i = firstIndex.get(s)!;
+        const j = lastIndex ? lastIndex.get(s + n)! : i;
+        at.set(s, { cp: first.cp[i]!, byte: first.byte[i]!, lastCp: last.cp[j]!, lastByte: last.byte[j]! });
+      }
+    }
+    const bytes = bytesOf.get(id) as Buffer;
+    for (const token of [...at.keys()].sort((a, b) => a - b)) {
       if (hits.length >= limit) {
         truncated = true;
         break;
       }
+      const h = at.get(token)!;
+      const cut = snippetAt(bytes, h.byte, h.lastByte, context);
       hits.push({
-        sourceId: row.id,
-        sourceName: row.name,
-        sourceKind: row.kind,
-        start: index.toCodePoint(from),
-        end: index.toCodePoint(to),
-        ...snippet(text, from, to, context),
+        sourceId: id,
+        sourceName: source.name,
+        sourceKind: source.kind,
+        start: h.cp,
+        end: h.lastCp + cut.lastLength,
+        snippet: cut.snippet,
+        snippetStart: cut.snippetStart,
+        snippetEnd: cut.snippetEnd,
       });
     }
   }
@@ -150,71 +348,52 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
 }
 
 /**
- * Folded forms already worked out, shared by the sources of one search: a transcript repeats a small
- * vocabulary, and normalising each token again was most of a search's time.
+ * The snippet of a hit from `first` to the end of the word at `last` (UTF-8 offsets in the stored
+ * text), decoding only a window around it: the same snippet as cut from the whole text, since the
+ * window holds more than `context` characters on each side unless it reaches the text's edge.
  */
-export type FoldMemo = Map<string, string>;
-
-function foldForMatch(token: string, memo: FoldMemo): string {
-  let folded = memo.get(token);
-  if (folded === undefined) {
-    folded = foldToken(token);
-    // Cheaper than a regex replace on every token of a long transcript; foldToken lower-cased Œ/Æ.
-    if (folded.includes('œ') || folded.includes('æ')) folded = foldLigatures(folded);
-    memo.set(token, folded);
-  }
-  return folded;
-}
-
-/** UTF-16 ranges of every occurrence of any clause in the text, in text order. */
-export function findHits(text: string, clauses: readonly QueryClause[], memo: FoldMemo = new Map()): Array<[number, number]> {
-  const folded: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    folded.push(foldForMatch(m[0], memo));
-    from.push(m.index);
-    to.push(m.index + m[0].length);
-  }
-  const wanted = clauses.map((c) => ({ prefix: c.prefix, tokens: c.tokens.map(foldLigatures) }));
-  const ranges: Array<[number, number]> = [];
-  for (let i = 0; i < folded.length; i++) {
-    for (const c of wanted) {
-      const n = c.tokens.length;
-      if (i + n > folded.length) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const t = folded[i + j]!;
-        const q = c.tokens[j]!;
-        ok = c.prefix && j === n - 1 ? t.startsWith(q) : t === q;
-      }
-      if (ok) {
-        ranges.push([from[i]!, to[i + n - 1]!]);
-        break;
-      }
+function snippetAt(bytes: Buffer, first: number, last: number, context: number) {
+  let margin = 4 * (context + 2) + 64;
+  for (;;) {
+    let a = Math.max(0, first - margin);
+    while (a > 0 && (bytes[a]! & 0xc0) === 0x80) a--;
+    let b = Math.min(bytes.length, last + margin);
+    while (b < bytes.length && (bytes[b]! & 0xc0) === 0x80) b++;
+    const window = bytes.toString('utf8', a, b);
+    const from = bytes.toString('utf8', a, first).length;
+    const lastFrom = from + bytes.toString('utf8', first, last).length;
+    TOKEN_AT.lastIndex = lastFrom;
+    const word = TOKEN_AT.exec(window)?.[0] ?? '';
+    const to = lastFrom + word.length;
+    const atStart = a === 0;
+    const atEnd = b === bytes.length;
+    if ((atStart || from >= context + 2) && (atEnd || window.length - to >= context + 2)) {
+      return { ...snippet(window, from, to, context, atStart, atEnd), lastLength: codePointLength(word) };
     }
+    margin *= 4;
   }
-  return ranges;
 }
 
-function snippet(text: string, from: number, to: number, context: number) {
-  let a = Math.max(0, from - context);
-  let b = Math.min(text.length, to + context);
+/** A hit's snippet cut from `text`, a window of the source's text that may begin and end inside it. */
+function snippet(text: string, from: number, to: number, context: number, atStart: boolean, atEnd: boolean) {
+  let a = atStart ? Math.max(0, from - context) : from - context;
+  let b = atEnd ? Math.min(text.length, to + context) : to + context;
+  const cutStart = !atStart || a > 0;
+  const cutEnd = !atEnd || b < text.length;
   // Cut on spaces so the snippet does not start or end mid-word.
-  if (a > 0) {
+  if (cutStart) {
     const sp = text.indexOf(' ', a);
     if (sp !== -1 && sp < from) a = sp + 1;
   }
-  if (b < text.length) {
+  if (cutEnd) {
     const sp = text.lastIndexOf(' ', b);
     if (sp > to) b = sp;
   }
   // Do not split a surrogate pair at either edge.
-  if (a > 0 && /[\udc00-\udfff]/.test(text[a] ?? '')) a--;
-  if (b < text.length && /[\udc00-\udfff]/.test(text[b] ?? '')) b++;
-  const prefix = a > 0 ? '…' : '';
-  const suffix = b < text.length ? '…' : '';
+  if (cutStart && /[\udc00-\udfff]/.test(text[a] ?? '')) a--;
+  if (cutEnd && /[\udc00-\udfff]/.test(text[b] ?? '')) b++;
+  const prefix = !atStart || a > 0 ? '…' : '';
+  const suffix = !atEnd || b < text.length ? '…' : '';
   const body = text.slice(a, b).replace(/\n/g, ' ');
   return {
     snippet: prefix + body + suffix,

@@ -58,7 +58,8 @@ export const REWRITTEN_COLUMNS: ReadonlyArray<Column & { how: RewriteKind }> = [
 
 const ID = 'a generated identifier (GUID)';
 const TIME = 'a time stamp written by Tresse';
-const FTS = 'the full-text index of sources.text, rebuilt from the rewritten text; old entries are merged away by scrubOldText';
+const SEARCH =
+  'the search index of sources.text, its rows rewritten with the text (a trigger) and rebuilt before the next search; old rows are freed pages, wiped by scrubOldText';
 
 export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'project', column: 'guid', reason: ID },
@@ -121,14 +122,9 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'pseudonyms', column: 'created_at', reason: TIME },
   { table: 'pseudonyms', column: 'applied_at', reason: TIME },
   { table: 'pseudonymisation_runs', column: 'applied_at', reason: TIME },
-  { table: 'sources_fts', column: 'text', reason: FTS },
-  { table: 'sources_fts_config', column: 'k', reason: FTS },
-  { table: 'sources_fts_config', column: 'v', reason: FTS },
-  { table: 'sources_fts_data', column: 'block', reason: FTS },
-  { table: 'sources_fts_docsize', column: 'sz', reason: FTS },
-  { table: 'sources_fts_idx', column: 'segid', reason: FTS },
-  { table: 'sources_fts_idx', column: 'term', reason: FTS },
-  { table: 'sources_fts_idx', column: 'pgno', reason: FTS },
+  { table: 'search_words', column: 'head', reason: SEARCH },
+  { table: 'search_words', column: 'words', reason: SEARCH },
+  { table: 'search_words', column: 'postings', reason: SEARCH },
 ];
 
 /** The plain fields the preview searches, in its order. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { indexSource } from '../db/search-index.ts';
 import { stmt } from '../db/statements.ts';
 import type { StructureSegment } from '../model/types.ts';
 import { hashText } from '../text/hash.ts';
@@ -122,13 +123,14 @@ export function planTextChange(
 
 /** Writes a planned change: the text (its hash, length and search index follow), codings, structure. */
 export function writeTextChange(db: Db, plan: TextChangePlan): void {
-  // The update trigger queues the source for re-indexing (db/search.ts).
+  // The update trigger drops the old index rows; the new ones are written in the same transaction.
   stmt(db, 'UPDATE sources SET text = ?, text_hash = ?, length = ? WHERE id = ?').run(
     plan.newText,
     hashText(plan.newText),
     codePointLength(plan.newText),
     plan.sourceId,
   );
+  indexSource(db, plan.sourceId, plan.newText);
   const move = stmt(db, 'UPDATE codings SET start = ?, end = ? WHERE id = ?');
   for (const k of [...plan.moved, ...plan.changed]) move.run(k.after!.start, k.after!.end, k.codingId);
   const drop = stmt(db, 'DELETE FROM codings WHERE id = ?');

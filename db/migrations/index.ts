@@ -7,6 +7,7 @@ import { sql as sourceDone } from './0006-source-done.ts';
 import { sql as exchangeKept } from './0007-exchange-kept.ts';
 import { sql as sets } from './0008-sets.ts';
 import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
+import { sql as searchWords } from './0010-search-words.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'exchange-kept', sql: exchangeKept },
   { version: 8, name: 'sets', sql: sets },
   { version: 9, name: 'excerpts-by-code', sql: excerptsByCode },
+  { version: 10, name: 'search-words', sql: searchWords },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
