@@ -135,7 +135,10 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     await expect.poll(() => readProject((db) => db.prepare('SELECT COUNT(*) FROM source_done').pluck().get())).toBe(13);
     await page.getByRole('button', { name: 'Calculer l’accord' }).click();
     await expect.poll(async () => (await page.getByTestId('agreement-description').textContent()) ?? '').toContain('Périmètre : 3 source(s)');
-    await box.uncheck();
+    // A click, not uncheck(): on a loaded machine the agreement's answer can re-render the table
+    // between the click and uncheck()'s own reading of the box; what counts is where it ends.
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(false);
     await expect.poll(() => readProject((db) => db.prepare('SELECT COUNT(*) FROM source_done').pluck().get())).toBe(12);
     await page.getByRole('button', { name: 'Méthode : ce que chaque chiffre compte' }).click();
     await page.getByRole('heading', { name: 'Méthode : définitions et références' }).waitFor();
