@@ -96,7 +96,7 @@ export function indexAgainstRebuild(db: Db): { now: unknown[]; rebuilt: unknown[
   const now = indexRows(db);
   db.exec('SAVEPOINT rebuild');
   try {
-    db.exec('DELETE FROM search_words; DELETE FROM search_sources; INSERT INTO search_pending (source_id) SELECT id FROM sources');
+    db.exec('DELETE FROM search_words; DELETE FROM search_sources; INSERT OR IGNORE INTO search_pending (source_id) SELECT id FROM sources');
     catchUpSearchIndex(db); // its transaction nests as a savepoint inside this one
     return { now, rebuilt: indexRows(db), pending };
   } finally {
