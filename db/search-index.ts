@@ -9,6 +9,14 @@ import { stmt } from './statements.ts';
 // few hits a search returns, from a checkpoint every BLOCK tokens. Writing and reading the rows is
 // here; what a query means is in db/search.ts.
 
+/**
+ * Largest row (words and postings) written in one part, where it can: SQLite keeps a row of up to
+ * about 1,000 bytes inside a 4 KB page of a WITHOUT ROWID table, and a longer one spills into an
+ * overflow page of its own, mostly empty. Only a word whose postings alone are longer (the most
+ * frequent ones) still spills.
+ */
+const ROW_BYTES = 960;
+
 /** Tokens between two checkpoints: a hit's place costs at most this many tokens scanned. */
 export const BLOCK = 64;
 
@@ -111,6 +119,8 @@ export function forEachToken(
 interface Word {
   word: string;
   head: string;
+  /** Its UTF-8 length, plus one for the space before it in a row. */
+  bytes: number;
   /** The text being indexed when it last occurred. */
   pass: number;
   first: number;
@@ -152,7 +162,8 @@ function rememberToken(token: string, hash: number, slot: number): Word {
   let w = wordOfFolded.get(folded);
   if (w === undefined) {
     // A word of marks alone folds to nothing: it takes its place in phrases, and is never found.
-    w = { word: folded, head: folded === '' ? '' : headOf(folded), pass: 0, first: 0, last: 0, count: 0 };
+    const head = folded === '' ? '' : headOf(folded);
+    w = { word: folded, head, bytes: Buffer.byteLength(folded) + 1, pass: 0, first: 0, last: 0, count: 0 };
     wordOfFolded.set(folded, w);
   }
   seenTokens.push(token);
@@ -218,7 +229,7 @@ const placeBytes = new Varints();
 
 /** What a text is stored as in the index: its rows in head order, its token count and checkpoints. */
 interface TextIndex {
-  rows: Array<[head: string, words: string, postings: Buffer]>;
+  rows: Array<[head: string, part: number, words: string, postings: Buffer]>;
   tokens: number;
   /** Per BLOCK tokens, the deltas of the block's first token's code point and (UTF-8 offset − code point). */
   places: Buffer;
@@ -312,13 +323,25 @@ export function indexText(text: string): TextIndex {
   for (const head of [...byHead.keys()].sort()) {
     const list = byHead.get(head)!;
     rowBytes.length = 0;
-    for (const w of list) {
+    let part = 0;
+    let from = 0;
+    let wordBytes = 0;
+    for (let j = 0; j < list.length; j++) {
+      const w = list[j]!;
       let length = varintLength(w.first);
       for (let t = w.first, k = 1; k < w.count; k++) {
         const next = nextOf[t]!;
         length += varintLength(next - t);
         t = next;
       }
+      // The row so far is full: it is written, and this word begins the next part.
+      if (j > from && rowBytes.length + wordBytes + w.bytes + length + 6 > ROW_BYTES) {
+        rows.push([head, part++, wordsOf(list, from, j), rowBytes.copy()]);
+        rowBytes.length = 0;
+        wordBytes = 0;
+        from = j;
+      }
+      wordBytes += w.bytes;
       rowBytes.push(w.count);
       rowBytes.push(length);
       rowBytes.reserve(length);
@@ -329,10 +352,16 @@ export function indexText(text: string): TextIndex {
         t = next;
       }
     }
-    rows.push([head, list.map((w) => w.word).join(' '), rowBytes.copy()]);
+    rows.push([head, part, wordsOf(list, from, list.length), rowBytes.copy()]);
   }
   return { rows, tokens: token, places: placeBytes.copy() };
 }
+
+const wordsOf = (list: readonly Word[], from: number, to: number) =>
+  list
+    .slice(from, to)
+    .map((w) => w.word)
+    .join(' ');
 
 /**
  * Where the tokens of one text start, found from its checkpoints and its stored UTF-8 bytes: only
@@ -385,8 +414,8 @@ export class TokenPlaces {
  */
 export function indexSource(db: Db, sourceId: number, text: string): void {
   const { rows, tokens, places } = indexText(text);
-  const insert = stmt(db, 'INSERT INTO search_words (source_id, head, words, postings) VALUES (?, ?, ?, ?)');
-  for (const [head, words, postings] of rows) insert.run(sourceId, head, words, postings);
+  const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
+  for (const [head, part, words, postings] of rows) insert.run(sourceId, head, part, words, postings);
   stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens, places) VALUES (?, ?, ?)').run(sourceId, tokens, places);
   stmt(db, 'DELETE FROM search_pending WHERE source_id = ?').run(sourceId);
 }
@@ -407,23 +436,23 @@ export function catchUpSearchIndex(db: Db): number {
       const ids = stmt(db, 'SELECT source_id FROM search_pending ORDER BY source_id').pluck().all() as number[];
       // Its own statement text: stmt() shares statements by text, and pluck() would change getSourceText's.
       const textOf = stmt(db, 'SELECT text AS indexed FROM sources WHERE id = ?').pluck();
-      const insert = stmt(db, 'INSERT INTO search_words (source_id, head, words, postings) VALUES (?, ?, ?, ?)');
+      const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
       const indexed = stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens, places) VALUES (?, ?, ?)');
       // A text changed by plain SQL after it was indexed: its old rows go first.
       const stale = stmt(db, 'DELETE FROM search_words WHERE source_id = ?');
       const anyRows = stmt(db, 'SELECT 1 FROM search_words WHERE source_id = ? LIMIT 1').pluck();
       for (let from = 0; from < ids.length; from += CATCH_UP_BATCH) {
-        const batch: Array<[string, number, string, Buffer]> = [];
+        const batch: Array<[string, number, number, string, Buffer]> = [];
         for (const id of ids.slice(from, from + CATCH_UP_BATCH)) {
           const text = textOf.get(id) as string | undefined;
           if (anyRows.get(id)) stale.run(id);
           if (text === undefined) continue;
           const { rows, tokens, places } = indexText(text);
-          for (const [head, words, postings] of rows) batch.push([head, id, words, postings]);
+          for (const [head, part, words, postings] of rows) batch.push([head, id, part, words, postings]);
           indexed.run(id, tokens, places);
         }
-        batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-        for (const [head, id, words, postings] of batch) insert.run(id, head, words, postings);
+        batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+        for (const [head, id, part, words, postings] of batch) insert.run(id, head, part, words, postings);
       }
       stmt(db, 'DELETE FROM search_pending').run();
       return ids.length;

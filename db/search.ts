@@ -8,7 +8,7 @@ import { stmt } from './statements.ts';
 // Full-text search over the project's own word index (db/search-index.ts): every word folded
 // (case, accents, œ/æ written out) so that "secret partage" lands on "secret partagé" and "coeur"
 // on "cœur", stored with its places. A query folds its words once, reads for each the rows that
-// can hold it (one range of the primary key, one short row per source), decides from those rows alone which sources
+// can hold it (one range of the primary key, a short row or two per source), decides from those rows alone which sources
 // match and how well (BM25, as FTS5 ranked them), and which tokens are hits. Only the hits returned
 // read their text: their places from the nearest checkpoint, and their snippets, from the stored bytes.
 

@@ -6,13 +6,15 @@
 // UTF-8 offset where that token starts. A hit's place and its snippet are found from the nearest
 // checkpoint, scanning a few hundred bytes of the stored text, never the whole text.
 //
-// search_words: one row per source and "head" (the first two characters of the folded words it
-// holds), keyed by head first: a query word reads the rows of its head, one short row per source,
-// side by side in the file (keyed by source first, the same rows took one page read per source).
-// search_words_by_source finds a source's rows when its text changes or it is deleted.
-// search_sources: the sources indexed, their length in tokens (for ranking) and their checkpoints. search_pending: sources whose text is not indexed yet (migrated projects, a text written
-// by plain SQL, and imports: a batch of sources is indexed faster than each one alone); the next
-// search indexes them. A text corrected in Tresse is indexed in its own transaction.
+// search_words: one row (or a few parts) per source and "head" (the first two characters of the
+// folded words it holds), keyed by head first: a query word reads the rows of its head, a short
+// row or two per source, side by side in the file (keyed by source first, the same rows took one
+// page read per source). search_words_by_source finds a source's rows when its text changes or
+// it is deleted. search_sources: the sources indexed, their length in tokens (for ranking) and
+// their checkpoints. search_pending: sources whose text is not indexed yet (imports, migrated
+// projects, a text written by plain SQL: a batch of sources is indexed faster than each one
+// alone); the next search indexes them. A text corrected in Tresse is indexed in its own
+// transaction.
 export const sql = /* sql */ `
 DROP TRIGGER sources_fts_insert;
 DROP TRIGGER sources_fts_delete;
@@ -30,12 +32,15 @@ CREATE TABLE search_sources (
 CREATE TABLE search_words (
   source_id INTEGER NOT NULL,
   head TEXT NOT NULL,
+  -- A head's words in a source fill parts of about 1,000 bytes at most, numbered from 0: a longer
+  -- row would spill into an overflow page of its own, mostly empty.
+  part INTEGER NOT NULL,
   -- The folded words, separated by spaces, in the order of their postings.
   words TEXT NOT NULL,
   -- Per word: varint count, varint byte length of what follows, then the deltas of its token
   -- numbers.
   postings BLOB NOT NULL,
-  PRIMARY KEY (head, source_id)
+  PRIMARY KEY (head, source_id, part)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX search_words_by_source ON search_words(source_id);
 CREATE TABLE search_pending (

@@ -86,7 +86,7 @@ export function scanSearch(db: Db, query: string, context = 60): { hits: SearchH
 function indexRows(db: Db): unknown[] {
   return [
     ...db.prepare('SELECT source_id, tokens FROM search_sources ORDER BY source_id').raw().all(),
-    ...db.prepare('SELECT source_id, head, words, hex(postings) FROM search_words ORDER BY source_id, head').raw().all(),
+    ...db.prepare('SELECT source_id, head, part, words, hex(postings) FROM search_words ORDER BY source_id, head, part').raw().all(),
   ];
 }
 
