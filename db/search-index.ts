@@ -18,7 +18,7 @@ import { stmt } from './statements.ts';
 const ROW_BYTES = 960;
 
 /** Tokens between two checkpoints: a hit's place costs at most this many tokens scanned. */
-export const BLOCK = 64;
+const BLOCK = 64;
 
 /** A character of a word, as the search has always cut words: letters, digits, marks, private use. */
 const TOKEN_CHAR = /^[\p{L}\p{N}\p{M}\p{Co}]$/u;
@@ -72,7 +72,7 @@ function wordUnits(text: string, i: number, n: number): number {
   return isWordUnit(c) ? 1 : 0;
 }
 
-/** UTF-8 bytes of the character at `i` that takes `units` UTF-16 units (a lone surrogate is stored as U+FFFD). */
+/** UTF-8 bytes of a character whose first UTF-16 unit is `c`, taking `units` units (a lone surrogate is stored as U+FFFD). */
 const utf8Length = (c: number, units: number) => (units === 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
 
 /** UTF-16 units of the character at `i`, whatever it is. */
@@ -86,7 +86,7 @@ const unitsAt = (text: string, i: number, n: number) => {
  * UTF-16 start and end, and the code point and UTF-8 offsets of its start counted from `cp` and
  * `bytes`. Stops when `visit` returns false. indexText cuts tokens the same way, inline.
  */
-export function forEachToken(
+function forEachToken(
   text: string,
   from: number,
   cp: number,
@@ -239,7 +239,7 @@ interface TextIndex {
  * The index rows of a text. Per row: the folded words separated by spaces, and per word its
  * varint count, the varint byte length of what follows, then the deltas of its token numbers.
  */
-export function indexText(text: string): TextIndex {
+function indexText(text: string): TextIndex {
   if (seenTokens.length >= 200_000) forgetTokens();
   const current = ++pass;
   const words: Word[] = [];
