@@ -24,6 +24,7 @@ export async function importFigures(report: Report, dir: string, texts: string[]
   let bareMs = 0;
   let importMs = 0;
   let t0: number;
+  let firstMs = 0;
   for (let from = 0; from < files.length; from += BATCH) {
     const batch = files.slice(from, from + BATCH);
     t0 = performance.now();
@@ -32,6 +33,7 @@ export async function importFigures(report: Report, dir: string, texts: string[]
     t0 = performance.now();
     for (let i = from; i < from + batch.length; i++) {
       await importSource(ctx, { fileName: `entretien-${i + 1}.txt`, bytes: files[i]!, kind: 'interview' });
+      if (i === 0) firstMs = performance.now() - t0;
     }
     importMs += performance.now() - t0;
   }
@@ -49,7 +51,9 @@ export async function importFigures(report: Report, dir: string, texts: string[]
     value: (rate(importMs + indexMs) / bareRate) * 100,
     unit: '%',
     target: { atLeast: 50 },
-    note: `import ${rate(importMs).toFixed(1)} MB/s, index left for the first search ${(indexMs / 1000).toFixed(2)} s`,
+    // The first file starts the import worker: tens of milliseconds built, about a second from the
+    // TypeScript sources the bench runs.
+    note: `import ${rate(importMs).toFixed(1)} MB/s (the first file, starting the import worker, ${(firstMs / 1000).toFixed(2)} s), index left for the first search ${(indexMs / 1000).toFixed(2)} s`,
   });
   return ctx;
 }

@@ -1,7 +1,8 @@
 // npm run bench: every figure an issue sets a target for, beside its target with ok or FAIL, the
 // results checked, and a summary line. Times are printed, never asserted in the tests.
 // `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
-// command line's import memory and the scaling table.
+// command line's import memory and the scaling table; `-- import` prints the import and the
+// search alone (BENCH_SOURCES=200 for a quicker look).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,18 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 
 const report = new Report();
+if (process.argv[2] === 'import') {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
+  try {
+    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: import and search only`);
+    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+    searchFigures(report, ctx);
+    closeProject(ctx);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(report.summary() ? 0 : 1);
+}
 report.section('Command line start-up (node bin/tresse.mjs, built in dist-node/), against node -e 0');
 await startupFigures(report);
 if (process.argv[2] === 'startup') process.exit(report.summary() ? 0 : 1);

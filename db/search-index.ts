@@ -4,9 +4,21 @@ import { stmt } from './statements.ts';
 
 // The search's word index (tables in db/migrations/0010-search-words.ts). A text is cut into
 // tokens (runs of letters, digits, marks and private-use characters), each folded as the search
-// compares them: case, accents, œ/æ written out. Each folded word is stored with where it occurs:
-// token number, code-point offset, UTF-8 offset. Writing and reading the rows is here; what a
-// query means is in db/search.ts.
+// compares them: case, accents, œ/æ written out. Each folded word is stored with the token numbers
+// where it occurs; where a token sits in the text (code point, UTF-8 byte) is found again, for the
+// few hits a search returns, from a checkpoint every BLOCK tokens. Writing and reading the rows is
+// here; what a query means is in db/search.ts.
+
+/**
+ * Largest row (words and postings) written in one part, where it can: SQLite keeps a row of up to
+ * about 1,000 bytes inside a 4 KB page of a WITHOUT ROWID table, and a longer one spills into an
+ * overflow page of its own, mostly empty. Only a word whose postings alone are longer (the most
+ * frequent ones) still spills.
+ */
+const ROW_BYTES = 960;
+
+/** Tokens between two checkpoints: a hit's place costs at most this many tokens scanned. */
+const BLOCK = 64;
 
 /** A character of a word, as the search has always cut words: letters, digits, marks, private use. */
 const TOKEN_CHAR = /^[\p{L}\p{N}\p{M}\p{Co}]$/u;
@@ -37,23 +49,10 @@ export function foldToken(token: string): string {
   return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/**
- * Folded forms already worked out: a transcript repeats a small vocabulary, and normalising each
- * token again would be most of the indexing time. Bounded, so that a process indexing many
- * projects does not keep every word it ever saw.
- */
-const memo = new Map<string, string>();
-
 /** The form a word is indexed and compared under: folded, œ/æ written out. */
 export function foldWord(token: string): string {
-  let folded = memo.get(token);
-  if (folded === undefined) {
-    folded = foldToken(token);
-    if (folded.includes('œ') || folded.includes('æ')) folded = foldLigatures(folded);
-    if (memo.size >= 200_000) memo.clear();
-    memo.set(token, folded);
-  }
-  return folded;
+  const folded = foldToken(token);
+  return folded.includes('œ') || folded.includes('æ') ? foldLigatures(folded) : folded;
 }
 
 /** The row a folded word is stored in, beside the other words of its source that begin alike. */
@@ -63,70 +62,124 @@ export function headOf(folded: string): string {
   return second === undefined ? String.fromCodePoint(first) : String.fromCodePoint(first, second);
 }
 
-/** Every word of a text: its folded form, then per occurrence token number, code point, UTF-8 offset minus code point. */
-export function wordsOf(text: string): { words: Map<string, number[]>; tokens: number } {
-  const words = new Map<string, number[]>();
+/** UTF-16 units of the character at `i` when it belongs to a word (2 for an astral one), else 0. */
+function wordUnits(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    return isWordAstral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) ? 2 : 0;
+  }
+  return isWordUnit(c) ? 1 : 0;
+}
+
+/** UTF-8 bytes of a character whose first UTF-16 unit is `c`, taking `units` units (a lone surrogate is stored as U+FFFD). */
+const utf8Length = (c: number, units: number) => (units === 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
+
+/** UTF-16 units of the character at `i`, whatever it is. */
+const unitsAt = (text: string, i: number, n: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+};
+
+/**
+ * Calls `visit` with each token of `text` from UTF-16 offset `from` (a token's start, or 0): its
+ * UTF-16 start and end, and the code point and UTF-8 offsets of its start counted from `cp` and
+ * `bytes`. Stops when `visit` returns false. indexText cuts tokens the same way, inline.
+ */
+function forEachToken(
+  text: string,
+  from: number,
+  cp: number,
+  bytes: number,
+  visit: (start: number, end: number, cp: number, bytes: number) => boolean | void,
+): void {
   const n = text.length;
-  let i = 0;
-  let cp = 0;
-  let bytes = 0;
-  let token = 0;
+  let i = from;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    // Outside a word: advance over one character.
-    if (c < 0x80) {
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) {
-        i++;
-        cp++;
-        bytes++;
-        continue;
-      }
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      if (!isWordAstral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000)) {
-        i += 2;
-        cp++;
-        bytes += 4;
-        continue;
-      }
-    } else if (!isWordUnit(c)) {
-      i++;
+    if (wordUnits(text, i, n) === 0) {
+      const u = unitsAt(text, i, n);
+      bytes += utf8Length(text.charCodeAt(i), u);
+      i += u;
       cp++;
-      bytes += c < 0x800 ? 2 : 3;
       continue;
     }
-    // A word starts here: find its end.
     const start = i;
     const startCp = cp;
     const startBytes = bytes;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d < 0x80) {
-        if (!((d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || (d >= 0x30 && d <= 0x39))) break;
-        i++;
-        cp++;
-        bytes++;
-      } else if (d >= 0xd800 && d <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        if (!isWordAstral(((d - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000)) break;
-        i += 2;
-        cp++;
-        bytes += 4;
-      } else {
-        if (!isWordUnit(d)) break;
-        i++;
-        cp++;
-        bytes += d < 0x800 ? 2 : 3;
-      }
+    for (let u = wordUnits(text, i, n); u !== 0 && i < n; u = i < n ? wordUnits(text, i, n) : 0) {
+      bytes += utf8Length(text.charCodeAt(i), u);
+      i += u;
+      cp++;
     }
-    const folded = foldWord(text.slice(start, i));
-    // A word of marks alone folds to nothing: it takes its place in phrases, and is never found.
-    if (folded !== '') {
-      let at = words.get(folded);
-      if (at === undefined) words.set(folded, (at = []));
-      at.push(token, startCp, startBytes - startCp);
-    }
-    token++;
+    if (visit(start, i, startCp, startBytes) === false) return;
   }
-  return { words, tokens: token };
+}
+
+/** A folded word, and during one text's indexing the chain of its occurrences (token numbers). */
+interface Word {
+  word: string;
+  head: string;
+  /** Its UTF-8 length, plus one for the space before it in a row. */
+  bytes: number;
+  /** The text being indexed when it last occurred. */
+  pass: number;
+  first: number;
+  last: number;
+  count: number;
+}
+
+/**
+ * Each token as written → its folded word, in an open-addressing table keyed by the token's hash
+ * (FNV-1a over its UTF-16 units), so that a token already seen is recognised in place, without
+ * cutting it out of the text: a transcript repeats a small vocabulary, and cutting and folding
+ * (normalising) each token again would be most of the indexing time. Bounded, so that a process
+ * indexing many projects does not keep every word it ever saw.
+ */
+let slots = new Int32Array(1 << 15);
+const seenTokens: string[] = [];
+const seenHashes: number[] = [];
+const seenWords: Word[] = [];
+const wordOfFolded = new Map<string, Word>();
+let pass = 0;
+/** Per token of the text being indexed: the next token of the same word (the chains of Word). */
+let nextOf = new Int32Array(1 << 14);
+
+function forgetTokens(): void {
+  slots = new Int32Array(1 << 15);
+  seenTokens.length = seenHashes.length = seenWords.length = 0;
+  wordOfFolded.clear();
+}
+
+/** Whether `text` holds `token` at `start`. */
+function sameAt(text: string, start: number, token: string): boolean {
+  for (let k = 0; k < token.length; k++) if (text.charCodeAt(start + k) !== token.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Adds a token to the table (found missing at `slot`); grows the table past half full. */
+function rememberToken(token: string, hash: number, slot: number): Word {
+  const folded = foldWord(token);
+  let w = wordOfFolded.get(folded);
+  if (w === undefined) {
+    // A word of marks alone folds to nothing: it takes its place in phrases, and is never found.
+    const head = folded === '' ? '' : headOf(folded);
+    w = { word: folded, head, bytes: Buffer.byteLength(folded) + 1, pass: 0, first: 0, last: 0, count: 0 };
+    wordOfFolded.set(folded, w);
+  }
+  seenTokens.push(token);
+  seenHashes.push(hash);
+  seenWords.push(w);
+  slots[slot] = seenTokens.length;
+  if (seenTokens.length * 2 > slots.length) {
+    slots = new Int32Array(slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < seenHashes.length; k++) {
+      let at = seenHashes[k]! & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = k + 1;
+    }
+  }
+  return w;
 }
 
 /** Growing byte buffer of unsigned LEB128 varints. */
@@ -134,12 +187,16 @@ class Varints {
   bytes = new Uint8Array(1 << 16);
   length = 0;
 
-  push(value: number): void {
-    if (this.length + 10 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
+  reserve(more: number): void {
+    if (this.length + more > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + more));
+      grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
+  }
+
+  push(value: number): void {
+    this.reserve(5);
     // Token numbers and offsets stay far below 2^31 (a text is at most a few hundred megabytes).
     while (value >= 0x80) {
       this.bytes[this.length++] = (value & 0x7f) | 0x80;
@@ -147,9 +204,15 @@ class Varints {
     }
     this.bytes[this.length++] = value;
   }
+
+  copy(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.length));
+  }
 }
 
-/** Reads an unsigned varint at `at[0]` and moves it on. */
+const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+/** Reads an unsigned varint at `at.pos` and moves it on. */
 export function readVarint(buf: Uint8Array, at: { pos: number }): number {
   let value = 0;
   let scale = 1;
@@ -161,90 +224,235 @@ export function readVarint(buf: Uint8Array, at: { pos: number }): number {
   }
 }
 
-const scratch = new Varints();
-const segment = new Varints();
+const rowBytes = new Varints();
+const placeBytes = new Varints();
+
+/** What a text is stored as in the index: its rows in head order, its token count and checkpoints. */
+interface TextIndex {
+  rows: Array<[head: string, part: number, words: string, postings: Buffer]>;
+  tokens: number;
+  /** Per BLOCK tokens, the deltas of the block's first token's code point and (UTF-8 offset − code point). */
+  places: Buffer;
+}
 
 /**
- * Writes the index rows of one source (whose text was just inserted or changed) and takes it off
- * the queue. Called inside the caller's transaction, so the source and its index are written
- * together or not at all.
+ * The index rows of a text. Per row: the folded words separated by spaces, and per word its
+ * varint count, the varint byte length of what follows, then the deltas of its token numbers.
+ */
+function indexText(text: string): TextIndex {
+  if (seenTokens.length >= 200_000) forgetTokens();
+  const current = ++pass;
+  const words: Word[] = [];
+  placeBytes.length = 0;
+  let token = 0;
+  let lastCp = 0;
+  let lastExtra = 0;
+  const n = text.length;
+  let i = 0;
+  let cp = 0;
+  let bytes = 0;
+  // Tokens cut as forEachToken cuts them, inline: this loop is most of an import's indexing.
+  while (i < n) {
+    let u = wordUnits(text, i, n);
+    if (u === 0) {
+      u = unitsAt(text, i, n);
+      bytes += utf8Length(text.charCodeAt(i), u);
+      i += u;
+      cp++;
+      continue;
+    }
+    if (token % BLOCK === 0) {
+      placeBytes.push(cp - lastCp);
+      placeBytes.push(bytes - cp - lastExtra);
+      lastCp = cp;
+      lastExtra = bytes - cp;
+    }
+    const start = i;
+    let hash = 0x811c9dc5;
+    while (u !== 0) {
+      const c = text.charCodeAt(i);
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (u === 2) hash = Math.imul(hash ^ text.charCodeAt(i + 1), 0x01000193);
+      bytes += utf8Length(c, u);
+      i += u;
+      cp++;
+      u = i < n ? wordUnits(text, i, n) : 0;
+    }
+    const length = i - start;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    let w: Word | undefined;
+    for (;;) {
+      const k = slots[slot]!;
+      if (k === 0) {
+        w = rememberToken(text.slice(start, i), hash, slot);
+        break;
+      }
+      const seen = seenTokens[k - 1]!;
+      if (seenHashes[k - 1] === hash && seen.length === length && sameAt(text, start, seen)) {
+        w = seenWords[k - 1]!;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (w.word !== '') {
+      if (token >= nextOf.length) {
+        const grown = new Int32Array(nextOf.length * 2);
+        grown.set(nextOf);
+        nextOf = grown;
+      }
+      if (w.pass !== current) {
+        w.pass = current;
+        w.first = token;
+        w.count = 0;
+        words.push(w);
+      } else nextOf[w.last] = token;
+      w.last = token;
+      w.count++;
+    }
+    token++;
+  }
+
+  const byHead = new Map<string, Word[]>();
+  for (const w of words) {
+    const list = byHead.get(w.head);
+    if (list) list.push(w);
+    else byHead.set(w.head, [w]);
+  }
+  const rows: TextIndex['rows'] = [];
+  for (const head of [...byHead.keys()].sort()) {
+    const list = byHead.get(head)!;
+    rowBytes.length = 0;
+    let part = 0;
+    let from = 0;
+    let wordBytes = 0;
+    for (let j = 0; j < list.length; j++) {
+      const w = list[j]!;
+      let length = varintLength(w.first);
+      for (let t = w.first, k = 1; k < w.count; k++) {
+        const next = nextOf[t]!;
+        length += varintLength(next - t);
+        t = next;
+      }
+      // The row so far is full: it is written, and this word begins the next part.
+      if (j > from && rowBytes.length + wordBytes + w.bytes + length + 6 > ROW_BYTES) {
+        rows.push([head, part++, wordsOf(list, from, j), rowBytes.copy()]);
+        rowBytes.length = 0;
+        wordBytes = 0;
+        from = j;
+      }
+      wordBytes += w.bytes;
+      rowBytes.push(w.count);
+      rowBytes.push(length);
+      rowBytes.reserve(length);
+      rowBytes.push(w.first);
+      for (let t = w.first, k = 1; k < w.count; k++) {
+        const next = nextOf[t]!;
+        rowBytes.push(next - t);
+        t = next;
+      }
+    }
+    rows.push([head, part, wordsOf(list, from, list.length), rowBytes.copy()]);
+  }
+  return { rows, tokens: token, places: placeBytes.copy() };
+}
+
+const wordsOf = (list: readonly Word[], from: number, to: number) =>
+  list
+    .slice(from, to)
+    .map((w) => w.word)
+    .join(' ');
+
+/**
+ * Where the tokens of one text start, found from its checkpoints and its stored UTF-8 bytes: only
+ * the blocks that hold a hit are decoded and scanned, each once.
+ */
+export class TokenPlaces {
+  private readonly cps: number[] = [];
+  private readonly offsets: number[] = [];
+  private readonly blocks = new Map<number, { cp: number[]; byte: number[] }>();
+
+  constructor(
+    private readonly bytes: Buffer,
+    places: Uint8Array,
+  ) {
+    const at = { pos: 0 };
+    let cp = 0;
+    let extra = 0;
+    while (at.pos < places.length) {
+      cp += readVarint(places, at);
+      extra += readVarint(places, at);
+      this.cps.push(cp);
+      this.offsets.push(cp + extra);
+    }
+  }
+
+  /** The code point and UTF-8 offset where token `token` starts. */
+  of(token: number): { cp: number; byte: number } {
+    const k = Math.floor(token / BLOCK);
+    let block = this.blocks.get(k);
+    if (!block) {
+      const from = this.offsets[k]!;
+      const to = k + 1 < this.offsets.length ? this.offsets[k + 1]! : this.bytes.length;
+      const found: { cp: number[]; byte: number[] } = { cp: [], byte: [] };
+      forEachToken(this.bytes.toString('utf8', from, to), 0, this.cps[k]!, from, (_start, _end, cp, byte) => {
+        found.cp.push(cp);
+        found.byte.push(byte);
+        return found.cp.length < BLOCK;
+      });
+      this.blocks.set(k, (block = found));
+    }
+    const i = token - k * BLOCK;
+    return { cp: block.cp[i]!, byte: block.byte[i]! };
+  }
+}
+
+/**
+ * Writes the index rows of one source (whose text was just changed) and takes it off the queue.
+ * Called inside the caller's transaction, so the text and its index are written together or not
+ * at all.
  */
 export function indexSource(db: Db, sourceId: number, text: string): void {
-  const { rows, tokens } = indexRows(text);
-  const insert = stmt(db, 'INSERT INTO search_words (source_id, head, words, postings) VALUES (?, ?, ?, ?)');
-  for (const [head, words, postings] of rows) insert.run(sourceId, head, words, postings);
-  stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens) VALUES (?, ?)').run(sourceId, tokens);
+  const { rows, tokens, places } = indexText(text);
+  const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
+  for (const [head, part, words, postings] of rows) insert.run(sourceId, head, part, words, postings);
+  stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens, places) VALUES (?, ?, ?)').run(sourceId, tokens, places);
   stmt(db, 'DELETE FROM search_pending WHERE source_id = ?').run(sourceId);
 }
 
-/** The index rows of a text, in head order: head, words, postings. */
-function indexRows(text: string): { rows: Array<[string, string, Buffer]>; tokens: number } {
-  const { words, tokens } = wordsOf(text);
-  const rows: Array<[string, string, Buffer]> = [];
-  const byHead = new Map<string, string[]>();
-  for (const word of words.keys()) {
-    const head = headOf(word);
-    const list = byHead.get(head);
-    if (list) list.push(word);
-    else byHead.set(head, [word]);
-  }
-  for (const head of [...byHead.keys()].sort()) {
-    const list = byHead.get(head)!;
-    scratch.length = 0;
-    for (const word of list) {
-      const at = words.get(word)!;
-      segment.length = 0;
-      let token = 0;
-      let cp = 0;
-      let extra = 0;
-      for (let k = 0; k < at.length; k += 3) {
-        segment.push(at[k]! - token);
-        segment.push(at[k + 1]! - cp);
-        segment.push(at[k + 2]! - extra);
-        token = at[k]!;
-        cp = at[k + 1]!;
-        extra = at[k + 2]!;
-      }
-      scratch.push(at.length / 3);
-      scratch.push(segment.length);
-      if (scratch.length + segment.length > scratch.bytes.length) {
-        const grown = new Uint8Array(Math.max(scratch.bytes.length * 2, scratch.length + segment.length + 16));
-        grown.set(scratch.bytes.subarray(0, scratch.length));
-        scratch.bytes = grown;
-      }
-      scratch.bytes.set(segment.bytes.subarray(0, segment.length), scratch.length);
-      scratch.length += segment.length;
-    }
-    rows.push([head, list.join(' '), Buffer.from(scratch.bytes.subarray(0, scratch.length))]);
-  }
-  return { rows, tokens };
-}
+/** Sources per sorted batch: larger batches write fewer places in the file, and hold more rows in memory. */
+const CATCH_UP_BATCH = 200;
 
-const CATCH_UP_BATCH = 100;
-
-/** Indexes the sources queued since the last search (migrated, or text written by plain SQL), in one transaction; returns how many. */
+/**
+ * Indexes the sources queued since the last search (imported, migrated, or text written by plain
+ * SQL), in one transaction; returns how many. An import leaves its source here rather than
+ * indexing it in its own transaction: one source's rows go to as many places in the file as it
+ * has heads, while a batch's rows, written in key order, fill pages one after the other.
+ */
 export function catchUpSearchIndex(db: Db): number {
   if (!stmt(db, 'SELECT 1 FROM search_pending LIMIT 1').get()) return 0;
   return db
     .transaction(() => {
       const ids = stmt(db, 'SELECT source_id FROM search_pending ORDER BY source_id').pluck().all() as number[];
-      const textOf = stmt(db, 'SELECT text FROM sources WHERE id = ?').pluck();
-      const insert = stmt(db, 'INSERT INTO search_words (source_id, head, words, postings) VALUES (?, ?, ?, ?)');
-      // By batches of sources, each batch's rows written in key order (head, then source): the
-      // rows of one head land together instead of one page per head and source.
+      // Its own statement text: stmt() shares statements by text, and pluck() would change getSourceText's.
+      const textOf = stmt(db, 'SELECT text AS indexed FROM sources WHERE id = ?').pluck();
+      const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
+      const indexed = stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens, places) VALUES (?, ?, ?)');
+      // A text changed by plain SQL after it was indexed: its old rows go first.
+      const stale = stmt(db, 'DELETE FROM search_words WHERE source_id = ?');
+      const anyRows = stmt(db, 'SELECT 1 FROM search_words WHERE source_id = ? LIMIT 1').pluck();
       for (let from = 0; from < ids.length; from += CATCH_UP_BATCH) {
-        const batch: Array<[string, number, string, Buffer]> = [];
+        const batch: Array<[string, number, number, string, Buffer]> = [];
         for (const id of ids.slice(from, from + CATCH_UP_BATCH)) {
           const text = textOf.get(id) as string | undefined;
-          // A text changed by plain SQL after it was indexed: its old rows go first.
-          stmt(db, 'DELETE FROM search_words WHERE source_id = ?').run(id);
+          if (anyRows.get(id)) stale.run(id);
           if (text === undefined) continue;
-          const { rows, tokens } = indexRows(text);
-          for (const [head, words, postings] of rows) batch.push([head, id, words, postings]);
-          stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens) VALUES (?, ?)').run(id, tokens);
+          const { rows, tokens, places } = indexText(text);
+          for (const [head, part, words, postings] of rows) batch.push([head, id, part, words, postings]);
+          indexed.run(id, tokens, places);
         }
-        batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-        for (const [head, id, words, postings] of batch) insert.run(id, head, words, postings);
+        batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+        for (const [head, id, part, words, postings] of batch) insert.run(id, head, part, words, postings);
       }
       stmt(db, 'DELETE FROM search_pending').run();
       return ids.length;

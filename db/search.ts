@@ -2,15 +2,15 @@ import type { SearchHit, SourceKind } from '../model/types.ts';
 import { foldLigatures } from '../text/ligatures.ts';
 import { codePointLength } from '../text/offsets.ts';
 import type { Db } from './open.ts';
-import { catchUpSearchIndex, foldToken, headOf, readVarint } from './search-index.ts';
+import { catchUpSearchIndex, foldToken, headOf, readVarint, TokenPlaces } from './search-index.ts';
 import { stmt } from './statements.ts';
 
 // Full-text search over the project's own word index (db/search-index.ts): every word folded
 // (case, accents, œ/æ written out) so that "secret partage" lands on "secret partagé" and "coeur"
 // on "cœur", stored with its places. A query folds its words once, reads for each the rows that
-// can hold it (one range of the primary key, one short row per source), decides from those rows alone which sources
-// match and how well (BM25, as FTS5 ranked them), and takes the hits' places from them too. Only
-// the hits returned read their text, and only around each hit (its snippet), from the stored bytes.
+// can hold it (one range of the primary key, a short row or two per source), decides from those rows alone which sources
+// match and how well (BM25, as FTS5 ranked them), and which tokens are hits. Only the hits returned
+// read their text: their places from the nearest checkpoint, and their snippets, from the stored bytes.
 
 export { catchUpSearchIndex } from './search-index.ts';
 
@@ -102,34 +102,17 @@ interface Term {
   bySource: Map<number, Postings[]>;
 }
 
-/** The occurrences of a term in a source, sorted by token number: token, code point, UTF-8 offset. */
-interface Places {
-  token: number[];
-  cp: number[];
-  byte: number[];
-}
-
-function decode(list: readonly Postings[]): Places {
-  const out: Places = { token: [], cp: [], byte: [] };
+/** The token numbers where a term occurs in a source, ascending. */
+function decode(list: readonly Postings[]): number[] {
+  const out: number[] = [];
   const at = { pos: 0 };
   for (const p of list) {
     at.pos = p.at;
     let token = 0;
-    let cp = 0;
-    let extra = 0;
-    for (let k = 0; k < p.count; k++) {
-      token += readVarint(p.postings, at);
-      cp += readVarint(p.postings, at);
-      extra += readVarint(p.postings, at);
-      out.token.push(token);
-      out.cp.push(cp);
-      out.byte.push(cp + extra);
-    }
+    for (let k = 0; k < p.count; k++) out.push((token += readVarint(p.postings, at)));
   }
-  if (list.length > 1) {
-    const order = out.token.map((_, i) => i).sort((a, b) => out.token[a]! - out.token[b]!);
-    return { token: order.map((i) => out.token[i]!), cp: order.map((i) => out.cp[i]!), byte: order.map((i) => out.byte[i]!) };
-  }
+  // Several words of a prefix: their tokens are distinct, so a plain sort orders them.
+  if (list.length > 1) out.sort((a, b) => a - b);
   return out;
 }
 
@@ -196,14 +179,14 @@ export const SQL_TERM = `SELECT source_id, words, postings FROM search_words WHE
 export const SQL_TERM_RANGE = `SELECT source_id, words, postings FROM search_words WHERE head >= ? AND head <= ?`;
 
 /** A clause in one source: the token numbers where it starts. */
-function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number, places: (t: Term) => Places): number[] | null {
+function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number, places: (t: Term) => number[]): number[] | null {
   if (clause.tokens.length === 1) {
     const list = terms[0]!.bySource.get(sourceId);
-    return list ? places(terms[0]!).token : null;
+    return list ? places(terms[0]!) : null;
   }
   for (const t of terms) if (!t.bySource.has(sourceId)) return null;
-  const first = places(terms[0]!).token;
-  const rest = terms.slice(1).map((t) => new Set(places(t).token));
+  const first = places(terms[0]!);
+  const rest = terms.slice(1).map((t) => new Set(places(t)));
   const starts = first.filter((s) => rest.every((set, j) => set.has(s + j + 1)));
   return starts.length > 0 ? starts : null;
 }
@@ -236,7 +219,7 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
     if (starts === undefined) bySource.set(sourceId, (starts = startsOf(c, clauseTerms.get(c)!, sourceId, placesIn(sourceId))));
     return starts;
   };
-  const placesCache = new Map<Term, Map<number, Places>>();
+  const placesCache = new Map<Term, Map<number, number[]>>();
   const placesIn = (sourceId: number) => (t: Term) => {
     let bySource = placesCache.get(t);
     if (!bySource) placesCache.set(t, (bySource = new Map()));
@@ -299,45 +282,38 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
   const hits: SearchHit[] = [];
   let truncated = false;
   const bytesOf = stmt(db, 'SELECT CAST(text AS BLOB) FROM sources WHERE id = ?').pluck();
+  const checkpointsOf = stmt(db, 'SELECT places FROM search_sources WHERE source_id = ?').pluck();
   for (const id of wanted) {
     if (hits.length >= limit) {
       truncated = true;
       break;
     }
     const source = sources.get(id)!;
-    const places = placesIn(id);
-    // At each token, the first clause (in the query's order) that starts there makes the hit.
-    const at = new Map<number, { cp: number; byte: number; lastCp: number; lastByte: number }>();
+    // At each token, the first clause (in the query's order) that starts there makes the hit: the
+    // token it ends on.
+    const at = new Map<number, number>();
     for (const c of positive) {
-      const terms = clauseTerms.get(c)!;
       const starts = startsIn(c, id);
       if (!starts) continue;
-      const first = places(terms[0]!);
-      const last = places(terms[terms.length - 1]!);
       const n = c.tokens.length - 1;
-      const lastIndex = n === 0 ? null : new Map(last.token.map((t, i) => [t, i]));
-      const firstIndex = new Map(first.token.map((t, i) => [t, i]));
-      for (const s of starts) {
-        if (at.has(s)) continue;
-        const i = firstIndex.get(s)!;
-        const j = lastIndex ? lastIndex.get(s + n)! : i;
-        at.set(s, { cp: first.cp[i]!, byte: first.byte[i]!, lastCp: last.cp[j]!, lastByte: last.byte[j]! });
-      }
+      for (const s of starts) if (!at.has(s)) at.set(s, s + n);
     }
     const bytes = bytesOf.get(id) as Buffer;
+    const places = new TokenPlaces(bytes, checkpointsOf.get(id) as Uint8Array);
     for (const token of [...at.keys()].sort((a, b) => a - b)) {
       if (hits.length >= limit) {
         truncated = true;
         break;
       }
-      const h = at.get(token)!;
-      const cut = snippetAt(bytes, h.byte, h.lastByte, context);
+      const first = places.of(token);
+      const last = places.of(at.get(token)!);
+      const cut = snippetAt(bytes, first.byte, last.byte, context);
       hits.push({
         sourceId: id,
         sourceName: source.name,
         sourceKind: source.kind,
-        start: h.cp,
-        end: h.lastCp + cut.lastLength,
+        start: first.cp,
+        end: last.cp + cut.lastLength,
         snippet: cut.snippet,
         snippetStart: cut.snippetStart,
         snippetEnd: cut.snippetEnd,

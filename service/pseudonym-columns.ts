@@ -125,6 +125,7 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'search_words', column: 'head', reason: SEARCH },
   { table: 'search_words', column: 'words', reason: SEARCH },
   { table: 'search_words', column: 'postings', reason: SEARCH },
+  { table: 'search_sources', column: 'places', reason: SEARCH },
 ];
 
 /** The plain fields the preview searches, in its order. */

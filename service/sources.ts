@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { Db } from '../db/open.ts';
-import { indexSource } from '../db/search-index.ts';
 import { stmt } from '../db/statements.ts';
 import { defaultSourceName, guessSourceKind } from '../exchange/import/guess-kind.ts';
 import type { ImportOptions } from '../exchange/import/index.ts';
@@ -111,8 +110,8 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
       structureJson(parsed.structure),
     );
     const id = Number(info.lastInsertRowid);
-    // Indexed for search in the same transaction: a refused import leaves no index rows either.
-    indexSource(ctx.db, id, text);
+    // Not indexed for search here: the insert trigger queues it, and the next search indexes the
+    // sources imported since in one batch (db/search-index.ts).
     const link = stmt(ctx.db, 'INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?, ?)');
     for (const caseId of meta.caseIds ?? []) {
       if (!stmt(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {

@@ -166,8 +166,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > 2 && controls / bytes.length > 0.005;
 }
 
-/** C0 controls other than tab, line feed, form feed and carriage return; DEL and C1 controls. */
-const CONTROLS = /(?![\t\n\f\r])\p{Cc}/gu;
+/**
+ * C0 controls other than tab, line feed, form feed and carriage return; DEL and C1 controls: \p{Cc}
+ * minus those four, written as one class (a look-ahead at every character cost a third of a text's parse).
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what it counts
+const CONTROLS = /[\0-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
 
 function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);

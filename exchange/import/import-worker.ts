@@ -11,7 +11,15 @@ if (!port) throw new Error('import-worker runs as a worker thread, started by wo
 
 async function answer(job: ParseJob): Promise<WorkerMessage> {
   try {
-    return { id: job.id, parsed: await parseSourceFile(job.bytes, job.fileName, job.options) };
+    const parsed = await parseSourceFile(job.bytes, job.fileName, job.options);
+    // Bytes of the file itself (the text is exactly the file's UTF-8): the host has them already,
+    // so only where they start and end goes back, not a second copy of the file.
+    const { utf8, ...rest } = parsed;
+    if (utf8 && utf8.buffer === job.bytes.buffer) {
+      const from = utf8.byteOffset - job.bytes.byteOffset;
+      return { id: job.id, parsed: rest, utf8Within: [from, from + utf8.length] };
+    }
+    return { id: job.id, parsed };
   } catch (e) {
     if (isTresseError(e)) return { id: job.id, refused: { code: e.code, params: e.params } };
     return { id: job.id, failed: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

@@ -39,7 +39,8 @@ export interface ParseJob {
 /** What the worker answers: `ready` once loaded, then one reply per job. */
 export type WorkerMessage =
   | { ready: true }
-  | { id: number; parsed: ParsedSource }
+  // utf8Within: where ParsedSource.utf8 lies in the bytes sent, when it is the file itself.
+  | { id: number; parsed: ParsedSource; utf8Within?: [number, number] }
   | { id: number; refused: { code: ErrorCode; params: Record<string, string | number> } }
   | { id: number; failed: string };
 
@@ -95,8 +96,10 @@ export class ParseWorkerHost {
       };
       const onMessage = (m: WorkerMessage) => {
         if (!('id' in m) || m.id !== id) return;
-        if ('parsed' in m) settle(() => resolve(m.parsed));
-        else if ('refused' in m) settle(() => reject(new TresseError(m.refused.code, m.refused.params)));
+        if ('parsed' in m) {
+          const parsed = m.utf8Within ? { ...m.parsed, utf8: bytes.subarray(...m.utf8Within) } : m.parsed;
+          settle(() => resolve(parsed));
+        } else if ('refused' in m) settle(() => reject(new TresseError(m.refused.code, m.refused.params)));
         else settle(() => reject(Object.assign(new TresseError('import.crashed', { file }), { cause: new Error(m.failed) })));
       };
       const onError = (e: Error & { code?: string }) =>

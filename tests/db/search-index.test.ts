@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.ts';
 import { APPLICATION_ID, openProjectDb } from '../../db/open.ts';
-import { searchSources, SQL_TERM, SQL_TERM_RANGE } from '../../db/search.ts';
+import { catchUpSearchIndex, searchSources, SQL_TERM, SQL_TERM_RANGE } from '../../db/search.ts';
 import type { ParsedSource } from '../../model/types.ts';
 import { applySourceEdit } from '../../service/edit-source.ts';
-import { addParsedSource, deleteSource } from '../../service/sources.ts';
+import { addParsedSource, deleteSource, getSourceText } from '../../service/sources.ts';
 import { errorOf } from '../helpers/errors.ts';
 import { addText, newProject, tempDir } from '../helpers/project.ts';
 import { indexAgainstRebuild, scanSearch } from '../helpers/search-scan.ts';
@@ -126,8 +126,11 @@ describe('search through the word index', () => {
 });
 
 describe('the word index kept up to date', () => {
-  it('is complete right after an import, with nothing left for the first search', () => {
+  it('queues the imported sources, and the first search indexes them as a rebuild would', () => {
     const ctx = fixtureProject();
+    expect(ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(FIXTURE.length);
+    expect(ctx.db.prepare('SELECT count(*) FROM search_words').pluck().get()).toBe(0);
+    searchSources(ctx.db, 'securite');
     const { now, rebuilt, pending } = indexAgainstRebuild(ctx.db);
     expect(pending).toBe(0);
     expect(now.length).toBeGreaterThan(FIXTURE.length);
@@ -138,6 +141,7 @@ describe('the word index kept up to date', () => {
     const ctx = newProject();
     const a = addText(ctx, 'A', 'Le bailleur social recieve les dossiers.');
     addText(ctx, 'B', 'Un autre texte sur le bailleur.');
+    catchUpSearchIndex(ctx.db);
     applySourceEdit(ctx, a.id, 'Le bailleur social retrouve les dossiers.', { confirmRemoval: false });
     let state = indexAgainstRebuild(ctx.db);
     expect(state.pending).toBe(0);
@@ -152,6 +156,7 @@ describe('the word index kept up to date', () => {
 
   it('catches up a text changed by plain SQL before the next search', () => {
     const ctx = fixtureProject();
+    catchUpSearchIndex(ctx.db);
     ctx.db.prepare('UPDATE sources SET text = ? WHERE id = 1').run('Un texte corrigé.');
     expect(ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(1);
     expect(searchSources(ctx.db, 'corrige').hits.map((h) => h.sourceId)).toEqual([1]);
@@ -159,6 +164,14 @@ describe('the word index kept up to date', () => {
     const { now, rebuilt, pending } = indexAgainstRebuild(ctx.db);
     expect(pending).toBe(0);
     expect(now).toEqual(rebuilt);
+  });
+
+  it('leaves the statements other code shares untouched when it catches up', () => {
+    // stmt() shares one prepared statement per SQL text: a catch-up that set pluck() on a shared
+    // one made getSourceText answer undefined afterwards.
+    const ctx = fixtureProject();
+    catchUpSearchIndex(ctx.db);
+    expect(getSourceText(ctx.db, 1)).toBe(FIXTURE[0]);
   });
 
   it('leaves no index rows behind a failed import', () => {

@@ -86,7 +86,7 @@ export function scanSearch(db: Db, query: string, context = 60): { hits: SearchH
 function indexRows(db: Db): unknown[] {
   return [
     ...db.prepare('SELECT source_id, tokens FROM search_sources ORDER BY source_id').raw().all(),
-    ...db.prepare('SELECT source_id, head, words, hex(postings) FROM search_words ORDER BY source_id, head').raw().all(),
+    ...db.prepare('SELECT source_id, head, part, words, hex(postings) FROM search_words ORDER BY source_id, head, part').raw().all(),
   ];
 }
 
@@ -96,7 +96,7 @@ export function indexAgainstRebuild(db: Db): { now: unknown[]; rebuilt: unknown[
   const now = indexRows(db);
   db.exec('SAVEPOINT rebuild');
   try {
-    db.exec('DELETE FROM search_words; DELETE FROM search_sources; INSERT INTO search_pending (source_id) SELECT id FROM sources');
+    db.exec('DELETE FROM search_words; DELETE FROM search_sources; INSERT OR IGNORE INTO search_pending (source_id) SELECT id FROM sources');
     catchUpSearchIndex(db); // its transaction nests as a savepoint inside this one
     return { now, rebuilt: indexRows(db), pending };
   } finally {

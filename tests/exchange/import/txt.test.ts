@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertReadableText } from '../../../exchange/import/encoding.ts';
 import { DEFAULT_MAX_BYTES, parseSourceFile } from '../../../exchange/import/index.ts';
 import { codePointLength } from '../../../text/offsets.ts';
 import { INTERVIEW_TURNS, utf8 } from '../../fixtures/import/make.ts';
@@ -121,6 +122,23 @@ describe('plain text: refusals', () => {
     expect(await failure(parseSourceFile(png, 'image.txt'))).toMatchObject({ code: 'import.binary', params: { file: 'image.txt' } });
     const controls = utf8(`Texte${'\u0001\u0002\u0003\u0004'.repeat(20)}fin`);
     expect((await failure(parseSourceFile(controls, 'c.md'))).code).toBe('import.binary');
+  });
+
+  it('counts as controls exactly \\p{Cc} other than tab, line feed, form feed and carriage return', () => {
+    // The reference: the class as first written, with a look-ahead at every character.
+    const reference = /(?![\t\n\f\r])\p{Cc}/u;
+    for (let c = 0; c < 0x3000; c++) {
+      const ch = String.fromCharCode(c);
+      const refused = (() => {
+        try {
+          assertReadableText(`ab${ch.repeat(3)}`, 'c.txt');
+          return false;
+        } catch {
+          return true;
+        }
+      })();
+      expect(refused, c.toString(16)).toBe(c === 0 || reference.test(ch));
+    }
   });
 
   it('refuses an RTF document renamed .txt', async () => {
