@@ -428,12 +428,13 @@ const CATCH_UP_BATCH = 200;
  * SQL), in one transaction; returns how many. An import leaves its source here rather than
  * indexing it in its own transaction: one source's rows go to as many places in the file as it
  * has heads, while a batch's rows, written in key order, fill pages one after the other.
+ * `limit` bounds the sources indexed (all when negative), for indexing in the background.
  */
-export function catchUpSearchIndex(db: Db): number {
+export function catchUpSearchIndex(db: Db, limit = -1): number {
   if (!stmt(db, 'SELECT 1 FROM search_pending LIMIT 1').get()) return 0;
   return db
     .transaction(() => {
-      const ids = stmt(db, 'SELECT source_id FROM search_pending ORDER BY source_id').pluck().all() as number[];
+      const ids = stmt(db, 'SELECT source_id FROM search_pending ORDER BY source_id LIMIT ?').pluck().all(limit) as number[];
       // Its own statement text: stmt() shares statements by text, and pluck() would change getSourceText's.
       const textOf = stmt(db, 'SELECT text AS indexed FROM sources WHERE id = ?').pluck();
       const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
@@ -454,7 +455,8 @@ export function catchUpSearchIndex(db: Db): number {
         batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
         for (const [head, id, part, words, postings] of batch) insert.run(id, head, part, words, postings);
       }
-      stmt(db, 'DELETE FROM search_pending').run();
+      const done = stmt(db, 'DELETE FROM search_pending WHERE source_id = ?');
+      for (const id of ids) done.run(id);
       return ids.length;
     })
     .immediate();

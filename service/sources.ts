@@ -9,6 +9,7 @@ import type { ImportNote, ParsedSource, Source, SourceKind, SourceSummary } from
 import { hashText, hashUtf8 } from '../text/hash.ts';
 import { codePointLength } from '../text/offsets.ts';
 import { newGuid, nowIso, type ProjectContext } from './context.ts';
+import { indexSoon } from './search-soon.ts';
 import { parseStructure, structureJson } from './structure.ts';
 
 export interface ImportRequest extends ImportOptions {
@@ -67,6 +68,7 @@ export async function importSource(ctx: ProjectContext, req: ImportRequest): Pro
     caseIds: req.caseIds ?? [],
     ...(newCase ? { newCase } : {}),
   });
+  indexSoon(ctx.db);
   return { source, notes: parsed.notes };
 }
 

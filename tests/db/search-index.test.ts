@@ -6,7 +6,7 @@ import { APPLICATION_ID, openProjectDb } from '../../db/open.ts';
 import { catchUpSearchIndex, searchSources, SQL_TERM, SQL_TERM_RANGE } from '../../db/search.ts';
 import type { ParsedSource } from '../../model/types.ts';
 import { applySourceEdit } from '../../service/edit-source.ts';
-import { addParsedSource, deleteSource, getSourceText } from '../../service/sources.ts';
+import { addParsedSource, deleteSource, getSourceText, importSource } from '../../service/sources.ts';
 import { errorOf } from '../helpers/errors.ts';
 import { addText, newProject, tempDir } from '../helpers/project.ts';
 import { indexAgainstRebuild, scanSearch } from '../helpers/search-scan.ts';
@@ -152,6 +152,27 @@ describe('the word index kept up to date', () => {
     state = indexAgainstRebuild(ctx.db);
     expect(state.now).toEqual(state.rebuilt);
     expect(ctx.db.prepare('SELECT count(*) FROM search_words WHERE source_id = ?').pluck().get(a.id)).toBe(0);
+  });
+
+  it('indexes imported files in the background once the imports pause, a bounded batch at a time', async () => {
+    const ctx = newProject();
+    const texts = ['P1 : Le bailleur social hésite.', 'P2 : Les bailleurs refusent.', 'P3 : Aucun bailleur ici.'];
+    for (const [i, text] of texts.entries()) {
+      await importSource(ctx, { fileName: `entretien-${i + 1}.txt`, bytes: new TextEncoder().encode(text), kind: 'interview' });
+    }
+    // Nothing indexed while importing: the rows of a batch are written together, in key order.
+    expect(ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(3);
+    await expect.poll(() => ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get(), { timeout: 5000 }).toBe(0);
+    const { now, rebuilt } = indexAgainstRebuild(ctx.db);
+    expect(now).toEqual(rebuilt);
+  });
+
+  it('indexes at most the sources asked for, the oldest first, and leaves the others queued', () => {
+    const ctx = fixtureProject();
+    expect(catchUpSearchIndex(ctx.db, 2)).toBe(2);
+    expect(ctx.db.prepare('SELECT source_id FROM search_pending ORDER BY source_id').pluck().all()).toEqual([3, 4]);
+    expect([...new Set(searchSources(ctx.db, 'securite').hits.map((h) => h.sourceId))].sort()).toEqual([1, 3, 4]);
+    expect(ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
   });
 
   it('catches up a text changed by plain SQL before the next search', () => {
