@@ -183,6 +183,7 @@ class UnionSweep {
   private readonly seen: Int32Array;
   private readonly plus: Uint8Array;
   private readonly minus: Uint8Array;
+  private readonly codingCount: Int32Array;
   private stamp = 0;
 
   constructor(
@@ -194,6 +195,7 @@ class UnionSweep {
     this.seen = new Int32Array(rows);
     this.plus = new Uint8Array(rows);
     this.minus = new Uint8Array(rows);
+    this.codingCount = new Int32Array(rows);
   }
 
   /** `sorted`: one source's codings, as indices in text order. */
@@ -224,12 +226,19 @@ class UnionSweep {
         if (end[k]! > this.end[r]!) this.end[r] = end[k]!;
         if (valence?.[k] === '+') this.plus[r] = 1;
         else if (valence?.[k] === '-') this.minus[r] = 1;
-        // Without ids asked for, the list only counts the codings.
         if (id) p!.ids.push(id[k]!);
-        else p!.ids.length++;
+        else this.codingCount[r]!++;
       }
     }
-    for (const [r, p] of out) close(r, p);
+    for (const [r, p] of out) {
+      close(r, p);
+      // Without ids asked for, the list only counts the codings: its length is set once, as
+      // growing it by one per coding was a runtime call each time (a tenth of the matrix).
+      if (!id) {
+        p.ids.length = this.codingCount[r]!;
+        this.codingCount[r] = 0;
+      }
+    }
     return out;
   }
 }
