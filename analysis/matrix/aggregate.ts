@@ -157,9 +157,11 @@ function inTextOrder(indices: number[], start: readonly number[], end: readonly 
   const keys = new Float64Array(indices.length);
   // start (< 2^31) * 2^21 + rank (< 2^21) stays below 2^53: exact in a double.
   if (indices.length < 2 ** 21) {
-    indices.forEach((i, j) => (keys[j] = start[i]! * 2 ** 21 + j));
+    for (let j = 0; j < indices.length; j++) keys[j] = start[indices[j]!]! * 2 ** 21 + j;
     keys.sort();
-    const byStart = Array.from(keys, (k) => indices[k % 2 ** 21]!);
+    // Plain loops: Array.from with a mapping function and forEach cost a call per element.
+    const byStart = new Array<number>(keys.length);
+    for (let j = 0; j < keys.length; j++) byStart[j] = indices[keys[j]! % 2 ** 21]!;
     // Equal starts keep table order; the few that also need their ends in order are put so here.
     for (let j = 1; j < byStart.length; j++) {
       if (start[byStart[j]!] !== start[byStart[j - 1]!]) continue;
