@@ -226,6 +226,7 @@ export const uiMessages = {
   'retrieval.coder': { fr: 'Codeur', en: 'Coder' },
   'retrieval.anyCoder': { fr: 'Tous', en: 'Everyone' },
   'retrieval.count': { fr: '{count} extrait(s)', en: '{count} excerpt(s)' },
+  'retrieval.more': { fr: 'Afficher les suivants ({count} de plus)', en: 'Show the next ones ({count} more)' },
   'retrieval.none': { fr: 'Aucun extrait ne correspond.', en: 'No excerpt matches.' },
   'retrieval.listLabel': { fr: 'Extraits (Entrée pour ouvrir dans la source)', en: 'Excerpts (Enter opens it in its source)' },
   'retrieval.memo': { fr: 'Mémo : {text}', en: 'Memo: {text}' },

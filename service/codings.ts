@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import { EXCERPT_SELECT_WITHOUT_TEXT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
+import { EXCERPT_BY_IDS, EXCERPT_SELECT_WITHOUT_TEXT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { withPlaces } from './excerpt-places.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
@@ -280,6 +280,44 @@ export interface RetrieveFilter {
 
 /** The coded excerpts of a code, with their text and where they come from. */
 export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
+  const { where, params } = retrieveConditions(db, filter);
+  const sql = `${EXCERPT_SELECT_WITHOUT_TEXT} WHERE ${where} ${READING_ORDER}`;
+  const rows = db.prepare(sql).all(...params) as Omit<ExcerptRow, 'text'>[];
+  return withPlaces(db, rows.map(toExcerpt));
+}
+
+export interface ExcerptPage {
+  /** Every excerpt the filter keeps. */
+  total: number;
+  excerpts: Excerpt[];
+}
+
+/**
+ * One page of the same excerpts in the same order, as the Extraits tab shows them: the ids of all
+ * in one read of the index on codings by code (no text, no subquery per row), then the page's
+ * own rows and texts. Only the page's sources are read, so a code spread over the whole corpus is
+ * shown without reading the corpus.
+ */
+export function retrieveExcerptPage(db: Db, filter: RetrieveFilter, page: { offset?: number; limit?: number } = {}): ExcerptPage {
+  const { where, params } = retrieveConditions(db, filter);
+  const ids = db
+    .prepare(`${EXCERPT_IDS} WHERE ${where} ${READING_ORDER}`)
+    .pluck()
+    .all(...params) as number[];
+  const offset = page.offset ?? 0;
+  const wanted = page.limit === undefined ? ids.slice(offset) : ids.slice(offset, offset + page.limit);
+  const rank = new Map(wanted.map((id, i) => [id, i]));
+  const rows = (stmt(db, EXCERPT_BY_IDS).all(JSON.stringify(wanted)) as Omit<ExcerptRow, 'text'>[]).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return { total: ids.length, excerpts: withPlaces(db, rows.map(toExcerpt)) };
+}
+
+/** By kind of source, source name, then position; the id settles codings of the same range. */
+const READING_ORDER = 'ORDER BY s.kind, s.name, k.start, k.end, k.id';
+/** The ids of the excerpts a filter keeps: the same joins and conditions as EXCERPT_SELECT_WITHOUT_TEXT. */
+export const EXCERPT_IDS = 'SELECT k.id FROM codings k JOIN sources s ON s.id = k.source_id';
+
+/** The WHERE clause of a retrieval (over codings `k` and sources `s`) and its parameters. */
+function retrieveConditions(db: Db, filter: RetrieveFilter): { where: string; params: unknown[] } {
   const where: string[] = ['1'];
   const params: unknown[] = [];
   if (filter.codeId !== undefined) {
@@ -316,9 +354,7 @@ export function retrieveExcerpts(db: Db, filter: RetrieveFilter): Excerpt[] {
       WHERE cs.source_id = k.source_id AND a.scope = 'case' AND a.name = ? AND v.value IN (${values.map(() => '?').join(',')}))`);
     params.push(filter.caseAttribute.name, ...values);
   }
-  const sql = `${EXCERPT_SELECT_WITHOUT_TEXT} WHERE ${where.join(' AND ')} ORDER BY s.kind, s.name, k.start, k.end, k.id`;
-  const rows = db.prepare(sql).all(...params) as Omit<ExcerptRow, 'text'>[];
-  return withPlaces(db, rows.map(toExcerpt));
+  return { where: where.join(' AND '), params };
 }
 
 /**

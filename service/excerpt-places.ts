@@ -55,17 +55,23 @@ function cacheOf(db: Db): { cache: LayoutCache; unchanged: boolean } {
 
 /** A source's layout; unless nothing was written since, the text hash and structure are compared, so any edit is seen. */
 function layoutOf(db: Db, cache: LayoutCache, unchanged: boolean, sourceId: number): SourceLayout {
-  const cached = cache.bySource.get(sourceId);
-  if (cached && unchanged) return cached.layout;
-  const key = stmt(db, 'SELECT text_hash AS textHash, structure FROM sources WHERE id = ?').get(sourceId) as { textHash: string; structure: string };
-  const hit = cached;
+  const hit = cache.bySource.get(sourceId);
+  if (hit && unchanged) return hit.layout;
   cache.bySource.delete(sourceId);
-  if (hit && hit.textHash === key.textHash && hit.structure === key.structure) {
-    cache.bySource.set(sourceId, hit); // most recently used last
-    return hit.layout;
+  if (hit) {
+    const key = stmt(db, 'SELECT text_hash AS textHash, structure FROM sources WHERE id = ?').get(sourceId) as { textHash: string; structure: string };
+    if (hit.textHash === key.textHash && hit.structure === key.structure) {
+      cache.bySource.set(sourceId, hit); // most recently used last
+      return hit.layout;
+    }
+    cache.units -= hit.layout.text.length;
   }
-  if (hit) cache.units -= hit.layout.text.length;
-  const { text } = stmt(db, 'SELECT text FROM sources WHERE id = ?').get(sourceId) as { text: string };
+  // A source not placed yet is read once, text and key together.
+  const { text, ...key } = stmt(db, 'SELECT text, text_hash AS textHash, structure FROM sources WHERE id = ?').get(sourceId) as {
+    text: string;
+    textHash: string;
+    structure: string;
+  };
   const layout = sourceLayout(text, parseStructure(key.structure));
   cache.bySource.set(sourceId, { ...key, layout });
   cache.units += text.length;

@@ -14,9 +14,10 @@
 //
 // Character-level tables have a few patterns but millions of pairs, so a resample is never drawn
 // pair by pair: the M draws over the cells are one multinomial, drawn as successive binomials
-// (d3's exact binomial sampler) over the distinct differences, which costs a few draws per resample
+// (d3's exact binomial sampler, binomial.ts) over the distinct differences, which costs a few draws per resample
 // whatever M is. The generator is seeded: the same data and seed give the same interval.
-import { quantileSorted, randomBinomial, randomLcg } from 'd3';
+import { quantileSorted, randomLcg } from 'd3';
+import { BinomialSampler } from './binomial.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { alphaParts, coincidenceMatrix, type Metric, type WeightedUnit } from './coefficients.ts';
 
@@ -82,7 +83,7 @@ export function bootstrapAlpha(units: ReadonlyArray<WeightedUnit>, metric: Metri
   );
   const groups = [...byDifference].sort((a, b) => a[0] - b[0]);
 
-  const binomial = randomBinomial.source(randomLcg(options.seed ?? DEFAULT_BOOTSTRAP_SEED));
+  const binomial = new BinomialSampler(randomLcg(options.seed ?? DEFAULT_BOOTSTRAP_SEED));
   const alphas = new Array<number>(samples);
   for (let s = 0; s < samples; s++) {
     let left = pairs;
@@ -90,7 +91,7 @@ export function bootstrapAlpha(units: ReadonlyArray<WeightedUnit>, metric: Metri
     let sum = 0;
     for (let g = 0; g < groups.length && left > 0; g++) {
       const [difference, p] = groups[g]!;
-      const drawn = g === groups.length - 1 || p >= mass ? left : binomial(left, p / mass)();
+      const drawn = g === groups.length - 1 || p >= mass ? left : binomial.draw(left, p / mass);
       sum += drawn * difference;
       left -= drawn;
       mass -= p;

@@ -32,7 +32,8 @@
 import { TresseError } from '../../i18n/error.ts';
 import type { Coding } from '../../model/types.ts';
 import { bootstrapAlpha, type AlphaInterval } from './bootstrap.ts';
-import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type KappaResult, type WeightedUnit } from './coefficients.ts';
+import type { KappaResult, WeightedUnit } from './coefficients.ts';
+import { patternCoefficients } from './pattern-coefficients.ts';
 import { checkSegments, segmentFigures, type SegmentCheck } from './segment-agreement.ts';
 import { DEFAULT_OVERLAP_THRESHOLD } from './segments.ts';
 import { unitizingAlpha, type UnitizingAlphaResult, type UnitizingContinuum } from './unitizing.ts';
@@ -240,11 +241,18 @@ function addTable(into: PatternCounts, from: PatternCounts): void {
   for (const [mask, count] of from) addCount(into, mask, count);
 }
 
-/** Per-code presence-pattern tables at character or document level. */
-export function patternTables(prep: PreparedCodings, unit: 'character' | 'document', sourceLengths: ReadonlyMap<number, number>): Map<number, PatternCounts> {
+/**
+ * Per-code presence-pattern tables at character or document level; at character level, the sum of
+ * the per-source tables (characterTables), which the caller already has for the per-source figures.
+ */
+export function patternTables(
+  prep: PreparedCodings,
+  unit: 'character' | 'document',
+  bySource: ReadonlyMap<number, ReadonlyMap<number, PatternCounts>>,
+): Map<number, PatternCounts> {
   const tables = new Map<number, PatternCounts>(prep.codeIds.map((id) => [id, new Map()]));
   if (unit === 'character') {
-    for (const bySource of characterTables(prep, sourceLengths).values()) for (const [codeId, t] of bySource) addTable(tables.get(codeId)!, t);
+    for (const byCode of bySource.values()) for (const [codeId, t] of byCode) addTable(tables.get(codeId)!, t);
   } else if (unit === 'document') {
     for (const sourceId of prep.sourceIds) {
       const byCode = prep.groups.get(sourceId);
@@ -269,7 +277,6 @@ function toUnits(table: PatternCounts, k: number): WeightedUnit[] {
 }
 
 export function figuresFromPatterns(table: PatternCounts, k: number, withInterval: boolean): AgreementFigures {
-  const units = toUnits(table, k);
   let total = 0;
   const presentByCoder = new Array<number>(k).fill(0);
   for (const [mask, count] of table) {
@@ -278,11 +285,8 @@ export function figuresFromPatterns(table: PatternCounts, k: number, withInterva
   }
   return {
     units: total,
-    percentAgreement: percentAgreement(units),
-    cohenKappa: k === 2 ? cohenKappa(units) : null,
-    fleissKappa: fleissKappa(units),
-    krippendorffAlpha: krippendorffAlpha(units, 'nominal'),
-    alphaInterval: withInterval ? bootstrapAlpha(units, 'nominal') : null,
+    ...patternCoefficients(table, k),
+    alphaInterval: withInterval ? bootstrapAlpha(toUnits(table, k), 'nominal') : null,
     brennanPredigerKappa: null,
     unitizingAlpha: null,
     segments: null,
@@ -314,10 +318,9 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     return { perCode, overall: figuresFromPatterns(pooled, k, withInterval) };
   };
   const perSource: SourceAgreement[] = [];
-  if (input.unit === 'character') {
-    for (const [sourceId, tables] of characterTables(prep, input.sourceLengths)) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
-  }
-  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, input.sourceLengths), true);
+  const bySource = input.unit === 'character' ? characterTables(prep, input.sourceLengths) : new Map<number, Map<number, PatternCounts>>();
+  for (const [sourceId, tables] of bySource) perSource.push({ sourceId, ...perCodeAndPooled(tables, false) });
+  const { perCode, overall } = perCodeAndPooled(patternTables(prep, input.unit, bySource), true);
   const u = input.unit === 'character' ? unitizing(prep, input.sourceLengths) : null;
   if (u) {
     for (const row of perCode) row.unitizingAlpha = u.perCategory.get(row.codeId)?.binaryUAlpha ?? null;

@@ -20,7 +20,7 @@ const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
 /** Done marks choose the sources agreement compares. */
 const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
 /** What reads codings, besides the codings of each source. */
-const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ...MATRICES, ...AGREEMENT];
+const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ['retrievePage'], ...MATRICES, ...AGREEMENT];
 /**
  * A coding added, removed or extended: its source's cached codings already hold the answer
  * (answers.ts writes it as it comes), so only what counts or quotes codings is fetched again.
@@ -30,11 +30,11 @@ const CODINGS_WRITTEN: ApiKey[] = CODING_READERS;
 const CODEBOOK: ApiKey[] = [['listCodings'], ['listQuestions'], ['listSets'], ...CODING_READERS];
 const SOURCES: ApiKey[] = [['getSource'], ['listCodings'], ['listCases'], ['listSets'], ['search'], ['previewSourceEdit'], ...CODING_READERS];
 /** Sets filter retrieval and the matrices. */
-const SETS: ApiKey[] = [['listSets'], ['retrieve'], ...MATRICES];
+const SETS: ApiKey[] = [['listSets'], ['retrieve'], ['retrievePage'], ...MATRICES];
 /** Agreement between coders' ratings, read from case attributes. */
 const RATINGS: ApiKey[] = [['ratingAgreement']];
-const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ...MATRICES, ...RATINGS];
-const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ...MATRICES, ...RATINGS];
+const CASES: ApiKey[] = [['listCases'], ['listSources'], ['listPseudonyms'], ['retrieve'], ['retrievePage'], ...MATRICES, ...RATINGS];
+const ATTRIBUTES: ApiKey[] = [['listAttributes'], ['listCases'], ['retrieve'], ['retrievePage'], ...MATRICES, ...RATINGS];
 const PSEUDONYMS: ApiKey[] = [['listPseudonyms'], ['previewPseudonyms']];
 const BACKUPS: ApiKey[] = [['listBackups']];
 
@@ -54,7 +54,7 @@ export const INVALIDATES: Table = {
   switchCoder: () => [['getSession'], ['listCodings'], ...AGREEMENT, ...MATRICES],
   getCitationFormat: () => NOTHING,
   // Every excerpt carries its citation; exports read the format when they are made.
-  setCitationFormat: () => [['getCitationFormat'], ['retrieve'], ['matrixCellExcerpts']],
+  setCitationFormat: () => [['getCitationFormat'], ['retrieve'], ['retrievePage'], ['matrixCellExcerpts']],
 
   // Sources
   listSources: () => NOTHING,
@@ -62,7 +62,7 @@ export const INVALIDATES: Table = {
   guessImport: () => NOTHING,
   // With no done marks, agreement compares every source: a new one enters it.
   importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
-  updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['search'], ...MATRICES, ...AGREEMENT],
+  updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['retrievePage'], ['search'], ...MATRICES, ...AGREEMENT],
   deleteSource: () => [...SOURCES, ['listMemos'], ['listDoneMarks']],
 
   // Sets of sources and of codes
@@ -112,13 +112,14 @@ export const INVALIDATES: Table = {
   undoExtendCoding: () => [...CODINGS_WRITTEN, ['listMemos']],
   listCodings: () => NOTHING,
   retrieve: () => NOTHING,
+  retrievePage: () => NOTHING,
   search: () => NOTHING,
 
   // Memos
   listMemos: () => NOTHING,
   // Excerpts carry their coding's memo.
-  saveMemo: () => [['listMemos'], ['retrieve']],
-  deleteMemo: () => [['listMemos'], ['retrieve']],
+  saveMemo: () => [['listMemos'], ['retrieve'], ['retrievePage']],
+  deleteMemo: () => [['listMemos'], ['retrieve'], ['retrievePage']],
 
   // Teams
   exportQdpx: () => NOTHING,

@@ -2,25 +2,34 @@
 // full-text search over every source.
 import { z } from 'zod';
 import { searchSources } from '../../db/search.ts';
-import { locatePassage, retrieveExcerpts } from '../codings.ts';
+import { locatePassage, retrieveExcerptPage, retrieveExcerpts } from '../codings.ts';
 import { getSourceSummary, getSourceText } from '../sources.ts';
 import { method } from './define.ts';
 import { attributeValue, id, longText, nonEmpty, sourceKind } from './fields.ts';
 
+const retrieveFilter = {
+  /** Without a code, the excerpts of every code (usually with `sourceIds`). */
+  codeId: id.optional(),
+  includeSubcodes: z.boolean().optional(),
+  sourceIds: z.array(id).max(100_000).optional(),
+  sourceKinds: z.array(sourceKind).optional(),
+  coderIds: z.array(id).max(1_000).optional(),
+  sourceSetId: id.optional(),
+  codeSetId: id.optional(),
+  caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
+};
+const page = z.number().int().nonnegative().max(10_000_000);
+
 export const retrievalMethods = {
   retrieve: method({
-    args: z.strictObject({
-      /** Without a code, the excerpts of every code (usually with `sourceIds`). */
-      codeId: id.optional(),
-      includeSubcodes: z.boolean().optional(),
-      sourceIds: z.array(id).max(100_000).optional(),
-      sourceKinds: z.array(sourceKind).optional(),
-      coderIds: z.array(id).max(1_000).optional(),
-      sourceSetId: id.optional(),
-      codeSetId: id.optional(),
-      caseAttribute: z.strictObject({ name: nonEmpty, values: z.array(attributeValue).max(10_000) }).optional(),
-    }),
+    args: z.strictObject(retrieveFilter),
     run: (filter, { ws }) => retrieveExcerpts(ws.project.db, filter),
+  }),
+  /** The same excerpts a page at a time, with how many there are in all (the Extraits tab). */
+  retrievePage: method({
+    args: z.strictObject({ ...retrieveFilter, offset: page.optional(), limit: page.optional() }),
+    run: ({ offset, limit, ...filter }, { ws }) =>
+      retrieveExcerptPage(ws.project.db, filter, { ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) }),
   }),
   /**
    * Where a passage typed as text lies in a source (code points): straight quotes and plain spaces

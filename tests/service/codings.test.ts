@@ -3,7 +3,16 @@ import { defineAttribute, setAttributeValues } from '../../service/attributes.ts
 import { createCase, linkSource } from '../../service/cases.ts';
 import { resolveCode } from '../../service/codebook.ts';
 import { ensureCoder } from '../../service/coders.ts';
-import { addCoding, findCodingByGuid, listCodingsOfSource, locatePassage, removeCoding, retrieveExcerpts } from '../../service/codings.ts';
+import {
+  addCoding,
+  EXCERPT_IDS,
+  findCodingByGuid,
+  listCodingsOfSource,
+  locatePassage,
+  removeCoding,
+  retrieveExcerptPage,
+  retrieveExcerpts,
+} from '../../service/codings.ts';
 import { switchCoder } from '../../service/project.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
 import { EXCERPT_SELECT_WITHOUT_TEXT } from '../../db/excerpts.ts';
@@ -130,6 +139,36 @@ describe('retrieval', () => {
     expect(plan.map((p) => p.detail)).toContain('SEARCH k USING COVERING INDEX codings_by_code (code_id=?)');
     const ids = retrieveExcerpts(ctx.db, { codeId: cl1.id }).map((x) => x.id);
     expect(ids).toHaveLength(2);
+  });
+
+  it('gives a page of the same excerpts in the same order, with how many there are in all', () => {
+    const { ctx, cl, e1, leo } = corpus();
+    const filter = { codeId: cl.id, includeSubcodes: true };
+    addCoding(ctx, { sourceId: e1.id, codeId: cl.id, start: 50, end: 70, coderId: leo.id, memo: 'Deuxième ligne' });
+    const all = retrieveExcerpts(ctx.db, filter);
+    expect(all).toHaveLength(4);
+    expect(retrieveExcerptPage(ctx.db, filter)).toEqual({ total: 4, excerpts: all });
+    for (const [offset, limit] of [
+      [0, 1],
+      [1, 2],
+      [3, 50],
+      [4, 10],
+    ] as const) {
+      expect(retrieveExcerptPage(ctx.db, filter, { offset, limit })).toEqual({ total: 4, excerpts: all.slice(offset, offset + limit) });
+    }
+    const observations = { ...filter, sourceKinds: ['observation' as const] };
+    expect(retrieveExcerptPage(ctx.db, observations, { limit: 5 })).toEqual({ total: 1, excerpts: retrieveExcerpts(ctx.db, observations) });
+  });
+
+  it('pages the Extraits tab from the index on codings by code, reading no text (EXPLAIN QUERY PLAN)', () => {
+    const { ctx, cl1 } = corpus();
+    const plan = ctx.db.prepare(`EXPLAIN QUERY PLAN ${EXCERPT_IDS} WHERE k.code_id IN (?) ORDER BY s.kind, s.name, k.start, k.end, k.id`).all(cl1.id) as {
+      detail: string;
+    }[];
+    const details = plan.map((p) => p.detail);
+    expect(details).toContain('SEARCH k USING COVERING INDEX codings_by_code (code_id=?)');
+    expect(details).toContain('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(details.filter((d) => d.startsWith('SCAN') || d.includes('SUBQUERY'))).toEqual([]);
   });
 
   it('gives the text and place as they are now, after the source was edited between two calls', () => {

@@ -13,6 +13,9 @@ import { filterValues } from './attribute-filter.ts';
 import { ExcerptList } from './ExcerptList.tsx';
 import { RetrievalFilters, type FilterState } from './RetrievalFilters.tsx';
 
+/** Excerpts shown at first and added by "more", as in a matrix cell (CellDialog.tsx). */
+const PAGE = 50;
+
 const NO_FILTER: FilterState = { includeSubcodes: true, kinds: [], attribute: '', attributeValue: '', coderId: null, sourceSetId: null };
 
 /** `active`: shown. Hidden, it asks nothing; a change made meanwhile is fetched when it comes back. */
@@ -24,9 +27,18 @@ export function RetrievalPanel({ active }: { active: boolean }) {
   const [filters, setFilters] = useState<FilterState>(NO_FILTER);
   const yes = t('common.yes');
   const no = t('common.no');
-  const request = selectedCodeId === null ? null : toRetrieveFilter(selectedCodeId, filters, cases, { yes, no });
-  // Keyed by the whole filter's value: an answer for the previous code or filter is never shown for this one.
-  const excerpts = useApiQuery('retrieve', request, { enabled: active }).data ?? null;
+  const filter = selectedCodeId === null ? null : toRetrieveFilter(selectedCodeId, filters, cases, { yes, no });
+  // A page at a time: the first is shown without reading every source the code touches. "More"
+  // asks for a longer list from the start, so a change meanwhile is never half shown; another code
+  // or filter starts again at one page.
+  const filterKey = JSON.stringify(filter);
+  const [more, setMore] = useState({ filterKey, limit: PAGE });
+  const limit = more.filterKey === filterKey ? more.limit : PAGE;
+  // Keyed by the whole filter's value: an answer for the previous code or filter is never shown for
+  // this one (the previous page is kept only while a longer page of the same list comes).
+  const page = useApiQuery('retrievePage', filter && { ...filter, offset: 0, limit }, { enabled: active, keepPrevious: limit > PAGE }).data;
+  const excerpts = page?.excerpts ?? null;
+  const total = page?.total ?? 0;
 
   return (
     <section className="retrieval-view" aria-labelledby="retrieval-title">
@@ -41,10 +53,15 @@ export function RetrievalPanel({ active }: { active: boolean }) {
       </div>
       {excerpts && (
         <p className="result-count" aria-live="polite">
-          {t('retrieval.count', { count: excerpts.length })}
+          {t('retrieval.count', { count: total })}
         </p>
       )}
       {excerpts && <ExcerptList excerpts={excerpts} />}
+      {excerpts && excerpts.length < total && (
+        <button type="button" onClick={() => setMore({ filterKey, limit: excerpts.length + PAGE })}>
+          {t('retrieval.more', { count: total - excerpts.length })}
+        </button>
+      )}
     </section>
   );
 }

@@ -129,7 +129,7 @@ describe('the renderer cache', () => {
     expect(view.querySelector('.retrieval-view')?.textContent).toContain('secret partagé');
     const after = calls.map((c) => c.method);
     expect(after).toContain('listCodes');
-    expect(after).toContain('retrieve');
+    expect(after).toContain('retrievePage');
     // The whole-workbench reload this replaces asked for all of these after every change.
     for (const untouched of ['getSession', 'listCases', 'listAttributes', 'getSource', 'listMemos', 'listQuestions']) {
       expect(after).not.toContain(untouched);
