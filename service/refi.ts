@@ -3,7 +3,7 @@
 // transaction; what could not be imported comes back as warnings for the user, never dropped silently.
 import type { Decision } from '../codebooks/merge.ts';
 import type { Db } from '../db/open.ts';
-import { readCodebookWithWarnings, readProject, writeCodebook, writeProject, type WriteProjectOptions } from '../exchange/refi/index.ts';
+import { readCodebookWithWarnings, readProject, writeCodebook, writeProject, writeProjectAsync, type WriteProjectOptions } from '../exchange/refi/index.ts';
 import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
 import type { ProjectContext } from './context.ts';
 import { mergeSnapshot, type MergeReport } from './merge-project.ts';
@@ -13,6 +13,11 @@ import { snapshotProject, type RichSnapshot } from './refi-snapshot.ts';
 
 export function exportQdpx(db: Db, options: WriteProjectOptions = {}): Uint8Array {
   return writeProject(forExchange(snapshotProject(db)), options);
+}
+
+/** The same file, compressed on Node's thread pool while the project file is written (what the contract calls). */
+export function exportQdpxAsync(db: Db, options: WriteProjectOptions = {}): Promise<Uint8Array> {
+  return writeProjectAsync(forExchange(snapshotProject(db)), options);
 }
 
 /**
