@@ -29,7 +29,9 @@ export function parseXml(source: string, fileName: string, limits: XmlLimits = R
   const events: XmlEvents = {
     open(tag) {
       const attrs: Record<string, string> = {};
-      for (const a of Object.values(tag.attributes)) {
+      const all = tag.attributes;
+      for (const key in all) {
+        const a = all[key]!;
         if (a.prefix === '' && a.local !== 'xmlns') attrs[a.local] = a.value;
       }
       const el: XmlElement = { name: tag.local, ns: tag.uri, attrs, children: [], text: '' };
@@ -51,14 +53,20 @@ export function parseXml(source: string, fileName: string, limits: XmlLimits = R
   return root!;
 }
 
+/**
+ * Names compared whatever their case. The names asked for are ASCII, so a name of another length
+ * cannot match: checked first, it spares lower-casing both (twice per element and attribute passed
+ * over, a large project's import made millions of strings of them).
+ */
 function same(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
+  return a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
 }
 
 /** Attribute by name; tools disagree on case (creatingUserGUID / creatingUserGuid). */
 export function attr(el: XmlElement, name: string): string | undefined {
-  if (name in el.attrs) return el.attrs[name];
-  for (const [k, v] of Object.entries(el.attrs)) if (same(k, name)) return v;
+  const attrs = el.attrs;
+  if (name in attrs) return attrs[name];
+  for (const k in attrs) if (same(k, name)) return attrs[k];
   return undefined;
 }
 
