@@ -136,7 +136,7 @@ export function mergeCodings(
       continue;
     }
     const coderId = coderOf(k.coderGuid);
-    const byGuid = stmt(ctx.db, 'SELECT id FROM codings WHERE guid = ?').get(k.guid) as { id: number } | undefined;
+    const byGuid = held.withGuid(k.guid);
     // A passage inside one of the same coder's codings of that code is there already: adding it
     // would count and quote those words twice.
     const covering = byGuid ? undefined : held.covering(src.id, code.id, coderId, start, end);
