@@ -137,7 +137,11 @@ function archive(entries: readonly Packed[], mtime: Date): Uint8Array {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+  const whole = Buffer.concat([...parts, ...central, end]);
+  // A plain Uint8Array that owns its memory. A large archive already does (copying it again cost
+  // as much as writing it); a small one may sit in Node's shared pool, and is copied out of it.
+  const own = whole.byteOffset === 0 && whole.buffer.byteLength === whole.length;
+  return own ? new Uint8Array(whole.buffer, 0, whole.length) : new Uint8Array(whole);
 }
 
 /** The fields local headers and central-directory entries share, from "version needed" on. */
