@@ -48,13 +48,29 @@ export class ZipStream {
 
   add(entry: ZipEntry): void {
     if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
+    this.entries.push(this.deflate(entry));
+  }
+
+  /**
+   * Keeps the next place in the archive for an entry given later through the function returned,
+   * which must be called before finish(): the entries added after it are deflated meanwhile (a
+   * .qdpx's sources while its project file, which comes first, is being written).
+   */
+  later(): (entry: ZipEntry) => void {
+    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
+    let fill!: (entry: Promise<Packed>) => void;
+    this.entries.push(new Promise<Packed>((resolve) => (fill = resolve)));
+    return (entry) => fill(this.deflate(entry));
+  }
+
+  private deflate(entry: ZipEntry): Promise<Packed> {
     const crc = crc32(entry.data);
     const done = new Promise<Packed>((resolve, reject) =>
       deflateRaw(entry.data, { level: this.level }, (error, deflated) => (error ? reject(error) : resolve(packed(entry, crc, deflated)))),
     );
     // A failure is reported by finish(); until then it is not an unhandled rejection.
     done.catch(() => {});
-    this.entries.push(done);
+    return done;
   }
 
   /**
@@ -121,7 +137,11 @@ function archive(entries: readonly Packed[], mtime: Date): Uint8Array {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, ...central, end]));
+  const whole = Buffer.concat([...parts, ...central, end]);
+  // A plain Uint8Array that owns its memory. A large archive already does (copying it again cost
+  // as much as writing it); a small one may sit in Node's shared pool, and is copied out of it.
+  const own = whole.byteOffset === 0 && whole.buffer.byteLength === whole.length;
+  return own ? new Uint8Array(whole.buffer, 0, whole.length) : new Uint8Array(whole);
 }
 
 /** The fields local headers and central-directory entries share, from "version needed" on. */

@@ -66,21 +66,35 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding, overlaps: Ov
   const code = stmt(db, 'SELECT name, codable FROM codes WHERE id = ?').get(input.codeId) as { name: string; codable: number } | undefined;
   if (!code) throw new TresseError('code.notFound', { ref: String(input.codeId) });
   if (code.codable !== 1) throw new TresseError('code.notCodable', { name: code.name });
-  const coding: Coding = {
+  const coding = codingOf(ctx, input);
+  assertNotCovered(db, coding, code.name);
+  if (overlaps === 'refuse') assertNoOverlap(db, coding, code.name);
+  return storeCoding(ctx, coding, input.selectionGuid ?? null);
+}
+
+/** The coding `input` describes, defaults filled in (the session's coder, now), not stored yet. */
+export function codingOf(ctx: ProjectContext, input: NewCoding): Coding {
+  return {
     id: 0,
     guid: input.guid ?? newGuid(),
     sourceId: input.sourceId,
     codeId: input.codeId,
     coderId: input.coderId ?? ctx.coder.id,
-    start,
-    end,
+    start: input.start,
+    end: input.end,
     createdAt: input.createdAt ?? nowIso(),
     valence: input.valence ?? null,
     segmentKind: input.segmentKind ?? 'verbatim',
     memo: input.memo?.trim() ? input.memo.trim() : null,
   };
-  assertNotCovered(db, coding, code.name);
-  if (overlaps === 'refuse') assertNoOverlap(db, coding, code.name);
+}
+
+/**
+ * Writes a coding (and its memo) whose source, code, range and place among the others were checked
+ * by the caller: insertCoding, or a merge that keeps its own index of the codings already there.
+ */
+export function storeCoding(ctx: ProjectContext, coding: Coding, selectionGuid: string | null): Coding {
+  const db = ctx.db;
   const info = stmt(
     db,
     `INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at, valence, segment_kind, selection_guid)
@@ -90,12 +104,12 @@ export function insertCoding(ctx: ProjectContext, input: NewCoding, overlaps: Ov
     coding.sourceId,
     coding.codeId,
     coding.coderId,
-    start,
-    end,
+    coding.start,
+    coding.end,
     coding.createdAt,
     coding.valence,
     coding.segmentKind,
-    input.selectionGuid ?? null,
+    selectionGuid,
   );
   coding.id = Number(info.lastInsertRowid);
   if (coding.memo) {
@@ -184,11 +198,17 @@ function quoteOf(db: Db, sourceId: number, start: number, end: number): string {
  */
 export function absorbContained(db: Db, kept: Coding): number[] {
   const inside = overlappingCodings(db, kept, kept.start, kept.end).filter((k) => k.id !== kept.id && kept.start <= k.start && k.end <= kept.end);
-  for (const k of inside) {
-    stmt(db, 'UPDATE memos SET coding_id = ? WHERE coding_id = ?').run(kept.id, k.id);
-    stmt(db, 'DELETE FROM codings WHERE id = ?').run(k.id);
+  const ids = inside.map((k) => k.id);
+  foldInto(db, kept.id, ids);
+  return ids;
+}
+
+/** Deletes the codings `ids`, their memos moved to the coding `keptId`. */
+export function foldInto(db: Db, keptId: number, ids: readonly number[]): void {
+  for (const id of ids) {
+    stmt(db, 'UPDATE memos SET coding_id = ? WHERE coding_id = ?').run(keptId, id);
+    stmt(db, 'DELETE FROM codings WHERE id = ?').run(id);
   }
-  return inside.map((k) => k.id);
 }
 
 /**

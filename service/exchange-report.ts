@@ -3,11 +3,11 @@
 // TresseError (a damaged archive, a file that is not REFI-QDA), in the user's language.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { readProject } from '../exchange/refi/index.ts';
 import { exchangeReport, type ExchangeReport } from '../exchange/refi/report.ts';
 import { WARNING_CATEGORIES } from '../exchange/refi/warning-categories.ts';
 import { TresseError } from '../i18n/error.ts';
 import { countLabel, exchangeReportLabel } from '../i18n/exchange-report.ts';
+import { readQdpxForPreview } from './qdpx-reading.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 export type { ExchangeReport };
@@ -19,7 +19,7 @@ export function reportOnQdpx(file: QdpxFile): ExchangeReport {
   if (extname(fileName).toLowerCase() !== '.qdpx') throw new TresseError('team.fileKind', { file: fileName, expected: '.qdpx' });
   // A read error (missing file, no permission) is worded by the contract from the path it names.
   const bytes = 'path' in file ? new Uint8Array(readFileSync(file.path)) : file.bytes;
-  return exchangeReport(readProject(bytes, { fileName }), fileName);
+  return exchangeReport(readQdpxForPreview(bytes, fileName), fileName);
 }
 
 /** The report as the command line prints it: the counts, then each kind of remark under its heading. */

@@ -4,8 +4,9 @@
 import { stmt } from '../db/statements.ts';
 import type { NormalisationMap } from '../text/offsets.ts';
 import { ensureCoder } from './coders.ts';
-import { absorbContained, coveringCoding, insertCoding } from './codings.ts';
+import { codingOf, foldInto, storeCoding } from './codings.ts';
 import type { ProjectContext } from './context.ts';
+import { MergeCodingIndex } from './merge-coding-index.ts';
 import { mergeWarning, type TeamWarning } from './merge-warnings.ts';
 import type { RichSnapshot } from './refi-snapshot.ts';
 
@@ -94,6 +95,17 @@ export function mergeCodings(
   const theirSources = new Map(theirs.sources.map((s) => [s.guid, s.name]));
   const theirCodes = new Map(theirs.codes.map((c) => [c.guid, c.name]));
   const skip = () => result.counts.skipped++;
+  const held = new MergeCodingIndex(ctx.db);
+  type MyCode = { id: number; name: string; codable: number };
+  const codes = new Map<string, MyCode>();
+  // Their coding GUIDs by my coding id, so that the codings a wider one takes in pass theirs on.
+  const guidsOf = new Map<number, string[]>();
+  const setId = (guid: string, id: number) => {
+    result.ids.set(guid, id);
+    const list = guidsOf.get(id);
+    if (list) list.push(guid);
+    else guidsOf.set(id, [guid]);
+  };
   for (const k of theirs.codings) {
     const src = sources.get(k.sourceGuid);
     if (!src) {
@@ -109,7 +121,8 @@ export function mergeCodings(
       skip();
       continue;
     }
-    const code = stmt(ctx.db, 'SELECT id, name, codable FROM codes WHERE guid = ?').get(mapped) as { id: number; name: string; codable: number };
+    let code = codes.get(mapped);
+    if (!code) codes.set(mapped, (code = stmt(ctx.db, 'SELECT id, name, codable FROM codes WHERE guid = ?').get(mapped) as MyCode));
     if (code.codable !== 1) {
       Skips.bump(skips.notCodable, code.name);
       skip();
@@ -123,20 +136,22 @@ export function mergeCodings(
       continue;
     }
     const coderId = coderOf(k.coderGuid);
-    const byGuid = stmt(ctx.db, 'SELECT id FROM codings WHERE guid = ?').get(k.guid) as { id: number } | undefined;
+    const byGuid = held.withGuid(k.guid);
     // A passage inside one of the same coder's codings of that code is there already: adding it
     // would count and quote those words twice.
-    const covering = byGuid ? undefined : coveringCoding(ctx.db, { sourceId: src.id, codeId: code.id, coderId }, start, end);
+    const covering = byGuid ? undefined : held.covering(src.id, code.id, coderId, start, end);
     const same = byGuid ?? covering;
     if (same) {
       if (covering && (covering.start !== start || covering.end !== end)) skips.inside++;
-      result.ids.set(k.guid, same.id);
+      setId(k.guid, same.id);
       result.counts.duplicates++;
       continue;
     }
-    const coding = insertCoding(
+    // Checked above as insertCoding would (source, range, codable code, not covered), with 'keep'
+    // for overlaps: stored directly.
+    const coding = storeCoding(
       ctx,
-      {
+      codingOf(ctx, {
         sourceId: src.id,
         codeId: code.id,
         start,
@@ -145,19 +160,24 @@ export function mergeCodings(
         valence: k.valence ?? null,
         memo: k.memo ?? null,
         guid: k.guid,
-        ...(k.selectionGuid ? { selectionGuid: k.selectionGuid } : {}),
         ...(k.segmentKind ? { segmentKind: k.segmentKind } : {}),
         ...(k.createdAt ? { createdAt: k.createdAt } : {}),
-      },
-      'keep',
+      }),
+      k.selectionGuid ? k.selectionGuid : null,
     );
+    held.added(src.id, code.id, coderId, coding);
     // A wider passage takes in the narrower ones of that coder and code (with their memos).
-    const absorbed = absorbContained(ctx.db, coding);
+    const absorbed = held.inside(src.id, code.id, coderId, coding.id, start, end).map((x) => x.id);
     if (absorbed.length > 0) {
+      foldInto(ctx.db, coding.id, absorbed);
+      held.removed(src.id, code.id, coderId, new Set(absorbed));
       skips.widened += absorbed.length;
-      for (const [guid, id] of result.ids) if (absorbed.includes(id)) result.ids.set(guid, coding.id);
+      for (const id of absorbed) {
+        for (const guid of guidsOf.get(id) ?? []) if (result.ids.get(guid) === id) setId(guid, coding.id);
+        guidsOf.delete(id);
+      }
     }
-    result.ids.set(k.guid, coding.id);
+    setId(k.guid, coding.id);
     result.counts.added++;
   }
   warnings.push(...skips.warnings());

@@ -3,16 +3,22 @@
 // transaction; what could not be imported comes back as warnings for the user, never dropped silently.
 import type { Decision } from '../codebooks/merge.ts';
 import type { Db } from '../db/open.ts';
-import { readCodebookWithWarnings, readProject, writeCodebook, writeProject, type WriteProjectOptions } from '../exchange/refi/index.ts';
+import { readCodebookWithWarnings, writeCodebook, writeProject, writeProjectAsync, type WriteProjectOptions } from '../exchange/refi/index.ts';
 import { applyCodebookMerge, type CodebookMergeResult } from './codebook-merge.ts';
 import type { ProjectContext } from './context.ts';
 import { mergeSnapshot, type MergeReport } from './merge-project.ts';
 import type { TeamWarning } from './merge-warnings.ts';
 import { createProjectBeside } from './project-beside.ts';
+import { readQdpxForImport } from './qdpx-reading.ts';
 import { snapshotProject, type RichSnapshot } from './refi-snapshot.ts';
 
 export function exportQdpx(db: Db, options: WriteProjectOptions = {}): Uint8Array {
   return writeProject(forExchange(snapshotProject(db)), options);
+}
+
+/** The same file, compressed on Node's thread pool while the project file is written (what the contract calls). */
+export function exportQdpxAsync(db: Db, options: WriteProjectOptions = {}): Promise<Uint8Array> {
+  return writeProjectAsync(forExchange(snapshotProject(db)), options);
 }
 
 /**
@@ -39,7 +45,7 @@ export interface QdpxImport extends MergeReport {
 
 /** Reads a .qdpx and merges it into the open project (see merge-project.ts). */
 export function importQdpx(ctx: ProjectContext, bytes: Uint8Array, options: { fileName?: string; decisions?: readonly Decision[] } = {}): QdpxImport {
-  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readQdpxForImport(bytes, options.fileName);
   const report = mergeSnapshot(ctx, snapshot, options.decisions ?? []);
   return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };
 }
@@ -53,7 +59,7 @@ export function importQdpxAsNewProject(
   bytes: Uint8Array,
   options: { fileName?: string; coder?: string } = {},
 ): { ctx: ProjectContext; result: QdpxImport } {
-  const { snapshot, warnings, notKept } = readProject(bytes, options.fileName ? { fileName: options.fileName } : {});
+  const { snapshot, warnings, notKept } = readQdpxForImport(bytes, options.fileName);
   return createProjectBeside(path, { grid: 'empty', name: snapshot.name, ...(options.coder ? { coder: options.coder } : {}) }, (ctx) => {
     const report = mergeSnapshot(ctx, snapshot);
     return { name: snapshot.name, ...report, warnings: [...warnings, ...report.warnings, ...notKept] };

@@ -6,6 +6,6 @@ export { applyCodebookMerge } from './codebook-merge.ts';
 export { compareCodebookFiles } from './compare-files.ts';
 export { comparisonHtml, comparisonXlsx } from './compare-report.ts';
 export { mergeSnapshot } from './merge-project.ts';
-export { exportQdc, exportQdpx, importQdc, importQdpx, importQdpxAsNewProject } from './refi.ts';
+export { exportQdc, exportQdpxAsync, importQdc, importQdpx, importQdpxAsNewProject } from './refi.ts';
 export { compareWithOther, loadOther, otherCodes } from './team-other.ts';
 export { reportOnQdpx } from './exchange-report.ts';

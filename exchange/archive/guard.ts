@@ -32,6 +32,8 @@ const STORED = 0;
 const DEFLATED = 8;
 /** Method 99 is WinZip's AES encryption. */
 const AES = 99;
+/** The largest entry inflated into one buffer at once. */
+const ONE_CHUNK = 64 * 1024 * 1024;
 
 /** A path that stays inside the archive, with '/' separators; null for one that escapes it. */
 export function safeEntryPath(stored: string): string | null {
@@ -124,7 +126,10 @@ export class GuardedArchive {
     } else {
       try {
         // Output beyond the declared size stops inflating at once: an entry cannot lie its way in.
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
+        // One chunk the declared size (and a byte) holds an honest entry whole, where 16 KiB
+        // chunks were gathered, then copied into one buffer; bounded, so that a size declared
+        // falsely large is not reserved before inflating shows it false.
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1), chunkSize: Math.min(Math.max(e.size + 1, 64), ONE_CHUNK) });
       } catch (err) {
         if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           throw new TresseError('archive.sizeMismatch', { file: this.ctx.file, format: this.ctx.format, entry: stored });

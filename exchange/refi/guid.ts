@@ -1,5 +1,5 @@
 // GUIDs as tools write them ({BRACED}, UPPER or lower) compared in one form: lowercase, no braces.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -19,7 +19,8 @@ export function isGuid(value: string): boolean {
  * another tool left without one. Same seed, same GUID: exports are reproducible.
  */
 export function derivedGuid(seed: string): string {
-  const h = createHash('sha1').update(seed, 'utf8').digest();
+  // The one-shot hash: a large project derives one per coding, on export and on import.
+  const h = hash('sha1', seed, 'buffer');
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

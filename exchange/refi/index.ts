@@ -3,7 +3,7 @@ export type * from './snapshot.ts';
 export { SOURCE_KIND_VARIABLE } from './snapshot.ts';
 export { writeCodebook } from './write-codebook.ts';
 export { readCodebook, readCodebookWithWarnings } from './read-codebook.ts';
-export { writeProject, writeProjectXml, type WriteProjectOptions } from './write-project.ts';
+export { writeProject, writeProjectAsync, writeProjectXml, type WriteProjectOptions } from './write-project.ts';
 export { EXPORT_TARGETS, detectVendor, type ExportTarget, type Vendor } from './vendor.ts';
 export { readProject, type ReadProjectOptions, type ReadProjectResult } from './read-project.ts';
 export { QDPX_LIMITS } from '../archive/limits.ts';

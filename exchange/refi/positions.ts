@@ -15,7 +15,7 @@
 //   5. otherwise the standard reading, and the caller warns that it was a guess when the remaining
 //      readings disagree on some selection.
 // Decomposed accents (NFD) are handled by the same map: positions count them as the file has them.
-import { normaliseText } from '../../text/normalise.ts';
+import { isNfc, normaliseText } from '../../text/normalise.ts';
 import { NormalisationMap, OffsetIndex, codePointLength } from '../../text/offsets.ts';
 import { STANDARD_READING, type KnownReading, type PositionReading } from './vendor.ts';
 
@@ -56,6 +56,7 @@ class LineEndMap implements PositionMap {
   private readonly crs: number[] = [];
 
   constructor(raw: string) {
+    if (!raw.includes('\r')) return;
     let cp = 0;
     let previousCr = false;
     for (const ch of raw) {
@@ -87,7 +88,7 @@ interface Candidate {
 
 function candidate(raw: string, reading: PositionReading): Candidate {
   const counted = reading.crlf === 1 ? raw.replace(/\r\n/g, '\n') : raw;
-  const map: PositionMap = counted.normalize('NFC') === counted && !counted.startsWith('\uFEFF') ? new LineEndMap(counted) : new NormalisationMap(counted);
+  const map: PositionMap = isNfc(counted) && !counted.startsWith('\uFEFF') ? new LineEndMap(counted) : new NormalisationMap(counted);
   if (reading.astral === 1) return { reading, rawLength: codePointLength(counted), at: (p) => map.toNormalised(p) };
   // A UTF-16 position inside a surrogate pair is moved out of it, never splitting the character.
   const units = new OffsetIndex(counted);

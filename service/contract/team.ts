@@ -40,7 +40,7 @@ export const teamMethods = {
    */
   exportQdpx: method({
     args: z.strictObject({ target: z.enum(EXPORT_TARGETS).optional() }).optional(),
-    run: async (args, { ws }) => (await exchange()).exportQdpx(ws.project.db, args?.target ? { target: args.target } : {}),
+    run: async (args, { ws }) => (await exchange()).exportQdpxAsync(ws.project.db, args?.target ? { target: args.target } : {}),
   }),
   exportQdc: method({ args: noArgument, run: async (_, { ws }) => (await exchange()).exportQdc(ws.project.db) }),
   /** Merges a .qdpx into the open project; what could not be brought over is in `warnings`. */
