@@ -3,7 +3,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { benchProject } from '../../../bench/matrix.ts';
-import { EXCERPT_BY_IDS } from '../../../db/excerpts.ts';
+import { EXCERPT_BY_IDS, toExcerpt } from '../../../db/excerpts.ts';
 import { quotedExcerpts, reportTable, type ReportTable } from '../../../exchange/export/table.ts';
 import { tablesToXlsx } from '../../../exchange/export/xlsx.ts';
 import { ZipStream } from '../../../exchange/zip-write.ts';
@@ -11,6 +11,8 @@ import { overlapPairs } from '../../../analysis/matrix/cooccurrence.ts';
 import { analysisGrid, computeMatrix, excerptsByIds, exportMatrices, type Matrix, type MatrixFilter } from '../../../service/analysis.ts';
 import { codingRanges } from '../../../service/matrix-queries.ts';
 import { callMethod } from '../../../service/contract/call.ts';
+import { withPlaces } from '../../../service/excerpt-places.ts';
+import { excerptsInAnyOrder } from '../../../service/matrix-excerpts.ts';
 import { closeProject } from '../../../service/project.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import type { ProjectContext } from '../../../service/context.ts';
@@ -135,6 +137,17 @@ describe('the full analysis grid export', () => {
       const swept = overlapPairs(codingRanges(ctx.db, {}, undefined, { ids: true, coders: true })).map((p) => `${p.a}/${p.b}`);
       expect(sql.length).toBeGreaterThan(50);
       expect(swept.sort()).toEqual(sql.sort());
+    }),
+  );
+
+  it(
+    'reads the quoted excerpts as toExcerpt made them, fields in the same order',
+    withProject((ctx) => {
+      const ids = (ctx.db.prepare('SELECT id FROM codings ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      const rows = ctx.db.prepare(EXCERPT_BY_IDS).all(JSON.stringify(ids)) as Parameters<typeof toExcerpt>[0][];
+      const former = withPlaces(ctx.db, rows.map(toExcerpt));
+      expect(former.some((x) => x.caseNames.length > 0)).toBe(true);
+      expect(JSON.stringify(excerptsInAnyOrder(ctx.db, ids))).toBe(JSON.stringify(former));
     }),
   );
 
