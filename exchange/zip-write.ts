@@ -1,7 +1,7 @@
 // Writes a zip archive with Node's native deflate: fflate's JavaScript deflate took seconds on a
 // large project, zlib takes tens of milliseconds. Plain zip (no zip64): up to 65,535 entries and
 // 4 GiB, far beyond a qualitative project's text.
-import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -9,6 +9,9 @@ export interface ZipEntry {
 }
 
 const LIMIT = 0xffffffff;
+
+/** zlib's output pieces: each is a return to the main thread. */
+const OUTPUT_CHUNK = 256 * 1024;
 
 interface Packed {
   name: string;
@@ -34,12 +37,76 @@ export function writeZip(entries: readonly ZipEntry[], mtime: Date = new Date(),
 }
 
 /**
+ * An entry's bytes, written in place: one buffer that grows, taken from and given back to its
+ * archive's pool. A large export writes a hundred megabytes of XML; in fresh buffers the kernel
+ * handed over and zeroed every page of them (and the GC then freed them), which cost more than
+ * writing them.
+ */
+export class EntryBuffer {
+  buf: Buffer;
+  at = 0;
+
+  constructor(
+    private readonly pool: BufferPool,
+    private readonly done: (data: Buffer, release: () => void) => void,
+  ) {
+    this.buf = pool.take(ENTRY_START);
+  }
+
+  /** Room for `n` more bytes at `at`. */
+  room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = this.pool.take(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.pool.give(this.buf);
+    this.buf = bigger;
+  }
+
+  write(piece: Uint8Array): void {
+    this.room(piece.length);
+    this.buf.set(piece, this.at);
+    this.at += piece.length;
+  }
+
+  /** Text as UTF-8. */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.at += this.buf.write(s, this.at, 'utf8');
+  }
+
+  end(): void {
+    const buf = this.buf;
+    this.done(buf.subarray(0, this.at), () => this.pool.give(buf));
+  }
+}
+
+/** Bytes an entry's buffer starts with. */
+const ENTRY_START = 1 << 20;
+
+/** Buffers for entries being written or deflated, used again once an entry is deflated. */
+class BufferPool {
+  private readonly free: Buffer[] = [];
+
+  take(size: number): Buffer {
+    const i = this.free.findIndex((b) => b.length >= size);
+    if (i >= 0) return this.free.splice(i, 1)[0]!;
+    return Buffer.allocUnsafeSlow(Math.max(size, ENTRY_START));
+  }
+
+  give(buf: Buffer): void {
+    // A few kept: the entries in flight at once.
+    if (this.free.length < 8) this.free.push(buf);
+  }
+}
+
+/**
  * An archive written entry by entry, each deflated on Node's thread pool while the caller builds
  * the next one (a large XLSX export: the sheets' XML is made in JavaScript, their deflate runs
  * beside it), and only the compressed entries kept.
  */
 export class ZipStream {
   private readonly entries: Promise<Packed>[] = [];
+  private readonly pool = new BufferPool();
 
   constructor(
     private readonly level = 6,
@@ -48,7 +115,7 @@ export class ZipStream {
 
   add(entry: ZipEntry): void {
     if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
-    this.entries.push(this.deflate(entry));
+    this.entries.push(this.pack(entry, () => {}));
   }
 
   /**
@@ -60,46 +127,38 @@ export class ZipStream {
     if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
     let fill!: (entry: Promise<Packed>) => void;
     this.entries.push(new Promise<Packed>((resolve) => (fill = resolve)));
-    return (entry) => fill(this.deflate(entry));
+    return (entry) => fill(this.pack(entry, () => {}));
   }
 
-  private deflate(entry: ZipEntry): Promise<Packed> {
+  /** An entry written in place (EntryBuffer), deflated once complete, in its place among the entries. */
+  open(name: string): EntryBuffer {
+    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
+    let settle: (packed: Promise<Packed>) => void = () => {};
+    this.entries.push(new Promise<Packed>((resolve) => (settle = resolve)));
+    return new EntryBuffer(this.pool, (data, release) => settle(this.pack({ name, data }, release)));
+  }
+
+  /**
+   * One job on the thread pool for the whole entry: a deflate stream returns to the main thread
+   * for every input chunk, and while the main thread builds the next sheet nothing answers it,
+   * so the deflate waited for the end. `release`: the entry's data is no longer needed.
+   */
+  private pack(entry: ZipEntry, release: () => void): Promise<Packed> {
     const crc = crc32(entry.data);
     const done = new Promise<Packed>((resolve, reject) =>
-      deflateRaw(entry.data, { level: this.level }, (error, deflated) => (error ? reject(error) : resolve(packed(entry, crc, deflated)))),
+      deflateRaw(entry.data, { level: this.level, chunkSize: OUTPUT_CHUNK }, (error, deflated) => {
+        if (error) reject(error);
+        else {
+          const p = packed(entry, crc, deflated);
+          // Stored as is: a copy, the buffer goes back to the pool.
+          resolve(p.body === entry.data ? { ...p, body: Buffer.from(entry.data) } : p);
+        }
+        release();
+      }),
     );
     // A failure is reported by finish(); until then it is not an unhandled rejection.
     done.catch(() => {});
     return done;
-  }
-
-  /**
-   * An entry given in pieces, deflated as they come: a large part is never one buffer. The
-   * pieces must not change once written.
-   */
-  open(name: string): { write(piece: Uint8Array): void; end(): void } {
-    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
-    const deflate = createDeflateRaw({ level: this.level });
-    const out: Buffer[] = [];
-    let crc = 0;
-    let size = 0;
-    deflate.on('data', (chunk: Buffer) => out.push(chunk));
-    const done = new Promise<Packed>((resolve, reject) => {
-      deflate.on('error', reject);
-      deflate.on('end', () => resolve({ name, crc, size, body: Buffer.concat(out), method: 8 }));
-    });
-    done.catch(() => {});
-    this.entries.push(done);
-    return {
-      write(piece) {
-        crc = crc32(piece, crc);
-        size += piece.length;
-        deflate.write(piece);
-      },
-      end() {
-        deflate.end();
-      },
-    };
   }
 
   async finish(): Promise<Uint8Array> {

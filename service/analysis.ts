@@ -100,7 +100,7 @@ export function setRowVerdict(
   return { rowKey: row.key, dimension: matrix.dimension, verdict: after?.verdict ?? null, silent: after?.silent ?? [] };
 }
 
-export { EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
+export { DEFAULT_EXCERPTS_PER_CELL, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from '../exchange/export/index.ts';
 
 /** The matrices in a supervisor's format (exchange/export), quoting the project's excerpts. */
 export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat, options: ExportOptions = {}): Promise<string | Uint8Array> {
@@ -111,9 +111,11 @@ export function exportMatrices(db: Db, matrices: Matrix[], format: ExportFormat,
  * The whole analysis grid for the supervisor, one matrix per sheet or section: the triangulation
  * matrix, the grid of every case that has an interview, the code frequencies and co-occurrences.
  * The counted ones share one read of the codings and their passages (sharedCounts): each is the
- * matrix buildMatrix gives alone.
+ * matrix buildMatrix gives alone; with `excerptsPerCell`, an export quoting that many excerpts
+ * per cell, each cell keeps only its first excerpt ids (its `codings` still counts them all): the
+ * grids of a large project hold millions of ids, and the export quotes a few hundred thousand.
  */
-export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixFilter } = {}, lang: Lang = 'fr'): Matrix[] {
+export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixFilter; excerptsPerCell?: number } = {}, lang: Lang = 'fr'): Matrix[] {
   const base = { rows: options.rows ?? 'codes', filter: options.filter ?? {} };
   const grids = { ...base, valences: true };
   const interviewed = db
@@ -122,7 +124,7 @@ export function analysisGrid(db: Db, options: { rows?: RowMode; filter?: MatrixF
        WHERE s.kind = 'interview' ORDER BY c.name`,
     )
     .all() as { id: number }[];
-  const shared = sharedCounts(db, base.filter, base.rows, lang);
+  const shared = sharedCounts(db, base.filter, base.rows, lang, options.excerptsPerCell);
   return [
     buildMatrix(db, { type: 'triangulation', ...grids }, lang, shared),
     ...interviewed.map((c) => buildMatrix(db, { type: 'participant', caseId: c.id, ...grids }, lang, shared)),

@@ -121,9 +121,11 @@ export interface SharedCounts {
   /** The codings read, with ids, coders and valences: the co-occurrences' pairs are swept from them. */
   ranges: CodingColumns;
   passages: SourcePassages[];
+  /** The first excerpt ids each cell keeps (FoldOptions.idsPerCell): an export quoting that many per cell. */
+  idsPerCell?: number;
 }
 
-export function sharedCounts(db: Db, filter: MatrixFilter, rowMode: RowMode, lang: Lang = 'fr'): SharedCounts {
+export function sharedCounts(db: Db, filter: MatrixFilter, rowMode: RowMode, lang: Lang = 'fr', idsPerCell?: number): SharedCounts {
   const facts = loadSourceFacts(db);
   const eligible = eligibleOf(db, facts, filter);
   const kept = [...facts.values()].filter((s) => !eligible || eligible.has(s.id));
@@ -132,7 +134,19 @@ export function sharedCounts(db: Db, filter: MatrixFilter, rowMode: RowMode, lan
   const agreement = agreementOf(coders);
   const ranges = codingRanges(db, filter, undefined, { ids: true, coders: true, valences: true });
   const passages = sourcePassages(ranges, items, eligible, agreement, (id) => facts.has(id));
-  return { filter, rowMode, facts, eligible, kept, items, coders, filterNotes: notesOf(db, filter, lang), ranges, passages };
+  return {
+    filter,
+    rowMode,
+    facts,
+    eligible,
+    kept,
+    items,
+    coders,
+    filterNotes: notesOf(db, filter, lang),
+    ranges,
+    passages,
+    ...(idsPerCell !== undefined ? { idsPerCell } : {}),
+  };
 }
 
 /** `kinds` is the project's kind mapping, needed by kind columns only. */
@@ -161,7 +175,12 @@ function counted(
   const codeIds = req.rowKeys ? [...new Set(items.flatMap((r) => r.codeIds))] : undefined;
   const coders = shared?.coders ?? coderScope(filter, codingCoders(db), coderNames(db, filter.coderIds ?? []));
   const agreement = agreementOf(coders);
-  const options = { agreement, withIds: req.excerptIds !== false, withValences: !!req.valences };
+  const options = {
+    agreement,
+    withIds: req.excerptIds !== false,
+    withValences: !!req.valences,
+    ...(shared?.idsPerCell !== undefined ? { idsPerCell: shared.idsPerCell } : {}),
+  };
   const cells = shared
     ? cellsOf(shared.passages, items.length, plan, facts, options)
     : foldCells(

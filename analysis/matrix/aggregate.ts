@@ -20,6 +20,8 @@ export interface FoldOptions {
   /** Coders who must all have coded a stretch for it to count; null: the union of the codings given. */
   agreement?: readonly number[] | null;
   withIds?: boolean;
+  /** The first excerpt ids kept per cell, the rest only counted: an export quoting that many needs no more. */
+  idsPerCell?: number;
   withValences?: boolean;
 }
 
@@ -115,6 +117,7 @@ export function cellsOf(
   facts: Map<number, SourceFacts>,
   options: Omit<FoldOptions, 'agreement'> = {},
 ): MatrixCell[][] {
+  const keep = options.idsPerCell ?? Infinity;
   const acc: Acc[][] = Array.from({ length: rowCount }, () =>
     plan.columns.map(() => ({ count: 0, codings: 0, positive: 0, negative: 0, sources: new Set(), cases: new Set(), ids: [] })),
   );
@@ -133,7 +136,7 @@ export function cellsOf(
         a.negative += found.negative;
         a.sources.add(sourceId);
         for (const c of p.caseIds) a.cases.add(c);
-        if (options.withIds !== false) for (const id of found.ids) a.ids.push(id);
+        if (options.withIds !== false) for (let i = 0; i < found.ids.length && a.ids.length < keep; i++) a.ids.push(found.ids[i]!);
       }
     }
   }

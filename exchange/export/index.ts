@@ -5,6 +5,8 @@ import { tableToCsv } from './csv.ts';
 import { reportHtml } from './html.ts';
 import { quotedExcerpts, reportTable, type ExcerptsOf, type TableOptions } from './table.ts';
 
+export { DEFAULT_EXCERPTS_PER_CELL } from './table.ts';
+
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -30,7 +32,8 @@ export async function formatMatrices(reads: ExportReads, matrices: Matrix[], for
   const lang = options.lang ?? 'fr';
   if (format === 'json') return `${JSON.stringify(matrices.length === 1 ? matrices[0] : matrices, null, 2)}\n`;
   const excerptsOf = quotedExcerpts(matrices, reads.excerptsOf, options);
-  const tables = matrices.map((m) => reportTable(m, excerptsOf, options));
+  const shared = { ...options, quotes: options.quotes ?? new Map() };
+  const tables = matrices.map((m) => reportTable(m, excerptsOf, shared));
   switch (format) {
     case 'csv':
       return tableToCsv(tables[0]!, lang);

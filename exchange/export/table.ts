@@ -15,6 +15,8 @@ export { rowLabel, verdictText };
 export type ExcerptsOf = (ids: readonly number[]) => Excerpt[];
 
 export interface Quote {
+  /** The excerpt's coding id. */
+  id: number;
   /** The excerpt's own text, as stored. */
   text: string;
   /** The text as quoted: one line, between the language's marks when verbatim, […] where a sentence is cut. */
@@ -63,10 +65,18 @@ export interface ReportTable {
   rows: ReportRow[];
 }
 
+export const DEFAULT_EXCERPTS_PER_CELL = 20;
+
 export interface TableOptions {
   lang?: Lang;
-  /** Excerpts quoted per cell; the rest are counted ("… and 12 more"). Default 20. */
+  /** Excerpts quoted per cell; the rest are counted ("… and 12 more"). Default 20 (DEFAULT_EXCERPTS_PER_CELL). */
   excerptsPerCell?: number;
+  /**
+   * Shared by the tables of one export: an excerpt quoted in many grids (the corpus' documents
+   * appear in every case's grid) is quoted once. A plain Map for the export's life, not a
+   * WeakMap on the excerpts: tens of thousands of weak entries cost the GC more than the quoting.
+   */
+  quotes?: QuoteCache;
 }
 
 /** "E8, coordinatrice, § 12, 00:08:55 ; valence +": where a quotation comes from, in the project's format. */
@@ -89,18 +99,11 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
   return parts.join('\n');
 }
 
-// An excerpt quoted in many grids (the corpus' documents appear in every case's grid) is quoted once.
-const quotes = new WeakMap<Excerpt, Map<Lang, Quote>>();
-
-const toQuote = (x: Excerpt, lang: Lang): Quote => {
-  let byLang = quotes.get(x);
-  if (!byLang) quotes.set(x, (byLang = new Map()));
-  let q = byLang.get(lang);
-  if (!q) byLang.set(lang, (q = quoteOf(x, lang)));
-  return q;
-};
+/** Quotes already made, by excerpt, for one language: the tables of one export share them. */
+export type QuoteCache = Map<Excerpt, Quote>;
 
 const quoteOf = (x: Excerpt, lang: Lang): Quote => ({
+  id: x.id,
   text: x.text,
   quoted: quotation(x.text, lang, x.place, x.segmentKind === 'verbatim'),
   reference: quoteReference(x, lang),
@@ -123,30 +126,44 @@ function withCoders(head: string, m: Matrix, lang: Lang): string {
  * one read per matrix cost a query and a pass over the sources each time.
  */
 export function quotedExcerpts(matrices: readonly Matrix[], excerptsOf: ExcerptsOf, options: TableOptions = {}): ExcerptsOf {
-  const cap = options.excerptsPerCell ?? 20;
+  const cap = options.excerptsPerCell ?? DEFAULT_EXCERPTS_PER_CELL;
   const wanted = new Set<number>();
   for (const m of matrices) {
     if (m.type !== 'triangulation' && m.type !== 'participant') continue;
     for (const r of m.rows) for (const c of r.cells) for (const id of c.excerptIds.slice(0, cap)) wanted.add(id);
   }
   const byId = new Map(excerptsOf([...wanted]).map((x) => [x.id, x]));
-  return (ids) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return (ids) => {
+    const out: Excerpt[] = [];
+    for (const id of ids) {
+      const x = byId.get(id);
+      if (x) out.push(x);
+    }
+    return out;
+  };
 }
 
 export function reportTable(m: Matrix, excerptsOf: ExcerptsOf, options: TableOptions = {}): ReportTable {
   const lang = options.lang ?? 'fr';
   const grid = m.type === 'triangulation' || m.type === 'participant';
-  const table = grid ? gridTable(excerptsOf, m, lang, options.excerptsPerCell ?? 20) : countsTable(m, lang);
+  const table = grid ? gridTable(excerptsOf, m, lang, options.excerptsPerCell ?? DEFAULT_EXCERPTS_PER_CELL, options.quotes ?? new Map()) : countsTable(m, lang);
   const attribute = m.dimension.replace(/^(case|source):/, '');
   return { ...table, sheet: label(`sheet.${m.type}`, lang, { case: m.caseName ?? '', attribute }) };
 }
 
-function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): Omit<ReportTable, 'sheet'> {
+function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number, cache: QuoteCache): Omit<ReportTable, 'sheet'> {
   const wanted = m.rows.flatMap((r) => r.cells.flatMap((c) => c.excerptIds.slice(0, cap)));
   const byId = new Map(excerptsOf(wanted).map((x) => [x.id, x]));
   const whose = coderWords(m.coders, lang);
   const gridCell = (c: MatrixCell): ReportCell => {
-    const quotes = c.excerptIds.slice(0, cap).flatMap((id) => (byId.has(id) ? [toQuote(byId.get(id)!, lang)] : []));
+    const quotes: Quote[] = [];
+    for (const id of c.excerptIds.slice(0, cap)) {
+      const x = byId.get(id);
+      if (!x) continue;
+      let q = cache.get(x);
+      if (!q) cache.set(x, (q = quoteOf(x, lang)));
+      quotes.push(q);
+    }
     return {
       value: null,
       ...(c.synthesis ? { synthesis: c.synthesis } : {}),
@@ -156,7 +173,8 @@ function gridTable(excerptsOf: ExcerptsOf, m: Matrix, lang: Lang, cap: number): 
         ...((c.positive ?? 0) + (c.negative ?? 0) > 0 ? [label('cell.valences', lang, { positive: c.positive, negative: c.negative })] : []),
       ].join(' ; '),
       quotes,
-      more: Math.max(0, c.excerptIds.length - quotes.length),
+      // Counted from `codings`: a full-grid export keeps only the first ids of each cell (analysisGrid).
+      more: Math.max(0, (c.codings ?? c.excerptIds.length) - quotes.length),
       state: c.state ?? (c.count > 0 ? 'evidence' : 'silence'),
     };
   };

@@ -2,16 +2,18 @@
 // in view, wrapped text, numbers as numbers, and for the grids a sheet of every quoted excerpt
 // with its source reference.
 //
-// The SpreadsheetML is written here as text and zipped with Node's deflate (exchange/zip-write.ts).
-// The workbook is always the same few parts with six fixed cell styles; exceljs's streaming
-// writer built a style object per cell and looked it up by rendering it to XML, and rendered every
-// cell through its object model: a full analysis grid of a large project (124 sheets, some 200,000
-// quoted rows) took over ten seconds there. The parts and attributes are those exceljs wrote, so
-// the workbook reads back the same (tests/exchange/export/xlsx-writer.test.ts compares them).
+// The SpreadsheetML is written here (xlsx-xml.ts) and zipped with Node's deflate
+// (exchange/zip-write.ts). The workbook is always the same few parts with six fixed cell styles;
+// exceljs's streaming writer built a style object per cell and rendered every cell through its
+// object model: a full analysis grid of a large project (124 sheets, some 200,000 quoted rows)
+// took over ten seconds there. The parts and attributes are those exceljs wrote, but for the text,
+// kept once in shared strings: the workbook reads back the same
+// (tests/exchange/export/full-grid.test.ts compares them).
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
-import { ZipStream } from '../zip-write.ts';
-import { cellText, type ReportTable } from './table.ts';
+import { ZipStream, type EntryBuffer } from '../zip-write.ts';
+import { cellText, type Quote, type ReportCell, type ReportTable } from './table.ts';
+import { DECL, NS, REL, SharedStrings, SheetXml, xml } from './xlsx-xml.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(title: string, used: Set<string>): string {
@@ -30,123 +32,57 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
-/** Bytes written to the archive at a time. */
-const CHUNK = 1 << 20;
-
 /** The cell formats of styles.xml, by index. */
 const STYLE = { header: 1, top: 2, boldTop: 3, note: 4, bold: 5 } as const;
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
 const STYLES = `${DECL}<styleSheet xmlns="${NS}"><fonts count="3"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/></font><font><i/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE6E6E6"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`;
 
-// What XML 1.0 cannot hold (control characters but tab, line feed and carriage return; DEL) is
-// dropped, the markup characters escaped: as exceljs did.
-// eslint-disable-next-line no-control-regex -- these are the characters to drop
-const UNSAFE = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
-const xml = (text: string): string => text.replace(UNSAFE, (c) => ESCAPES[c] ?? '');
-
-/** Column letters of a 1-based index: 1 -> A, 27 -> AA. */
-function columnName(n: number): string {
-  let name = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 /**
- * One worksheet's XML, row by row, written as bytes into the archive as it goes: every cell of a
- * row takes the row's style unless given its own. Pieces are encoded straight into a buffer (no
- * sheet-long string: its UTF-16 text is twice its bytes, and joining it cost seconds of GC), and
- * each full buffer goes to the deflate stream.
+ * What the sheets of one workbook share: its strings, and the shared-string indices of what
+ * many sheets repeat, found without building or hashing the text again: a grid cell's text (by
+ * what it is made of), a quotation's columns on the sheets of excerpts (by the excerpt's id).
  */
-class SheetXml {
-  private buf = Buffer.allocUnsafe(CHUNK);
-  private at = 0;
-  private next = 1;
-  private readonly letters: string[] = [];
+class Book {
+  readonly strings = new SharedStrings();
+  private readonly cells = new Map<string, number>();
+  /** By excerpt id: a sparse array, read far more often than written. */
+  private readonly quoteCells: (readonly number[])[] = [];
 
-  constructor(
-    private readonly out: { write(piece: Uint8Array): void; end(): void },
-    widths: readonly number[],
-    frozenColumn: boolean,
-  ) {
-    const pane = frozenColumn
-      ? '<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/><selection pane="bottomRight"/>'
-      : '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>';
-    // Neighbouring columns of one width are declared together.
-    let cols = '';
-    for (let i = 0; i < widths.length;) {
-      let j = i;
-      while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
-      cols += `<col min="${i + 1}" max="${j + 1}" width="${widths[i]}" customWidth="1"/>`;
-      i = j + 1;
-    }
-    this.put(
-      `${DECL}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-        `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
-    );
+  /** A text's shared-string index, -1 for an empty text (a cell without a value). */
+  index(text: string): number {
+    return text === '' ? -1 : this.strings.of(text);
   }
 
-  private put(text: string): void {
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    if (this.at + text.length * 3 > this.buf.length) {
-      this.spill();
-      if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(text.length * 3);
-    }
-    this.at += this.buf.write(text, this.at);
+  /** A grid cell with quotations (-1 for no text): its text is made of these parts only (cellText). */
+  cell(c: ReportCell, lang: Lang): number {
+    let key = `${c.state ?? ''}\u0001${c.synthesis ?? ''}\u0001${c.counts ?? ''}\u0001${c.more ?? 0}`;
+    for (const q of c.quotes!) key += `\u0001${q.id}`;
+    let i = this.cells.get(key);
+    if (i === undefined) this.cells.set(key, (i = this.index(cellText(c, lang))));
+    return i;
   }
 
-  private spill(): void {
-    if (this.at > 0) this.out.write(this.buf.subarray(0, this.at));
-    this.buf = Buffer.allocUnsafe(CHUNK);
-    this.at = 0;
-  }
-
-  private letter(i: number): string {
-    return (this.letters[i] ??= columnName(i + 1));
-  }
-
-  /** A row of values (strings, numbers), `first` the style of its first cell when not the row's. */
-  add(values: readonly (string | number)[], style: number, first = style): void {
-    const r = this.next++;
-    this.put(`<row r="${r}" s="${style}" customFormat="1">`);
-    values.forEach((v, i) => {
-      const s = i === 0 ? first : style;
-      if (typeof v === 'number') this.put(`<c r="${this.letter(i)}${r}" s="${s}"><v>${v}</v></c>`);
-      else {
-        this.put(`<c r="${this.letter(i)}${r}" s="${s}" t="str"><v>`);
-        this.put(xml(v));
-        this.put('</v></c>');
-      }
-    });
-    this.put('</row>');
-  }
-
-  /** An empty row: numbered, not written. */
-  skip(): void {
-    this.next++;
-  }
-
-  end(): void {
-    this.put('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-    this.spill();
-    this.out.end();
+  /** Source, cases, reference, coder, text (-1: no text). */
+  quoteColumns(q: Quote): readonly number[] {
+    return (this.quoteCells[q.id] ??= [q.source, q.cases.join(', '), q.reference, q.coder, q.text].map((v) => this.index(v)));
   }
 }
 
-type Part = { write(piece: Uint8Array): void; end(): void };
-
-function gridSheet(out: Part, table: ReportTable, lang: Lang): void {
+function gridSheet(out: EntryBuffer, book: Book, table: ReportTable, lang: Lang): void {
   const grid = table.kind === 'grid';
   const widths = table.header.map((h, i) => (i === 0 ? 38 : grid ? (i >= table.header.length - 2 ? 24 : 60) : Math.max(10, Math.min(30, h.length + 2))));
-  const sheet = new SheetXml(out, widths, true);
+  const sheet = new SheetXml(out, book.strings, widths, true);
   sheet.add(table.header, STYLE.header);
   for (const r of table.rows) {
-    const values = r.cells.map((c) => (typeof c.value === 'number' ? c.value : cellText(c, lang)));
-    sheet.add([`${'  '.repeat(r.depth)}${r.label}`, ...values], STYLE.top, r.depth === 0 && grid ? STYLE.boldTop : STYLE.top);
+    const style = STYLE.top;
+    sheet.row(style);
+    sheet.value(0, `${'  '.repeat(r.depth)}${r.label}`, r.depth === 0 && grid ? STYLE.boldTop : style);
+    r.cells.forEach((c, i) => {
+      if (typeof c.value === 'number') sheet.value(i + 1, c.value, style);
+      else if (c.quotes) sheet.sharedOrEmpty(i + 1, book.cell(c, lang), style);
+      else sheet.value(i + 1, cellText(c, lang), style);
+    });
+    sheet.endRow();
   }
   if (table.notes.length) {
     sheet.skip();
@@ -155,8 +91,8 @@ function gridSheet(out: Part, table: ReportTable, lang: Lang): void {
   sheet.end();
 }
 
-function excerptSheet(out: Part, table: ReportTable, lang: Lang): void {
-  const sheet = new SheetXml(out, [32, 16, 32, 12, 36, 14, 90], false);
+function excerptSheet(out: EntryBuffer, book: Book, table: ReportTable, lang: Lang): void {
+  const sheet = new SheetXml(out, book.strings, [32, 16, 32, 12, 36, 14, 90], false);
   sheet.add(
     [
       table.header[0]!,
@@ -169,9 +105,19 @@ function excerptSheet(out: Part, table: ReportTable, lang: Lang): void {
     ],
     STYLE.bold,
   );
+  const style = STYLE.top;
   for (const r of table.rows) {
+    const row = book.index(r.label);
     r.cells.forEach((c, i) => {
-      for (const q of c.quotes ?? []) sheet.add([r.label, table.header[i + 1]!, q.source, q.cases.join(', '), q.reference, q.coder, q.text], STYLE.top);
+      if (!c.quotes?.length) return;
+      const col = book.index(table.header[i + 1]!);
+      for (const q of c.quotes) {
+        sheet.row(style);
+        sheet.sharedOrEmpty(0, row, style);
+        sheet.sharedOrEmpty(1, col, style);
+        book.quoteColumns(q).forEach((index, j) => sheet.sharedOrEmpty(j + 2, index, style));
+        sheet.endRow();
+      }
     });
   }
   sheet.end();
@@ -181,15 +127,17 @@ export async function tablesToXlsx(tables: ReportTable[], lang: Lang = 'fr'): Pr
   const zip = new ZipStream(1);
   const used = new Set<string>();
   const names: string[] = [];
+  const book = new Book();
   // Each sheet is deflated (on the thread pool) as it is written.
   const sheet = (name: string) => {
     names.push(name);
     return zip.open(`xl/worksheets/sheet${names.length}.xml`);
   };
   for (const table of tables) {
-    gridSheet(sheet(sheetName(table.sheet, used)), table, lang);
-    if (table.kind === 'grid') excerptSheet(sheet(sheetName(label('sheet.excerpts', lang, { sheet: table.sheet }), used)), table, lang);
+    gridSheet(sheet(sheetName(table.sheet, used)), book, table, lang);
+    if (table.kind === 'grid') excerptSheet(sheet(sheetName(label('sheet.excerpts', lang, { sheet: table.sheet }), used)), book, table, lang);
   }
+  book.strings.write(zip.open('xl/sharedStrings.xml'));
   for (const entry of packageParts(names)) zip.add(entry);
   return zip.finish();
 }
@@ -205,6 +153,7 @@ function packageParts(sheets: readonly string[]): { name: string; data: Buffer }
       `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${sheetType}"/>`).join('') +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
@@ -231,7 +180,7 @@ function packageParts(sheets: readonly string[]): { name: string; data: Buffer }
       'xl/_rels/workbook.xml.rels',
       `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>${sheets
         .map((_, i) => `<Relationship Id="rId${i + 2}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join('')}</Relationships>`,
+        .join('')}<Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
     part('xl/styles.xml', STYLES),
   ];

@@ -11,6 +11,7 @@ import {
   codebookUsage,
   columnSpecFrom,
   computeMatrix,
+  DEFAULT_EXCERPTS_PER_CELL,
   exportMatrices,
   kindColumns,
   listQuestions,
@@ -158,8 +159,10 @@ export const analysisMethods = {
     run: async ({ request, format, all, excerptsPerCell }, { ws }) => {
       const db = ws.project.db;
       const grid = request.type === 'triangulation' || request.type === 'participant';
+      // Every format here quotes the first few excerpts of each cell: the grids need keep no more ids.
+      const quoted = { excerptsPerCell: excerptsPerCell ?? DEFAULT_EXCERPTS_PER_CELL };
       const matrices = all
-        ? analysisGrid(db, { rows: request.rows ?? 'codes', ...(request.filter ? { filter: request.filter } : {}) }, ws.lang)
+        ? analysisGrid(db, { rows: request.rows ?? 'codes', ...(request.filter ? { filter: request.filter } : {}), ...quoted }, ws.lang)
         : [computeMatrix(db, { ...request, excerptIds: true, ...(grid ? { valences: true } : {}) }, ws.lang)];
       const out = await exportMatrices(db, matrices, format, { lang: ws.lang, ...(excerptsPerCell !== undefined ? { excerptsPerCell } : {}) });
       return typeof out === 'string' ? new TextEncoder().encode(out) : out;

@@ -3,14 +3,18 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { benchProject } from '../../../bench/matrix.ts';
-import { EXCERPT_BY_IDS } from '../../../db/excerpts.ts';
+import { EXCERPT_BY_IDS, toExcerpt } from '../../../db/excerpts.ts';
 import { quotedExcerpts, reportTable, type ReportTable } from '../../../exchange/export/table.ts';
 import { tablesToXlsx } from '../../../exchange/export/xlsx.ts';
 import { ZipStream } from '../../../exchange/zip-write.ts';
 import { overlapPairs } from '../../../analysis/matrix/cooccurrence.ts';
 import { analysisGrid, computeMatrix, excerptsByIds, exportMatrices, type Matrix, type MatrixFilter } from '../../../service/analysis.ts';
 import { codingRanges } from '../../../service/matrix-queries.ts';
+import { callMethod } from '../../../service/contract/call.ts';
+import { withPlaces } from '../../../service/excerpt-places.ts';
+import { excerptsInAnyOrder } from '../../../service/matrix-excerpts.ts';
 import { closeProject } from '../../../service/project.ts';
+import { Workspace } from '../../../service/workspace.ts';
 import type { ProjectContext } from '../../../service/context.ts';
 import { exceljsTablesToXlsx } from '../../helpers/exceljs-xlsx.ts';
 import { tempDir } from '../../helpers/project.ts';
@@ -58,6 +62,17 @@ describe('the full analysis grid export', () => {
   );
 
   it(
+    'keeps only the first excerpt ids of each cell when asked, every count unchanged',
+    withProject((ctx) => {
+      const capped = analysisGrid(ctx.db, { rows: 'codes', excerptsPerCell: 2 });
+      const former = formerGrid(ctx, {});
+      expect(former.some((m) => m.rows.some((r) => r.cells.some((c) => c.excerptIds.length > 2)))).toBe(true);
+      for (const m of former) for (const r of m.rows) for (const c of r.cells) if (m.type !== 'cooccurrence') c.excerptIds = c.excerptIds.slice(0, 2);
+      expect(capped).toEqual(former);
+    }),
+  );
+
+  it(
     'quotes the same excerpts as reading each matrix’s own, and writes a workbook that reads back as exceljs’s did',
     withProject(async (ctx) => {
       const matrices = analysisGrid(ctx.db, { rows: 'codes' });
@@ -70,6 +85,23 @@ describe('the full analysis grid export', () => {
       const content = await workbookContent(bytes);
       expect(content).toEqual(await workbookContent(await exceljsTablesToXlsx(former)));
       expect(content).toHaveLength(2 * (matrices.length - 2) + 2);
+    }),
+  );
+
+  it(
+    'writes the same workbook from grids keeping only the ids it quotes, through the export command',
+    withProject(async (ctx) => {
+      const former = analysisGrid(ctx.db, { rows: 'codes' }).map((m) => reportTable(m, (ids) => excerptsByIds(ctx.db, ids), { excerptsPerCell: 2 }));
+      expect(former.some((t) => t.rows.some((r) => r.cells.some((c) => (c.more ?? 0) > 0)))).toBe(true);
+      const ws = new Workspace({ configDir: tempDir(), lang: 'fr', autoBackup: false, keepRecent: false });
+      ws.ctx = ctx;
+      const result = await callMethod(
+        'exportMatrix',
+        { request: { type: 'triangulation', rows: 'codes' }, format: 'xlsx', all: true, excerptsPerCell: 2 },
+        { ws, hooks: { shell: 'cli' } },
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      expect(await workbookContent(result.value as Uint8Array)).toEqual(await workbookContent(await exceljsTablesToXlsx(former)));
     }),
   );
 
@@ -109,6 +141,17 @@ describe('the full analysis grid export', () => {
   );
 
   it(
+    'reads the quoted excerpts as toExcerpt made them, fields in the same order',
+    withProject((ctx) => {
+      const ids = (ctx.db.prepare('SELECT id FROM codings ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      const rows = ctx.db.prepare(EXCERPT_BY_IDS).all(JSON.stringify(ids)) as Parameters<typeof toExcerpt>[0][];
+      const former = withPlaces(ctx.db, rows.map(toExcerpt));
+      expect(former.some((x) => x.caseNames.length > 0)).toBe(true);
+      expect(JSON.stringify(excerptsInAnyOrder(ctx.db, ids))).toBe(JSON.stringify(former));
+    }),
+  );
+
+  it(
     'reads the quoted excerpts by their key, never scanning the codings (EXPLAIN QUERY PLAN)',
     withProject((ctx) => {
       const plan = (ctx.db.prepare(`EXPLAIN QUERY PLAN ${EXCERPT_BY_IDS}`).all('[1,2]') as { detail: string }[]).map((p) => p.detail);
@@ -133,5 +176,26 @@ describe('ZipStream', () => {
     expect(Object.keys(files)).toEqual(['a.txt', 'dossier/b-é.xml']);
     expect(files['a.txt']).toEqual(text);
     expect(files['dossier/b-é.xml']).toEqual(text);
+  });
+
+  it('grows an entry past its first buffer, reuses buffers once deflated, and stores what deflate cannot shrink', async () => {
+    const zip = new ZipStream(1);
+    const big = new TextEncoder().encode('<c r="A1" s="2" t="s"><v>12</v></c>'.repeat(100_000));
+    let x = 1;
+    const noise = new Uint8Array(300_000).map(() => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24);
+    const written: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 12; i++) {
+      const part = zip.open(`p${i}.xml`);
+      const data = i % 3 === 2 ? noise : big.subarray(0, big.length - i * 1000);
+      part.write(data.subarray(0, 10));
+      part.write(data.subarray(10));
+      part.end();
+      written[`p${i}.xml`] = data;
+      // Deflated before the next is written: its buffer goes back to the pool.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const files = unzipSync(await zip.finish());
+    expect(Object.keys(files)).toEqual(Object.keys(written));
+    for (const [name, data] of Object.entries(written)) expect(files[name]).toEqual(data);
   });
 });
