@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { TresseError } from '../../i18n/error.ts';
+import { catchUpSearchIndex } from '../../db/search.ts';
 import type { ProjectContext } from '../../service/context.ts';
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -131,6 +132,10 @@ export const ODT_CLOSE = '</text:p></office:text></office:body></office:document
 
 /** The project file and its write-ahead log, byte for byte. */
 export function projectFiles(ctx: ProjectContext): string[] {
+  // Earlier imports are indexed for search in the background (service/search-soon.ts): that is
+  // done first, so the bytes compared are those of the project's content. A source a refused import
+  // had queued would be indexed here too, and change the files.
+  catchUpSearchIndex(ctx.db);
   return ['', '-wal'].map((suffix) => (existsSync(ctx.path + suffix) ? Buffer.from(readFileSync(ctx.path + suffix)).toString('base64') : '(none)'));
 }
 
