@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ProjectInfo } from '../../service/contract/index.ts';
 import { useHistoryEvents } from '../coding/useHistory.tsx';
+import { afterPaint } from '../data/after-paint.ts';
 import { useApiQuery, useInvalidateAffected, useQueryErrors } from '../data/hooks.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { errorText } from '../ui/error-text.ts';
@@ -68,11 +69,11 @@ export function WorkbenchProvider({ project: initial, children }: { project: Pro
 
   const report = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
 
-  // A failed read is reported like any other failure; undone and redone commands fetch again
-  // what they touched, as the same change made directly would.
+  // A failed read is reported like any other failure; commands (made, undone, redone) fetch again
+  // what they touched, once the change they painted from their answer is on screen.
   useQueryErrors(report);
   const invalidate = useInvalidateAffected();
-  useHistoryEvents((event) => void invalidate(event.command.affects));
+  useHistoryEvents((event) => void afterPaint().then(() => invalidate(event.command.affects)));
 
   // An error is about the view that raised it: going to another view (or source) clears it, so a
   // banner never sits over a place it says nothing about. Errors raised by the move itself come after.
