@@ -114,8 +114,7 @@ export class ZipStream {
   ) {}
 
   add(entry: ZipEntry): void {
-    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
-    this.entries.push(this.pack(entry, () => {}));
+    this.reserve()(this.pack(entry));
   }
 
   /**
@@ -124,36 +123,41 @@ export class ZipStream {
    * .qdpx's sources while its project file, which comes first, is being written).
    */
   later(): (entry: ZipEntry) => void {
-    if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
-    let fill!: (entry: Promise<Packed>) => void;
-    this.entries.push(new Promise<Packed>((resolve) => (fill = resolve)));
-    return (entry) => fill(this.pack(entry, () => {}));
+    const fill = this.reserve();
+    return (entry) => fill(this.pack(entry));
   }
 
   /** An entry written in place (EntryBuffer), deflated once complete, in its place among the entries. */
   open(name: string): EntryBuffer {
+    const fill = this.reserve();
+    return new EntryBuffer(this.pool, (data, release) => fill(this.pack({ name, data }, release)));
+  }
+
+  /** The next place among the entries, filled when its entry is packed. */
+  private reserve(): (entry: Promise<Packed>) => void {
     if (this.entries.length >= 0xffff) throw new RangeError('too many zip entries');
-    let settle: (packed: Promise<Packed>) => void = () => {};
-    this.entries.push(new Promise<Packed>((resolve) => (settle = resolve)));
-    return new EntryBuffer(this.pool, (data, release) => settle(this.pack({ name, data }, release)));
+    let fill!: (entry: Promise<Packed>) => void;
+    this.entries.push(new Promise<Packed>((resolve) => (fill = resolve)));
+    return fill;
   }
 
   /**
    * One job on the thread pool for the whole entry: a deflate stream returns to the main thread
    * for every input chunk, and while the main thread builds the next sheet nothing answers it,
-   * so the deflate waited for the end. `release`: the entry's data is no longer needed.
+   * so the deflate waited for the end. `release`, for data in a pooled buffer: called once the
+   * data is no longer needed.
    */
-  private pack(entry: ZipEntry, release: () => void): Promise<Packed> {
+  private pack(entry: ZipEntry, release?: () => void): Promise<Packed> {
     const crc = crc32(entry.data);
     const done = new Promise<Packed>((resolve, reject) =>
       deflateRaw(entry.data, { level: this.level, chunkSize: OUTPUT_CHUNK }, (error, deflated) => {
         if (error) reject(error);
         else {
           const p = packed(entry, crc, deflated);
-          // Stored as is: a copy, the buffer goes back to the pool.
-          resolve(p.body === entry.data ? { ...p, body: Buffer.from(entry.data) } : p);
+          // Pooled data stored as is is copied: its buffer goes back to the pool.
+          resolve(release && p.body === entry.data ? { ...p, body: Buffer.from(entry.data) } : p);
         }
-        release();
+        release?.();
       }),
     );
     // A failure is reported by finish(); until then it is not an unhandled rejection.
