@@ -16,7 +16,7 @@ import { cellText, type Quote, type ReportCell, type ReportTable } from './table
 import { DECL, NS, REL, SharedStrings, SheetXml, xml } from './xlsx-xml.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-function sheetName(title: string, used: Set<string>): string {
+export function sheetName(title: string, used: Set<string>): string {
   const base =
     [
       ...title

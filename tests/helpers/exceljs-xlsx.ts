@@ -5,23 +5,7 @@ import { Writable } from 'node:stream';
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { cellText, type ReportTable } from '../../exchange/export/table.ts';
-
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-function sheetName(title: string, used: Set<string>): string {
-  const base =
-    [
-      ...title
-        .replace(/[:\\/?*[\]]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    ]
-      .slice(0, 28)
-      .join('') || 'Feuille';
-  let name = base;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} ${i}`;
-  used.add(name.toLowerCase());
-  return name;
-}
+import { sheetName } from '../../exchange/export/xlsx.ts';
 
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
