@@ -10,7 +10,7 @@ import { setSynthesis, setVerdict } from './annotations.ts';
 import { getCode, resolveCode } from './codebook.ts';
 import type { ProjectContext } from './context.ts';
 import { buildMatrix, codebookUsage, sharedCounts } from './matrix.ts';
-import { excerptsInAnyOrder } from './matrix-excerpts.ts';
+import { excerptsInAnyOrder } from './excerpts-by-id.ts';
 import { resolveQuestion } from './questions.ts';
 
 export { buildMatrix as computeMatrix, columnSpecFrom, codebookUsage } from './matrix.ts';

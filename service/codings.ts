@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
-import { EXCERPT_BY_IDS, EXCERPT_SELECT_WITHOUT_TEXT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
+import { EXCERPT_SELECT_WITHOUT_TEXT, toExcerpt, type ExcerptRow } from '../db/excerpts.ts';
 import { withPlaces } from './excerpt-places.ts';
+import { excerptsInAnyOrder } from './excerpts-by-id.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { Coding, Excerpt, SegmentKind, SourceKind, Valence } from '../model/types.ts';
@@ -327,8 +328,7 @@ export function retrieveExcerptPage(db: Db, filter: RetrieveFilter, page: { offs
   const offset = page.offset ?? 0;
   const wanted = page.limit === undefined ? ids.slice(offset) : ids.slice(offset, offset + page.limit);
   const rank = new Map(wanted.map((id, i) => [id, i]));
-  const rows = (stmt(db, EXCERPT_BY_IDS).all(JSON.stringify(wanted)) as Omit<ExcerptRow, 'text'>[]).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return { total: ids.length, excerpts: withPlaces(db, rows.map(toExcerpt)) };
+  return { total: ids.length, excerpts: excerptsInAnyOrder(db, wanted).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) };
 }
 
 /** By kind of source, source name, then position; the id settles codings of the same range. */

@@ -12,7 +12,7 @@ import { analysisGrid, computeMatrix, excerptsByIds, exportMatrices, type Matrix
 import { codingRanges } from '../../../service/matrix-queries.ts';
 import { callMethod } from '../../../service/contract/call.ts';
 import { withPlaces } from '../../../service/excerpt-places.ts';
-import { excerptsInAnyOrder } from '../../../service/matrix-excerpts.ts';
+import { excerptsInAnyOrder } from '../../../service/excerpts-by-id.ts';
 import { closeProject } from '../../../service/project.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import type { ProjectContext } from '../../../service/context.ts';
