@@ -68,7 +68,6 @@ export async function importSource(ctx: ProjectContext, req: ImportRequest): Pro
     caseIds: req.caseIds ?? [],
     ...(newCase ? { newCase } : {}),
   });
-  indexSoon(ctx.db);
   return { source, notes: parsed.notes };
 }
 
@@ -90,7 +89,7 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
   const text = parsed.text;
   if (!text.trim()) throw new TresseError('import.empty', { file: meta.fileName ?? meta.name });
   const hash = parsed.utf8 ? hashUtf8(parsed.utf8) : hashText(text);
-  return ctx.db.transaction(() => {
+  const added = ctx.db.transaction(() => {
     const dup = findSourceByHash(ctx.db, hash);
     if (dup) throw new TresseError('import.duplicate', { file: meta.fileName ?? meta.name, existing: dup.name });
     const info = stmt(
@@ -112,8 +111,8 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
       structureJson(parsed.structure),
     );
     const id = Number(info.lastInsertRowid);
-    // Not indexed for search here: the insert trigger queues it, and the next search indexes the
-    // sources imported since in one batch (db/search-index.ts).
+    // Not indexed for search here: the insert trigger queues it, and it is indexed with the other
+    // sources added meanwhile, in one batch, once additions pause or at the next search.
     const link = stmt(ctx.db, 'INSERT OR IGNORE INTO case_sources (case_id, source_id) VALUES (?, ?)');
     for (const caseId of meta.caseIds ?? []) {
       if (!stmt(ctx.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) {
@@ -124,6 +123,8 @@ export function addParsedSource(ctx: ProjectContext, parsed: ParsedSource, meta:
     if (meta.newCase) link.run(caseIdNamed(ctx.db, meta.newCase), id);
     return getSourceSummary(ctx.db, id);
   })();
+  indexSoon(ctx.db);
+  return added;
 }
 
 /** The case of that name, created when the project has none. */
