@@ -1,4 +1,4 @@
-import { foldLigatures } from '../text/ligatures.ts';
+import { foldWord } from '../text/fold.ts';
 import type { Db } from './open.ts';
 import { stmt } from './statements.ts';
 
@@ -42,17 +42,6 @@ function isWordAstral(cp: number): boolean {
     astralKind.set(cp, k);
   }
   return k;
-}
-
-/** Case- and accent-folded form (NFD, marks removed, lower case). */
-export function foldToken(token: string): string {
-  return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The form a word is indexed and compared under: folded, œ/æ written out. */
-export function foldWord(token: string): string {
-  const folded = foldToken(token);
-  return folded.includes('œ') || folded.includes('æ') ? foldLigatures(folded) : folded;
 }
 
 /** The row a folded word is stored in, beside the other words of its source that begin alike. */

@@ -1,8 +1,9 @@
 import type { SearchHit, SourceKind } from '../model/types.ts';
+import { foldToken } from '../text/fold.ts';
 import { foldLigatures } from '../text/ligatures.ts';
 import { codePointLength } from '../text/offsets.ts';
 import type { Db } from './open.ts';
-import { catchUpSearchIndex, foldToken, headOf, readVarint, TokenPlaces } from './search-index.ts';
+import { catchUpSearchIndex, headOf, readVarint, TokenPlaces } from './search-index.ts';
 import { stmt } from './statements.ts';
 
 // Full-text search over the project's own word index (db/search-index.ts): every word folded

@@ -2,7 +2,8 @@
 // by comparing tokens, snippets cut from the whole text. Kept here as the reference the index must
 // agree with, hit for hit (tests/db/search-index.test.ts).
 import { parseQuery, queryGroups, type QueryClause } from '../../db/search.ts';
-import { catchUpSearchIndex, foldToken } from '../../db/search-index.ts';
+import { catchUpSearchIndex } from '../../db/search-index.ts';
+import { foldToken } from '../../text/fold.ts';
 import type { Db } from '../../db/open.ts';
 import type { SearchHit, SourceKind } from '../../model/types.ts';
 import { foldLigatures } from '../../text/ligatures.ts';
