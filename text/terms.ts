@@ -1,0 +1,19 @@
+// The terms a passage is compared by: the stems of its words, stop words, single letters and
+// numbers left out, so that two passages are alike for what they talk about, not for "de la".
+import type { WordForms } from './word-forms.ts';
+import { foldWord } from './fold.ts';
+
+const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+const NUMBER = /^\p{N}+$/u;
+
+/** Stems of the text's words in order, repeats kept (term frequencies count them). */
+export function termsOf(text: string, forms: WordForms): string[] {
+  const terms: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (word.length < 2 || NUMBER.test(word)) continue;
+    if (forms.isStopWord(foldWord(word))) continue;
+    terms.push(forms.stem(word));
+  }
+  return terms;
+}
