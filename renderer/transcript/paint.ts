@@ -189,12 +189,15 @@ export function paintRuns(index: RunIndex, input: PaintInput, since: Painted | n
   return { input, looks, paint };
 }
 
+/** The rule giving one combination of codes its colours. */
+export function lookRule(look: string, codeIds: readonly number[], codes: ReadonlyMap<number, CodeLook>): string {
+  return `.tr-text .${look} { ${runStyle(codeIds.map((id) => codes.get(id)?.color ?? '#999999'))} }`;
+}
+
 /** The style sheet giving each combination of codes in use its colours. */
 export function lookStyles(looks: ReadonlyMap<string, readonly number[]>, codes: ReadonlyMap<number, CodeLook>): string {
-  const rules: string[] = [];
-  for (const [look, codeIds] of looks) {
-    const colors = codeIds.map((id) => codes.get(id)?.color ?? '#999999');
-    rules.push(`.tr-text .${look} { ${runStyle(colors)} }`);
-  }
-  return rules.join('\n');
+  return Array.from(looks, ([look, codeIds]) => lookRule(look, codeIds, codes)).join('\n');
 }
+
+/** What the colours of a sheet depend on: each code's colour. */
+export const colorsKey = (codes: ReadonlyMap<number, CodeLook>): string => Array.from(codes.values(), (c) => `${c.id}:${c.color}`).join(' ');

@@ -13,6 +13,8 @@ afterEach(async () => {
 });
 
 const textRoot = (m: Mounted) => m.container.querySelector<HTMLElement>('[data-testid="transcript-text"]')!;
+/** The rules of the view's look sheet, as the browser holds them (written whole or added one by one). */
+const lookRules = (m: Mounted) => Array.from(m.container.querySelector('style')!.sheet!.cssRules, (r) => r.cssText);
 
 /** The DOM text node and UTF-16 offset in it where a source UTF-16 offset lies. */
 function domPoint(root: HTMLElement, u16: number): [Node, number] {
@@ -94,12 +96,25 @@ describe('TranscriptView', () => {
     expect(root.querySelector('[data-coding-ids="1"]')!.classList.contains('tr-active')).toBe(false);
     // Two codes on one run: both colours show, from the rule of its look class.
     const look = [...both.classList].find((c) => c.startsWith('tr-look-'))!;
-    const rule = mounted.container
-      .querySelector('style')!
-      .textContent!.split('\n')
-      .find((r) => r.includes(`.${look} `))!;
+    const rule = lookRules(mounted).find((r) => r.includes(`.${look} `))!;
     expect(rule).toContain('0, 114, 178');
     expect(rule).toContain('230, 159, 0');
+  });
+
+  it('gives a combination of codes that appears with a new coding its colours, and follows a code’s new colour', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const props = { source: source(), coders: CODERS, onSelect: () => {} };
+    mounted = await mount(<TranscriptView {...props} codes={CODES} codings={[a]} />);
+    const root = textRoot(mounted);
+    const both = [a, coding(11, cp('On partage'), cp('partage') + 7, 1, { id: 2 })];
+    await mounted.rerender(<TranscriptView {...props} codes={CODES} codings={both} />);
+    const look = [...root.querySelector<HTMLElement>('[data-coding-ids="1 2"]')!.classList].find((c) => c.startsWith('tr-look-'))!;
+    expect(lookRules(mounted).find((r) => r.includes(`.${look} `))).toContain('0, 114, 178');
+    const recoloured = new Map([...CODES].map(([id, c]) => [id, id === 11 ? { ...c, color: '#00ff00' } : c]));
+    await mounted.rerender(<TranscriptView {...props} codes={recoloured} codings={both} />);
+    const rule = lookRules(mounted).find((r) => r.includes(`.${look} `))!;
+    expect(rule).toContain('0, 255, 0');
+    expect(rule).not.toContain('230, 159, 0');
   });
 
   it('hides a coder’s codings without touching the text (blind coding)', async () => {
