@@ -14,6 +14,8 @@ export interface Built {
   showTimestamps: boolean;
   signatures: string[];
   keys: NodeKey[];
+  /** The blocks rebuilt by this update; null when the whole state was built. */
+  rebuilt: number[] | null;
 }
 
 /** A read-only editor for one transcript; nothing in it is editable, so errors are bugs. */
@@ -55,11 +57,13 @@ export function renderBlocks(editor: LexicalEditor, blocks: Block[], text: strin
   const reuse =
     prev !== null && prev.text === text && prev.structureKey === structureKey && prev.showTimestamps === showTimestamps && prev.keys.length === blocks.length;
   let keys: NodeKey[] = reuse ? prev.keys : [];
+  const rebuilt: number[] = [];
   editor.update(
     () => {
       if (reuse) {
         blocks.forEach((block, i) => {
           if (signatures[i] === prev.signatures[i]) return;
+          rebuilt.push(i);
           const node = $getNodeByKey<ElementNode>(prev.keys[i]!);
           if (!node) return;
           node.clear();
@@ -78,5 +82,5 @@ export function renderBlocks(editor: LexicalEditor, blocks: Block[], text: strin
     // Synchronous, so the DOM can be indexed and painted right after.
     { discrete: true },
   );
-  return { text, structureKey, showTimestamps, signatures, keys };
+  return { text, structureKey, showTimestamps, signatures, keys, rebuilt: reuse ? rebuilt : null };
 }

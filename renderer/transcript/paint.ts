@@ -14,40 +14,61 @@ export interface PaintInput {
 
 /** The run elements of one rendering, in document (= text) order, with the lines holding them. */
 export class RunIndex {
-  readonly els: HTMLElement[];
+  readonly els: HTMLElement[] = [];
   /** UTF-16 start of each element, ascending. */
-  readonly starts: number[];
+  readonly starts: number[] = [];
   /** Coding ids of each element (parsed once from data-coding-ids). */
-  readonly ids: number[][];
+  readonly ids: number[][] = [];
   /** The data-coding-ids attribute of each element, as read. */
-  readonly raw: string[];
+  readonly raw: string[] = [];
   /** Whether each element is a speaker's label. */
-  readonly speaker: boolean[];
-  readonly byCoding = new Map<number, HTMLElement[]>();
+  readonly speaker: boolean[] = [];
+  /** The indices (in els) of the elements carrying each coding. */
+  readonly byCoding = new Map<number, number[]>();
   /** The block elements (one per line or heading), in order. */
   readonly lines: HTMLElement[];
+  /** Index in els of each line's first element; one more entry holds els.length. */
+  readonly lineFirst: number[] = [];
+  /**
+   * The indices of the elements rendered since the index this one was patched from (the others
+   * are the same elements, showing the same codings); null when every element was indexed afresh.
+   */
+  readonly fresh: number[] | null;
 
-  constructor(root: HTMLElement) {
+  /** Indexes every run of `root`, or, given the index before a rebuild of some lines, reads only those lines again. */
+  constructor(root: HTMLElement, since?: { prev: RunIndex; rebuiltLines: readonly number[] }) {
     this.lines = Array.from(root.children) as HTMLElement[];
-    this.els = Array.from(root.querySelectorAll<HTMLElement>('[data-u16]'));
-    const n = this.els.length;
-    this.starts = new Array<number>(n);
-    this.ids = new Array<number[]>(n);
-    this.raw = new Array<string>(n);
-    this.speaker = new Array<boolean>(n);
-    for (let i = 0; i < n; i++) {
-      const el = this.els[i]!;
-      this.starts[i] = Number(el.getAttribute('data-u16'));
-      const raw = el.getAttribute('data-coding-ids') ?? '';
-      const ids = raw ? raw.split(' ').map(Number) : [];
-      this.raw[i] = raw;
-      this.ids[i] = ids;
-      this.speaker[i] = el.classList.contains('tr-speaker');
-      for (const id of ids) {
-        let list = this.byCoding.get(id);
-        if (!list) this.byCoding.set(id, (list = []));
-        list.push(el);
+    const prev = since && since.prev.lines.length === this.lines.length ? since.prev : null;
+    const rebuilt = prev ? new Set(since!.rebuiltLines) : null;
+    this.fresh = prev ? [] : null;
+    for (let j = 0; j < this.lines.length; j++) {
+      this.lineFirst.push(this.els.length);
+      if (prev && !rebuilt!.has(j)) {
+        for (let i = prev.lineFirst[j]!; i < prev.lineFirst[j + 1]!; i++) {
+          this.push(prev.els[i]!, prev.starts[i]!, prev.raw[i]!, prev.ids[i]!, prev.speaker[i]!);
+        }
+        continue;
       }
+      for (const el of this.lines[j]!.querySelectorAll<HTMLElement>('[data-u16]')) {
+        this.fresh?.push(this.els.length);
+        const raw = el.getAttribute('data-coding-ids') ?? '';
+        this.push(el, Number(el.getAttribute('data-u16')), raw, raw ? raw.split(' ').map(Number) : [], el.classList.contains('tr-speaker'));
+      }
+    }
+    this.lineFirst.push(this.els.length);
+  }
+
+  private push(el: HTMLElement, start: number, raw: string, ids: number[], speaker: boolean): void {
+    const i = this.els.length;
+    this.els.push(el);
+    this.starts.push(start);
+    this.raw.push(raw);
+    this.ids.push(ids);
+    this.speaker.push(speaker);
+    for (const id of ids) {
+      let list = this.byCoding.get(id);
+      if (!list) this.byCoding.set(id, (list = []));
+      list.push(i);
     }
   }
 
@@ -155,13 +176,18 @@ export function paintRuns(index: RunIndex, input: PaintInput, since: Painted | n
   const paint = ++paints;
   const changed = since ? changedCodings(since.input, input) : null;
   const looks = changed && since ? new Map(since.looks) : new Map<string, number[]>();
-  for (let i = 0; i < index.els.length; i++) {
+  // After a coding, when the index knows which elements are new, only those and the ones carrying
+  // a changed coding can show something else: the thousands of others are not even looked at.
+  const only = changed && index.fresh ? targets(index, changed) : null;
+  const count = only ? only.length : index.els.length;
+  for (let k = 0; k < count; k++) {
+    const i = only ? only[k]! : k;
     const ids = index.ids[i]!;
     if (ids.length === 0) continue;
     const el = index.els[i]!;
     const raw = index.raw[i]!;
     const before = painted.get(el);
-    if (changed && before?.paint === since!.paint && before.raw === raw && !ids.some((id) => changed.has(id))) {
+    if (changed && only === null && before?.paint === since!.paint && before.raw === raw && !ids.some((id) => changed.has(id))) {
       before.paint = paint;
       continue;
     }
@@ -187,6 +213,13 @@ export function paintRuns(index: RunIndex, input: PaintInput, since: Painted | n
     else el.removeAttribute('data-visible-ids');
   }
   return { input, looks, paint };
+}
+
+/** The elements new in the index and those carrying a changed coding, in order, once each. */
+function targets(index: RunIndex, changed: ReadonlySet<number>): number[] {
+  const out = new Set(index.fresh);
+  for (const id of changed) for (const i of index.byCoding.get(id) ?? []) out.add(i);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** The rule giving one combination of codes its colours. */

@@ -21,7 +21,7 @@ export function useTooltip(runsRef: RefObject<RunIndex | null>) {
       for (const el of hover.current.els) el.classList.remove('tr-hover');
       const els: HTMLElement[] = [];
       const runs = runsRef.current;
-      if (key) for (const id of key.split(' ').map(Number)) for (const el of runs?.byCoding.get(id) ?? []) els.push(el);
+      if (runs && key) for (const id of key.split(' ').map(Number)) for (const i of runs.byCoding.get(id) ?? []) els.push(runs.els[i]!);
       for (const el of els) el.classList.add('tr-hover');
       hover.current = { key, els };
     },

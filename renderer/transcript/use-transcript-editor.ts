@@ -37,7 +37,10 @@ export function useTranscriptEditor(
 
   useLayoutEffect(() => {
     built.current = renderBlocks(editor, blocks, text, structureKey, showTimestamps, built.current);
-    runsRef.current = textRef.current ? new RunIndex(textRef.current) : null;
+    const prev = runsRef.current;
+    const rebuiltLines = built.current.rebuilt;
+    // After a coding only its lines are new: the index reads those again and keeps the rest.
+    runsRef.current = textRef.current ? new RunIndex(textRef.current, prev && rebuiltLines ? { prev, rebuiltLines } : undefined) : null;
     if (runsRef.current) numberLines(runsRef.current.lines, numbers);
     onBuilt();
   }, [editor, textRef, runsRef, blocks, text, structureKey, showTimestamps, numbers, onBuilt]);

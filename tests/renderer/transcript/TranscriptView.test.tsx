@@ -117,6 +117,32 @@ describe('TranscriptView', () => {
     expect(rule).not.toContain('230, 159, 0');
   });
 
+  it('paints a coding made, changed or undone exactly as a fresh view of the same codings does', async () => {
+    const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
+    const b = coding(11, cp('secret'), cp('souvent'), 2, { id: 2 });
+    const c = coding(12, cp('Comment'), cp('réunions'), 1, { id: 3 });
+    const props = { source: source(), codes: CODES, coders: CODERS, hiddenCoderIds: new Set([2]), onSelect: () => {} };
+    /** Every run as the reader sees it: its text, its codings, its look and what it shows. */
+    const runs = (m: Mounted) =>
+      Array.from(textRoot(m).querySelectorAll<HTMLElement>('[data-u16]'), (el) =>
+        [el.textContent, el.dataset.codingIds, el.className, el.dataset.visibleIds].join(' | '),
+      );
+    const steps = [
+      [a, b],
+      [a, b, c],
+      [a, { ...b, codeId: 12 }, c],
+      [a, { ...b, codeId: 12 }],
+      [{ ...a, coderId: 2 }, { ...b, codeId: 12 }, coding(11, cp('voisinage'), cp('voisinage') + 9, 1, { id: 4 })],
+    ];
+    mounted = await mount(<TranscriptView {...props} codings={steps[0]!} />);
+    for (const codings of steps.slice(1)) {
+      await mounted.rerender(<TranscriptView {...props} codings={codings} />);
+      const fresh = await mount(<TranscriptView {...props} codings={codings} />);
+      expect(runs(mounted)).toEqual(runs(fresh));
+      await fresh.unmount();
+    }
+  });
+
   it('hides a coder’s codings without touching the text (blind coding)', async () => {
     const a = coding(10, cp('On partage'), cp('la règle'), 1, { id: 1 });
     const b = coding(11, cp('secret'), cp('souvent'), 2, { id: 2 });
