@@ -1,6 +1,5 @@
 // The units that similarity and suggestions rank: a transcript's speaker turns, or else its
 // paragraphs. Ranges are code points over the source's text, like every position in a project.
-import type { StructureSegment } from '../model/types.ts';
 import { codePointLength } from './offsets.ts';
 
 export interface Passage {
@@ -11,11 +10,19 @@ export interface Passage {
   speaker: string | null;
 }
 
+/** What passages need of a source's structure (model/ sits above text/, so not its type). */
+export interface StructurePart {
+  kind: string;
+  start: number;
+  end: number;
+  speaker?: string;
+}
+
 /** Turns when the source has them, else paragraphs (lines), blank ones left out, edges trimmed. */
-export function passagesOf(text: string, structure: readonly StructureSegment[]): Passage[] {
+export function passagesOf(text: string, structure: readonly StructurePart[]): Passage[] {
   const turns = structure.filter((s) => s.kind === 'turn');
   if (turns.length > 0) {
-    return turns.map((t, i) => ({ start: t.start, end: t.end, turn: i + 1, speaker: t.speaker }));
+    return turns.map((t, i) => ({ start: t.start, end: t.end, turn: i + 1, speaker: t.speaker ?? null }));
   }
   const passages: Passage[] = [];
   let at = 0;
