@@ -271,8 +271,8 @@ Positions: Unicode code points, from 0, end excluded.`,
     en: 'Passages like {source} [{start}–{end}] ({words})',
   },
   'cli.similarOnlyStopWords': {
-    fr: 'Rien à comparer : ce passage ne contient que des mots vides (articles, pronoms…), des nombres ou des lettres isolées.',
-    en: 'Nothing to compare: this passage holds only stop words (articles, pronouns…), numbers or single letters.',
+    fr: 'Rien à comparer : ce passage ne contient que des mots vides (articles, pronoms…), des nombres, des lettres isolées ou des noms de locuteurs.',
+    en: 'Nothing to compare: this passage holds only stop words (articles, pronouns…), numbers, single letters or speakers’ names.',
   },
   'cli.similarNone': {
     fr: 'Aucun autre passage non codé ne partage un de ses mots.',

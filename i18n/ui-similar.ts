@@ -13,8 +13,8 @@ export const similarMessages = {
   },
   'similar.loading': { fr: 'Comparaison des passages…', en: 'Comparing the passages…' },
   'similar.onlyStopWords': {
-    fr: 'Rien à comparer : ce passage ne contient que des mots vides (articles, pronoms…), des nombres ou des lettres isolées.',
-    en: 'Nothing to compare: this passage holds only stop words (articles, pronouns…), numbers or single letters.',
+    fr: 'Rien à comparer : ce passage ne contient que des mots vides (articles, pronoms…), des nombres, des lettres isolées ou des noms de locuteurs.',
+    en: 'Nothing to compare: this passage holds only stop words (articles, pronouns…), numbers, single letters or speakers’ names.',
   },
   'similar.none': { fr: 'Aucun autre passage non codé ne partage un de ses mots.', en: 'No other uncoded passage shares any of its words.' },
   'similar.list': { fr: 'Passages classés', en: 'Ranked passages' },

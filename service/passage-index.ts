@@ -25,6 +25,12 @@ export interface SourcePassages {
   textHash: string;
   structure: string;
   passages: Passage[];
+  /**
+   * The stems of its speakers' names. A turn starts with its speaker's label ("P1 :"), so every
+   * turn of a speaker would share that word, and a coded whole turn would find the speaker's other
+   * turns rather than what they say: a transcript's own speakers are left out of its terms.
+   */
+  speakerStems: ReadonlySet<string>;
   /** Terms per passage (its length for BM25). */
   lengths: Uint32Array;
   /** The term ids this source holds, ascending; the postings of terms[i] are postings[offsets[i]..offsets[i+1]). */
@@ -137,7 +143,10 @@ function refreshSource(db: Db, index: PassageIndex, sourceId: number): void {
 
 function sourcePassages(index: PassageIndex, sourceId: number, text: string, textHash: string, structure: string): SourcePassages {
   const forms = wordFormsOf(index.language);
-  const passages = passagesOf(text, parseStructure(structure));
+  const segments = parseStructure(structure);
+  const passages = passagesOf(text, segments);
+  const speakerStems = new Set(segments.flatMap((s) => (s.kind === 'turn' ? termsOf(s.speaker, forms) : [])));
+  const speakerIds = new Set([...speakerStems].map((stem) => idOfTerm(index, stem)));
   const offsets = new OffsetIndex(text);
   const lengths = new Uint32Array(passages.length);
   // term id → [passage, count, passage, count...]
@@ -151,7 +160,7 @@ function sourcePassages(index: PassageIndex, sourceId: number, text: string, tex
     word.lastIndex = 0;
     for (let m = word.exec(body); m !== null; m = word.exec(body)) {
       const id = termIdOf(index, forms, m[0]);
-      if (id < 0) continue;
+      if (id < 0 || speakerIds.has(id)) continue;
       length++;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -179,7 +188,7 @@ function sourcePassages(index: PassageIndex, sourceId: number, text: string, tex
       postingCount[termOffsets[i]! + k / 2] = list[k + 1]!;
     }
   });
-  return { sourceId, textHash, structure, passages, lengths, terms, offsets: termOffsets, postingPassage, postingCount };
+  return { sourceId, textHash, structure, passages, speakerStems, lengths, terms, offsets: termOffsets, postingPassage, postingCount };
 }
 
 /**
@@ -192,14 +201,17 @@ function termIdOf(index: PassageIndex, forms: WordForms, word: string): number {
   if (id === undefined) {
     const term = termsOf(word, forms)[0];
     if (term === undefined) id = -1;
-    else {
-      id = index.termIds.get(term);
-      if (id === undefined) index.termIds.set(term, (id = index.termIds.size));
-    }
+    else id = idOfTerm(index, term);
     // Bounded like the stems' cache (text/word-forms.ts): a word seen again is simply asked again.
     if (index.wordIds.size > 500_000) index.wordIds.clear();
     index.wordIds.set(word, id);
   }
+  return id;
+}
+
+function idOfTerm(index: PassageIndex, term: string): number {
+  let id = index.termIds.get(term);
+  if (id === undefined) index.termIds.set(term, (id = index.termIds.size));
   return id;
 }
 

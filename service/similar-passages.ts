@@ -6,7 +6,8 @@
 // held by passage p,  idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·|p|/avgdl)),
 // idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)), with N the corpus's passages, df those holding t,
 // |p| the passage's terms and avgdl their mean. A stem counts once however often the query says it:
-// a selection that repeats a word is not about it more than one that says it once.
+// a selection that repeats a word is not about it more than one that says it once. A transcript's
+// speakers' names are not among its terms (service/passage-index.ts).
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TresseError } from '../i18n/error.ts';
@@ -44,7 +45,7 @@ export interface SimilarPassages {
   passages: SimilarPassage[];
   /**
    * Why the list is empty: the query holds no word to compare by (only stop words, numbers,
-   * single letters), or no passage left to rank shares any of its words.
+   * single letters, its transcript's speakers), or no passage left to rank shares any of its words.
    */
   nothing: 'onlyStopWords' | 'noSharedWords' | null;
 }
@@ -133,11 +134,12 @@ export function similarPassages(db: Db, q: SimilarQuery): SimilarPassages {
   const limit = q.limit ?? DEFAULT_SIMILAR_LIMIT;
   const forms = projectWordForms(db);
   const queryText = textOf(db, query.sourceId, query.start, query.end);
-  const queryPlaces = termPlacesOf(queryText, forms);
+  const index = passageIndexOf(db);
+  const ownSpeakers = index.sources.get(query.sourceId)?.speakerStems;
+  const queryPlaces = termPlacesOf(queryText, forms).filter((t) => !ownSpeakers?.has(t.stem));
   const head = { ...query, sourceName: sourceName(db, query.sourceId), words: wordsOf(queryText, queryPlaces) };
   if (queryPlaces.length === 0) return { query: head, passages: [], nothing: 'onlyStopWords' };
 
-  const index = passageIndexOf(db);
   const stems = new Set(queryPlaces.map((p) => p.stem));
   const termIds = [...stems].flatMap((s) => {
     const id = index.termIds.get(s);
@@ -165,7 +167,7 @@ export function similarPassages(db: Db, q: SimilarQuery): SimilarPassages {
       if (source.sourceId === query.sourceId && p.start < query.end && p.end > query.start) continue;
       if (isCoded(source.sourceId, p.start, p.end)) continue;
       const text = textOf(db, source.sourceId, p.start, p.end);
-      const shared = termPlacesOf(text, forms).filter((t) => stems.has(t.stem));
+      const shared = termPlacesOf(text, forms).filter((t) => stems.has(t.stem) && !source.speakerStems.has(t.stem));
       passages.push({
         sourceId: source.sourceId,
         sourceName: sourceName(db, source.sourceId),

@@ -146,33 +146,44 @@ describe('passages like this one', () => {
     expect(refused({ sourceId: a.id, start: -1, end: 3 })).toBe('coding.range');
   });
 
-  it('ranks the turns of a transcript, with their number and speaker', () => {
+  it('ranks the turns of a transcript, with their number and speaker, whose names are not among the words compared', () => {
     const ctx = newProject({ grid: 'empty' });
-    const text = 'E : Le secret professionnel ?\nP1 : Le secret, on le partage.\nE : Et la police ?\n';
+    const text = 'Marie : Le secret professionnel ?\nPaul : Le secret, on le partage.\nMarie : Et la police ?\n';
     const turns = [
-      { kind: 'turn' as const, start: 0, end: 29, speaker: 'E', timestampMs: null },
-      { kind: 'turn' as const, start: 30, end: 60, speaker: 'P1', timestampMs: null },
-      { kind: 'turn' as const, start: 61, end: 79, speaker: 'E', timestampMs: null },
+      { kind: 'turn' as const, start: 0, end: 33, speaker: 'Marie', timestampMs: null },
+      { kind: 'turn' as const, start: 34, end: 66, speaker: 'Paul', timestampMs: null },
+      { kind: 'turn' as const, start: 67, end: 89, speaker: 'Marie', timestampMs: null },
     ];
     const s = addText(ctx, 'Entretien T', text, 'interview', turns);
-    const r = similarPassages(ctx.db, { sourceId: s.id, start: 4, end: 28 });
-    expect(r.passages).toEqual([expect.objectContaining({ start: 30, end: 60, turn: 2, speaker: 'P1', words: ['secret'] })]);
+    // The whole first turn, its label with it: Marie's other turn does not come up for her name.
+    const r = similarPassages(ctx.db, { sourceId: s.id, start: 0, end: 33 });
+    expect(r.query.words).toEqual(['secret', 'professionnel']);
+    expect(r.passages).toEqual([expect.objectContaining({ start: 34, end: 66, turn: 2, speaker: 'Paul', words: ['secret'] })]);
+    expect(similarPassages(ctx.db, { sourceId: s.id, start: 67, end: 74 })).toMatchObject({ nothing: 'onlyStopWords', query: { words: [] } });
   });
 });
 
 describe('the passage index', () => {
-  it('holds for each passage exactly the terms termsOf gives', () => {
+  it('holds for each passage exactly the terms termsOf gives, its speakers’ names left out', () => {
     const { ctx } = corpus();
+    addText(ctx, 'Entretien T', 'Marie : Le secret de Marie.\nPaul : Marie ?\n', 'interview', [
+      { kind: 'turn', start: 0, end: 27, speaker: 'Marie', timestampMs: null },
+      { kind: 'turn', start: 28, end: 42, speaker: 'Paul', timestampMs: null },
+    ]);
     const index = passageIndexOf(ctx.db);
     const fr = wordFormsOf('fr');
     for (const [id, s] of index.sources) {
       const { text, structure } = ctx.db.prepare('SELECT text, structure FROM sources WHERE id = ?').get(id) as { text: string; structure: string };
-      const passages = passagesOf(text, parseStructure(structure));
+      const segments = parseStructure(structure);
+      const passages = passagesOf(text, segments);
+      const speakers = new Set(segments.flatMap((g) => (g.kind === 'turn' ? termsOf(g.speaker, fr) : [])));
       expect(s.passages).toEqual(passages);
-      expect([...s.lengths]).toEqual(passages.map((p) => termsOf(text.slice(p.start, p.end), fr).length));
+      expect(s.speakerStems).toEqual(speakers);
+      expect([...s.lengths]).toEqual(passages.map((p) => termsOf(text.slice(p.start, p.end), fr).filter((t) => !speakers.has(t)).length));
     }
-    expect(index.passageCount).toBe(6);
-    expect(index.totalLength).toBe(14);
+    expect(index.passageCount).toBe(8);
+    // A's and B's 14, then "secret" in Marie's turn (her name twice left out) and nothing in Paul's.
+    expect(index.totalLength).toBe(15);
   });
 
   it('follows the sources: added, turned into turns, deleted, and the project’s language', () => {
