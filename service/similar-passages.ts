@@ -101,30 +101,59 @@ function scorePassages(index: PassageIndex, termIds: readonly number[]): Float64
   for (const t of termIds) {
     const df = index.df[t]!;
     const weight = Math.log(1 + (index.passageCount - df + 0.5) / (df + 0.5)) * (K1 + 1);
-    index.order.forEach((s, k) => {
+    for (let k = 0; k < index.order.length; k++) {
+      const s = index.order[k]!;
       const slot = termSlot(s, t);
-      if (slot < 0) return;
+      if (slot < 0) continue;
       const base = index.base[k]!;
-      for (let i = s.offsets[slot]!; i < s.offsets[slot + 1]!; i++) {
-        const p = base + s.postingPassage[i]!;
-        const tf = s.postingCount[i]!;
+      const { postingPassage, postingCount } = s;
+      for (let i = s.offsets[slot]!, stop = s.offsets[slot + 1]!; i < stop; i++) {
+        const p = base + postingPassage[i]!;
+        const tf = postingCount[i]!;
         scores[p]! += (weight * tf) / (tf + index.norm[p]!);
       }
-    });
+    }
   }
   return scores;
 }
 
 /**
  * The `count` best passages (more when tied with the last), best first, ties in source and
- * position order. The scores are sorted natively to find the bar, never the whole corpus by hand.
+ * position order. The bar (the count-th best score) comes from a min-heap of `count` scores, one
+ * pass over the corpus; only the passages above it are sorted.
  */
 function best(scores: Float64Array, count: number): number[] {
-  const positive = scores.filter((x) => x > 0);
-  if (positive.length === 0) return [];
-  const bar = positive.sort()[Math.max(0, positive.length - count)]!;
+  const heap = new Float64Array(count);
+  let size = 0;
+  for (let p = 0; p < scores.length; p++) {
+    const x = scores[p]!;
+    if (x <= 0 || (size === count && x <= heap[0]!)) continue;
+    if (size < count) {
+      // Sift up.
+      let i = size++;
+      while (i > 0 && heap[(i - 1) >> 1]! > x) {
+        heap[i] = heap[(i - 1) >> 1]!;
+        i = (i - 1) >> 1;
+      }
+      heap[i] = x;
+    } else {
+      // Replace the smallest, sift down.
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const c = l + 1 < size && heap[l + 1]! < heap[l]! ? l + 1 : l;
+        if (heap[c]! >= x) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = x;
+    }
+  }
+  if (size === 0) return [];
+  const bar = heap[0]!;
   const chosen: number[] = [];
-  for (let p = 0; p < scores.length; p++) if (scores[p]! >= bar) chosen.push(p);
+  for (let p = 0; p < scores.length; p++) if (scores[p]! >= bar && scores[p]! > 0) chosen.push(p);
   return chosen.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
