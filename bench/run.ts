@@ -2,7 +2,8 @@
 // results checked, and a summary line. Times are printed, never asserted in the tests.
 // `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
 // command line's import memory and the scaling table; `-- import` prints the import and the
-// search alone (BENCH_SOURCES=200 for a quicker look).
+// search alone (BENCH_SOURCES=200 for a quicker look); `-- similar` the import, the codings and
+// "passages like this one".
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { importFigures } from './import.ts';
 import { memoryFigures } from './memory.ts';
 import { scalingFigures } from './scaling.ts';
 import { searchFigures } from './search.ts';
+import { similarFigures } from './similar.ts';
 import { startupFigures } from './startup.ts';
 
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
@@ -28,6 +30,19 @@ if (process.argv[2] === 'import') {
     report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: import and search only`);
     const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
     searchFigures(report, ctx);
+    closeProject(ctx);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(report.summary() ? 0 : 1);
+}
+if (process.argv[2] === 'similar') {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
+  try {
+    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: passages like this one`);
+    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+    codingFigures(report, ctx);
+    similarFigures(report, ctx);
     closeProject(ctx);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -52,6 +67,7 @@ try {
   const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
   searchFigures(report, ctx);
   codingFigures(report, ctx);
+  similarFigures(report, ctx);
   await exchangeFigures(report, ctx, dir);
   closeProject(ctx);
 

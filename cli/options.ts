@@ -32,6 +32,7 @@ export const OPTIONS = {
   code: { type: 'string' },
   subcodes: { type: 'boolean' },
   source: { type: 'string' },
+  coding: { type: 'string' },
   // Repeated by agreement-ratings (one per coder); the filters of codings and matrix take the last.
   attribute: { type: 'string', multiple: true },
   metric: { type: 'string' },

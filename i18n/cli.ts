@@ -23,6 +23,8 @@ Commandes :
   codings PROJET [--code CODE [--subcodes]] [--source SOURCE] [--kind TYPE] [--coder NOM]
        [--attribute NOM=VALEUR] [--source-set ENSEMBLE] [--code-set ENSEMBLE] [--json]
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
+  similar PROJET (--coding N | --source SOURCE --start N --end N [--code CODE]) [--limit N] [--json]
+                                      passages semblables (non codés avec ce code), classés par les mots partagés
   pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
@@ -84,6 +86,8 @@ Commands:
   codings PROJECT [--code CODE [--subcodes]] [--source SOURCE] [--kind KIND] [--coder NAME]
        [--attribute NAME=VALUE] [--source-set SET] [--code-set SET] [--json]
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]
+  similar PROJECT (--coding N | --source SOURCE --start N --end N [--code CODE]) [--limit N] [--json]
+                                      passages like this one (not coded with its code), ranked by the words they share
   pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP
@@ -262,6 +266,22 @@ Positions: Unicode code points, from 0, end excluded.`,
   'cli.setKind.codes': { fr: 'codes', en: 'codes' },
   'cli.setSaved': { fr: 'Ensemble de {kind} « {name} » : {count} membre(s)', en: 'Set of {kind} "{name}": {count} member(s)' },
   'cli.setDeleted': { fr: 'Ensemble supprimé : {name}', en: 'Set deleted: {name}' },
+  'cli.similarQuery': {
+    fr: 'Passages semblables à {source} [{start}–{end}] ({words})',
+    en: 'Passages like {source} [{start}–{end}] ({words})',
+  },
+  'cli.similarOnlyStopWords': {
+    fr: 'Rien à comparer : ce passage ne contient que des mots vides (articles, pronoms…), des nombres, des lettres isolées ou des noms de locuteurs.',
+    en: 'Nothing to compare: this passage holds only stop words (articles, pronouns…), numbers, single letters or speakers’ names.',
+  },
+  'cli.similarNone': {
+    fr: 'Aucun autre passage non codé ne partage un de ses mots.',
+    en: 'No other uncoded passage shares any of its words.',
+  },
+  'cli.similarCount.one': { fr: '{count} passage, du plus semblable au moins semblable :', en: '{count} passage, most alike first:' },
+  'cli.similarCount.other': { fr: '{count} passages, du plus semblable au moins semblable :', en: '{count} passages, most alike first:' },
+  'cli.similarTurn': { fr: 'tour {turn}, {speaker}', en: 'turn {turn}, {speaker}' },
+  'cli.similarShared': { fr: 'mots partagés : {words}', en: 'shared words: {words}' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type CliMessage = keyof typeof cliMessages;

@@ -3,7 +3,8 @@
 import type { WordForms } from './word-forms.ts';
 import { foldWord } from './fold.ts';
 
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+/** A word: what termsOf reads a text as, one match at a time. */
+export const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 const NUMBER = /^\p{N}+$/u;
 
 /** Stems of the text's words in order, repeats kept (term frequencies count them). */
@@ -16,4 +17,23 @@ export function termsOf(text: string, forms: WordForms): string[] {
     terms.push(forms.stem(word));
   }
   return terms;
+}
+
+export interface TermPlace {
+  stem: string;
+  /** UTF-16 offset and length of the word in the text, as written. */
+  index: number;
+  length: number;
+}
+
+/** The same terms with where each word lies, so a caller can show the words as written. */
+export function termPlacesOf(text: string, forms: WordForms): TermPlace[] {
+  const places: TermPlace[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (word.length < 2 || NUMBER.test(word)) continue;
+    if (forms.isStopWord(foldWord(word))) continue;
+    places.push({ stem: forms.stem(word), index: m.index, length: word.length });
+  }
+  return places;
 }

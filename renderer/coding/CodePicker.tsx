@@ -32,6 +32,8 @@ export interface CodePickerProps {
   anyCode?: boolean;
   /** The dialog's name, when it picks for something else than coding the selection. */
   label?: string;
+  /** Offers "similar passages" for the selection instead of coding it. */
+  onSimilar?: () => void;
 }
 
 type Option =
@@ -72,7 +74,18 @@ function newCodeTarget(query: string, search: CodeSearch): { name: string; paren
   return trimmed ? { name: trimmed, parent: null } : null;
 }
 
-export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor, allowCreate = true, withExtras = true, anyCode = false, label }: CodePickerProps) {
+export function CodePicker({
+  codes,
+  recentCodeIds,
+  onPick,
+  onCancel,
+  anchor,
+  allowCreate = true,
+  withExtras = true,
+  anyCode = false,
+  label,
+  onSimilar,
+}: CodePickerProps) {
   const t = useT();
   const baseId = useId();
   const [query, setQuery] = useState('');
@@ -294,6 +307,11 @@ export function CodePicker({ codes, recentCodeIds, onPick, onCancel, anchor, all
       )}
       <div className="cp-footer">
         <span className="cp-hint">{t('picker.hint')}</span>
+        {onSimilar && (
+          <button type="button" onClick={onSimilar}>
+            {t('similar.open')}
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
           {t('picker.cancel')}
         </button>

@@ -20,7 +20,7 @@ const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
 /** Done marks choose the sources agreement compares. */
 const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
 /** What reads codings, besides the codings of each source. */
-const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ['retrievePage'], ...MATRICES, ...AGREEMENT];
+const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ['retrievePage'], ['similarPassages'], ...MATRICES, ...AGREEMENT];
 /**
  * A coding added, removed or extended: its source's cached codings already hold the answer
  * (answers.ts writes it as it comes), so only what counts or quotes codings is fetched again.
@@ -61,7 +61,7 @@ export const INVALIDATES: Table = {
   getSource: () => NOTHING,
   guessImport: () => NOTHING,
   // With no done marks, agreement compares every source: a new one enters it.
-  importSource: () => [['listSources'], ['listCases'], ['search'], ...MATRICES, ...AGREEMENT],
+  importSource: () => [['listSources'], ['listCases'], ['search'], ['similarPassages'], ...MATRICES, ...AGREEMENT],
   updateSource: (a) => [apiKey('getSource', { id: a.id }), ['listSources'], ['retrieve'], ['retrievePage'], ['search'], ...MATRICES, ...AGREEMENT],
   deleteSource: () => [...SOURCES, ['listMemos'], ['listDoneMarks']],
 
@@ -114,6 +114,7 @@ export const INVALIDATES: Table = {
   retrieve: () => NOTHING,
   retrievePage: () => NOTHING,
   search: () => NOTHING,
+  similarPassages: () => NOTHING,
 
   // Memos
   listMemos: () => NOTHING,

@@ -16,6 +16,7 @@ import { privacyMethods } from './privacy.ts';
 import { projectMethods } from './project.ts';
 import { retrievalMethods } from './retrieval.ts';
 import { setMethods } from './sets.ts';
+import { similarMethods } from './similar.ts';
 import { sourceMethods } from './sources.ts';
 import { teamMethods } from './team.ts';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...codingMethods,
   ...memoMethods,
   ...retrievalMethods,
+  ...similarMethods,
   ...analysisMethods,
   ...teamMethods,
   ...privacyMethods,
@@ -81,4 +83,5 @@ export type { ProjectInfo } from '../project.ts';
 export type { MatchTarget, PseudonymMatch, PseudonymPreview } from '../pseudonymise.ts';
 export type { PseudonymEntry } from '../pseudonyms.ts';
 export type { QdcImport } from '../refi.ts';
+export type { SimilarPassage, SimilarPassages } from '../similar-passages.ts';
 export type { CodingShift, StructureShift } from '../text-change.ts';

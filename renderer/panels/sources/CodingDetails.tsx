@@ -1,5 +1,5 @@
-// The coding the user clicked in the transcript: which code, who coded it, its memo, and a way to
-// take it off (undoable).
+// The coding the user clicked in the transcript: which code, who coded it, its memo, a way to
+// take it off (undoable), and the passages like it not coded with its code yet.
 import type { Coding } from '../../../model/types.ts';
 import { codeLabel } from '../../app/code-tree.ts';
 import { useWorkbench } from '../../app/workbench-context.tsx';
@@ -9,7 +9,7 @@ import { useHistory } from '../../coding/useHistory.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
 
-export function CodingDetails({ coding, onClose }: { coding: Coding; onClose: () => void }) {
+export function CodingDetails({ coding, onClose, onSimilar }: { coding: Coding; onClose: () => void; onSimilar: () => void }) {
   const t = useT();
   const { project, report } = useWorkbench();
   const codes = useCodes();
@@ -37,6 +37,9 @@ export function CodingDetails({ coding, onClose }: { coding: Coding; onClose: ()
           {coding.valence && ` · ${coding.valence}`}
         </span>
         <span className="spacer" />
+        <button type="button" onClick={onSimilar}>
+          {t('similar.open')}
+        </button>
         <button type="button" className="danger" onClick={() => void remove()}>
           {t('coding.remove')}
         </button>

@@ -14,6 +14,7 @@ import { useT } from '../../i18n/lang-context.tsx';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
 import { SourceEditor } from '../privacy/SourceEditor.tsx';
+import { SimilarPassagesDialog, type SimilarFrom } from '../similar/SimilarPassagesDialog.tsx';
 import { hiddenCoders } from '../team/blind.ts';
 import { BlindCodingToggle } from '../team/BlindCodingToggle.tsx';
 import { CodingDetails } from './CodingDetails.tsx';
@@ -41,6 +42,8 @@ export function SourceView() {
   const [activeCodingId, setActiveCodingId] = useState<number | null>(null);
   // A passage overlapping one's own coding of the code: refused, with the offer to extend that coding.
   const [extendOffer, setExtendOffer] = useState<ExtendOfferState | null>(null);
+  // "Similar passages" asked from the selection or from a coding's details.
+  const [similarFrom, setSimilarFrom] = useState<SimilarFrom | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const summary = sources.find((s) => s.id === opened?.sourceId);
   const codeMap = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -138,7 +141,14 @@ export function SourceView() {
         />
       </div>
       <footer className="source-foot">
-        {activeCoding && <CodingDetails key={`coding-${activeCoding.id}`} coding={activeCoding} onClose={() => setActiveCodingId(null)} />}
+        {activeCoding && (
+          <CodingDetails
+            key={`coding-${activeCoding.id}`}
+            coding={activeCoding}
+            onClose={() => setActiveCodingId(null)}
+            onSimilar={() => setSimilarFrom({ codingId: activeCoding.id })}
+          />
+        )}
         <MemoSection key={`source-${source.id}`} target={{ kind: 'source', id: source.id }} />
       </footer>
       {extendOffer && <ExtendOffer offer={extendOffer} onClose={() => setExtendOffer(null)} report={report} />}
@@ -149,8 +159,13 @@ export function SourceView() {
           anchor={selection.rect}
           onPick={(choice, extras) => void onPick(choice, extras)}
           onCancel={closePicker}
+          onSimilar={() => {
+            setSimilarFrom({ sourceId: source.id, start: selection.start, end: selection.end });
+            closePicker();
+          }}
         />
       )}
+      {similarFrom && <SimilarPassagesDialog from={similarFrom} onClose={() => setSimilarFrom(null)} />}
     </article>
   );
 }
