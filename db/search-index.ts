@@ -134,8 +134,9 @@ const seenHashes: number[] = [];
 const seenWords: Word[] = [];
 /** Per token as written, its stem in each of TEXT_LANGUAGES (computed once). */
 const seenStems: string[][] = [];
-/** Per token as written, the text being indexed when it was last met (its forms listed once per text). */
-const seenPass: number[] = [];
+/** Per token as written, the round of forms it was last listed in (listed once per round: a batch of texts). */
+const seenRound: number[] = [];
+let formsRound = 0;
 const wordOfFolded = new Map<string, Word>();
 let pass = 0;
 /** Per token of the text being indexed: the next token of the same word (the chains of Word). */
@@ -143,7 +144,7 @@ let nextOf = new Int32Array(1 << 14);
 
 function forgetTokens(): void {
   slots = new Int32Array(1 << 15);
-  seenTokens.length = seenHashes.length = seenWords.length = seenStems.length = seenPass.length = 0;
+  seenTokens.length = seenHashes.length = seenWords.length = seenStems.length = seenRound.length = 0;
   wordOfFolded.clear();
 }
 
@@ -167,7 +168,7 @@ function rememberToken(token: string, hash: number, slot: number): Word {
   seenHashes.push(hash);
   seenWords.push(w);
   seenStems.push(folded === '' ? [] : TEXT_LANGUAGES.map((l) => wordFormsOf(l).stem(token)));
-  seenPass.push(0);
+  seenRound.push(0);
   slots[slot] = seenTokens.length;
   if (seenTokens.length * 2 > slots.length) {
     slots = new Int32Array(slots.length * 2);
@@ -232,7 +233,10 @@ interface TextIndex {
   tokens: number;
   /** Per BLOCK tokens, the deltas of the block's first token's code point and (UTF-8 offset − code point). */
   places: Buffer;
-  /** Per way a word is written in the text: its stem in each of TEXT_LANGUAGES, and its folded word. */
+  /**
+   * Per way a word is written in the text and not yet in another text of the same round (see
+   * newFormsRound): its stem in each of TEXT_LANGUAGES, and its folded word.
+   */
   forms: Array<{ stems: readonly string[]; word: string }>;
 }
 
@@ -301,8 +305,8 @@ function indexText(text: string): TextIndex {
       slot = (slot + 1) & mask;
     }
     if (w.word !== '') {
-      if (seenPass[seenAt] !== current) {
-        seenPass[seenAt] = current;
+      if (seenRound[seenAt] !== formsRound) {
+        seenRound[seenAt] = formsRound;
         forms.push({ stems: seenStems[seenAt]!, word: w.word });
       }
       if (token >= nextOf.length) {
@@ -416,6 +420,11 @@ export class TokenPlaces {
   }
 }
 
+/** Starts a batch of texts whose ways of writing words are listed once each (a batch's vocabulary is small). */
+function newFormsRound(): void {
+  formsRound++;
+}
+
 /** Per open project, the forms known to be in its vocabulary: a batch writes only the new ones. */
 const formsWritten = new WeakMap<Db, Set<string>>();
 
@@ -456,6 +465,7 @@ function rememberForms(db: Db, keys: readonly string[]): void {
  * at all (and its forms are not remembered as written: that transaction may still roll back).
  */
 export function indexSource(db: Db, sourceId: number, text: string): void {
+  newFormsRound();
   const { rows, tokens, places, forms } = indexText(text);
   const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
   for (const [head, part, words, postings] of rows) insert.run(sourceId, head, part, words, postings);
@@ -492,6 +502,7 @@ export function catchUpSearchIndex(db: Db, limit = -1): number {
       for (let from = 0; from < ids.length; from += CATCH_UP_BATCH) {
         const batch: Array<[string, number, number, string, Buffer]> = [];
         const forms: Array<TextIndex['forms']> = [];
+        newFormsRound();
         for (const id of ids.slice(from, from + CATCH_UP_BATCH)) {
           const text = textOf.get(id) as string | undefined;
           if (anyRows.get(id)) stale.run(id);

@@ -41,7 +41,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
   ...names('ratings', 'agreement-ratings'),
   ...names('sets', 'sets', 'set'),
-  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
+  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation', 'language'),
 };
 
 /** Loads the command called `name`, or undefined when there is none. */
