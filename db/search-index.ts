@@ -474,6 +474,20 @@ export function indexSource(db: Db, sourceId: number, text: string): void {
   stmt(db, 'DELETE FROM search_pending WHERE source_id = ?').run(sourceId);
 }
 
+/**
+ * Indexes every source again from its current text, the vocabulary too: a text rewritten or a
+ * source deleted leaves its ways of writing words in search_forms (harmless to a search, which
+ * finds them nowhere), and a file handed over must hold none of the words it no longer has.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM search_words; DELETE FROM search_sources; DELETE FROM search_forms');
+    db.exec('INSERT OR IGNORE INTO search_pending (source_id) SELECT id FROM sources');
+  })();
+  formsWritten.delete(db);
+  catchUpSearchIndex(db);
+}
+
 /** Sources per sorted batch: larger batches write fewer places in the file, and hold more rows in memory. */
 const CATCH_UP_BATCH = 200;
 

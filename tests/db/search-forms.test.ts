@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.ts';
 import { APPLICATION_ID, openProjectDb } from '../../db/open.ts';
+import { rebuildSearchIndex } from '../../db/search-index.ts';
 import { catchUpSearchIndex, searchSources, SQL_FORMS } from '../../db/search.ts';
 import type { SearchHit } from '../../model/types.ts';
 import { sliceCodePoints } from '../../text/offsets.ts';
@@ -176,6 +177,23 @@ describe('search by word forms, in English and after a change of language', () =
     expect(search(ctx, 'the', 'en').onlyCommonWords).toBe(true);
     expect(words('run', 'en')).toEqual(['Running', 'run', 'runs']);
     expect(ctx.db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+  });
+});
+
+describe('the vocabulary after a text changes', () => {
+  it('finds no word a text no longer has, and forgets it when the index is rebuilt', () => {
+    const { ctx, ids } = project(FR);
+    catchUpSearchIndex(ctx.db);
+    ctx.db.prepare('UPDATE sources SET text = ? WHERE id = ?').run('P2 : Le bailleur hésite.', ids[1]);
+    expect(searchSources(ctx.db, 'partenaire').hits.map((h) => h.sourceId)).toEqual([ids[0]]);
+    expect(searchSources(ctx.db, 'mairie').hits).toEqual([]);
+    const vocabulary = () => ctx.db.prepare("SELECT word FROM search_forms WHERE language = 'fr' AND word = 'mairie'").pluck().all();
+    expect(vocabulary()).toEqual(['mairie']);
+    rebuildSearchIndex(ctx.db);
+    expect(vocabulary()).toEqual([]);
+    expect(searchSources(ctx.db, 'bailleurs').hits.map((h) => h.sourceId)).toEqual([ids[1]]);
+    const { now, rebuilt } = indexAgainstRebuild(ctx.db);
+    expect(now).toEqual(rebuilt);
   });
 });
 
