@@ -1,4 +1,5 @@
 import { foldWord } from '../text/fold.ts';
+import { TEXT_LANGUAGES, wordFormsOf } from '../text/word-forms.ts';
 import type { Db } from './open.ts';
 import { stmt } from './statements.ts';
 
@@ -6,8 +7,11 @@ import { stmt } from './statements.ts';
 // tokens (runs of letters, digits, marks and private-use characters), each folded as the search
 // compares them: case, accents, œ/æ written out. Each folded word is stored with the token numbers
 // where it occurs; where a token sits in the text (code point, UTF-8 byte) is found again, for the
-// few hits a search returns, from a checkpoint every BLOCK tokens. Writing and reading the rows is
-// here; what a query means is in db/search.ts.
+// few hits a search returns, from a checkpoint every BLOCK tokens. Beside them, the project's
+// vocabulary of word forms (search_forms, migration 0011): each folded word under the stem of each
+// way it is written, in every language a project can be set to, so that a query word reaches the
+// folded words of its stem and a change of language needs no new index. Writing and reading the
+// rows is here; what a query means is in db/search.ts.
 
 /**
  * Largest row (words and postings) written in one part, where it can: SQLite keeps a row of up to
@@ -128,6 +132,11 @@ let slots = new Int32Array(1 << 15);
 const seenTokens: string[] = [];
 const seenHashes: number[] = [];
 const seenWords: Word[] = [];
+/** Per token as written, its stem in each of TEXT_LANGUAGES (computed once). */
+const seenStems: string[][] = [];
+/** Per token as written, the round of forms it was last listed in (listed once per round: a batch of texts). */
+const seenRound: number[] = [];
+let formsRound = 0;
 const wordOfFolded = new Map<string, Word>();
 let pass = 0;
 /** Per token of the text being indexed: the next token of the same word (the chains of Word). */
@@ -135,7 +144,7 @@ let nextOf = new Int32Array(1 << 14);
 
 function forgetTokens(): void {
   slots = new Int32Array(1 << 15);
-  seenTokens.length = seenHashes.length = seenWords.length = 0;
+  seenTokens.length = seenHashes.length = seenWords.length = seenStems.length = seenRound.length = 0;
   wordOfFolded.clear();
 }
 
@@ -158,6 +167,8 @@ function rememberToken(token: string, hash: number, slot: number): Word {
   seenTokens.push(token);
   seenHashes.push(hash);
   seenWords.push(w);
+  seenStems.push(folded === '' ? [] : TEXT_LANGUAGES.map((l) => wordFormsOf(l).stem(token)));
+  seenRound.push(0);
   slots[slot] = seenTokens.length;
   if (seenTokens.length * 2 > slots.length) {
     slots = new Int32Array(slots.length * 2);
@@ -222,6 +233,11 @@ interface TextIndex {
   tokens: number;
   /** Per BLOCK tokens, the deltas of the block's first token's code point and (UTF-8 offset − code point). */
   places: Buffer;
+  /**
+   * Per way a word is written in the text and not yet in another text of the same round (see
+   * newFormsRound): its stem in each of TEXT_LANGUAGES, and its folded word.
+   */
+  forms: Array<{ stems: readonly string[]; word: string }>;
 }
 
 /**
@@ -232,6 +248,7 @@ function indexText(text: string): TextIndex {
   if (seenTokens.length >= 200_000) forgetTokens();
   const current = ++pass;
   const words: Word[] = [];
+  const forms: TextIndex['forms'] = [];
   placeBytes.length = 0;
   let token = 0;
   let lastCp = 0;
@@ -271,20 +288,27 @@ function indexText(text: string): TextIndex {
     const mask = slots.length - 1;
     let slot = hash & mask;
     let w: Word | undefined;
+    let seenAt: number;
     for (;;) {
       const k = slots[slot]!;
       if (k === 0) {
         w = rememberToken(text.slice(start, i), hash, slot);
+        seenAt = seenTokens.length - 1;
         break;
       }
       const seen = seenTokens[k - 1]!;
       if (seenHashes[k - 1] === hash && seen.length === length && sameAt(text, start, seen)) {
         w = seenWords[k - 1]!;
+        seenAt = k - 1;
         break;
       }
       slot = (slot + 1) & mask;
     }
     if (w.word !== '') {
+      if (seenRound[seenAt] !== formsRound) {
+        seenRound[seenAt] = formsRound;
+        forms.push({ stems: seenStems[seenAt]!, word: w.word });
+      }
       if (token >= nextOf.length) {
         const grown = new Int32Array(nextOf.length * 2);
         grown.set(nextOf);
@@ -343,7 +367,7 @@ function indexText(text: string): TextIndex {
     }
     rows.push([head, part, wordsOf(list, from, list.length), rowBytes.copy()]);
   }
-  return { rows, tokens: token, places: placeBytes.copy() };
+  return { rows, tokens: token, places: placeBytes.copy(), forms };
 }
 
 const wordsOf = (list: readonly Word[], from: number, to: number) =>
@@ -396,17 +420,72 @@ export class TokenPlaces {
   }
 }
 
+/** Starts a batch of texts whose ways of writing words are listed once each (a batch's vocabulary is small). */
+function newFormsRound(): void {
+  formsRound++;
+}
+
+/** Per open project, the forms known to be in its vocabulary: a batch writes only the new ones. */
+const formsWritten = new WeakMap<Db, Set<string>>();
+
+/**
+ * Adds the ways words are written in a batch of texts to the project's vocabulary (search_forms),
+ * each (language, stem, word) once and in key order; returns what it wrote, to be remembered once
+ * its transaction has committed.
+ */
+function writeForms(db: Db, lists: ReadonlyArray<TextIndex['forms']>): string[] {
+  const known = formsWritten.get(db);
+  const fresh = new Set<string>();
+  for (const list of lists) {
+    for (const { stems, word } of list) {
+      for (let l = 0; l < stems.length; l++) {
+        const key = `${TEXT_LANGUAGES[l]}\u0000${stems[l]}\u0000${word}`;
+        if (!known?.has(key)) fresh.add(key);
+      }
+    }
+  }
+  const insert = stmt(db, 'INSERT OR IGNORE INTO search_forms (language, stem, word) VALUES (?, ?, ?)');
+  const keys = [...fresh].sort();
+  for (const key of keys) {
+    const [language, stem, word] = key.split('\u0000');
+    insert.run(language, stem, word);
+  }
+  return keys;
+}
+
+function rememberForms(db: Db, keys: readonly string[]): void {
+  let known = formsWritten.get(db);
+  if (!known) formsWritten.set(db, (known = new Set()));
+  for (const key of keys) known.add(key);
+}
+
 /**
  * Writes the index rows of one source (whose text was just changed) and takes it off the queue.
  * Called inside the caller's transaction, so the text and its index are written together or not
- * at all.
+ * at all (and its forms are not remembered as written: that transaction may still roll back).
  */
 export function indexSource(db: Db, sourceId: number, text: string): void {
-  const { rows, tokens, places } = indexText(text);
+  newFormsRound();
+  const { rows, tokens, places, forms } = indexText(text);
   const insert = stmt(db, 'INSERT INTO search_words (source_id, head, part, words, postings) VALUES (?, ?, ?, ?, ?)');
   for (const [head, part, words, postings] of rows) insert.run(sourceId, head, part, words, postings);
+  writeForms(db, [forms]);
   stmt(db, 'INSERT OR REPLACE INTO search_sources (source_id, tokens, places) VALUES (?, ?, ?)').run(sourceId, tokens, places);
   stmt(db, 'DELETE FROM search_pending WHERE source_id = ?').run(sourceId);
+}
+
+/**
+ * Indexes every source again from its current text, the vocabulary too: a text rewritten or a
+ * source deleted leaves its ways of writing words in search_forms (harmless to a search, which
+ * finds them nowhere), and a file handed over must hold none of the words it no longer has.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM search_words; DELETE FROM search_sources; DELETE FROM search_forms');
+    db.exec('INSERT OR IGNORE INTO search_pending (source_id) SELECT id FROM sources');
+  })();
+  formsWritten.delete(db);
+  catchUpSearchIndex(db);
 }
 
 /** Sources per sorted batch: larger batches write fewer places in the file, and hold more rows in memory. */
@@ -421,7 +500,10 @@ const CATCH_UP_BATCH = 200;
  */
 export function catchUpSearchIndex(db: Db, limit = -1): number {
   if (!stmt(db, 'SELECT 1 FROM search_pending LIMIT 1').get()) return 0;
-  return db
+  // Inside another transaction, what is written here may still be rolled back.
+  const nested = db.inTransaction;
+  const written: string[] = [];
+  const count = db
     .transaction(() => {
       const ids = stmt(db, 'SELECT source_id FROM search_pending ORDER BY source_id LIMIT ?').pluck().all(limit) as number[];
       // Its own statement text: stmt() shares statements by text, and pluck() would change getSourceText's.
@@ -433,20 +515,26 @@ export function catchUpSearchIndex(db: Db, limit = -1): number {
       const anyRows = stmt(db, 'SELECT 1 FROM search_words WHERE source_id = ? LIMIT 1').pluck();
       for (let from = 0; from < ids.length; from += CATCH_UP_BATCH) {
         const batch: Array<[string, number, number, string, Buffer]> = [];
+        const forms: Array<TextIndex['forms']> = [];
+        newFormsRound();
         for (const id of ids.slice(from, from + CATCH_UP_BATCH)) {
           const text = textOf.get(id) as string | undefined;
           if (anyRows.get(id)) stale.run(id);
           if (text === undefined) continue;
-          const { rows, tokens, places } = indexText(text);
-          for (const [head, part, words, postings] of rows) batch.push([head, id, part, words, postings]);
-          indexed.run(id, tokens, places);
+          const index = indexText(text);
+          for (const [head, part, words, postings] of index.rows) batch.push([head, id, part, words, postings]);
+          forms.push(index.forms);
+          indexed.run(id, index.tokens, index.places);
         }
         batch.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
         for (const [head, id, part, words, postings] of batch) insert.run(id, head, part, words, postings);
+        for (const key of writeForms(db, forms)) written.push(key);
       }
       const done = stmt(db, 'DELETE FROM search_pending WHERE source_id = ?');
       for (const id of ids) done.run(id);
       return ids.length;
     })
     .immediate();
+  if (!nested) rememberForms(db, written);
+  return count;
 }

@@ -2,13 +2,16 @@ import type { SearchHit, SourceKind } from '../model/types.ts';
 import { foldToken } from '../text/fold.ts';
 import { foldLigatures } from '../text/ligatures.ts';
 import { codePointLength } from '../text/offsets.ts';
+import { wordFormsOf, type TextLanguage } from '../text/word-forms.ts';
 import type { Db } from './open.ts';
 import { catchUpSearchIndex, headOf, readVarint, TokenPlaces } from './search-index.ts';
 import { stmt } from './statements.ts';
 
 // Full-text search over the project's own word index (db/search-index.ts): every word folded
 // (case, accents, œ/æ written out) so that "secret partage" lands on "secret partagé" and "coeur"
-// on "cœur", stored with its places. A query folds its words once, reads for each the rows that
+// on "cœur", stored with its places. A word typed outside quotes also finds the other forms of
+// its stem in the project's language ("partenaire", "partenaires"), read from the project's
+// vocabulary; a quoted one only itself, folded. A query folds its words once, reads for each the rows that
 // can hold it (one range of the primary key, a short row or two per source), decides from those rows alone which sources
 // match and how well (BM25, as FTS5 ranked them), and which tokens are hits. Only the hits returned
 // read their text: their places from the nearest checkpoint, and their snippets, from the stored bytes.
@@ -17,28 +20,48 @@ export { catchUpSearchIndex } from './search-index.ts';
 
 /** One clause of a query: a word, a "quoted phrase", or a prefix (word*). */
 export interface QueryClause {
+  /** As typed. */
+  text: string;
   /** Folded as the index folds words (case, accents, œ/æ written out). */
   tokens: string[];
+  /**
+   * Per token, the stem whose forms it matches (typed outside quotes), or null when it matches
+   * its folded word only (quoted) or as a prefix.
+   */
+  stems: Array<string | null>;
   prefix: boolean;
   negated: boolean;
   /** Joined to the clause before it by OR: either will do. */
   alternative: boolean;
+  /** A stop word typed alone outside quotes ("de", "the"): left out of the query. */
+  common: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 /** The word starting exactly at lastIndex. */
 const TOKEN_AT = /[\p{L}\p{N}\p{M}\p{Co}]+/uy;
 
-function tokenize(text: string): string[] {
-  return Array.from(text.matchAll(TOKEN), (m) => foldLigatures(foldToken(m[0]))).filter((t) => t.length > 0);
+/** The words of a query's clause: as typed, and folded (a word of marks alone folds to nothing and is left out). */
+function tokenize(text: string): { written: string[]; tokens: string[] } {
+  const written: string[] = [];
+  const tokens: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const folded = foldLigatures(foldToken(m[0]));
+    if (folded.length === 0) continue;
+    written.push(m[0]);
+    tokens.push(folded);
+  }
+  return { written, tokens };
 }
 
 /**
  * Reads a user's query: words (all required), "phrases" (straight, French « » or curly quotes),
  * prefix*, and -excluded words. AND, OR and NOT in capitals are the usual operators (AND changes
- * nothing; NOT excludes like -); in lower case they are words like any other.
+ * nothing; NOT excludes like -); in lower case they are words like any other. Words outside quotes
+ * match their word forms in `language`, and stop words typed alone are marked common.
  */
-export function parseQuery(query: string): QueryClause[] {
+export function parseQuery(query: string, language: TextLanguage = 'fr'): QueryClause[] {
+  const forms = wordFormsOf(language);
   const clauses: QueryClause[] = [];
   const re = /(-?)["«“]([^"«»“”]*)["»”](\*?)|(-?)([^\s"«»“”]+)/g;
   let not = false;
@@ -52,16 +75,30 @@ export function parseQuery(query: string): QueryClause[] {
     const negated = (m[1] ?? m[4]) === '-' || not;
     const raw = m[2] ?? m[5] ?? '';
     const prefix = m[3] === '*' || (m[5] !== undefined && raw.endsWith('*'));
-    const tokens = tokenize(raw);
+    const { written, tokens } = tokenize(raw);
     if (tokens.length === 0) continue;
+    const quoted = m[2] !== undefined;
+    const stems = written.map((w, j) => (quoted || (prefix && j === written.length - 1) ? null : forms.stem(w)));
+    const common = !quoted && !prefix && tokens.length === 1 && forms.isStopWord(tokens[0]!);
     const previous = clauses[clauses.length - 1];
-    clauses.push({ tokens, prefix, negated, alternative: or && !negated && previous !== undefined && !previous.negated });
+    clauses.push({
+      text: raw,
+      tokens,
+      stems,
+      prefix,
+      negated,
+      alternative: or && !negated && previous !== undefined && !previous.negated,
+      common,
+    });
     not = or = false;
   }
   return clauses;
 }
 
-/** How the clauses combine: every group must match (a group matches when one of its clauses does), no excluded clause may. */
+/**
+ * How the clauses combine: every group must match (a group matches when one of its clauses does),
+ * no excluded clause may. Common words are left out (a group of them alone with them).
+ */
 export function queryGroups(clauses: readonly QueryClause[]): { all: QueryClause[][]; none: QueryClause[] } {
   const all: QueryClause[][] = [];
   for (const c of clauses) {
@@ -69,7 +106,10 @@ export function queryGroups(clauses: readonly QueryClause[]): { all: QueryClause
     if (c.alternative && all.length > 0) all[all.length - 1]!.push(c);
     else all.push([c]);
   }
-  return { all, none: clauses.filter((c) => c.negated) };
+  return {
+    all: all.map((g) => g.filter((c) => !c.common)).filter((g) => g.length > 0),
+    none: clauses.filter((c) => c.negated && !c.common),
+  };
 }
 
 export interface SearchOptions {
@@ -79,6 +119,8 @@ export interface SearchOptions {
   sourceIds?: number[];
   /** Characters of context on each side of a hit in its snippet. */
   context?: number;
+  /** The project's text language, whose word forms and stop words the query uses (French unless said). */
+  language?: TextLanguage;
 }
 
 export interface SearchResult {
@@ -86,6 +128,10 @@ export interface SearchResult {
   /** Number of sources that match, whether or not all their hits were returned. */
   sourceCount: number;
   truncated: boolean;
+  /** Words of the query left out as too common (stop words typed alone, outside quotes), as typed. */
+  commonWords?: string[];
+  /** The query held only such words: nothing was searched, rather than every passage returned. */
+  onlyCommonWords?: boolean;
 }
 
 /** Where one word's occurrences sit in a row: `count` occurrences from byte `at` of `postings`. */
@@ -95,11 +141,9 @@ interface Postings {
   count: number;
 }
 
-/** One query word (or prefix) in every source that holds it. */
+/** One query word (a prefix, or the forms of a stem) in every source that holds it. */
 interface Term {
-  word: string;
-  prefix: boolean;
-  /** Per source, the postings of each word that matches (one word, or every word with the prefix). */
+  /** Per source, the postings of each word that matches (one word, or every word with the prefix or the stem). */
   bySource: Map<number, Postings[]>;
 }
 
@@ -112,65 +156,93 @@ function decode(list: readonly Postings[]): number[] {
     let token = 0;
     for (let k = 0; k < p.count; k++) out.push((token += readVarint(p.postings, at)));
   }
-  // Several words of a prefix: their tokens are distinct, so a plain sort orders them.
+  // Several words (a prefix's, a stem's): their tokens are distinct, so a plain sort orders them.
   if (list.length > 1) out.sort((a, b) => a - b);
   return out;
 }
 
-/** Finds `word` (or every word it begins, for a prefix) among a row's words; pushes their postings. */
-function collect(words: string, postings: Uint8Array, word: string, prefix: boolean, into: Postings[]): void {
+/** Finds `word` among a row's words; pushes its postings. */
+function collect(words: string, postings: Uint8Array, word: string, into: Postings[]): void {
   const at = { pos: 0 };
-  if (!prefix) {
-    // A whole word: found in the row's text first, then its postings reached by skipping those before.
-    let found = -1;
-    for (let i = words.indexOf(word); i !== -1; i = words.indexOf(word, i + 1)) {
-      if ((i === 0 || words.charCodeAt(i - 1) === 32) && (i + word.length === words.length || words.charCodeAt(i + word.length) === 32)) {
-        found = i;
-        break;
-      }
+  // Found in the row's text first, then its postings reached by skipping those before.
+  let found = -1;
+  for (let i = words.indexOf(word); i !== -1; i = words.indexOf(word, i + 1)) {
+    if ((i === 0 || words.charCodeAt(i - 1) === 32) && (i + word.length === words.length || words.charCodeAt(i + word.length) === 32)) {
+      found = i;
+      break;
     }
-    if (found === -1) return;
-    let before = 0;
-    for (let i = words.indexOf(' '); i !== -1 && i < found; i = words.indexOf(' ', i + 1)) before++;
-    for (let k = 0; k < before; k++) {
-      readVarint(postings, at);
-      const length = readVarint(postings, at);
-      at.pos += length;
-    }
-    const count = readVarint(postings, at);
-    readVarint(postings, at);
-    into.push({ postings, at: at.pos, count });
-    return;
   }
+  if (found === -1) return;
+  let before = 0;
+  for (let i = words.indexOf(' '); i !== -1 && i < found; i = words.indexOf(' ', i + 1)) before++;
+  for (let k = 0; k < before; k++) {
+    readVarint(postings, at);
+    const length = readVarint(postings, at);
+    at.pos += length;
+  }
+  const count = readVarint(postings, at);
+  readVarint(postings, at);
+  into.push({ postings, at: at.pos, count });
+}
+
+/** Pushes the postings of every word of a row that `matches`. */
+function collectEach(words: string, postings: Uint8Array, matches: (word: string) => boolean, into: Postings[]): void {
+  const at = { pos: 0 };
   for (const w of words.split(' ')) {
     const count = readVarint(postings, at);
     const length = readVarint(postings, at);
-    if (w.startsWith(word)) into.push({ postings, at: at.pos, count });
+    if (matches(w)) into.push({ postings, at: at.pos, count });
     at.pos += length;
   }
 }
 
-function readTerm(db: Db, word: string, prefix: boolean): Term {
-  const head = headOf(word);
+/** Every source's postings of `words` (folded), or of the words `words[0]` begins when `prefix`. */
+function readTerm(db: Db, words: readonly string[], prefix: boolean): Term {
   const bySource = new Map<number, Postings[]>();
-  // A one-character prefix spans every head that begins with it.
-  const wide = prefix && codePointLength(word) === 1;
-  const rows = (
-    wide
-      ? stmt(db, SQL_TERM_RANGE)
-          .raw()
-          .all(head, head + '\u{10FFFF}')
-      : stmt(db, SQL_TERM).raw().all(head)
-  ) as [number, string, Uint8Array][];
-  for (const [sourceId, words, postings] of rows) {
-    let list = bySource.get(sourceId);
-    const before = list?.length ?? 0;
-    if (!list) list = [];
-    collect(words, postings, word, prefix, list);
-    if (list.length > before) bySource.set(sourceId, list);
+  const byHead = new Map<string, string[]>();
+  for (const w of words) {
+    const head = headOf(w);
+    const list = byHead.get(head);
+    if (list) list.push(w);
+    else byHead.set(head, [w]);
   }
-  return { word, prefix, bySource };
+  for (const [head, list] of byHead) {
+    const word = list[0]!;
+    // A one-character prefix spans every head that begins with it.
+    const wide = prefix && codePointLength(word) === 1;
+    const rows = (
+      wide
+        ? stmt(db, SQL_TERM_RANGE)
+            .raw()
+            .all(head, head + '\u{10FFFF}')
+        : stmt(db, SQL_TERM).raw().all(head)
+    ) as [number, string, Uint8Array][];
+    const set = new Set(list);
+    const matches = prefix ? (w: string) => w.startsWith(word) : (w: string) => set.has(w);
+    for (const [sourceId, rowWords, postings] of rows) {
+      let found = bySource.get(sourceId);
+      const before = found?.length ?? 0;
+      if (!found) found = [];
+      if (!prefix && list.length === 1) collect(rowWords, postings, word, found);
+      else collectEach(rowWords, postings, matches, found);
+      if (found.length > before) bySource.set(sourceId, found);
+    }
+  }
+  return { bySource };
 }
+
+/**
+ * The folded words a word typed outside quotes finds: itself, and every word of the project
+ * written with its stem, or with the stem of a way the project writes it ("securite" typed
+ * without accents reaches the stem of "sécurité", and so "sécurités").
+ */
+function formsOf(db: Db, language: TextLanguage, stem: string, word: string): string[] {
+  const found = stmt(db, SQL_FORMS).pluck().all({ language, stem, word }) as string[];
+  return found.includes(word) ? found : [word, ...found];
+}
+
+export const SQL_FORMS = `SELECT DISTINCT word FROM search_forms WHERE language = @language AND stem IN
+  (SELECT stem FROM search_forms WHERE language = @language AND word = @word UNION SELECT @stem)`;
 
 /**
  * The rows that can hold a word: one per source, for the word's head, together in one range of
@@ -194,9 +266,13 @@ function startsOf(clause: QueryClause, terms: readonly Term[], sourceId: number,
 
 export function searchSources(db: Db, query: string, options: SearchOptions = {}): SearchResult {
   catchUpSearchIndex(db);
-  const clauses = parseQuery(query);
-  const { all, none } = queryGroups(clauses);
-  if (all.length === 0) return { hits: [], sourceCount: 0, truncated: false };
+  const language = options.language ?? 'fr';
+  const parsed = parseQuery(query, language);
+  const { all, none } = queryGroups(parsed);
+  const clauses = parsed.filter((c) => !c.common);
+  const common = parsed.filter((c) => c.common).map((c) => c.text);
+  const told = common.length > 0 ? { commonWords: common, onlyCommonWords: all.length === 0 } : {};
+  if (all.length === 0) return { hits: [], sourceCount: 0, truncated: false, ...told };
   const limit = options.limit ?? 200;
   const context = options.context ?? 60;
 
@@ -205,9 +281,10 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
   const termsOf = (c: QueryClause) =>
     c.tokens.map((word, j) => {
       const prefix = c.prefix && j === c.tokens.length - 1;
-      const key = `${prefix ? '*' : '='}${word}`;
+      const stem = c.stems[j] ?? null;
+      const key = stem !== null ? `~${stem} ${word}` : `${prefix ? '*' : '='}${word}`;
       let t = termCache.get(key);
-      if (!t) termCache.set(key, (t = readTerm(db, word, prefix)));
+      if (!t) termCache.set(key, (t = readTerm(db, stem !== null ? formsOf(db, language, stem, word) : [word], prefix)));
       return t;
     });
   const clauseTerms = new Map<QueryClause, Term[]>(clauses.map((c) => [c, termsOf(c)]));
@@ -321,7 +398,7 @@ export function searchSources(db: Db, query: string, options: SearchOptions = {}
       });
     }
   }
-  return { hits, sourceCount: wanted.length, truncated };
+  return { hits, sourceCount: wanted.length, truncated, ...told };
 }
 
 /**

@@ -60,6 +60,7 @@ Commandes :
   set PROJET remove sources|codes NOM MEMBRE...   |   rename sources|codes NOM NOUVEAU_NOM   |   delete sources|codes NOM
   columns PROJET [list | set TYPE COLONNE | reset]                     colonne de chaque type de source
   citation PROJET ["{source}, {speaker}, § {paragraph}, {time}"]       format des citations des extraits ("" : par défaut)
+  language PROJET [fr|en]                                             langue des textes : la recherche en trouve les formes des mots
   call [PROJET] MÉTHODE [JSON] [--out FICHIER]                         appeler toute méthode du service, argument et résultat en JSON
        (octets : {"$bytes": "base64"} ; sans PROJET, les méthodes qui n'en demandent pas, p. ex. listGrids)
 
@@ -123,6 +124,7 @@ Commands:
   set PROJECT remove sources|codes NAME MEMBER...   |   rename sources|codes NAME NEW_NAME   |   delete sources|codes NAME
   columns PROJECT [list | set KIND COLUMN | reset]                     the column each source kind feeds
   citation PROJECT ["{source}, {speaker}, § {paragraph}, {time}"]      how quoted excerpts are cited ("": the default)
+  language PROJECT [fr|en]                                            language of the texts: search finds the forms of their words
   call [PROJECT] METHOD [JSON] [--out FILE]                            call any service method, argument and result as JSON
        (bytes: {"$bytes": "base64"}; without PROJECT, the methods that need none, e.g. listGrids)
 
@@ -152,6 +154,14 @@ Positions: Unicode code points, from 0, end excluded.`,
   },
   'cli.noSources': { fr: 'Aucune source.', en: 'No sources.' },
   'cli.noResults': { fr: 'Aucun résultat.', en: 'No results.' },
+  'cli.onlyCommon': {
+    fr: '« {words} » : ces mots sont trop courants pour être cherchés ; ajoutez un mot plus précis, ou mettez l’expression entre guillemets.',
+    en: '"{words}": these words are too common to search; add a more specific word, or put the phrase in quotes.',
+  },
+  'cli.commonLeftOut': {
+    fr: 'Mots trop courants laissés de côté : {words} (entre guillemets, ils comptent).',
+    en: 'Words too common to search, left out: {words} (in quotes, they count).',
+  },
   'cli.hits': { fr: '{hits} dans {sources}', en: '{hits} in {sources}' },
   'cli.hitsLimited': {
     fr: '{shown}, limite atteinte (--limit {limit}) ; la requête trouve des passages dans {sources}.',

@@ -170,4 +170,14 @@ export const analysisMessages = {
   'citation.save': { fr: 'Enregistrer le format', en: 'Save the format' },
   'citation.default': { fr: 'Format par défaut', en: 'Default format' },
   'citation.saved': { fr: 'Format des citations enregistré.', en: 'Citation format saved.' },
+
+  'textLanguage.title': { fr: 'Langue des textes', en: 'Language of the texts' },
+  'textLanguage.help': {
+    fr: 'La langue dans laquelle les sources sont écrites. La recherche y trouve les autres formes d’un mot (« partenaire » trouve « partenaires ») et laisse de côté les mots trop courants (« de », « la »).',
+    en: 'The language the sources are written in. Search finds the other forms of a word in it ("partner" finds "partners") and leaves out words too common to search ("the", "of").',
+  },
+  'textLanguage.label': { fr: 'Langue', en: 'Language' },
+  'textLanguage.fr': { fr: 'Français', en: 'French' },
+  'textLanguage.en': { fr: 'Anglais', en: 'English' },
+  'textLanguage.saved': { fr: 'Langue des textes enregistrée.', en: 'Language of the texts saved.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

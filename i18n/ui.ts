@@ -241,13 +241,21 @@ export const uiMessages = {
     en: 'words, "exact phrase", prefix*, -excluded',
   },
   'search.help': {
-    fr: '"secret partagé" : l’expression exacte · partag* : les mots qui commencent ainsi · -bailleur : sans ce mot · secret OR confidentialité : l’un ou l’autre. Accents et majuscules ne comptent pas.',
-    en: '"secret partagé": the exact phrase · partag*: words that begin so · -bailleur: without this word · secret OR confidentialité: either one. Accents and capitals do not count.',
+    fr: '"secret partagé" : l’expression exacte · partag* : les mots qui commencent ainsi · -bailleur : sans ce mot · secret OR confidentialité : l’un ou l’autre. Accents et majuscules ne comptent pas ; hors guillemets, un mot trouve aussi ses autres formes (partenaire, partenaires).',
+    en: '"secret partagé": the exact phrase · partag*: words that begin so · -bailleur: without this word · secret OR confidentialité: either one. Accents and capitals do not count; outside quotes, a word also finds its other forms (partner, partners).',
   },
   'search.submit': { fr: 'Chercher', en: 'Search' },
   'search.count': { fr: '{count} résultat(s) dans {sources} source(s).', en: '{count} hit(s) in {sources} source(s).' },
   'search.truncated': { fr: '(liste tronquée)', en: '(list truncated)' },
   'search.none': { fr: 'Aucun résultat.', en: 'No hit.' },
+  'search.onlyCommon': {
+    fr: '« {words} » : ces mots sont trop courants pour être cherchés. Ajoutez un mot plus précis, ou mettez l’expression entre guillemets.',
+    en: '"{words}": these words are too common to search. Add a more specific word, or put the phrase in quotes.',
+  },
+  'search.commonLeftOut': {
+    fr: 'Mots trop courants laissés de côté : {words} (entre guillemets, ils comptent).',
+    en: 'Words too common to search, left out: {words} (in quotes, they count).',
+  },
   'search.listLabel': { fr: 'Résultats (Entrée pour ouvrir)', en: 'Hits (Enter opens)' },
   'search.codeAll': { fr: 'Coder tous les résultats…', en: 'Code all hits…' },
   'search.review': {

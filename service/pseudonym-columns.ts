@@ -61,6 +61,9 @@ const TIME = 'a time stamp written by Tresse';
 const SEARCH =
   'the search index of sources.text, its rows rewritten with the text (a trigger) and rebuilt before the next search; old rows are freed pages, wiped by scrubOldText';
 
+const FORMS =
+  'the search vocabulary, the words of sources.text under their stems; it keeps the words of texts since rewritten (a search finds them nowhere) until scrubOldText rebuilds it from the current texts';
+
 export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'project', column: 'guid', reason: ID },
   { table: 'project', column: 'grid', reason: 'the identifier of the built-in grid the project started from (six-themes, empty)' },
@@ -126,6 +129,9 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'search_words', column: 'words', reason: SEARCH },
   { table: 'search_words', column: 'postings', reason: SEARCH },
   { table: 'search_sources', column: 'places', reason: SEARCH },
+  { table: 'search_forms', column: 'language', reason: 'a language code (fr, en)' },
+  { table: 'search_forms', column: 'stem', reason: FORMS },
+  { table: 'search_forms', column: 'word', reason: FORMS },
 ];
 
 /** The plain fields the preview searches, in its order. */

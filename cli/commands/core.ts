@@ -338,6 +338,10 @@ async function search(run: CommandRun): Promise<void> {
   const sourceKinds = run.values.kind?.map((k) => run.kind(k));
   const result = await run.withProject((api) => api.search({ query, limit, ...(sourceKinds ? { sourceKinds } : {}) }));
   const counted = run.sayN('cli.sourceCount', result.sourceCount);
+  if (result.onlyCommonWords) {
+    run.print(result, () => run.say('cli.onlyCommon', { words: (result.commonWords ?? []).join(' ') }));
+    return;
+  }
   run.print(result, () =>
     [
       result.truncated
@@ -345,6 +349,7 @@ async function search(run: CommandRun): Promise<void> {
         : result.hits.length === 0
           ? run.say('cli.noResults')
           : run.say('cli.hits', { hits: run.sayN('cli.hitCount', result.hits.length), sources: counted }),
+      ...(result.commonWords ? [run.say('cli.commonLeftOut', { words: result.commonWords.join(', ') })] : []),
       ...result.hits.map(
         (h) =>
           `— ${h.sourceName} [${h.start}–${h.end}]  ${h.snippet.slice(0, h.snippetStart)}[${h.snippet.slice(h.snippetStart, h.snippetEnd)}]${h.snippet.slice(h.snippetEnd)}`,

@@ -43,7 +43,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('ratings', 'agreement-ratings'),
   ...names('sets', 'sets', 'set'),
   ...names('similar', 'similar'),
-  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
+  ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation', 'language'),
 };
 
 /** Loads the command called `name`, or undefined when there is none. */

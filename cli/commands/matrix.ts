@@ -19,6 +19,7 @@ import { UsageError } from '../io.ts';
 import type { CommandRun } from '../run.ts';
 import { quotation } from '../../analysis/quotes/quotation.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { TEXT_LANGUAGES } from '../../text/word-forms.ts';
 
 const ROW_MODES: readonly RowMode[] = ['codes', 'themes', 'questions'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -291,6 +292,16 @@ async function citation(run: CommandRun): Promise<void> {
   run.print(setting, () => setting.template);
 }
 
+/** tresse language PROJECT [fr|en]: the language of the project's texts, whose word forms search finds; shown or set. */
+async function language(run: CommandRun): Promise<void> {
+  const wanted = run.args[1];
+  if (wanted !== undefined && !TEXT_LANGUAGES.some((l) => l === wanted)) throw new UsageError(`${wanted} (${TEXT_LANGUAGES.join('|')})`);
+  const set = TEXT_LANGUAGES.find((l) => l === wanted);
+  const current =
+    set === undefined ? await run.withProject((api) => api.getTextLanguage()) : await run.withProjectAs((api) => api.setTextLanguage({ language: set }));
+  run.print(current, () => current);
+}
+
 export const matrixCommands: Record<string, (run: CommandRun) => Promise<void>> = {
   matrix,
   synthesis,
@@ -298,4 +309,5 @@ export const matrixCommands: Record<string, (run: CommandRun) => Promise<void>> 
   question,
   columns,
   citation,
+  language,
 };

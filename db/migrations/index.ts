@@ -8,6 +8,7 @@ import { sql as exchangeKept } from './0007-exchange-kept.ts';
 import { sql as sets } from './0008-sets.ts';
 import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
 import { sql as searchWords } from './0010-search-words.ts';
+import { sql as searchForms } from './0011-search-forms.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'sets', sql: sets },
   { version: 9, name: 'excerpts-by-code', sql: excerptsByCode },
   { version: 10, name: 'search-words', sql: searchWords },
+  { version: 11, name: 'search-forms', sql: searchForms },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

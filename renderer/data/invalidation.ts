@@ -55,6 +55,9 @@ export const INVALIDATES: Table = {
   getCitationFormat: () => NOTHING,
   // Every excerpt carries its citation; exports read the format when they are made.
   setCitationFormat: () => [['getCitationFormat'], ['retrieve'], ['retrievePage'], ['matrixCellExcerpts']],
+  getTextLanguage: () => NOTHING,
+  // Searches read the word forms of the project's language.
+  setTextLanguage: () => [['getTextLanguage'], ['search']],
 
   // Sources
   listSources: () => NOTHING,

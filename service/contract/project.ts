@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { listGrids } from '../../codebooks/grids.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { TEXT_LANGUAGES } from '../../text/word-forms.ts';
 import { newProjectPath, projectPath } from '../path-policy.ts';
 import { citationSetting, setCitationFormat } from '../citation-format.ts';
 import { requireCoder } from '../coders.ts';
+import { setTextLanguage, textLanguageOf } from '../text-language.ts';
 import type { ProjectInfo } from '../project.ts';
 import type { RecentProject } from '../workspace.ts';
 import { method, type ShellHooks } from './define.ts';
@@ -77,4 +79,10 @@ export const projectMethods = {
   getCitationFormat: method({ args: noArgument, run: (_, { ws }) => citationSetting(ws.project.db) }),
   /** An unknown placeholder or a lone brace is refused with the list of placeholders; an empty template restores the default. */
   setCitationFormat: method({ args: z.strictObject({ template: shortText }), run: ({ template }, { ws }) => setCitationFormat(ws.project, template) }),
+  /** The language the project's texts are written in: the word forms and stop words search reads ('fr' unless set). */
+  getTextLanguage: method({ args: noArgument, run: (_, { ws }) => textLanguageOf(ws.project.db) }),
+  setTextLanguage: method({
+    args: z.strictObject({ language: z.enum(TEXT_LANGUAGES) }),
+    run: ({ language }, { ws }) => setTextLanguage(ws.project, language),
+  }),
 };

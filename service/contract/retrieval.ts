@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { searchSources } from '../../db/search.ts';
 import { locatePassage, retrieveExcerptPage, retrieveExcerpts } from '../codings.ts';
 import { getSourceSummary, getSourceText } from '../sources.ts';
+import { textLanguageOf } from '../text-language.ts';
 import { method } from './define.ts';
 import { attributeValue, id, longText, nonEmpty, sourceKind } from './fields.ts';
 
@@ -49,6 +50,10 @@ export const retrievalMethods = {
       sourceKinds: z.array(sourceKind).optional(),
     }),
     run: ({ query, limit, sourceKinds }, { ws }) =>
-      searchSources(ws.project.db, query, { ...(limit ? { limit } : {}), ...(sourceKinds ? { sourceKinds } : {}) }),
+      searchSources(ws.project.db, query, {
+        language: textLanguageOf(ws.project.db),
+        ...(limit ? { limit } : {}),
+        ...(sourceKinds ? { sourceKinds } : {}),
+      }),
   }),
 };

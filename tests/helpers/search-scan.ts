@@ -1,6 +1,7 @@
 // The search as it was before the word index: every text tokenised and folded in full, hits found
 // by comparing tokens, snippets cut from the whole text. Kept here as the reference the index must
-// agree with, hit for hit (tests/db/search-index.test.ts).
+// agree with, hit for hit (tests/db/search-index.test.ts). Word forms too: the vocabulary is
+// gathered here from the texts themselves, each word stemmed as written.
 import { parseQuery, queryGroups, type QueryClause } from '../../db/search.ts';
 import { catchUpSearchIndex } from '../../db/search-index.ts';
 import { foldToken } from '../../text/fold.ts';
@@ -8,12 +9,52 @@ import type { Db } from '../../db/open.ts';
 import type { SearchHit, SourceKind } from '../../model/types.ts';
 import { foldLigatures } from '../../text/ligatures.ts';
 import { OffsetIndex } from '../../text/offsets.ts';
+import { wordFormsOf, type TextLanguage } from '../../text/word-forms.ts';
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 const fold = (t: string) => foldLigatures(foldToken(t));
 
+/** The project's ways of writing each folded word, by stem and by word, in one language. */
+interface Vocabulary {
+  wordsOf: Map<string, Set<string>>;
+  stemsOf: Map<string, Set<string>>;
+}
+
+function vocabularyOf(texts: readonly string[], language: TextLanguage): Vocabulary {
+  const forms = wordFormsOf(language);
+  const wordsOf = new Map<string, Set<string>>();
+  const stemsOf = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
+  };
+  for (const text of texts) {
+    for (const [written] of text.matchAll(TOKEN)) {
+      const folded = fold(written);
+      if (folded === '') continue;
+      const stem = forms.stem(written);
+      add(wordsOf, stem, folded);
+      add(stemsOf, folded, stem);
+    }
+  }
+  return { wordsOf, stemsOf };
+}
+
+/** Per token of a clause, whether a folded word of the text matches it. */
+function matchers(c: QueryClause, vocabulary: Vocabulary): Array<(folded: string) => boolean> {
+  return c.tokens.map((token, j) => {
+    const stem = c.stems[j] ?? null;
+    if (c.prefix && j === c.tokens.length - 1) return (w) => w.startsWith(token);
+    if (stem === null) return (w) => w === token;
+    const words = new Set([token]);
+    for (const s of [stem, ...(vocabulary.stemsOf.get(token) ?? [])]) for (const w of vocabulary.wordsOf.get(s) ?? []) words.add(w);
+    return (w) => words.has(w);
+  });
+}
+
 /** UTF-16 ranges of every occurrence of any clause in the text, in text order. */
-export function findHits(text: string, clauses: readonly QueryClause[]): Array<[number, number]> {
+export function findHits(text: string, clauses: readonly QueryClause[], vocabulary: Vocabulary): Array<[number, number]> {
   const folded: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
@@ -23,12 +64,13 @@ export function findHits(text: string, clauses: readonly QueryClause[]): Array<[
     to.push(m.index + m[0].length);
   }
   const ranges: Array<[number, number]> = [];
+  const match = clauses.map((c) => matchers(c, vocabulary));
   for (let i = 0; i < folded.length; i++) {
-    for (const c of clauses) {
+    for (const [k, c] of clauses.entries()) {
       const n = c.tokens.length;
       if (i + n > folded.length) continue;
       let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = c.prefix && j === n - 1 ? folded[i + j]!.startsWith(c.tokens[j]!) : folded[i + j] === c.tokens[j];
+      for (let j = 0; j < n && ok; j++) ok = match[k]![j]!(folded[i + j]!);
       if (ok) {
         ranges.push([from[i]!, to[i + n - 1]!]);
         break;
@@ -57,19 +99,23 @@ function snippet(text: string, from: number, to: number, context: number) {
 }
 
 /** Every hit of a query in every source (no limit), by source id then position, with the sources that match. */
-export function scanSearch(db: Db, query: string, context = 60): { hits: SearchHit[]; sources: number[] } {
-  const clauses = parseQuery(query);
+export function scanSearch(db: Db, query: string, context = 60, language: TextLanguage = 'fr'): { hits: SearchHit[]; sources: number[] } {
+  const clauses = parseQuery(query, language);
   const { all, none } = queryGroups(clauses);
-  const positive = clauses.filter((c) => !c.negated);
+  const positive = clauses.filter((c) => !c.negated && !c.common);
   const rows = db.prepare('SELECT id, name, kind, text FROM sources ORDER BY id').all() as { id: number; name: string; kind: SourceKind; text: string }[];
+  const vocabulary = vocabularyOf(
+    rows.map((r) => r.text),
+    language,
+  );
   const hits: SearchHit[] = [];
   const sources: number[] = [];
   for (const r of rows) {
-    const has = (c: QueryClause) => findHits(r.text, [c]).length > 0;
+    const has = (c: QueryClause) => findHits(r.text, [c], vocabulary).length > 0;
     if (all.length === 0 || !all.every((g) => g.some(has)) || none.some(has)) continue;
     sources.push(r.id);
     const index = new OffsetIndex(r.text);
-    for (const [from, to] of findHits(r.text, positive)) {
+    for (const [from, to] of findHits(r.text, positive, vocabulary)) {
       hits.push({
         sourceId: r.id,
         sourceName: r.name,

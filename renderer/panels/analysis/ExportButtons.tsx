@@ -7,6 +7,7 @@ import { useApiCall } from '../../data/hooks.ts';
 import { useT } from '../../i18n/lang-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { CitationFormatForm } from './CitationFormatForm.tsx';
+import { TextLanguageForm } from './TextLanguageForm.tsx';
 import { fileBase, MIME, saveFile } from '../team/download.ts';
 import { useTask } from '../team/use-task.ts';
 
@@ -48,6 +49,7 @@ export function ExportButtons({ request, baseName }: { request: MatrixRequest; b
       </span>
       <ErrorNotice message={error} onDismiss={clearError} />
       <CitationFormatForm />
+      <TextLanguageForm />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Full-text search over every source (accents and case ignored); hits open in context, and can
+// Full-text search over every source (accents and case ignored, the other forms of a word found);
+// a query of words too common to search says so rather than listing every passage. Hits open in context, and can
 // all be coded at once after the user has reviewed them.
 import { useId, useState, type FormEvent } from 'react';
 import { useApiQuery } from '../../data/hooks.ts';
@@ -47,8 +48,15 @@ export function SearchPanel() {
         <>
           <div className="result-bar">
             <p className="result-count" aria-live="polite">
-              {t('search.count', { count: result.hits.length, sources: result.sourceCount })}
-              {result.truncated && ` ${t('search.truncated')}`}
+              {result.onlyCommonWords ? (
+                t('search.onlyCommon', { words: (result.commonWords ?? []).join(' ') })
+              ) : (
+                <>
+                  {t('search.count', { count: result.hits.length, sources: result.sourceCount })}
+                  {result.truncated && ` ${t('search.truncated')}`}
+                  {result.commonWords && ` ${t('search.commonLeftOut', { words: result.commonWords.join(', ') })}`}
+                </>
+              )}
             </p>
             {result.hits.length > 0 && !reviewing && (
               <button
@@ -75,7 +83,7 @@ export function SearchPanel() {
                 setSaid(done ?? null);
               }}
             />
-          ) : (
+          ) : result.onlyCommonWords ? null : (
             <HitList hits={result.hits} />
           )}
         </>
