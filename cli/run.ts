@@ -2,7 +2,6 @@
 // works on, reached only through the contract (cli/api.ts).
 import { resolve } from 'node:path';
 import { cliMessages, pluralForm, type CliMessage, type CliPluralMessage } from '../i18n/cli.ts';
-import { translator } from '../i18n/catalogue.ts';
 import { isTresseError } from '../i18n/error.ts';
 import { interpolate, type Lang } from '../i18n/lang.ts';
 import { robustnessMessage } from '../i18n/robustness.ts';
@@ -104,9 +103,14 @@ export class CommandRun {
     const ws = this.workspace(writes);
     const stale = ws.attach(this.path(0), writes ? this.values.coder : undefined);
     if (stale) this.io.err(robustnessMessage('lock.takenOver', this.lang, stale));
-    const t = translator(this.lang);
-    for (const notice of ws.upgradeNotices()) this.io.err(t('upgrade.codingsMerged', { count: notice.count }));
     try {
+      const notices = ws.upgradeNotices();
+      if (notices.length > 0) {
+        // The interface's whole catalogue, for a message shown once per project at most: not
+        // parsed at every start.
+        const t = (await import('../i18n/catalogue.ts')).translator(this.lang);
+        for (const notice of notices) this.io.err(t('upgrade.codingsMerged', { count: notice.count }));
+      }
       return await fn(cliApi(ws));
     } finally {
       ws.close();

@@ -108,10 +108,18 @@ function forEachToken(
   }
 }
 
+/** A head, and during one text's indexing its words in order of first occurrence. */
+interface Head {
+  head: string;
+  /** The text being indexed when one of its words last occurred. */
+  pass: number;
+  words: Word[];
+}
+
 /** A folded word, and during one text's indexing the chain of its occurrences (token numbers). */
 interface Word {
   word: string;
-  head: string;
+  head: Head;
   /** Its UTF-8 length, plus one for the space before it in a row. */
   bytes: number;
   /** The text being indexed when it last occurred. */
@@ -126,9 +134,10 @@ interface Word {
  * (FNV-1a over its UTF-16 units), so that a token already seen is recognised in place, without
  * cutting it out of the text: a transcript repeats a small vocabulary, and cutting and folding
  * (normalising) each token again would be most of the indexing time. Bounded, so that a process
- * indexing many projects does not keep every word it ever saw.
+ * indexing many projects does not keep every word it ever saw. A slot holds the hash beside the
+ * token's number (two Int32 each): a probe that misses reads no other memory.
  */
-let slots = new Int32Array(1 << 15);
+let slots = new Int32Array(1 << 16);
 const seenTokens: string[] = [];
 const seenHashes: number[] = [];
 const seenWords: Word[] = [];
@@ -138,14 +147,17 @@ const seenStems: string[][] = [];
 const seenRound: number[] = [];
 let formsRound = 0;
 const wordOfFolded = new Map<string, Word>();
+/** Kept with the words, so that grouping a text's words by head looks nothing up. */
+const headNamed = new Map<string, Head>();
 let pass = 0;
 /** Per token of the text being indexed: the next token of the same word (the chains of Word). */
 let nextOf = new Int32Array(1 << 14);
 
 function forgetTokens(): void {
-  slots = new Int32Array(1 << 15);
+  slots = new Int32Array(1 << 16);
   seenTokens.length = seenHashes.length = seenWords.length = seenStems.length = seenRound.length = 0;
   wordOfFolded.clear();
+  headNamed.clear();
 }
 
 /** Whether `text` holds `token` at `start`. */
@@ -160,7 +172,9 @@ function rememberToken(token: string, hash: number, slot: number): Word {
   let w = wordOfFolded.get(folded);
   if (w === undefined) {
     // A word of marks alone folds to nothing: it takes its place in phrases, and is never found.
-    const head = folded === '' ? '' : headOf(folded);
+    const name = folded === '' ? '' : headOf(folded);
+    let head = headNamed.get(name);
+    if (head === undefined) headNamed.set(name, (head = { head: name, pass: 0, words: [] }));
     w = { word: folded, head, bytes: Buffer.byteLength(folded) + 1, pass: 0, first: 0, last: 0, count: 0 };
     wordOfFolded.set(folded, w);
   }
@@ -169,14 +183,16 @@ function rememberToken(token: string, hash: number, slot: number): Word {
   seenWords.push(w);
   seenStems.push(folded === '' ? [] : TEXT_LANGUAGES.map((l) => wordFormsOf(l).stem(token)));
   seenRound.push(0);
-  slots[slot] = seenTokens.length;
-  if (seenTokens.length * 2 > slots.length) {
+  slots[slot] = hash;
+  slots[slot + 1] = seenTokens.length;
+  if (seenTokens.length * 4 > slots.length) {
     slots = new Int32Array(slots.length * 2);
-    const mask = slots.length - 1;
+    const mask = slots.length - 2;
     for (let k = 0; k < seenHashes.length; k++) {
-      let at = seenHashes[k]! & mask;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = k + 1;
+      let at = (seenHashes[k]! << 1) & mask;
+      while (slots[at + 1] !== 0) at = (at + 2) & mask;
+      slots[at] = seenHashes[k]!;
+      slots[at + 1] = k + 1;
     }
   }
   return w;
@@ -285,24 +301,26 @@ function indexText(text: string): TextIndex {
       u = i < n ? wordUnits(text, i, n) : 0;
     }
     const length = i - start;
-    const mask = slots.length - 1;
-    let slot = hash & mask;
+    const mask = slots.length - 2;
+    let slot = (hash << 1) & mask;
     let w: Word | undefined;
     let seenAt: number;
     for (;;) {
-      const k = slots[slot]!;
+      const k = slots[slot + 1]!;
       if (k === 0) {
         w = rememberToken(text.slice(start, i), hash, slot);
         seenAt = seenTokens.length - 1;
         break;
       }
-      const seen = seenTokens[k - 1]!;
-      if (seenHashes[k - 1] === hash && seen.length === length && sameAt(text, start, seen)) {
-        w = seenWords[k - 1]!;
-        seenAt = k - 1;
-        break;
+      if (slots[slot] === hash) {
+        const seen = seenTokens[k - 1]!;
+        if (seen.length === length && sameAt(text, start, seen)) {
+          w = seenWords[k - 1]!;
+          seenAt = k - 1;
+          break;
+        }
       }
-      slot = (slot + 1) & mask;
+      slot = (slot + 2) & mask;
     }
     if (w.word !== '') {
       if (seenRound[seenAt] !== formsRound) {
@@ -326,15 +344,20 @@ function indexText(text: string): TextIndex {
     token++;
   }
 
-  const byHead = new Map<string, Word[]>();
+  const heads: Head[] = [];
   for (const w of words) {
-    const list = byHead.get(w.head);
-    if (list) list.push(w);
-    else byHead.set(w.head, [w]);
+    const h = w.head;
+    if (h.pass !== current) {
+      h.pass = current;
+      h.words = [];
+      heads.push(h);
+    }
+    h.words.push(w);
   }
+  // In UTF-16 code unit order, as the default sort of strings (heads are distinct).
+  heads.sort((a, b) => (a.head < b.head ? -1 : 1));
   const rows: TextIndex['rows'] = [];
-  for (const head of [...byHead.keys()].sort()) {
-    const list = byHead.get(head)!;
+  for (const { head, words: list } of heads) {
     rowBytes.length = 0;
     let part = 0;
     let from = 0;
@@ -370,11 +393,11 @@ function indexText(text: string): TextIndex {
   return { rows, tokens: token, places: placeBytes.copy(), forms };
 }
 
-const wordsOf = (list: readonly Word[], from: number, to: number) =>
-  list
-    .slice(from, to)
-    .map((w) => w.word)
-    .join(' ');
+function wordsOf(list: readonly Word[], from: number, to: number): string {
+  let joined = list[from]!.word;
+  for (let j = from + 1; j < to; j++) joined += ' ' + list[j]!.word;
+  return joined;
+}
 
 /**
  * Where the tokens of one text start, found from its checkpoints and its stored UTF-8 bytes: only

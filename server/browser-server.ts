@@ -18,7 +18,7 @@ import { isTresseError, TresseError } from '../i18n/error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { jsonErrorPlace } from '../i18n/json-error.ts';
 import { checkCall, errorResult, runChecked } from '../service/contract/call.ts';
-import { isApiMethod, type ApiResult, type CallContext } from '../service/contract/index.ts';
+import { contract, isApiMethod, type ApiResult, type CallContext } from '../service/contract/index.ts';
 import { workspacePolicy } from '../service/path-policy.ts';
 import { fromWire, toWire } from '../service/contract/wire.ts';
 import { Workspace } from '../service/workspace.ts';
@@ -120,12 +120,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     let arg: unknown;
     try {
-      arg = checkCall(method, (parsed as { arg?: unknown }).arg, workspace, paths);
+      arg = checkCall(method, contract[method], (parsed as { arg?: unknown }).arg, workspace, paths);
     } catch (e) {
       if (isTresseError(e)) return refuse(isPathRefusal(e) ? 403 : 400, e);
       throw e;
     }
-    sendResult(res, 200, await runChecked(method, arg, ctx));
+    sendResult(res, 200, await runChecked(method, contract[method], arg, ctx));
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { defaultSourceName, guessSourceKind } from '../exchange/import/guess-kind.ts';
 import type { ImportOptions } from '../exchange/import/index.ts';
-import { parseInWorker } from '../exchange/import/worker-host.ts';
+import { parseForImport } from '../exchange/import/parse-for-import.ts';
 import { TresseError } from '../i18n/error.ts';
 import type { ImportNote, ParsedSource, Source, SourceKind, SourceSummary } from '../model/types.ts';
 import { hashText, hashUtf8 } from '../text/hash.ts';
@@ -31,14 +31,14 @@ export interface ImportGuess {
 }
 
 /**
- * Reads a file as the import would (in the worker, with the same limits) and guesses its kind and
+ * Reads a file as the import would (where it would, with the same limits) and guesses its kind and
  * name, writing nothing: a file the import would refuse is refused here with the same message.
  */
 export async function guessImport(req: { fileName: string; bytes: Uint8Array } & ImportOptions): Promise<ImportGuess> {
   const options: ImportOptions = {};
   if (req.turnPatterns) options.turnPatterns = req.turnPatterns;
   if (req.maxBytes) options.maxBytes = req.maxBytes;
-  const parsed = await parseInWorker(req.bytes, req.fileName, options);
+  const parsed = await parseForImport(req.bytes, req.fileName, options);
   const fileName = basename(req.fileName);
   return { fileName, name: defaultSourceName(fileName), kind: guessSourceKind({ text: parsed.text, structure: parsed.structure, fileName }) };
 }
@@ -57,8 +57,9 @@ export async function importSource(ctx: ProjectContext, req: ImportRequest): Pro
   const options: ImportOptions = {};
   if (req.turnPatterns) options.turnPatterns = req.turnPatterns;
   if (req.maxBytes) options.maxBytes = req.maxBytes;
-  // In a worker with time and memory limits: a hostile file cannot take this process down.
-  const parsed = await parseInWorker(req.bytes, req.fileName, options);
+  // Office and PDF files, and large or user-patterned texts, in a worker with time and memory
+  // limits: a hostile file cannot take this process down.
+  const parsed = await parseForImport(req.bytes, req.fileName, options);
   const name = req.name?.trim() || defaultSourceName(basename(req.fileName));
   const newCase = req.newCase?.trim();
   const source = addParsedSource(ctx, parsed, {

@@ -12,8 +12,10 @@ import { ensureNormalised, type ParsedText } from './structure.ts';
 import { parseSubtitles } from './subtitles.ts';
 import { compileTurnPatterns } from './turns.ts';
 import { parseTxt } from './txt.ts';
+import { baseName, importFormatOf } from './formats.ts';
 
 export { DEFAULT_TURN_PATTERNS, detectTurns, compileTurnPatterns } from './turns.ts';
+export { IMPORT_FORMATS, importFormatOf, type ImportFormat } from './formats.ts';
 
 export interface ImportOptions {
   /**
@@ -35,29 +37,6 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** A DOCX/ODT may not inflate to more than this many times the size limit (zip bombs). */
 const INFLATE_RATIO = 20;
-
-export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'pdf', 'vtt', 'srt'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-const EXTENSIONS: Record<string, ImportFormat> = {
-  txt: 'txt',
-  text: 'txt',
-  md: 'md',
-  markdown: 'md',
-  docx: 'docx',
-  odt: 'odt',
-  pdf: 'pdf',
-  vtt: 'vtt',
-  srt: 'srt',
-};
-
-/** Import format of a file name, from its extension (any case); null when not supported. */
-export function importFormatOf(fileName: string): ImportFormat | null {
-  const base = baseName(fileName);
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return null;
-  return EXTENSIONS[base.slice(dot + 1).toLowerCase()] ?? null;
-}
 
 export async function parseSourceFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ParsedSource> {
   const file = baseName(fileName);
@@ -114,8 +93,4 @@ function structureNotes(parsed: ParsedText): ImportNote[] {
 /** Size in megabytes (MiB, as file managers show them) with one decimal. */
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
-}
-
-function baseName(fileName: string): string {
-  return fileName.split(/[\\/]/u).pop() ?? fileName;
 }

@@ -8,22 +8,25 @@ import { systemErrorOf } from '../../i18n/node-errors.ts';
 import { checkPaths, UNRESTRICTED, type PathPolicy } from '../path-policy.ts';
 import type { Workspace } from '../workspace.ts';
 import type { ApiResult, CallContext, Method } from './define.ts';
-import { contract, isApiMethod, type ApiMethod } from './index.ts';
+import { methodNamed } from './method-groups.ts';
 
 /**
  * Checks and runs one call. Without a policy, paths are not restricted: that is the command line's
  * case and the service tests'; the desktop and the browser mode always give theirs.
  */
 export async function callMethod(method: string, arg: unknown, ctx: CallContext, paths: PathPolicy = UNRESTRICTED): Promise<ApiResult<unknown>> {
+  const named = methodNamed(method);
+  // Not awaited when already loaded: calls made one after another start in that order.
+  const spec = named instanceof Promise ? await named : named;
+  if (!spec) return errorResult(new TresseError('api.unknownMethod', { method }), ctx.ws.lang);
   let checked: unknown;
   try {
-    if (!isApiMethod(method)) throw new TresseError('api.unknownMethod', { method });
-    checked = checkCall(method, arg, ctx.ws, paths);
+    checked = checkCall(method, spec, arg, ctx.ws, paths);
   } catch (e) {
     if (isTresseError(e)) return errorResult(e, ctx.ws.lang);
     throw e;
   }
-  return runChecked(method as ApiMethod, checked, ctx);
+  return runChecked(method, spec, checked, ctx);
 }
 
 /**
@@ -31,8 +34,7 @@ export async function callMethod(method: string, arg: unknown, ctx: CallContext,
  * shell's policy; returns the argument to run (its path made absolute) or throws the TresseError
  * the user is shown, naming the first offending field.
  */
-export function checkCall(method: ApiMethod, arg: unknown, ws: Workspace, paths: PathPolicy): unknown {
-  const spec: Method = contract[method];
+export function checkCall(method: string, spec: Method, arg: unknown, ws: Workspace, paths: PathPolicy): unknown {
   const result = spec.args.safeParse(arg);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -43,9 +45,8 @@ export function checkCall(method: ApiMethod, arg: unknown, ws: Workspace, paths:
 }
 
 /** Runs a checked call; every outcome comes back as an ApiResult, never as a rejection. */
-export async function runChecked(method: ApiMethod, arg: unknown, ctx: CallContext): Promise<ApiResult<unknown>> {
+export async function runChecked(method: string, spec: Method, arg: unknown, ctx: CallContext): Promise<ApiResult<unknown>> {
   try {
-    const spec: Method = contract[method];
     const value = await spec.run(arg ?? {}, ctx);
     return { ok: true, value: value ?? null };
   } catch (e) {

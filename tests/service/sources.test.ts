@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catchUpSearchIndex } from '../../db/search.ts';
 import { TresseError } from '../../i18n/error.ts';
 import { defineAttribute, setAttributeValues } from '../../service/attributes.ts';
 import { createCase, getCase, listCases } from '../../service/cases.ts';
@@ -94,6 +95,9 @@ describe('importing sources', () => {
   ])('refuses %s with a clear message and leaves the project exactly as it was', async (_label, fileName, bytes) => {
     const ctx = newProject();
     await importSource(ctx, { fileName: 'deja.txt', bytes: enc('Une source déjà là.'), kind: 'interview' });
+    // Indexed now: the background indexing would otherwise run while the worker starts for the
+    // DOCX (the text was read in place), a change that is not the refused import's.
+    catchUpSearchIndex(ctx.db);
     const before = snapshot(ctx.db);
     const e = await importError(importSource(ctx, { fileName, bytes, kind: 'interview' }));
     expect(e.format('fr')).toContain(fileName);

@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ImportOptions } from '../../../exchange/import/index.ts';
+import { IN_PLACE_MAX_BYTES } from '../../../exchange/import/parse-for-import.ts';
 import { PARSE_LIMITS, useParseWorker } from '../../../exchange/import/worker-host.ts';
 import { TresseError } from '../../../i18n/error.ts';
 import { closeProject, createProject, openProject } from '../../../service/project.ts';
@@ -28,10 +30,10 @@ function newProjectFile(): string {
 }
 
 /** Imports one file into the project at `path`, opening and closing it as the command line does. */
-async function importInto(path: string, fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+async function importInto(path: string, fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const ctx = openProject(path);
   try {
-    return await importSource(ctx, { fileName, bytes, kind: 'interview' });
+    return await importSource(ctx, { fileName, bytes, kind: 'interview', ...options });
   } finally {
     closeProject(ctx);
   }
@@ -66,31 +68,31 @@ describe('a parser that misbehaves in the import worker', () => {
   const cases = [
     {
       what: 'never ends',
-      file: 'boucle.txt',
+      file: 'boucle.docx',
       limits: { seconds: 3 },
       code: 'import.tooSlow',
-      fr: 'La lecture de « boucle.txt » a été arrêtée au bout de 3 secondes',
+      fr: 'La lecture de « boucle.docx » a été arrêtée au bout de 3 secondes',
     },
     {
       what: 'allocates without bound',
-      file: 'gourmand.txt',
+      file: 'gourmand.docx',
       limits: { oldGenerationMb: 96 },
       code: 'import.tooHeavy',
-      fr: 'La lecture de « gourmand.txt » a été arrêtée : elle demandait plus de 96 Mo de mémoire',
+      fr: 'La lecture de « gourmand.docx » a été arrêtée : elle demandait plus de 96 Mo de mémoire',
     },
     {
       what: 'throws where nobody catches',
-      file: 'plantage.txt',
+      file: 'plantage.docx',
       limits: {},
       code: 'import.crashed',
-      fr: 'Le lecteur de « plantage.txt » s’est arrêté sur une erreur',
+      fr: 'Le lecteur de « plantage.docx » s’est arrêté sur une erreur',
     },
     {
       what: 'ends the thread (process.exit)',
-      file: 'sortie.txt',
+      file: 'sortie.docx',
       limits: {},
       code: 'import.crashed',
-      fr: 'Le lecteur de « sortie.txt » s’est arrêté sur une erreur',
+      fr: 'Le lecteur de « sortie.docx » s’est arrêté sur une erreur',
     },
   ];
 
@@ -106,11 +108,27 @@ describe('a parser that misbehaves in the import worker', () => {
       expect(readFileSync(path).equals(before)).toBe(true);
 
       // Same host: the worker it stopped is replaced.
-      const next = await importInto(path, 'entretien-p2.txt', new TextEncoder().encode(INTERVIEW));
+      const next = await importInto(path, 'entretien-p2.docx', await makeDocx());
       expect(next.source.name).toBe('entretien-p2');
-      expect(next.notes).toContainEqual({ key: 'turns', count: 2, speakers: ['Enquêtrice', 'P2'] });
+      expect(next.notes.find((n) => n.key === 'turns')).toMatchObject({ speakers: expect.arrayContaining(['Enquêtrice', 'Marie']) });
     }, 60_000);
   }
+
+  // Plain text with the default turn patterns is read in place (parse-for-import.ts); the same
+  // file name reaches the worker once it is large or the user's own patterns read it.
+  it('reads a plain-text transcript in place, and a large one or one read with custom turn patterns in the worker', async () => {
+    await useParseWorker(script, PARSE_LIMITS);
+    const path = newProjectFile();
+    const inPlace = await importInto(path, 'plantage.txt', new TextEncoder().encode(INTERVIEW));
+    expect(inPlace.notes).toContainEqual({ key: 'turns', count: 2, speakers: ['Enquêtrice', 'P2'] });
+
+    const before = readFileSync(path);
+    const patterns = await refusal(importInto(path, 'plantage.txt', new TextEncoder().encode('Autre texte.\n'), { turnPatterns: ['^(?<speaker>P\\d+) :'] }));
+    expect(patterns.code).toBe('import.crashed');
+    const large = new TextEncoder().encode('Encore un autre texte. '.repeat(IN_PLACE_MAX_BYTES / 20));
+    expect((await refusal(importInto(path, 'plantage.txt', large))).code).toBe('import.crashed');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  }, 60_000);
 });
 
 describe('real files through importSource, parsed in the real worker', () => {
