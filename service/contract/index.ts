@@ -17,6 +17,7 @@ import { projectMethods } from './project.ts';
 import { retrievalMethods } from './retrieval.ts';
 import { setMethods } from './sets.ts';
 import { sourceMethods } from './sources.ts';
+import { suggestMethods } from './suggest.ts';
 import { teamMethods } from './team.ts';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...setMethods,
   ...codebookMethods,
   ...codingMethods,
+  ...suggestMethods,
   ...memoMethods,
   ...retrievalMethods,
   ...analysisMethods,
@@ -82,3 +84,5 @@ export type { MatchTarget, PseudonymMatch, PseudonymPreview } from '../pseudonym
 export type { PseudonymEntry } from '../pseudonyms.ts';
 export type { QdcImport } from '../refi.ts';
 export type { CodingShift, StructureShift } from '../text-change.ts';
+export type { PassageSuggestions, SourceSuggestions, SuggestedCode, SuggestNote } from '../suggest.ts';
+export type { Evaluation as SuggestionEvaluation } from '../suggest-evaluation.ts';
