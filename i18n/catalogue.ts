@@ -10,6 +10,7 @@ import { teamMessages } from './ui-team.ts';
 import { ratingMessages } from './ui-ratings.ts';
 import { analysisMessages } from './ui-analysis.ts';
 import { setMessages } from './ui-sets.ts';
+import { suggestMessages } from './ui-suggest.ts';
 import { robustnessMessages } from './robustness.ts';
 
 export const catalogue = {
@@ -21,6 +22,7 @@ export const catalogue = {
   ...ratingMessages,
   ...analysisMessages,
   ...setMessages,
+  ...suggestMessages,
   ...robustnessMessages,
   ...exchangeReportMessages,
 } as const;

@@ -23,6 +23,8 @@ Commandes :
   codings PROJET [--code CODE [--subcodes]] [--source SOURCE] [--kind TYPE] [--coder NOM]
        [--attribute NOM=VALEUR] [--source-set ENSEMBLE] [--code-set ENSEMBLE] [--json]
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
+  suggest PROJET SOURCE [--turn N] [--json]                           codes suggérés pour un tour, ou pour chaque passage non codé
+  suggest PROJET --evaluate [--json]                                  précision des suggestions (une source de côté) face aux codes les plus fréquents
   pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
@@ -84,6 +86,8 @@ Commands:
   codings PROJECT [--code CODE [--subcodes]] [--source SOURCE] [--kind KIND] [--coder NAME]
        [--attribute NAME=VALUE] [--source-set SET] [--code-set SET] [--json]
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]
+  suggest PROJECT SOURCE [--turn N] [--json]                          suggested codes for a turn, or for every uncoded passage
+  suggest PROJECT --evaluate [--json]                                 precision of suggestions (leave one source out) against the most frequent codes
   pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP

@@ -78,6 +78,7 @@ export type SuggestTarget = { sourceId: number; limit?: number } & ({ start: num
 
 const DEFAULT_LIMIT = 5;
 const EXAMPLE_CHARS = 240;
+const EXAMPLES_SHOWN = 3;
 
 interface SourceRow {
   id: number;
@@ -218,9 +219,14 @@ function examplesOf(db: Db, ids: readonly number[]): SuggestionExample[] {
      FROM codings k JOIN sources s ON s.id = k.source_id WHERE k.id = ?`,
   );
   const out: SuggestionExample[] = [];
+  const seen = new Set<string>();
   for (const id of ids) {
+    if (out.length === EXAMPLES_SHOWN) break;
     const row = read.get(EXAMPLE_CHARS + 1, id) as SuggestionExample | undefined;
-    if (!row) continue;
+    // Two coders' codings of one passage are one excerpt to read.
+    const place = row && `${row.sourceId}:${row.start}:${row.end}`;
+    if (!row || seen.has(place!)) continue;
+    seen.add(place!);
     const long = row.end - row.start > EXAMPLE_CHARS;
     out.push({ ...row, text: long ? `${[...row.text].slice(0, EXAMPLE_CHARS).join('').trimEnd()}…` : row.text.trim() });
   }

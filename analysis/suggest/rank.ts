@@ -9,7 +9,7 @@ export interface RankedCode {
   score: number;
   /** The passage's terms that weigh most for this code, heaviest first. */
   terms: string[];
-  /** Ids of the coding examples closest to the passage, closest first (at most 3). */
+  /** Ids of the coding examples closest to the passage, closest first (a few more than are shown: two coders' codings of one passage are one excerpt). */
   examples: number[];
   /** How many codings the code learnt from. */
   codings: number;
@@ -23,7 +23,7 @@ export interface RankOptions {
 }
 
 const TERMS_SHOWN = 5;
-const EXAMPLES_SHOWN = 3;
+const EXAMPLES_KEPT = 6;
 
 /** The codes in `set`, best first for a passage made of `terms`; codes sharing no term with it are left out. */
 export function rankCodes(set: TrainingSet, terms: readonly string[], options: RankOptions = {}): RankedCode[] {
@@ -112,10 +112,10 @@ function closestExamples(set: TrainingSet, codeId: number, query: Map<string, nu
     if (s <= 0) continue;
     // Shorter excerpts saying the same read better as a reason: divide by the excerpt's size.
     s /= Math.sqrt(counts.size);
-    if (best.length < EXAMPLES_SHOWN || s > best[best.length - 1]![1]) {
+    if (best.length < EXAMPLES_KEPT || s > best[best.length - 1]![1]) {
       best.push([id, s]);
       best.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      if (best.length > EXAMPLES_SHOWN) best.pop();
+      if (best.length > EXAMPLES_KEPT) best.pop();
     }
   }
   return best.map(([id]) => id);

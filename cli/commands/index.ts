@@ -18,6 +18,7 @@ const groups = {
   pseudonymize: () => import('./pseudonymize.ts'),
   ratings: () => import('./ratings.ts').then((m) => m.ratingCommands),
   sets: () => import('./sets.ts').then((m) => m.setCommands),
+  suggest: () => import('./suggest.ts').then((m) => m.suggestCommands),
 };
 type Group = keyof typeof groups;
 
@@ -41,6 +42,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('agreement', 'agreement', 'disagreements', 'resolve', 'done'),
   ...names('ratings', 'agreement-ratings'),
   ...names('sets', 'sets', 'set'),
+  ...names('suggest', 'suggest'),
   ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation'),
 };
 
