@@ -2,7 +2,7 @@
 // results checked, and a summary line. Times are printed, never asserted in the tests.
 // `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
 // command line's import memory and the scaling table; `-- import` prints the import and the
-// search alone (BENCH_SOURCES=200 for a quicker look).
+// search alone (BENCH_SOURCES=200 for a quicker look); `-- suggest` the codings and code suggestions.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,25 @@ import { memoryFigures } from './memory.ts';
 import { scalingFigures } from './scaling.ts';
 import { searchFigures } from './search.ts';
 import { startupFigures } from './startup.ts';
+import { suggestFigures } from './suggest.ts';
 
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 
 const report = new Report();
+if (process.argv[2] === 'suggest') {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
+  try {
+    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: codings and code suggestions only`);
+    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+    codingFigures(report, ctx);
+    suggestFigures(report, ctx);
+    closeProject(ctx);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(report.summary() ? 0 : 1);
+}
 if (process.argv[2] === 'import') {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
   try {
@@ -52,6 +66,7 @@ try {
   const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
   searchFigures(report, ctx);
   codingFigures(report, ctx);
+  suggestFigures(report, ctx);
   await exchangeFigures(report, ctx, dir);
   closeProject(ctx);
 

@@ -16,8 +16,8 @@ export const suggestMessages = {
   'suggest.accept': { fr: 'Accepter', en: 'Accept' },
   'suggest.dismiss': { fr: 'Écarter', en: 'Dismiss' },
   'suggest.keys': {
-    fr: 'Alt+Entrée : accepter la suggestion choisie · Alt+Suppr : l’écarter · Alt+↑/↓ : choisir',
-    en: 'Alt+Enter: accept the chosen suggestion · Alt+Delete: dismiss it · Alt+↑/↓: choose',
+    fr: 'Alt+Entrée : accepter la suggestion choisie · Alt+Suppr : l’écarter · Alt+1…9 : choisir',
+    en: 'Alt+Enter: accept the chosen suggestion · Alt+Delete: dismiss it · Alt+1…9: choose',
   },
   'suggest.private': {
     fr: 'Calculé sur cet ordinateur à partir des codages du projet ; rien n’est envoyé.',

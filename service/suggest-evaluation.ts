@@ -8,6 +8,7 @@ import { OffsetIndex } from '../text/offsets.ts';
 import { passagesOf } from '../text/passages.ts';
 import { termsOf } from '../text/terms.ts';
 import { definitionText } from './suggest-model.ts';
+import { codingTerms } from './suggest-terms.ts';
 import { parseStructure } from './structure.ts';
 import { projectWordForms } from './text-language.ts';
 
@@ -43,10 +44,11 @@ function evaluationInput(db: Db): [EvaluatedSource[], Example[]] {
     const { text, structure } = read.get(id) as { text: string; structure: string };
     const index = new OffsetIndex(text);
     const slice = (start: number, end: number) => text.slice(index.toUtf16(start), index.toUtf16(Math.min(end, index.codePointLength)));
+    const excerpt = codingTerms(text, forms, codings);
     sources.push({
       id,
       passages: passagesOf(text, parseStructure(structure)).map((p) => ({ start: p.start, end: p.end, terms: termsOf(slice(p.start, p.end), forms) })),
-      codings: codings.map((k) => ({ id: k.id, codeId: k.codeId, start: k.start, end: k.end, terms: termsOf(slice(k.start, k.end), forms) })),
+      codings: codings.map((k) => ({ id: k.id, codeId: k.codeId, start: k.start, end: k.end, terms: excerpt(k.start, k.end) })),
     });
   }
   return [sources, definitions];

@@ -20,7 +20,7 @@ import { suggestionModel } from './suggest-model.ts';
 import { parseStructure } from './structure.ts';
 import { projectWordForms } from './text-language.ts';
 
-export interface SuggestionExample {
+interface SuggestionExample {
   codingId: number;
   sourceId: number;
   sourceName: string;

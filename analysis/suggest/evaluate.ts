@@ -14,7 +14,7 @@ export interface EvaluatedSource {
   codings: Array<CodedRange & { id: number; terms: readonly string[] }>;
 }
 
-export interface Precision {
+interface Precision {
   at1: number;
   at3: number;
 }
@@ -59,7 +59,7 @@ function count(into: number[], ranked: readonly number[], codes: ReadonlySet<num
 }
 
 /** The `k` codes with the most codings in the set, ties by id. */
-export function mostFrequent(set: TrainingSet, k: number): number[] {
+function mostFrequent(set: TrainingSet, k: number): number[] {
   return [...set.codeIds()]
     .map((id) => ({ id, n: set.totals(id)!.codings }))
     .filter((c) => c.n > 0)

@@ -100,14 +100,17 @@ function centroidNorm(set: TrainingSet, codeId: number, idf: Idf): number {
 
 /** The code's coding examples sharing the most idf-weighted terms with the passage. */
 function closestExamples(set: TrainingSet, codeId: number, query: Map<string, number>, idf: Idf): number[] {
+  // Each query term's weight once; then each example is walked over its own terms (usually fewer).
+  const weights = new Map<string, number>();
+  for (const [t, n] of query) weights.set(t, Math.log1p(n) * idf(t) ** 2);
   const best: Array<[number, number]> = [];
   for (const id of set.examplesOf(codeId)) {
     if (id < 0) continue;
     const counts = set.termCounts(id)!;
     let s = 0;
-    for (const [t, n] of query) {
-      const c = counts.get(t);
-      if (c !== undefined) s += Math.log1p(n) * Math.log1p(c) * idf(t) ** 2;
+    for (const [t, c] of counts) {
+      const w = weights.get(t);
+      if (w !== undefined) s += w * Math.log1p(c);
     }
     if (s <= 0) continue;
     // Shorter excerpts saying the same read better as a reason: divide by the excerpt's size.

@@ -8,7 +8,7 @@ import { sql as exchangeKept } from './0007-exchange-kept.ts';
 import { sql as sets } from './0008-sets.ts';
 import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
 import { sql as searchWords } from './0010-search-words.ts';
-import { sql as dismissedSuggestions } from './0012-dismissed-suggestions.ts';
+import { changesSql as suggestChanges, sql as dismissedSuggestions } from './0012-dismissed-suggestions.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -46,7 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'excerpts-by-code', sql: excerptsByCode },
   { version: 10, name: 'search-words', sql: searchWords },
   // 11 is another branch's; open.ts applies every migration above a project's version, gaps allowed.
-  { version: 12, name: 'dismissed-suggestions', sql: dismissedSuggestions },
+  { version: 12, name: 'dismissed-suggestions', sql: dismissedSuggestions + suggestChanges },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

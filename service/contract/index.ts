@@ -84,5 +84,5 @@ export type { MatchTarget, PseudonymMatch, PseudonymPreview } from '../pseudonym
 export type { PseudonymEntry } from '../pseudonyms.ts';
 export type { QdcImport } from '../refi.ts';
 export type { CodingShift, StructureShift } from '../text-change.ts';
-export type { PassageSuggestions, SourceSuggestions, SuggestedCode, SuggestNote } from '../suggest.ts';
+export type { PassageSuggestions, SuggestedCode, SuggestNote } from '../suggest.ts';
 export type { Evaluation as SuggestionEvaluation } from '../suggest-evaluation.ts';
