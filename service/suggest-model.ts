@@ -47,16 +47,15 @@ const CODINGS_SQL = `SELECT k.id, k.code_id AS codeId, k.source_id AS sourceId, 
 /** The model over every coding and codable code's definition, up to date with the project. */
 export function suggestionModel(db: Db): TrainingSet {
   const forms = projectWordForms(db);
-  const { last, first } = stmt(db, 'SELECT coalesce(max(seq), 0) AS last, min(seq) AS first FROM suggest_changes').get() as {
-    last: number;
-    first: number | null;
-  };
+  // Two queries: each of max() and min() alone reads one end of the key; together they read the table.
+  const last = (stmt(db, 'SELECT max(seq) AS n FROM suggest_changes').get() as { n: number | null }).n ?? 0;
   let cached = models.get(db);
   if (cached && cached.language === forms.language && cached.seq === last) return cached.set;
   if (!cached || cached.language !== forms.language) {
     cached = { set: new TrainingSet(), language: forms.language, keys: new Map(), seq: -1 };
     models.set(db, cached);
   }
+  const first = (stmt(db, 'SELECT min(seq) AS n FROM suggest_changes').get() as { n: number | null }).n;
   const changes =
     cached.seq >= 0 && first !== null && first <= cached.seq + 1
       ? (stmt(db, 'SELECT coding_id AS codingId FROM suggest_changes WHERE seq > ?').all(cached.seq) as Array<{ codingId: number | null }>)

@@ -93,8 +93,14 @@ function sourceOf(db: Db, sourceId: number): SourceRow {
   return row;
 }
 
-function codingsOf(db: Db, sourceId: number): CodedRange[] {
-  return stmt(db, 'SELECT code_id AS codeId, start, end FROM codings WHERE source_id = ?').all(sourceId) as CodedRange[];
+/** The source's codings, or those overlapping one passage (a long interview may hold thousands). */
+function codingsOf(db: Db, sourceId: number, within?: { start: number; end: number }): CodedRange[] {
+  if (!within) return stmt(db, 'SELECT code_id AS codeId, start, end FROM codings WHERE source_id = ?').all(sourceId) as CodedRange[];
+  return stmt(db, 'SELECT code_id AS codeId, start, end FROM codings WHERE source_id = ? AND start < ? AND end > ?').all(
+    sourceId,
+    within.end,
+    within.start,
+  ) as CodedRange[];
 }
 
 /** Suggestions for one passage: a selection, or a turn. */
@@ -111,7 +117,7 @@ export function suggestCodes(db: Db, target: SuggestTarget): PassageSuggestions 
     if (start < 0 || end <= start || end > index.codePointLength) throw new TresseError('coding.range', { start, end, length: index.codePointLength });
     passage = { start, end, turn: null, speaker: null };
   }
-  const session = new Session(db, source, index);
+  const session = new Session(db, source, index, passage);
   return session.suggest(passage, target.limit ?? DEFAULT_LIMIT, true);
 }
 
@@ -146,10 +152,12 @@ class Session {
     private readonly db: Db,
     private readonly source: SourceRow,
     private readonly index: OffsetIndex,
+    /** The one passage asked for, when it is one: only the codings over it are read. */
+    within?: Passage,
   ) {
     this.model = suggestionModel(db);
     this.forms = projectWordForms(db);
-    this.codings = codingsOf(db, source.id);
+    this.codings = codingsOf(db, source.id, within);
     this.dismissals = dismissalsOf(db, source.id);
     const rows = stmt(db, 'SELECT id, name, abbrev, color, codable FROM codes').all() as Array<{
       id: number;
