@@ -3,7 +3,7 @@
 // `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
 // command line's import memory and the scaling table; `-- import` prints the import and the
 // search alone (BENCH_SOURCES=200 for a quicker look); `-- similar` the import, the codings and
-// "passages like this one".
+// "passages like this one"; `-- suggest` the codings and code suggestions.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +19,25 @@ import { scalingFigures } from './scaling.ts';
 import { searchFigures } from './search.ts';
 import { similarFigures } from './similar.ts';
 import { startupFigures } from './startup.ts';
+import { suggestFigures } from './suggest.ts';
 
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 
 const report = new Report();
+if (process.argv[2] === 'suggest') {
+  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
+  try {
+    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: codings and code suggestions only`);
+    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+    codingFigures(report, ctx);
+    suggestFigures(report, ctx);
+    closeProject(ctx);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(report.summary() ? 0 : 1);
+}
 if (process.argv[2] === 'import') {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
   try {
@@ -68,6 +82,7 @@ try {
   searchFigures(report, ctx);
   codingFigures(report, ctx);
   similarFigures(report, ctx);
+  suggestFigures(report, ctx);
   await exchangeFigures(report, ctx, dir);
   closeProject(ctx);
 

@@ -71,6 +71,8 @@ export const OPTIONS = {
   agreement: { type: 'boolean' },
   'source-set': { type: 'string' },
   'code-set': { type: 'string' },
+  turn: { type: 'string' },
+  evaluate: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export function parseOptions(args: string[]) {

@@ -11,6 +11,7 @@ import { ratingMessages } from './ui-ratings.ts';
 import { analysisMessages } from './ui-analysis.ts';
 import { setMessages } from './ui-sets.ts';
 import { similarMessages } from './ui-similar.ts';
+import { suggestMessages } from './ui-suggest.ts';
 import { robustnessMessages } from './robustness.ts';
 
 export const catalogue = {
@@ -23,6 +24,7 @@ export const catalogue = {
   ...analysisMessages,
   ...setMessages,
   ...similarMessages,
+  ...suggestMessages,
   ...robustnessMessages,
   ...exchangeReportMessages,
 } as const;

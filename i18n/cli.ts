@@ -25,6 +25,8 @@ Commandes :
   search PROJET REQUÊTE [--limit N] [--kind TYPE] [--json]
   similar PROJET (--coding N | --source SOURCE --start N --end N [--code CODE]) [--limit N] [--json]
                                       passages semblables (non codés avec ce code), classés par les mots partagés
+  suggest PROJET SOURCE [--turn N] [--json]                           codes suggérés pour un tour, ou pour chaque passage non codé
+  suggest PROJET --evaluate [--json]                                  précision des suggestions (une source de côté) face aux codes les plus fréquents
   pseudonymize PROJET --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJET SOURCE --file NOUVEAU.txt [--dry-run] [--yes] [--json]   corriger le texte d'une source codée
   backup PROJET [--keep N]          backups PROJET [--json]          restore PROJET SAUVEGARDE
@@ -89,6 +91,8 @@ Commands:
   search PROJECT QUERY [--limit N] [--kind KIND] [--json]
   similar PROJECT (--coding N | --source SOURCE --start N --end N [--code CODE]) [--limit N] [--json]
                                       passages like this one (not coded with its code), ranked by the words they share
+  suggest PROJECT SOURCE [--turn N] [--json]                          suggested codes for a turn, or for every uncoded passage
+  suggest PROJECT --evaluate [--json]                                 precision of suggestions (leave one source out) against the most frequent codes
   pseudonymize PROJECT --map TABLE.csv|TABLE.json [--dry-run] [--skip ID]... [--forget-real-names] [--json]
   edit PROJECT SOURCE --file NEW.txt [--dry-run] [--yes] [--json]       correct the text of a coded source
   backup PROJECT [--keep N]         backups PROJECT [--json]         restore PROJECT BACKUP

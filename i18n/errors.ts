@@ -204,6 +204,10 @@ export const errorMessages = {
   },
   'codebook.format': { fr: 'Livre de codes illisible ({format}) : {detail}', en: 'Unreadable codebook ({format}): {detail}' },
   'codebook.unknownGrid': { fr: 'Grille inconnue : {name} (disponibles : {available})', en: 'Unknown grid: {name} (available: {available})' },
+  'suggest.noTurn': {
+    fr: '« {source} » n’a pas de tour (ni de paragraphe) numéro {turn}.',
+    en: '"{source}" has no turn (nor paragraph) number {turn}.',
+  },
   'coding.range': {
     fr: 'Passage invalide : {start}–{end} (la source compte {length} caractères).',
     en: 'Invalid passage: {start}–{end} (the source has {length} characters).',

@@ -40,6 +40,7 @@ export const codingMessages = {
   'history.nothingToUndo': { fr: 'Rien à annuler', en: 'Nothing to undo' },
   'history.nothingToRedo': { fr: 'Rien à rétablir', en: 'Nothing to redo' },
   'history.addCoding': { fr: 'coder avec « {code} »', en: 'code with "{code}"' },
+  'history.acceptSuggestion': { fr: 'accepter la suggestion « {code} »', en: 'accept the suggestion "{code}"' },
   'history.addCodings': { fr: 'coder {count} passage(s) avec « {code} »', en: 'code {count} passage(s) with "{code}"' },
   'history.addCodingNewCode': { fr: 'créer le code « {code} » et coder avec', en: 'create the code "{code}" and code with it' },
   'history.removeCoding': { fr: 'retirer le codage « {code} »', en: 'remove the coding "{code}"' },

@@ -100,6 +100,7 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'exchange_kept', column: 'fact', reason: 'a kind of fact (CHECK constraint)' },
   { table: 'codings', column: 'created_at', reason: TIME },
   { table: 'source_done', column: 'marked_at', reason: TIME },
+  { table: 'dismissed_suggestions', column: 'dismissed_at', reason: TIME },
   { table: 'codings', column: 'valence', reason: '+ or - (CHECK constraint)' },
   { table: 'codings', column: 'segment_kind', reason: 'one of four segment kinds (CHECK constraint)' },
   { table: 'memos', column: 'guid', reason: ID },

@@ -19,6 +19,7 @@ const groups = {
   ratings: () => import('./ratings.ts').then((m) => m.ratingCommands),
   sets: () => import('./sets.ts').then((m) => m.setCommands),
   similar: () => import('./similar.ts'),
+  suggest: () => import('./suggest.ts').then((m) => m.suggestCommands),
 };
 type Group = keyof typeof groups;
 
@@ -43,6 +44,7 @@ export const EXTRA_COMMANDS: Record<string, Group> = {
   ...names('ratings', 'agreement-ratings'),
   ...names('sets', 'sets', 'set'),
   ...names('similar', 'similar'),
+  ...names('suggest', 'suggest'),
   ...names('matrix', 'matrix', 'synthesis', 'verdict', 'question', 'columns', 'citation', 'language'),
 };
 

@@ -20,6 +20,7 @@ import type { CodingInput, Extension } from '../../service/contract/index.ts';
 export type HistoryApi = Pick<
   TresseApi,
   | 'addCoding'
+  | 'acceptSuggestion'
   | 'removeCoding'
   | 'addCodings'
   | 'extendCoding'
@@ -100,6 +101,29 @@ export function addCodingCommand(input: NewCoding, codeName: string): Command<Co
         codeId: ids.code(input.codeId),
         ...(first ? { guid: first.guid } : {}),
       });
+      if (first) ids.movedCoding(first.id, coding.id);
+      else first = coding;
+      return coding;
+    },
+    async undo({ api, ids }) {
+      await api.removeCoding({ id: ids.coding(first!.id) });
+    },
+  };
+}
+
+/**
+ * Accepts a code suggestion: the passage is coded with it. One step, undone like any coding; redo
+ * codes it again with the same GUID.
+ */
+export function acceptSuggestionCommand(input: { sourceId: number; start: number; end: number; codeId: number }, codeName: string): Command<Coding> {
+  let first: Coding | null = null;
+  return {
+    label: { key: 'history.acceptSuggestion', params: { code: codeName } },
+    affects: { kind: 'codings', sourceIds: [input.sourceId] },
+    undoable: true,
+    async do({ api, ids }) {
+      const codeId = ids.code(input.codeId);
+      const coding = first ? await api.addCoding({ ...input, codeId, guid: first.guid }) : await api.acceptSuggestion({ ...input, codeId });
       if (first) ids.movedCoding(first.id, coding.id);
       else first = coding;
       return coding;

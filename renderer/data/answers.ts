@@ -61,6 +61,7 @@ function removeCode(client: QueryClient, codeId: number): void {
 export const ANSWER_WRITES: Writes = {
   addCoding: (client, _a, coding) => writeCodings(client, { added: [coding] }),
   addCodings: (client, _a, codings) => writeCodings(client, { added: codings }),
+  acceptSuggestion: (client, _a, coding) => writeCodings(client, { added: [coding] }),
   removeCoding: (client, _a, removed) => writeCodings(client, { removed: [removed] }),
   removeCodings: (client, _a, removed) => writeCodings(client, { removed }),
   extendCoding: (client, a, made) => writeCodings(client, { added: [made.coding], removed: made.replaced.map((r) => ({ id: r.id, sourceId: a.sourceId })) }),

@@ -19,8 +19,19 @@ const MATRICES: ApiKey[] = [['computeMatrix'], ['matrixCellExcerpts'], ['matrixP
 const AGREEMENT: ApiKey[] = [['computeAgreement'], ['listDisagreements']];
 /** Done marks choose the sources agreement compares. */
 const DONE_MARKS: ApiKey[] = [['listDoneMarks'], ...AGREEMENT];
+/** Code suggestions learn from the codings and the codes' definitions, and skip codes a passage has. */
+const SUGGESTIONS: ApiKey[] = [['suggestCodes'], ['suggestForSource'], ['evaluateSuggestions']];
 /** What reads codings, besides the codings of each source. */
-const CODING_READERS: ApiKey[] = [['listCodes'], ['listSources'], ['retrieve'], ['retrievePage'], ['similarPassages'], ...MATRICES, ...AGREEMENT];
+const CODING_READERS: ApiKey[] = [
+  ['listCodes'],
+  ['listSources'],
+  ['retrieve'],
+  ['retrievePage'],
+  ['similarPassages'],
+  ...MATRICES,
+  ...AGREEMENT,
+  ...SUGGESTIONS,
+];
 /**
  * A coding added, removed or extended: its source's cached codings already hold the answer
  * (answers.ts writes it as it comes), so only what counts or quotes codings is fetched again.
@@ -100,7 +111,7 @@ export const INVALIDATES: Table = {
   mergeCodes: () => [...CODEBOOK, ['listMemos']],
   deleteCode: () => [...CODEBOOK, ['listMemos']],
   exportCodebook: () => NOTHING,
-  importCodebook: () => [['listCodes'], ...MATRICES],
+  importCodebook: () => [['listCodes'], ...MATRICES, ...SUGGESTIONS],
 
   // Coding and retrieval
   addCoding: () => CODINGS_WRITTEN,
@@ -114,6 +125,12 @@ export const INVALIDATES: Table = {
   extendCoding: () => [...CODINGS_WRITTEN, ['listMemos']],
   undoExtendCoding: () => [...CODINGS_WRITTEN, ['listMemos']],
   listCodings: () => NOTHING,
+  suggestCodes: () => NOTHING,
+  suggestForSource: () => NOTHING,
+  evaluateSuggestions: () => NOTHING,
+  // A coding like addCoding's (its answer is written into the source's codings, answers.ts).
+  acceptSuggestion: () => CODINGS_WRITTEN,
+  dismissSuggestion: () => SUGGESTIONS,
   retrieve: () => NOTHING,
   retrievePage: () => NOTHING,
   search: () => NOTHING,

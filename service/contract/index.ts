@@ -18,6 +18,7 @@ import { retrievalMethods } from './retrieval.ts';
 import { setMethods } from './sets.ts';
 import { similarMethods } from './similar.ts';
 import { sourceMethods } from './sources.ts';
+import { suggestMethods } from './suggest.ts';
 import { teamMethods } from './team.ts';
 
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...setMethods,
   ...codebookMethods,
   ...codingMethods,
+  ...suggestMethods,
   ...memoMethods,
   ...retrievalMethods,
   ...similarMethods,
@@ -85,3 +87,5 @@ export type { PseudonymEntry } from '../pseudonyms.ts';
 export type { QdcImport } from '../refi.ts';
 export type { SimilarPassage, SimilarPassages } from '../similar-passages.ts';
 export type { CodingShift, StructureShift } from '../text-change.ts';
+export type { PassageSuggestions, SuggestedCode, SuggestNote } from '../suggest.ts';
+export type { Evaluation as SuggestionEvaluation } from '../suggest-evaluation.ts';

@@ -19,6 +19,7 @@ const GROUPS = {
   team: () => import('./team.ts').then((m) => m.teamMethods),
   privacy: () => import('./privacy.ts').then((m) => m.privacyMethods),
   similar: () => import('./similar.ts').then((m) => m.similarMethods),
+  suggest: () => import('./suggest.ts').then((m) => m.suggestMethods),
 } satisfies Record<string, () => Promise<Record<string, Method>>>;
 
 type Group = keyof typeof GROUPS;
@@ -137,6 +138,7 @@ const METHODS: Record<Group, readonly string[]> = {
     'setBackupInterval',
   ],
   similar: ['similarPassages'],
+  suggest: ['suggestCodes', 'suggestForSource', 'acceptSuggestion', 'dismissSuggestion', 'evaluateSuggestions'],
 };
 
 const groupOfMethod = new Map<string, Group>(Object.entries(METHODS).flatMap(([group, names]) => names.map((name) => [name, group as Group] as const)));

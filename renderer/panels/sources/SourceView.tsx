@@ -11,6 +11,8 @@ import { useHistory } from '../../coding/useHistory.tsx';
 import { useApiQuery } from '../../data/hooks.ts';
 import { useCodes, useSources } from '../../data/lists.ts';
 import { useT } from '../../i18n/lang-context.tsx';
+import { SuggestPanel } from '../../suggest/SuggestPanel.tsx';
+import { usePassageAtCaret } from '../../suggest/use-passage-at-caret.ts';
 import { TranscriptView, type TranscriptSelection } from '../../transcript/TranscriptView.tsx';
 import { MemoSection } from '../memos/MemoSection.tsx';
 import { SourceEditor } from '../privacy/SourceEditor.tsx';
@@ -54,6 +56,8 @@ export function SourceView() {
   // own are on their way. A rewritten text, a coding, a merge of codes each fetch these again.
   const source = useApiQuery('getSource', sourceId === null ? null : { id: sourceId }).data ?? null;
   const codings = useApiQuery('listCodings', sourceId === null ? null : { sourceId }).data ?? NO_CODINGS;
+  const article = useRef<HTMLElement>(null);
+  const suggestFor = usePassageAtCaret(body, source && source.id === sourceId ? source : null);
 
   const closePicker = () => {
     setSelection(null);
@@ -94,7 +98,7 @@ export function SourceView() {
   if (!opened) return <p className="placeholder">{t('source.choose')}</p>;
   if (!source || source.id !== opened.sourceId) return <p className="placeholder" aria-busy="true" />;
   return (
-    <article className="source-view" aria-labelledby="source-title">
+    <article className="source-view" aria-labelledby="source-title" ref={article}>
       <header className="source-head">
         <h2 id="source-title">{summary?.name ?? source.name}</h2>
         <span className="muted">
@@ -141,6 +145,7 @@ export function SourceView() {
         />
       </div>
       <footer className="source-foot">
+        {!editing && <SuggestPanel target={suggestFor} sourceId={source.id} scope={article} />}
         {activeCoding && (
           <CodingDetails
             key={`coding-${activeCoding.id}`}

@@ -15,6 +15,10 @@ export class FakeApi implements HistoryApi {
     return given ?? `guid-${this.nextGuid++}`;
   }
 
+  async acceptSuggestion(args: Parameters<HistoryApi['acceptSuggestion']>[0]): Promise<Coding> {
+    return this.addCoding(args);
+  }
+
   async addCoding(args: Parameters<HistoryApi['addCoding']>[0]): Promise<Coding> {
     this.calls.push('addCoding');
     if (!this.codes.has(args.codeId)) throw new Error(`no code ${args.codeId}`);
