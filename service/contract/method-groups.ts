@@ -177,3 +177,11 @@ export function methodNamed(name: string): Method | undefined | Promise<Method |
   loading = found.catch(() => undefined);
   return found;
 }
+
+/**
+ * Loads every feature file now. For a caller whose module registry may be reset after (tests of
+ * the renderer reload its modules): a group loaded later would be a second copy of the service.
+ */
+export async function loadEveryGroup(): Promise<void> {
+  for (const group of Object.keys(GROUPS) as Group[]) if (!loaded.has(group)) loaded.set(group, await load(group));
+}

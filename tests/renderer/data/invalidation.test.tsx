@@ -10,6 +10,7 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callMethod } from '../../../service/contract/call.ts';
+import { loadEveryGroup } from '../../../service/contract/method-groups.ts';
 import type { CallContext } from '../../../service/contract/index.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { Workspace } from '../../../service/workspace.ts';
@@ -53,6 +54,8 @@ beforeAll(async () => {
       return callMethod(method, arg, ctx);
     },
   };
+  // The page's calls must reach the service loaded here, not a copy loaded after the reset.
+  await loadEveryGroup();
   vi.resetModules();
 }, 60_000);
 

@@ -9,6 +9,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callMethod } from '../../../service/contract/call.ts';
+import { loadEveryGroup } from '../../../service/contract/method-groups.ts';
 import type { CallContext } from '../../../service/contract/index.ts';
 import type { ProjectInfo } from '../../../service/project.ts';
 import { Workspace } from '../../../service/workspace.ts';
@@ -51,6 +52,8 @@ beforeAll(async () => {
   // jsdom has no object URLs; the download itself is not what is checked here.
   URL.createObjectURL = () => 'blob:tresse';
   URL.revokeObjectURL = () => undefined;
+  // The page's calls must reach the service loaded here, not a copy loaded after the reset.
+  await loadEveryGroup();
   vi.resetModules();
 }, 60_000);
 

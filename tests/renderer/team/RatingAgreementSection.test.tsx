@@ -8,6 +8,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callMethod } from '../../../service/contract/call.ts';
+import { loadEveryGroup } from '../../../service/contract/method-groups.ts';
 import type { CallContext } from '../../../service/contract/index.ts';
 import { Workspace } from '../../../service/workspace.ts';
 import { flush, mount, type Mounted } from '../transcript/render.ts';
@@ -42,6 +43,8 @@ beforeAll(async () => {
   await call('setAttributeValues', { target: { caseId: ids[0]! }, name: 'Ton (Alice)', values: ['calme'] });
   await call('setAttributeValues', { target: { caseId: ids[0]! }, name: 'Ton (Bruno)', values: ['tendu'] });
   (globalThis as { tresse?: unknown }).tresse = { call: (method: string, arg: unknown) => callMethod(method, arg, ctx) };
+  // The page's calls must reach the service loaded here, not a copy loaded after the reset.
+  await loadEveryGroup();
   vi.resetModules();
 }, 60_000);
 
