@@ -3,7 +3,8 @@
 // `npm run bench -- startup` prints the command line's start-up only; `-- scaling` adds the
 // command line's import memory and the scaling table; `-- import` prints the import and the
 // search alone (BENCH_SOURCES=200 for a quicker look); `-- similar` the import, the codings and
-// "passages like this one"; `-- suggest` the codings and code suggestions.
+// "passages like this one"; `-- suggest` the codings and code suggestions; `-- matrix` the analysis
+// figures alone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,40 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 500);
 const WORDS = Number(process.env.BENCH_WORDS ?? 10_000);
 
 const report = new Report();
+/** The analysis figures: the triangulation matrix beside its GROUP BY, its XLSX, the full grid's XLSX. */
+async function analysisFigures(): Promise<void> {
+  report.section('Analysis: 500 sources of every kind, 60 codes, 100,000 codings by two coders');
+  const { benchMatrix } = await import('./matrix.ts');
+  const mx = await benchMatrix();
+  for (const w of mx.cellsWrong) report.expect(false, w);
+  report.add({
+    name: 'triangulation matrix',
+    value: mx.matrixMs,
+    unit: 'ms',
+    target: { below: 100 },
+    note: `with every cell’s excerpt ids ${mx.matrixWithIdsMs.toFixed(1)} ms`,
+  });
+  report.add({
+    name: '  the same, times one hand-written GROUP BY',
+    value: mx.matrixMs / mx.groupByMs,
+    unit: '×',
+    target: { below: 3 },
+    note: `GROUP BY code, kind column ${mx.groupByMs.toFixed(1)} ms`,
+  });
+  report.add({ name: 'XLSX export of that matrix (20 excerpts per cell)', value: mx.xlsxMs / 1000, unit: 's', target: { below: 3 } });
+  for (const w of mx.gridWrong) report.expect(false, w);
+  report.add({
+    name: 'XLSX export of the full analysis grid, median',
+    value: mx.gridXlsxMs / 1000,
+    unit: 's',
+    target: { below: 2 },
+    note: `${mx.gridSheets} sheets: triangulation, each case’s grid, frequencies, co-occurrences, 20 excerpts per cell`,
+  });
+}
+if (process.argv[2] === 'matrix') {
+  await analysisFigures();
+  process.exit(report.summary() ? 0 : 1);
+}
 if (process.argv[2] === 'suggest') {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
   try {
@@ -95,33 +130,7 @@ try {
   const { browserFigures } = await import('./browser/run.ts');
   await browserFigures(report);
 
-  report.section('Analysis: 500 sources of every kind, 60 codes, 100,000 codings by two coders');
-  const { benchMatrix } = await import('./matrix.ts');
-  const mx = await benchMatrix();
-  for (const w of mx.cellsWrong) report.expect(false, w);
-  report.add({
-    name: 'triangulation matrix',
-    value: mx.matrixMs,
-    unit: 'ms',
-    target: { below: 100 },
-    note: `with every cell’s excerpt ids ${mx.matrixWithIdsMs.toFixed(1)} ms`,
-  });
-  report.add({
-    name: '  the same, times one hand-written GROUP BY',
-    value: mx.matrixMs / mx.groupByMs,
-    unit: '×',
-    target: { below: 3 },
-    note: `GROUP BY code, kind column ${mx.groupByMs.toFixed(1)} ms`,
-  });
-  report.add({ name: 'XLSX export of that matrix (20 excerpts per cell)', value: mx.xlsxMs / 1000, unit: 's', target: { below: 3 } });
-  for (const w of mx.gridWrong) report.expect(false, w);
-  report.add({
-    name: 'XLSX export of the full analysis grid, median',
-    value: mx.gridXlsxMs / 1000,
-    unit: 's',
-    target: { below: 2 },
-    note: `${mx.gridSheets} sheets: triangulation, each case’s grid, frequencies, co-occurrences, 20 excerpts per cell`,
-  });
+  await analysisFigures();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

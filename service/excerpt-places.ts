@@ -85,16 +85,28 @@ function layoutOf(db: Db, cache: LayoutCache, unchanged: boolean, sourceId: numb
 
 /** Places excerpts; one read without its text (EXCERPT_SELECT_WITHOUT_TEXT) gets it cut from its source. */
 export function withPlaces(db: Db, excerpts: readonly (Omit<UnplacedExcerpt, 'text'> & { text?: string })[]): Excerpt[] {
+  const place = placer(db);
+  return excerpts.map((x) => ({ ...x, ...place(x) }));
+}
+
+/** What an excerpt's place adds to it. */
+export type Placed = Pick<Excerpt, 'text' | 'place' | 'citation'>;
+
+/**
+ * Places excerpts one by one, for a caller that builds its excerpts itself (excerptsInAnyOrder:
+ * spreading tens of thousands of rows into new objects goes through V8's slow path).
+ */
+export function placer(db: Db): (x: Pick<UnplacedExcerpt, 'sourceId' | 'start' | 'end' | 'sourceName' | 'caseNames'> & { text?: string }) => Placed {
   const seen = new Map<number, SourceLayout>();
   const { cache, unchanged } = cacheOf(db);
   const format = citationFormat(db);
-  return excerpts.map((x) => {
+  return (x) => {
     let layout = seen.get(x.sourceId);
     if (!layout) seen.set(x.sourceId, (layout = layoutOf(db, cache, unchanged, x.sourceId)));
     const place = placeOf(layout, x.start, x.end);
     const text = x.text ?? layout.text.slice(layout.index.toUtf16(clampTo(layout, x.start)), layout.index.toUtf16(clampTo(layout, x.end)));
-    return { ...x, text, place, citation: formatCitation(format, citationValues(x.sourceName, x.caseNames, place)) };
-  });
+    return { text, place, citation: formatCitation(format, citationValues(x.sourceName, x.caseNames, place)) };
+  };
 }
 
 /** substr() would give what lies within the text: a range past its end (never stored) is cut short. */

@@ -59,11 +59,15 @@ export interface RangeFields {
 
 /**
  * Each coding's range, for the distinct passages (analysis/matrix/passages.ts); coder and
- * coding-date filters apply here. Each field comes as one JSON array, in table order: better-sqlite3
- * makes an object per row, and 100,000 rows cost several times the GROUP BY the counts used to
- * be, where V8 parses a flat array of numbers at memory speed; reading through the index by
- * source and start costs as much again, and the fold sorts each row's few codings per source
- * itself. Fields not asked for are null.
+ * coding-date filters apply here. Each field comes as JSON arrays, one per code, in the order of
+ * the codings_by_code index: better-sqlite3 makes an object per row, and 100,000 rows cost
+ * several times the GROUP BY the counts used to be, where V8 parses a flat array of numbers at
+ * memory speed; reading through the index by source and start costs as much again, and the fold
+ * sorts each row's few codings per source itself. What is parsed is kept short, as parsing goes
+ * by the character: each range's length (three digits) rather than its end (as long as its
+ * start), and, unfiltered, the code once per group rather than once per coding. A filter may read
+ * the codings through another index, in its order, which the excerpt ids' order follows: then one
+ * group, with the code of each coding. Fields not asked for are null.
  */
 export function codingRanges(
   db: Db,
@@ -76,31 +80,48 @@ export function codingRanges(
     where.push(`k.code_id IN (${codeIds.map(() => '?').join(',') || 'NULL'})`);
     params.push(...codeIds);
   }
+  const grouped = where.length === 0;
   const columns = [
-    'source_id',
-    'code_id',
-    'start',
-    'end',
-    ...(fields.ids ? ['id'] : []),
-    ...(fields.coders ? ['coder_id'] : []),
-    ...(fields.valences ? ['valence'] : []),
+    ...(grouped ? [] : ['k.code_id']),
+    'k.source_id',
+    'k.start',
+    'k.end - k.start',
+    ...(fields.ids ? ['k.id'] : []),
+    ...(fields.coders ? ['k.coder_id'] : []),
+    ...(fields.valences ? ['k.valence'] : []),
   ];
-  const arrays = db
+  const groups = db
     .prepare(
-      `SELECT ${columns.map((c) => `json_group_array(k.${c})`).join(', ')}
-       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      `SELECT ${grouped ? 'k.code_id' : 'NULL'}, count(*), ${columns.map((c) => `json_group_array(${c})`).join(', ')}
+       FROM codings k ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${grouped ? 'GROUP BY k.code_id' : ''}`,
     )
     .raw()
-    .get(...params) as string[];
-  const [sourceId, codeId, start, end, ...rest] = arrays.map((json) => JSON.parse(json) as unknown[]) as number[][];
+    .all(...params) as [number | null, number, ...string[]][];
+  // Each field's arrays of all the groups joined by one concat(): pushing 100,000 values one by one cost as much as the parsing saved.
+  const parsed = groups.map(([code, count, ...arrays]) => {
+    const parsed = arrays.map((json) => JSON.parse(json) as unknown[]) as number[][];
+    const codeId = code === null ? parsed.shift()! : new Array<number>(count).fill(code);
+    const [sourceId, start, length, ...rest] = parsed;
+    return {
+      sourceId: sourceId!,
+      codeId,
+      start: start!,
+      end: start!.map((s, i) => s + length![i]!),
+      id: fields.ids ? rest.shift()! : [],
+      coderId: fields.coders ? rest.shift()! : [],
+      valence: fields.valences ? (rest.shift()! as unknown as Array<'+' | '-' | null>) : [],
+    };
+  });
+  const joined = <K extends keyof (typeof parsed)[number]>(key: K): (typeof parsed)[number][K] =>
+    ([] as (typeof parsed)[number][K][number][]).concat(...parsed.map((g) => g[key])) as (typeof parsed)[number][K];
   return {
-    sourceId: sourceId!,
-    codeId: codeId!,
-    start: start!,
-    end: end!,
-    id: fields.ids ? rest.shift()! : null,
-    coderId: fields.coders ? rest.shift()! : null,
-    valence: fields.valences ? (rest.shift()! as unknown as Array<'+' | '-' | null>) : null,
+    sourceId: joined('sourceId'),
+    codeId: joined('codeId'),
+    start: joined('start'),
+    end: joined('end'),
+    id: fields.ids ? joined('id') : null,
+    coderId: fields.coders ? joined('coderId') : null,
+    valence: fields.valences ? joined('valence') : null,
   };
 }
 

@@ -2,11 +2,15 @@
 // twice, with […] where the excerpt cuts a sentence of the source.
 import type { Lang } from '../../i18n/lang.ts';
 
-const MARKS: Record<Lang, { open: string; close: string; inner: [RegExp, RegExp]; nested: [string, string] }> = {
+/** `marks`: whether a text holds any mark `inner` replaces. */
+const MARKS: Record<Lang, { open: string; close: string; inner: [RegExp, RegExp]; marks: RegExp; nested: [string, string] }> = {
   // French typography: « » with no-break spaces inside; quotes within a quotation become “ ”.
-  fr: { open: '«\u00a0', close: '\u00a0»', inner: [/«\s*/gu, /\s*»/gu], nested: ['“', '”'] },
-  en: { open: '“', close: '”', inner: [/“/gu, /”/gu], nested: ['‘', '’'] },
+  fr: { open: '«\u00a0', close: '\u00a0»', inner: [/«\s*/gu, /\s*»/gu], marks: /[«»]/, nested: ['“', '”'] },
+  en: { open: '“', close: '”', inner: [/“/gu, /”/gu], marks: /[“”]/, nested: ['‘', '’'] },
 };
+
+/** Whitespace that /\s+/ → ' ' would change: any but a space, or two in a row. */
+const SPACES_TO_FOLD = /[^\S ]|\s\s/;
 
 const NOT_CUT = { cutBefore: false, cutAfter: false };
 
@@ -43,9 +47,11 @@ function enclosed(text: string): string | null {
  */
 export function quotation(text: string, lang: Lang, cut: { cutBefore: boolean; cutAfter: boolean } = NOT_CUT, verbatim = true): string {
   const m = MARKS[lang];
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Most excerpts have only single spaces and no marks: the replacements, which copy the text
+  // even when they change nothing, are skipped (an export quotes tens of thousands).
+  const flat = (SPACES_TO_FOLD.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   const withCuts = (inside: string) => `${cut.cutBefore ? '[…] ' : ''}${inside}${cut.cutAfter ? ' […]' : ''}`;
   if (!verbatim) return withCuts(flat);
-  const inside = enclosed(flat) ?? flat.replace(m.inner[0], m.nested[0]).replace(m.inner[1], m.nested[1]);
+  const inside = enclosed(flat) ?? (m.marks.test(flat) ? flat.replace(m.inner[0], m.nested[0]).replace(m.inner[1], m.nested[1]) : flat);
   return `${m.open}${withCuts(inside)}${m.close}`;
 }

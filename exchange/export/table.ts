@@ -89,14 +89,27 @@ export function cellText(cell: ReportCell, lang: Lang = 'fr'): string {
   if (cell.quotes === undefined && cell.synthesis === undefined && cell.counts === undefined) {
     return cell.value === null ? '' : String(cell.value);
   }
-  const parts: string[] = [];
+  return cellLines(cell, lang)
+    .map((line) => (typeof line === 'string' ? line : quoteLine(line)))
+    .join('\n');
+}
+
+/** A quotation's line in a cell's text. */
+export const quoteLine = (q: Quote): string => `${q.quoted} (${q.reference})`;
+
+/**
+ * The lines of a text cell (cellText joins them), its quotations left as quotes: the XLSX writer
+ * writes each quotation's line once however many cells quote it (quoteLine says what it is).
+ */
+export function cellLines(cell: ReportCell, lang: Lang = 'fr'): (string | Quote)[] {
+  const lines: (string | Quote)[] = [];
   const state = stateText(cell, lang);
-  if (state) parts.push(state);
-  if (cell.synthesis) parts.push(label('cell.synthesis', lang, { text: cell.synthesis }));
-  if (cell.counts && !state) parts.push(cell.counts);
-  for (const q of cell.quotes ?? []) parts.push(`${q.quoted} (${q.reference})`);
-  if (cell.more) parts.push(label('cell.more', lang, { count: cell.more }));
-  return parts.join('\n');
+  if (state) lines.push(state);
+  if (cell.synthesis) lines.push(label('cell.synthesis', lang, { text: cell.synthesis }));
+  if (cell.counts && !state) lines.push(cell.counts);
+  for (const q of cell.quotes ?? []) lines.push(q);
+  if (cell.more) lines.push(label('cell.more', lang, { count: cell.more }));
+  return lines;
 }
 
 /** Quotes already made, by excerpt, for one language: the tables of one export share them. */

@@ -22,12 +22,20 @@ export const xml = (text: string): string => text.replace(UNSAFE, (c) => ESCAPES
  * The workbook's text, each distinct string written once and cited by index from the cells: the
  * full analysis grid quotes the corpus' documents in every case's grid and sheet of excerpts,
  * some 200,000 quotations of 55,000 distinct excerpts, and the same cells in many grids.
+ *
+ * A grid cell's text is mostly quotations, each in many cells: such a string is kept as its lines
+ * (composed), the quotations among them as pieces escaped once (piece). Joined into
+ * one string per cell, the cells' text was some thirty megabytes of JavaScript strings to build,
+ * hash, escape and encode, and most of the export's garbage.
  */
 export class SharedStrings {
   private readonly index = new Map<string, number>();
-  private readonly strings: string[] = [];
+  /** A string, or its lines: texts, and pieces by number. */
+  private readonly strings: (string | readonly (string | number)[])[] = [];
   /** Cells citing a string, for the part's count. */
   private cited = 0;
+  /** The pieces, escaped. */
+  private readonly pieces: string[] = [];
 
   /** The string's index, added when new. */
   of(text: string): number {
@@ -40,6 +48,20 @@ export class SharedStrings {
     return i;
   }
 
+  /** A text that composed strings will use as a line, by number: escaped once. */
+  piece(text: string): number {
+    return this.pieces.push(xml(text)) - 1;
+  }
+
+  /**
+   * A new string made of these lines joined by line feeds, pieces given by number: its index.
+   * Not compared with the others: the caller knows its strings apart (a cell by what it is made of).
+   */
+  composed(lines: readonly (string | number)[]): number {
+    this.strings.push(lines);
+    return this.strings.length - 1;
+  }
+
   /** Counts a cell citing a string. */
   cite(): void {
     this.cited++;
@@ -50,11 +72,20 @@ export class SharedStrings {
     // Kept as is: leading and trailing spaces (a sub-code's indent), line breaks.
     for (const s of this.strings) {
       out.write(SI);
-      out.text(xml(s));
+      if (typeof s === 'string') out.text(xml(s));
+      else this.writeLines(out, s);
       out.write(SI_END);
     }
     out.text('</sst>');
     out.end();
+  }
+
+  private writeLines(out: EntryBuffer, lines: readonly (string | number)[]): void {
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) out.write(LINE_FEED);
+      const line = lines[i]!;
+      out.text(typeof line === 'string' ? xml(line) : this.pieces[line]!);
+    }
   }
 }
 
@@ -67,6 +98,7 @@ export function columnName(n: number): string {
   return name;
 }
 
+const LINE_FEED = ascii('\n');
 const SI = ascii('<si><t xml:space="preserve">');
 const SI_END = ascii('</t></si>');
 const CELL = ascii('<c r="');

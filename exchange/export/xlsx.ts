@@ -12,7 +12,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { label } from '../../analysis/matrix/labels.ts';
 import { ZipStream, type EntryBuffer } from '../zip-write.ts';
-import { cellText, type Quote, type ReportCell, type ReportTable } from './table.ts';
+import { cellLines, cellText, quoteLine, type Quote, type ReportCell, type ReportTable } from './table.ts';
 import { DECL, NS, REL, SharedStrings, SheetXml, xml } from './xlsx-xml.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
@@ -45,26 +45,42 @@ const STYLES = `${DECL}<styleSheet xmlns="${NS}"><fonts count="3"><font><color t
 class Book {
   readonly strings = new SharedStrings();
   private readonly cells = new Map<string, number>();
-  /** By excerpt id: a sparse array, read far more often than written. */
-  private readonly quoteCells: (readonly number[])[] = [];
+  /** By excerpt id. */
+  private readonly quoteCells = new Map<number, readonly number[]>();
+  private readonly quoteLines = new Map<number, number>();
 
   /** A text's shared-string index, -1 for an empty text (a cell without a value). */
   index(text: string): number {
     return text === '' ? -1 : this.strings.of(text);
   }
 
-  /** A grid cell with quotations (-1 for no text): its text is made of these parts only (cellText). */
+  /** A grid cell with quotations (-1 for no text): its text is made of these parts only (cellLines). */
   cell(c: ReportCell, lang: Lang): number {
     let key = `${c.state ?? ''}\u0001${c.synthesis ?? ''}\u0001${c.counts ?? ''}\u0001${c.more ?? 0}`;
     for (const q of c.quotes!) key += `\u0001${q.id}`;
     let i = this.cells.get(key);
-    if (i === undefined) this.cells.set(key, (i = this.index(cellText(c, lang))));
+    if (i === undefined) {
+      i =
+        c.quotes!.length === 0
+          ? this.index(cellText(c, lang))
+          : this.strings.composed(cellLines(c, lang).map((l) => (typeof l === 'string' ? l : this.quoteLine(l))));
+      this.cells.set(key, i);
+    }
     return i;
+  }
+
+  /** A quotation's line in the cells (quoteLine), escaped and encoded once: the piece's number. */
+  private quoteLine(q: Quote): number {
+    let piece = this.quoteLines.get(q.id);
+    if (piece === undefined) this.quoteLines.set(q.id, (piece = this.strings.piece(quoteLine(q))));
+    return piece;
   }
 
   /** Source, cases, reference, coder, text (-1: no text). */
   quoteColumns(q: Quote): readonly number[] {
-    return (this.quoteCells[q.id] ??= [q.source, q.cases.join(', '), q.reference, q.coder, q.text].map((v) => this.index(v)));
+    let columns = this.quoteCells.get(q.id);
+    if (!columns) this.quoteCells.set(q.id, (columns = [q.source, q.cases.join(', '), q.reference, q.coder, q.text].map((v) => this.index(v))));
+    return columns;
   }
 }
 

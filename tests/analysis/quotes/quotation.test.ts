@@ -31,4 +31,34 @@ describe('an excerpt quoted', () => {
     expect(quotation('on fait avec', 'fr', cut)).toBe(`«${NBSP}[…] on fait avec […]${NBSP}»`);
     expect(quotation('on fait avec', 'en', { cutBefore: false, cutAfter: true })).toBe('“on fait avec […]”');
   });
+
+  it('skips the replacements only where they would change nothing: the same quotations as always replacing', () => {
+    // The quotation as it was written before the shortcuts: every replacement made.
+    const former = (text: string, lang: 'fr' | 'en') => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      const [open, close, inner, nested] = lang === 'fr' ? [`«${NBSP}`, `${NBSP}»`, [/«\s*/gu, /\s*»/gu], ['“', '”']] : ['“', '”', [/“/gu, /”/gu], ['‘', '’']];
+      return { flat, replaced: `${open}${flat.replace(inner[0]!, nested[0]!).replace(inner[1]!, nested[1]!)}${close}` };
+    };
+    const texts = [
+      'un mot',
+      'deux  espaces',
+      'tab\tici',
+      `insécable${NBSP}là`,
+      'ligne\nsuite',
+      ' bords ',
+      'il dit « non » puis',
+      'say “no” then',
+      'a «b',
+      'c» d',
+      '\u2003em',
+    ];
+    for (const text of texts) {
+      for (const lang of ['fr', 'en'] as const) {
+        const { flat, replaced } = former(text, lang);
+        // Texts not enclosed in one pair of marks: the former path replaced the inner marks.
+        if (!/^[«“"]/.test(flat)) expect(quotation(text, lang)).toBe(replaced);
+        expect(quotation(text, lang, { cutBefore: false, cutAfter: false }, false)).toBe(flat);
+      }
+    }
+  });
 });

@@ -3,8 +3,8 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { benchProject } from '../../../bench/matrix.ts';
-import { EXCERPT_BY_IDS, toExcerpt } from '../../../db/excerpts.ts';
-import { quotedExcerpts, reportTable, type ReportTable } from '../../../exchange/export/table.ts';
+import { EXCERPT_BY_IDS, EXCERPT_BY_IDS_WITHOUT_CASES, toExcerpt } from '../../../db/excerpts.ts';
+import { quotedExcerpts, reportTable, type Quote, type ReportCell, type ReportTable } from '../../../exchange/export/table.ts';
 import { tablesToXlsx } from '../../../exchange/export/xlsx.ts';
 import { ZipStream } from '../../../exchange/zip-write.ts';
 import { overlapPairs } from '../../../analysis/matrix/cooccurrence.ts';
@@ -122,6 +122,35 @@ describe('the full analysis grid export', () => {
     );
   });
 
+  it('writes grid cells’ quotations (kept as lines, each escaped once) as exceljs wrote the whole text', async () => {
+    const quote = (id: number, text: string): Quote => ({
+      id,
+      text,
+      quoted: `« ${text} »`,
+      reference: `E${id} & <b>, § 2 ; valence +`,
+      source: `Source ${id}`,
+      cases: ['P1', 'P<2>'],
+      coder: 'Léo',
+      code: 'C',
+      valence: '+',
+    });
+    const a = quote(1, 'dit « non » & <rit>\u0007 puis\n\tpart');
+    const b = quote(2, 'l’été "chaud" \u0001');
+    const cell = (quotes: Quote[], more = 0): ReportCell => ({ value: null, counts: '2 passages & <x>', quotes, more, state: 'evidence' });
+    const table: ReportTable = {
+      title: 'T',
+      sheet: 'Grille',
+      kind: 'grid',
+      notes: [],
+      header: ['Ligne', 'Entretiens', 'Documents', 'Verdict', 'Note'],
+      rows: [
+        { label: 'Thème', depth: 0, cells: [cell([a, b], 3), cell([b]), { value: '' }, { value: '' }] },
+        { label: 'Code', depth: 1, cells: [cell([a, b], 3), { ...cell([], 0), state: 'silence' }, { value: 'v' }, { value: 'n & m' }] },
+      ],
+    };
+    expect(await workbookContent(await tablesToXlsx([table]))).toEqual(await workbookContent(await exceljsTablesToXlsx([table])));
+  });
+
   it(
     'sweeps the same overlapping pairs as the self-join of the codings it replaced',
     withProject((ctx) => {
@@ -154,9 +183,11 @@ describe('the full analysis grid export', () => {
   it(
     'reads the quoted excerpts by their key, never scanning the codings (EXPLAIN QUERY PLAN)',
     withProject((ctx) => {
-      const plan = (ctx.db.prepare(`EXPLAIN QUERY PLAN ${EXCERPT_BY_IDS}`).all('[1,2]') as { detail: string }[]).map((p) => p.detail);
-      expect(plan).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
-      expect(plan.join(' | ')).not.toMatch(/SCAN k\b/);
+      for (const sql of [EXCERPT_BY_IDS, EXCERPT_BY_IDS_WITHOUT_CASES]) {
+        const plan = (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1,2]') as { detail: string }[]).map((p) => p.detail);
+        expect(plan).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
+        expect(plan.join(' | ')).not.toMatch(/SCAN k\b/);
+      }
     }),
   );
 });
