@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ProjectContext } from '../service/context.ts';
 import { closeProject } from '../service/project.ts';
 import { benchAgreement } from './agreement.ts';
 import { codingFigures } from './codings.ts';
@@ -60,43 +61,31 @@ if (process.argv[2] === 'matrix') {
   await analysisFigures();
   process.exit(report.summary() ? 0 : 1);
 }
-if (process.argv[2] === 'suggest') {
+/** Only the bench corpus and the figures measured on it that a part of the bench names. */
+async function corpusPart(what: string, figures: (ctx: ProjectContext) => void): Promise<never> {
   const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
   try {
-    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: codings and code suggestions only`);
+    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: ${what}`);
     const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+    figures(ctx);
+    closeProject(ctx);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(report.summary() ? 0 : 1);
+}
+if (process.argv[2] === 'suggest') {
+  await corpusPart('codings and code suggestions only', (ctx) => {
     codingFigures(report, ctx);
     suggestFigures(report, ctx);
-    closeProject(ctx);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  process.exit(report.summary() ? 0 : 1);
+  });
 }
-if (process.argv[2] === 'import') {
-  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
-  try {
-    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: import and search only`);
-    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
-    searchFigures(report, ctx);
-    closeProject(ctx);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  process.exit(report.summary() ? 0 : 1);
-}
+if (process.argv[2] === 'import') await corpusPart('import and search only', (ctx) => searchFigures(report, ctx));
 if (process.argv[2] === 'similar') {
-  const dir = mkdtempSync(join(tmpdir(), 'tresse-bench-'));
-  try {
-    report.section(`Bench corpus: ${SOURCES} interviews of ~${WORDS} words, Node ${process.version}: passages like this one`);
-    const ctx = await importFigures(report, dir, generateInterviews(SOURCES, WORDS));
+  await corpusPart('passages like this one', (ctx) => {
     codingFigures(report, ctx);
     similarFigures(report, ctx);
-    closeProject(ctx);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  process.exit(report.summary() ? 0 : 1);
+  });
 }
 report.section('Command line start-up (node bin/tresse.mjs, built in dist-node/), against node -e 0');
 await startupFigures(report);
