@@ -43,7 +43,9 @@ export class RunIndex {
     this.fresh = prev ? [] : null;
     for (let j = 0; j < this.lines.length; j++) {
       this.lineFirst.push(this.els.length);
-      if (prev && !rebuilt!.has(j)) {
+      // A line is kept only if it is the same element: the editor renders every line anew when
+      // its root element is set again (a remount), whatever the lines rebuilt say.
+      if (prev && !rebuilt!.has(j) && prev.lines[j] === this.lines[j]) {
         for (let i = prev.lineFirst[j]!; i < prev.lineFirst[j + 1]!; i++) {
           this.push(prev.els[i]!, prev.starts[i]!, prev.raw[i]!, prev.ids[i]!, prev.speaker[i]!);
         }

@@ -42,7 +42,7 @@ export function CitationFormatForm() {
   };
 
   return (
-    <details className="citation-format">
+    <details className="export-setting citation-format">
       <summary>{t('citation.title')}</summary>
       <p className="muted">{t('citation.help')}</p>
       <form

@@ -28,7 +28,7 @@ export function TextLanguageForm() {
   };
 
   return (
-    <details className="citation-format text-language">
+    <details className="export-setting text-language">
       <summary>{t('textLanguage.title')}</summary>
       <p className="muted">{t('textLanguage.help')}</p>
       <label className="field">
