@@ -1,7 +1,11 @@
 // The project's suggestion model (analysis/suggest/training.ts), kept with the open connection and
-// brought up to date before each use from the log of changes the database keeps
-// (db/migrations/0012-dismissed-suggestions.ts): only the codings added, moved or removed since,
-// and the codes whose words changed, are read and tokenised again. Nothing leaves the machine.
+// brought up to date before each use from a log of changes: only the codings added, moved or
+// removed since, and the codes whose words changed, are read and tokenised again. Nothing leaves
+// the machine.
+//
+// The log is kept by temporary triggers of the connection that holds a model, created with it: a
+// project where nobody asked for a suggestion (a .qdpx import writing 100,000 codings, the command
+// line) writes no log at all. A write by another connection (data_version) compares everything.
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { TrainingSet } from '../analysis/suggest/training.ts';
@@ -17,9 +21,40 @@ interface Cached {
   keys: Map<number, string>;
   /** The last change of the log it has learnt. */
   seq: number;
+  /** The connection's data_version when it last learnt: another connection's writes change it. */
+  dataVersion: number;
 }
 
 const models = new WeakMap<Db, Cached>();
+
+/**
+ * What changed since the model last learnt: one row per coding added, moved or removed, -1 for a
+ * code's words changed, NULL for what asks to look at everything again (a source's text, a code
+ * made codable or not, or deleted). Bounded: a model more than 100,000 changes behind looks again.
+ */
+function watchChanges(db: Db): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS temp.suggest_changes (seq INTEGER PRIMARY KEY, coding_id INTEGER);
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_coding_added AFTER INSERT ON main.codings BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (new.id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_coding_removed AFTER DELETE ON main.codings BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (old.id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_coding_moved AFTER UPDATE OF start, end, code_id, source_id ON main.codings BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (new.id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_code_changed AFTER UPDATE OF name, definition, inclusion, example ON main.codes BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (-1); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_code_codable AFTER UPDATE OF codable ON main.codes BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (NULL); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_code_added AFTER INSERT ON main.codes BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (-1); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_code_removed AFTER DELETE ON main.codes BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (NULL); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_text_changed AFTER UPDATE OF text ON main.sources BEGIN
+      INSERT INTO suggest_changes (coding_id) VALUES (NULL); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS suggest_changes_bounded AFTER INSERT ON suggest_changes WHEN new.seq % 1000 = 0 BEGIN
+      DELETE FROM suggest_changes WHERE seq <= new.seq - 100000; END;`);
+}
+
+const dataVersion = (db: Db) => db.pragma('data_version', { simple: true }) as number;
 
 interface CodingRow {
   id: number;
@@ -47,17 +82,19 @@ const CODINGS_SQL = `SELECT k.id, k.code_id AS codeId, k.source_id AS sourceId, 
 /** The model over every coding and codable code's definition, up to date with the project. */
 export function suggestionModel(db: Db): TrainingSet {
   const forms = projectWordForms(db);
+  let cached = models.get(db);
+  if (!cached) watchChanges(db);
   // Two queries: each of max() and min() alone reads one end of the key; together they read the table.
   const last = (stmt(db, 'SELECT max(seq) AS n FROM suggest_changes').get() as { n: number | null }).n ?? 0;
-  let cached = models.get(db);
-  if (cached && cached.language === forms.language && cached.seq === last) return cached.set;
+  const version = dataVersion(db);
+  if (cached && cached.language === forms.language && cached.seq === last && cached.dataVersion === version) return cached.set;
   if (!cached || cached.language !== forms.language) {
-    cached = { set: new TrainingSet(), language: forms.language, keys: new Map(), seq: -1 };
+    cached = { set: new TrainingSet(), language: forms.language, keys: new Map(), seq: -1, dataVersion: version };
     models.set(db, cached);
   }
   const first = (stmt(db, 'SELECT min(seq) AS n FROM suggest_changes').get() as { n: number | null }).n;
   const changes =
-    cached.seq >= 0 && first !== null && first <= cached.seq + 1
+    cached.seq >= 0 && cached.dataVersion === version && first !== null && first <= cached.seq + 1
       ? (stmt(db, 'SELECT coding_id AS codingId FROM suggest_changes WHERE seq > ?').all(cached.seq) as Array<{ codingId: number | null }>)
       : null;
   if (changes === null || changes.some((c) => c.codingId === null)) learnAll(db, cached, forms);
@@ -74,6 +111,7 @@ export function suggestionModel(db: Db): TrainingSet {
     learnCodings(db, cached, forms, rows);
   }
   cached.seq = last;
+  cached.dataVersion = version;
   return cached.set;
 }
 

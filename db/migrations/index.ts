@@ -9,7 +9,7 @@ import { sql as sets } from './0008-sets.ts';
 import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
 import { sql as searchWords } from './0010-search-words.ts';
 import { sql as searchForms } from './0011-search-forms.ts';
-import { changesSql as suggestChanges, sql as dismissedSuggestions } from './0012-dismissed-suggestions.ts';
+import { sql as dismissedSuggestions } from './0012-dismissed-suggestions.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -47,7 +47,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'excerpts-by-code', sql: excerptsByCode },
   { version: 10, name: 'search-words', sql: searchWords },
   { version: 11, name: 'search-forms', sql: searchForms },
-  { version: 12, name: 'dismissed-suggestions', sql: dismissedSuggestions + suggestChanges },
+  { version: 12, name: 'dismissed-suggestions', sql: dismissedSuggestions },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

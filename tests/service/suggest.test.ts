@@ -2,6 +2,7 @@
 // dismissals remembered, acceptance as one undo step, and the explanations when there is little
 // or nothing to suggest.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { acceptSuggestionCommand, History } from '../../renderer/coding/history.ts';
 import { addCode } from '../../service/codebook.ts';
@@ -60,6 +61,19 @@ describe('code suggestions', () => {
     const other = addCode(ws.project, { name: 'Autre' });
     const e3 = addText(ws.project, 'E3', 'Il faut signaler le danger.');
     addCoding(ws.project, { sourceId: e3.id, codeId: other.id, start: 0, end: 27 });
+    expect((await api.suggestCodes({ sourceId: e2, turn: 3 })).suggestions.map((x) => x.codeId)).toEqual([other.id]);
+  });
+
+  it('learns a coding written by another connection to the file (the command line while the app is open)', async () => {
+    const { ws, api, e2 } = project();
+    await api.suggestCodes({ sourceId: e2, turn: 3 });
+    const other = addCode(ws.project, { name: 'Autre' });
+    const e3 = addText(ws.project, 'E3', 'Il faut signaler le danger.');
+    const cli = new Database(ws.project.path);
+    cli
+      .prepare('INSERT INTO codings (guid, source_id, code_id, coder_id, start, end, created_at) VALUES (?, ?, ?, ?, 0, 27, ?)')
+      .run('g-other-connection', e3.id, other.id, ws.project.coder.id, '2026-12-06T00:00:00Z');
+    cli.close();
     expect((await api.suggestCodes({ sourceId: e2, turn: 3 })).suggestions.map((x) => x.codeId)).toEqual([other.id]);
   });
 
