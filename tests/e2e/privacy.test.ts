@@ -285,6 +285,8 @@ describe('confidentiality in the workbench', { timeout: 90_000 }, () => {
   it('says who holds a project already open in another program, and where the lock file is', async () => {
     const { page } = wb;
     await page.getByRole('button', { name: 'Fermer le projet' }).click();
+    // The start screen shows once the project is closed and its lock released, not at the click.
+    await page.locator('#open-path').waitFor();
     const lock = acquireLock(projectPath);
     try {
       await page.locator('#open-path').fill(projectPath);
