@@ -10,7 +10,7 @@
 import type { Db } from '../db/open.ts';
 import { stmt } from '../db/statements.ts';
 import { passagesOf, type Passage } from '../text/passages.ts';
-import { termsOf, WORD } from '../text/terms.ts';
+import { isTerm, termsOf, WORD } from '../text/terms.ts';
 import { wordFormsOf, type TextLanguage, type WordForms } from '../text/word-forms.ts';
 import { OffsetIndex } from '../text/offsets.ts';
 import { parseStructure } from './structure.ts';
@@ -192,16 +192,14 @@ function sourcePassages(index: PassageIndex, sourceId: number, text: string, tex
 }
 
 /**
- * A word's term id, or -1 when termsOf leaves it out; asked of termsOf once per distinct word as
- * written (a corpus says the same few thousand words millions of times), so the index holds
- * exactly the terms termsOf gives.
+ * A word's term id, or -1 when it is not a term; decided once per distinct word as written (a
+ * corpus says the same few thousand words millions of times) by termsOf's own rule, so the index
+ * holds exactly the terms termsOf gives.
  */
 function termIdOf(index: PassageIndex, forms: WordForms, word: string): number {
   let id = index.wordIds.get(word);
   if (id === undefined) {
-    const term = termsOf(word, forms)[0];
-    if (term === undefined) id = -1;
-    else id = idOfTerm(index, term);
+    id = isTerm(word, forms) ? idOfTerm(index, forms.stem(word)) : -1;
     // Bounded like the stems' cache (text/word-forms.ts): a word seen again is simply asked again.
     if (index.wordIds.size > 500_000) index.wordIds.clear();
     index.wordIds.set(word, id);

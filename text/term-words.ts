@@ -1,9 +1,8 @@
 // The words a passage wrote for each of its terms (text/terms.ts): an explanation shows
 // "stigmatisée", as the researcher reads it, not the stem "stigmatis".
 import { foldWord } from './fold.ts';
+import { isTerm, WORD } from './terms.ts';
 import type { WordForms } from './word-forms.ts';
-
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /** Each term of `text` with the first word that gave it, as written. */
 export function wordsOfTerms(text: string, forms: WordForms): Map<string, string> {
@@ -32,13 +31,12 @@ export function stopWordShares(text: string, forms: readonly WordForms[]): { wor
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}\p{Co}]/u;
-const NUMBER = /^\p{N}+$/u;
 
 /**
  * The terms of any range of one text, the text read once: learning from the thousand codings of a
  * long interview costs one pass over it, not one per coding. A range's terms are those of the words
  * wholly inside it (a word cut by the range's edge is left out), the same as termsOf on its
- * whole-word part; the rules (length, numbers, stop words) are termsOf's, text/terms.ts.
+ * whole-word part, by termsOf's rule (isTerm).
  */
 export function termsByRange(text: string, forms: WordForms): (start: number, end: number) => string[] {
   const starts: number[] = [];
@@ -46,7 +44,7 @@ export function termsByRange(text: string, forms: WordForms): (start: number, en
   const terms: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    if (word.length < 2 || NUMBER.test(word) || forms.isStopWord(foldWord(word))) continue;
+    if (!isTerm(word, forms)) continue;
     starts.push(m.index);
     ends.push(m.index + word.length);
     terms.push(forms.stem(word));

@@ -7,15 +7,15 @@ import { foldWord } from './fold.ts';
 export const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 const NUMBER = /^\p{N}+$/u;
 
+/** Whether a word (one match of WORD) is a term: not a single letter, a number or a stop word. */
+export function isTerm(word: string, forms: WordForms): boolean {
+  return word.length >= 2 && !NUMBER.test(word) && !forms.isStopWord(foldWord(word));
+}
+
 /** Stems of the text's words in order, repeats kept (term frequencies count them). */
 export function termsOf(text: string, forms: WordForms): string[] {
   const terms: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    if (word.length < 2 || NUMBER.test(word)) continue;
-    if (forms.isStopWord(foldWord(word))) continue;
-    terms.push(forms.stem(word));
-  }
+  for (const m of text.matchAll(WORD)) if (isTerm(m[0], forms)) terms.push(forms.stem(m[0]));
   return terms;
 }
 
@@ -30,10 +30,7 @@ export interface TermPlace {
 export function termPlacesOf(text: string, forms: WordForms): TermPlace[] {
   const places: TermPlace[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    if (word.length < 2 || NUMBER.test(word)) continue;
-    if (forms.isStopWord(foldWord(word))) continue;
-    places.push({ stem: forms.stem(word), index: m.index, length: word.length });
+    if (isTerm(m[0], forms)) places.push({ stem: forms.stem(m[0]), index: m.index, length: m[0].length });
   }
   return places;
 }
