@@ -131,7 +131,9 @@ describe('teamwork in the workbench', { timeout: 90_000 }, () => {
     const marks = page.getByTestId('done-marks');
     const box = marks.getByRole('checkbox', { name: 'Entretien 3 — assistante sociale du CCAS : codage terminé par Léo' });
     expect(await box.isChecked()).toBe(false);
-    await box.check();
+    // The box shows the project's answer, so it is ticked once the mark is stored, not at the click.
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(true);
     await expect.poll(() => readProject((db) => db.prepare('SELECT COUNT(*) FROM source_done').pluck().get())).toBe(13);
     await page.getByRole('button', { name: 'Calculer l’accord' }).click();
     await expect.poll(async () => (await page.getByTestId('agreement-description').textContent()) ?? '').toContain('Périmètre : 3 source(s)');
