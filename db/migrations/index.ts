@@ -10,6 +10,7 @@ import { sql as excerptsByCode } from './0009-excerpts-by-code.ts';
 import { sql as searchWords } from './0010-search-words.ts';
 import { sql as searchForms } from './0011-search-forms.ts';
 import { sql as dismissedSuggestions } from './0012-dismissed-suggestions.ts';
+import { sql as media } from './0013-media.ts';
 import type { Db } from '../open.ts';
 
 export interface Migration {
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'search-words', sql: searchWords },
   { version: 11, name: 'search-forms', sql: searchForms },
   { version: 12, name: 'dismissed-suggestions', sql: dismissedSuggestions },
+  { version: 13, name: 'media', sql: media },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
