@@ -54,6 +54,8 @@ export const REWRITTEN_COLUMNS: ReadonlyArray<Column & { how: RewriteKind }> = [
   { table: 'row_verdicts', column: 'note', how: 'field' },
   // A GUID, or a note's link read from a .qdpx as JSON, whose name another tool's user typed.
   { table: 'exchange_kept', column: 'value', how: 'field' },
+  // A recording's file is often named for the person heard ("Entretien Mme D.mp3").
+  { table: 'source_media', column: 'path', how: 'field' },
 ];
 
 const ID = 'a generated identifier (GUID)';
@@ -133,6 +135,14 @@ export const NAME_FREE_COLUMNS: ReadonlyArray<Column & { reason: string }> = [
   { table: 'search_forms', column: 'language', reason: 'a language code (fr, en)' },
   { table: 'search_forms', column: 'stem', reason: FORMS },
   { table: 'search_forms', column: 'word', reason: FORMS },
+  { table: 'source_media', column: 'media_kind', reason: 'audio or video' },
+  { table: 'source_media', column: 'sha256', reason: "a hash of the recording's bytes" },
+  { table: 'source_media', column: 'mime', reason: 'a media type read from the file (audio/mpeg…)' },
+  { table: 'source_media', column: 'container', reason: 'a container format name read from the file' },
+  { table: 'source_media', column: 'codec', reason: 'a codec name read from the file' },
+  { table: 'source_media', column: 'linked_at', reason: TIME },
+  { table: 'media_codings', column: 'guid', reason: ID },
+  { table: 'media_codings', column: 'created_at', reason: TIME },
 ];
 
 /** The plain fields the preview searches, in its order. */

@@ -1,3 +1,4 @@
+import { writeSourceMedia } from '../../../service/media-store.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main.ts';
@@ -129,6 +130,20 @@ function plantedProject(): { ctx: ProjectContext; codeId: number; caseId: number
   const byAttribute: ColumnSpec = { by: 'attribute', scope: 'case', name: attribute };
   setCellSynthesis(ctx, { columns: byAttribute }, 'DUPONT', 'Marie-Claire Dupont elle-même', 'Synthèse par orientation : Mme Dupont.');
   setRowVerdict(ctx, { columns: byAttribute }, 'DUPONT', 'convergence', 'Selon Mme Dupont, tout le monde est d’accord.');
+  // A recording named for the person heard (its link breaks once renamed: the transcript stays).
+  writeSourceMedia(ctx.db, {
+    sourceId: src.id,
+    mediaKind: 'audio',
+    path: 'Entretien Marie-Claire Dupont.mp3',
+    sha256: '0'.repeat(64),
+    size: 0,
+    mtimeMs: 0,
+    mime: 'audio/mpeg',
+    container: null,
+    codec: null,
+    durationMs: null,
+    linkedAt: '2026-12-06T00:00:00.000Z',
+  });
   // A link read from another tool's .qdpx, kept with the name its user gave it.
   const [caseGuid, noteGuid] = ['3d4e5f60-0000-4000-8000-0000000000aa', '6a718293-0000-4000-8000-0000000000aa'];
   importQdpx(
